@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy Core tables named after their SAP counterparts, and repositories."""

@@ -1,0 +1,376 @@
+"""Tables, named and shaped after the SAP tables they stand in for.
+
+Every business table starts with MANDT: clients are isolated the way SAP isolates them.
+Keys are stored in internal format (leading zeros), dates as DATS text ``YYYYMMDD`` and
+amounts as canonical decimal text, exactly as they travel in IDocs, so reading a table back
+(the monitor, RFC_READ_TABLE) needs no conversion.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+
+def _mandt() -> Column:
+    return Column("mandt", String(3), primary_key=True)
+
+
+def _amount(name: str) -> Column:
+    return Column(name, String(24), nullable=False, default="0")
+
+
+# --- system ---------------------------------------------------------------------------------
+
+clients = Table(
+    "clients",
+    metadata,
+    _mandt(),
+    Column("description", String(60), nullable=False, default=""),
+    # WE20 strictness: off = accept IDocs from any logical system (documented default)
+    Column("strict_partner_check", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+customizing = Table(
+    "customizing",
+    metadata,
+    _mandt(),
+    Column("tabname", String(30), primary_key=True),
+    Column("tabkey", String(60), primary_key=True),
+    Column("data", JSON, nullable=False),
+)
+
+number_ranges = Table(
+    "number_ranges",
+    metadata,
+    _mandt(),
+    Column("object", String(20), primary_key=True),
+    Column("next_value", BigInteger, nullable=False),
+)
+
+# --- IDocs (EDIDC / EDIDS) ------------------------------------------------------------------
+
+edidc = Table(
+    "edidc",
+    metadata,
+    _mandt(),
+    Column("docnum", String(16), primary_key=True),
+    Column("direct", String(1), nullable=False),  # 1 outbound, 2 inbound
+    Column("status", String(2), nullable=False),
+    Column("idoctp", String(30), nullable=False, default=""),
+    Column("cimtyp", String(30), nullable=False, default=""),
+    Column("mestyp", String(30), nullable=False, default=""),
+    Column("mescod", String(3), nullable=False, default=""),
+    Column("mesfct", String(3), nullable=False, default=""),
+    Column("sndpor", String(10), nullable=False, default=""),
+    Column("sndprt", String(2), nullable=False, default=""),
+    Column("sndprn", String(10), nullable=False, default=""),
+    Column("rcvpor", String(10), nullable=False, default=""),
+    Column("rcvprt", String(2), nullable=False, default=""),
+    Column("rcvprn", String(10), nullable=False, default=""),
+    Column("serial", String(20), nullable=False, default=""),
+    Column("refint", String(16), nullable=False, default=""),  # the sender's DOCNUM
+    Column("objkey", String(70), nullable=False, default=""),  # object the IDoc is about
+    Column("credat", String(8), nullable=False),
+    Column("cretim", String(6), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("xml", Text, nullable=False),
+    # outbound dispatch bookkeeping
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", Float, nullable=True),
+    Index("ix_edidc_status", "mandt", "status"),
+    Index("ix_edidc_created", "mandt", "created_at"),
+    Index("ix_edidc_outbound_queue", "direct", "status", "next_attempt_at"),
+)
+
+edids = Table(
+    "edids",
+    metadata,
+    _mandt(),
+    Column("docnum", String(16), primary_key=True),
+    Column("countr", Integer, primary_key=True),
+    Column("status", String(2), nullable=False),
+    Column("logdat", String(8), nullable=False),
+    Column("logtim", String(6), nullable=False),
+    Column("statyp", String(1), nullable=False, default=""),
+    Column("stamid", String(20), nullable=False, default=""),
+    Column("stamno", String(3), nullable=False, default=""),
+    Column("stapa1", String(50), nullable=False, default=""),
+    Column("stapa2", String(50), nullable=False, default=""),
+    Column("stapa3", String(50), nullable=False, default=""),
+    Column("stapa4", String(50), nullable=False, default=""),
+    Column("statxt", String(220), nullable=False, default=""),
+    Column("segnum", String(6), nullable=False, default=""),
+    Column("segfld", String(30), nullable=False, default=""),
+)
+
+# Inbound duplicate detection: one row per (sender, sender's DOCNUM). A primary key rather
+# than a lookup, so that two workers racing on the same IDoc cannot both post it.
+idoc_inbound_keys = Table(
+    "idoc_inbound_keys",
+    metadata,
+    _mandt(),
+    Column("sndprn", String(10), primary_key=True),
+    Column("refint", String(16), primary_key=True),
+    Column("docnum", String(16), nullable=False),
+)
+
+# ALE serialization: the newest SERIAL posted per object and message type.
+idoc_serialization = Table(
+    "idoc_serialization",
+    metadata,
+    _mandt(),
+    Column("mestyp", String(30), primary_key=True),
+    Column("objkey", String(70), primary_key=True),
+    Column("serial", String(20), nullable=False),
+    Column("docnum", String(16), nullable=False),
+)
+
+# --- ALE: partner profiles (WE20), ports (WE21), distribution model (BD64) ---------------------
+
+partners = Table(
+    "partners",
+    metadata,
+    _mandt(),
+    Column("logsys", String(10), primary_key=True),
+    Column("description", String(60), nullable=False, default=""),
+    Column("port_url", String(500), nullable=True),
+    Column("port_user", String(60), nullable=True),
+    Column("port_password", String(120), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+partner_messages = Table(
+    "partner_messages",
+    metadata,
+    _mandt(),
+    Column("logsys", String(10), primary_key=True),
+    Column("direction", String(3), primary_key=True),  # "out" or "in"
+    Column("mestyp", String(30), primary_key=True),
+)
+
+# One dispatcher owns a partner's queue at a time, so IDocs reach it in order.
+dispatch_leases = Table(
+    "dispatch_leases",
+    metadata,
+    _mandt(),
+    Column("logsys", String(10), primary_key=True),
+    Column("owner", String(60), nullable=False),
+    Column("until", Float, nullable=False),
+)
+
+# BDCP2: change pointers, written by every change of a distributed object.
+bdcp2 = Table(
+    "bdcp2",
+    metadata,
+    Column("cpident", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+           autoincrement=True),
+    Column("mandt", String(3), nullable=False),
+    Column("mestyp", String(30), nullable=False),
+    Column("tabname", String(30), nullable=False),
+    Column("tabkey", String(70), nullable=False),
+    Column("cdchgid", String(1), nullable=False),  # I insert, U update, D delete
+    Column("cretime", DateTime(timezone=True), nullable=False),
+    Column("process", String(1), nullable=False, default=""),  # X once turned into IDocs
+    Index("ix_bdcp2_open", "mandt", "mestyp", "process"),
+)
+
+# --- MM: material master --------------------------------------------------------------------
+
+mara = Table(
+    "mara",
+    metadata,
+    _mandt(),
+    Column("matnr", String(18), primary_key=True),
+    Column("mtart", String(4), nullable=False),
+    Column("mbrsh", String(1), nullable=False, default="M"),
+    Column("matkl", String(9), nullable=False, default=""),
+    Column("meins", String(3), nullable=False),
+    Column("spart", String(2), nullable=False, default=""),
+    Column("bismt", String(18), nullable=False, default=""),
+    Column("mtpos_mara", String(4), nullable=False, default=""),
+    Column("brgew", String(24), nullable=False, default=""),
+    Column("ntgew", String(24), nullable=False, default=""),
+    Column("gewei", String(3), nullable=False, default=""),
+    Column("lvorm", String(1), nullable=False, default=""),
+    Column("ersda", String(8), nullable=False),
+    Column("ernam", String(12), nullable=False, default=""),
+    Column("laeda", String(8), nullable=False, default=""),
+    Column("aenam", String(12), nullable=False, default=""),
+)
+
+makt = Table(
+    "makt",
+    metadata,
+    _mandt(),
+    Column("matnr", String(18), primary_key=True),
+    Column("spras", String(1), primary_key=True),
+    Column("maktx", String(40), nullable=False),
+)
+
+marc = Table(
+    "marc",
+    metadata,
+    _mandt(),
+    Column("matnr", String(18), primary_key=True),
+    Column("werks", String(4), primary_key=True),
+    Column("ekgrp", String(3), nullable=False, default=""),
+    Column("dismm", String(2), nullable=False, default=""),
+    Column("mtvfp", String(2), nullable=False, default=""),
+    Column("prctr", String(10), nullable=False, default=""),
+    Column("lvorm", String(1), nullable=False, default=""),
+)
+
+mard = Table(
+    "mard",
+    metadata,
+    _mandt(),
+    Column("matnr", String(18), primary_key=True),
+    Column("werks", String(4), primary_key=True),
+    Column("lgort", String(4), primary_key=True),
+    Column("lgpbe", String(10), nullable=False, default=""),
+    Column("lvorm", String(1), nullable=False, default=""),
+    # stock quantities in base unit; maintained by goods movements, never by MATMAS
+    _amount("labst"),
+    _amount("insme"),
+    _amount("speme"),
+)
+
+mbew = Table(
+    "mbew",
+    metadata,
+    _mandt(),
+    Column("matnr", String(18), primary_key=True),
+    Column("bwkey", String(4), primary_key=True),
+    Column("bwtar", String(10), primary_key=True, default=""),
+    Column("vprsv", String(1), nullable=False, default="S"),
+    _amount("verpr"),
+    _amount("stprs"),
+    Column("peinh", String(6), nullable=False, default="1"),
+    Column("bklas", String(4), nullable=False, default=""),
+    _amount("zplp1"),
+    _amount("zplp2"),
+)
+
+mvke = Table(
+    "mvke",
+    metadata,
+    _mandt(),
+    Column("matnr", String(18), primary_key=True),
+    Column("vkorg", String(4), primary_key=True),
+    Column("vtweg", String(2), primary_key=True),
+    Column("dwerk", String(4), nullable=False, default=""),
+    Column("vrkme", String(3), nullable=False, default=""),
+    Column("mtpos", String(4), nullable=False, default=""),
+    Column("versg", String(1), nullable=False, default=""),
+    Column("ktgrm", String(2), nullable=False, default=""),
+    Column("lvorm", String(1), nullable=False, default=""),
+)
+
+# --- SD/FI: customer master -----------------------------------------------------------------
+
+kna1 = Table(
+    "kna1",
+    metadata,
+    _mandt(),
+    Column("kunnr", String(10), primary_key=True),
+    Column("ktokd", String(4), nullable=False),
+    Column("anred", String(15), nullable=False, default=""),
+    Column("name1", String(35), nullable=False),
+    Column("name2", String(35), nullable=False, default=""),
+    Column("sortl", String(10), nullable=False, default=""),
+    Column("stras", String(35), nullable=False, default=""),
+    Column("ort01", String(35), nullable=False, default=""),
+    Column("pstlz", String(10), nullable=False, default=""),
+    Column("regio", String(3), nullable=False, default=""),
+    Column("land1", String(3), nullable=False, default=""),
+    Column("spras", String(1), nullable=False, default=""),
+    Column("telf1", String(16), nullable=False, default=""),
+    Column("stceg", String(20), nullable=False, default=""),
+    Column("aufsd", String(2), nullable=False, default=""),
+    Column("lifsd", String(2), nullable=False, default=""),
+    Column("faksd", String(2), nullable=False, default=""),
+    Column("loevm", String(1), nullable=False, default=""),
+    Column("erdat", String(8), nullable=False),
+    Column("ernam", String(12), nullable=False, default=""),
+)
+
+knvv = Table(
+    "knvv",
+    metadata,
+    _mandt(),
+    Column("kunnr", String(10), primary_key=True),
+    Column("vkorg", String(4), primary_key=True),
+    Column("vtweg", String(2), primary_key=True),
+    Column("spart", String(2), primary_key=True),
+    Column("kdgrp", String(2), nullable=False, default=""),
+    Column("bzirk", String(6), nullable=False, default=""),
+    Column("waers", String(5), nullable=False, default=""),
+    Column("vwerk", String(4), nullable=False, default=""),
+    Column("vsbed", String(2), nullable=False, default=""),
+    Column("zterm", String(4), nullable=False, default=""),
+    Column("ktgrd", String(2), nullable=False, default=""),
+    Column("aufsd", String(2), nullable=False, default=""),
+    Column("lifsd", String(2), nullable=False, default=""),
+    Column("loevm", String(1), nullable=False, default=""),
+)
+
+knvp = Table(
+    "knvp",
+    metadata,
+    _mandt(),
+    Column("kunnr", String(10), primary_key=True),
+    Column("vkorg", String(4), primary_key=True),
+    Column("vtweg", String(2), primary_key=True),
+    Column("spart", String(2), primary_key=True),
+    Column("parvw", String(2), primary_key=True),
+    Column("parza", String(3), primary_key=True),
+    Column("kunn2", String(10), nullable=False),
+    Column("defpa", String(1), nullable=False, default=""),
+    Index("ix_knvp_partner", "mandt", "parvw", "kunn2"),
+)
+
+knb1 = Table(
+    "knb1",
+    metadata,
+    _mandt(),
+    Column("kunnr", String(10), primary_key=True),
+    Column("bukrs", String(4), primary_key=True),
+    Column("akont", String(10), nullable=False, default=""),
+    Column("zterm", String(4), nullable=False, default=""),
+    Column("loevm", String(1), nullable=False, default=""),
+)
+
+knkk = Table(
+    "knkk",
+    metadata,
+    _mandt(),
+    Column("kunnr", String(10), primary_key=True),
+    Column("kkber", String(4), primary_key=True),
+    _amount("klimk"),
+    Column("knkli", String(10), nullable=False, default=""),
+    Column("ctlpc", String(3), nullable=False, default=""),
+    Column("crblb", String(1), nullable=False, default=""),
+    _amount("skfor"),
+    _amount("ssobl"),
+    _amount("sauft"),
+)
+
+#: tables that hold a client's data and are wiped by a client reset
+CLIENT_TABLES = [t for t in metadata.sorted_tables if "mandt" in t.c]

@@ -1,0 +1,94 @@
+"""The emulator's exception hierarchy.
+
+Business code raises these; ``fake_sap.http.errors`` maps them to HTTP responses in one place.
+An :class:`SapMessage` carries SAP's message triple (class, number, variables) so the same
+error can become an IDoc status record, a BAPIRET2 row or an HTTP body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SapMessage:
+    """A T100-style message: ``ID NUMBER`` with up to four variables and a rendered text."""
+
+    msgid: str
+    msgno: str
+    text: str
+    msgty: str = "E"
+    variables: tuple[str, ...] = field(default_factory=tuple)
+
+    def __str__(self) -> str:
+        return f"{self.msgid} {self.msgno}: {self.text}"
+
+
+class FakeSapError(Exception):
+    """Base of every error the emulator raises on purpose."""
+
+    http_status = 500
+    code = "INTERNAL_ERROR"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class LogonError(FakeSapError):
+    """Missing or wrong credentials, or an unknown client (ICF answers 'Logon failed')."""
+
+    http_status = 401
+    code = "LOGON_FAILED"
+
+
+class BadRequest(FakeSapError):
+    http_status = 400
+    code = "BAD_REQUEST"
+
+
+class MalformedXml(BadRequest):
+    """The body is not well-formed XML, or it is hostile (DTD, entities)."""
+
+    code = "XML_NOT_WELL_FORMED"
+
+
+class NotIdocXml(BadRequest):
+    """Well-formed XML that is not an IDoc-XML document."""
+
+    code = "NOT_IDOC_XML"
+
+
+class PayloadTooLarge(FakeSapError):
+    http_status = 413
+    code = "PAYLOAD_TOO_LARGE"
+
+
+class NotFound(FakeSapError):
+    http_status = 404
+    code = "NOT_FOUND"
+
+
+class Conflict(FakeSapError):
+    http_status = 409
+    code = "CONFLICT"
+
+
+class ApplicationError(FakeSapError):
+    """A business rule refused a posting; becomes IDoc status 51 or a RETURN row."""
+
+    http_status = 422
+    code = "APPLICATION_ERROR"
+
+    def __init__(self, message: SapMessage) -> None:
+        super().__init__(str(message))
+        self.sap_message = message
+
+
+def sap_error(msgid: str, msgno: str, text: str, *variables: object) -> ApplicationError:
+    """Build an :class:`ApplicationError`; ``&1``..``&4`` in ``text`` are filled from variables."""
+    values = tuple(str(v) for v in variables)
+    rendered = text
+    for index, value in enumerate(values, start=1):
+        rendered = rendered.replace(f"&{index}", value)
+    return ApplicationError(SapMessage(msgid, msgno, rendered, "E", values))

@@ -1,0 +1,70 @@
+"""An IDoc as data: control record values plus a tree of segments with field values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SegmentData:
+    name: str
+    values: dict[str, str] = field(default_factory=dict)
+    children: list[SegmentData] = field(default_factory=list)
+
+    def get(self, name: str, default: str = "") -> str:
+        return self.values.get(name, default)
+
+    def all(self, name: str) -> list[SegmentData]:
+        return [c for c in self.children if c.name == name]
+
+    def first(self, name: str) -> SegmentData | None:
+        return next((c for c in self.children if c.name == name), None)
+
+    def to_dict(self) -> dict:
+        return {
+            "segment": self.name,
+            "fields": dict(self.values),
+            "children": [c.to_dict() for c in self.children],
+        }
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One validation finding, located precisely: ``IDOC[2]/E1MARAM/E1MAKTM[1]/MAKTX``."""
+
+    path: str
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}/{self.field}" if self.field else self.path
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class Idoc:
+    """One IDoc read from IDoc-XML (or built for output)."""
+
+    control: dict[str, str]
+    segments: list[SegmentData]
+    #: the IDoc as a standalone IDoc-XML document (root element + one <IDOC>)
+    xml: bytes = b""
+    #: 1-based position in the document it was read from
+    index: int = 1
+    #: root element name of the document it came from
+    root: str = ""
+
+    @property
+    def idoctyp(self) -> str:
+        return self.control.get("IDOCTYP", "")
+
+    @property
+    def cimtyp(self) -> str:
+        return self.control.get("CIMTYP", "")
+
+    @property
+    def mestyp(self) -> str:
+        return self.control.get("MESTYP", "")
+
+    def first(self, name: str) -> SegmentData | None:
+        return next((s for s in self.segments if s.name == name), None)

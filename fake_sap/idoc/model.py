@@ -1,0 +1,211 @@
+"""The declarative model of IDoc types.
+
+An IDoc type is declared once, as plain data (:class:`IdocType` of :class:`Segment` of
+:class:`Field`). Everything else is derived from that declaration: the streaming parser and
+its validation, the XML writer, the XSD files in ``contracts/idoc/`` and the reference pages
+in ``docs/idoc/``. Extensions (CIMTYP) are declared with :func:`extend`, which hangs customer
+segments under segments of a basic type, exactly like WE30/WE31 do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+
+class SapType(str, Enum):
+    """ABAP dictionary data types as they appear in IDoc segments (all travel as text)."""
+
+    CHAR = "CHAR"
+    NUMC = "NUMC"
+    DATS = "DATS"
+    TIMS = "TIMS"
+    QUAN = "QUAN"
+    CURR = "CURR"
+    DEC = "DEC"
+    UNIT = "UNIT"
+    CUKY = "CUKY"
+    LANG = "LANG"
+
+
+# Decimal fields are CHAR fields in IDoc segments; SAP writes a trailing minus sign.
+_DECIMAL = re.compile(r"^-?\d*(\.\d*)?-?$")
+#: the XSD pattern for each type that has one (mirrors :func:`Field.check`)
+XSD_PATTERNS: dict[SapType, str] = {
+    SapType.NUMC: r"\d*",
+    SapType.DATS: r"\d{8}",
+    SapType.TIMS: r"\d{6}",
+    SapType.QUAN: r"-?\d*(\.\d*)?-?",
+    SapType.CURR: r"-?\d*(\.\d*)?-?",
+    SapType.DEC: r"-?\d*(\.\d*)?-?",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    length: int
+    type: SapType = SapType.CHAR
+    description: str = ""
+    mandatory: bool = False
+
+    def check(self, value: str) -> str | None:
+        """Return why ``value`` is not valid for this field, or ``None`` when it is."""
+        if len(value) > self.length:
+            return f"value '{value[:60]}' is longer than {self.length} characters"
+        if self.type is SapType.NUMC and not value.isdigit():
+            return f"value '{value}' is not numeric (NUMC {self.length})"
+        if self.type is SapType.DATS:
+            return _check_date(value)
+        if self.type is SapType.TIMS:
+            return _check_time(value)
+        if self.type in (SapType.QUAN, SapType.CURR, SapType.DEC):
+            if not _DECIMAL.match(value) or not any(c.isdigit() for c in value):
+                return f"value '{value}' is not a number"
+            try:
+                Decimal(value.rstrip("-"))
+            except InvalidOperation:
+                return f"value '{value}' is not a number"
+        return None
+
+
+def _check_date(value: str) -> str | None:
+    if value == "00000000":
+        return None
+    try:
+        datetime.strptime(value, "%Y%m%d")
+    except ValueError:
+        return f"value '{value}' is not a date YYYYMMDD"
+    if len(value) != 8:
+        return f"value '{value}' is not a date YYYYMMDD"
+    return None
+
+
+def _check_time(value: str) -> str | None:
+    if len(value) != 6 or not value.isdigit():
+        return f"value '{value}' is not a time HHMMSS"
+    if int(value[:2]) > 23 or int(value[2:4]) > 59 or int(value[4:]) > 59:
+        return f"value '{value}' is not a time HHMMSS"
+    return None
+
+
+UNBOUNDED = 9999999
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A segment type (``E1MARAM``), with its fields and its child segments.
+
+    ``min_occurs``/``max_occurs`` are the occurrences under the parent, as in WE30.
+    """
+
+    name: str
+    description: str
+    fields: tuple[Field, ...]
+    children: tuple[Segment, ...] = ()
+    min_occurs: int = 0
+    max_occurs: int = 1
+    #: True for customer segments added by an extension (Z1/Y1 segments)
+    extension: bool = False
+    _field_index: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
+    _child_index: dict[str, Segment] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._field_index.update({f.name: f for f in self.fields})
+        self._child_index.update({c.name: c for c in self.children})
+
+    def field(self, name: str) -> Field | None:
+        return self._field_index.get(name)
+
+    def child(self, name: str) -> Segment | None:
+        return self._child_index.get(name)
+
+    @property
+    def mandatory_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.mandatory)
+
+    def walk(self) -> list[Segment]:
+        """This segment and all segments below it, depth first."""
+        found = [self]
+        for child in self.children:
+            found.extend(child.walk())
+        return found
+
+
+@dataclass(frozen=True)
+class IdocType:
+    """A basic type (``MATMAS05``) or an extension of one (``ZDELVRY07``)."""
+
+    name: str
+    message_types: tuple[str, ...]
+    description: str
+    segments: tuple[Segment, ...]
+    #: for an extension: the basic type it extends
+    basic_type: str | None = None
+    _segment_index: dict[str, Segment] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for top in self.segments:
+            for segment in top.walk():
+                self._segment_index[segment.name] = segment
+
+    @property
+    def is_extension(self) -> bool:
+        return self.basic_type is not None
+
+    @property
+    def idoctyp(self) -> str:
+        """EDI_DC40-IDOCTYP: the basic type."""
+        return self.basic_type or self.name
+
+    @property
+    def cimtyp(self) -> str:
+        """EDI_DC40-CIMTYP: the extension name, empty for a basic type."""
+        return self.name if self.basic_type else ""
+
+    def segment(self, name: str) -> Segment | None:
+        return self._segment_index.get(name)
+
+    def all_segments(self) -> list[Segment]:
+        return list(self._segment_index.values())
+
+
+def extend(basic: IdocType, name: str, description: str,
+           additions: dict[str, tuple[Segment, ...]]) -> IdocType:
+    """Declare an extension: ``additions`` maps a parent segment name to customer segments."""
+    unknown = set(additions) - {s.name for s in basic.all_segments()}
+    if unknown:
+        raise ValueError(f"{name}: no segment {sorted(unknown)} in {basic.name}")
+
+    def graft(segment: Segment) -> Segment:
+        extra = tuple(
+            Segment(c.name, c.description, c.fields, c.children, c.min_occurs, c.max_occurs,
+                    extension=True)
+            for c in additions.get(segment.name, ())
+        )
+        return Segment(
+            segment.name, segment.description, segment.fields,
+            tuple(graft(c) for c in segment.children) + extra,
+            segment.min_occurs, segment.max_occurs, segment.extension,
+        )
+
+    return IdocType(name, basic.message_types, description,
+                    tuple(graft(s) for s in basic.segments), basic_type=basic.name)
+
+
+def fields(*specs: tuple) -> tuple[Field, ...]:
+    """Compact field declarations: ``("MATNR", 18)``, ``("ERSDA", 8, DATS, "Created on")``.
+
+    A trailing ``"!"`` in the name marks a mandatory field: ``("MATNR!", 18)``.
+    """
+    result = []
+    for spec in specs:
+        name, length, *rest = spec
+        sap_type = rest[0] if rest else SapType.CHAR
+        description = rest[1] if len(rest) > 1 else ""
+        mandatory = name.endswith("!")
+        result.append(Field(name.rstrip("!"), length, sap_type, description, mandatory))
+    return tuple(result)

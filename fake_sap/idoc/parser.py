@@ -1,0 +1,143 @@
+"""Streaming reader of IDoc-XML documents.
+
+A packet of 100,000 IDocs must never be held in memory at once, so the document is read with
+``lxml.etree.iterparse`` and each ``<IDOC>`` is handed out and then cleared. The reader is
+deliberately hostile-input safe: no DTDs (so no entity expansion of any kind), no network,
+and a hard limit on the number of bytes read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from lxml import etree
+
+from fake_sap.errors import MalformedXml, NotIdocXml, PayloadTooLarge
+from fake_sap.idoc import types
+from fake_sap.idoc.document import Idoc, SegmentData
+
+_PROLOG_SCAN_BYTES = 4096
+
+
+class _LimitedReader:
+    """Wraps a byte stream: refuses DTDs in the prolog and counts bytes against a limit."""
+
+    def __init__(self, stream: BinaryIO, limit: int | None) -> None:
+        self._stream = stream
+        self._limit = limit
+        self._read = 0
+        self._prolog_checked = False
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._stream.read(size if size and size > 0 else 65536)
+        self._read += len(chunk)
+        if self._limit is not None and self._read > self._limit:
+            raise PayloadTooLarge(f"IDoc-XML document exceeds the limit of {self._limit} bytes")
+        if not self._prolog_checked:
+            self._prolog_checked = True
+            head = chunk[:_PROLOG_SCAN_BYTES].upper()
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise MalformedXml("DTDs and entity declarations are not allowed in IDoc-XML")
+        return chunk
+
+
+def _local(tag: object) -> str:
+    if not isinstance(tag, str):
+        return ""  # comments and processing instructions
+    return tag.rsplit("}", 1)[-1]
+
+
+def iter_idocs(stream: BinaryIO, max_bytes: int | None = None) -> Iterator[Idoc]:
+    """Yield each IDoc of an IDoc-XML document, in document order.
+
+    Raises :class:`MalformedXml` when the document is not well-formed (which may only be
+    discovered after earlier IDocs were yielded: callers process inside a transaction) and
+    :class:`NotIdocXml` when it is XML but not IDoc-XML.
+    """
+    reader = _LimitedReader(stream, max_bytes)
+    events = etree.iterparse(
+        reader,
+        events=("end",),
+        tag=("IDOC", "{*}IDOC"),
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    root: etree._Element | None = None
+    index = 0
+    try:
+        for _event, element in events:
+            parent = element.getparent()
+            if parent is None or parent.getparent() is not None:
+                raise NotIdocXml("<IDOC> must be a direct child of the document root")
+            if root is None:
+                root = parent
+                if _local(root.tag) == "IDOC":
+                    raise NotIdocXml("the document root must be the IDoc type, not <IDOC>")
+            _drop_earlier_siblings(element)
+            index += 1
+            yield _read_idoc(element, _local(root.tag), index)
+            element.clear()
+            parent.remove(element)
+        if root is None:
+            raise NotIdocXml("the document contains no <IDOC> element")
+        for leftover in root:
+            if _local(leftover.tag):
+                raise NotIdocXml(f"unexpected element <{_local(leftover.tag)}> beside <IDOC>")
+    except etree.XMLSyntaxError as error:
+        raise MalformedXml(f"XML is not well-formed: {error.msg}") from None
+
+
+def _drop_earlier_siblings(element: etree._Element) -> None:
+    previous = element.getprevious()
+    while previous is not None:
+        if _local(previous.tag):
+            raise NotIdocXml(f"unexpected element <{_local(previous.tag)}> beside <IDOC>")
+        parent = previous.getparent()
+        before = previous.getprevious()
+        parent.remove(previous)
+        previous = before
+
+
+def _read_idoc(element: etree._Element, root_name: str, index: int) -> Idoc:
+    children = [c for c in element if _local(c.tag)]
+    if not children or _local(children[0].tag) != "EDI_DC40":
+        raise NotIdocXml(f"IDOC[{index}] does not start with the control record EDI_DC40")
+    control = _field_values(children[0])
+    segments = [_read_segment(c) for c in children[1:]]
+    xml = (f"<{root_name}>".encode() + etree.tostring(element, encoding="UTF-8")
+           + f"</{root_name}>".encode())
+    return Idoc(control=control, segments=segments, xml=xml, index=index, root=root_name)
+
+
+def _read_segment(element: etree._Element) -> SegmentData:
+    data = SegmentData(_local(element.tag))
+    for child in element:
+        name = _local(child.tag)
+        if not name:
+            continue
+        if len(child) or child.get("SEGMENT") is not None:
+            data.children.append(_read_segment(child))
+        else:
+            data.values[name] = (child.text or "").strip()
+    return data
+
+
+def _field_values(element: etree._Element) -> dict[str, str]:
+    return {_local(c.tag): (c.text or "").strip() for c in element if _local(c.tag)}
+
+
+def parse_document(data: bytes) -> list[Idoc]:
+    """Read a whole (small) document at once; for tests, the CLI and stored IDocs."""
+    import io
+
+    return list(iter_idocs(io.BytesIO(data)))
+
+
+def root_name_for(idoc: Idoc) -> str:
+    declared = types.lookup(idoc.idoctyp, idoc.cimtyp)
+    return declared.name if declared else idoc.idoctyp

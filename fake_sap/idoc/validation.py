@@ -1,0 +1,85 @@
+"""Checks of an IDoc against its declaration: control record, hierarchy, occurrences, fields."""
+
+from __future__ import annotations
+
+from fake_sap.idoc import types
+from fake_sap.idoc.control import EDI_DC40, PARTNER_TYPES
+from fake_sap.idoc.document import Idoc, Issue, SegmentData
+from fake_sap.idoc.model import IdocType, Segment
+
+
+def check_control(idoc: Idoc, client: str | None = None) -> list[Issue]:
+    """Problems with the control record (inbound status 56 in SAP)."""
+    path = f"IDOC[{idoc.index}]/EDI_DC40"
+    issues = _check_fields(EDI_DC40, idoc.control, path)
+    if issues:
+        return issues
+    declared = types.lookup(idoc.idoctyp, idoc.cimtyp)
+    if declared is None:
+        what = f"{idoc.idoctyp}/{idoc.cimtyp}" if idoc.cimtyp else idoc.idoctyp
+        return [Issue(path, "CIMTYP" if idoc.cimtyp else "IDOCTYP",
+                      f"IDoc type {what} is not defined in this system")]
+    if idoc.mestyp not in declared.message_types:
+        return [Issue(path, "MESTYP", f"message type {idoc.mestyp} is not assigned to IDoc "
+                                      f"type {declared.name}")]
+    if idoc.root and idoc.root != declared.name:
+        return [Issue(path, "IDOCTYP", f"document root <{idoc.root}> does not match IDoc type "
+                                       f"{declared.name}")]
+    sndprt = idoc.control.get("SNDPRT", "")
+    if sndprt and sndprt not in PARTNER_TYPES:
+        return [Issue(path, "SNDPRT", f"partner type {sndprt} is not defined")]
+    mandt = idoc.control.get("MANDT", "")
+    if client and mandt and mandt != client:
+        return [Issue(path, "MANDT", f"client {mandt} in the control record differs from "
+                                     f"the receiving client {client}")]
+    return []
+
+
+def check_segments(idoc_type: IdocType, idoc: Idoc) -> list[Issue]:
+    """Syntax check of the data records (inbound status 60 in SAP)."""
+    base = f"IDOC[{idoc.index}]"
+    return _check_children(idoc_type.segments, idoc.segments, base)
+
+
+def _check_children(declared: tuple[Segment, ...], actual: list[SegmentData],
+                    path: str) -> list[Issue]:
+    issues: list[Issue] = []
+    allowed = {s.name: s for s in declared}
+    counts: dict[str, int] = {}
+    for data in actual:
+        segment = allowed.get(data.name)
+        if segment is None:
+            issues.append(Issue(path, "", f"segment {data.name} is not allowed here"))
+            continue
+        counts[data.name] = counts.get(data.name, 0) + 1
+        here = f"{path}/{data.name}"
+        if segment.max_occurs > 1:
+            here += f"[{counts[data.name]}]"
+        issues.extend(_check_fields(segment, data.values, here))
+        issues.extend(_check_children(segment.children, data.children, here))
+    for segment in declared:
+        found = counts.get(segment.name, 0)
+        if found < segment.min_occurs:
+            issues.append(Issue(path, "", f"segment {segment.name} is missing "
+                                          f"(at least {segment.min_occurs} required)"))
+        elif found > segment.max_occurs:
+            issues.append(Issue(path, "", f"segment {segment.name} occurs {found} times "
+                                          f"(at most {segment.max_occurs} allowed)"))
+    return issues
+
+
+def _check_fields(segment: Segment, values: dict[str, str], path: str) -> list[Issue]:
+    issues = []
+    for name, value in values.items():
+        declared = segment.field(name)
+        if declared is None:
+            issues.append(Issue(path, name, f"field {name} is not defined in segment "
+                                            f"{segment.name}"))
+            continue
+        reason = declared.check(value)
+        if reason:
+            issues.append(Issue(path, name, reason))
+    for declared in segment.mandatory_fields:
+        if not values.get(declared.name):
+            issues.append(Issue(path, declared.name, "mandatory field is empty"))
+    return issues
