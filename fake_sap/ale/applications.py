@@ -1,0 +1,47 @@
+"""Inbound process codes (WE42) and outbound readers, one per distributed message type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+from fake_sap.ale.context import PostingContext
+from fake_sap.ale.posting import Posting
+from fake_sap.idoc.document import Idoc, SegmentData
+from fake_sap.idoc.model import IdocType
+from fake_sap.idoc.types import DEBMAS07, MATMAS05
+from fake_sap.mm import material_master
+from fake_sap.sd import customer_master
+
+
+@dataclass(frozen=True)
+class Application:
+    mestyp: str
+    process_code: str
+    #: the kind of object, used for lookups shared between IDocs of one packet
+    kind: str
+    #: the basic type used when SAP sends this message type
+    outbound_type: IdocType
+    object_key: Callable[[Idoc], str]
+    referenced_keys: Callable[[Idoc], list[str]]
+    prefetch: Callable[[Connection, str, list[str]], dict[str, str]]
+    post: Callable[[PostingContext, Idoc], Posting]
+    read_segments: Callable[[Connection, str, str], list[SegmentData]]
+
+
+APPLICATIONS: dict[str, Application] = {
+    "MATMAS": Application(
+        "MATMAS", "MATM", material_master.KIND, MATMAS05, material_master.object_key,
+        lambda idoc: [], material_master.prefetch, material_master.post,
+        material_master.read_segments),
+    "DEBMAS": Application(
+        "DEBMAS", "DEBM", customer_master.KIND, DEBMAS07, customer_master.object_key,
+        customer_master.referenced_keys, customer_master.prefetch, customer_master.post,
+        customer_master.read_segments),
+}
+
+
+def for_message(mestyp: str) -> Application | None:
+    return APPLICATIONS.get(mestyp)

@@ -1,0 +1,292 @@
+"""Inbound IDoc processing: number assignment, the status trail, duplicates, serialization.
+
+For every IDoc of a document, in order:
+
+1. a DOCNUM from the client's number range;
+2. control record check (and, for strict clients, the partner profile) -> 56 on failure;
+3. the sender's DOCNUM already seen -> 50, 68 (duplicate, not posted again);
+4. syntax check of the data records against the declaration -> 50, 60;
+5. application posting -> 50, 64, 53, or 50, 64, 51 with the application's message;
+   an IDoc whose SERIAL is not newer than the last one posted for the same object is not
+   posted -> 50, 64, 68.
+
+The whole document is processed in the caller's transaction, written in chunks, so a
+document that turns out not to be well-formed halfway leaves nothing behind, while each
+IDoc that is accepted is stored with its original XML whatever its outcome.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, insert
+
+from fake_sap import clock
+from fake_sap.ale import applications, posting
+from fake_sap.ale.applications import Application
+from fake_sap.ale.context import PostingContext
+from fake_sap.ale.posting import Posting
+from fake_sap.db import clients, idocs, numbers, partners
+from fake_sap.db.idocs import StatusRecord
+from fake_sap.db.schema import bdcp2, edidc
+from fake_sap.errors import ApplicationError
+from fake_sap.idoc import types
+from fake_sap.idoc.document import Idoc, Issue
+from fake_sap.idoc.parser import parse_document
+from fake_sap.idoc.validation import check_control, check_segments
+
+CHUNK_SIZE = 500
+DOCNUM_RANGE = "EDI_DOCNUM"
+
+ADDED = StatusRecord("50", "IDoc added")
+READY = StatusRecord("64", "IDoc ready to be transferred to application")
+
+
+@dataclass
+class InboundResult:
+    docnums: list[str] = field(default_factory=list)
+    statuses: Counter[str] = field(default_factory=Counter)
+
+    def add(self, docnum: str, status: str) -> None:
+        if len(self.docnums) < 2:
+            self.docnums.append(docnum)
+        else:
+            self.docnums[1] = docnum
+        self.statuses[status] += 1
+
+    @property
+    def count(self) -> int:
+        return sum(self.statuses.values())
+
+    @property
+    def first_docnum(self) -> str:
+        return self.docnums[0] if self.docnums else ""
+
+    @property
+    def last_docnum(self) -> str:
+        return self.docnums[-1] if self.docnums else ""
+
+
+@dataclass
+class _Pending:
+    idoc: Idoc
+    docnum: str
+    trail: list[StatusRecord]
+    application: Application | None = None
+    objkey: str = ""
+    posting: Posting | None = None
+
+
+class InboundProcessor:
+    def __init__(self, conn: Connection, mandt: str, user: str = "ALEREMOTE") -> None:
+        self.conn = conn
+        self.mandt = mandt
+        self.user = user
+        client = clients.get(conn, mandt) or {}
+        self.strict_partners = bool(client.get("strict_partner_check"))
+        self.inbound_profiles = partners.inbound_profiles(conn, mandt) \
+            if self.strict_partners else set()
+        self.customizing = {
+            tab: set(entries) for tab, entries in clients.customizing_entries(conn, mandt).items()
+        }
+
+    # -- entry points --------------------------------------------------------------------
+
+    def receive(self, stream: Iterable[Idoc]) -> InboundResult:
+        result = InboundResult()
+        for chunk in _chunks(stream):
+            self._process_chunk(chunk, result)
+        return result
+
+    def reprocess(self, docnum: str) -> str:
+        """BD87 for an inbound IDoc in status 51, 64 or 66; returns the new status."""
+        stored = idocs.get(self.conn, self.mandt, docnum)
+        assert stored is not None
+        idoc = parse_document(stored["xml"].encode())[0]
+        pending = _Pending(idoc, docnum, [])
+        pending.application = applications.for_message(idoc.mestyp)
+        assert pending.application is not None
+        pending.objkey = pending.application.object_key(idoc)
+        context = self._context([pending])
+        self._post(context, pending)
+        at = clock.now()
+        for record in pending.trail:
+            idocs.append_status(self.conn, self.mandt, docnum, at, record)
+        if pending.posting is not None:
+            posting.write(self.conn, [pending.posting])
+            self._write_change_pointers([pending.posting], at)
+        return pending.trail[-1].status
+
+    # -- one chunk -----------------------------------------------------------------------
+
+    def _process_chunk(self, chunk: list[Idoc], result: InboundResult) -> None:
+        first = numbers.take(self.conn, self.mandt, DOCNUM_RANGE, len(chunk))
+        pending = [_Pending(idoc, f"{first + i:016d}", []) for i, idoc in enumerate(chunk)]
+        to_post = [p for p in pending if self._precheck(p)]
+        context = self._context(to_post)
+        for item in to_post:
+            self._post(context, item)
+        self._write(pending, result)
+
+    def _precheck(self, item: _Pending) -> bool:
+        """Control record, partner profile, duplicate and syntax checks; True to post."""
+        idoc = item.idoc
+        problems = check_control(idoc, self.mandt)
+        if problems:
+            item.trail.append(_issue_status("56", problems[0], "EA", "101"))
+            return False
+        if self.strict_partners and (idoc.control.get("SNDPRN"), idoc.mestyp) \
+                not in self.inbound_profiles:
+            item.trail.append(StatusRecord(
+                "56", f"No inbound partner profile for LS {idoc.control.get('SNDPRN')} "
+                      f"message type {idoc.mestyp}", "E", "E0", "337",
+                (idoc.control.get("SNDPRN", ""), idoc.mestyp)))
+            return False
+        item.trail.append(ADDED)
+        sender_docnum = idoc.control.get("DOCNUM", "").lstrip("0")
+        if sender_docnum:
+            earlier = idocs.claim_sender_docnum(self.conn, self.mandt,
+                                                idoc.control.get("SNDPRN", ""),
+                                                sender_docnum, item.docnum)
+            if earlier is not None:
+                item.trail.append(StatusRecord(
+                    "68", f"Duplicate: sender IDoc {sender_docnum} was already received as "
+                          f"IDoc {earlier}", "E", "E0", "500", (sender_docnum, earlier)))
+                return False
+        declared = types.lookup(idoc.idoctyp, idoc.cimtyp)
+        assert declared is not None  # check_control guarantees it
+        problems = check_segments(declared, idoc)
+        if problems:
+            item.trail.append(_issue_status("60", problems[0], "E0", "072", more=len(problems)))
+            return False
+        item.application = applications.for_message(idoc.mestyp)
+        if item.application is None:
+            item.trail.append(StatusRecord(
+                "56", f"No inbound process code for message type {idoc.mestyp}", "E", "E0",
+                "414", (idoc.mestyp,)))
+            return False
+        item.objkey = item.application.object_key(idoc)
+        return True
+
+    def _context(self, items: list[_Pending]) -> PostingContext:
+        today = clock.dats(clock.now())
+        context = PostingContext(self.mandt, self.customizing, today, self.user)
+        keys: dict[Application, list[str]] = {}
+        for item in items:
+            assert item.application is not None
+            wanted = keys.setdefault(item.application, [])
+            wanted.append(item.objkey)
+            wanted.extend(item.application.referenced_keys(item.idoc))
+        for application, wanted in keys.items():
+            known = application.prefetch(self.conn, self.mandt, sorted(set(wanted)))
+            context.known.setdefault(application.kind, {}).update(known)
+        return context
+
+    def _post(self, context: PostingContext, item: _Pending) -> None:
+        application = item.application
+        assert application is not None
+        item.trail.append(READY)
+        known_before = dict(context.known.get(application.kind, {}))
+        try:
+            result = application.post(context, item.idoc)
+        except ApplicationError as error:
+            context.known[application.kind] = known_before
+            message = error.sap_message
+            item.trail.append(StatusRecord("51", message.text, "E", message.msgid,
+                                           message.msgno, message.variables))
+            return
+        serial = item.idoc.control.get("SERIAL", "")
+        if serial:
+            newer = idocs.advance_serial(self.conn, self.mandt, application.mestyp,
+                                         item.objkey, serial, item.docnum)
+            if newer is not None:
+                context.known[application.kind] = known_before
+                item.trail.append(StatusRecord(
+                    "68", f"Not posted: IDoc {newer} with the same or a newer serialization "
+                          f"key was already posted for {item.objkey}", "W", "B1", "385",
+                    (newer, item.objkey)))
+                return
+        message = result.message
+        item.trail.append(StatusRecord("53", message.text, "S", message.msgid, message.msgno,
+                                       message.variables))
+        item.posting = result
+
+    # -- writing -------------------------------------------------------------------------
+
+    def _write(self, pending: list[_Pending], result: InboundResult) -> None:
+        at = clock.now()
+        headers, statuses = [], []
+        for item in pending:
+            headers.append(_header_row(self.mandt, item, at))
+            statuses.extend((item.docnum, i, r) for i, r in enumerate(item.trail, start=1))
+            result.add(item.docnum, item.trail[-1].status)
+        idocs.insert_headers(self.conn, headers)
+        idocs.insert_statuses(self.conn, self.mandt, at, statuses)
+        postings = [p.posting for p in pending if p.posting is not None]
+        posting.write(self.conn, postings)
+        self._write_change_pointers(postings, at)
+
+    def _write_change_pointers(self, postings: list[Posting], at: datetime) -> None:
+        rows = [{"mandt": self.mandt, "mestyp": p.mestyp, "tabname": p.mestyp,
+                 "tabkey": p.objkey, "cdchgid": p.change, "cretime": at, "process": ""}
+                for p in postings]
+        if rows:
+            self.conn.execute(insert(bdcp2), rows)
+
+
+def _chunks(stream: Iterable[Idoc]) -> Iterator[list[Idoc]]:
+    """Chunks of IDocs in which no object appears twice, so bulk writes keep their order."""
+    chunk: list[Idoc] = []
+    objects: set[tuple[str, str]] = set()
+    for idoc in stream:
+        key = _quick_object_key(idoc)
+        if len(chunk) >= CHUNK_SIZE or (key is not None and key in objects):
+            yield chunk
+            chunk, objects = [], set()
+        chunk.append(idoc)
+        if key is not None:
+            objects.add(key)
+    if chunk:
+        yield chunk
+
+
+def _quick_object_key(idoc: Idoc) -> tuple[str, str] | None:
+    application = applications.for_message(idoc.mestyp)
+    if application is None:
+        return None
+    try:
+        return application.mestyp, application.object_key(idoc)
+    except Exception:  # a malformed IDoc: its syntax check will say why
+        return None
+
+
+def _issue_status(status: str, issue: Issue, msgid: str, msgno: str,
+                  more: int = 1) -> StatusRecord:
+    text = str(issue) if more <= 1 else f"{issue} (and {more - 1} more)"
+    return StatusRecord(status, text, "E", msgid, msgno, (issue.path, issue.field, issue.reason),
+                        segfld=issue.field)
+
+
+def _header_row(mandt: str, item: _Pending, at: datetime) -> dict[str, Any]:
+    control = item.idoc.control
+    row: dict[str, Any] = {
+        "mandt": mandt, "docnum": item.docnum, "direct": "2", "status": item.trail[-1].status,
+        "idoctp": control.get("IDOCTYP", "")[:30], "cimtyp": control.get("CIMTYP", "")[:30],
+        "mestyp": control.get("MESTYP", "")[:30],
+        "refint": control.get("DOCNUM", "").lstrip("0")[:16], "objkey": item.objkey[:70],
+        "credat": clock.dats(at), "cretim": clock.tims(at), "created_at": at, "updated_at": at,
+        "xml": item.idoc.xml.decode("utf-8"), "attempts": 0, "next_attempt_at": None,
+    }
+    for column in idocs.CONTROL_COLUMNS:
+        row[column] = control.get(column.upper(), "")[:_width(column)]
+    return row
+
+
+def _width(column: str) -> int:
+    return edidc.c[column].type.length  # type: ignore[attr-defined,no-any-return]
+
+

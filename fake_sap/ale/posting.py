@@ -1,0 +1,73 @@
+"""What an inbound application hands back: the rows to write for one posted IDoc.
+
+Applications (``mm``, ``sd``) are pure functions from an IDoc plus lookups to a
+:class:`Posting`; they never write. The inbound processor writes postings in bulk, which is
+what makes a 100,000-IDoc packet fast, and keeps a failed posting from writing anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete
+
+from fake_sap.db.upsert import upsert
+from fake_sap.errors import SapMessage, sap_error
+
+
+@dataclass
+class Posting:
+    mestyp: str
+    objkey: str
+    #: change pointer kind: I created, U changed, D flagged for deletion
+    change: str
+    message: SapMessage
+    upserts: list[tuple[Table, dict[str, Any]]] = field(default_factory=list)
+    #: (table, column values identifying the rows) deleted before the upserts
+    deletes: list[tuple[Table, dict[str, Any]]] = field(default_factory=list)
+
+
+#: columns an upsert never overwrites (creation data, quantities kept by other processes)
+KEEP_ON_UPDATE: dict[str, tuple[str, ...]] = {
+    "mara": ("ersda", "ernam"),
+    "mard": ("labst", "insme", "speme"),
+    "kna1": ("erdat", "ernam"),
+    "knkk": ("skfor", "ssobl", "sauft"),
+}
+
+
+def write(conn: Connection, postings: Sequence[Posting]) -> None:
+    """Write postings in bulk; the caller guarantees no two postings touch the same object."""
+    for posting in postings:
+        for table, criteria in posting.deletes:
+            conn.execute(delete(table).where(*[table.c[k] == v for k, v in criteria.items()]))
+    grouped: dict[str, tuple[Table, list[dict[str, Any]]]] = {}
+    for posting in postings:
+        for table, row in posting.upserts:
+            grouped.setdefault(table.name, (table, []))[1].append(row)
+    for table, rows in grouped.values():
+        upsert(conn, table, rows, keep=KEEP_ON_UPDATE.get(table.name, ()))
+
+
+def decimal_text(value: str, where: str) -> str:
+    """An IDoc amount (``12.50``, SAP's trailing minus ``5.00-``) in canonical form."""
+    if not value:
+        return "0"
+    text = value.strip()
+    if text.endswith("-"):
+        text = "-" + text[:-1]
+    try:
+        return str(Decimal(text))
+    except InvalidOperation:
+        raise sap_error("B1", "052", "Value &1 of field &2 is not a number", value, where) \
+            from None
+
+
+def segment_values(row: dict[str, Any], msgfn: str, skip: tuple[str, ...]) -> dict[str, str]:
+    """A table row as the fields of an outbound master-data segment (non-empty values only)."""
+    values = {"MSGFN": msgfn}
+    values.update({k.upper(): str(v) for k, v in row.items() if k not in skip and v})
+    return values

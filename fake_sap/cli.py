@@ -1,0 +1,77 @@
+"""The ``fake-sap`` command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+
+from fake_sap.config import DEFAULT_DB_URL, Settings
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from fake_sap.server import serve
+
+    settings = replace(Settings.from_env(), db_url=args.db, user=args.user,
+                       password=args.password, max_body_bytes=args.max_body_mb * 1024 * 1024)
+    if args.demo:
+        from fake_sap.app import prepare_database
+        from fake_sap.seed import seed_demo
+
+        prepare_database(settings)
+        seed_demo(settings.db_url, settings.default_client)
+    serve(settings, args.host, args.port, args.workers)
+    return 0
+
+
+def _idoc_validate(args: argparse.Namespace) -> int:
+    from fake_sap.idoc.check import validate_file
+
+    ok = True
+    for path in args.files:
+        ok = validate_file(path, sys.stdout) and ok
+    return 0 if ok else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fake-sap", description="A fake SAP R/3 for tests.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the emulator (gunicorn)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--db", default=DEFAULT_DB_URL, help="SQLAlchemy database URL")
+    serve.add_argument("--workers", type=int, default=2)
+    serve.add_argument("--user", default="DEVELOPER")
+    serve.add_argument("--password", default="fake-sap")
+    serve.add_argument("--max-body-mb", type=int, default=256,
+                       help="largest IDoc-XML body accepted (413 above)")
+    serve.add_argument("--demo", action="store_true", help="load demo data into client 100")
+    serve.set_defaults(func=_serve)
+
+    seed = commands.add_parser("seed", help="load deterministic master data into a client")
+    from fake_sap.seed import add_arguments as add_seed_arguments
+
+    add_seed_arguments(seed)
+
+    idoc = commands.add_parser("idoc", help="IDoc tools")
+    idoc_commands = idoc.add_subparsers(dest="idoc_command", required=True)
+    validate = idoc_commands.add_parser("validate", help="validate IDoc-XML files")
+    validate.add_argument("files", nargs="+")
+    validate.set_defaults(func=_idoc_validate)
+
+    contracts = commands.add_parser("contracts", help="regenerate contracts/ and docs")
+    from fake_sap.contracts import add_arguments as add_contract_arguments
+
+    add_contract_arguments(contracts)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

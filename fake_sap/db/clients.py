@@ -1,0 +1,69 @@
+"""Clients (SAP's MANDT) and their customizing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from fake_sap import clock
+from fake_sap.customizing import BASELINE
+from fake_sap.db import numbers
+from fake_sap.db.schema import CLIENT_TABLES, clients, customizing
+
+
+def exists(conn: Connection, mandt: str) -> bool:
+    return conn.execute(select(clients.c.mandt).where(clients.c.mandt == mandt)).first() \
+        is not None
+
+
+def get(conn: Connection, mandt: str) -> dict[str, Any] | None:
+    row = conn.execute(select(clients).where(clients.c.mandt == mandt)).mappings().first()
+    return dict(row) if row else None
+
+
+def list_all(conn: Connection) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(select(clients).order_by(clients.c.mandt)).mappings()]
+
+
+def create(conn: Connection, mandt: str, description: str = "") -> None:
+    """Create a client with the baseline customizing (the caller checks it is new)."""
+    conn.execute(insert(clients).values(mandt=mandt, description=description,
+                                        strict_partner_check=False, created_at=clock.now()))
+    install_baseline(conn, mandt)
+
+
+def install_baseline(conn: Connection, mandt: str) -> None:
+    rows = [
+        {"mandt": mandt, "tabname": tabname, "tabkey": key, "data": data}
+        for tabname, entries in BASELINE.items()
+        for key, data in entries.items()
+    ]
+    conn.execute(insert(customizing), rows)
+    numbers.install(conn, mandt)
+
+
+def wipe(conn: Connection, mandt: str, keep_client_row: bool) -> None:
+    """Delete every row of the client (children first); keep the client itself on reset."""
+    for table in reversed(CLIENT_TABLES):
+        if keep_client_row and table is clients:
+            continue
+        conn.execute(delete(table).where(table.c.mandt == mandt))
+
+
+def set_options(conn: Connection, mandt: str, **options: Any) -> None:
+    conn.execute(update(clients).where(clients.c.mandt == mandt).values(**options))
+
+
+def customizing_keys(conn: Connection, mandt: str, tabname: str) -> set[str]:
+    rows = conn.execute(select(customizing.c.tabkey).where(
+        customizing.c.mandt == mandt, customizing.c.tabname == tabname))
+    return {r[0] for r in rows}
+
+
+def customizing_entries(conn: Connection, mandt: str) -> dict[str, dict[str, Any]]:
+    result: dict[str, dict[str, Any]] = {}
+    rows = conn.execute(select(customizing).where(customizing.c.mandt == mandt))
+    for row in rows.mappings():
+        result.setdefault(row["tabname"], {})[row["tabkey"]] = row["data"]
+    return result

@@ -1,0 +1,145 @@
+"""IDoc persistence: control records (EDIDC), status records (EDIDS) and the original XML."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, insert, select, update
+
+from fake_sap.db.schema import edidc, edids, idoc_inbound_keys, idoc_serialization
+from fake_sap.db.upsert import advance_if_newer, insert_if_absent
+
+#: control-record columns filled from EDI_DC40 fields of the same (upper-case) name
+CONTROL_COLUMNS = ("mescod", "mesfct", "sndpor", "sndprt", "sndprn", "rcvpor", "rcvprt",
+                   "rcvprn", "serial")
+
+
+@dataclass(frozen=True)
+class StatusRecord:
+    status: str
+    text: str = ""
+    msgty: str = ""
+    msgid: str = ""
+    msgno: str = ""
+    variables: tuple[str, ...] = ()
+    segnum: str = ""
+    segfld: str = ""
+
+
+def insert_headers(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(edidc), list(rows))
+
+
+def insert_statuses(conn: Connection, mandt: str, at: datetime,
+                    entries: Sequence[tuple[str, int, StatusRecord]]) -> None:
+    """Append status records: ``entries`` are (docnum, counter, record)."""
+    if not entries:
+        return
+    logdat, logtim = at.strftime("%Y%m%d"), at.strftime("%H%M%S")
+    rows = []
+    for docnum, countr, record in entries:
+        variables = (tuple(v[:50] for v in record.variables) + ("", "", "", ""))[:4]
+        rows.append({
+            "mandt": mandt, "docnum": docnum, "countr": countr, "status": record.status,
+            "logdat": logdat, "logtim": logtim, "statyp": record.msgty,
+            "stamid": record.msgid, "stamno": record.msgno,
+            "stapa1": variables[0], "stapa2": variables[1], "stapa3": variables[2],
+            "stapa4": variables[3], "statxt": record.text[:220], "segnum": record.segnum,
+            "segfld": record.segfld,
+        })
+    conn.execute(insert(edids), rows)
+
+
+def append_status(conn: Connection, mandt: str, docnum: str, at: datetime,
+                  record: StatusRecord, **changes: Any) -> None:
+    """Add one status record and make it the IDoc's current status."""
+    last = conn.execute(select(func.max(edids.c.countr)).where(
+        edids.c.mandt == mandt, edids.c.docnum == docnum)).scalar() or 0
+    insert_statuses(conn, mandt, at, [(docnum, last + 1, record)])
+    conn.execute(update(edidc).where(edidc.c.mandt == mandt, edidc.c.docnum == docnum)
+                 .values(status=record.status, updated_at=at, **changes))
+
+
+def get(conn: Connection, mandt: str, docnum: str) -> dict[str, Any] | None:
+    row = conn.execute(select(edidc).where(edidc.c.mandt == mandt, edidc.c.docnum == docnum)
+                       ).mappings().first()
+    return dict(row) if row else None
+
+
+def statuses(conn: Connection, mandt: str, docnum: str) -> list[dict[str, Any]]:
+    rows = conn.execute(select(edids).where(edids.c.mandt == mandt, edids.c.docnum == docnum)
+                        .order_by(edids.c.countr)).mappings()
+    return [dict(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class IdocFilter:
+    direct: str | None = None
+    mestyp: str | None = None
+    idoctp: str | None = None
+    status: str | None = None
+    partner: str | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    docnum_from: str | None = None
+    docnum_to: str | None = None
+
+
+def search(conn: Connection, mandt: str, where: IdocFilter, limit: int,
+           offset: int) -> tuple[list[dict[str, Any]], int]:
+    """WE02: control records matching the filter, newest first, and the total count."""
+    conditions = [edidc.c.mandt == mandt]
+    for column, value in (("direct", where.direct), ("mestyp", where.mestyp),
+                          ("idoctp", where.idoctp), ("status", where.status)):
+        if value:
+            conditions.append(edidc.c[column] == value)
+    if where.partner:
+        conditions.append((edidc.c.sndprn == where.partner) | (edidc.c.rcvprn == where.partner))
+    if where.created_from:
+        conditions.append(edidc.c.created_at >= where.created_from)
+    if where.created_to:
+        conditions.append(edidc.c.created_at <= where.created_to)
+    if where.docnum_from:
+        conditions.append(edidc.c.docnum >= where.docnum_from)
+    if where.docnum_to:
+        conditions.append(edidc.c.docnum <= where.docnum_to)
+    condition = and_(*conditions)
+    total = conn.execute(select(func.count()).select_from(edidc).where(condition)).scalar_one()
+    columns = [c for c in edidc.c if c.name != "xml"]
+    rows = conn.execute(select(*columns).where(condition).order_by(edidc.c.docnum.desc())
+                        .limit(limit).offset(offset)).mappings()
+    return [dict(r) for r in rows], int(total)
+
+
+def claim_sender_docnum(conn: Connection, mandt: str, sndprn: str, refint: str,
+                        docnum: str) -> str | None:
+    """Record that ``docnum`` carries the sender's IDoc ``refint``.
+
+    Returns ``None`` when this is the first time, else the DOCNUM that already carries it.
+    """
+    row = {"mandt": mandt, "sndprn": sndprn, "refint": refint, "docnum": docnum}
+    if insert_if_absent(conn, idoc_inbound_keys, row):
+        return None
+    return conn.execute(select(idoc_inbound_keys.c.docnum).where(
+        idoc_inbound_keys.c.mandt == mandt, idoc_inbound_keys.c.sndprn == sndprn,
+        idoc_inbound_keys.c.refint == refint)).scalar_one()
+
+
+def advance_serial(conn: Connection, mandt: str, mestyp: str, objkey: str, serial: str,
+                   docnum: str) -> str | None:
+    """ALE serialization: record ``serial`` as the newest for the object.
+
+    Returns ``None`` when it is newer than anything posted before, else the DOCNUM of the
+    IDoc that already carried an equal or newer SERIAL.
+    """
+    row = {"mandt": mandt, "mestyp": mestyp, "objkey": objkey, "serial": serial,
+           "docnum": docnum}
+    if advance_if_newer(conn, idoc_serialization, row, "serial"):
+        return None
+    return conn.execute(select(idoc_serialization.c.docnum).where(
+        idoc_serialization.c.mandt == mandt, idoc_serialization.c.mestyp == mestyp,
+        idoc_serialization.c.objkey == objkey)).scalar_one()

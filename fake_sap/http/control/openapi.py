@@ -1,0 +1,265 @@
+"""The OpenAPI 3.1 description of the control API, served at ``/_fake/openapi.json``.
+
+The same document is written to ``contracts/openapi/fake-sap-control.json`` by
+``fake-sap contracts`` and checked against the committed copy by the test suite.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, jsonify
+
+from fake_sap import __version__
+
+bp = Blueprint("openapi", __name__)
+
+CLIENT = {"name": "mandt", "in": "path", "required": True,
+          "schema": {"type": "string", "pattern": "^[0-9]{3}$"}, "description": "SAP client"}
+DOCNUM = {"name": "docnum", "in": "path", "required": True,
+          "schema": {"type": "string", "pattern": "^[0-9]{16}$"}, "description": "IDoc number"}
+LOGSYS = {"name": "logsys", "in": "path", "required": True,
+          "schema": {"type": "string", "pattern": "^[A-Z0-9_]{1,10}$"},
+          "description": "Logical system"}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+ERROR = _ref("Error")
+BAD_REQUEST = _json(ERROR, "Invalid input")
+NOT_FOUND = _json(ERROR, "Unknown client, IDoc or partner")
+CONFLICT = _json(ERROR, "State does not allow the action")
+
+SCHEMAS: dict[str, Any] = {
+    "Error": {"type": "object", "required": ["error", "message"],
+              "properties": {"error": {"type": "string"}, "message": {"type": "string"}}},
+    "Client": {
+        "type": "object", "required": ["client", "description", "strict_partner_check",
+                                       "created_at"],
+        "properties": {"client": {"type": "string", "pattern": "^[0-9]{3}$"},
+                       "description": {"type": "string"},
+                       "strict_partner_check": {"type": "boolean"},
+                       "created_at": {"type": "string", "format": "date-time"}}},
+    "NewClient": {
+        "type": "object", "required": ["client"],
+        "properties": {"client": {"type": "string", "pattern": "^[0-9]{3}$"},
+                       "description": {"type": "string", "maxLength": 60}}},
+    "ClientChange": {
+        "type": "object",
+        "properties": {"strict_partner_check": {"type": "boolean"},
+                       "description": {"type": "string", "maxLength": 60}}},
+    "Port": {
+        "type": "object", "required": ["url"],
+        "properties": {"url": {"type": "string", "maxLength": 500},
+                       "user": {"type": ["string", "null"], "maxLength": 60},
+                       "password": {"type": ["string", "null"], "maxLength": 120}}},
+    "PartnerInput": {
+        "type": "object",
+        "properties": {
+            "description": {"type": "string", "maxLength": 60},
+            "port": {"oneOf": [_ref("Port"), {"type": "null"}]},
+            "outbound": {"type": "array", "items": {"type": "string", "minLength": 1,
+                                                    "maxLength": 30}},
+            "inbound": {"type": "array", "items": {"type": "string", "minLength": 1,
+                                                   "maxLength": 30}}}},
+    "Partner": {
+        "type": "object",
+        "required": ["logical_system", "description", "port", "outbound", "inbound"],
+        "properties": {
+            "logical_system": {"type": "string"}, "description": {"type": "string"},
+            "port": {"oneOf": [{"type": "null"}, {
+                "type": "object", "required": ["url"],
+                "properties": {"url": {"type": "string"},
+                               "user": {"type": ["string", "null"]}}}]},
+            "outbound": {"type": "array", "items": {"type": "string"}},
+            "inbound": {"type": "array", "items": {"type": "string"}}}},
+    "IdocControl": {
+        "type": "object",
+        "required": ["docnum", "direction", "status", "idoctyp", "mestyp", "created_at"],
+        "properties": {
+            "docnum": {"type": "string"},
+            "direction": {"type": "string", "enum": ["inbound", "outbound"]},
+            "status": {"type": "string"}, "idoctyp": {"type": "string"},
+            "cimtyp": {"type": "string"}, "mestyp": {"type": "string"},
+            "sndpor": {"type": "string"}, "sndprt": {"type": "string"},
+            "sndprn": {"type": "string"}, "rcvpor": {"type": "string"},
+            "rcvprt": {"type": "string"}, "rcvprn": {"type": "string"},
+            "serial": {"type": "string"}, "sender_docnum": {"type": "string"},
+            "object_key": {"type": "string"}, "credat": {"type": "string"},
+            "cretim": {"type": "string"},
+            "created_at": {"type": "string", "format": "date-time"},
+            "updated_at": {"type": "string", "format": "date-time"},
+            "attempts": {"type": "integer"}}},
+    "StatusRecord": {
+        "type": "object", "required": ["counter", "status", "text"],
+        "properties": {
+            "counter": {"type": "integer"}, "status": {"type": "string"},
+            "date": {"type": "string"}, "time": {"type": "string"},
+            "message_type": {"type": "string"}, "message_id": {"type": "string"},
+            "message_number": {"type": "string"},
+            "variables": {"type": "array", "items": {"type": "string"}},
+            "text": {"type": "string"}, "segment_field": {"type": "string"}}},
+    "Segment": {
+        "type": "object", "required": ["segment", "fields", "children"],
+        "properties": {
+            "segment": {"type": "string"},
+            "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+            "children": {"type": "array", "items": {"$ref": "#/components/schemas/Segment"}}}},
+    "IdocDetail": {
+        "allOf": [_ref("IdocControl"), {
+            "type": "object",
+            "required": ["control_record", "segments", "status_records", "xml"],
+            "properties": {
+                "control_record": {"type": "object",
+                                   "additionalProperties": {"type": "string"}},
+                "segments": {"type": "array", "items": _ref("Segment")},
+                "status_records": {"type": "array", "items": _ref("StatusRecord")},
+                "xml": {"type": "string"}}}]},
+    "IdocPage": {
+        "type": "object", "required": ["total", "limit", "offset", "idocs"],
+        "properties": {"total": {"type": "integer"}, "limit": {"type": "integer"},
+                       "offset": {"type": "integer"},
+                       "idocs": {"type": "array", "items": _ref("IdocControl")}}},
+}
+
+
+def _query(name: str, schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": False, "schema": schema,
+            "description": description}
+
+
+PATHS: dict[str, Any] = {
+    "/_fake/clients": {
+        "get": {"operationId": "listClients", "summary": "List clients",
+                "responses": {"200": _json({"type": "object", "required": ["clients"],
+                                            "properties": {"clients": {
+                                                "type": "array", "items": _ref("Client")}}},
+                                           "All clients")}},
+        "post": {"operationId": "createClient",
+                 "summary": "Create a client with the baseline customizing",
+                 "requestBody": {"required": True, "content": {
+                     "application/json": {"schema": _ref("NewClient")}}},
+                 "responses": {"201": _json(_ref("Client"), "Created"),
+                               "400": BAD_REQUEST,
+                               "409": _json(ERROR, "The client exists already")}},
+    },
+    "/_fake/clients/{mandt}": {
+        "parameters": [CLIENT],
+        "get": {"operationId": "getClient", "summary": "Show a client",
+                "responses": {"200": _json(_ref("Client"), "The client"),
+                              "400": BAD_REQUEST, "404": NOT_FOUND}},
+        "patch": {"operationId": "changeClient",
+                  "summary": "Change client switches (strict partner check)",
+                  "requestBody": {"required": True, "content": {
+                      "application/json": {"schema": _ref("ClientChange")}}},
+                  "responses": {"200": _json(_ref("Client"), "The changed client"),
+                                "400": BAD_REQUEST, "404": NOT_FOUND}},
+        "delete": {"operationId": "deleteClient", "summary": "Delete a client and its data",
+                   "responses": {"204": {"description": "Deleted"},
+                                 "400": BAD_REQUEST, "404": NOT_FOUND}},
+    },
+    "/_fake/clients/{mandt}/reset": {
+        "parameters": [CLIENT],
+        "post": {"operationId": "resetClient",
+                 "summary": "Delete all data of a client and reinstall the baseline",
+                 "responses": {"200": _json(_ref("Client"), "The reset client"),
+                               "400": BAD_REQUEST, "404": NOT_FOUND}},
+    },
+    "/_fake/clients/{mandt}/partners": {
+        "parameters": [CLIENT],
+        "get": {"operationId": "listPartners", "summary": "Partner profiles of a client",
+                "responses": {"200": _json({"type": "object", "required": ["partners"],
+                                            "properties": {"partners": {
+                                                "type": "array", "items": _ref("Partner")}}},
+                                           "Partners"),
+                              "400": BAD_REQUEST, "404": NOT_FOUND}},
+    },
+    "/_fake/clients/{mandt}/partners/{logsys}": {
+        "parameters": [CLIENT, LOGSYS],
+        "put": {"operationId": "putPartner",
+                "summary": "Register a logical system with its XML-HTTP port and messages",
+                "requestBody": {"required": True, "content": {
+                    "application/json": {"schema": _ref("PartnerInput")}}},
+                "responses": {"200": _json(_ref("Partner"), "The partner"),
+                              "400": BAD_REQUEST, "404": NOT_FOUND}},
+        "get": {"operationId": "getPartner", "summary": "Show a partner profile",
+                "responses": {"200": _json(_ref("Partner"), "The partner"),
+                              "400": BAD_REQUEST, "404": NOT_FOUND}},
+        "delete": {"operationId": "deletePartner", "summary": "Remove a partner profile",
+                   "responses": {"204": {"description": "Removed"},
+                                 "400": BAD_REQUEST, "404": NOT_FOUND}},
+    },
+    "/_fake/clients/{mandt}/idocs": {
+        "parameters": [CLIENT],
+        "get": {"operationId": "listIdocs", "summary": "IDoc monitor (WE02): list IDocs",
+                "parameters": [
+                    _query("direction", {"type": "string", "enum": ["inbound", "outbound"]},
+                           "Direction"),
+                    _query("mestyp", {"type": "string"}, "Message type"),
+                    _query("idoctyp", {"type": "string"}, "Basic type"),
+                    _query("status", {"type": "string"}, "Current status"),
+                    _query("partner", {"type": "string"}, "Sender or receiver partner"),
+                    _query("from", {"type": "string", "format": "date-time"},
+                           "Created at or after"),
+                    _query("to", {"type": "string", "format": "date-time"},
+                           "Created at or before"),
+                    _query("docnum_from", {"type": "string"}, "Lowest IDoc number"),
+                    _query("docnum_to", {"type": "string"}, "Highest IDoc number"),
+                    _query("limit", {"type": "integer", "minimum": 1, "maximum": 500},
+                           "Page size"),
+                    _query("offset", {"type": "integer", "minimum": 0}, "Rows to skip"),
+                ],
+                "responses": {"200": _json(_ref("IdocPage"), "A page of IDocs, newest first"),
+                              "400": BAD_REQUEST, "404": NOT_FOUND}},
+    },
+    "/_fake/clients/{mandt}/idocs/{docnum}": {
+        "parameters": [CLIENT, DOCNUM],
+        "get": {"operationId": "showIdoc",
+                "summary": "One IDoc: control record, segments, status records, XML",
+                "responses": {"200": _json(_ref("IdocDetail"), "The IDoc"),
+                              "400": BAD_REQUEST, "404": NOT_FOUND}},
+    },
+    "/_fake/clients/{mandt}/idocs/{docnum}/process": {
+        "parameters": [CLIENT, DOCNUM],
+        "post": {"operationId": "processIdoc",
+                 "summary": "BD87: reprocess an inbound IDoc (51/64/66) or resend an "
+                            "outbound one (02/30)",
+                 "responses": {"200": _json(_ref("IdocControl"), "The IDoc afterwards"),
+                               "400": BAD_REQUEST, "404": NOT_FOUND, "409": CONFLICT}},
+    },
+    "/_fake/clients/{mandt}/ale/dispatch": {
+        "parameters": [CLIENT],
+        "post": {"operationId": "dispatchOutbound",
+                 "summary": "RSEOUT00: send all due outbound IDocs of the client now",
+                 "responses": {"200": _json({"type": "object", "required": ["sent"],
+                                             "properties": {"sent": {"type": "integer"}}},
+                                            "How many IDocs were passed to their port"),
+                               "400": BAD_REQUEST, "404": NOT_FOUND}},
+    },
+    "/_fake/openapi.json": {
+        "get": {"operationId": "getOpenApi", "summary": "This document",
+                "responses": {"200": _json({"type": "object"}, "OpenAPI 3.1")}},
+    },
+}
+
+
+def document() -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "fake-sap control API", "version": __version__,
+                 "description": "Emulator control endpoints that SAP has no interface for: "
+                                "clients, partner profiles, the IDoc monitor."},
+        "paths": PATHS,
+        "components": {"schemas": SCHEMAS},
+    }
+
+
+@bp.get("/_fake/openapi.json")
+def openapi_json() -> Response:
+    return jsonify(document())

@@ -1,0 +1,68 @@
+"""The one place where exceptions become HTTP responses.
+
+SAP paths answer like ICF does (an HTML page whose ``<h1>`` names the problem, e.g.
+"Logon failed"); the control API answers with JSON ``{"error": ..., "message": ...}``.
+Anything unexpected is logged and answered with an SAP-style 500 page, never a traceback.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from flask import Flask, Response, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from fake_sap.errors import FakeSapError, LogonError
+
+log = logging.getLogger(__name__)
+
+_TITLES = {
+    400: "Bad request",
+    401: "Logon failed",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    413: "Request entity too large",
+    415: "Unsupported media type",
+    422: "Unprocessable entity",
+    500: "Internal Server Error",
+}
+
+
+def _is_control_path() -> bool:
+    return request.path.startswith("/_fake/")
+
+
+def error_response(status: int, code: str, message: str) -> Response:
+    if _is_control_path():
+        response = jsonify({"error": code, "message": message})
+        response.status_code = status
+        return response
+    title = _TITLES.get(status, "Error")
+    body = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            f"<p>{html.escape(message)}</p><p>Error code: {code}</p></body></html>")
+    response = Response(body, status=status, content_type="text/html; charset=utf-8")
+    if status == 401:
+        response.headers["WWW-Authenticate"] = 'Basic realm="SAP NetWeaver Application Server"'
+    return response
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(FakeSapError)
+    def _fake_sap_error(error: FakeSapError) -> Response:
+        if isinstance(error, LogonError):
+            log.info("logon failed: %s", error.message)
+        return error_response(error.http_status, error.code, error.message)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException) -> Response:
+        status = error.code or 500
+        code = (error.name or "ERROR").upper().replace(" ", "_")
+        return error_response(status, code, error.description or error.name or "")
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.path)
+        return error_response(500, "INTERNAL_ERROR",
+                              f"An internal error occurred ({type(error).__name__})")

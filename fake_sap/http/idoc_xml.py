@@ -1,0 +1,66 @@
+"""``/sap/bc/idoc_xml``: SAP's ICF service for inbound IDoc-XML over HTTP."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, request
+from lxml import etree
+
+from fake_sap.ale.inbound import InboundProcessor, InboundResult
+from fake_sap.ale.outbound import distribute_change_pointers
+from fake_sap.errors import BadRequest, PayloadTooLarge
+from fake_sap.http.logon import logon
+from fake_sap.http.runtime import runtime
+from fake_sap.idoc.parser import iter_idocs
+
+bp = Blueprint("idoc_xml", __name__)
+
+XML_CONTENT_TYPES = ("text/xml", "application/xml", "application/x-sap.idoc")
+
+
+class UnsupportedMediaType(BadRequest):
+    http_status = 415
+    code = "UNSUPPORTED_MEDIA_TYPE"
+
+
+@bp.get("/sap/bc/idoc_xml")
+def probe() -> Response:
+    """Public clients probe the service with a GET to test their logon data."""
+    mandt = logon()
+    return Response(f"IDoc-XML inbound service is active in client {mandt}\n",
+                    content_type="text/plain; charset=utf-8")
+
+
+@bp.post("/sap/bc/idoc_xml")
+def receive() -> Response:
+    mandt = logon()
+    _check_content_type()
+    settings = runtime().settings
+    length = request.content_length
+    if length is not None and length > settings.max_body_bytes:
+        raise PayloadTooLarge(f"IDoc-XML document of {length} bytes exceeds the limit of "
+                              f"{settings.max_body_bytes} bytes")
+    stream = request.stream
+    with runtime().db.write() as conn:
+        result = InboundProcessor(conn, mandt).receive(
+            iter_idocs(stream, settings.max_body_bytes))
+        created = distribute_change_pointers(conn, mandt)
+    if created:
+        runtime().dispatcher.wake()
+    return _result_response(result)
+
+
+def _check_content_type() -> None:
+    mimetype = request.mimetype or ""
+    if mimetype and mimetype not in XML_CONTENT_TYPES and not mimetype.endswith("+xml"):
+        raise UnsupportedMediaType(f"Content type {mimetype} is not IDoc-XML; send text/xml "
+                                   "or application/xml")
+
+
+def _result_response(result: InboundResult) -> Response:
+    """A small summary; clients rely on the status code, tests on the DOCNUM range."""
+    root = etree.Element("IDOC_XML_RESULT", COUNT=str(result.count),
+                         FIRST_DOCNUM=result.first_docnum, LAST_DOCNUM=result.last_docnum)
+    for status, count in sorted(result.statuses.items()):
+        etree.SubElement(root, "STATUS", CODE=status, COUNT=str(count))
+    body = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return Response(body, content_type="application/xml; charset=utf-8")

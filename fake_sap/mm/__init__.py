@@ -1,0 +1,1 @@
+"""MM: the material master."""

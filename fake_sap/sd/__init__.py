@@ -1,0 +1,1 @@
+"""SD: customers (with FI's company-code and credit data) and, later, sales documents."""

@@ -1,0 +1,53 @@
+"""Running the emulator under gunicorn, with N worker processes over one database."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+from fake_sap.app import create_app, prepare_database
+from fake_sap.config import Settings
+
+
+class FakeSapServer(BaseApplication):  # type: ignore[misc]
+    def __init__(self, settings: Settings, host: str, port: int, workers: int) -> None:
+        self.settings = settings
+        self.options = {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "worker_class": "sync",
+            # each worker builds its own app (engine, dispatcher thread) after the fork
+            "preload_app": False,
+            "timeout": 300,
+            "graceful_timeout": 5,
+            "keepalive": 5,
+            "accesslog": None,
+            "errorlog": "-",
+            "loglevel": "warning",
+            "proc_name": "fake-sap",
+        }
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        return create_app(self.settings)
+
+
+def serve(settings: Settings, host: str, port: int, workers: int) -> None:
+    prepare_database(settings)
+    # workers read nothing from the parent but these settings
+    os.environ.update(settings.to_env())
+    print(f"fake-sap listening on http://{host}:{port} (client {settings.default_client}, "
+          f"{workers} worker(s), database {_redacted(settings.db_url)})", flush=True)
+    FakeSapServer(settings, host, port, workers).run()
+
+
+def _redacted(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
