@@ -1,0 +1,199 @@
+"""Run a real ``fake-sap serve`` process for tests, and talk to it over HTTP.
+
+Used by this project's own suite and, through the pytest plugin, by other projects:
+
+    with FakeSapProcess.start(tmp_path / "sap.db") as sap:
+        client = sap.new_client()           # a fresh SAP client, isolated from others
+        client.post_idocs(xml)              # POST /sap/bc/idoc_xml
+        client.idocs(direction="inbound")   # the IDoc monitor
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+DEFAULT_USER = "DEVELOPER"
+DEFAULT_PASSWORD = "fake-sap"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class ClientNumbers:
+    """Thread-safe source of client numbers to try (101, 102, ...)."""
+
+    def __init__(self, start: int) -> None:
+        self._next = start
+        self._lock = threading.Lock()
+
+    def __iter__(self) -> ClientNumbers:
+        return self
+
+    def __next__(self) -> int:
+        with self._lock:
+            value = self._next
+            self._next += 1
+            return value
+
+
+@dataclass
+class FakeSapProcess:
+    """A ``fake-sap serve`` child process listening on a free local port."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    db_url: str
+    user: str = DEFAULT_USER
+    password: str = DEFAULT_PASSWORD
+    _clients: ClientNumbers = field(default_factory=lambda: ClientNumbers(101), repr=False)
+
+    @classmethod
+    def start(cls, db: str | Path, *, workers: int = 2, env: dict[str, str] | None = None,
+              extra_args: list[str] | None = None, ready_timeout: float = 30.0
+              ) -> FakeSapProcess:
+        db_url = str(db) if "://" in str(db) else f"sqlite:///{db}"
+        port = free_port()
+        command = [sys.executable, "-m", "fake_sap.cli", "serve", "--host", "127.0.0.1",
+                   "--port", str(port), "--db", db_url, "--workers", str(workers),
+                   *(extra_args or [])]
+        process_env = {**os.environ, **(env or {})}
+        process = subprocess.Popen(command, env=process_env, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE)
+        server = cls(f"http://127.0.0.1:{port}", process, db_url)
+        server.wait_until_ready(ready_timeout)
+        return server
+
+    def wait_until_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                error = self.process.stderr.read().decode() if self.process.stderr else ""
+                raise RuntimeError(f"fake-sap exited with {self.process.returncode}: {error}")
+            try:
+                httpx.get(f"{self.url}/_fake/clients", timeout=1.0)
+                return
+            except httpx.TransportError:
+                threading.Event().wait(0.05)
+        self.stop()
+        raise RuntimeError(f"fake-sap did not answer within {timeout} s")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.process.stderr:
+            self.process.stderr.close()
+
+    def __enter__(self) -> FakeSapProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- clients -------------------------------------------------------------------------
+
+    def control(self) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=60.0)
+
+    def new_client(self) -> SapClient:
+        """Create a fresh SAP client (the next free number) and return a handle on it."""
+        with self.control() as http:
+            while True:
+                number = f"{next(self._clients):03d}"
+                response = http.post("/_fake/clients", json={"client": number})
+                if response.status_code == 201:
+                    return SapClient(self, number)
+                if response.status_code != 409:
+                    response.raise_for_status()
+
+    def client(self, number: str) -> SapClient:
+        return SapClient(self, number)
+
+
+@dataclass
+class SapClient:
+    """One SAP client on a running emulator: SAP paths with logon, and the control API."""
+
+    server: FakeSapProcess
+    number: str
+
+    @property
+    def auth(self) -> tuple[str, str]:
+        return (self.server.user, self.server.password)
+
+    def http(self) -> httpx.Client:
+        return httpx.Client(base_url=self.server.url, timeout=120.0)
+
+    def post_idocs(self, xml: bytes, *, auth: tuple[str, str] | None = None,
+                   content_type: str = "application/xml") -> httpx.Response:
+        with self.http() as http:
+            return http.post("/sap/bc/idoc_xml", params={"sap-client": self.number},
+                             content=xml, auth=auth or self.auth,
+                             headers={"Content-Type": content_type})
+
+    def idocs(self, **filters: Any) -> list[dict[str, Any]]:
+        params = {"limit": 500, **filters}
+        with self.http() as http:
+            response = http.get(f"/_fake/clients/{self.number}/idocs", params=params)
+            response.raise_for_status()
+            return list(response.json()["idocs"])
+
+    def idoc(self, docnum: str) -> dict[str, Any]:
+        with self.http() as http:
+            response = http.get(f"/_fake/clients/{self.number}/idocs/{docnum}")
+            response.raise_for_status()
+            return dict(response.json())
+
+    def process(self, docnum: str) -> httpx.Response:
+        with self.http() as http:
+            return http.post(f"/_fake/clients/{self.number}/idocs/{docnum}/process")
+
+    def register_partner(self, logsys: str, *, url: str | None = None,
+                         user: str | None = None, password: str | None = None,
+                         outbound: list[str] = (), inbound: list[str] = ()) -> dict[str, Any]:
+        port = {"url": url, "user": user, "password": password} if url else None
+        with self.http() as http:
+            response = http.put(f"/_fake/clients/{self.number}/partners/{logsys}", json={
+                "port": port, "outbound": list(outbound), "inbound": list(inbound)})
+            response.raise_for_status()
+            return dict(response.json())
+
+    def dispatch(self) -> int:
+        with self.http() as http:
+            response = http.post(f"/_fake/clients/{self.number}/ale/dispatch")
+            response.raise_for_status()
+            return int(response.json()["sent"])
+
+    def set_options(self, **options: Any) -> dict[str, Any]:
+        with self.http() as http:
+            response = http.patch(f"/_fake/clients/{self.number}", json=options)
+            response.raise_for_status()
+            return dict(response.json())
+
+
+@contextmanager
+def running(db: str | Path, **kwargs: Any) -> Iterator[FakeSapProcess]:
+    server = FakeSapProcess.start(db, **kwargs)
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -1,0 +1,35 @@
+"""Shared fixtures: one real ``fake-sap serve`` process per test session, a fresh SAP
+client per test (so tests never see each other's data)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from fake_sap.testing import FakeSapProcess, SapClient
+
+
+def _database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """SQLite by default; FAKE_SAP_TEST_DB_URL runs the suite against PostgreSQL."""
+    return os.environ.get("FAKE_SAP_TEST_DB_URL") or \
+        f"sqlite:///{tmp_path_factory.mktemp('fake-sap') / 'sap.db'}"
+
+
+@pytest.fixture(scope="session")
+def sap_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeSapProcess]:
+    server = FakeSapProcess.start(
+        _database_url(tmp_path_factory),
+        # fast retries so that retry behaviour is observable within a test
+        env={"FAKE_SAP_RETRY_BASE_SECONDS": "0.2", "FAKE_SAP_DISPATCH_POLL_SECONDS": "0.1"},
+        extra_args=["--max-body-mb", "8"],
+    )
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def sap(sap_server: FakeSapProcess) -> SapClient:
+    """A fresh, empty SAP client with baseline customizing on the shared server."""
+    return sap_server.new_client()
