@@ -1,0 +1,48 @@
+# fake-sap: the two commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test test-sqlite test-postgres bench contracts lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## run: start the emulator on http://127.0.0.1:8000 with demo data in client 100
+run: $(STAMP)
+	$(BIN)/fake-sap serve --demo
+
+## test: the whole suite on SQLite, and again on PostgreSQL when FAKE_SAP_TEST_PG_URL is set
+test: $(STAMP)
+	$(BIN)/ruff check fake_sap crm_adapter tests
+	$(MAKE) --no-print-directory test-sqlite
+	@if [ -n "$$FAKE_SAP_TEST_PG_URL" ]; then \
+		$(MAKE) --no-print-directory test-postgres; \
+	else \
+		echo "FAKE_SAP_TEST_PG_URL is not set: PostgreSQL run skipped (.ci/run sets it up)"; \
+	fi
+
+test-sqlite: $(STAMP)
+	$(BIN)/pytest -q
+
+test-postgres: $(STAMP)
+	FAKE_SAP_TEST_DB_URL="$$FAKE_SAP_TEST_PG_URL" $(BIN)/pytest -q -p no:cacheprovider
+
+## bench: measure throughput and memory (results go to docs/benchmarks.md by hand)
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+## contracts: regenerate contracts/ and the generated docs from the declarations
+contracts: $(STAMP)
+	$(BIN)/fake-sap contracts
+
+lint: $(STAMP)
+	$(BIN)/ruff check fake_sap crm_adapter tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) var .pytest_cache
