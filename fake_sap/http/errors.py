@@ -59,7 +59,12 @@ def register(app: Flask) -> None:
     def _http_error(error: HTTPException) -> Response:
         status = error.code or 500
         code = (error.name or "ERROR").upper().replace(" ", "_")
-        return error_response(status, code, error.description or error.name or "")
+        response = error_response(status, code, error.description or error.name or "")
+        # keep protocol headers such as Allow on 405
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception) -> Response:

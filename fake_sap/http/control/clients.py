@@ -14,6 +14,7 @@ from fake_sap.http.control.requests import (
     existing_client,
     json_body,
     optional_str,
+    timestamp,
 )
 from fake_sap.http.runtime import runtime
 
@@ -21,7 +22,7 @@ from fake_sap.http.runtime import runtime
 def _view(row: dict[str, Any]) -> dict[str, Any]:
     return {"client": row["mandt"], "description": row["description"],
             "strict_partner_check": bool(row["strict_partner_check"]),
-            "created_at": row["created_at"].isoformat()}
+            "created_at": timestamp(row["created_at"])}
 
 
 @bp.get("/clients")

@@ -14,7 +14,7 @@ from fake_sap.db import idocs
 from fake_sap.db.idocs import IdocFilter
 from fake_sap.errors import BadRequest, Conflict, NotFound
 from fake_sap.http.control import bp
-from fake_sap.http.control.requests import existing_client
+from fake_sap.http.control.requests import existing_client, timestamp
 from fake_sap.http.runtime import runtime
 from fake_sap.idoc.parser import parse_document
 
@@ -33,7 +33,7 @@ def _control_view(row: dict[str, Any]) -> dict[str, Any]:
         "sndprn": row["sndprn"], "rcvpor": row["rcvpor"], "rcvprt": row["rcvprt"],
         "rcvprn": row["rcvprn"], "serial": row["serial"], "sender_docnum": row["refint"],
         "object_key": row["objkey"], "credat": row["credat"], "cretim": row["cretim"],
-        "created_at": row["created_at"].isoformat(), "updated_at": row["updated_at"].isoformat(),
+        "created_at": timestamp(row["created_at"]), "updated_at": timestamp(row["updated_at"]),
         "attempts": row["attempts"],
     }
 

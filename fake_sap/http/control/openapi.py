@@ -49,11 +49,11 @@ SCHEMAS: dict[str, Any] = {
     "NewClient": {
         "type": "object", "required": ["client"],
         "properties": {"client": {"type": "string", "pattern": "^[0-9]{3}$"},
-                       "description": {"type": "string", "maxLength": 60}}},
+                       "description": {"type": ["string", "null"], "maxLength": 60}}},
     "ClientChange": {
         "type": "object",
         "properties": {"strict_partner_check": {"type": "boolean"},
-                       "description": {"type": "string", "maxLength": 60}}},
+                       "description": {"type": ["string", "null"], "maxLength": 60}}},
     "Port": {
         "type": "object", "required": ["url"],
         "properties": {"url": {"type": "string", "maxLength": 500},
@@ -62,7 +62,7 @@ SCHEMAS: dict[str, Any] = {
     "PartnerInput": {
         "type": "object",
         "properties": {
-            "description": {"type": "string", "maxLength": 60},
+            "description": {"type": ["string", "null"], "maxLength": 60},
             "port": {"oneOf": [_ref("Port"), {"type": "null"}]},
             "outbound": {"type": "array", "items": {"type": "string", "minLength": 1,
                                                     "maxLength": 30}},

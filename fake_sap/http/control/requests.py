@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from flask import request
@@ -50,3 +51,10 @@ def str_list(body: dict[str, Any], name: str) -> list[str]:
                                               for v in value):
         raise BadRequest(f"'{name}' must be a list of message types")
     return value
+
+
+def timestamp(moment: datetime) -> str:
+    """RFC 3339 text of a stored timestamp (SQLite hands them back without a zone: UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.isoformat()
