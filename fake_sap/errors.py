@@ -19,6 +19,10 @@ class SapMessage:
     text: str
     msgty: str = "E"
     variables: tuple[str, ...] = field(default_factory=tuple)
+    #: where the problem is, as BAPIRET2 names it: parameter, row (1-based), field
+    parameter: str = ""
+    row: int = 0
+    field: str = ""
 
     def __str__(self) -> str:
         return f"{self.msgid} {self.msgno}: {self.text}"
@@ -75,20 +79,29 @@ class Conflict(FakeSapError):
 
 
 class ApplicationError(FakeSapError):
-    """A business rule refused a posting; becomes IDoc status 51 or a RETURN row."""
+    """A business rule refused a posting; becomes IDoc status 51 or RETURN rows."""
 
     http_status = 422
     code = "APPLICATION_ERROR"
 
-    def __init__(self, message: SapMessage) -> None:
+    def __init__(self, message: SapMessage, *more: SapMessage) -> None:
         super().__init__(str(message))
         self.sap_message = message
+        self.messages = (message, *more)
 
 
-def sap_error(msgid: str, msgno: str, text: str, *variables: object) -> ApplicationError:
-    """Build an :class:`ApplicationError`; ``&1``..``&4`` in ``text`` are filled from variables."""
+def sap_message(msgty: str, msgid: str, msgno: str, text: str, *variables: object,
+                parameter: str = "", row: int = 0, field: str = "") -> SapMessage:
+    """Build a :class:`SapMessage`; ``&1``..``&4`` in ``text`` are filled from variables."""
     values = tuple(str(v) for v in variables)
     rendered = text
     for index, value in enumerate(values, start=1):
         rendered = rendered.replace(f"&{index}", value)
-    return ApplicationError(SapMessage(msgid, msgno, rendered, "E", values))
+    return SapMessage(msgid, msgno, rendered, msgty, values, parameter, row, field)
+
+
+def sap_error(msgid: str, msgno: str, text: str, *variables: object, parameter: str = "",
+              row: int = 0, field: str = "") -> ApplicationError:
+    """An :class:`ApplicationError` carrying one error message (see :func:`sap_message`)."""
+    return ApplicationError(sap_message("E", msgid, msgno, text, *variables,
+                                        parameter=parameter, row=row, field=field))

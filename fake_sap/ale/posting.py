@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete
+from sqlalchemy import Connection, Table, delete, update
 
 from fake_sap.db.upsert import upsert
 from fake_sap.errors import SapMessage, sap_error
@@ -28,12 +28,16 @@ class Posting:
     upserts: list[tuple[Table, dict[str, Any]]] = field(default_factory=list)
     #: (table, column values identifying the rows) deleted before the upserts
     deletes: list[tuple[Table, dict[str, Any]]] = field(default_factory=list)
+    #: (table, column values identifying the row, new values): plain UPDATEs that leave the
+    #: other columns alone, e.g. a deletion flag (MSGFN 003)
+    updates: list[tuple[Table, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
 
 
 #: columns an upsert never overwrites (creation data, quantities kept by other processes)
 KEEP_ON_UPDATE: dict[str, tuple[str, ...]] = {
     "mara": ("ersda", "ernam"),
-    "mard": ("labst", "insme", "speme"),
+    "mard": ("labst", "insme", "speme", "retme"),
+    "marc": ("trame",),
     "kna1": ("erdat", "ernam"),
     "knkk": ("skfor", "ssobl", "sauft"),
 }
@@ -50,6 +54,10 @@ def write(conn: Connection, postings: Sequence[Posting]) -> None:
             grouped.setdefault(table.name, (table, []))[1].append(row)
     for table, rows in grouped.values():
         upsert(conn, table, rows, keep=KEEP_ON_UPDATE.get(table.name, ()))
+    for posting in postings:
+        for table, criteria, values in posting.updates:
+            conn.execute(update(table).where(*[table.c[k] == v for k, v in criteria.items()])
+                         .values(**values))
 
 
 def decimal_text(value: str, where: str) -> str:

@@ -9,7 +9,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from fake_sap import clock
 from fake_sap.customizing import BASELINE
 from fake_sap.db import numbers
-from fake_sap.db.schema import CLIENT_TABLES, clients, customizing
+from fake_sap.db.schema import client_tables, clients, customizing
 
 
 def exists(conn: Connection, mandt: str) -> bool:
@@ -45,7 +45,7 @@ def install_baseline(conn: Connection, mandt: str) -> None:
 
 def wipe(conn: Connection, mandt: str, keep_client_row: bool) -> None:
     """Delete every row of the client (children first); keep the client itself on reset."""
-    for table in reversed(CLIENT_TABLES):
+    for table in reversed(client_tables()):
         if keep_client_row and table is clients:
             continue
         conn.execute(delete(table).where(table.c.mandt == mandt))

@@ -5,10 +5,16 @@ from __future__ import annotations
 from sqlalchemy import Connection, insert, select, update
 
 from fake_sap.db.schema import number_ranges
+from fake_sap.db.upsert import insert_if_absent
 
 #: first number of each range object, as in a freshly customized system
 RANGE_STARTS: dict[str, int] = {
     "EDI_DOCNUM": 1,
+    "RV_BELEG": 10000,  # sales documents (orders, returns)
+    "RV_BELEG_LF": 80000000,  # deliveries
+    "MATBELEG": 4900000000,  # material documents
+    "EINKBELEG": 4500000000,  # purchase orders
+    "RF_BELEG": 100000000,  # accounting documents (one range per company code and year)
 }
 
 
@@ -27,9 +33,10 @@ def take(conn: Connection, mandt: str, obj: str, count: int = 1) -> int:
     ).first()
     if updated is not None:
         return int(updated[0]) - count
-    start = RANGE_STARTS.get(obj, 1)
-    conn.execute(insert(table).values(mandt=mandt, object=obj, next_value=start + count))
-    return start
+    # a range created on first use (e.g. per fiscal year); racing creators are harmless
+    start = RANGE_STARTS.get(obj.split(":", 1)[0], 1)
+    insert_if_absent(conn, table, {"mandt": mandt, "object": obj, "next_value": start})
+    return take(conn, mandt, obj, count)
 
 
 def current(conn: Connection, mandt: str, obj: str) -> int | None:

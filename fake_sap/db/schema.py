@@ -235,6 +235,8 @@ marc = Table(
     Column("mtvfp", String(2), nullable=False, default=""),
     Column("prctr", String(10), nullable=False, default=""),
     Column("lvorm", String(1), nullable=False, default=""),
+    # stock in transit (stock transport orders), maintained by goods movements
+    _amount("trame"),
 )
 
 mard = Table(
@@ -250,6 +252,7 @@ mard = Table(
     _amount("labst"),
     _amount("insme"),
     _amount("speme"),
+    _amount("retme"),
 )
 
 mbew = Table(
@@ -372,5 +375,10 @@ knkk = Table(
     _amount("sauft"),
 )
 
-#: tables that hold a client's data and are wiped by a client reset
-CLIENT_TABLES = [t for t in metadata.sorted_tables if "mandt" in t.c]
+def client_tables() -> list[Table]:
+    """Tables that hold a client's data (wiped by a client reset), in dependency order."""
+    return [t for t in metadata.sorted_tables if "mandt" in t.c]
+
+
+# Document tables live in their own module but belong to the same schema.
+from fake_sap.db import documents as _documents  # noqa: E402,F401

@@ -56,6 +56,8 @@ def post(ctx: PostingContext, idoc: Idoc) -> Posting:
     deleting = header.get("MSGFN") == DELETE or header.get("LVORM") == "X"
     if not exists and deleting:
         raise sap_error("M3", "305", "Material &1 does not exist", matnr.lstrip("0"))
+    if header.get("MSGFN") == DELETE:
+        return _flag_for_deletion(ctx, matnr)
     if not mtart:
         raise sap_error("M3", "302", "Material type is missing for new material &1", matnr)
     if not ctx.has("T134", mtart):
@@ -94,6 +96,14 @@ def post(ctx: PostingContext, idoc: Idoc) -> Posting:
     return posting
 
 
+def _flag_for_deletion(ctx: PostingContext, matnr: str) -> Posting:
+    """MSGFN 003 sets MARA-LVORM and nothing else: the rest of such an IDoc is ignored."""
+    posting = Posting(MESTYP, matnr, "D", _success(matnr, exists=True, deleting=True))
+    posting.updates.append((mara, {"mandt": ctx.mandt, "matnr": matnr},
+                            {"lvorm": "X", "laeda": ctx.today, "aenam": ctx.user}))
+    return posting
+
+
 def _language(text: SegmentData) -> str:
     spras = text.get("SPRAS")
     if spras:
@@ -112,7 +122,7 @@ def _post_plant(ctx: PostingContext, posting: Posting, matnr: str,
     posting.upserts.append((marc, {
         "mandt": ctx.mandt, "matnr": matnr, "werks": werks, "ekgrp": plant.get("EKGRP"),
         "dismm": plant.get("DISMM"), "mtvfp": plant.get("MTVFP"), "prctr": plant.get("PRCTR"),
-        "lvorm": plant.get("LVORM")}))
+        "lvorm": plant.get("LVORM"), "trame": "0"}))
     for location in plant.all("E1MARDM"):
         lgort = location.get("LGORT")
         if not ctx.has("T001L", f"{werks}/{lgort}"):
@@ -121,7 +131,7 @@ def _post_plant(ctx: PostingContext, posting: Posting, matnr: str,
         posting.upserts.append((mard, {
             "mandt": ctx.mandt, "matnr": matnr, "werks": werks, "lgort": lgort,
             "lgpbe": location.get("LGPBE"), "lvorm": location.get("LVORM"),
-            "labst": "0", "insme": "0", "speme": "0"}))
+            "labst": "0", "insme": "0", "speme": "0", "retme": "0"}))
 
 
 def _post_valuation(ctx: PostingContext, posting: Posting, matnr: str,
@@ -187,12 +197,13 @@ def read_segments(conn: Connection, mandt: str, matnr: str) -> list[SegmentData]
         header.children.append(SegmentData("E1MAKTM", values))
     locations = rows(mard)
     for plant in rows(marc):
-        segment = SegmentData("E1MARCM", segment_values(plant, msgfn, skip=("mandt", "matnr")))
+        segment = SegmentData("E1MARCM", segment_values(plant, msgfn,
+                                                        skip=("mandt", "matnr", "trame")))
         for location in locations:
             if location["werks"] == plant["werks"]:
                 segment.children.append(SegmentData("E1MARDM", segment_values(
                     location, msgfn, skip=("mandt", "matnr", "werks", "labst", "insme",
-                                           "speme"))))
+                                           "speme", "retme"))))
         header.children.append(segment)
     for valuation in rows(mbew):
         header.children.append(SegmentData("E1MBEWM", segment_values(valuation, msgfn,

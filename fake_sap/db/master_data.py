@@ -1,0 +1,81 @@
+"""Reading the material and customer master for business processes (orders, deliveries)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from fake_sap.db.schema import kna1, knkk, knvp, knvv, makt, mara, marc, mard, mbew, mvke
+
+
+def _one(conn: Connection, query: Any) -> dict[str, Any] | None:
+    row = conn.execute(query).mappings().first()
+    return dict(row) if row else None
+
+
+def material(conn: Connection, mandt: str, matnr: str) -> dict[str, Any] | None:
+    return _one(conn, select(mara).where(mara.c.mandt == mandt, mara.c.matnr == matnr))
+
+
+def material_text(conn: Connection, mandt: str, matnr: str, spras: str = "E") -> str:
+    rows = conn.execute(select(makt.c.spras, makt.c.maktx).where(
+        makt.c.mandt == mandt, makt.c.matnr == matnr)).all()
+    texts = {r[0]: r[1] for r in rows}
+    return texts.get(spras) or next(iter(texts.values()), "")
+
+
+def material_sales(conn: Connection, mandt: str, matnr: str, vkorg: str,
+                   vtweg: str) -> dict[str, Any] | None:
+    return _one(conn, select(mvke).where(mvke.c.mandt == mandt, mvke.c.matnr == matnr,
+                                         mvke.c.vkorg == vkorg, mvke.c.vtweg == vtweg))
+
+
+def material_plant(conn: Connection, mandt: str, matnr: str,
+                   werks: str) -> dict[str, Any] | None:
+    return _one(conn, select(marc).where(marc.c.mandt == mandt, marc.c.matnr == matnr,
+                                         marc.c.werks == werks))
+
+
+def material_valuation(conn: Connection, mandt: str, matnr: str,
+                       bwkey: str) -> dict[str, Any] | None:
+    return _one(conn, select(mbew).where(mbew.c.mandt == mandt, mbew.c.matnr == matnr,
+                                         mbew.c.bwkey == bwkey, mbew.c.bwtar == ""))
+
+
+def unrestricted_stock(conn: Connection, mandt: str, matnr: str, werks: str) -> Decimal:
+    """Unrestricted-use stock of a material in a plant, over all storage locations."""
+    values = conn.execute(select(mard.c.labst).where(
+        mard.c.mandt == mandt, mard.c.matnr == matnr, mard.c.werks == werks)).scalars()
+    return sum((Decimal(v) for v in values), Decimal(0))
+
+
+def customer(conn: Connection, mandt: str, kunnr: str) -> dict[str, Any] | None:
+    return _one(conn, select(kna1).where(kna1.c.mandt == mandt, kna1.c.kunnr == kunnr))
+
+
+def customer_sales_area(conn: Connection, mandt: str, kunnr: str, vkorg: str, vtweg: str,
+                        spart: str) -> dict[str, Any] | None:
+    return _one(conn, select(knvv).where(knvv.c.mandt == mandt, knvv.c.kunnr == kunnr,
+                                         knvv.c.vkorg == vkorg, knvv.c.vtweg == vtweg,
+                                         knvv.c.spart == spart))
+
+
+def partner(conn: Connection, mandt: str, kunnr: str, vkorg: str, vtweg: str, spart: str,
+            parvw: str) -> str | None:
+    """The first partner of a function in a customer's sales area (KNVP), e.g. ZP."""
+    return conn.execute(select(knvp.c.kunn2).where(
+        knvp.c.mandt == mandt, knvp.c.kunnr == kunnr, knvp.c.vkorg == vkorg,
+        knvp.c.vtweg == vtweg, knvp.c.spart == spart, knvp.c.parvw == parvw)
+        .order_by(knvp.c.parza)).scalar()
+
+
+def credit_data(conn: Connection, mandt: str, kunnr: str, kkber: str) -> dict[str, Any] | None:
+    return _one(conn, select(knkk).where(knkk.c.mandt == mandt, knkk.c.kunnr == kunnr,
+                                         knkk.c.kkber == kkber))
+
+
+def count_materials(conn: Connection, mandt: str) -> int:
+    return int(conn.execute(select(func.count()).select_from(mara).where(
+        mara.c.mandt == mandt)).scalar_one())
