@@ -41,11 +41,8 @@ def get(conn: Connection, mandt: str, logsys: str) -> dict[str, Any] | None:
     result = dict(row)
     messages = conn.execute(select(partner_messages.c.direction, partner_messages.c.mestyp)
                             .where(partner_messages.c.mandt == mandt,
-                                   partner_messages.c.logsys == logsys))
+                                   partner_messages.c.logsys == logsys)).all()
     result["outbound"] = sorted(m for d, m in messages if d == "out")
-    messages = conn.execute(select(partner_messages.c.direction, partner_messages.c.mestyp)
-                            .where(partner_messages.c.mandt == mandt,
-                                   partner_messages.c.logsys == logsys))
     result["inbound"] = sorted(m for d, m in messages if d == "in")
     return result
 

@@ -329,6 +329,8 @@ knvv = Table(
     Column("vsbed", String(2), nullable=False, default=""),
     Column("zterm", String(4), nullable=False, default=""),
     Column("ktgrd", String(2), nullable=False, default=""),
+    # partial delivery agreement: blank/D allowed, A one delivery only, C complete only
+    Column("kztlf", String(1), nullable=False, default=""),
     Column("aufsd", String(2), nullable=False, default=""),
     Column("lifsd", String(2), nullable=False, default=""),
     Column("loevm", String(1), nullable=False, default=""),

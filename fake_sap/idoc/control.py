@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fake_sap.idoc.model import Segment, SapType, fields
+from fake_sap.idoc.model import SapType, Segment, fields
 
 N, D, T = SapType.NUMC, SapType.DATS, SapType.TIMS
 

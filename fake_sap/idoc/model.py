@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from enum import Enum
+from enum import StrEnum
 
 
-class SapType(str, Enum):
+class SapType(StrEnum):
     """ABAP dictionary data types as they appear in IDoc segments (all travel as text)."""
 
     CHAR = "CHAR"

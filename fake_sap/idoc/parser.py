@@ -76,6 +76,7 @@ def iter_idocs(stream: BinaryIO, max_bytes: int | None = None) -> Iterator[Idoc]
                 raise NotIdocXml("<IDOC> must be a direct child of the document root")
             if root is None:
                 root = parent
+                _refuse_dtd(root)
                 if _local(root.tag) == "IDOC":
                     raise NotIdocXml("the document root must be the IDoc type, not <IDOC>")
             _drop_earlier_siblings(element)
@@ -90,6 +91,15 @@ def iter_idocs(stream: BinaryIO, max_bytes: int | None = None) -> Iterator[Idoc]
                 raise NotIdocXml(f"unexpected element <{_local(leftover.tag)}> beside <IDOC>")
     except etree.XMLSyntaxError as error:
         raise MalformedXml(f"XML is not well-formed: {error.msg}") from None
+
+
+def _refuse_dtd(root: etree._Element) -> None:
+    """The authoritative DTD check: the prolog scan only sees the first bytes, and a DOCTYPE
+    may follow a long comment. Entities were not expanded (``resolve_entities=False``), so
+    refusing here, before the first IDoc is handed out, is early enough."""
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise MalformedXml("DTDs and entity declarations are not allowed in IDoc-XML")
 
 
 def _drop_earlier_siblings(element: etree._Element) -> None:

@@ -76,7 +76,8 @@ def _check_fields(segment: Segment, values: dict[str, str], path: str) -> list[I
             issues.append(Issue(path, name, f"field {name} is not defined in segment "
                                             f"{segment.name}"))
             continue
-        reason = declared.check(value)
+        # an empty element (<DOCNUM/>) is the field's initial value, as if it were left out
+        reason = declared.check(value) if value else None
         if reason:
             issues.append(Issue(path, name, reason))
     for declared in segment.mandatory_fields:

@@ -70,6 +70,8 @@ def post(ctx: PostingContext, idoc: Idoc) -> Posting:
     deleting = header.get("MSGFN") == DELETE or header.get("LOEVM") == "X"
     if not exists and deleting:
         raise sap_error("F2", "153", "Customer &1 does not exist", kunnr.lstrip("0"))
+    if header.get("MSGFN") == DELETE:
+        return _flag_for_deletion(ctx, kunnr)
     if not ktokd:
         raise sap_error("F2", "101", "Account group is missing for new customer &1", kunnr)
     if not ctx.has("T077D", ktokd):
@@ -109,6 +111,13 @@ def post(ctx: PostingContext, idoc: Idoc) -> Posting:
     return posting
 
 
+def _flag_for_deletion(ctx: PostingContext, kunnr: str) -> Posting:
+    """MSGFN 003 sets KNA1-LOEVM and nothing else: the rest of such an IDoc is ignored."""
+    posting = Posting(MESTYP, kunnr, "D", _success(kunnr, exists=True, deleting=True))
+    posting.updates.append((kna1, {"mandt": ctx.mandt, "kunnr": kunnr}, {"loevm": "X"}))
+    return posting
+
+
 def _post_sales_area(ctx: PostingContext, posting: Posting, kunnr: str,
                      area: SegmentData) -> None:
     vkorg, vtweg, spart = area.get("VKORG"), area.get("VTWEG"), area.get("SPART")
@@ -117,8 +126,8 @@ def _post_sales_area(ctx: PostingContext, posting: Posting, kunnr: str,
     posting.upserts.append((knvv, {
         "mandt": ctx.mandt, "kunnr": kunnr, "vkorg": vkorg, "vtweg": vtweg, "spart": spart,
         **{name.lower(): area.get(name) for name in (
-            "KDGRP", "BZIRK", "WAERS", "VWERK", "VSBED", "ZTERM", "KTGRD", "AUFSD", "LIFSD",
-            "LOEVM")}}))
+            "KDGRP", "BZIRK", "WAERS", "VWERK", "VSBED", "ZTERM", "KTGRD", "KZTLF", "AUFSD",
+            "LIFSD", "LOEVM")}}))
     partners = area.all("E1KNVPM")
     if partners:
         # a 005 IDoc carries the full set of partner functions of the sales area

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fake_sap.idoc.model import UNBOUNDED, IdocType, Segment, SapType, fields
+from fake_sap.idoc.model import UNBOUNDED, IdocType, SapType, Segment, fields
 
 C, N, CU, L = SapType.CHAR, SapType.NUMC, SapType.CURR, SapType.LANG
 
@@ -42,6 +42,8 @@ E1KNVVM = Segment(
         ("KTGRD", 2, C, "Account assignment group"),
         ("LPRIO", 2, N, "Delivery priority"),
         ("VWERK", 4, C, "Delivering plant"),
+        ("KZTLF", 1, C, "Partial delivery at item level (blank/D allowed, A one delivery, "
+                        "C complete only)"),
         ("AUFSD", 2, C, "Order block for sales area"),
         ("LIFSD", 2, C, "Delivery block for sales area"),
         ("LOEVM", 1, C, "Deletion flag for sales area"),

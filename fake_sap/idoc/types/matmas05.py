@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fake_sap.idoc.model import UNBOUNDED, IdocType, Segment, SapType, fields
+from fake_sap.idoc.model import UNBOUNDED, IdocType, SapType, Segment, fields
 
 C, N, D, Q, CU, U, L = (SapType.CHAR, SapType.NUMC, SapType.DATS, SapType.QUAN,
                         SapType.CURR, SapType.UNIT, SapType.LANG)

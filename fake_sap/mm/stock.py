@@ -1,0 +1,90 @@
+"""Stock per plant, storage location and stock type, kept consistent by every movement.
+
+Quantities live in MARD (LABST unrestricted, INSME quality, SPEME blocked, RETME blocked
+returns), MARC-TRAME (stock in transit of stock transport orders) and MSKU (consignment
+stock at the customer, special stock W). A movement that would make a stock negative is
+refused with SAP's message M7 021, and the whole movement is refused with it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import Connection, select, update
+
+from fake_sap.db.documents import msku
+from fake_sap.db.schema import marc, mard
+from fake_sap.db.upsert import insert_if_absent
+from fake_sap.errors import sap_error
+
+#: stock types as BAPI_GOODSMVT_CREATE calls them, and their MARD columns
+MARD_COLUMNS = {"unrestricted": "labst", "quality": "insme", "blocked": "speme",
+                "returns": "retme"}
+STOCK_TYPE_NAMES = {"labst": "Unrestricted-use", "insme": "Quality inspection",
+                    "speme": "Blocked", "retme": "Returns blocked", "trame": "In transit",
+                    "kulab": "Consignment at customer"}
+
+
+def change_storage_location(conn: Connection, mandt: str, matnr: str, werks: str,
+                            lgort: str, column: str, delta: Decimal) -> Decimal:
+    """Add ``delta`` to one MARD stock column; returns the new quantity."""
+    where = (mard.c.mandt == mandt, mard.c.matnr == matnr, mard.c.werks == werks,
+             mard.c.lgort == lgort)
+    current = conn.execute(select(mard.c[column]).where(*where)).scalar()
+    if current is None:
+        if delta < 0:
+            _deficit(matnr, werks, lgort, column, delta)
+        if conn.execute(select(marc.c.matnr).where(marc.c.mandt == mandt, marc.c.matnr == matnr,
+                                                   marc.c.werks == werks)).first() is None:
+            raise sap_error("M7", "004", "Material &1 is not maintained in plant &2",
+                            matnr.lstrip("0"), werks)
+        insert_if_absent(conn, mard, {"mandt": mandt, "matnr": matnr, "werks": werks,
+                                      "lgort": lgort, "lgpbe": "", "lvorm": "", "labst": "0",
+                                      "insme": "0", "speme": "0", "retme": "0"})
+        current = "0"
+    new = Decimal(current) + delta
+    if new < 0:
+        _deficit(matnr, werks, lgort, column, new)
+    conn.execute(update(mard).where(*where).values({column: str(new)}))
+    return new
+
+
+def change_in_transit(conn: Connection, mandt: str, matnr: str, werks: str,
+                      delta: Decimal) -> Decimal:
+    where = (marc.c.mandt == mandt, marc.c.matnr == matnr, marc.c.werks == werks)
+    current = conn.execute(select(marc.c.trame).where(*where)).scalar()
+    if current is None:
+        raise sap_error("M7", "004", "Material &1 is not maintained in plant &2",
+                        matnr.lstrip("0"), werks)
+    new = Decimal(current) + delta
+    if new < 0:
+        _deficit(matnr, werks, "", "trame", new)
+    conn.execute(update(marc).where(*where).values(trame=str(new)))
+    return new
+
+
+def change_consignment(conn: Connection, mandt: str, matnr: str, werks: str, kunnr: str,
+                       delta: Decimal) -> Decimal:
+    key = {"mandt": mandt, "matnr": matnr, "werks": werks, "charg": "", "sobkz": "W",
+           "kunnr": kunnr}
+    insert_if_absent(conn, msku, {**key, "kulab": "0"})
+    where = [msku.c[k] == v for k, v in key.items()]
+    new = Decimal(conn.execute(select(msku.c.kulab).where(*where)).scalar_one()) + delta
+    if new < 0:
+        _deficit(matnr, werks, "", "kulab", new)
+    conn.execute(update(msku).where(*where).values(kulab=str(new)))
+    return new
+
+
+def quantity(conn: Connection, mandt: str, matnr: str, werks: str, lgort: str,
+             column: str = "labst") -> Decimal:
+    value = conn.execute(select(mard.c[column]).where(
+        mard.c.mandt == mandt, mard.c.matnr == matnr, mard.c.werks == werks,
+        mard.c.lgort == lgort)).scalar()
+    return Decimal(value or "0")
+
+
+def _deficit(matnr: str, werks: str, lgort: str, column: str, result: Decimal) -> None:
+    place = f"{werks} {lgort}".strip()
+    raise sap_error("M7", "021", "Deficit of &1 stock &2 &3 &4", STOCK_TYPE_NAMES[column],
+                    -result, matnr.lstrip("0"), place)

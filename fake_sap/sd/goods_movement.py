@@ -1,0 +1,130 @@
+"""Goods issue and goods receipt for deliveries (VL02N "post goods movement").
+
+LF deliveries issue with 601 (631 into the customer's consignment stock for a consignment
+fill-up), NL deliveries with 641 into stock in transit of the receiving plant, LR returns
+deliveries receive with 651 into blocked returns stock. A delivery's goods movement is
+posted exactly once: the switch of its goods-movement status from ``A`` to ``C`` is a
+conditional UPDATE, so of two racing postings (two workers, two database connections) one
+wins and the other is refused with VL 602, whatever the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import Connection, insert, select, update
+
+from fake_sap.db.documents import ekpo, likp, lips, vbfa, vbuk, vbup
+from fake_sap.errors import sap_error
+from fake_sap.mm import goods_movements
+from fake_sap.mm.goods_movements import MaterialDocument, MovementItem
+from fake_sap.sd import deliveries, statistics
+from fake_sap.sd.deliveries import load
+
+MOVEMENT_BY_ITEM_CATEGORY = {"TAN": "601", "KBN": "631", "NLN": "641", "REN": "651"}
+
+
+@dataclass
+class MovementResult:
+    delivery: str
+    reference: str
+    reference_category: str
+    document: MaterialDocument
+    received: dict[str, str]
+    expected: dict[str, str]
+
+
+def check(conn: Connection, mandt: str, vbeln: str) -> None:
+    """The checks a goods movement must pass at call time (and again when it is saved)."""
+    loaded = load(conn, mandt, vbeln)
+    if loaded is None:
+        raise sap_error("VL", "001", "Delivery &1 does not exist", vbeln)
+    header, _items = loaded
+    if header["wadat_ist"]:
+        raise already_posted(vbeln, header["lfart"])
+
+
+def already_posted(vbeln: str, lfart: str) -> Exception:
+    what = "Goods receipt" if lfart == "LR" else "Goods issue"
+    return sap_error("VL", "602", "&1 for delivery &2 has already been posted", what, vbeln)
+
+
+def post(conn: Connection, mandt: str, vbeln: str, counted: dict[str, str] | None, *,
+         mblnr: str, mjahr: str, today: str, now_time: str, user: str) -> MovementResult:
+    """Post the delivery's goods movement; ``counted`` overrides quantities per item."""
+    check(conn, mandt, vbeln)
+    loaded = load(conn, mandt, vbeln)
+    assert loaded is not None
+    header, items = loaded
+    # the exactly-once guard: only the first posting flips A -> C
+    flipped = conn.execute(update(vbuk).where(
+        vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln, vbuk.c.wbstk != "C")
+        .values(wbstk="C", gbstk="C", kostk="C")).rowcount
+    if flipped != 1:
+        raise already_posted(vbeln, header["lfart"])
+    received, expected = {}, {}
+    movement_items = []
+    for item in items:
+        quantity = _counted(counted, item)
+        expected[item["posnr"]] = item["lfimg"]
+        received[item["posnr"]] = str(quantity)
+        if quantity != Decimal(item["lfimg"]):
+            conn.execute(update(lips).where(lips.c.mandt == mandt, lips.c.vbeln == vbeln,
+                                            lips.c.posnr == item["posnr"])
+                         .values(lfimg=str(quantity)))
+        if quantity == 0:
+            continue
+        movement_items.append(MovementItem(
+            bwart=MOVEMENT_BY_ITEM_CATEGORY.get(item["pstyv"], "601"), matnr=item["matnr"],
+            werks=item["werks"], lgort=item["lgort"], quantity=str(quantity),
+            unit=item["meins"], kunnr=header["kunnr"] if item["pstyv"] == "KBN" else "",
+            ebeln=item["vgbel"] if item["vgtyp"] == "V" else "",
+            ebelp=item["vgpos"][-5:] if item["vgtyp"] == "V" else "",
+            vbeln_im=vbeln, vbelp_im=item["posnr"],
+            umwrk=_receiving_plant(conn, mandt, item) if item["pstyv"] == "NLN" else ""))
+    document = MaterialDocument(mblnr=mblnr, mjahr=mjahr, budat=today, bldat=today,
+                                cpudt=today, cputm=now_time, usnam=user, xblnr=vbeln,
+                                le_vbeln=vbeln, items=movement_items)
+    if movement_items:
+        goods_movements.post(conn, mandt, document)
+    conn.execute(update(likp).where(likp.c.mandt == mandt, likp.c.vbeln == vbeln)
+                 .values(wadat_ist=today))
+    conn.execute(update(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln)
+                 .values(wbsta="C", gbsta="C"))
+    if movement_items:
+        conn.execute(insert(vbfa), [{
+            "mandt": mandt, "vbelv": vbeln, "posnv": i.vbelp_im, "vbeln": mblnr,
+            "posnn": f"{n:06d}", "vbtyp_n": "R", "vbtyp_v": header["vbtyp"],
+            "rfmng": i.quantity, "meins": i.unit, "rfwrt": "0", "waers": "", "plmin": "+",
+            "bwart": i.bwart, "mjahr": mjahr, "erdat": today, "erzet": now_time}
+            for n, i in enumerate(movement_items, start=1)])
+    reference = items[0]["vgbel"] if items else ""
+    category = items[0]["vgtyp"] if items else ""
+    if reference:
+        deliveries.refresh_reference(conn, mandt, reference, category)
+    if header["lfart"] == "LF":
+        for item in movement_items:
+            statistics.record_shipment(conn, mandt, today, header["kunag"] or header["kunnr"],
+                                       (header["vkorg"], "10", "00"), item.matnr,
+                                       Decimal(item.quantity), item.unit)
+    return MovementResult(vbeln, reference, category, document, received, expected)
+
+
+def _counted(counted: dict[str, str] | None, item: dict) -> Decimal:
+    if not counted or item["posnr"] not in counted:
+        return Decimal(item["lfimg"])
+    try:
+        quantity = Decimal(counted[item["posnr"]])
+    except InvalidOperation:
+        raise sap_error("VL", "305", "Quantity &1 is not a number", counted[item["posnr"]]) \
+            from None
+    if quantity < 0:
+        raise sap_error("VL", "305", "Quantity &1 is not allowed", quantity)
+    return quantity
+
+
+def _receiving_plant(conn: Connection, mandt: str, item: dict) -> str:
+    return str(conn.execute(select(ekpo.c.werks).where(
+        ekpo.c.mandt == mandt, ekpo.c.ebeln == item["vgbel"],
+        ekpo.c.ebelp == item["vgpos"][-5:])).scalar() or "")
