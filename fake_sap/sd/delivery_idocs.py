@@ -1,0 +1,149 @@
+"""Outbound delivery IDocs (message type DESADV, type ZDELVRY07) for every delivery event.
+
+Created like SAP output determination would (no change pointers): one IDoc per partner
+subscribed to DESADV, on delivery creation (Z1EDL20-ZEVENT CRE), goods issue (PGI), returns
+goods receipt (PGR) and deletion (DEL, also flagged with E1EDL18 QUALF DEL as SAP does).
+The Z1EDL24 extension segment tells the receiver, per item, what was shipped, what of the
+order item is still open, and whether that remainder will become a new delivery.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from fake_sap import clock
+from fake_sap.ale import outbound
+from fake_sap.db import partners
+from fake_sap.db.documents import ekpo, vbap, vbup
+from fake_sap.idoc.document import SegmentData
+from fake_sap.idoc.types import ZDELVRY07
+from fake_sap.sd import deliveries, status
+
+MESTYP = "DESADV"
+CREATED, GOODS_ISSUE, GOODS_RECEIPT, DELETED = "CRE", "PGI", "PGR", "DEL"
+
+
+@dataclass
+class Receipt:
+    """Returns: per delivery item, the quantity expected and the quantity counted."""
+
+    expected: dict[str, str]
+    received: dict[str, str]
+
+
+@dataclass
+class Snapshot:
+    header: dict[str, Any]
+    items: list[dict[str, Any]]
+
+
+def snapshot(conn: Connection, mandt: str, vbeln: str) -> Snapshot | None:
+    loaded = deliveries.load(conn, mandt, vbeln)
+    return Snapshot(*loaded) if loaded else None
+
+
+def emit(conn: Connection, mandt: str, event: str, shot: Snapshot, *,
+         material_document: tuple[str, str] = ("", ""),
+         receipt: Receipt | None = None) -> list[str]:
+    """Create the outbound IDocs for an event; returns their DOCNUMs (none if nobody
+    subscribed to DESADV)."""
+    receivers = partners.receivers(conn, mandt, MESTYP)
+    if not receivers:
+        return []
+    segments = [_header(conn, mandt, event, shot, material_document, receipt)]
+    return [outbound.create_idoc(conn, mandt, receiver, ZDELVRY07, MESTYP, segments,
+                                 shot.header["vbeln"]) for receiver in receivers]
+
+
+def _header(conn: Connection, mandt: str, event: str, shot: Snapshot,
+            material_document: tuple[str, str], receipt: Receipt | None) -> SegmentData:
+    header = shot.header
+    now = clock.now()
+    reference = shot.items[0]["vgbel"] if shot.items else ""
+    category = shot.items[0]["vgtyp"] if shot.items else ""
+    order_status = _reference_status(conn, mandt, reference, category)
+    segment = SegmentData("E1EDL20", {"VBELN": header["vbeln"], "VSTEL": header["vstel"],
+                                      "VKORG": header["vkorg"]})
+    segment.children.append(SegmentData("E1EDL21", {"LFART": header["lfart"]}))
+    if event == DELETED:
+        segment.children.append(SegmentData("E1EDL18", {"QUALF": "DEL"}))
+    elif event == GOODS_ISSUE:
+        segment.children.append(SegmentData("E1EDL18", {"QUALF": "PGI"}))
+    for qualifier, partner in (("AG", header["kunag"]), ("WE", header["kunnr"])):
+        if partner:
+            segment.children.append(SegmentData("E1ADRM1", {"PARTNER_Q": qualifier,
+                                                            "PARTNER_ID": partner}))
+    dates = {"QUALF": "006", "NTANF": header["wadat"]}
+    if header["wadat_ist"]:
+        dates["ISDD"] = header["wadat_ist"]
+    segment.children.append(SegmentData("E1EDT13", dates))
+    for item in shot.items:
+        segment.children.append(_item(conn, mandt, item, event, receipt))
+    segment.children.append(SegmentData("Z1EDL20", {
+        "ZEVENT": event, "ZORDER": reference, "ZORDTYP": category,
+        "ZORDCOMPL": "X" if order_status == "C" else "", "ZLFGSK": order_status,
+        "ZWBSTK": "C" if header["wadat_ist"] else "A", "ZMBLNR": material_document[0],
+        "ZMJAHR": material_document[1], "ZEVDAT": clock.dats(now),
+        "ZEVTIM": clock.tims(now)}))
+    return segment
+
+
+def _item(conn: Connection, mandt: str, item: dict[str, Any], event: str,
+          receipt: Receipt | None) -> SegmentData:
+    segment = SegmentData("E1EDL24", {
+        "POSNR": item["posnr"], "MATNR": item["matnr"], "ARKTX": item["arktx"],
+        "WERKS": item["werks"], "LGORT": item["lgort"], "LFIMG": item["lfimg"],
+        "VRKME": item["vrkme"], "LGMNG": item["lfimg"], "MEINS": item["meins"],
+        "PSTYV": item["pstyv"], "VGBEL": item["vgbel"], "VGPOS": item["vgpos"]})
+    if item["vgbel"]:
+        segment.children.append(SegmentData("E1EDL43", {
+            "QUALF": item["vgtyp"] or "C", "BELNR": item["vgbel"], "POSNR": item["vgpos"]}))
+    ordered, delivered, closed = _reference_item(conn, mandt, item)
+    open_quantity = Decimal(0) if closed else max(ordered - delivered, Decimal(0))
+    extension = {
+        "ZSHIPPED": "0" if event == DELETED else item["lfimg"],
+        "ZDELIVERED": str(delivered), "ZOPEN": str(open_quantity),
+        "ZNEWDLV": "X" if open_quantity > 0 else "",
+        "ZITEMCOMPL": "X" if open_quantity == 0 else "",
+    }
+    if receipt is not None:
+        expected = receipt.expected.get(item["posnr"], item["lfimg"])
+        got = receipt.received.get(item["posnr"], item["lfimg"])
+        extension.update({"ZEXPECTED": expected, "ZRECEIVED": got,
+                          "ZDIFF": "X" if Decimal(expected) != Decimal(got) else ""})
+    segment.children.append(SegmentData("Z1EDL24", extension))
+    return segment
+
+
+def _reference_item(conn: Connection, mandt: str,
+                    item: dict[str, Any]) -> tuple[Decimal, Decimal, bool]:
+    """Ordered and delivered quantity of the preceding item, and whether it is closed."""
+    if not item["vgbel"]:
+        return Decimal(0), Decimal(0), True
+    delivered = status.delivered_quantities(conn, mandt, item["vgbel"]).get(item["vgpos"],
+                                                                             Decimal(0))
+    if item["vgtyp"] == "V":
+        ordered = conn.execute(select(ekpo.c.menge).where(
+            ekpo.c.mandt == mandt, ekpo.c.ebeln == item["vgbel"],
+            ekpo.c.ebelp == item["vgpos"][-5:])).scalar() or "0"
+        return Decimal(ordered), delivered, False
+    ordered = conn.execute(select(vbap.c.kwmeng).where(
+        vbap.c.mandt == mandt, vbap.c.vbeln == item["vgbel"],
+        vbap.c.posnr == item["vgpos"])).scalar() or "0"
+    closed = conn.execute(select(vbup.c.absta).where(
+        vbup.c.mandt == mandt, vbup.c.vbeln == item["vgbel"],
+        vbup.c.posnr == item["vgpos"])).scalar() == "C"
+    return Decimal(ordered), delivered, closed
+
+
+def _reference_status(conn: Connection, mandt: str, reference: str, category: str) -> str:
+    if not reference:
+        return ""
+    if category == "V":
+        return deliveries.refresh_reference(conn, mandt, reference, category)
+    row = status.header(conn, mandt, reference)
+    return row["lfgsk"] if row else ""
