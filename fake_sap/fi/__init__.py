@@ -1,0 +1,1 @@
+"""FI: accounting documents (BKPF/BSEG), open and cleared items, clearing."""
