@@ -11,9 +11,9 @@ from fake_sap.ale.context import PostingContext
 from fake_sap.ale.posting import Posting
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.model import IdocType
-from fake_sap.idoc.types import DEBMAS07, MATMAS05
+from fake_sap.idoc.types import DEBMAS07, MATMAS05, ORDERS05
 from fake_sap.mm import material_master
-from fake_sap.sd import customer_master
+from fake_sap.sd import customer_master, orders_inbound
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,10 @@ class Application:
     referenced_keys: Callable[[Idoc], list[str]]
     prefetch: Callable[[Connection, str, list[str]], dict[str, str]]
     post: Callable[[PostingContext, Idoc], Posting]
-    read_segments: Callable[[Connection, str, str], list[SegmentData]]
+    read_segments: Callable[[Connection, str, str], list[SegmentData]] | None
+    #: False for documents whose checks read what the previous IDoc wrote (ATP, credit):
+    #: such IDocs are posted one at a time instead of in bulk
+    batchable: bool = True
 
 
 APPLICATIONS: dict[str, Application] = {
@@ -40,6 +43,10 @@ APPLICATIONS: dict[str, Application] = {
         "DEBMAS", "DEBM", customer_master.KIND, DEBMAS07, customer_master.object_key,
         customer_master.referenced_keys, customer_master.prefetch, customer_master.post,
         customer_master.read_segments),
+    "ORDERS": Application(
+        "ORDERS", "ORDE", orders_inbound.KIND, ORDERS05, orders_inbound.object_key,
+        lambda idoc: [], lambda conn, mandt, keys: {}, orders_inbound.post, None,
+        batchable=False),
 }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlalchemy import Connection
+
 
 @dataclass
 class PostingContext:
@@ -14,6 +16,9 @@ class PostingContext:
     user: str
     #: objects known to exist, per kind ("material", "customer"): key -> a small attribute
     known: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: for applications that must read documents (ORDERS); master data uses ``known``
+    conn: Connection | None = None
+    now_time: str = ""
 
     def has(self, tabname: str, key: str) -> bool:
         return key in self.customizing.get(tabname, set())

@@ -173,8 +173,9 @@ class InboundProcessor:
         return True
 
     def _context(self, items: list[_Pending]) -> PostingContext:
-        today = clock.dats(clock.now())
-        context = PostingContext(self.mandt, self.customizing, today, self.user)
+        now = clock.now()
+        context = PostingContext(self.mandt, self.customizing, clock.dats(now), self.user,
+                                 conn=self.conn, now_time=clock.tims(now))
         keys: dict[Application, list[str]] = {}
         for item in items:
             assert item.application is not None
@@ -244,14 +245,23 @@ def _chunks(stream: Iterable[Idoc]) -> Iterator[list[Idoc]]:
     objects: set[tuple[str, str]] = set()
     for idoc in stream:
         key = _quick_object_key(idoc)
-        if len(chunk) >= CHUNK_SIZE or (key is not None and key in objects):
+        alone = not _batchable(idoc)
+        if chunk and (alone or len(chunk) >= CHUNK_SIZE or (key is not None and key in objects)):
             yield chunk
             chunk, objects = [], set()
         chunk.append(idoc)
         if key is not None:
             objects.add(key)
+        if alone:
+            yield chunk
+            chunk, objects = [], set()
     if chunk:
         yield chunk
+
+
+def _batchable(idoc: Idoc) -> bool:
+    application = applications.for_message(idoc.mestyp)
+    return application is None or application.batchable
 
 
 def _quick_object_key(idoc: Idoc) -> tuple[str, str] | None:

@@ -7,7 +7,7 @@ what makes a 100,000-IDoc packet fast, and keeps a failed posting from writing a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -28,6 +28,8 @@ class Posting:
     upserts: list[tuple[Table, dict[str, Any]]] = field(default_factory=list)
     #: (table, column values identifying the rows) deleted before the upserts
     deletes: list[tuple[Table, dict[str, Any]]] = field(default_factory=list)
+    #: document-saving functions run after the upserts (e.g. saving a sales order)
+    actions: list[Callable[[Connection], None]] = field(default_factory=list)
     #: (table, column values identifying the row, new values): plain UPDATEs that leave the
     #: other columns alone, e.g. a deletion flag (MSGFN 003)
     updates: list[tuple[Table, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
@@ -54,6 +56,9 @@ def write(conn: Connection, postings: Sequence[Posting]) -> None:
             grouped.setdefault(table.name, (table, []))[1].append(row)
     for table, rows in grouped.values():
         upsert(conn, table, rows, keep=KEEP_ON_UPDATE.get(table.name, ()))
+    for posting in postings:
+        for action in posting.actions:
+            action(conn)
     for posting in postings:
         for table, criteria, values in posting.updates:
             conn.execute(update(table).where(*[table.c[k] == v for k, v in criteria.items()])

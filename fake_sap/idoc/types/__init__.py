@@ -6,9 +6,10 @@ from fake_sap.idoc.model import IdocType
 from fake_sap.idoc.types.debmas07 import DEBMAS07
 from fake_sap.idoc.types.delvry07 import DELVRY07, ZDELVRY07
 from fake_sap.idoc.types.matmas05 import MATMAS05
+from fake_sap.idoc.types.orders05 import ORDERS05
 
 IDOC_TYPES: dict[str, IdocType] = {
-    t.name: t for t in (MATMAS05, DEBMAS07, DELVRY07, ZDELVRY07)
+    t.name: t for t in (MATMAS05, DEBMAS07, ORDERS05, DELVRY07, ZDELVRY07)
 }
 
 

@@ -1,0 +1,90 @@
+"""Inbound ORDERS (process code ORDE, IDOC_INPUT_ORDERS): a customer's order becomes a sales
+order, with the same checks and messages as BAPI_SALESORDER_CREATEFROMDAT2."""
+
+from __future__ import annotations
+
+from fake_sap.ale.context import PostingContext
+from fake_sap.ale.posting import Posting
+from fake_sap.conversion import alpha_input, matn1_input
+from fake_sap.db import numbers
+from fake_sap.errors import sap_error
+from fake_sap.idoc.document import Idoc, SegmentData
+from fake_sap.sd import sales_orders
+from fake_sap.sd.codes import UNIT_BY_EXTERNAL
+from fake_sap.sd.sales_orders import ItemInput, OrderInput
+
+MESTYP = "ORDERS"
+KIND = "sales_order"
+DEFAULT_SALES_AREA = ("1000", "10", "00")
+ISO_UNITS = {"PCE": "ST", "EA": "EA", "KGM": "KG", "LTR": "L", "MTR": "M", **UNIT_BY_EXTERNAL}
+
+
+def object_key(idoc: Idoc) -> str:
+    """The customer's purchase order number: what the sender identifies the order by."""
+    for reference in idoc.segments:
+        if reference.name == "E1EDK02" and reference.get("QUALF") == "001":
+            return reference.get("BELNR")
+    header = idoc.first("E1EDK01")
+    return header.get("BELNR") if header else ""
+
+
+def to_order(idoc: Idoc) -> OrderInput:
+    org = {s.get("QUALF"): s.get("ORGID") for s in idoc.segments if s.name == "E1EDK14"}
+    partners = {s.get("PARVW"): s.get("PARTN") for s in idoc.segments if s.name == "E1EDKA1"}
+    dates = {s.get("IDDAT"): s.get("DATUM") for s in idoc.segments if s.name == "E1EDK03"}
+    if not partners.get("AG"):
+        raise sap_error("VG", "202", "Sold-to party (E1EDKA1 PARVW AG) is missing")
+    sales_area = (org.get("008"), org.get("007"), org.get("006"))
+    if not all(sales_area):
+        if any(sales_area):
+            raise sap_error("VG", "204", "Sales area could not be determined from &1/&2/&3",
+                            *(v or "?" for v in sales_area))
+        sales_area = DEFAULT_SALES_AREA
+    header = idoc.first("E1EDK01")
+    try:
+        sold_to = alpha_input(partners["AG"], 10)
+        ship_to = alpha_input(partners.get("WE") or partners["AG"], 10)
+    except ValueError:
+        raise sap_error("VG", "203", "Partner number &1 is not valid", partners["AG"]) \
+            from None
+    return OrderInput(
+        doc_type=org.get("012") or "TA", sales_org=sales_area[0] or "",
+        distr_chan=sales_area[1] or "", division=sales_area[2] or "", sold_to=sold_to,
+        ship_to=ship_to, purch_no_c=object_key(idoc), req_date=dates.get("002", ""),
+        doc_date=dates.get("012", ""), purch_date=dates.get("022", ""),
+        currency=header.get("CURCY") if header else "",
+        items=[_item(s, row) for row, s in enumerate(
+            (s for s in idoc.segments if s.name == "E1EDP01"), start=1)])
+
+
+def _item(segment: SegmentData, row: int) -> ItemInput:
+    material = ""
+    for identification in segment.all("E1EDP19"):
+        if identification.get("QUALF") == "002":
+            material = identification.get("IDTNR")
+    if not material:
+        raise sap_error("VG", "140", "Item &1: no material number (E1EDP19 QUALF 002)",
+                        segment.get("POSEX") or row)
+    schedule = segment.first("E1EDP20")
+    try:
+        matnr = matn1_input(material)
+    except ValueError:
+        raise sap_error("VG", "141", "Material number &1 is too long", material) from None
+    return ItemInput(
+        itm_number=(segment.get("POSEX") or str(row * 10)).zfill(6), material=matnr,
+        quantity=segment.get("MENGE") or (schedule.get("WMENG") if schedule else ""),
+        plant=segment.get("WERKS"), sales_unit=ISO_UNITS.get(segment.get("MENEE"), ""),
+        req_date=schedule.get("EDATU") if schedule else "")
+
+
+def post(ctx: PostingContext, idoc: Idoc) -> Posting:
+    assert ctx.conn is not None
+    order = to_order(idoc)
+    vbeln = f"{numbers.take(ctx.conn, ctx.mandt, 'RV_BELEG'):010d}"
+    plan = sales_orders.plan(ctx.conn, ctx.mandt, order, vbeln=vbeln, today=ctx.today,
+                             now_time=ctx.now_time, user=ctx.user,
+                             customizing=ctx.customizing)
+    posting = Posting(MESTYP, object_key(idoc), "I", sales_orders.success_message(plan))
+    mandt = ctx.mandt
+    posting.actions.append(lambda conn: sales_orders.save(conn, mandt, plan))
+    return posting
