@@ -142,14 +142,14 @@ def test_check_fails_on_an_empty_root_listing_missing_files(tmp_path, capsys):
 
 def test_command_removes_a_stale_schema_of_a_type_no_longer_declared(tmp_path, capsys):
     contracts(capsys, "--root", str(tmp_path))
-    stale = tmp_path / "contracts/idoc/ORDERS05.xsd"
+    stale = tmp_path / "contracts/idoc/ZNOTDECLARED01.xsd"
     stale.write_bytes(b"<old/>")
 
     status, out = contracts(capsys, "--root", str(tmp_path))
 
     assert status == 0
     assert not stale.exists()
-    assert "removed contracts/idoc/ORDERS05.xsd" in out
+    assert "removed contracts/idoc/ZNOTDECLARED01.xsd" in out
 
 
 def test_check_reports_a_stale_reference_page(tmp_path, capsys):
