@@ -154,12 +154,12 @@ def test_command_removes_a_stale_schema_of_a_type_no_longer_declared(tmp_path, c
 
 def test_check_reports_a_stale_reference_page(tmp_path, capsys):
     contracts(capsys, "--root", str(tmp_path))
-    (tmp_path / "docs/idoc/ORDERS05.md").write_text("old")
+    (tmp_path / "docs/idoc/ZNOTDECLARED01.md").write_text("old")
 
     status, out = contracts(capsys, "--check", "--root", str(tmp_path))
 
     assert status == 1
-    assert "docs/idoc/ORDERS05.md: stale" in out
+    assert "docs/idoc/ZNOTDECLARED01.md: stale" in out
 
 
 def test_command_leaves_files_it_does_not_own_alone(tmp_path, capsys):
