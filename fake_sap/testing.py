@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -19,6 +20,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,13 @@ import httpx
 
 DEFAULT_USER = "DEVELOPER"
 DEFAULT_PASSWORD = "fake-sap"
+
+
+@cache
+def _tls_context() -> ssl.SSLContext:
+    # httpx builds a fresh SSL context (loading the CA bundle, ~30 ms) for every client
+    # unless given one; the helpers open a client per call, so share a single context.
+    return ssl.create_default_context()
 
 
 def free_port() -> int:
@@ -112,7 +121,7 @@ class FakeSapProcess:
     # -- clients -------------------------------------------------------------------------
 
     def control(self) -> httpx.Client:
-        return httpx.Client(base_url=self.url, timeout=60.0)
+        return httpx.Client(base_url=self.url, timeout=60.0, verify=_tls_context())
 
     def new_client(self) -> SapClient:
         """Create a fresh SAP client (the next free number) and return a handle on it."""
@@ -141,7 +150,8 @@ class SapClient:
         return (self.server.user, self.server.password)
 
     def http(self) -> httpx.Client:
-        return httpx.Client(base_url=self.server.url, timeout=120.0)
+        return httpx.Client(base_url=self.server.url, timeout=120.0,
+                            verify=_tls_context())
 
     def post_idocs(self, xml: bytes, *, auth: tuple[str, str] | None = None,
                    content_type: str = "application/xml") -> httpx.Response:

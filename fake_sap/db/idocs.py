@@ -45,11 +45,13 @@ def insert_statuses(conn: Connection, mandt: str, at: datetime,
         variables = (tuple(v[:50] for v in record.variables) + ("", "", "", ""))[:4]
         rows.append({
             "mandt": mandt, "docnum": docnum, "countr": countr, "status": record.status,
-            "logdat": logdat, "logtim": logtim, "statyp": record.msgty,
-            "stamid": record.msgid, "stamno": record.msgno,
+            "logdat": logdat, "logtim": logtim, "statyp": record.msgty[:1],
+            "stamid": record.msgid[:20], "stamno": record.msgno[:3],
             "stapa1": variables[0], "stapa2": variables[1], "stapa3": variables[2],
-            "stapa4": variables[3], "statxt": record.text[:220], "segnum": record.segnum,
-            "segfld": record.segfld,
+            # texts and field names may quote the (hostile) input: cut them to the columns'
+            # widths, which PostgreSQL enforces
+            "stapa4": variables[3], "statxt": record.text[:220], "segnum": record.segnum[:6],
+            "segfld": record.segfld[:30],
         })
     conn.execute(insert(edids), rows)
 

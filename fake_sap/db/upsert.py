@@ -40,7 +40,7 @@ def insert_if_absent(conn: Connection, table: Table, row: dict[str, Any]) -> boo
     """
     key = [c.name for c in table.primary_key.columns]
     statement = _insert(conn, table).values(**row).on_conflict_do_nothing(index_elements=key)
-    return conn.execute(statement).rowcount == 1
+    return _rows_written(conn, statement) == 1
 
 
 def advance_if_newer(conn: Connection, table: Table, row: dict[str, Any], column: str) -> bool:
@@ -55,4 +55,10 @@ def advance_if_newer(conn: Connection, table: Table, row: dict[str, Any], column
         set_={c: statement.excluded[c] for c in row if c not in key},
         where=table.c[column] < statement.excluded[column],
     )
-    return conn.execute(statement).rowcount == 1
+    return _rows_written(conn, statement) == 1
+
+
+def _rows_written(conn: Connection, statement: Any) -> int:
+    # SQLAlchemy 2 only guarantees rowcount for UPDATE/DELETE unless asked to keep it; on
+    # psycopg an INSERT ... ON CONFLICT otherwise reports -1 whatever happened.
+    return int(conn.execute(statement.execution_options(preserve_rowcount=True)).rowcount)

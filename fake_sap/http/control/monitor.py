@@ -56,7 +56,8 @@ def _timestamp(name: str) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise BadRequest(f"'{name}' must be an ISO 8601 timestamp") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    # stored times are UTC; SQLite compares them as text, so the bound must be UTC too
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _int_arg(name: str, default: int, low: int, high: int) -> int:
