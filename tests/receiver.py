@@ -8,6 +8,7 @@ on the same port, which is what the emulator's retry logic has to cope with.
 from __future__ import annotations
 
 import base64
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -65,6 +66,8 @@ class Receiver:
         self._credentials: tuple[str, str] | None = None
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        #: open client connections, cut on stop (keep-alive would outlive the listener)
+        self._connections: set[socket.socket] = set()
 
     @property
     def url(self) -> str:
@@ -85,6 +88,13 @@ class Receiver:
             self._server.shutdown()
             self._server.server_close()
             self._server = None
+        with self._lock:
+            connections, self._connections = list(self._connections), set()
+        for connection in connections:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # already closed by the peer
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
@@ -169,6 +179,16 @@ class Receiver:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                super().setup()
+                with receiver._lock:
+                    receiver._connections.add(self.connection)
+
+            def finish(self) -> None:
+                with receiver._lock:
+                    receiver._connections.discard(self.connection)
+                super().finish()
 
             def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
                 length = int(self.headers.get("Content-Length") or 0)

@@ -15,9 +15,10 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
-from sqlalchemy import Connection, delete, distinct, select, update
+from sqlalchemy import ColumnElement, Connection, delete, select, update
 
 from fake_sap import clock
 from fake_sap.config import Settings
@@ -30,7 +31,10 @@ from fake_sap.db.upsert import insert_if_absent
 log = logging.getLogger(__name__)
 
 WAITING = ("30", "02")
+#: how long a lease protects a sender that stopped renewing it (crashed worker)
 LEASE_SECONDS = 60.0
+#: how often a synchronous pass looks again for a lease another sender holds
+LEASE_POLL_SECONDS = 0.05
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class Dispatcher:
         self.db = db
         self.settings = settings
         self.owner = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        # one POST plus its status update must fit into a lease several times over
+        self.lease_seconds = max(LEASE_SECONDS, 4 * settings.port_timeout_seconds)
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -70,70 +76,115 @@ class Dispatcher:
             self._wake.wait(self.settings.dispatch_poll_seconds)
             self._wake.clear()
             try:
-                self.run_once()
+                # a partner another sender is busy with is simply skipped: it is being served
+                self._pass(None, lease_wait=0.0)
             except Exception:  # the loop must survive a database hiccup
                 log.exception("outbound dispatch failed; will try again")
 
     # -- one pass ------------------------------------------------------------------------
 
     def run_once(self, mandt: str | None = None) -> int:
-        """Send every due IDoc (of one client, or all); returns how many were passed (03)."""
-        sent = 0
+        """RSEOUT00 now (synchronously): send every due IDoc of one client (or all).
+
+        Waits for partners another sender (the background thread, another worker) is busy
+        with, so that on return every IDoc that was due has been tried. Returns how many of
+        the IDocs due at the start have been passed to their port (03) by now, whoever sent
+        them: the background dispatchers run all the time, so counting only this pass's own
+        sends would make the number a matter of luck.
+        """
+        due_at_start = self._due_docnums(mandt)
+        self._pass(mandt, lease_wait=self._synchronous_lease_wait())
+        return self._count_passed(due_at_start)
+
+    def _synchronous_lease_wait(self) -> float:
+        """Long enough for another sender to finish a few POSTs, short of an HTTP timeout."""
+        return min(self.lease_seconds, 3 * self.settings.port_timeout_seconds)
+
+    def _pass(self, mandt: str | None, lease_wait: float) -> None:
         for client, logsys in self._due_partners(mandt):
-            if not self._take_lease(client, logsys):
+            token = self._take_lease(client, logsys, lease_wait)
+            if token is None:
                 continue
             try:
-                sent += self._send_queue(client, logsys)
+                self._send_queue(client, logsys, token)
             finally:
-                self._release_lease(client, logsys)
-        return sent
+                self._release_lease(client, logsys, token)
+
+    def _due(self, mandt: str | None) -> ColumnElement[bool]:
+        """The condition of an outbound IDoc that may be sent now."""
+        condition = (edidc.c.direct == "1") & edidc.c.status.in_(WAITING) \
+            & (edidc.c.next_attempt_at <= time.time()) \
+            & (edidc.c.attempts < self.settings.retry_max_attempts)
+        if mandt is not None:
+            condition = condition & (edidc.c.mandt == mandt)
+        return condition
 
     def _due_partners(self, mandt: str | None) -> list[tuple[str, str]]:
-        now = time.time()
-        query = select(distinct(edidc.c.mandt), edidc.c.rcvprn).where(
-            edidc.c.direct == "1", edidc.c.status.in_(WAITING),
-            edidc.c.next_attempt_at <= now,
-            edidc.c.attempts < self.settings.retry_max_attempts)
-        if mandt is not None:
-            query = query.where(edidc.c.mandt == mandt)
+        query = select(edidc.c.mandt, edidc.c.rcvprn).where(self._due(mandt)).distinct() \
+            .order_by(edidc.c.mandt, edidc.c.rcvprn)
         with self.db.read() as conn:
             return [(r[0], r[1]) for r in conn.execute(query)]
 
-    def _send_queue(self, mandt: str, logsys: str) -> int:
-        sent = 0
+    def _due_docnums(self, mandt: str | None) -> list[tuple[str, str]]:
+        with self.db.read() as conn:
+            return [(r[0], r[1]) for r in conn.execute(
+                select(edidc.c.mandt, edidc.c.docnum).where(self._due(mandt)))]
+
+    def _count_passed(self, docnums: list[tuple[str, str]]) -> int:
+        by_client: dict[str, set[str]] = {}
+        for mandt, docnum in docnums:
+            by_client.setdefault(mandt, set()).add(docnum)
+        passed = 0
+        with self.db.read() as conn:
+            for mandt, wanted in by_client.items():
+                # one range query per client instead of one query per IDoc
+                now_passed = conn.execute(select(edidc.c.docnum).where(
+                    edidc.c.mandt == mandt, edidc.c.direct == "1", edidc.c.status == "03",
+                    edidc.c.docnum.between(min(wanted), max(wanted)))).scalars()
+                passed += len(wanted.intersection(now_passed))
+        return passed
+
+    def _send_queue(self, mandt: str, logsys: str, token: str) -> None:
+        """Send the partner's due IDocs in DOCNUM order until one fails or none is left."""
         with self.db.read() as conn:
             partner = partners.get(conn, mandt, logsys)
         while True:
             with self.db.read() as conn:
                 head = _queue_head(conn, mandt, logsys)
             if head is None:
-                return sent
+                return
             if (head["next_attempt_at"] or 0) > time.time() \
                     or head["attempts"] >= self.settings.retry_max_attempts:
-                return sent  # the head waits for its retry; later IDocs wait behind it
+                return  # the head waits for its retry; later IDocs wait behind it
+            if not self._renew_lease(mandt, logsys, token):
+                # we stalled longer than the lease; someone else owns the queue now and
+                # sending on would risk sending an IDoc twice
+                log.warning("lost the dispatch lease of %s/%s", mandt, logsys)
+                return
             result = self._post(partner, head["xml"])
             self._record(mandt, head, result)
             if not result.ok:
-                return sent
-            sent += 1
+                return
 
-    def _post(self, partner: dict | None, xml: str) -> SendResult:
+    def _post(self, partner: dict[str, Any] | None, xml: str) -> SendResult:
         if partner is None or not partner.get("port_url"):
             return SendResult(False, "No XML-HTTP port defined for the partner")
-        auth = None
+        auth = httpx.Auth()  # the base class sends no credentials
         if partner.get("port_user"):
-            auth = (partner["port_user"], partner.get("port_password") or "")
+            auth = httpx.BasicAuth(partner["port_user"], partner.get("port_password") or "")
         try:
             response = self._http.post(
                 partner["port_url"], content=xml.encode("utf-8"), auth=auth,
                 headers={"Content-Type": "application/xml; charset=UTF-8"})
-        except httpx.HTTPError as error:
+        except Exception as error:  # noqa: BLE001
+            # whatever goes wrong talking to the partner (refused, timeout, a URL httpx
+            # cannot use) is the partner's problem: status 02, not a stuck dispatcher
             return SendResult(False, f"HTTP error: {type(error).__name__}: {error}")
         if 200 <= response.status_code < 300:
             return SendResult(True, f"HTTP {response.status_code}")
         return SendResult(False, f"HTTP {response.status_code} {response.reason_phrase}")
 
-    def _record(self, mandt: str, head: dict, result: SendResult) -> None:
+    def _record(self, mandt: str, head: dict[str, Any], result: SendResult) -> None:
         at = clock.now()
         attempts = head["attempts"] + 1
         with self.db.write() as conn:
@@ -141,35 +192,59 @@ class Dispatcher:
                 idocs.append_status(conn, mandt, head["docnum"], at, StatusRecord(
                     "03", f"Data passed to port OK ({result.detail})", "S", "E0", "003"),
                     attempts=attempts, next_attempt_at=None)
-            else:
-                delay = self.settings.retry_base_seconds * (2 ** (attempts - 1))
-                idocs.append_status(conn, mandt, head["docnum"], at, StatusRecord(
-                    "02", f"Error passing data to port: {result.detail}"[:220], "E", "E0",
-                    "002", (result.detail[:50],)),
-                    attempts=attempts, next_attempt_at=time.time() + delay)
+                return
+            text = f"Error passing data to port: {result.detail}"
+            if attempts >= self.settings.retry_max_attempts:
+                text = f"{text[:160]} (attempt {attempts}; no more retries, resend with BD87)"
+            delay = self.settings.retry_base_seconds * (2 ** (attempts - 1))
+            idocs.append_status(conn, mandt, head["docnum"], at, StatusRecord(
+                "02", text[:220], "E", "E0", "002", (result.detail[:50],)),
+                attempts=attempts, next_attempt_at=time.time() + delay)
 
     # -- leases --------------------------------------------------------------------------
+    # A lease row per (client, partner) says who sends that partner's queue. Every lease
+    # taken gets its own token, so that two passes in one process (background thread and a
+    # synchronous request) are told apart as well as two worker processes.
 
-    def _take_lease(self, mandt: str, logsys: str) -> bool:
+    def _take_lease(self, mandt: str, logsys: str, wait: float) -> str | None:
+        """Take the partner's lease, waiting up to ``wait`` seconds; its token, or None."""
+        token = f"{self.owner}-{uuid.uuid4().hex[:12]}"
+        deadline = time.monotonic() + wait
+        pause = threading.Event()
+        while not self._try_lease(mandt, logsys, token):
+            if time.monotonic() >= deadline:
+                return None
+            pause.wait(LEASE_POLL_SECONDS)
+        return token
+
+    def _try_lease(self, mandt: str, logsys: str, token: str) -> bool:
         now = time.time()
-        row = {"mandt": mandt, "logsys": logsys, "owner": self.owner,
-               "until": now + LEASE_SECONDS}
+        row = {"mandt": mandt, "logsys": logsys, "owner": token,
+               "until": now + self.lease_seconds}
         with self.db.write() as conn:
             if insert_if_absent(conn, dispatch_leases, row):
                 return True
+            # a lease nobody renewed in time belonged to a sender that died
             taken = conn.execute(update(dispatch_leases).where(
                 dispatch_leases.c.mandt == mandt, dispatch_leases.c.logsys == logsys,
-                dispatch_leases.c.until < now).values(owner=self.owner, until=row["until"]))
+                dispatch_leases.c.until < now).values(owner=token, until=row["until"]))
             return taken.rowcount == 1
 
-    def _release_lease(self, mandt: str, logsys: str) -> None:
+    def _renew_lease(self, mandt: str, logsys: str, token: str) -> bool:
+        with self.db.write() as conn:
+            renewed = conn.execute(update(dispatch_leases).where(
+                dispatch_leases.c.mandt == mandt, dispatch_leases.c.logsys == logsys,
+                dispatch_leases.c.owner == token).values(until=time.time() + self.lease_seconds))
+            return renewed.rowcount == 1
+
+    def _release_lease(self, mandt: str, logsys: str, token: str) -> None:
         with self.db.write() as conn:
             conn.execute(delete(dispatch_leases).where(
                 dispatch_leases.c.mandt == mandt, dispatch_leases.c.logsys == logsys,
-                dispatch_leases.c.owner == self.owner))
+                dispatch_leases.c.owner == token))
 
 
-def _queue_head(conn: Connection, mandt: str, logsys: str) -> dict | None:
+def _queue_head(conn: Connection, mandt: str, logsys: str) -> dict[str, Any] | None:
     row = conn.execute(select(edidc.c.docnum, edidc.c.xml, edidc.c.attempts,
                               edidc.c.next_attempt_at)
                        .where(edidc.c.mandt == mandt, edidc.c.rcvprn == logsys,

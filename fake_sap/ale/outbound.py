@@ -52,7 +52,7 @@ def distribute_change_pointers(conn: Connection, mandt: str) -> list[str]:
             receivers_by_type[mestyp] = partners.receivers(conn, mandt, mestyp)
         receivers = receivers_by_type[mestyp]
         application = applications.for_message(mestyp)
-        if not receivers or application is None:
+        if not receivers or application is None or application.read_segments is None:
             continue
         segments = application.read_segments(conn, mandt, objkey)
         if not segments:
@@ -69,8 +69,10 @@ def distribute_change_pointers(conn: Connection, mandt: str) -> list[str]:
 def create_idoc(conn: Connection, mandt: str, receiver: str, idoc_type: IdocType, mestyp: str,
                 segments: list[SegmentData], objkey: str) -> str:
     """Create one outbound IDoc in status 30 for ``receiver`` and return its DOCNUM."""
-    at = clock.now()
     docnum = f"{numbers.take(conn, mandt, DOCNUM_RANGE):016d}"
+    # read the clock only once the number is ours: taking it serializes the writers of a
+    # client, so SERIAL then grows with DOCNUM even when transactions run side by side
+    at = clock.now()
     control = {
         "TABNAM": "EDI_DC40", "MANDT": mandt, "DOCNUM": docnum, "DOCREL": "740",
         "STATUS": "30", "DIRECT": "1", "OUTMOD": "2", "MESTYP": mestyp, "STDMES": mestyp[:6],

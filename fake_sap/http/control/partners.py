@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Response, jsonify
 
@@ -14,6 +15,8 @@ from fake_sap.http.control.requests import existing_client, json_body, optional_
 from fake_sap.http.runtime import runtime
 
 _LOGSYS = re.compile(r"^[A-Z0-9_]{1,10}$")
+#: message types as WE81 spells them (MATMAS, DEBMAS, Z-messages); "matmas" would never match
+_MESSAGE_TYPE = re.compile(r"^[A-Z0-9_/]{1,30}$")
 
 
 def _view(row: dict[str, Any]) -> dict[str, Any]:
@@ -28,6 +31,34 @@ def _logical_system(value: str) -> str:
     if not _LOGSYS.match(value):
         raise BadRequest("A logical system is 1-10 upper-case letters, digits or '_'")
     return value
+
+
+def _port_url(port: dict[str, Any]) -> str | None:
+    """The XML-HTTP port's URL; a bad one is a 400 now rather than status 02 later."""
+    url = optional_str(port, "url", 500)
+    if url is not None and not _is_http_url(url):
+        raise BadRequest("'port.url' must be an absolute http:// or https:// URL with a host")
+    return url
+
+
+def _is_http_url(url: str) -> bool:
+    if any(c.isspace() for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _message_types(body: dict[str, Any], name: str) -> list[str]:
+    values = str_list(body, name)
+    wrong = [v for v in values if not _MESSAGE_TYPE.match(v)]
+    if wrong:
+        raise BadRequest(f"'{name}' holds message types (upper case, e.g. MATMAS), "
+                         f"not {wrong}")
+    return values
 
 
 @bp.get("/clients/<mandt>/partners")
@@ -47,15 +78,15 @@ def put_partner(mandt: str, logsys: str) -> Response:
     if port is not None and not isinstance(port, dict):
         raise BadRequest("'port' must be an object with 'url', 'user' and 'password'")
     port = port or {}
-    url = optional_str(port, "url", 500)
-    if url is not None and not url.startswith(("http://", "https://")):
-        raise BadRequest("'port.url' must be an http:// or https:// URL")
+    url = _port_url(port)
+    description = optional_str(body, "description", 60) or ""
+    user = optional_str(port, "user", 60)
+    password = optional_str(port, "password", 120)
+    outbound, inbound = _message_types(body, "outbound"), _message_types(body, "inbound")
     with runtime().db.write() as conn:
         partners.upsert_partner(
-            conn, mandt, logsys, description=optional_str(body, "description", 60) or "",
-            port_url=url, port_user=optional_str(port, "user", 60),
-            port_password=optional_str(port, "password", 120),
-            outbound=str_list(body, "outbound"), inbound=str_list(body, "inbound"))
+            conn, mandt, logsys, description=description, port_url=url, port_user=user,
+            port_password=password, outbound=outbound, inbound=inbound)
         row = partners.get(conn, mandt, logsys)
     assert row is not None
     return jsonify(_view(row))
