@@ -15,6 +15,7 @@ from fake_sap.http.control import bp as control_bp
 from fake_sap.http.control.openapi import bp as openapi_bp
 from fake_sap.http.idoc_xml import bp as idoc_xml_bp
 from fake_sap.http.runtime import Runtime
+from fake_sap.http.soap_rfc import bp as soap_rfc_bp
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(idoc_xml_bp)
     app.register_blueprint(control_bp)
     app.register_blueprint(openapi_bp)
+    app.register_blueprint(soap_rfc_bp)
     if settings.dispatcher:
         dispatcher.start()
     return app

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -179,7 +179,7 @@ class SapClient:
 
     def register_partner(self, logsys: str, *, url: str | None = None,
                          user: str | None = None, password: str | None = None,
-                         outbound: list[str] = (), inbound: list[str] = ()) -> dict[str, Any]:
+                         outbound: Sequence[str] = (), inbound: Sequence[str] = ()) -> dict[str, Any]:
         port = {"url": url, "user": user, "password": password} if url else None
         with self.http() as http:
             response = http.put(f"/_fake/clients/{self.number}/partners/{logsys}", json={

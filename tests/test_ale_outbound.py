@@ -441,20 +441,28 @@ def test_registering_a_partner_again_replaces_its_profile(
         sap: SapClient, control: httpx.Client) -> None:
     control.put(partners_url(sap, PARTNER), json=PARTNER_BODY)
 
-    control.put(partners_url(sap, PARTNER), json={"outbound": ["DEBMAS"]})
+    control.put(partners_url(sap, PARTNER), json={"inbound": ["DEBMAS"]})
 
     shown = control.get(partners_url(sap, PARTNER)).json()
-    assert shown["outbound"] == ["DEBMAS"]
-    assert shown["inbound"] == []
+    assert shown["outbound"] == []
+    assert shown["inbound"] == ["DEBMAS"]
     assert shown["port"] is None
+
+
+def test_a_partner_receiving_outbound_messages_needs_a_port(
+        sap: SapClient, control: httpx.Client) -> None:
+    response = control.put(partners_url(sap, PARTNER), json={"outbound": ["MATMAS"]})
+
+    assert response.status_code == 400
+    assert "port" in response.json()["message"]
 
 
 def test_the_partner_list_holds_every_partner_of_the_client_only(
         sap: SapClient, sap_server: FakeSapProcess, control: httpx.Client) -> None:
     other = sap_server.new_client()
     other.register_partner("OTHERSYS")
-    control.put(partners_url(sap, "WMSCLNT200"), json={"outbound": ["MATMAS"]})
-    control.put(partners_url(sap, PARTNER), json={"outbound": ["DEBMAS"]})
+    control.put(partners_url(sap, "WMSCLNT200"), json={"inbound": ["MATMAS"]})
+    control.put(partners_url(sap, PARTNER), json={"inbound": ["DEBMAS"]})
 
     listed = control.get(partners_url(sap))
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, Boolean, Column, Float, Index, Integer, String, Table
 
-from fake_sap.db import schema
 from fake_sap.db.schema import metadata
 
 #: idle time after which a session ends and its uncommitted work is discarded (ICF default
@@ -50,9 +49,3 @@ rfc_client_settings = Table(
     Column("session_timeout_seconds", Integer, nullable=False,
            default=DEFAULT_SESSION_TIMEOUT_SECONDS),
 )
-
-# schema.CLIENT_TABLES is computed when schema.py has run; whichever module is imported
-# first, make sure client resets see these tables too.
-for _table in (rfc_sessions, rfc_update_tasks, rfc_client_settings):
-    if _table not in schema.CLIENT_TABLES:
-        schema.CLIENT_TABLES.append(_table)

@@ -384,3 +384,4 @@ def client_tables() -> list[Table]:
 
 # Document tables live in their own module but belong to the same schema.
 from fake_sap.db import documents as _documents  # noqa: E402,F401
+from fake_sap.db import rfc_schema as _rfc_schema  # noqa: E402,F401

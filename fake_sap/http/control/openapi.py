@@ -56,7 +56,8 @@ SCHEMAS: dict[str, Any] = {
                        "description": {"type": ["string", "null"], "maxLength": 60}}},
     "Port": {
         "type": "object", "required": ["url"],
-        "properties": {"url": {"type": "string", "maxLength": 500},
+        "properties": {"url": {"type": "string", "format": "uri", "maxLength": 500,
+                               "pattern": "^https?://"},
                        "user": {"type": ["string", "null"], "maxLength": 60},
                        "password": {"type": ["string", "null"], "maxLength": 120}}},
     "PartnerInput": {
@@ -64,10 +65,13 @@ SCHEMAS: dict[str, Any] = {
         "properties": {
             "description": {"type": ["string", "null"], "maxLength": 60},
             "port": {"oneOf": [_ref("Port"), {"type": "null"}]},
-            "outbound": {"type": "array", "items": {"type": "string", "minLength": 1,
-                                                    "maxLength": 30}},
-            "inbound": {"type": "array", "items": {"type": "string", "minLength": 1,
-                                                   "maxLength": 30}}}},
+            "outbound": {"type": "array", "description": "Message types SAP sends to the "
+                         "partner (needs a port)", "items": {"$ref": "#/components/schemas/"
+                                                              "MessageType"}},
+            "inbound": {"type": "array", "description": "Message types accepted from the "
+                        "partner when strict partner checking is on",
+                        "items": {"$ref": "#/components/schemas/MessageType"}}}},
+    "MessageType": {"type": "string", "pattern": "^[A-Z0-9_/]{1,30}$"},
     "Partner": {
         "type": "object",
         "required": ["logical_system", "description", "port", "outbound", "inbound"],
@@ -239,7 +243,8 @@ PATHS: dict[str, Any] = {
                  "summary": "RSEOUT00: send all due outbound IDocs of the client now",
                  "responses": {"200": _json({"type": "object", "required": ["sent"],
                                              "properties": {"sent": {"type": "integer"}}},
-                                            "How many IDocs were passed to their port"),
+                                            "How many IDocs that were due when the call "
+                                            "started are now passed to their port (03)"),
                                "400": BAD_REQUEST, "404": NOT_FOUND}},
     },
     "/_fake/openapi.json": {

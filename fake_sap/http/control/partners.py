@@ -83,6 +83,9 @@ def put_partner(mandt: str, logsys: str) -> Response:
     user = optional_str(port, "user", 60)
     password = optional_str(port, "password", 120)
     outbound, inbound = _message_types(body, "outbound"), _message_types(body, "inbound")
+    if outbound and url is None:
+        # WE20 refuses an outbound parameter without a receiver port
+        raise BadRequest("A partner that receives outbound message types needs a 'port'")
     with runtime().db.write() as conn:
         partners.upsert_partner(
             conn, mandt, logsys, description=description, port_url=url, port_user=user,
