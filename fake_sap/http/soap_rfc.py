@@ -1,0 +1,194 @@
+"""``/sap/bc/soap/rfc``: SAP's SOAP processor for RFC-enabled function modules.
+
+Also the WSDL (``/sap/bc/soap/wsdl11?services=NAME``, ``/sap/bc/soap/wsdl``) and the
+per-client RFC switches of the control API (``/_fake/clients/<mandt>/rfc``).
+
+Errors on the SOAP path are SOAP 1.1 faults (HTTP 500, ``faultstring`` = the exception name),
+rendered here rather than in ``fake_sap.http.errors`` because only this path speaks SOAP:
+the SOAP routes live on their own child blueprint whose error handler turns every error
+except a failed logon (401, as ICF answers it) into a fault. The WSDL and control routes
+keep the application's usual error pages.
+
+A stateful SAP session is kept by the ``SAP_SESSIONID_FAK_<client>`` cookie, issued with
+the first call; send it back so that BAPI_TRANSACTION_COMMIT commits the work of the
+BAPIs before it (see docs/soap-rfc.md).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Blueprint, Response, after_this_request, g, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from fake_sap.errors import BadRequest, LogonError, NotFound
+from fake_sap.http import errors
+from fake_sap.http.control import openapi
+from fake_sap.http.control.requests import existing_client, json_body
+from fake_sap.http.logon import logon
+from fake_sap.http.runtime import runtime
+from fake_sap.rfc import luw, registry, soap, wsdl
+from fake_sap.rfc.call import Environment, execute
+from fake_sap.rfc.errors import FunctionNotFound, RequestError, RfcError, SystemFailure
+from fake_sap.rfc.functions.system import SYSTEM_ID
+from fake_sap.rfc.model import LANGUAGE_KEYS
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("rfc", __name__)
+soap_bp = Blueprint("soap", __name__)
+
+SOAP_CONTENT_TYPE = "text/xml; charset=utf-8"
+MAX_SESSION_TIMEOUT_SECONDS = 86400
+
+
+def session_cookie(mandt: str) -> str:
+    """ICF's session cookie name: ``SAP_SESSIONID_<SID>_<client>``."""
+    return f"SAP_SESSIONID_{SYSTEM_ID}_{mandt}"
+
+
+# -- SOAP ------------------------------------------------------------------------------------
+
+@soap_bp.post("/sap/bc/soap/rfc")
+def call_function() -> Response:
+    mandt = logon()
+    rfc_request = soap.parse_request(_body())
+    g.rfc_function = rfc_request.function
+    function = registry.lookup(rfc_request.function)
+    values = soap.decode_parameters(function.interface, rfc_request.parameters)
+    outputs = execute(function, _environment(mandt), values)
+    return Response(soap.response(function.interface, outputs), content_type=SOAP_CONTENT_TYPE)
+
+
+def _body() -> bytes:
+    limit = runtime().settings.max_body_bytes
+    if request.content_length is not None and request.content_length > limit:
+        raise RequestError("PAYLOAD_TOO_LARGE", f"The request exceeds {limit} bytes")
+    body = request.stream.read(limit + 1)
+    if len(body) > limit:
+        raise RequestError("PAYLOAD_TOO_LARGE", f"The request exceeds {limit} bytes")
+    return body
+
+
+def _environment(mandt: str) -> Environment:
+    rt = runtime()
+    user = (request.authorization.username or "").upper() if request.authorization else ""
+    cookie = session_cookie(mandt)
+    session = luw.open_session(rt.db, mandt, user, request.cookies.get(cookie))
+    if session.is_new:
+        @after_this_request
+        def issue_cookie(response: Response) -> Response:
+            response.set_cookie(cookie, session.id, path="/", httponly=True, samesite="Lax")
+            return response
+    return Environment(rt.db, mandt, user, session, language=_language(),
+                       outbound_created=rt.dispatcher.wake)
+
+
+def _language() -> str:
+    """SY-LANGU from ``sap-language`` (a key like ``E`` or an ISO code like ``EN``)."""
+    value = (request.args.get("sap-language") or request.headers.get("sap-language")
+             or "E").strip().upper()
+    if len(value) == 1:
+        return value
+    return LANGUAGE_KEYS.get(value, "E")
+
+
+@soap_bp.errorhandler(Exception)
+def _soap_fault(error: Exception) -> Response:
+    if isinstance(error, LogonError):
+        log.info("logon failed: %s", error.message)
+        return errors.error_response(error.http_status, error.code, error.message)
+    if isinstance(error, HTTPException):
+        return errors.error_response(error.code or 500, (error.name or "ERROR").upper(),
+                                     error.description or "")
+    if not isinstance(error, RfcError):
+        log.exception("unexpected error in %s", g.get("rfc_function", "a SOAP-RFC call"))
+        error = SystemFailure(f"An internal error occurred ({type(error).__name__})")
+    status = 413 if error.name == "PAYLOAD_TOO_LARGE" else 500
+    return Response(soap.fault(error, g.get("rfc_function")), status=status,
+                    content_type=SOAP_CONTENT_TYPE)
+
+
+# -- WSDL ------------------------------------------------------------------------------------
+
+@bp.get("/sap/bc/soap/wsdl11")
+@bp.get("/sap/bc/soap/wsdl")
+def service_description() -> Response:
+    mandt = logon()
+    names = [n.strip() for n in request.args.get("services", "").split(",") if n.strip()]
+    if not names:
+        raise BadRequest("Name the function modules: ?services=<FUNCTION MODULE>")
+    try:
+        interfaces = [registry.lookup(name).interface for name in names]
+    except FunctionNotFound as error:
+        raise NotFound(error.text) from None
+    location = f"{request.host_url}sap/bc/soap/rfc?sap-client={mandt}"
+    return Response(wsdl.definitions(interfaces, location), content_type=SOAP_CONTENT_TYPE)
+
+
+# -- control API: per-client RFC switches ----------------------------------------------------
+
+def _settings_view(mandt: str, settings: luw.RfcSettings) -> dict[str, Any]:
+    return {"client": mandt, "commit_every_call": settings.commit_every_call,
+            "session_timeout_seconds": settings.session_timeout_seconds}
+
+
+@bp.get("/_fake/clients/<mandt>/rfc")
+def show_rfc_settings(mandt: str) -> Response:
+    existing_client(mandt)
+    with runtime().db.read() as conn:
+        return jsonify(_settings_view(mandt, luw.client_settings(conn, mandt)))
+
+
+@bp.patch("/_fake/clients/<mandt>/rfc")
+def change_rfc_settings(mandt: str) -> Response:
+    existing_client(mandt)
+    body = json_body()
+    changes: dict[str, Any] = {}
+    if "commit_every_call" in body:
+        if not isinstance(body["commit_every_call"], bool):
+            raise BadRequest("'commit_every_call' must be true or false")
+        changes["commit_every_call"] = body["commit_every_call"]
+    if "session_timeout_seconds" in body:
+        timeout = body["session_timeout_seconds"]
+        if isinstance(timeout, bool) or not isinstance(timeout, int) \
+                or not 1 <= timeout <= MAX_SESSION_TIMEOUT_SECONDS:
+            raise BadRequest("'session_timeout_seconds' must be an integer from 1 to "
+                             f"{MAX_SESSION_TIMEOUT_SECONDS}")
+        changes["session_timeout_seconds"] = timeout
+    with runtime().db.write() as conn:
+        settings = luw.change_client_settings(conn, mandt, **changes)
+    return jsonify(_settings_view(mandt, settings))
+
+
+bp.register_blueprint(soap_bp)
+
+openapi.SCHEMAS["RfcSettings"] = {
+    "type": "object",
+    "required": ["client", "commit_every_call", "session_timeout_seconds"],
+    "properties": {
+        "client": {"type": "string", "pattern": "^[0-9]{3}$"},
+        "commit_every_call": {"type": "boolean"},
+        "session_timeout_seconds": {"type": "integer", "minimum": 1,
+                                    "maximum": MAX_SESSION_TIMEOUT_SECONDS}}}
+openapi.SCHEMAS["RfcSettingsChange"] = {
+    "type": "object",
+    "properties": {
+        "commit_every_call": {"type": "boolean"},
+        "session_timeout_seconds": {"type": "integer", "minimum": 1,
+                                    "maximum": MAX_SESSION_TIMEOUT_SECONDS}}}
+openapi.PATHS["/_fake/clients/{mandt}/rfc"] = {
+    "parameters": [openapi.CLIENT],
+    "get": {"operationId": "getRfcSettings", "summary": "SOAP-RFC switches of a client",
+            "responses": {"200": openapi._json(openapi._ref("RfcSettings"), "The switches"),
+                          "400": openapi.BAD_REQUEST, "404": openapi.NOT_FOUND}},
+    "patch": {"operationId": "changeRfcSettings",
+              "summary": "Change SOAP-RFC switches: commit every call (legacy clients), "
+                         "session idle timeout",
+              "requestBody": {"required": True, "content": {
+                  "application/json": {"schema": openapi._ref("RfcSettingsChange")}}},
+              "responses": {"200": openapi._json(openapi._ref("RfcSettings"),
+                                                 "The changed switches"),
+                            "400": openapi.BAD_REQUEST, "404": openapi.NOT_FOUND}},
+}

@@ -1,0 +1,106 @@
+"""Running one function module: bind the parameters, call the implementation, shape the result.
+
+An implementation is a plain function ``(call: Call) -> dict`` that reads its parameters
+with ``call["NAME"]`` and returns the export, changing and tables parameters it sets; the
+rest come back initial (or, for CHANGING and TABLES, as they were passed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from fake_sap.db import numbers
+from fake_sap.db.engine import Database
+from fake_sap.rfc import luw
+from fake_sap.rfc.errors import ConversionError, SystemFailure
+from fake_sap.rfc.luw import CommitResult, Session
+from fake_sap.rfc.model import FunctionInterface
+
+Handler = Callable[["Call"], Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class RfcFunction:
+    """A function module: its declared interface and its implementation."""
+
+    interface: FunctionInterface
+    handler: Handler
+
+    @property
+    def name(self) -> str:
+        return self.interface.name
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Who calls, from where: what SAP keeps in SY-MANDT, SY-UNAME, SY-LANGU."""
+
+    db: Database
+    mandt: str
+    user: str
+    session: Session
+    #: one-character SAP language key of the logon (sap-language)
+    language: str = "E"
+    #: called after a commit created outbound IDocs (wakes the dispatcher)
+    outbound_created: Callable[[], None] = field(default=lambda: None)
+
+
+@dataclass
+class Call:
+    interface: FunctionInterface
+    params: dict[str, Any]
+    env: Environment
+    #: update tasks this call registered
+    updates: int = 0
+
+    def __getitem__(self, name: str) -> Any:
+        return self.params[name]
+
+    @property
+    def db(self) -> Database:
+        return self.env.db
+
+    @property
+    def mandt(self) -> str:
+        return self.env.mandt
+
+    @property
+    def user(self) -> str:
+        return self.env.user
+
+    def take_number(self, range_object: str) -> int:
+        """Draw a number at once, in its own committed transaction: a document that is
+        later rolled back leaves a gap in the range, as in SAP."""
+        with self.db.write() as conn:
+            return numbers.take(conn, self.mandt, range_object)
+
+    def register_update(self, function: str, payload: dict[str, Any]) -> None:
+        luw.register_update(self.db, self.env.session, function, payload)
+        self.updates += 1
+
+    def commit(self) -> CommitResult:
+        result = luw.commit(self.db, self.env.session)
+        if result.idocs:
+            self.env.outbound_created()
+        return result
+
+    def rollback(self) -> int:
+        return luw.rollback(self.db, self.env.session)
+
+
+def execute(function: RfcFunction, env: Environment, values: Mapping[str, Any]
+            ) -> dict[str, Any]:
+    """Call ``function`` with request ``values`` (wire values by parameter name)."""
+    params = function.interface.bind(values)
+    call = Call(function.interface, params, env)
+    result = function.handler(call)
+    try:
+        outputs = function.interface.complete(params, result)
+    except ConversionError as error:
+        raise SystemFailure(f"{function.name} returned an invalid value: {error.text}") \
+            from None
+    if call.updates and env.session.settings.commit_every_call:
+        call.commit()
+    return outputs

@@ -1,0 +1,388 @@
+"""Material BAPIs: BAPI_MATERIAL_GET_DETAIL and BAPI_MATERIAL_SAVEDATA (with its update task).
+
+SAVEDATA follows SAP's checkbox rule: a field of CLIENTDATA, PLANTDATA, VALUATIONDATA or
+SALESDATA is taken only when the same field of the X structure is ``X``; everything else is
+left as it is (or initial for a new material). It checks everything at call time, draws an
+internal material number when HEADDATA-MATERIAL is empty, and registers the update function
+``MATERIAL_UPDATE``; nothing is visible before BAPI_TRANSACTION_COMMIT. The commit writes
+MARA/MAKT/MARC/MBEW/MVKE and a MATMAS change pointer, from which ALE distributes the
+material like MM02 would.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from fake_sap import clock
+from fake_sap.conversion import matn1_input, matn1_output
+from fake_sap.db import clients
+from fake_sap.db.schema import bdcp2, makt, mara, marc, mbew, mvke
+from fake_sap.errors import SapMessage
+from fake_sap.rfc.call import Call, RfcFunction
+from fake_sap.rfc.functions.material_structures import (
+    BAPI_MAKT,
+    BAPI_MARA,
+    BAPI_MARAX,
+    BAPI_MARC,
+    BAPI_MARCX,
+    BAPI_MATRETURN2,
+    BAPI_MBEW,
+    BAPI_MBEWX,
+    BAPI_MVKE,
+    BAPI_MVKEX,
+    BAPIMATDOA,
+    BAPIMATDOBEW,
+    BAPIMATDOC,
+    BAPIMATHEAD,
+    CLIENT_COLUMNS,
+    PLANT_COLUMNS,
+    SALES_COLUMNS,
+    VALUATION_COLUMNS,
+)
+from fake_sap.rfc.luw import update_function
+from fake_sap.rfc.model import LANGUAGE_KEYS, FunctionInterface, char, exporting, importing, tables
+from fake_sap.rfc.structures import BAPIRET2, BAPIRETURN, bapiret2, bapireturn, message
+
+MESTYP = "MATMAS"
+#: number range object of internally numbered materials (SNRO)
+NUMBER_RANGE = "MATERIALNR"
+UPDATE_FUNCTION = "MATERIAL_UPDATE"
+
+# -- BAPI_MATERIAL_GET_DETAIL ------------------------------------------------------------------
+
+BAPI_MATERIAL_GET_DETAIL = FunctionInterface(
+    "BAPI_MATERIAL_GET_DETAIL", "Material: display details", (
+        importing("MATERIAL", char(18), "Material number (leading zeros may be omitted)"),
+        importing("PLANT", char(4), "Plant, for MATERIALPLANTDATA", optional=True),
+        importing("VALUATIONAREA", char(4), "Valuation area, for MATERIALVALUATIONDATA",
+                  optional=True),
+        importing("VALUATIONTYPE", char(10), "Valuation type", optional=True),
+        exporting("MATERIAL_GENERAL_DATA", BAPIMATDOA, "General data (MARA, MAKT)"),
+        exporting("RETURN", BAPIRETURN, "Empty on success"),
+        exporting("MATERIALPLANTDATA", BAPIMATDOC, "Plant data (MARC)"),
+        exporting("MATERIALVALUATIONDATA", BAPIMATDOBEW, "Valuation data (MBEW)"),
+    ), group="MGV3",
+    notes="RETURN is the old BAPIRETURN (CODE = message class and number). An unknown "
+          "material, plant or valuation area is a RETURN row of type E, not an exception.")
+
+
+def get_detail(call: Call) -> dict[str, Any]:
+    try:
+        matnr = matn1_input(call["MATERIAL"])
+    except ValueError:
+        return {"RETURN": bapireturn(_does_not_exist(call["MATERIAL"]))}
+    with call.db.read() as conn:
+        head = _row(conn, mara, call.mandt, matnr=matnr)
+        if head is None:
+            return {"RETURN": bapireturn(_does_not_exist(matnr))}
+        description = _row(conn, makt, call.mandt, matnr=matnr, spras=call.env.language)
+        result: dict[str, Any] = {"MATERIAL_GENERAL_DATA": _general_data(head, description)}
+        if call["PLANT"]:
+            plant = _row(conn, marc, call.mandt, matnr=matnr, werks=call["PLANT"])
+            if plant is None:
+                result["RETURN"] = bapireturn(message(
+                    "E", "M3", "732", "Material &1 is not maintained in plant &2",
+                    matn1_output(matnr), call["PLANT"]))
+                return result
+            result["MATERIALPLANTDATA"] = _fields(plant, PLANT_COLUMNS)
+        if call["VALUATIONAREA"]:
+            valuation = _row(conn, mbew, call.mandt, matnr=matnr, bwkey=call["VALUATIONAREA"],
+                             bwtar=call["VALUATIONTYPE"])
+            if valuation is None:
+                result["RETURN"] = bapireturn(message(
+                    "E", "M3", "731", "Material &1 is not maintained in valuation area &2",
+                    matn1_output(matnr), call["VALUATIONAREA"]))
+                return result
+            result["MATERIALVALUATIONDATA"] = {
+                **_fields(valuation, VALUATION_COLUMNS),
+                "CURRENCY": _valuation_currency(conn, call.mandt, call["VALUATIONAREA"])}
+    return result
+
+
+def _does_not_exist(material: str) -> SapMessage:
+    return message("E", "M3", "305", "The material &1 does not exist or is not activated",
+                   matn1_output(material))
+
+
+def _row(conn: Connection, table: Any, mandt: str, **key: str) -> dict[str, Any] | None:
+    criteria = [table.c.mandt == mandt] + [table.c[k] == v for k, v in key.items()]
+    row = conn.execute(select(table).where(*criteria)).mappings().first()
+    return dict(row) if row else None
+
+
+def _fields(row: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]:
+    return {name: row[column] for name, column in columns.items()}
+
+
+def _general_data(head: dict[str, Any], description: dict[str, Any] | None) -> dict[str, Any]:
+    return {**_fields(head, CLIENT_COLUMNS),
+            "MATL_DESC": description["maktx"] if description else "",
+            "IND_SECTOR": head["mbrsh"], "MATL_TYPE": head["mtart"],
+            "CREATED_ON": head["ersda"], "CREATED_BY": head["ernam"],
+            "LAST_CHNGE": head["laeda"] or None, "CHANGED_BY": head["aenam"]}
+
+
+def _valuation_currency(conn: Connection, mandt: str, bwkey: str) -> str:
+    """Plant (valuation area) -> sales organization -> company code -> its currency."""
+    customizing = clients.customizing_entries(conn, mandt)
+    plant = customizing.get("T001W", {}).get(bwkey, {})
+    sales_org = customizing.get("TVKO", {}).get(plant.get("VKORG", ""), {})
+    company = customizing.get("T001", {}).get(sales_org.get("BUKRS", ""), {})
+    return str(company.get("WAERS") or sales_org.get("WAERS") or "")
+
+
+# -- BAPI_MATERIAL_SAVEDATA --------------------------------------------------------------------
+
+BAPI_MATERIAL_SAVEDATA = FunctionInterface(
+    "BAPI_MATERIAL_SAVEDATA", "Create and change material master data", (
+        importing("HEADDATA", BAPIMATHEAD, "Material, industry sector, material type"),
+        importing("CLIENTDATA", BAPI_MARA, "Client-level data (MARA)", optional=True),
+        importing("CLIENTDATAX", BAPI_MARAX, "Which CLIENTDATA fields to take",
+                  optional=True),
+        importing("PLANTDATA", BAPI_MARC, "Plant data (MARC)", optional=True),
+        importing("PLANTDATAX", BAPI_MARCX, "Which PLANTDATA fields to take", optional=True),
+        importing("VALUATIONDATA", BAPI_MBEW, "Valuation data (MBEW)", optional=True),
+        importing("VALUATIONDATAX", BAPI_MBEWX, "Which VALUATIONDATA fields to take",
+                  optional=True),
+        importing("SALESDATA", BAPI_MVKE, "Sales data (MVKE)", optional=True),
+        importing("SALESDATAX", BAPI_MVKEX, "Which SALESDATA fields to take", optional=True),
+        exporting("RETURN", BAPIRET2, "The outcome: S MM 356 or the first error"),
+        tables("MATERIALDESCRIPTION", BAPI_MAKT, "Descriptions (MAKT)"),
+        tables("RETURNMESSAGES", BAPI_MATRETURN2, "All messages"),
+    ), group="MGV2",
+    notes="Fields are taken only where the X structure says `X`. Nothing is written before "
+          "BAPI_TRANSACTION_COMMIT in the same session (see docs/soap-rfc.md); an empty "
+          "HEADDATA-MATERIAL draws the next internal number from range object MATERIALNR, "
+          "which stays used even if the work is rolled back. The commit writes a MATMAS "
+          "change pointer, so ALE distributes the material to subscribed partners.")
+
+
+class _Refused(Exception):
+    """A check failed: becomes the RETURN of the call."""
+
+    def __init__(self, error: SapMessage, parameter: str = "", field: str = "") -> None:
+        super().__init__(error.text)
+        self.error, self.parameter, self.field = error, parameter, field
+
+
+def save_data(call: Call) -> dict[str, Any]:
+    try:
+        with call.db.read() as conn:
+            change = _check(conn, call)
+    except _Refused as refused:
+        row = bapiret2(refused.error, refused.parameter, 0, refused.field)
+        return {"RETURN": row, "RETURNMESSAGES": [row]}
+    if not change["matnr"]:
+        change["matnr"] = _next_material_number(call)
+    call.register_update(UPDATE_FUNCTION, change)
+    done = bapiret2(message("S", "MM", "356", "The material &1 has been created or extended",
+                            matn1_output(change["matnr"])))
+    return {"RETURN": done, "RETURNMESSAGES": [done]}
+
+
+def _check(conn: Connection, call: Call) -> dict[str, Any]:
+    """All checks of SAVEDATA, against the customizing and the material as it is now;
+    returns the change to register as plain JSON data."""
+    head = call["HEADDATA"]
+    customizing = {tab: set(entries) for tab, entries in
+                   clients.customizing_entries(conn, call.mandt).items()}
+
+    def require(tabname: str, key: str, error: SapMessage, parameter: str, field: str) -> None:
+        if key and key not in customizing.get(tabname, set()):
+            raise _Refused(error, parameter, field)
+
+    matnr = ""
+    if head["MATERIAL"]:
+        try:
+            matnr = matn1_input(head["MATERIAL"])
+        except ValueError:
+            raise _Refused(message("E", "M3", "305", "Material number &1 is too long",
+                                   head["MATERIAL"]), "HEADDATA", "MATERIAL") from None
+    existing = _row(conn, mara, call.mandt, matnr=matnr) if matnr else None
+    client = _flagged(call["CLIENTDATA"], call["CLIENTDATAX"], CLIENT_COLUMNS)
+    if existing is None:
+        _check_new(head, client, call["MATERIALDESCRIPTION"])
+    elif head["MATL_TYPE"] and head["MATL_TYPE"] != existing["mtart"]:
+        raise _Refused(message("E", "M3", "349", "Material type &1 differs from the type &2 "
+                                                 "of material &3", head["MATL_TYPE"],
+                               existing["mtart"], matn1_output(matnr)),
+                       "HEADDATA", "MATL_TYPE")
+    require("T134", head["MATL_TYPE"], message("E", "M3", "158", "Material type &1 does not "
+                                                                 "exist", head["MATL_TYPE"]),
+            "HEADDATA", "MATL_TYPE")
+    for field, column in (("BASE_UOM", "meins"), ("UNIT_OF_WT", "gewei")):
+        require("T006", client.get(column, ""), message(
+            "E", "M3", "351", "Unit of measure &1 is not defined", client.get(column, "")),
+            "CLIENTDATA", field)
+    plants = _plant(call, require)
+    valuations = _valuation(call, require)
+    sales = _sales(call, require)
+    return {
+        "matnr": matnr, "create": existing is None, "user": call.user,
+        "today": clock.dats(clock.now()),
+        "mara": {"mtart": head["MATL_TYPE"], "mbrsh": head["IND_SECTOR"], **client},
+        "descriptions": _descriptions(call["MATERIALDESCRIPTION"]),
+        "plants": plants, "valuations": valuations, "sales": sales,
+    }
+
+
+def _check_new(head: dict[str, Any], client: dict[str, str],
+               descriptions: list[dict[str, Any]]) -> None:
+    if not head["MATL_TYPE"]:
+        raise _Refused(message("E", "M3", "302", "Enter a material type for the new "
+                                                 "material"), "HEADDATA", "MATL_TYPE")
+    if not head["IND_SECTOR"]:
+        raise _Refused(message("E", "M3", "302", "Enter an industry sector for the new "
+                                                 "material"), "HEADDATA", "IND_SECTOR")
+    if not client.get("meins"):
+        raise _Refused(message("E", "M3", "302", "Enter a base unit of measure for the new "
+                                                 "material (CLIENTDATA-BASE_UOM with "
+                                                 "CLIENTDATAX-BASE_UOM = X)"),
+                       "CLIENTDATA", "BASE_UOM")
+    if not any(row["MATL_DESC"] for row in descriptions):
+        raise _Refused(message("E", "M3", "302", "Enter a material description for the new "
+                                                 "material"), "MATERIALDESCRIPTION",
+                       "MATL_DESC")
+
+
+def _flagged(data: dict[str, Any], flags: dict[str, Any], columns: dict[str, str]
+             ) -> dict[str, str]:
+    """The checkbox rule: only fields whose X flag is set, as column -> stored text."""
+    return {column: _stored(data[name]) for name, column in columns.items()
+            if flags.get(name) == "X"}
+
+
+def _stored(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return str(value)
+
+
+def _plant(call: Call, require: Any) -> list[dict[str, Any]]:
+    data, flags = call["PLANTDATA"], call["PLANTDATAX"]
+    if not data["PLANT"]:
+        return []
+    if flags["PLANT"] != data["PLANT"]:
+        raise _Refused(message("E", "M3", "344", "PLANTDATAX-PLANT must contain the plant of "
+                                                 "PLANTDATA (&1)", data["PLANT"]),
+                       "PLANTDATAX", "PLANT")
+    require("T001W", data["PLANT"], message("E", "M3", "351", "Plant &1 does not exist",
+                                            data["PLANT"]), "PLANTDATA", "PLANT")
+    return [{"werks": data["PLANT"], "values": _flagged(data, flags, PLANT_COLUMNS)}]
+
+
+def _valuation(call: Call, require: Any) -> list[dict[str, Any]]:
+    data, flags = call["VALUATIONDATA"], call["VALUATIONDATAX"]
+    if not data["VAL_AREA"]:
+        return []
+    if (flags["VAL_AREA"], flags["VAL_TYPE"]) != (data["VAL_AREA"], data["VAL_TYPE"]):
+        raise _Refused(message("E", "M3", "344", "VALUATIONDATAX must contain the valuation "
+                                                 "area and type of VALUATIONDATA (&1)",
+                               data["VAL_AREA"]), "VALUATIONDATAX", "VAL_AREA")
+    require("T001W", data["VAL_AREA"], message("E", "M3", "351", "Valuation area &1 does "
+                                                                 "not exist",
+                                               data["VAL_AREA"]), "VALUATIONDATA", "VAL_AREA")
+    values = _flagged(data, flags, VALUATION_COLUMNS)
+    if values.get("vprsv", "S") not in ("S", "V"):
+        raise _Refused(message("E", "M3", "352", "Price control &1 is not allowed",
+                               values["vprsv"]), "VALUATIONDATA", "PRICE_CTRL")
+    return [{"bwkey": data["VAL_AREA"], "bwtar": data["VAL_TYPE"], "values": values}]
+
+
+def _sales(call: Call, require: Any) -> list[dict[str, Any]]:
+    data, flags = call["SALESDATA"], call["SALESDATAX"]
+    if not data["SALES_ORG"]:
+        return []
+    if (flags["SALES_ORG"], flags["DISTR_CHAN"]) != (data["SALES_ORG"], data["DISTR_CHAN"]):
+        raise _Refused(message("E", "M3", "344", "SALESDATAX must contain the sales "
+                                                 "organization and distribution channel of "
+                                                 "SALESDATA (&1/&2)", data["SALES_ORG"],
+                               data["DISTR_CHAN"]), "SALESDATAX", "SALES_ORG")
+    require("TVKO", data["SALES_ORG"], message("E", "M3", "351", "Sales organization &1 is "
+                                                                 "not defined",
+                                               data["SALES_ORG"]), "SALESDATA", "SALES_ORG")
+    require("TVTW", data["DISTR_CHAN"], message("E", "M3", "351", "Distribution channel &1 "
+                                                                  "is not defined",
+                                                data["DISTR_CHAN"]), "SALESDATA",
+            "DISTR_CHAN")
+    values = _flagged(data, flags, SALES_COLUMNS)
+    require("T001W", values.get("dwerk", ""), message(
+        "E", "M3", "351", "Delivering plant &1 does not exist", values.get("dwerk", "")),
+        "SALESDATA", "DELYG_PLNT")
+    require("T006", values.get("vrkme", ""), message(
+        "E", "M3", "351", "Unit of measure &1 is not defined", values.get("vrkme", "")),
+        "SALESDATA", "SALES_UNIT")
+    return [{"vkorg": data["SALES_ORG"], "vtweg": data["DISTR_CHAN"], "values": values}]
+
+
+def _descriptions(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+    descriptions = []
+    for index, row in enumerate(rows, start=1):
+        language = row["LANGU"]
+        if not language and row["LANGU_ISO"]:
+            language = LANGUAGE_KEYS.get(row["LANGU_ISO"].upper(), "")
+        if not language:
+            raise _Refused(message("E", "M3", "312", "Language of description &1 is missing "
+                                                     "or unknown", index),
+                           "MATERIALDESCRIPTION", "LANGU")
+        descriptions.append({"spras": language, "maktx": row["MATL_DESC"]})
+    return descriptions
+
+
+def _next_material_number(call: Call) -> str:
+    """The next internal number not taken by an externally numbered material."""
+    for _attempt in range(1000):
+        matnr = f"{call.take_number(NUMBER_RANGE):018d}"
+        with call.db.read() as conn:
+            if _row(conn, mara, call.mandt, matnr=matnr) is None:
+                return matnr
+    raise RuntimeError("no free internal material number")
+
+
+# -- the update function -----------------------------------------------------------------------
+
+@update_function(UPDATE_FUNCTION)
+def update_material(conn: Connection, mandt: str, change: dict[str, Any]) -> None:
+    """Write what SAVEDATA registered: MARA, MAKT, MARC, MBEW, MVKE and a change pointer."""
+    matnr, today, user = change["matnr"], change["today"], change["user"]
+    existing = _row(conn, mara, mandt, matnr=matnr)
+    header = {k: v for k, v in change["mara"].items() if v or k not in ("mtart", "mbrsh")}
+    if existing is None:
+        conn.execute(insert(mara).values(mandt=mandt, matnr=matnr, ersda=today, ernam=user,
+                                         laeda=today, aenam=user, **header))
+    else:
+        conn.execute(update(mara).where(mara.c.mandt == mandt, mara.c.matnr == matnr)
+                     .values(laeda=today, aenam=user, **header))
+    for text in change["descriptions"]:
+        _save(conn, makt, {"mandt": mandt, "matnr": matnr, "spras": text["spras"]},
+              {"maktx": text["maktx"]})
+    for plant in change["plants"]:
+        _save(conn, marc, {"mandt": mandt, "matnr": matnr, "werks": plant["werks"]},
+              plant["values"])
+    for valuation in change["valuations"]:
+        _save(conn, mbew, {"mandt": mandt, "matnr": matnr, "bwkey": valuation["bwkey"],
+                           "bwtar": valuation["bwtar"]}, valuation["values"])
+    for sales in change["sales"]:
+        _save(conn, mvke, {"mandt": mandt, "matnr": matnr, "vkorg": sales["vkorg"],
+                           "vtweg": sales["vtweg"]}, sales["values"])
+    conn.execute(insert(bdcp2).values(
+        mandt=mandt, mestyp=MESTYP, tabname=MESTYP, tabkey=matnr,
+        cdchgid="U" if existing is not None else "I", cretime=clock.now(), process=""))
+
+
+def _save(conn: Connection, table: Any, key: dict[str, str], values: dict[str, str]) -> None:
+    """Insert the row with ``values`` (other columns initial), or change only ``values``."""
+    where = [table.c[k] == v for k, v in key.items()]
+    if conn.execute(select(table.c.mandt).where(*where)).first() is None:
+        conn.execute(insert(table).values(**key, **values))
+    elif values:
+        conn.execute(update(table).where(*where).values(**values))
+
+
+FUNCTIONS = [
+    RfcFunction(BAPI_MATERIAL_GET_DETAIL, get_detail),
+    RfcFunction(BAPI_MATERIAL_SAVEDATA, save_data),
+]

@@ -1,0 +1,202 @@
+"""SAP sessions and the SAP LUW: write BAPIs change nothing until BAPI_TRANSACTION_COMMIT.
+
+A write BAPI checks its input and takes its numbers at call time (number ranges are
+committed at once, so a document that is never committed leaves a gap, as in SAP), and
+registers an *update task*: the name of an update function plus its data, stored per session
+in ``rfc_update_tasks``. Stored, not held in memory, because the next call of the same
+session may be served by another gunicorn worker.
+
+- ``commit`` runs the session's update tasks in order, in one database transaction, then
+  turns the change pointers they wrote into outbound IDocs (same transaction);
+- ``rollback`` discards them; so does a session that ends by idling past its timeout;
+- another session never sees them: everything is keyed by the session id.
+
+Update functions are registered with :func:`update_function`; they get the connection, the
+client and the payload and write, nothing else.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from fake_sap.ale.outbound import distribute_change_pointers
+from fake_sap.db.engine import Database
+from fake_sap.db.rfc_schema import (
+    DEFAULT_SESSION_TIMEOUT_SECONDS,
+    rfc_client_settings,
+    rfc_sessions,
+    rfc_update_tasks,
+)
+from fake_sap.db.upsert import upsert
+from fake_sap.errors import ApplicationError, SapMessage
+from fake_sap.rfc.errors import SystemFailure
+
+UpdateFunction = Callable[[Connection, str, dict[str, Any]], None]
+UPDATE_FUNCTIONS: dict[str, UpdateFunction] = {}
+
+#: a session's last use is written at most this often (reads stay reads)
+_TOUCH_INTERVAL_SECONDS = 1.0
+
+
+def update_function(name: str) -> Callable[[UpdateFunction], UpdateFunction]:
+    """Register an update function (``CALL FUNCTION ... IN UPDATE TASK`` target)."""
+
+    def register(function: UpdateFunction) -> UpdateFunction:
+        UPDATE_FUNCTIONS[name] = function
+        return function
+
+    return register
+
+
+# -- per-client switches ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RfcSettings:
+    #: legacy mode: every call ends with an implicit commit of its update tasks
+    commit_every_call: bool = False
+    session_timeout_seconds: int = DEFAULT_SESSION_TIMEOUT_SECONDS
+
+
+def client_settings(conn: Connection, mandt: str) -> RfcSettings:
+    row = conn.execute(select(rfc_client_settings).where(
+        rfc_client_settings.c.mandt == mandt)).mappings().first()
+    if row is None:
+        return RfcSettings()
+    return RfcSettings(bool(row["commit_every_call"]), int(row["session_timeout_seconds"]))
+
+
+def change_client_settings(conn: Connection, mandt: str, **changes: Any) -> RfcSettings:
+    current = client_settings(conn, mandt)
+    values = {"commit_every_call": current.commit_every_call,
+              "session_timeout_seconds": current.session_timeout_seconds, **changes}
+    upsert(conn, rfc_client_settings, [{"mandt": mandt, **values}])
+    return client_settings(conn, mandt)
+
+
+# -- sessions --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Session:
+    id: str
+    mandt: str
+    user: str
+    #: True when this call started the session (the edge then issues the cookie)
+    is_new: bool
+    settings: RfcSettings = field(default_factory=RfcSettings)
+
+
+def open_session(db: Database, mandt: str, user: str, session_id: str | None,
+                 now: float | None = None) -> Session:
+    """The caller's session if it is still alive, otherwise a new one.
+
+    A session that idled past the client's timeout has ended: its pending update tasks are
+    discarded and the caller gets a fresh session, as after an ICF session timeout.
+    """
+    now = time.time() if now is None else now
+    with db.read() as conn:
+        settings = client_settings(conn, mandt)
+        row = _session_row(conn, session_id) if session_id else None
+    timeout = settings.session_timeout_seconds
+    if row is not None and row["mandt"] == mandt and row["uname"] == user \
+            and row["last_used"] >= now - timeout:
+        if now - row["last_used"] >= _TOUCH_INTERVAL_SECONDS:
+            with db.write() as conn:
+                _touch(conn, row["session_id"], now)
+        return Session(row["session_id"], mandt, user, False, settings)
+    with db.write() as conn:
+        _end_idle_sessions(conn, mandt, now - timeout)
+        new_id = secrets.token_hex(16)
+        conn.execute(insert(rfc_sessions).values(session_id=new_id, mandt=mandt, uname=user,
+                                                 created_at=now, last_used=now))
+    return Session(new_id, mandt, user, True, settings)
+
+
+def _session_row(conn: Connection, session_id: str) -> dict[str, Any] | None:
+    row = conn.execute(select(rfc_sessions).where(
+        rfc_sessions.c.session_id == session_id[:64])).mappings().first()
+    return dict(row) if row else None
+
+
+def _touch(conn: Connection, session_id: str, now: float) -> bool:
+    result = conn.execute(update(rfc_sessions).where(rfc_sessions.c.session_id == session_id)
+                          .values(last_used=now))
+    return result.rowcount == 1
+
+
+def _end_idle_sessions(conn: Connection, mandt: str, idle_before: float) -> None:
+    idle = select(rfc_sessions.c.session_id).where(rfc_sessions.c.mandt == mandt,
+                                                   rfc_sessions.c.last_used < idle_before)
+    conn.execute(delete(rfc_update_tasks).where(rfc_update_tasks.c.session_id.in_(idle)))
+    conn.execute(delete(rfc_sessions).where(rfc_sessions.c.mandt == mandt,
+                                            rfc_sessions.c.last_used < idle_before))
+
+
+# -- the update task ---------------------------------------------------------------------------
+
+def register_update(db: Database, session: Session, function: str,
+                    payload: dict[str, Any]) -> None:
+    """``CALL FUNCTION function IN UPDATE TASK``: remember it for the session's commit."""
+    if function not in UPDATE_FUNCTIONS:
+        raise SystemFailure(f"Update function {function} is not registered")
+    now = time.time()
+    with db.write() as conn:
+        if not _touch(conn, session.id, now):
+            raise SystemFailure("The SAP session has ended; its work cannot be registered")
+        last = conn.execute(select(func.max(rfc_update_tasks.c.counter)).where(
+            rfc_update_tasks.c.session_id == session.id)).scalar()
+        conn.execute(insert(rfc_update_tasks).values(
+            session_id=session.id, counter=(last or 0) + 1, mandt=session.mandt,
+            function=function, payload=payload, created_at=now))
+
+
+def pending(conn: Connection, session_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute(select(rfc_update_tasks).where(
+        rfc_update_tasks.c.session_id == session_id).order_by(rfc_update_tasks.c.counter))
+    return [dict(r) for r in rows.mappings()]
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    executed: int
+    #: outbound IDocs created from the change pointers of this commit
+    idocs: list[str]
+    #: set when an update function refused its task: the whole LUW was rolled back
+    error: SapMessage | None = None
+
+
+def commit(db: Database, session: Session) -> CommitResult:
+    """COMMIT WORK AND WAIT: run the session's update tasks in order, all or nothing."""
+    try:
+        with db.write() as conn:
+            tasks = _claim_tasks(conn, session.id)
+            for task in tasks:
+                UPDATE_FUNCTIONS[task["function"]](conn, session.mandt, task["payload"])
+            idocs = distribute_change_pointers(conn, session.mandt) if tasks else []
+    except ApplicationError as error:
+        # an update termination (SM13): the LUW is gone, nothing of it was written
+        rollback(db, session)
+        return CommitResult(0, [], error.sap_message)
+    return CommitResult(len(tasks), idocs)
+
+
+def _claim_tasks(conn: Connection, session_id: str) -> list[dict[str, Any]]:
+    """Delete and return the tasks in one statement, so two commits of one session that
+    race each other cannot both run them."""
+    rows = conn.execute(delete(rfc_update_tasks).where(
+        rfc_update_tasks.c.session_id == session_id).returning(
+        rfc_update_tasks.c.counter, rfc_update_tasks.c.function, rfc_update_tasks.c.payload))
+    return sorted((dict(r) for r in rows.mappings()), key=lambda task: task["counter"])
+
+
+def rollback(db: Database, session: Session) -> int:
+    """ROLLBACK WORK: discard the session's update tasks; returns how many."""
+    with db.write() as conn:
+        result = conn.execute(delete(rfc_update_tasks).where(
+            rfc_update_tasks.c.session_id == session.id))
+    return result.rowcount

@@ -1,0 +1,91 @@
+"""DDIC structures shared by many BAPIs: the return structures, and how to fill them.
+
+BAPIs report messages in RETURN, typed BAPIRET2 in current BAPIs and BAPIRET1 or the old
+BAPIRETURN in older ones. The builders take a :class:`~fake_sap.errors.SapMessage` so that
+business code stays free of the structure layouts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fake_sap.errors import SapMessage
+from fake_sap.rfc.model import INT4, Field, char, numc, structure
+
+_MESSAGE_TYPE = "Message type: S success, E error, W warning, I information, A abort"
+
+BAPIRET2 = structure(
+    "BAPIRET2", "Return parameter",
+    Field("TYPE", char(1), _MESSAGE_TYPE),
+    Field("ID", char(20), "Message class"),
+    Field("NUMBER", numc(3), "Message number"),
+    Field("MESSAGE", char(220), "Message text"),
+    Field("LOG_NO", char(20), "Application log: log number"),
+    Field("LOG_MSG_NO", numc(6), "Application log: internal message serial number"),
+    Field("MESSAGE_V1", char(50), "Message variable"),
+    Field("MESSAGE_V2", char(50), "Message variable"),
+    Field("MESSAGE_V3", char(50), "Message variable"),
+    Field("MESSAGE_V4", char(50), "Message variable"),
+    Field("PARAMETER", char(32), "Parameter name"),
+    Field("ROW", INT4, "Lines in parameter"),
+    Field("FIELD", char(30), "Field in parameter"),
+    Field("SYSTEM", char(10), "Logical system from which message originates"),
+)
+
+BAPIRET1 = structure(
+    "BAPIRET1", "Return parameter",
+    Field("TYPE", char(1), _MESSAGE_TYPE),
+    Field("ID", char(20), "Message class"),
+    Field("NUMBER", numc(3), "Message number"),
+    Field("MESSAGE", char(220), "Message text"),
+    Field("LOG_NO", char(20), "Application log: log number"),
+    Field("LOG_MSG_NO", numc(6), "Application log: internal message serial number"),
+    Field("MESSAGE_V1", char(50), "Message variable"),
+    Field("MESSAGE_V2", char(50), "Message variable"),
+    Field("MESSAGE_V3", char(50), "Message variable"),
+    Field("MESSAGE_V4", char(50), "Message variable"),
+)
+
+BAPIRETURN = structure(
+    "BAPIRETURN", "Return parameter (old layout)",
+    Field("TYPE", char(1), _MESSAGE_TYPE),
+    Field("CODE", char(5), "Message code: message class and number"),
+    Field("MESSAGE", char(220), "Message text"),
+    Field("LOG_NO", char(20), "Application log: log number"),
+    Field("LOG_MSG_NO", numc(6), "Application log: internal message serial number"),
+    Field("MESSAGE_V1", char(50), "Message variable"),
+    Field("MESSAGE_V2", char(50), "Message variable"),
+    Field("MESSAGE_V3", char(50), "Message variable"),
+    Field("MESSAGE_V4", char(50), "Message variable"),
+)
+
+
+def _variables(message: SapMessage) -> dict[str, str]:
+    values = list(message.variables[:4]) + [""] * (4 - len(message.variables[:4]))
+    return {f"MESSAGE_V{i}": v[:50] for i, v in enumerate(values, start=1)}
+
+
+def bapiret2(message: SapMessage, parameter: str = "", row: int = 0, field: str = "",
+             system: str = "") -> dict[str, Any]:
+    return {"TYPE": message.msgty, "ID": message.msgid, "NUMBER": message.msgno,
+            "MESSAGE": message.text[:220], **_variables(message), "PARAMETER": parameter,
+            "ROW": row, "FIELD": field, "SYSTEM": system}
+
+
+def bapiret1(message: SapMessage) -> dict[str, Any]:
+    return {"TYPE": message.msgty, "ID": message.msgid, "NUMBER": message.msgno,
+            "MESSAGE": message.text[:220], **_variables(message)}
+
+
+def bapireturn(message: SapMessage) -> dict[str, Any]:
+    return {"TYPE": message.msgty, "CODE": f"{message.msgid}{message.msgno}"[:5],
+            "MESSAGE": message.text[:220], **_variables(message)}
+
+
+def message(msgty: str, msgid: str, msgno: str, text: str, *variables: object) -> SapMessage:
+    """A T100 message; ``&1``..``&4`` in ``text`` are filled from ``variables``."""
+    values = tuple(str(v) for v in variables)
+    rendered = text
+    for index, value in enumerate(values, start=1):
+        rendered = rendered.replace(f"&{index}", value)
+    return SapMessage(msgid, msgno, rendered, msgty, values)
