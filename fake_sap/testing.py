@@ -193,6 +193,16 @@ class SapClient:
             response.raise_for_status()
             return int(response.json()["sent"])
 
+    def seed(self, *, materials: int = 10, customers: int = 10, seed: int = 1,
+             initial_stock: str = "0") -> dict[str, Any]:
+        """Load deterministic master data; returns the material and customer numbers."""
+        with self.http() as http:
+            response = http.post(f"/_fake/clients/{self.number}/seed", json={
+                "materials": materials, "customers": customers, "seed": seed,
+                "initial_stock": initial_stock})
+            response.raise_for_status()
+            return dict(response.json())
+
     def set_options(self, **options: Any) -> dict[str, Any]:
         with self.http() as http:
             response = http.patch(f"/_fake/clients/{self.number}", json=options)

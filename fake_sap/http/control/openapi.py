@@ -247,6 +247,29 @@ PATHS: dict[str, Any] = {
                                             "started are now passed to their port (03)"),
                                "400": BAD_REQUEST, "404": NOT_FOUND}},
     },
+    "/_fake/clients/{mandt}/seed": {
+        "parameters": [CLIENT],
+        "post": {"operationId": "seedClient",
+                 "summary": "Load deterministic master data (materials with stock, "
+                            "provincial centers and outlets) into the client",
+                 "requestBody": {"required": True, "content": {"application/json": {
+                     "schema": {"type": "object", "properties": {
+                         "materials": {"type": "integer", "minimum": 0, "maximum": 10000},
+                         "customers": {"type": "integer", "minimum": 0, "maximum": 2000},
+                         "seed": {"type": "integer", "minimum": 0},
+                         "initial_stock": {"type": "string", "pattern": "^[0-9]{1,9}$"}}}}}},
+                 "responses": {"200": _json({
+                     "type": "object",
+                     "required": ["materials", "provincial_centers", "outlets", "seconds"],
+                     "properties": {
+                         "materials": {"type": "array", "items": {"type": "string"}},
+                         "provincial_centers": {"type": "array",
+                                                "items": {"type": "string"}},
+                         "outlets": {"type": "array", "items": {"type": "string"}},
+                         "seconds": {"type": "number"}}}, "What was loaded (first 1,000 "
+                                                          "keys of each kind)"),
+                               "400": BAD_REQUEST, "404": NOT_FOUND}},
+    },
     "/_fake/openapi.json": {
         "get": {"operationId": "getOpenApi", "summary": "This document",
                 "responses": {"200": _json({"type": "object"}, "OpenAPI 3.1")}},
