@@ -1,0 +1,45 @@
+"""Adapter settings: from a TOML file and/or ``CRM_ADAPTER_*`` environment variables."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class AdapterSettings:
+    #: the CRM's own database
+    db_url: str = "sqlite:///var/crm_adapter.db"
+    #: SAP's HTTP base URL (ICF), e.g. http://sap-host:8000
+    sap_url: str = "http://127.0.0.1:8000"
+    sap_client: str = "100"
+    sap_user: str = "DEVELOPER"
+    sap_password: str = "fake-sap"
+    sap_language: str = "EN"
+    sap_timeout_seconds: float = 30.0
+    #: the CRM's logical system (the partner SAP sends IDocs to)
+    logical_system: str = "CRMCLNT100"
+    #: Basic credentials SAP's XML-HTTP port uses when posting IDocs to the receiver
+    receiver_user: str = "sap"
+    receiver_password: str = "crm-secret"
+
+    @classmethod
+    def load(cls, path: str | Path | None = None,
+             environ: dict[str, str] | None = None) -> AdapterSettings:
+        """Defaults, then the TOML file (section ``[crm_adapter]`` or top level), then env."""
+        settings = cls()
+        if path is not None:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+            data = data.get("crm_adapter", data)
+            known = {f.name for f in fields(cls)}
+            settings = replace(settings, **{k: v for k, v in data.items() if k in known})
+        environ = dict(os.environ if environ is None else environ)
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = environ.get(f"CRM_ADAPTER_{f.name.upper()}")
+            if raw is not None:
+                values[f.name] = float(raw) if isinstance(getattr(settings, f.name), float) \
+                    else raw
+        return replace(settings, **values)  # type: ignore[arg-type]

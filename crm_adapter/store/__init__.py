@@ -1,0 +1,1 @@
+"""See crm_adapter/__init__.py for the layout."""
