@@ -17,6 +17,8 @@ from fake_sap.http.control import openapi
 from fake_sap.idoc import reference
 from fake_sap.idoc.types import IDOC_TYPES
 from fake_sap.idoc.xsd import schema_for
+from fake_sap.rfc.reference import rfc_reference_files
+from fake_sap.rfc.wsdl import wsdl_files
 
 XSD_DIR = "contracts/idoc"
 OPENAPI_FILE = "contracts/openapi/fake-sap-control.json"
@@ -27,6 +29,8 @@ OWNED = (
     (XSD_DIR, "*.xsd"),
     (str(Path(OPENAPI_FILE).parent), "*.json"),
     (DOCS_DIR, "*.md"),
+    ("contracts/rfc", "*.wsdl"),
+    ("docs/rfc", "*.md"),
 )
 
 
@@ -38,7 +42,9 @@ def generated_files() -> dict[str, bytes]:
     files[OPENAPI_FILE] = openapi_json()
     for page, text in reference.pages(IDOC_TYPES.values()).items():
         files[f"{DOCS_DIR}/{page}"] = text.encode("utf-8")
-    return files
+    files.update(wsdl_files())
+    files.update(rfc_reference_files())
+    return dict(sorted(files.items()))
 
 
 def openapi_json() -> bytes:

@@ -34,7 +34,7 @@ def post(sap: SapClient, document: bytes) -> list[str]:
 # --- filters ---------------------------------------------------------------------------------
 
 def test_direction_separates_received_from_sent_idocs(sap):
-    sap.register_partner(RECEIVER, outbound=["MATMAS"])
+    sap.register_partner(RECEIVER, url="http://127.0.0.1:9/idoc", outbound=["MATMAS"])
     [received] = post(sap, packet(MATMAS05, [material("M-1")]))
 
     [sent] = sap.idocs(direction="outbound")
@@ -73,7 +73,7 @@ def test_the_partner_filter_matches_the_sender(sap):
 
 
 def test_the_partner_filter_matches_the_receiver(sap):
-    sap.register_partner(RECEIVER, outbound=["MATMAS"])
+    sap.register_partner(RECEIVER, url="http://127.0.0.1:9/idoc", outbound=["MATMAS"])
     post(sap, packet(MATMAS05, [material("M-1")]))
 
     [sent] = sap.idocs(partner=RECEIVER)

@@ -2,311 +2,51 @@
 
 A function module is declared once (:class:`FunctionInterface`): its parameters by kind
 (IMPORTING, EXPORTING, CHANGING, TABLES), each typed with an elementary ABAP type
-(:class:`Elementary`: ``CHAR 18``, ``DEC 23.4`` ...) or a DDIC structure (:class:`Structure`,
-e.g. BAPIRET2), and the classic exceptions it may raise. From that declaration come the
-binding of request values (:meth:`FunctionInterface.bind`), the shape of the response
-(:meth:`FunctionInterface.complete`, every export, changing and tables parameter is always
-there), the WSDL (``fake_sap.rfc.wsdl``) and the reference pages (``fake_sap.rfc.reference``).
-
-Values inside the emulator are ABAP's internal formats, as a function module sees them:
-CHAR and NUMC as ``str`` (NUMC zero-padded), DATS ``"YYYYMMDD"``, TIMS ``"HHMMSS"``, packed
-numbers as :class:`~decimal.Decimal`, integers as ``int``. Wire formats are the edge's job.
-This module imports nothing from the emulator but its errors.
+(:class:`~fake_sap.rfc.abap_types.Elementary`: ``CHAR 18``, ``DEC 23.4`` ...) or a DDIC
+structure (:class:`Structure`, e.g. BAPIRET2), and the classic exceptions it may raise. From
+that declaration come the binding of request values (:meth:`FunctionInterface.bind`), the
+shape of the response (:meth:`FunctionInterface.complete`: every export, changing and tables
+parameter is always there), the WSDL (``fake_sap.rfc.wsdl``) and the reference pages
+(``fake_sap.rfc.reference``). The elementary types are re-exported here, so declarations
+import one module. This module imports nothing from the emulator but its errors.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
+from fake_sap.rfc.abap_types import (
+    CLNT,
+    DATS,
+    FLAG,
+    INT4,
+    LANG,
+    LANGUAGE_ISO,
+    LANGUAGE_KEYS,
+    TIMS,
+    AbapType,
+    Elementary,
+    Value,
+    ValueRejected,
+    char,
+    cuky,
+    curr,
+    dec,
+    numc,
+    quan,
+    unit,
+)
 from fake_sap.rfc.errors import ConversionError, ParameterMissing
 
-Value = str | int | Decimal | float
-
-
-class AbapType(StrEnum):
-    """The DDIC data types the emulator's interfaces use."""
-
-    CHAR = "CHAR"
-    NUMC = "NUMC"
-    DATS = "DATS"
-    TIMS = "TIMS"
-    DEC = "DEC"
-    QUAN = "QUAN"
-    CURR = "CURR"
-    INT1 = "INT1"
-    INT2 = "INT2"
-    INT4 = "INT4"
-    FLTP = "FLTP"
-    UNIT = "UNIT"
-    CUKY = "CUKY"
-    LANG = "LANG"
-    CLNT = "CLNT"
-    STRING = "STRING"
-
-
-_TEXT = {AbapType.CHAR, AbapType.UNIT, AbapType.CUKY, AbapType.LANG, AbapType.CLNT,
-         AbapType.STRING}
-_PACKED = {AbapType.DEC, AbapType.QUAN, AbapType.CURR}
-_INTEGER_RANGES = {AbapType.INT1: (0, 255), AbapType.INT2: (-32768, 32767),
-                   AbapType.INT4: (-2**31, 2**31 - 1)}
-_FIXED_LENGTH = {AbapType.DATS: 8, AbapType.TIMS: 6, AbapType.INT1: 3, AbapType.INT2: 5,
-                 AbapType.INT4: 10, AbapType.FLTP: 16, AbapType.LANG: 1, AbapType.CLNT: 3}
-#: ABAP's internal type letters (DFIES-INTTYPE), as RFC_READ_TABLE reports them
-_INTERNAL_TYPE = {AbapType.NUMC: "N", AbapType.DATS: "D", AbapType.TIMS: "T",
-                  AbapType.DEC: "P", AbapType.QUAN: "P", AbapType.CURR: "P",
-                  AbapType.INT1: "b", AbapType.INT2: "s", AbapType.INT4: "I",
-                  AbapType.FLTP: "F", AbapType.STRING: "g"}
-
-#: two-letter ISO codes and SAP's one-character language keys (T002); RFC converts between
-#: them for LANG fields, so callers may send either
-LANGUAGE_KEYS = {"EN": "E", "DE": "D", "FR": "F", "ES": "S", "IT": "I", "JA": "J", "PT": "P",
-                 "NL": "N", "RU": "R", "PL": "L", "ZH": "1", "KO": "3"}
-LANGUAGE_ISO = {key: iso for iso, key in LANGUAGE_KEYS.items()}
-
-
-class ValueRejected(ValueError):
-    """A value that does not convert; ``exception`` is the ABAP exception class SAP raises."""
-
-    def __init__(self, exception: str, reason: str) -> None:
-        super().__init__(reason)
-        self.exception = exception
-        self.reason = reason
-
-
-NO_NUMBER = "CX_SY_CONVERSION_NO_NUMBER"
-OVERFLOW = "CX_SY_CONVERSION_OVERFLOW"
-DATA_LOSS = "CX_SY_CONVERSION_DATA_LOSS"
-NO_DATE = "CX_SY_CONVERSION_NO_DATE"
-NO_TIME = "CX_SY_CONVERSION_NO_TIME"
-
-
-@dataclass(frozen=True)
-class Elementary:
-    """An elementary ABAP type: ``CHAR 18``, ``NUMC 6``, ``DEC 23.4``, ``DATS`` ..."""
-
-    type: AbapType
-    length: int = 0
-    decimals: int = 0
-
-    def __str__(self) -> str:
-        if self.type in _PACKED:
-            return f"{self.type.value} {self.length}.{self.decimals}"
-        if self.type in (AbapType.CHAR, AbapType.NUMC, AbapType.UNIT, AbapType.CUKY):
-            return f"{self.type.value} {self.length}"
-        return self.type.value
-
-    @property
-    def internal_type(self) -> str:
-        return _INTERNAL_TYPE.get(self.type, "C")
-
-    @property
-    def width(self) -> int:
-        """Characters the value takes in a flat character layout (RFC_READ_TABLE's DATA)."""
-        if self.type in _PACKED:
-            return self.length + 2  # sign and decimal point
-        return _FIXED_LENGTH.get(self.type, self.length)
-
-    def initial(self) -> Value:
-        if self.type is AbapType.NUMC:
-            return "0" * self.length
-        if self.type is AbapType.DATS:
-            return "00000000"
-        if self.type is AbapType.TIMS:
-            return "000000"
-        if self.type in _PACKED:
-            return Decimal(0).quantize(self._quantum)
-        if self.type in _INTEGER_RANGES:
-            return 0
-        if self.type is AbapType.FLTP:
-            return 0.0
-        return ""
-
-    def coerce(self, value: object) -> Value:
-        """The internal value for ``value`` (wire text or a Python value); raises
-        :class:`ValueRejected` the way ABAP's conversion rules would refuse it."""
-        if value is None:
-            return self.initial()
-        if self.type in _TEXT:
-            return self._text(value)
-        if self.type is AbapType.NUMC:
-            return self._numc(value)
-        if self.type is AbapType.DATS:
-            return self._date(value)
-        if self.type is AbapType.TIMS:
-            return self._time(value)
-        if self.type in _PACKED:
-            return self._packed(value)
-        if self.type in _INTEGER_RANGES:
-            return self._integer(value)
-        return self._float(value)
-
-    def to_text(self, value: Value) -> str:
-        """The value as SOAP-RFC writes it: ``YYYY-MM-DD``, ``HH:MM:SS``, ``12.500``."""
-        if self.type is AbapType.DATS:
-            text = str(value)
-            return f"{text[:4]}-{text[4:6]}-{text[6:8]}"
-        if self.type is AbapType.TIMS:
-            text = str(value)
-            return f"{text[:2]}:{text[2:4]}:{text[4:6]}"
-        if self.type in _PACKED:
-            number = Decimal(value).quantize(self._quantum)
-            return f"{number + 0:f}"  # + 0 turns -0 into 0
-        if self.type is AbapType.FLTP:
-            return f"{float(value):.16E}"
-        return str(value)
-
-    # -- conversions ---------------------------------------------------------------------
-
-    @property
-    def _quantum(self) -> Decimal:
-        return Decimal(1).scaleb(-self.decimals)
-
-    def _text(self, value: object) -> str:
-        text = str(value)
-        if self.type is AbapType.STRING:
-            return text
-        text = text.rstrip(" ")  # trailing blanks are not part of an ABAP CHAR value
-        if self.type is AbapType.LANG:
-            return _language_key(text)
-        if self.type is AbapType.CLNT and text and not (text.isdigit() and len(text) == 3):
-            raise ValueRejected(NO_NUMBER, f"'{text[:20]}' is not a client number")
-        if len(text) > self.length:
-            raise ValueRejected(DATA_LOSS, f"'{text[:60]}' is longer than {self}")
-        return text
-
-    def _numc(self, value: object) -> str:
-        text = str(value).strip()
-        if not text:
-            return self.initial()  # type: ignore[return-value]
-        if not text.isdigit() or not text.isascii():
-            raise ValueRejected(NO_NUMBER, f"'{text[:60]}' is not numeric ({self})")
-        if len(text.lstrip("0")) > self.length:
-            raise ValueRejected(OVERFLOW, f"'{text[:60]}' does not fit {self}")
-        return text[-self.length:].zfill(self.length)
-
-    def _date(self, value: object) -> str:
-        if isinstance(value, datetime | date):
-            return value.strftime("%Y%m%d")
-        text = str(value).strip()
-        digits = text.replace("-", "") if len(text) == 10 and text[4] == "-" else text
-        if digits in ("", "00000000"):
-            return "00000000"
-        try:
-            if len(digits) != 8:
-                raise ValueError
-            datetime.strptime(digits, "%Y%m%d")
-        except ValueError:
-            raise ValueRejected(NO_DATE, f"'{text[:30]}' is not a date YYYY-MM-DD") from None
-        return digits
-
-    def _time(self, value: object) -> str:
-        if isinstance(value, time):
-            return value.strftime("%H%M%S")
-        text = str(value).strip()
-        digits = text.replace(":", "") if len(text) == 8 and text[2] == ":" else text
-        if digits == "":
-            return "000000"
-        try:
-            if len(digits) != 6:
-                raise ValueError
-            datetime.strptime(digits, "%H%M%S")
-        except ValueError:
-            raise ValueRejected(NO_TIME, f"'{text[:30]}' is not a time HH:MM:SS") from None
-        return digits
-
-    def _packed(self, value: object) -> Decimal:
-        if isinstance(value, float):
-            value = repr(value)
-        text = str(value).strip()
-        if not text:
-            return self.initial()  # type: ignore[return-value]
-        if text.endswith("-"):  # SAP writes the sign behind the number
-            text = "-" + text[:-1].strip()
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise ValueRejected(NO_NUMBER, f"'{text[:60]}' is not a number ({self})") from None
-        if not number.is_finite():
-            raise ValueRejected(NO_NUMBER, f"'{text[:60]}' is not a number ({self})")
-        number = number.quantize(self._quantum, rounding=ROUND_HALF_UP)
-        integer_digits = len(str(abs(int(number)))) if abs(number) >= 1 else 0
-        if integer_digits > self.length - self.decimals:
-            raise ValueRejected(OVERFLOW, f"{text[:60]} does not fit {self}")
-        return number
-
-    def _integer(self, value: object) -> int:
-        if isinstance(value, bool):
-            raise ValueRejected(NO_NUMBER, f"{value} is not an integer")
-        text = str(value).strip()
-        if not text:
-            return 0
-        try:
-            number = int(text)
-        except ValueError:
-            raise ValueRejected(NO_NUMBER, f"'{text[:60]}' is not an integer ({self})") \
-                from None
-        low, high = _INTEGER_RANGES[self.type]
-        if not low <= number <= high:
-            raise ValueRejected(OVERFLOW, f"{number} does not fit {self}")
-        return number
-
-    def _float(self, value: object) -> float:
-        try:
-            return float(str(value).strip() or 0)
-        except ValueError:
-            raise ValueRejected(NO_NUMBER, f"'{str(value)[:60]}' is not a number") from None
-
-
-def _language_key(text: str) -> str:
-    if len(text) <= 1:
-        return text.upper()
-    if text.upper() in LANGUAGE_KEYS:
-        return LANGUAGE_KEYS[text.upper()]
-    raise ValueRejected(DATA_LOSS, f"'{text[:20]}' is neither a language key nor a known "
-                                   "ISO language code")
-
-
-# -- compact type constructors, so declarations read like SE11 ---------------------------
-
-def char(length: int) -> Elementary:
-    return Elementary(AbapType.CHAR, length)
-
-
-def numc(length: int) -> Elementary:
-    return Elementary(AbapType.NUMC, length)
-
-
-def dec(length: int, decimals: int = 0) -> Elementary:
-    return Elementary(AbapType.DEC, length, decimals)
-
-
-def quan(length: int, decimals: int = 3) -> Elementary:
-    return Elementary(AbapType.QUAN, length, decimals)
-
-
-def curr(length: int, decimals: int = 2) -> Elementary:
-    return Elementary(AbapType.CURR, length, decimals)
-
-
-def unit() -> Elementary:
-    return Elementary(AbapType.UNIT, 3)
-
-
-def cuky() -> Elementary:
-    return Elementary(AbapType.CUKY, 5)
-
-
-DATS = Elementary(AbapType.DATS, 8)
-TIMS = Elementary(AbapType.TIMS, 6)
-INT4 = Elementary(AbapType.INT4, 10)
-LANG = Elementary(AbapType.LANG, 1)
-CLNT = Elementary(AbapType.CLNT, 3)
-FLAG = char(1)
+__all__ = [
+    "CLNT", "DATS", "FLAG", "INT4", "LANG", "LANGUAGE_ISO", "LANGUAGE_KEYS", "TIMS",
+    "AbapType", "Elementary", "Field", "FunctionInterface", "Kind", "Parameter", "Raises",
+    "Structure", "Value", "ValueRejected", "changing", "char", "cuky", "curr", "dec",
+    "exporting", "importing", "numc", "quan", "structure", "tables", "unit",
+]
 
 
 @dataclass(frozen=True)

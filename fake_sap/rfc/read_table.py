@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Numeric, String, Table, cast, select
+from sqlalchemy import Connection, Integer, Numeric, String, Table, cast, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from fake_sap.rfc import where
@@ -116,8 +116,6 @@ def read(conn: Connection, mandt: str, query_table: str, *, delimiter: str = "",
         statement = statement.offset(rowskips)
     if rowcount > 0:
         statement = statement.limit(rowcount)
-    elif rowskips > 0:
-        statement = statement.limit(-1)  # SQLite needs a LIMIT for an OFFSET
     separator = delimiter or ""
     data = [separator.join(_format(item, value) for item, value in zip(layout, row,
                                                                        strict=True))
@@ -201,7 +199,8 @@ class _Column:
 
     def expression(self, for_like: bool = False) -> ColumnElement[Any]:
         if self._numeric_text and not for_like:
-            return cast(self.column, Numeric(31, 14))
+            # an empty text is an initial amount; PostgreSQL would refuse to cast it
+            return cast(func.nullif(self.column, ""), Numeric(31, 14))
         return self.column
 
     def value(self, literal: where.Literal) -> Any:
