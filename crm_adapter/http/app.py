@@ -1,0 +1,43 @@
+"""The CRM adapter's Flask application factory.
+
+Layer: HTTP edge (composition root of the web process). To add an API area, write a module
+with a blueprint ``bp`` and append it to :data:`BLUEPRINTS`; to map a new exception to a
+status, add it to :data:`crm_adapter.http.errors.STATUS_BY_EXCEPTION`.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, Response, jsonify
+
+from crm_adapter.config import AdapterSettings
+from crm_adapter.http import errors, materials, receiver
+from crm_adapter.http.runtime import EXTENSION, Runtime
+from crm_adapter.inbox import Handlers, Inbox, default_handlers
+from crm_adapter.store.engine import Database
+
+BLUEPRINTS: list[Blueprint] = [receiver.bp, materials.bp]
+
+health = Blueprint("health", __name__)
+
+
+@health.get("/health")
+def get_health() -> Response:
+    return jsonify({"status": "ok"})
+
+
+def create_app(settings: AdapterSettings | None = None, *,
+               handlers: Handlers | None = None) -> Flask:
+    """Build the app: database (schema created if missing), inbox with the flows' handlers,
+    the receiver and the JSON API. ``settings`` default to :meth:`AdapterSettings.load`."""
+    settings = settings or AdapterSettings.load()
+    db = Database(settings.db_url)
+    db.create_schema()
+    inbox = Inbox(db, handlers or default_handlers())
+    app = Flask("crm_adapter", static_folder=None)
+    app.config["MAX_CONTENT_LENGTH"] = inbox.max_document_bytes
+    app.extensions[EXTENSION] = Runtime(settings, db, inbox)
+    errors.register(app)
+    app.register_blueprint(health)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    return app

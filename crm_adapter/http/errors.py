@@ -1,0 +1,93 @@
+"""The one place where exceptions become HTTP responses.
+
+Layer: HTTP edge. Every error is JSON ``{"error": CODE, "message": text}``; views contain
+no ``try/except`` for the errors of other layers: those are mapped here, in
+:data:`STATUS_BY_EXCEPTION` (Flask looks handlers up along the exception's MRO, so a
+subclass may get its own entry). Anything unexpected is logged and answered with a 500
+that shows no traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from flask import Flask, Response, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from crm_adapter.domain.errors import DomainError
+from crm_adapter.flows.master_data import InvalidMaintenance, MaterialNotFound
+from crm_adapter.inbox import DocumentTooLarge, NotRetryable, UnknownEntry, UnreadableDocument
+
+log = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    """An error a view raises on purpose; ``status`` and ``code`` say how to answer."""
+
+    status = 400
+    code = "BAD_REQUEST"
+
+    def __init__(self, message: str, *, status: int | None = None,
+                 code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status or self.status
+        self.code = code or self.code
+
+
+class LogonRequired(ApiError):
+    status = 401
+    code = "LOGON_FAILED"
+
+
+#: exceptions of other layers → (HTTP status, error code)
+STATUS_BY_EXCEPTION: dict[type[Exception], tuple[int, str]] = {
+    UnreadableDocument: (400, "UNREADABLE_IDOC_XML"),
+    DocumentTooLarge: (413, "IDOC_XML_TOO_LARGE"),
+    UnknownEntry: (404, "NOT_FOUND"),
+    NotRetryable: (409, "NOT_RETRYABLE"),
+    MaterialNotFound: (404, "NOT_FOUND"),
+    InvalidMaintenance: (400, "INVALID_FIELDS"),
+    DomainError: (422, "REFUSED"),
+}
+
+
+def error_response(status: int, code: str, message: str) -> Response:
+    response = jsonify({"error": code, "message": message})
+    response.status_code = status
+    if status == 401:
+        response.headers["WWW-Authenticate"] = 'Basic realm="CRM IDoc receiver"'
+    return response
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(ApiError)
+    def _api_error(error: ApiError) -> Response:
+        return error_response(error.status, error.code, error.message)
+
+    for exception, (status, code) in STATUS_BY_EXCEPTION.items():
+        app.register_error_handler(exception, _mapped(status, code))
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException) -> Response:
+        status = error.code or 500
+        code = (error.name or "ERROR").upper().replace(" ", "_")
+        response = error_response(status, code, error.description or error.name or "")
+        for name, value in error.get_headers():  # keep protocol headers such as Allow
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.path)
+        return error_response(500, "INTERNAL_ERROR",
+                              f"An internal error occurred ({type(error).__name__})")
+
+
+def _mapped(status: int, code: str) -> Callable[[Exception], Response]:
+    def handler(error: Exception) -> Response:
+        return error_response(status, code, str(error))
+
+    return handler

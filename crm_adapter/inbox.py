@@ -1,0 +1,260 @@
+"""The inbox: IDocs received from SAP are stored first, then processed, and can be retried.
+
+Layer: use-case orchestration (between the HTTP receiver and the flows). The rules:
+
+- **Durable before acknowledged.** :meth:`Inbox.receive` stores every IDoc of a document in
+  one committed transaction; only then does the receiver answer 2xx, so SAP's status 03
+  ("passed to port") means the CRM has the IDoc. A document that cannot be read is refused
+  as a whole and nothing of it is stored.
+- **Exactly once per IDoc.** The key is (sender SNDPRN, DOCNUM): a resent IDoc is
+  acknowledged again but neither stored nor processed a second time.
+- **Serialized per object.** IDocs about one object (message type + object key, e.g.
+  MATMAS + MATNR) are applied in SERIAL order; an IDoc older than one already applied for
+  the same object is marked ``obsolete`` and not applied (master-data IDocs carry the full
+  object, so the newer one already says everything).
+- **Failures are kept.** A processing error never undoes the receipt: the IDoc is kept as
+  ``failed`` with the reason and can be retried (:meth:`Inbox.retry`).
+
+Flows register per message type with :meth:`Handlers.register`; see :func:`default_handlers`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from crm_adapter.domain.errors import DomainError
+from crm_adapter.sap.idoc import IdocTooLarge, IdocXmlError, ReceivedIdoc, read_idocs
+from crm_adapter.store import inbox as store
+from crm_adapter.store.engine import Database
+from crm_adapter.store.inbox import InboxStatus, NewIdoc
+
+log = logging.getLogger(__name__)
+
+#: EDI_DC40-SERIAL is a timestamp of up to 20 digits; shorter ones are padded so that
+#: SERIALs of different precision still sort in time order
+SERIAL_LENGTH = 20
+#: EDI_DC40 fields the inbox keeps, with their lengths in SAP
+CONTROL_FIELD_LENGTHS = {"SNDPRN": 10, "DOCNUM": 16, "MESTYP": 30, "IDOCTYP": 30,
+                         "CIMTYP": 30, "SERIAL": SERIAL_LENGTH}
+#: the largest IDoc-XML document accepted in one POST
+DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+
+
+class InboxError(Exception):
+    """Base class of the inbox's refusals."""
+
+
+class UnreadableDocument(InboxError):
+    """The body is not IDoc-XML the CRM can read (malformed, hostile, incomplete control)."""
+
+
+class DocumentTooLarge(UnreadableDocument):
+    """The body exceeds the size the receiver accepts."""
+
+
+class UnknownEntry(InboxError):
+    """No inbox entry has this id."""
+
+
+class NotRetryable(InboxError):
+    """The entry is processed or obsolete: there is nothing to retry."""
+
+
+# --- handlers --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MessageHandler:
+    """How a flow processes one message type.
+
+    ``object_key`` names the object an IDoc is about (the serialization unit); ``apply``
+    applies the IDoc inside the given transaction and returns a short note of what it did,
+    or raises :class:`DomainError` with the reason it cannot.
+    """
+
+    object_key: Callable[[ReceivedIdoc], str]
+    apply: Callable[[Connection, ReceivedIdoc], str]
+
+
+@dataclass
+class Handlers:
+    """Message type (EDI_DC40-MESTYP) → handler."""
+
+    by_message_type: dict[str, MessageHandler] = field(default_factory=dict)
+
+    def register(self, message_type: str, handler: MessageHandler) -> Handlers:
+        self.by_message_type[message_type] = handler
+        return self
+
+    def get(self, message_type: str) -> MessageHandler | None:
+        return self.by_message_type.get(message_type)
+
+
+def default_handlers() -> Handlers:
+    """The handlers of every flow (one line per message type)."""
+    from crm_adapter.flows import master_data
+
+    return (Handlers()
+            .register("MATMAS", master_data.MATMAS)
+            .register("DEBMAS", master_data.DEBMAS))
+
+
+# --- results ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """What one received document contained."""
+
+    #: ids of the IDocs stored now, in document order
+    stored: list[int]
+    #: (sender, DOCNUM) of IDocs received before (not stored again)
+    duplicates: list[tuple[str, str]]
+
+    @property
+    def count(self) -> int:
+        return len(self.stored) + len(self.duplicates)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    entry_id: int
+    status: InboxStatus
+    reason: str | None
+
+
+# --- the inbox -------------------------------------------------------------------------------
+
+class Inbox:
+    def __init__(self, db: Database, handlers: Handlers,
+                 max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES) -> None:
+        self.db = db
+        self.handlers = handlers
+        self.max_document_bytes = max_document_bytes
+
+    def receive(self, document: bytes) -> Receipt:
+        """Read a whole IDoc-XML document and store its new IDocs (committed on return)."""
+        idocs = _read(document, self.max_document_bytes)
+        incoming = [self._new_idoc(idoc) for idoc in idocs]
+        stored: list[int] = []
+        duplicates: list[tuple[str, str]] = []
+        with self.db.write() as conn:
+            for new in incoming:
+                entry_id = store.add_if_new(conn, new)
+                if entry_id is None:
+                    duplicates.append((new.sender, new.docnum))
+                else:
+                    stored.append(entry_id)
+        if duplicates:
+            log.info("ignored %d IDoc(s) received before: %s", len(duplicates), duplicates)
+        return Receipt(stored, duplicates)
+
+    def process(self, entry_ids: Iterable[int]) -> list[Outcome]:
+        """Process entries in SERIAL order (then arrival order); each in its own transaction."""
+        with self.db.read() as conn:
+            entries = [e for e in (store.get(conn, i) for i in entry_ids) if e is not None]
+        entries.sort(key=lambda e: (e["serial"], e["id"]))
+        return [self.process_one(entry["id"]) for entry in entries]
+
+    def process_pending(self) -> list[Outcome]:
+        """Process whatever was stored but never processed (e.g. after a crash)."""
+        with self.db.read() as conn:
+            pending = store.ids_with_status(conn, InboxStatus.RECEIVED)
+        return self.process(pending)
+
+    def retry(self, entry_id: int) -> Outcome:
+        """Process a failed (or never processed) entry again."""
+        with self.db.read() as conn:
+            entry = store.get(conn, entry_id)
+        if entry is None:
+            raise UnknownEntry(f"inbox entry {entry_id} does not exist")
+        if entry["status"] not in (InboxStatus.FAILED, InboxStatus.RECEIVED):
+            raise NotRetryable(f"inbox entry {entry_id} is {entry['status']}; "
+                               "only failed entries can be retried")
+        return self.process_one(entry_id)
+
+    def process_one(self, entry_id: int) -> Outcome:
+        """Apply one entry, unless it is done already or older than what was applied."""
+        with self.db.write() as conn:
+            entry = store.lock_for_processing(conn, entry_id)
+            if entry is None:
+                raise UnknownEntry(f"inbox entry {entry_id} does not exist")
+            status = InboxStatus(entry["status"])
+            if status in (InboxStatus.PROCESSED, InboxStatus.OBSOLETE):
+                return Outcome(entry_id, status, entry["reason"])
+            status, reason = self._decide_and_apply(conn, entry)
+            store.record_outcome(conn, entry_id, status, reason)
+        if status is InboxStatus.FAILED:
+            log.warning("inbox entry %s (%s %s from %s) failed: %s", entry_id,
+                        entry["message_type"], entry["docnum"], entry["sender"], reason)
+        return Outcome(entry_id, status, reason)
+
+    def _decide_and_apply(self, conn: Connection, entry: dict[str, Any]) -> tuple[InboxStatus, str]:
+        handler = self.handlers.get(entry["message_type"])
+        if handler is None:
+            return InboxStatus.FAILED, f"no handler for message type {entry['message_type']}"
+        if entry["object_key"] and entry["serial"]:
+            newest = store.newest_applied_serial(conn, entry["message_type"],
+                                                 entry["object_key"])
+            if newest is not None and entry["serial"] < newest:
+                return InboxStatus.OBSOLETE, (
+                    f"an IDoc with a newer SERIAL ({newest}) about {entry['object_key']} "
+                    "was already applied")
+        try:
+            # a savepoint: a flow that fails halfway leaves none of its writes behind
+            with conn.begin_nested():
+                [idoc] = _read(entry["xml"].encode("utf-8"), len(entry["xml"]) * 4)
+                note = handler.apply(conn, idoc)
+        except DomainError as error:
+            return InboxStatus.FAILED, str(error)
+        except Exception as error:  # noqa: BLE001 (any bug in a flow: keep the IDoc, retry)
+            log.exception("processing inbox entry %s failed", entry["id"])
+            return InboxStatus.FAILED, f"{type(error).__name__}: {error}"
+        return InboxStatus.PROCESSED, note
+
+    def _new_idoc(self, idoc: ReceivedIdoc) -> NewIdoc:
+        control = idoc.control
+        missing = [name for name in ("SNDPRN", "DOCNUM", "MESTYP") if not control.get(name)]
+        if missing:
+            raise UnreadableDocument(f"IDOC[{idoc.index}]: the control record EDI_DC40 "
+                                     f"lacks {', '.join(missing)}")
+        too_long = [name for name, length in CONTROL_FIELD_LENGTHS.items()
+                    if len(control.get(name, "")) > length]
+        if too_long:
+            raise UnreadableDocument(f"IDOC[{idoc.index}]: EDI_DC40 field(s) "
+                                     f"{', '.join(too_long)} longer than SAP allows")
+        handler = self.handlers.get(control["MESTYP"])
+        return NewIdoc(
+            sender=control["SNDPRN"], docnum=control["DOCNUM"],
+            message_type=control["MESTYP"],
+            idoc_type=control.get("CIMTYP") or control.get("IDOCTYP", ""),
+            object_key=_object_key(handler, idoc), serial=serialization_key(control),
+            xml=idoc.xml.decode("utf-8"))
+
+
+def serialization_key(control: dict[str, str]) -> str:
+    """EDI_DC40-SERIAL padded to full length ("" when the IDoc is not serialized)."""
+    serial = control.get("SERIAL", "").strip()
+    return serial.ljust(SERIAL_LENGTH, "0") if serial else ""
+
+
+def _object_key(handler: MessageHandler | None, idoc: ReceivedIdoc) -> str:
+    if handler is None:
+        return ""
+    try:
+        return handler.object_key(idoc)[:70]
+    except Exception:  # noqa: BLE001 (processing reports what is wrong with the IDoc)
+        return ""
+
+
+def _read(document: bytes, max_bytes: int) -> list[ReceivedIdoc]:
+    """Every IDoc of a document, or :class:`UnreadableDocument` (nothing half-read)."""
+    try:
+        return read_idocs(document, max_bytes=max_bytes)
+    except IdocTooLarge as error:
+        raise DocumentTooLarge(str(error)) from None
+    except IdocXmlError as error:
+        raise UnreadableDocument(str(error)) from None

@@ -1,0 +1,95 @@
+"""The CRM database: an SQLAlchemy engine plus read and write transactions.
+
+Layer: store. SQLite is the default (a file, WAL journal, busy timeout), PostgreSQL is
+supported for shared set-ups. Write transactions on SQLite start with ``BEGIN IMMEDIATE``:
+a writer takes the lock up front and waits (busy timeout) instead of failing halfway when
+two deferred transactions both try to upgrade to a write lock. That also serializes the
+"check SERIAL, then apply" step of inbound processing across server processes; on
+PostgreSQL the inbox takes row locks for the same purpose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
+
+from crm_adapter.store.schema import metadata
+
+_READ_ONLY = "crm_read_only"
+BUSY_TIMEOUT_SECONDS = 30
+
+
+class Database:
+    """One per process. ``write()`` and ``read()`` hand out connections in a transaction."""
+
+    def __init__(self, url: str) -> None:
+        self.url = make_url(url)
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        self.engine = self._create_engine()
+
+    def _create_engine(self) -> Engine:
+        if not self.is_sqlite:
+            return create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        database = self.url.database or ""
+        options: dict[str, Any] = {}
+        if database in ("", ":memory:"):
+            # one shared connection, or every checkout would see its own empty database
+            options["poolclass"] = StaticPool
+        else:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            self.url,
+            connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+            **options,
+        )
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+
+    def create_schema(self) -> None:
+        """Create missing tables (idempotent)."""
+        metadata.create_all(self.engine)
+
+    def drop_schema(self) -> None:
+        """Drop every CRM table (tests on a shared PostgreSQL database start empty)."""
+        metadata.drop_all(self.engine)
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A read-write transaction: committed when the block ends, rolled back on error."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read-only transaction (on SQLite a deferred one, so readers never block writers)."""
+        with self.engine.connect().execution_options(**{_READ_ONLY: True}) as conn:
+            with conn.begin():
+                yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own handling is broken)
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _sqlite_on_begin(conn: Connection) -> None:
+    if conn.get_execution_options().get(_READ_ONLY):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")

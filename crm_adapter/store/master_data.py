@@ -1,0 +1,173 @@
+"""Repository of the CRM's master data: materials (+ maintenance queue), centers, outlets.
+
+Layer: store. Functions take a connection inside the caller's transaction and speak in
+domain records (:mod:`crm_adapter.domain.master_data`) or plain dicts of column values.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from crm_adapter.domain.master_data import (
+    CustomerKind,
+    MaintenanceUpdate,
+    SapCustomer,
+    SapMaterial,
+)
+from crm_adapter.store.schema import (
+    material_maintenance,
+    materials,
+    outlets,
+    provincial_centers,
+)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+# --- materials -------------------------------------------------------------------------------
+
+def get_material(conn: Connection, material_number: str) -> dict[str, Any] | None:
+    row = conn.execute(select(materials).where(
+        materials.c.material_number == material_number)).mappings().first()
+    return dict(row) if row else None
+
+
+def _sap_owned_values(material: SapMaterial) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "description_en": material.description_en, "description_zh": material.description_zh,
+        "material_type": material.material_type, "material_group": material.material_group,
+        "base_unit": material.base_unit, "deleted": material.deleted,
+    }
+    if material.prices is not None:
+        values.update(standard_price=material.prices.standard,
+                      moving_average_price=material.prices.moving_average,
+                      outlet_purchase_price=material.prices.outlet_purchase,
+                      retail_price=material.prices.retail,
+                      price_unit=material.prices.price_unit)
+    return values
+
+
+def create_material(conn: Connection, material: SapMaterial) -> None:
+    """Insert a material SAP created and queue it for maintenance of the CRM-only fields."""
+    now = _now()
+    conn.execute(insert(materials).values(
+        material_number=material.material_number, created_at=now, updated_at=now,
+        **_sap_owned_values(material)))
+    conn.execute(insert(material_maintenance).values(
+        material_number=material.material_number, queued_at=now))
+
+
+def update_material(conn: Connection, material: SapMaterial) -> None:
+    """Overwrite the fields SAP owns; position number and repair level are left alone."""
+    conn.execute(update(materials)
+                 .where(materials.c.material_number == material.material_number)
+                 .values(updated_at=_now(), **_sap_owned_values(material)))
+
+
+def flag_material_deleted(conn: Connection, material_number: str) -> None:
+    conn.execute(update(materials).where(materials.c.material_number == material_number)
+                 .values(deleted=True, updated_at=_now()))
+
+
+def pending_maintenance(conn: Connection) -> list[dict[str, Any]]:
+    """Materials waiting for their CRM-only fields, oldest first."""
+    query = (select(materials, material_maintenance.c.queued_at)
+             .join(material_maintenance,
+                   material_maintenance.c.material_number == materials.c.material_number)
+             .order_by(material_maintenance.c.queued_at, materials.c.material_number))
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def is_queued(conn: Connection, material_number: str) -> bool:
+    return conn.execute(select(material_maintenance.c.material_number).where(
+        material_maintenance.c.material_number == material_number)).first() is not None
+
+
+def maintain_material(conn: Connection, material_number: str, fields: MaintenanceUpdate) -> bool:
+    """Set the CRM-only fields and take the material off the queue; False if unknown."""
+    changed = conn.execute(update(materials)
+                           .where(materials.c.material_number == material_number)
+                           .values(position_number=fields.position_number,
+                                   repair_level=fields.repair_level, updated_at=_now()))
+    if changed.rowcount != 1:
+        return False
+    conn.execute(delete(material_maintenance).where(
+        material_maintenance.c.material_number == material_number))
+    return True
+
+
+# --- provincial centers and outlets ----------------------------------------------------------
+
+_TABLES = {CustomerKind.PROVINCIAL_CENTER: provincial_centers, CustomerKind.OUTLET: outlets}
+
+
+def customer_kind_of(conn: Connection, customer_number: str) -> CustomerKind | None:
+    """Which kind of customer the CRM already keeps under this number, if any."""
+    for kind, table in _TABLES.items():
+        if conn.execute(select(table.c.customer_number).where(
+                table.c.customer_number == customer_number)).first() is not None:
+            return kind
+    return None
+
+
+def get_provincial_center(conn: Connection, customer_number: str) -> dict[str, Any] | None:
+    row = conn.execute(select(provincial_centers).where(
+        provincial_centers.c.customer_number == customer_number)).mappings().first()
+    return dict(row) if row else None
+
+
+def get_outlet(conn: Connection, customer_number: str) -> dict[str, Any] | None:
+    row = conn.execute(select(outlets).where(
+        outlets.c.customer_number == customer_number)).mappings().first()
+    return dict(row) if row else None
+
+
+def upsert_customer(conn: Connection, customer: SapCustomer) -> bool:
+    """Create or update a center or outlet as SAP has it; True if it was created."""
+    table = _TABLES[customer.kind]
+    values: dict[str, Any] = {"name": customer.name, "city": customer.city,
+                              "region": customer.region, "deleted": customer.deleted,
+                              "updated_at": _now()}
+    if customer.kind is CustomerKind.OUTLET and customer.provincial_center is not None:
+        values["provincial_center"] = customer.provincial_center or None
+    changed = conn.execute(update(table)
+                           .where(table.c.customer_number == customer.customer_number)
+                           .values(**values))
+    if changed.rowcount == 1:
+        return False
+    conn.execute(insert(table).values(customer_number=customer.customer_number,
+                                      created_at=values["updated_at"], **values))
+    return True
+
+
+def flag_customer_deleted(conn: Connection, kind: CustomerKind, customer_number: str) -> None:
+    table = _TABLES[kind]
+    conn.execute(update(table).where(table.c.customer_number == customer_number)
+                 .values(deleted=True, updated_at=_now()))
+
+
+def outlets_of(conn: Connection, provincial_center: str) -> list[str]:
+    """The outlets SAP assigns to a provincial center (customer numbers, sorted)."""
+    return list(conn.execute(select(outlets.c.customer_number)
+                             .where(outlets.c.provincial_center == provincial_center)
+                             .order_by(outlets.c.customer_number)).scalars())
+
+
+def outlets_with_pending_center(conn: Connection) -> list[dict[str, Any]]:
+    """Outlets whose provincial center has not arrived from SAP yet."""
+    query = (select(outlets)
+             .outerjoin(provincial_centers,
+                        provincial_centers.c.customer_number == outlets.c.provincial_center)
+             .where(outlets.c.provincial_center.is_not(None),
+                    provincial_centers.c.customer_number.is_(None))
+             .order_by(outlets.c.customer_number))
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def center_is_known(conn: Connection, customer_number: str) -> bool:
+    return get_provincial_center(conn, customer_number) is not None
