@@ -1,7 +1,7 @@
-"""Tables of SAP business documents: sales (VBAK/VBAP/VBEP), statuses (VBUK/VBUP), deliveries
-(LIKP/LIPS), document flow (VBFA), material documents (MKPF/MSEG), stock transport orders
-(EKKO/EKPO), accounting documents (BKPF/BSEG), special stocks (MSKU) and sales statistics
-(S001).
+"""Tables of SAP business documents: sales (VBAK/VBAP/VBEP/VBPA), statuses (VBUK/VBUP),
+deliveries (LIKP/LIPS), document flow (VBFA), material documents (MKPF/MSEG), stock transport
+orders (EKKO/EKPO), accounting documents (BKPF/BSEG), special stocks (MSKU) and sales
+statistics (S001).
 
 Same conventions as :mod:`fake_sap.db.schema`: MANDT first, keys in internal format, dates
 as DATS text, quantities and amounts as canonical decimal text.
@@ -54,6 +54,12 @@ vbap = Table(
 vbep = Table(
     "vbep", metadata, _mandt(), _key("vbeln", 10), _key("posnr", 6), _key("etenr", 4),
     _char("edatu", 8), _num("wmeng"), _num("bmeng"), _char("lifsp", 2), _char("ettyp", 2),
+)
+
+#: partners of a sales document (POSNR 000000: header partners), e.g. WE when it is not AG
+vbpa = Table(
+    "vbpa", metadata, _mandt(), _key("vbeln", 10), _key("posnr", 6), _key("parvw", 2),
+    _char("kunnr", 10),
 )
 
 vbuk = Table(

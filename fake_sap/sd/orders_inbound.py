@@ -3,20 +3,22 @@ order, with the same checks and messages as BAPI_SALESORDER_CREATEFROMDAT2."""
 
 from __future__ import annotations
 
+from sqlalchemy import Connection, select
+
 from fake_sap.ale.context import PostingContext
 from fake_sap.ale.posting import Posting
 from fake_sap.conversion import alpha_input, matn1_input
 from fake_sap.db import numbers
+from fake_sap.db.schema import knvv
 from fake_sap.errors import sap_error
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.sd import sales_orders
-from fake_sap.sd.codes import UNIT_BY_EXTERNAL
+from fake_sap.sd.codes import unit_from_iso
 from fake_sap.sd.sales_orders import ItemInput, OrderInput
 
 MESTYP = "ORDERS"
 KIND = "sales_order"
-DEFAULT_SALES_AREA = ("1000", "10", "00")
-ISO_UNITS = {"PCE": "ST", "EA": "EA", "KGM": "KG", "LTR": "L", "MTR": "M", **UNIT_BY_EXTERNAL}
+NUMBER_RANGE = "RV_BELEG"
 
 
 def object_key(idoc: Idoc) -> str:
@@ -29,17 +31,15 @@ def object_key(idoc: Idoc) -> str:
 
 
 def to_order(idoc: Idoc) -> OrderInput:
+    """The order as the IDoc states it; an empty sales area is left to :func:`post`."""
     org = {s.get("QUALF"): s.get("ORGID") for s in idoc.segments if s.name == "E1EDK14"}
     partners = {s.get("PARVW"): s.get("PARTN") for s in idoc.segments if s.name == "E1EDKA1"}
     dates = {s.get("IDDAT"): s.get("DATUM") for s in idoc.segments if s.name == "E1EDK03"}
     if not partners.get("AG"):
         raise sap_error("VG", "202", "Sold-to party (E1EDKA1 PARVW AG) is missing")
-    sales_area = (org.get("008"), org.get("007"), org.get("006"))
-    if not all(sales_area):
-        if any(sales_area):
-            raise sap_error("VG", "204", "Sales area could not be determined from &1/&2/&3",
-                            *(v or "?" for v in sales_area))
-        sales_area = DEFAULT_SALES_AREA
+    sales_area = (org.get("008", ""), org.get("007", ""), org.get("006", ""))
+    if any(sales_area) and not all(sales_area):
+        raise _no_sales_area(partners["AG"])
     header = idoc.first("E1EDK01")
     try:
         sold_to = alpha_input(partners["AG"], 10)
@@ -48,13 +48,20 @@ def to_order(idoc: Idoc) -> OrderInput:
         raise sap_error("VG", "203", "Partner number &1 is not valid", partners["AG"]) \
             from None
     return OrderInput(
-        doc_type=org.get("012") or "TA", sales_org=sales_area[0] or "",
-        distr_chan=sales_area[1] or "", division=sales_area[2] or "", sold_to=sold_to,
-        ship_to=ship_to, purch_no_c=object_key(idoc), req_date=dates.get("002", ""),
+        doc_type=org.get("012") or "TA", sales_org=sales_area[0], distr_chan=sales_area[1],
+        division=sales_area[2], sold_to=sold_to, ship_to=ship_to,
+        purch_no_c=object_key(idoc), req_date=dates.get("002", ""),
         doc_date=dates.get("012", ""), purch_date=dates.get("022", ""),
         currency=header.get("CURCY") if header else "",
+        dlv_block=header.get("LIFSK") if header else "",
+        ord_reason=header.get("AUGRU") if header else "",
         items=[_item(s, row) for row, s in enumerate(
             (s for s in idoc.segments if s.name == "E1EDP01"), start=1)])
+
+
+def _no_sales_area(sold_to: str) -> Exception:
+    return sap_error("VG", "204", "Sales area could not be determined for sold-to party &1",
+                     sold_to.lstrip("0") or sold_to)
 
 
 def _item(segment: SegmentData, row: int) -> ItemInput:
@@ -73,17 +80,31 @@ def _item(segment: SegmentData, row: int) -> ItemInput:
     return ItemInput(
         itm_number=(segment.get("POSEX") or str(row * 10)).zfill(6), material=matnr,
         quantity=segment.get("MENGE") or (schedule.get("WMENG") if schedule else ""),
-        plant=segment.get("WERKS"), sales_unit=ISO_UNITS.get(segment.get("MENEE"), ""),
-        req_date=schedule.get("EDATU") if schedule else "")
+        plant=segment.get("WERKS"), sales_unit=unit_from_iso(segment.get("MENEE")),
+        req_date=schedule.get("EDATU") if schedule else "", quantity_field="MENGE")
+
+
+def determine_sales_area(conn: Connection, mandt: str, order: OrderInput) -> None:
+    """No E1EDK14 organisation data: SAP looks the sales area up (table EDSDC) from the
+    sold-to party; here, the sold-to's only sales area. None or several: VG 204."""
+    if order.sales_org:
+        return
+    areas = conn.execute(select(knvv.c.vkorg, knvv.c.vtweg, knvv.c.spart).where(
+        knvv.c.mandt == mandt, knvv.c.kunnr == order.sold_to)).all()
+    if len(areas) != 1:
+        raise _no_sales_area(order.sold_to)
+    order.sales_org, order.distr_chan, order.division = areas[0]
 
 
 def post(ctx: PostingContext, idoc: Idoc) -> Posting:
     assert ctx.conn is not None
     order = to_order(idoc)
-    vbeln = f"{numbers.take(ctx.conn, ctx.mandt, 'RV_BELEG'):010d}"
-    plan = sales_orders.plan(ctx.conn, ctx.mandt, order, vbeln=vbeln, today=ctx.today,
+    determine_sales_area(ctx.conn, ctx.mandt, order)
+    plan = sales_orders.plan(ctx.conn, ctx.mandt, order, vbeln="", today=ctx.today,
                              now_time=ctx.now_time, user=ctx.user,
                              customizing=ctx.customizing)
+    # drawn only now: an IDoc that ends in 51 takes no number
+    plan.vbeln = f"{numbers.take(ctx.conn, ctx.mandt, NUMBER_RANGE):010d}"
     posting = Posting(MESTYP, object_key(idoc), "I", sales_orders.success_message(plan))
     mandt = ctx.mandt
     posting.actions.append(lambda conn: sales_orders.save(conn, mandt, plan))

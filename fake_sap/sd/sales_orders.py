@@ -1,10 +1,14 @@
 """Sales documents: standard orders (TA), consignment fill-ups (KB) and returns (RE).
 
 Creating one happens in two steps, like in SAP: :func:`plan` checks everything (partners,
-materials, ATP, credit) and computes the document without writing it — that is what a BAPI
-does at call time, TESTRUN included — and :func:`save` writes it, which is what the update
-task does at ``BAPI_TRANSACTION_COMMIT``. A plan is plain data, so it can wait in the
-database between the two.
+materials, references, ATP, credit) and computes the document without writing it — that is
+what a BAPI does at call time, TESTRUN included — and :func:`save` writes it, which is what
+the update task does at ``BAPI_TRANSACTION_COMMIT``. A plan is plain data, so it can wait in
+the database between the two.
+
+Messages follow SD_SALESDOCUMENT_CREATE, which the sales BAPIs and IDOC_INPUT_ORDERS share:
+``PARAMETER`` names its internal parameters (SALES_HEADER_IN, SALES_ITEM_IN ...), ``ROW`` is
+the line of the caller's table, and a refused document ends with V4 219.
 """
 
 from __future__ import annotations
@@ -13,17 +17,36 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, select
+from sqlalchemy import Connection, Numeric, and_, func, insert, select
 
+from fake_sap.conversion import alpha_output
+from fake_sap.customizing import sales_area_key, storage_location_key
 from fake_sap.db import master_data
-from fake_sap.db.documents import likp, lips, vbak, vbap, vbep, vbfa, vbuk, vbup
-from fake_sap.errors import ApplicationError, SapMessage, sap_message
+from fake_sap.db.documents import likp, lips, vbak, vbap, vbep, vbfa, vbpa, vbuk, vbup
+from fake_sap.errors import ApplicationError, SapMessage, sap_error, sap_message
 from fake_sap.sd import statistics
-from fake_sap.sd.codes import SALES_DOCUMENT_TYPES, SalesDocumentType
+from fake_sap.sd.codes import (
+    BILL_TO,
+    PAYER,
+    SALES_DOCUMENT_TYPES,
+    SHIP_TO,
+    SOLD_TO,
+    SalesDocumentType,
+)
 
 CREDIT_CONTROL_AREA = "1000"
-ITEM = "SALES_ITEM_IN"
+DEFAULT_CURRENCY = "CNY"
+DEFAULT_STORAGE_LOCATION = "0001"
+DEFAULT_SHIPPING_POINT = "1000"
 HEADER = "SALES_HEADER_IN"
+ITEM = "SALES_ITEM_IN"
+PARTNERS = "SALES_PARTNERS"
+#: partner functions taken from the sold-to party's KNVP when the caller does not send them
+DETERMINED_PARTNERS = (SHIP_TO, BILL_TO, PAYER, "ZP")
+HEADER_ITEM = "000000"
+#: what VBAP-NETPR (CURR 11.2) and VBAP-NETWR (CURR 15.2) can hold
+MAX_PRICE = Decimal("999999999.99")
+MAX_VALUE = Decimal("9999999999999.99")
 
 
 @dataclass
@@ -40,6 +63,8 @@ class ItemInput:
     ref_doc_it: str = ""
     #: a PR00 price per unit from ORDER_CONDITIONS_IN, if the caller sent one
     price: str = ""
+    #: the caller's field for the quantity, named in messages (TARGET_QTY, REQ_QTY, MENGE)
+    quantity_field: str = "TARGET_QTY"
 
 
 @dataclass
@@ -57,6 +82,11 @@ class OrderInput:
     ref_doc: str = ""
     currency: str = ""
     items: list[ItemInput] = field(default_factory=list)
+    #: header partners other than AG and WE, by partner function (RE, RG ...)
+    partners: dict[str, str] = field(default_factory=dict)
+    dlv_block: str = ""
+    bill_block: str = ""
+    ord_reason: str = ""
 
 
 @dataclass
@@ -102,6 +132,11 @@ class OrderPlan:
     ernam: str
     items: list[PlannedItem]
     messages: list[SapMessage] = field(default_factory=list)
+    #: header partners by function (VBPA): AG, WE, RE, RG and whatever else was sent
+    partners: dict[str, str] = field(default_factory=dict)
+    lifsk: str = ""
+    faksk: str = ""
+    augru: str = ""
 
     def to_payload(self) -> dict[str, Any]:
         data = asdict(self)
@@ -114,41 +149,52 @@ class OrderPlan:
         return cls(**{**data, "items": items})
 
 
+def rejected(*messages: SapMessage) -> ApplicationError:
+    """The error of a refused document: the reasons, then V4 219 as SAP closes them."""
+    closing = sap_message("E", "V4", "219", "Sales document was not changed")
+    return ApplicationError(*messages, closing)
+
+
 def plan(conn: Connection, mandt: str, order: OrderInput, *, vbeln: str, today: str,
          now_time: str, user: str, customizing: dict[str, set[str]]) -> OrderPlan:
-    """Check an order and compute it; raises :class:`ApplicationError` with BAPI messages."""
-    errors: list[SapMessage] = []
+    """Check an order and compute it; raises :class:`ApplicationError` with BAPI messages.
+
+    ``vbeln`` may be empty: the caller draws the number once the document is known to be
+    good (a refused document takes no number).
+    """
     doc_type = SALES_DOCUMENT_TYPES.get(order.doc_type)
     if doc_type is None:
-        _fail(sap_message("E", "V1", "801", "Sales document type &1 is not defined",
-                          order.doc_type, parameter=HEADER, field="DOC_TYPE"))
-    assert doc_type is not None
-    area = f"{order.sales_org}/{order.distr_chan}/{order.division}"
+        raise rejected(sap_message("E", "V1", "801", "Sales document type &1 is not defined",
+                                   order.doc_type, parameter=HEADER, field="DOC_TYPE"))
+    area = sales_area_key(order.sales_org, order.distr_chan, order.division)
     if area not in customizing.get("TVTA", set()):
-        _fail(sap_message("E", "V1", "317", "Sales area &1 is not defined", area,
-                          parameter=HEADER, field="SALES_ORG"))
-    sold_to = _check_partner(conn, mandt, order, order.sold_to, "AG", errors)
-    ship_to = _check_partner(conn, mandt, order, order.ship_to or order.sold_to, "WE", errors)
+        raise rejected(sap_message("E", "V1", "317", "Sales area &1 is not defined", area,
+                                   parameter=HEADER, field="SALES_ORG"))
+    errors: list[SapMessage] = []
+    partners = _partners(conn, mandt, order, customizing, errors)
     reference = _check_reference(conn, mandt, order, doc_type, errors)
     if errors:
-        _fail(*errors)
-    currency = order.currency or "CNY"
-    items = [_plan_item(conn, mandt, order, doc_type, item, row, today, errors)
+        raise rejected(*errors)
+    items = [_plan_item(conn, mandt, order, doc_type, item, row, today, customizing, errors)
              for row, item in enumerate(order.items, start=1)]
     if not order.items:
         errors.append(sap_message("E", "V1", "555", "The sales document is not yet complete: "
                                   "no items", parameter=ITEM))
+    _check_item_numbers(order, errors)
     if errors:
-        _fail(*errors)
+        raise rejected(*errors)
     planned = [i for i in items if i is not None]
     net_value = sum((Decimal(i.value) for i in planned), Decimal(0))
     result = OrderPlan(
         vbeln=vbeln, auart=doc_type.auart, vbtyp=doc_type.vbtyp, name=doc_type.name,
         vkorg=order.sales_org, vtweg=order.distr_chan, spart=order.division,
-        sold_to=sold_to, ship_to=ship_to, bstnk=order.purch_no_c, bstdk=order.purch_date,
-        vdatu=order.req_date or today, audat=order.doc_date or today, currency=currency,
-        net_value=str(net_value), credit_blocked=False, vgbel=reference, erdat=today,
-        erzet=now_time, ernam=user, items=planned)
+        sold_to=partners[SOLD_TO], ship_to=partners[SHIP_TO], bstnk=order.purch_no_c,
+        bstdk=order.purch_date, vdatu=order.req_date or today, audat=order.doc_date or today,
+        currency=order.currency or _customer_currency(conn, mandt, order),
+        net_value=str(net_value), credit_blocked=False, vgbel=reference or _first_reference(
+            planned), erdat=today, erzet=now_time, ernam=user, items=planned,
+        partners=partners, lifsk=order.dlv_block, faksk=order.bill_block,
+        augru=order.ord_reason)
     result.messages.append(sap_message("S", "V4", "233", "&1 has been processed successfully",
                                        HEADER, parameter=HEADER))
     for row, item in enumerate(planned, start=1):
@@ -161,51 +207,174 @@ def plan(conn: Connection, mandt: str, order: OrderInput, *, vbeln: str, today: 
     return result
 
 
-def _fail(*messages: SapMessage) -> None:
-    closing = sap_message("E", "V4", "219", "Sales document &1 was not changed", "")
-    raise ApplicationError(*messages, closing)
+def _first_reference(items: list[PlannedItem]) -> str:
+    return next((i.vgbel for i in items if i.vgbel), "")
+
+
+def _customer_currency(conn: Connection, mandt: str, order: OrderInput) -> str:
+    area = master_data.customer_sales_area(conn, mandt, order.sold_to, order.sales_org,
+                                           order.distr_chan, order.division)
+    return (area or {}).get("waers") or DEFAULT_CURRENCY
+
+
+# --- partners ---------------------------------------------------------------------------------
+
+def _partners(conn: Connection, mandt: str, order: OrderInput, customizing: dict[str, set[str]],
+              errors: list[SapMessage]) -> dict[str, str]:
+    """The header partners: what was sent, the rest determined from the sold-to's KNVP."""
+    for parvw in order.partners:
+        if parvw not in customizing.get("TPAR", set()):
+            errors.append(sap_message("E", "VP", "200", "Partner function &1 is not defined",
+                                      parvw, parameter=PARTNERS, field="PARTN_ROLE"))
+    if not order.sold_to:
+        errors.append(sap_message("E", "VP", "202", "Enter the sold-to party (partner "
+                                  "function AG)", parameter=PARTNERS, field="PARTN_NUMB"))
+        return {}
+    if not _check_partner(conn, mandt, order, order.sold_to, SOLD_TO, errors):
+        return {}
+    result = {SOLD_TO: order.sold_to}
+    sent = {**order.partners, **({SHIP_TO: order.ship_to} if order.ship_to else {})}
+    for parvw in DETERMINED_PARTNERS:
+        if parvw not in sent:
+            determined = master_data.partner(conn, mandt, order.sold_to, order.sales_org,
+                                             order.distr_chan, order.division, parvw)
+            if determined or parvw != "ZP":
+                result[parvw] = determined or order.sold_to
+    for parvw, kunnr in sent.items():
+        if parvw == SHIP_TO:
+            _check_partner(conn, mandt, order, kunnr, parvw, errors)
+        elif master_data.customer(conn, mandt, kunnr) is None:
+            errors.append(_unknown_partner(kunnr, parvw))
+        result[parvw] = kunnr
+    return result
+
+
+def _unknown_partner(kunnr: str, parvw: str) -> SapMessage:
+    return sap_message("E", "VP", "112", "Partner &1 (function &2) does not exist",
+                       alpha_output(kunnr), parvw, parameter=PARTNERS, field="PARTN_NUMB")
 
 
 def _check_partner(conn: Connection, mandt: str, order: OrderInput, kunnr: str, role: str,
-                   errors: list[SapMessage]) -> str:
+                   errors: list[SapMessage]) -> bool:
     customer = master_data.customer(conn, mandt, kunnr)
     if customer is None:
-        errors.append(sap_message("E", "VP", "112", "Partner &1 (function &2) does not exist",
-                                  kunnr.lstrip("0"), role, parameter="SALES_PARTNERS"))
-        return kunnr
+        errors.append(_unknown_partner(kunnr, role))
+        return False
     if customer["loevm"] == "X" or customer["aufsd"]:
         errors.append(sap_message("E", "VP", "113", "Customer &1 is blocked for sales orders",
-                                  kunnr.lstrip("0"), parameter="SALES_PARTNERS"))
+                                  alpha_output(kunnr), parameter=PARTNERS))
     area = master_data.customer_sales_area(conn, mandt, kunnr, order.sales_org,
                                            order.distr_chan, order.division)
     if area is None:
         errors.append(sap_message(
             "E", "VP", "199", "Customer &1 is not defined for sales area &2/&3/&4",
-            kunnr.lstrip("0"), order.sales_org, order.distr_chan, order.division,
-            parameter="SALES_PARTNERS"))
-    return kunnr
+            alpha_output(kunnr), order.sales_org, order.distr_chan, order.division,
+            parameter=PARTNERS))
+    return True
 
+
+# --- references (returns with reference to an order) -----------------------------------------
 
 def _check_reference(conn: Connection, mandt: str, order: OrderInput,
                      doc_type: SalesDocumentType, errors: list[SapMessage]) -> str:
+    """The header reference (REF_DOC), checked once; items referencing it are checked later."""
     if not order.ref_doc:
         return ""
-    reference = conn.execute(select(vbak.c.kunnr, vbak.c.vbtyp).where(
-        vbak.c.mandt == mandt, vbak.c.vbeln == order.ref_doc)).first()
-    if reference is None or reference.vbtyp != "C":
-        errors.append(sap_message("E", "V1", "302", "Reference document &1 does not exist",
-                                  order.ref_doc, parameter=HEADER, field="REF_DOC"))
-    elif doc_type.is_return and reference.kunnr != order.sold_to:
-        errors.append(sap_message("E", "V1", "303", "Reference document &1 belongs to another "
-                                  "sold-to party", order.ref_doc, parameter=HEADER))
+    header = _reference_header(conn, mandt, order.ref_doc)
+    if header is None:
+        errors.append(_no_reference(order.ref_doc, HEADER, 0, "REF_DOC"))
+    elif doc_type.is_return and header["kunnr"] != order.sold_to:
+        errors.append(_other_sold_to(order.ref_doc, HEADER, 0))
     return order.ref_doc
 
 
+def _reference_header(conn: Connection, mandt: str, vbeln: str) -> dict[str, Any] | None:
+    row = conn.execute(select(vbak.c.kunnr, vbak.c.vbtyp).where(
+        vbak.c.mandt == mandt, vbak.c.vbeln == vbeln)).mappings().first()
+    # only orders (category C) can be referenced; there are no invoices to refer to
+    return dict(row) if row is not None and row["vbtyp"] == "C" else None
+
+
+def _no_reference(vbeln: str, parameter: str, row: int, field_name: str) -> SapMessage:
+    return sap_message("E", "V1", "302", "SD document &1 is not in the database or has been "
+                       "archived", vbeln, parameter=parameter, row=row, field=field_name)
+
+
+def _other_sold_to(vbeln: str, parameter: str, row: int) -> SapMessage:
+    return sap_message("E", "V1", "303", "Reference document &1 belongs to another sold-to "
+                       "party", vbeln, parameter=parameter, row=row, field="REF_DOC")
+
+
+def _reference_item(conn: Connection, mandt: str, order: OrderInput,
+                    doc_type: SalesDocumentType, item: ItemInput, row: int,
+                    errors: list[SapMessage]) -> dict[str, Any] | None:
+    """The order item a document item refers to (REF_DOC/REF_DOC_IT, or the header's
+    REF_DOC and the item's material); None with an error if there is none."""
+    vbeln = item.ref_doc or order.ref_doc
+    if item.ref_doc and item.ref_doc != order.ref_doc:
+        header = _reference_header(conn, mandt, vbeln)
+        if header is None:
+            errors.append(_no_reference(vbeln, ITEM, row, "REF_DOC"))
+            return None
+        if doc_type.is_return and header["kunnr"] != order.sold_to:
+            errors.append(_other_sold_to(vbeln, ITEM, row))
+            return None
+    query = select(vbap).where(vbap.c.mandt == mandt, vbap.c.vbeln == vbeln)
+    if item.ref_doc_it:
+        query = query.where(vbap.c.posnr == item.ref_doc_it)
+    elif item.material:
+        query = query.where(vbap.c.matnr == item.material)
+    else:
+        errors.append(sap_message("E", "V1", "304", "Item &1: name the reference item "
+                                  "(REF_DOC_IT) or the material", row, parameter=ITEM, row=row,
+                                  field="REF_DOC_IT"))
+        return None
+    reference = conn.execute(query.order_by(vbap.c.posnr)).mappings().first()
+    if reference is None:
+        errors.append(sap_message(
+            "E", "V1", "305", "Item &1 of reference document &2 does not exist",
+            item.ref_doc_it or alpha_output(item.material), vbeln, parameter=ITEM, row=row,
+            field="REF_DOC_IT"))
+        return None
+    if item.material and item.material != reference["matnr"]:
+        errors.append(sap_message(
+            "E", "V1", "306", "Material &1 differs from material &2 of reference item &3",
+            alpha_output(item.material), alpha_output(reference["matnr"]),
+            reference["posnr"], parameter=ITEM, row=row, field="MATERIAL"))
+        return None
+    return dict(reference)
+
+
+def returned_quantity(conn: Connection, mandt: str, vbeln: str, posnr: str) -> Decimal:
+    """What returns already took from an order item (VBFA, subsequent category H)."""
+    values = conn.execute(select(vbfa.c.rfmng).where(
+        vbfa.c.mandt == mandt, vbfa.c.vbelv == vbeln, vbfa.c.posnv == posnr,
+        vbfa.c.vbtyp_n == "H")).scalars()
+    return sum((Decimal(v) for v in values), Decimal(0))
+
+
+# --- items ------------------------------------------------------------------------------------
+
+def _check_item_numbers(order: OrderInput, errors: list[SapMessage]) -> None:
+    seen: set[str] = set()
+    for row, item in enumerate(order.items, start=1):
+        posnr = item_number(item.itm_number, row)
+        if posnr in seen:
+            errors.append(sap_message("E", "V1", "307", "Item number &1 is used twice", posnr,
+                                      parameter=ITEM, row=row, field="ITM_NUMBER"))
+        seen.add(posnr)
+
+
+def item_number(itm_number: str, row: int) -> str:
+    """The item number (POSNR): as sent, or 10, 20 ... by row when the caller left it out."""
+    number = itm_number.lstrip("0")
+    return (number or str(row * 10)).zfill(6)
+
+
 def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesDocumentType,
-               item: ItemInput, row: int, today: str,
+               item: ItemInput, row: int, today: str, customizing: dict[str, set[str]],
                errors: list[SapMessage]) -> PlannedItem | None:
-    posnr = (item.itm_number or f"{row * 10}").zfill(6)
-    matnr = item.material
+    posnr = item_number(item.itm_number, row)
 
     def error(msgno: str, text: str, *variables: object, field_name: str = "") -> None:
         errors.append(sap_message("E", "V1", msgno, text, *variables, parameter=ITEM,
@@ -214,39 +383,77 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
     try:
         quantity = Decimal(item.quantity or "0")
     except InvalidOperation:
-        error("404", "Quantity &1 is not a number", item.quantity, field_name="TARGET_QTY")
+        error("404", "Quantity &1 is not a number", item.quantity,
+              field_name=item.quantity_field)
         return None
     if quantity <= 0:
         error("405", "Enter a quantity greater than zero for item &1", posnr,
-              field_name="TARGET_QTY")
+              field_name=item.quantity_field)
+        return None
+    reference = None
+    if item.ref_doc or order.ref_doc:
+        reference = _reference_item(conn, mandt, order, doc_type, item, row, errors)
+        if reference is None:
+            return None
+    matnr = item.material or (reference["matnr"] if reference else "")
+    if not matnr:
+        error("390", "Enter a material for item &1", posnr, field_name="MATERIAL")
         return None
     material = master_data.material(conn, mandt, matnr)
     if material is None or material["lvorm"] == "X":
         error("391", "Material &1 does not exist or is flagged for deletion",
-              matnr.lstrip("0"), field_name="MATERIAL")
+              alpha_output(matnr), field_name="MATERIAL")
         return None
     sales = master_data.material_sales(conn, mandt, matnr, order.sales_org, order.distr_chan)
     if sales is None:
         error("382", "Material &1 is not defined for sales org. &2, distr. chan. &3",
-              matnr.lstrip("0"), order.sales_org, order.distr_chan, field_name="MATERIAL")
+              alpha_output(matnr), order.sales_org, order.distr_chan, field_name="MATERIAL")
         return None
-    werks = item.plant or sales["dwerk"]
+    werks = item.plant or (reference["werks"] if reference else "") or sales["dwerk"]
     if not werks or master_data.material_plant(conn, mandt, matnr, werks) is None:
-        error("392", "Material &1 is not maintained in plant &2", matnr.lstrip("0"),
+        error("392", "Material &1 is not maintained in plant &2", alpha_output(matnr),
               werks or "(none)", field_name="PLANT")
         return None
-    price = _price(conn, mandt, matnr, werks, item.price)
+    lgort = item.store_loc or DEFAULT_STORAGE_LOCATION
+    if storage_location_key(werks, lgort) not in customizing.get("T001L", set()):
+        error("393", "Storage location &1 is not defined in plant &2", lgort, werks,
+              field_name="STORE_LOC")
+        return None
+    units = {material["meins"], sales["vrkme"]} - {""}
+    unit = item.sales_unit or sales["vrkme"] or material["meins"]
+    if unit not in units:
+        error("394", "Unit &1 is not defined for material &2 (use &3)", unit,
+              alpha_output(matnr), "/".join(sorted(units)), field_name="SALES_UNIT")
+        return None
+    if reference is not None and doc_type.is_return:
+        returned = returned_quantity(conn, mandt, reference["vbeln"], reference["posnr"])
+        still_returnable = Decimal(reference["kwmeng"]) - returned
+        if quantity > still_returnable:
+            error("395", "Item &1: only &2 &3 of order &4 item &5 can still be returned",
+                  posnr, shown(still_returnable), unit, reference["vbeln"],
+                  reference["posnr"], field_name=item.quantity_field)
+            return None
+    if not doc_type.priced:
+        price = Decimal(0)
+    elif reference is not None and not item.price:
+        price = Decimal(reference["netpr"])  # copy control: the reference item's price
+    else:
+        price = _price(conn, mandt, matnr, werks, item.price)
+    value = (price * quantity).quantize(Decimal("0.01"))
+    if price > MAX_PRICE or value > MAX_VALUE:
+        error("396", "Item &1: price &2 or net value &3 is too large", posnr, shown(price),
+              shown(value), field_name=item.quantity_field)
+        return None
     return PlannedItem(
         posnr=posnr, matnr=matnr,
         arktx=item.short_text or master_data.material_text(conn, mandt, matnr),
-        pstyv=doc_type.item_category, quantity=str(quantity),
-        unit=item.sales_unit or sales["vrkme"] or material["meins"], werks=werks,
-        lgort=item.store_loc or "0001", vstel="1000", price=str(price),
-        value=str((price * quantity).quantize(Decimal("0.01"))),
+        pstyv=doc_type.item_category, quantity=str(quantity), unit=unit, werks=werks,
+        lgort=lgort, vstel=DEFAULT_SHIPPING_POINT, price=str(price),
+        value=str(value),
         confirmed=str(quantity) if doc_type.is_return else "0",
         sched_date=item.req_date or order.req_date or today,
-        vgbel=item.ref_doc or order.ref_doc, vgpos=(item.ref_doc_it or "").zfill(6)
-        if (item.ref_doc or order.ref_doc) else "")
+        vgbel=reference["vbeln"] if reference else "",
+        vgpos=reference["posnr"] if reference else "")
 
 
 def _price(conn: Connection, mandt: str, matnr: str, werks: str, given: str) -> Decimal:
@@ -262,12 +469,17 @@ def _price(conn: Connection, mandt: str, matnr: str, werks: str, given: str) -> 
     return Decimal("0")
 
 
+def shown(value: Decimal) -> str:
+    """A quantity or amount as a message shows it: no trailing zeros (5, 2.5)."""
+    return f"{value.normalize():f}"
+
+
 # --- ATP and credit ---------------------------------------------------------------------------
 
 def open_demand(conn: Connection, mandt: str, matnr: str, werks: str) -> Decimal:
-    """Confirmed quantities of open order items not yet issued from stock (ATP demand)."""
+    """Confirmed quantities of order items not yet issued from stock (ATP demand)."""
     confirmed = conn.execute(
-        select(func.coalesce(func.sum(func.cast(vbep.c.bmeng, _numeric())), 0))
+        select(func.coalesce(func.sum(func.cast(vbep.c.bmeng, Numeric(18, 3))), 0))
         .select_from(vbep.join(vbap, and_(vbap.c.mandt == vbep.c.mandt,
                                           vbap.c.vbeln == vbep.c.vbeln,
                                           vbap.c.posnr == vbep.c.posnr))
@@ -276,18 +488,12 @@ def open_demand(conn: Connection, mandt: str, matnr: str, werks: str) -> Decimal
         .where(vbak.c.mandt == mandt, vbak.c.vbtyp == "C", vbap.c.matnr == matnr,
                vbap.c.werks == werks)).scalar_one()
     issued = conn.execute(
-        select(func.coalesce(func.sum(func.cast(lips.c.lfimg, _numeric())), 0))
+        select(func.coalesce(func.sum(func.cast(lips.c.lfimg, Numeric(18, 3))), 0))
         .select_from(lips.join(likp, and_(likp.c.mandt == lips.c.mandt,
                                           likp.c.vbeln == lips.c.vbeln)))
         .where(lips.c.mandt == mandt, lips.c.matnr == matnr, lips.c.werks == werks,
                likp.c.vbtyp == "J", likp.c.wadat_ist != "", lips.c.vgtyp == "C")).scalar_one()
     return Decimal(str(confirmed)) - Decimal(str(issued))
-
-
-def _numeric() -> Any:
-    from sqlalchemy import Numeric
-
-    return Numeric(18, 3)
 
 
 def _confirm_availability(conn: Connection, mandt: str, order: OrderPlan) -> None:
@@ -306,8 +512,8 @@ def _confirm_availability(conn: Connection, mandt: str, order: OrderPlan) -> Non
         if confirmed < wanted:
             order.messages.append(sap_message(
                 "W", "V1", "501", "Item &1: only &2 of &3 &4 can be confirmed for material &5",
-                item.posnr, confirmed, wanted, item.unit, item.matnr.lstrip("0"),
-                parameter=ITEM, row=row))
+                item.posnr, shown(confirmed), shown(wanted), item.unit,
+                alpha_output(item.matnr), parameter=ITEM, row=row))
 
 
 def credit_exposure(conn: Connection, mandt: str, kunnr: str) -> Decimal:
@@ -324,30 +530,40 @@ def credit_exposure(conn: Connection, mandt: str, kunnr: str) -> Decimal:
 
 
 def _check_credit(conn: Connection, mandt: str, order: OrderPlan) -> None:
+    """Static credit check (OVA8 reaction: warning, save with credit block CMGST = B)."""
     credit = master_data.credit_data(conn, mandt, order.sold_to, CREDIT_CONTROL_AREA)
-    if credit is None or Decimal(credit["klimk"]) <= 0:
+    if credit is None or Decimal(order.net_value) <= 0:
         return
-    exposure = credit_exposure(conn, mandt, order.sold_to) + Decimal(order.net_value)
     limit = Decimal(credit["klimk"])
-    if exposure > limit:
+    exposure = credit_exposure(conn, mandt, order.sold_to) + Decimal(order.net_value)
+    if credit["crblb"] == "X":
+        order.credit_blocked = True
+        order.messages.append(sap_message(
+            "W", "V1", "155", "Customer &1 is blocked by credit management; the document is "
+                              "blocked for delivery", alpha_output(order.sold_to)))
+    elif exposure > limit:
         order.credit_blocked = True
         order.messages.append(sap_message(
             "W", "V1", "154", "Credit limit exceeded: exposure &1 &2 above limit &3 &2 of "
                               "customer &4; the document is blocked for delivery",
-            exposure, order.currency, limit, order.sold_to.lstrip("0")))
+            shown(exposure), order.currency, shown(limit), alpha_output(order.sold_to)))
 
 
 # --- saving -----------------------------------------------------------------------------------
 
 def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
     """Write the document, its statuses, document flow and statistics (the update task)."""
+    if conn.execute(select(vbak.c.vbeln).where(vbak.c.mandt == mandt,
+                                               vbak.c.vbeln == order.vbeln)).first():
+        # an external number (SALESDOCUMENTIN) another LUW took in the meantime
+        raise sap_error("V1", "008", "Sales document &1 already exists", order.vbeln)
     conn.execute(insert(vbak).values(
         mandt=mandt, vbeln=order.vbeln, auart=order.auart, vbtyp=order.vbtyp,
         erdat=order.erdat, erzet=order.erzet, ernam=order.ernam, audat=order.audat,
         vkorg=order.vkorg, vtweg=order.vtweg, spart=order.spart, kunnr=order.sold_to,
-        bstnk=order.bstnk, bstdk=order.bstdk, vdatu=order.vdatu, lifsk="", faksk="", augru="",
-        netwr=order.net_value, waerk=order.currency, vgbel=order.vgbel,
-        vgtyp="C" if order.vgbel else ""))
+        bstnk=order.bstnk, bstdk=order.bstdk, vdatu=order.vdatu, lifsk=order.lifsk,
+        faksk=order.faksk, augru=order.augru, netwr=order.net_value, waerk=order.currency,
+        vgbel=order.vgbel, vgtyp="C" if order.vgbel else ""))
     conn.execute(insert(vbap), [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": i.posnr, "matnr": i.matnr,
         "arktx": i.arktx, "pstyv": i.pstyv, "kwmeng": i.quantity, "vrkme": i.unit,
@@ -358,6 +574,10 @@ def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
         "mandt": mandt, "vbeln": order.vbeln, "posnr": i.posnr, "etenr": "0001",
         "edatu": i.sched_date, "wmeng": i.quantity, "bmeng": i.confirmed,
         "lifsp": "", "ettyp": "CP"} for i in order.items])
+    partners = order.partners or {SOLD_TO: order.sold_to, SHIP_TO: order.ship_to}
+    conn.execute(insert(vbpa), [{
+        "mandt": mandt, "vbeln": order.vbeln, "posnr": HEADER_ITEM, "parvw": parvw,
+        "kunnr": kunnr} for parvw, kunnr in sorted(partners.items())])
     conn.execute(insert(vbuk).values(
         mandt=mandt, vbeln=order.vbeln, vbtyp=order.vbtyp, gbstk="A", lfstk="A", lfgsk="A",
         wbstk="", kostk="", fkstk="", cmgst="B" if order.credit_blocked else "A", abstk="A",
@@ -365,13 +585,14 @@ def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
     conn.execute(insert(vbup), [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": i.posnr, "gbsta": "A", "lfsta": "A",
         "lfgsa": "A", "wbsta": "", "fksta": "", "absta": "A"} for i in order.items])
-    if order.vgbel:
+    flow = [i for i in order.items if i.vgbel]
+    if flow:
         conn.execute(insert(vbfa), [{
-            "mandt": mandt, "vbelv": i.vgbel, "posnv": i.vgpos or "000000",
+            "mandt": mandt, "vbelv": i.vgbel, "posnv": i.vgpos or HEADER_ITEM,
             "vbeln": order.vbeln, "posnn": i.posnr, "vbtyp_n": order.vbtyp, "vbtyp_v": "C",
             "rfmng": i.quantity, "meins": i.unit, "rfwrt": i.value, "waers": order.currency,
             "plmin": "+", "bwart": "", "mjahr": "", "erdat": order.erdat,
-            "erzet": order.erzet} for i in order.items if i.vgbel])
+            "erzet": order.erzet} for i in flow])
     statistics.record_order(conn, mandt, order)
 
 
