@@ -270,6 +270,61 @@ PATHS: dict[str, Any] = {
                                                           "keys of each kind)"),
                                "400": BAD_REQUEST, "404": NOT_FOUND}},
     },
+    "/_fake/clients/{mandt}/fi/clearing": {
+        "parameters": [CLIENT],
+        "post": {"operationId": "clearOpenItems",
+                 "summary": "Payment run (F-28/F-53): clear the open items of a customer or "
+                            "vendor with a payment document",
+                 "requestBody": {"required": True, "content": {"application/json": {
+                     "schema": {
+                         "type": "object", "required": ["company_code"],
+                         "oneOf": [{"required": ["customer"]}, {"required": ["vendor"]}],
+                         "properties": {
+                             "company_code": {"type": "string", "pattern": "^[A-Z0-9]{1,4}$"},
+                             "customer": {"type": "string", "pattern": "^[A-Za-z0-9]{1,10}$"},
+                             "vendor": {"type": "string", "pattern": "^[A-Za-z0-9]{1,10}$"},
+                             "documents": {"type": "array", "maxItems": 1000,
+                                           "description": "Only the items of these "
+                                                          "accounting documents",
+                                           "items": {"type": "string",
+                                                     "pattern": "^[0-9]{1,10}$"}},
+                             "date": {"type": "string", "format": "date",
+                                      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                                      "description": "Clearing date (default today); "
+                                                     "items posted later stay open"}}}}}},
+                 "responses": {"200": _json({
+                     "type": "object",
+                     "required": ["company_code", "account_type", "account", "clearing_date",
+                                  "clearing_document", "fiscal_year", "balance", "cleared"],
+                     "properties": {
+                         "company_code": {"type": "string"},
+                         "account_type": {"type": "string", "enum": ["customer", "vendor"]},
+                         "account": {"type": "string"},
+                         "clearing_date": {"type": "string", "format": "date"},
+                         "clearing_document": {"type": ["string", "null"],
+                                               "description": "null when nothing was open"},
+                         "fiscal_year": {"type": ["string", "null"]},
+                         "balance": {"type": "string", "description": "Signed balance of "
+                                     "the cleared items (debit positive), paid by the "
+                                     "clearing document"},
+                         "cleared": {"type": "array", "items": {
+                             "type": "object",
+                             "required": ["document", "fiscal_year", "item", "posting_date",
+                                          "debit_credit", "amount", "currency", "text"],
+                             "properties": {
+                                 "document": {"type": "string"},
+                                 "fiscal_year": {"type": "string"},
+                                 "item": {"type": "string"},
+                                 "posting_date": {"type": "string", "format": "date"},
+                                 "debit_credit": {"type": "string", "enum": ["S", "H"]},
+                                 "amount": {"type": "string"},
+                                 "currency": {"type": "string"},
+                                 "text": {"type": "string"}}}}}},
+                     "The clearing run: its document and the items it cleared"),
+                               "400": BAD_REQUEST,
+                               "404": _json(ERROR, "Unknown client, or customer not in the "
+                                                   "company code")}},
+    },
     "/_fake/openapi.json": {
         "get": {"operationId": "getOpenApi", "summary": "This document",
                 "responses": {"200": _json({"type": "object"}, "OpenAPI 3.1")}},
