@@ -179,7 +179,8 @@ class SapClient:
 
     def register_partner(self, logsys: str, *, url: str | None = None,
                          user: str | None = None, password: str | None = None,
-                         outbound: Sequence[str] = (), inbound: Sequence[str] = ()) -> dict[str, Any]:
+                         outbound: Sequence[str] = (),
+                         inbound: Sequence[str] = ()) -> dict[str, Any]:
         port = {"url": url, "user": user, "password": password} if url else None
         with self.http() as http:
             response = http.put(f"/_fake/clients/{self.number}/partners/{logsys}", json={
