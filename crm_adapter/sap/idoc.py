@@ -1,0 +1,242 @@
+"""Reading IDoc-XML documents as SAP's XML-HTTP port posts them to the CRM.
+
+Layer: SAP edge, no I/O of its own (the caller hands in bytes or a stream). Imports lxml.
+
+::
+
+    <MATMAS05>                         root: the IDoc type (or the extension, CIMTYP)
+      <IDOC BEGIN="1">                 one per IDoc; a document may carry many
+        <EDI_DC40 SEGMENT="1">…</EDI_DC40>     the control record
+        <E1MARAM SEGMENT="1"><MATNR>…</MATNR>  segments, child segments nested inside
+          <E1MAKTM SEGMENT="1">…</E1MAKTM>
+        </E1MARAM>
+      </IDOC>
+    </MATMAS05>
+
+:func:`iter_idocs` streams with ``lxml.etree.iterparse`` and forgets each ``<IDOC>`` once it
+is handed out, so a packet of many thousand IDocs never sits in memory at once. Each
+:class:`ReceivedIdoc` has the control record as a dict, the segment tree, and the IDoc's
+own XML (a one-IDoc document, for storing it as received). The input is untrusted: DTDs and
+entity declarations are refused, nothing is fetched from the network, and reading stops at
+``max_bytes``. Values are text as sent, with trailing blanks removed (ABAP CHAR semantics).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from lxml import etree
+
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+CONTROL_RECORD = "EDI_DC40"
+_PROLOG_SCAN_BYTES = 4096
+_CHUNK_BYTES = 64 * 1024
+
+
+class IdocXmlError(ValueError):
+    """The document is not well-formed, not IDoc-XML, or not acceptable (a DTD)."""
+
+
+class IdocTooLarge(IdocXmlError):
+    """The document exceeds the size limit (an HTTP receiver answers 413)."""
+
+
+@dataclass
+class Segment:
+    """A data segment: its field values and its child segments, in document order."""
+
+    name: str
+    fields: dict[str, str] = field(default_factory=dict)
+    children: list[Segment] = field(default_factory=list)
+
+    def get(self, name: str, default: str = "") -> str:
+        """A field's value (``default`` when the field was left out, as empty fields are)."""
+        return self.fields.get(name, default)
+
+    def walk(self) -> Iterator[Segment]:
+        """This segment and all below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def find(self, name: str) -> Segment | None:
+        """The first segment named ``name`` below this one (depth first), or None."""
+        return next(self._below(name), None)
+
+    def find_all(self, name: str) -> list[Segment]:
+        return list(self._below(name))
+
+    def _below(self, name: str) -> Iterator[Segment]:
+        return (s for child in self.children for s in child.walk() if s.name == name)
+
+
+@dataclass(frozen=True)
+class ReceivedIdoc:
+    """One IDoc of a received document."""
+
+    #: the document's root element: the basic type (``MATMAS05``) or the extension
+    root: str
+    #: position in the document, from 1
+    index: int
+    control: dict[str, str]
+    segments: list[Segment]
+    #: this IDoc alone as an IDoc-XML document (root element and one ``<IDOC>``)
+    xml: bytes
+
+    @property
+    def docnum(self) -> str:
+        return self.control.get("DOCNUM", "")
+
+    @property
+    def idoc_type(self) -> str:
+        return self.control.get("IDOCTYP", "")
+
+    @property
+    def message_type(self) -> str:
+        return self.control.get("MESTYP", "")
+
+    def walk(self) -> Iterator[Segment]:
+        for segment in self.segments:
+            yield from segment.walk()
+
+    def find(self, name: str) -> Segment | None:
+        """The first segment named ``name`` anywhere in the IDoc, or None."""
+        return next((s for s in self.walk() if s.name == name), None)
+
+    def find_all(self, name: str) -> list[Segment]:
+        return [s for s in self.walk() if s.name == name]
+
+
+class _GuardedReader:
+    """A byte stream that refuses DTDs in the prolog and stops at the size limit."""
+
+    def __init__(self, stream: BinaryIO, max_bytes: int) -> None:
+        self._stream = stream
+        self._max_bytes = max_bytes
+        self._read = 0
+        self._head = b""
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._stream.read(size if size and size > 0 else _CHUNK_BYTES)
+        self._read += len(chunk)
+        if self._read > self._max_bytes:
+            raise IdocTooLarge(f"The IDoc-XML document exceeds {self._max_bytes} bytes")
+        if len(self._head) < _PROLOG_SCAN_BYTES:
+            # the prolog may arrive in several small chunks
+            self._head += chunk[:_PROLOG_SCAN_BYTES - len(self._head)]
+            _refuse_dtd_text(self._head)
+        return chunk
+
+
+def _refuse_dtd_text(head: bytes) -> None:
+    upper = head.upper()
+    if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
+        raise IdocXmlError("DTDs and entity declarations are not allowed in IDoc-XML")
+
+
+def _refuse_dtd(root: etree._Element) -> None:
+    # authoritative: the byte scan misses a DOCTYPE behind a long comment or in UTF-16
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise IdocXmlError("DTDs and entity declarations are not allowed in IDoc-XML")
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def iter_idocs(source: bytes | BinaryIO, *,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReceivedIdoc]:
+    """Yield the IDocs of an IDoc-XML document in document order.
+
+    Raises :class:`IdocXmlError` (or :class:`IdocTooLarge`) as soon as the problem is
+    read, which for a broken end of the document is after earlier IDocs were yielded: use
+    :func:`read_idocs` to check the whole document before acting on any IDoc.
+    """
+    stream = io.BytesIO(bytes(source)) if isinstance(source, bytes | bytearray | memoryview) \
+        else source
+    events = etree.iterparse(
+        _GuardedReader(stream, max_bytes), events=("end",), tag=("IDOC", "{*}IDOC"),
+        resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
+        remove_comments=True, remove_pis=True)
+    root: etree._Element | None = None
+    index = 0
+    try:
+        for _event, element in events:
+            parent = element.getparent()
+            if parent is None:
+                raise IdocXmlError("The document root must be the IDoc type, not <IDOC>")
+            if parent.getparent() is not None:
+                raise IdocXmlError("<IDOC> must be a direct child of the document root")
+            if root is None:
+                root = parent
+                _refuse_dtd(root)
+            _forget_earlier_siblings(element)
+            index += 1
+            yield _read_idoc(element, _local(root.tag), index)
+            element.clear()
+            parent.remove(element)
+        if root is None:
+            if events.root is not None:
+                _refuse_dtd(events.root)
+            raise IdocXmlError("The document contains no <IDOC> element")
+        _refuse_dtd(root)
+        stray = next((_local(e.tag) for e in root if _local(e.tag)), None)
+        if stray:
+            raise IdocXmlError(f"Unexpected element <{stray}> beside <IDOC>")
+    except etree.XMLSyntaxError as error:
+        raise IdocXmlError(f"The document is not well-formed XML: {error.msg}") from None
+
+
+def read_idocs(source: bytes | BinaryIO, *,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> list[ReceivedIdoc]:
+    """All IDocs of a document, after the whole document was read and found valid."""
+    return list(iter_idocs(source, max_bytes=max_bytes))
+
+
+def _forget_earlier_siblings(element: etree._Element) -> None:
+    previous = element.getprevious()
+    while previous is not None:
+        if _local(previous.tag):
+            raise IdocXmlError(f"Unexpected element <{_local(previous.tag)}> beside <IDOC>")
+        before = previous.getprevious()
+        previous.getparent().remove(previous)
+        previous = before
+
+
+def _read_idoc(element: etree._Element, root: str, index: int) -> ReceivedIdoc:
+    children = [child for child in element if _local(child.tag)]
+    if not children or _local(children[0].tag) != CONTROL_RECORD:
+        raise IdocXmlError(f"IDOC {index} does not start with the control record "
+                           f"{CONTROL_RECORD}")
+    control = _fields(children[0])
+    segments = [_read_segment(child) for child in children[1:]]
+    xml = (f'<?xml version="1.0" encoding="UTF-8"?><{root}>'.encode()
+           + etree.tostring(element, encoding="UTF-8", with_tail=False)
+           + f"</{root}>".encode())
+    return ReceivedIdoc(root=root, index=index, control=control, segments=segments, xml=xml)
+
+
+def _is_segment(element: etree._Element) -> bool:
+    return element.get("SEGMENT") is not None or any(_local(c.tag) for c in element)
+
+
+def _read_segment(element: etree._Element) -> Segment:
+    segment = Segment(_local(element.tag))
+    for child in element:
+        name = _local(child.tag)
+        if not name:
+            continue
+        if _is_segment(child):
+            segment.children.append(_read_segment(child))
+        else:
+            segment.fields[name] = (child.text or "").rstrip()
+    return segment
+
+
+def _fields(element: etree._Element) -> dict[str, str]:
+    return {_local(child.tag): (child.text or "").rstrip() for child in element
+            if _local(child.tag)}
