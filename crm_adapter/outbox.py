@@ -1,0 +1,214 @@
+"""The transactional outbox: every call to SAP is first a row, committed with the CRM change
+that causes it; a worker performs the calls, retrying with backoff.
+
+Why: the CRM change and "SAP must be told" must never part — no CRM approval without its
+SAP order, no SAP order without its CRM approval. The worker performs each entry *at least
+once*, so every handler must be safe to repeat: before creating a document it looks in SAP
+for the result of an earlier attempt by the entry's ``crm_reference`` (the CRM document
+number that travels in SAP, e.g. PURCH_NO_C of a sales order), and uses it if found. That
+makes a retry after a crash or a timeout never create a second SAP document.
+
+A handler is registered per kind::
+
+    @outbox.handler("create_sales_order")
+    def create_sales_order(sap: Connection, entry: Entry) -> dict: ...      # talks to SAP
+
+    @outbox.on_done("create_sales_order")
+    def link_order(conn: sqlalchemy.Connection, entry: Entry, result: dict) -> None: ...
+
+``on_done`` runs in the same CRM transaction that marks the entry done; ``on_failed`` when
+SAP refused the call for a business reason (a :class:`~crm_adapter.sap.bapi.BapiError`):
+such an entry is not retried. Communication problems (SAP down, timeouts) are retried with
+exponential backoff, forever by default — an approval made while SAP is down completes
+later, once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from crm_adapter.sap.bapi import BapiError
+from crm_adapter.sap.errors import ABAPApplicationError, RFCError
+from crm_adapter.store.engine import Database
+from crm_adapter.store.schema import outbox
+
+log = logging.getLogger(__name__)
+
+PENDING, IN_PROGRESS, DONE, FAILED = "pending", "in_progress", "done", "failed"
+#: an entry a crashed worker left in progress is taken up again after this long
+STALE_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    kind: str
+    payload: dict[str, Any]
+    crm_reference: str
+    attempts: int
+
+
+Handler = Callable[[Any, Entry], dict[str, Any]]
+Completion = Callable[[Connection, Entry, dict[str, Any]], None]
+Failure = Callable[[Connection, Entry, str], None]
+
+HANDLERS: dict[str, Handler] = {}
+ON_DONE: dict[str, Completion] = {}
+ON_FAILED: dict[str, Failure] = {}
+
+
+def handler(kind: str) -> Callable[[Handler], Handler]:
+    def register(function: Handler) -> Handler:
+        HANDLERS[kind] = function
+        return function
+    return register
+
+
+def on_done(kind: str) -> Callable[[Completion], Completion]:
+    def register(function: Completion) -> Completion:
+        ON_DONE[kind] = function
+        return function
+    return register
+
+
+def on_failed(kind: str) -> Callable[[Failure], Failure]:
+    def register(function: Failure) -> Failure:
+        ON_FAILED[kind] = function
+        return function
+    return register
+
+
+def enqueue(conn: Connection, kind: str, payload: dict[str, Any], crm_reference: str) -> int:
+    """Record an intended SAP call in the caller's transaction; returns the entry id."""
+    now = datetime.now(UTC)
+    result = conn.execute(insert(outbox).values(
+        kind=kind, payload=payload, status=PENDING, attempts=0, next_attempt_at=0.0,
+        last_error=None, crm_reference=crm_reference, result=None, created_at=now,
+        updated_at=now))
+    return int(result.inserted_primary_key[0])
+
+
+@dataclass
+class WorkerSettings:
+    retry_base_seconds: float = 1.0
+    retry_max_seconds: float = 300.0
+    poll_seconds: float = 0.5
+
+
+class OutboxWorker:
+    """Performs due outbox entries, one at a time, in id order."""
+
+    def __init__(self, db: Database, connect: Callable[[], Any],
+                 settings: WorkerSettings | None = None) -> None:
+        self.db = db
+        self.connect = connect
+        self.settings = settings or WorkerSettings()
+        self._sap: Any = None
+
+    def run_once(self, limit: int = 100) -> int:
+        """Perform up to ``limit`` due entries; returns how many reached a final state."""
+        finished = 0
+        for _ in range(limit):
+            entry = self._claim()
+            if entry is None:
+                break
+            if self._perform(entry):
+                finished += 1
+        return finished
+
+    def run_forever(self, stop: threading.Event) -> None:
+        while not stop.is_set():
+            try:
+                if self.run_once() == 0:
+                    stop.wait(self.settings.poll_seconds)
+            except Exception:  # keep the worker alive; the entry stays due
+                log.exception("outbox pass failed")
+                stop.wait(self.settings.poll_seconds)
+
+    def _claim(self) -> Entry | None:
+        now = time.time()
+        with self.db.write() as conn:
+            row = conn.execute(
+                select(outbox).where(
+                    ((outbox.c.status == PENDING) & (outbox.c.next_attempt_at <= now))
+                    | ((outbox.c.status == IN_PROGRESS)
+                       & (outbox.c.next_attempt_at <= now - STALE_SECONDS)))
+                .order_by(outbox.c.id).limit(1).with_for_update(skip_locked=True)
+            ).mappings().first()
+            if row is None:
+                return None
+            conn.execute(update(outbox).where(outbox.c.id == row["id"]).values(
+                status=IN_PROGRESS, attempts=row["attempts"] + 1, next_attempt_at=now,
+                updated_at=datetime.now(UTC)))
+        return Entry(row["id"], row["kind"], dict(row["payload"]), row["crm_reference"],
+                     row["attempts"] + 1)
+
+    def _perform(self, entry: Entry) -> bool:
+        perform = HANDLERS.get(entry.kind)
+        if perform is None:
+            self._fail(entry, f"no handler for outbox kind {entry.kind}")
+            return True
+        try:
+            result = perform(self._connection(), entry)
+        except (BapiError, ABAPApplicationError) as error:
+            # SAP said no for a reason a retry cannot change
+            self._fail(entry, str(error))
+            return True
+        except (RFCError, OSError) as error:  # SAP unreachable, logon, short dump: retry
+            self._drop_connection()
+            self._retry(entry, f"{type(error).__name__}: {error}")
+            return False
+        with self.db.write() as conn:
+            conn.execute(update(outbox).where(outbox.c.id == entry.id).values(
+                status=DONE, result=result, last_error=None, updated_at=datetime.now(UTC)))
+            completion = ON_DONE.get(entry.kind)
+            if completion is not None:
+                completion(conn, entry, result)
+        return True
+
+    def _retry(self, entry: Entry, error: str) -> None:
+        delay = min(self.settings.retry_base_seconds * 2 ** (entry.attempts - 1),
+                    self.settings.retry_max_seconds)
+        log.warning("outbox entry %s (%s) will be retried in %.1f s: %s", entry.id,
+                    entry.kind, delay, error)
+        with self.db.write() as conn:
+            conn.execute(update(outbox).where(outbox.c.id == entry.id).values(
+                status=PENDING, next_attempt_at=time.time() + delay, last_error=error[:2000],
+                updated_at=datetime.now(UTC)))
+
+    def _fail(self, entry: Entry, error: str) -> None:
+        with self.db.write() as conn:
+            conn.execute(update(outbox).where(outbox.c.id == entry.id).values(
+                status=FAILED, last_error=error[:2000], updated_at=datetime.now(UTC)))
+            failure = ON_FAILED.get(entry.kind)
+            if failure is not None:
+                failure(conn, entry, error)
+
+    def _connection(self) -> Any:
+        if self._sap is None:
+            self._sap = self.connect()
+        return self._sap
+
+    def _drop_connection(self) -> None:
+        if self._sap is not None:
+            try:
+                self._sap.close()
+            except Exception:  # a broken connection may fail to close; it is dropped anyway
+                pass
+            self._sap = None
+
+
+def entries(db: Database, status: str | None = None) -> list[dict[str, Any]]:
+    with db.read() as conn:
+        query = select(outbox).order_by(outbox.c.id)
+        if status:
+            query = query.where(outbox.c.status == status)
+        return [dict(r) for r in conn.execute(query).mappings()]
