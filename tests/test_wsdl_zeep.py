@@ -23,6 +23,18 @@ from fake_sap.rfc import registry
 CALLED = {"RFC_PING", "STFC_CONNECTION", "RFC_SYSTEM_INFO", "RFC_READ_TABLE",
           "BAPI_MATERIAL_SAVEDATA", "BAPI_TRANSACTION_COMMIT", "BAPI_TRANSACTION_ROLLBACK",
           "BAPI_MATERIAL_GET_DETAIL", "BAPI_CUSTOMER_GETDETAIL2"}
+#: the FI function modules are called through zeep in test_bapi_finance.py
+CALLED |= {"BAPI_ACC_DOCUMENT_POST", "BAPI_ACC_DOCUMENT_CHECK", "BAPI_AR_ACC_GETOPENITEMS",
+           "BAPI_AR_ACC_GETCLEAREDITEMS", "BAPI_AP_ACC_GETOPENITEMS",
+           "BAPI_AP_ACC_GETCLEAREDITEMS"}
+#: the sales document function modules are called through zeep in test_bapi_salesorder.py
+CALLED |= {"BAPI_SALESORDER_CREATEFROMDAT2", "BAPI_CUSTOMERRETURN_CREATE",
+           "BAPI_SALESORDER_GETSTATUS"}
+#: the logistics function modules are called through zeep in test_bapi_delivery.py,
+#: test_bapi_stock_transport.py and test_bapi_goodsmvt.py
+CALLED |= {"BAPI_OUTB_DELIVERY_CREATE_SLS", "BAPI_OUTB_DELIVERY_CREATE_STO",
+           "BAPI_OUTB_DELIVERY_CHANGE", "WS_DELIVERY_UPDATE", "BAPI_GOODSMVT_CREATE",
+           "BAPI_PO_CREATE1", "BAPI_MATERIAL_AVAILABILITY"}
 
 
 @pytest.fixture

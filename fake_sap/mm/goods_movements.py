@@ -85,8 +85,9 @@ def check_item(item: MovementItem) -> None:
         raise sap_error("M7", "099", "Enter the receiving plant for the stock transfer")
 
 
-def _effects(conn: Connection, mandt: str) -> dict[str, Callable[[MovementItem, Decimal], None]]:
-    def to_column(column: str) -> Callable[[MovementItem, Decimal], None]:
+def _effects(conn: Connection, mandt: str
+             ) -> dict[str, Callable[[MovementItem, Decimal], object]]:
+    def to_column(column: str) -> Callable[[MovementItem, Decimal], object]:
         return lambda i, q: _sloc(conn, mandt, i, column, q)
 
     return {
@@ -105,8 +106,20 @@ def _effects(conn: Connection, mandt: str) -> dict[str, Callable[[MovementItem, 
     }
 
 
-def _sloc(conn: Connection, mandt: str, item: MovementItem, column: str, delta: Decimal) -> None:
-    stock.change_storage_location(conn, mandt, item.matnr, item.werks, item.lgort, column, delta)
+def _sloc(conn: Connection, mandt: str, item: MovementItem, column: str,
+          delta: Decimal) -> Decimal:
+    return stock.change_storage_location(conn, mandt, item.matnr, item.werks, item.lgort,
+                                         column, delta)
+
+
+def _transaction_type(document: MaterialDocument) -> str:
+    """MKPF-VGART / BLART: WL goods movement for a delivery, WE goods receipt for a purchase
+    order, WA any other goods movement."""
+    if document.le_vbeln:
+        return "WL"
+    if any(item.bwart == "101" for item in document.items or []):
+        return "WE"
+    return "WA"
 
 
 def post(conn: Connection, mandt: str, document: MaterialDocument) -> None:
@@ -116,9 +129,9 @@ def post(conn: Connection, mandt: str, document: MaterialDocument) -> None:
     for item in items:
         check_item(item)
         effects[item.bwart](item, Decimal(item.quantity))
+    kind = _transaction_type(document)
     conn.execute(insert(mkpf).values(
-        mandt=mandt, mblnr=document.mblnr, mjahr=document.mjahr, vgart="WL" if
-        document.le_vbeln else "WA", blart="WL" if document.le_vbeln else "WA",
+        mandt=mandt, mblnr=document.mblnr, mjahr=document.mjahr, vgart=kind, blart=kind,
         bldat=document.bldat, budat=document.budat, cpudt=document.cpudt,
         cputm=document.cputm, usnam=document.usnam, xblnr=document.xblnr,
         bktxt=document.bktxt, le_vbeln=document.le_vbeln))

@@ -175,3 +175,25 @@ def received_quantity(conn: Connection, mandt: str, ebeln: str, ebelp: str) -> D
 def mark_delivery_completed(conn: Connection, mandt: str, ebeln: str, ebelp: str) -> None:
     conn.execute(update(ekpo).where(ekpo.c.mandt == mandt, ekpo.c.ebeln == ebeln,
                                     ekpo.c.ebelp == ebelp.zfill(5)).values(elikz="X"))
+
+
+def issued_quantity(conn: Connection, mandt: str, ebeln: str, ebelp: str) -> Decimal:
+    """Quantity issued for a stock transport order item (641: now in transit or received)."""
+    values = conn.execute(select(mseg.c.menge).where(
+        mseg.c.mandt == mandt, mseg.c.ebeln == ebeln, mseg.c.ebelp == ebelp.zfill(5),
+        mseg.c.bwart == "641")).scalars()
+    return sum((Decimal(v) for v in values), Decimal(0))
+
+
+def open_issue_demand(conn: Connection, mandt: str, matnr: str, werks: str) -> Decimal:
+    """What open stock transport orders still have to take from supplying plant ``werks``
+    (their ordered quantity not yet issued): a requirement for the availability check."""
+    rows = conn.execute(select(ekpo.c.ebeln, ekpo.c.ebelp, ekpo.c.menge).select_from(
+        ekpo.join(ekko, (ekko.c.mandt == ekpo.c.mandt) & (ekko.c.ebeln == ekpo.c.ebeln)))
+        .where(ekpo.c.mandt == mandt, ekpo.c.matnr == matnr, ekko.c.reswk == werks,
+               ekko.c.bsart == STOCK_TRANSPORT_ORDER, ekpo.c.loekz == "",
+               ekpo.c.elikz == "")).all()
+    demand = Decimal(0)
+    for ebeln, ebelp, menge in rows:
+        demand += max(Decimal(menge) - issued_quantity(conn, mandt, ebeln, ebelp), Decimal(0))
+    return demand

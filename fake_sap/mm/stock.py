@@ -4,6 +4,10 @@ Quantities live in MARD (LABST unrestricted, INSME quality, SPEME blocked, RETME
 returns), MARC-TRAME (stock in transit of stock transport orders) and MSKU (consignment
 stock at the customer, special stock W). A movement that would make a stock negative is
 refused with SAP's message M7 021, and the whole movement is refused with it.
+
+Every change reads the quantity with ``SELECT ... FOR UPDATE`` before writing it back, so
+two movements of the same stock in parallel transactions (PostgreSQL) cannot lose an
+update: the second waits for the first and then adds to its result.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ def change_storage_location(conn: Connection, mandt: str, matnr: str, werks: str
     """Add ``delta`` to one MARD stock column; returns the new quantity."""
     where = (mard.c.mandt == mandt, mard.c.matnr == matnr, mard.c.werks == werks,
              mard.c.lgort == lgort)
-    current = conn.execute(select(mard.c[column]).where(*where)).scalar()
+    current = conn.execute(select(mard.c[column]).where(*where).with_for_update()).scalar()
     if current is None:
         if delta < 0:
             _deficit(matnr, werks, lgort, column, delta)
@@ -41,7 +45,8 @@ def change_storage_location(conn: Connection, mandt: str, matnr: str, werks: str
         insert_if_absent(conn, mard, {"mandt": mandt, "matnr": matnr, "werks": werks,
                                       "lgort": lgort, "lgpbe": "", "lvorm": "", "labst": "0",
                                       "insme": "0", "speme": "0", "retme": "0"})
-        current = "0"
+        current = conn.execute(select(mard.c[column]).where(*where).with_for_update()
+                               ).scalar_one()
     new = Decimal(current) + delta
     if new < 0:
         _deficit(matnr, werks, lgort, column, new)
@@ -52,7 +57,7 @@ def change_storage_location(conn: Connection, mandt: str, matnr: str, werks: str
 def change_in_transit(conn: Connection, mandt: str, matnr: str, werks: str,
                       delta: Decimal) -> Decimal:
     where = (marc.c.mandt == mandt, marc.c.matnr == matnr, marc.c.werks == werks)
-    current = conn.execute(select(marc.c.trame).where(*where)).scalar()
+    current = conn.execute(select(marc.c.trame).where(*where).with_for_update()).scalar()
     if current is None:
         raise sap_error("M7", "004", "Material &1 is not maintained in plant &2",
                         matnr.lstrip("0"), werks)
@@ -69,7 +74,8 @@ def change_consignment(conn: Connection, mandt: str, matnr: str, werks: str, kun
            "kunnr": kunnr}
     insert_if_absent(conn, msku, {**key, "kulab": "0"})
     where = [msku.c[k] == v for k, v in key.items()]
-    new = Decimal(conn.execute(select(msku.c.kulab).where(*where)).scalar_one()) + delta
+    new = Decimal(conn.execute(select(msku.c.kulab).where(*where).with_for_update()
+                               ).scalar_one()) + delta
     if new < 0:
         _deficit(matnr, werks, "", "kulab", new)
     conn.execute(update(msku).where(*where).values(kulab=str(new)))

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from fake_sap.rfc.call import RfcFunction
 from fake_sap.rfc.errors import FunctionNotFound
-from fake_sap.rfc.functions import customer, material, system, transaction
+from fake_sap.rfc.functions import (
+    customer,
+    finance,
+    logistics,
+    material,
+    sales,
+    stock,
+    system,
+    transaction,
+)
 
 FUNCTIONS: dict[str, RfcFunction] = {}
 
@@ -27,6 +36,6 @@ def implemented() -> list[RfcFunction]:
     return [FUNCTIONS[name] for name in sorted(FUNCTIONS)]
 
 
-for _module in (system, transaction, material, customer):
+for _module in (system, transaction, material, customer, finance, sales, logistics, stock):
     for _function in _module.FUNCTIONS:
         register(_function)

@@ -7,6 +7,7 @@ length, and SAP's short text; a column that is not listed is not an SAP field.
 from __future__ import annotations
 
 from fake_sap.db import schema
+from fake_sap.rfc import document_tables
 from fake_sap.rfc.model import DATS, TIMS, curr, dec, numc, quan
 from fake_sap.rfc.read_table import ReadableTable, sap_table
 
@@ -183,3 +184,5 @@ TABLES: list[ReadableTable] = [
         "STAPA4": "Parameter 4",
     }),
 ]
+
+TABLES += document_tables.TABLES  # VBAK ... BKPF, BSEG, S001: declared with the documents

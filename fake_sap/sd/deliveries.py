@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from fake_sap.db import master_data
-from fake_sap.db.documents import ekko, ekpo, likp, lips, vbak, vbap, vbfa, vbuk, vbup
+from fake_sap.db.documents import ekko, ekpo, likp, lips, vbak, vbap, vbfa, vbpa, vbuk, vbup
 from fake_sap.errors import SapMessage, sap_error, sap_message
 from fake_sap.sd import status
 from fake_sap.sd.codes import SALES_DOCUMENT_TYPES
@@ -63,6 +63,8 @@ class Source:
     credit_blocked: bool
     receiving_plant: str
     items: list[SourceItem]
+    #: VBAK-LIFSK: a delivery block set on the order
+    delivery_block: str = ""
 
 
 @dataclass
@@ -96,14 +98,13 @@ class DeliveryPlan:
     reference: str
     reference_category: str
     items: list[DeliveryItem]
+    #: planned delivery and goods movement date (LIKP-LFDAT, LIKP-WADAT)
+    lfdat: str = ""
     #: order items whose remainder will not be delivered (partial delivery agreement A)
     closed_items: list[str] = field(default_factory=list)
-    messages: list[SapMessage] = field(default_factory=list)
 
     def to_payload(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("messages")
-        return data
+        return asdict(self)
 
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> DeliveryPlan:
@@ -143,11 +144,14 @@ def _sales_source(conn: Connection, mandt: str, header: dict[str, Any]) -> Sourc
     header_status = status.header(conn, mandt, vbeln) or {}
     area = master_data.customer_sales_area(conn, mandt, header["kunnr"], header["vkorg"],
                                            header["vtweg"], header["spart"]) or {}
+    ship_to = conn.execute(select(vbpa.c.kunnr).where(
+        vbpa.c.mandt == mandt, vbpa.c.vbeln == vbeln, vbpa.c.posnr == "000000",
+        vbpa.c.parvw == "WE")).scalar()
     return Source(doc=vbeln, category=header["vbtyp"], lfart=doc_type.delivery_type,
-                  vkorg=header["vkorg"], ship_to=header["kunnr"], sold_to=header["kunnr"],
-                  partial_agreement=area.get("kztlf", "") or "",
+                  vkorg=header["vkorg"], ship_to=ship_to or header["kunnr"],
+                  sold_to=header["kunnr"], partial_agreement=area.get("kztlf", "") or "",
                   credit_blocked=header_status.get("cmgst") == "B", receiving_plant="",
-                  items=items)
+                  items=items, delivery_block=header["lifsk"] or "")
 
 
 def _purchase_source(conn: Connection, mandt: str, header: dict[str, Any]) -> Source:
@@ -171,25 +175,27 @@ def _purchase_source(conn: Connection, mandt: str, header: dict[str, Any]) -> So
 # --- creating -------------------------------------------------------------------------------
 
 def plan(conn: Connection, mandt: str, source: Source, requested: dict[str, str] | None, *,
-         vbeln: str, today: str, now_time: str, user: str) -> DeliveryPlan:
+         vbeln: str, today: str, now_time: str, user: str, shipping_point: str = "1000",
+         due_date: str = "") -> DeliveryPlan:
     """Check and compute a delivery for ``requested`` quantities per source item (all open
-    quantities when ``None``); raises :class:`ApplicationError` with VL messages."""
-    if source.credit_blocked:
-        raise sap_error("VL", "023", "Document &1 is blocked for delivery (credit check)",
-                        source.doc)
+    quantities when ``None``, or for an item requested with ``""``); raises
+    :class:`ApplicationError` with VL messages. ``due_date`` is the planned delivery and
+    goods movement date (today when empty)."""
+    _check_not_blocked(source)
     by_item = {i.item: i for i in source.items}
     wanted: dict[str, Decimal] = {}
-    for item, quantity in (requested or {i.item: "" for i in source.items}).items():
-        key = item.zfill(6)
+    for requested_item, text in (requested or {i.item: "" for i in source.items}).items():
+        key = requested_item.zfill(6)
         if key not in by_item:
             raise sap_error("VL", "302", "Item &1 does not exist in document &2",
                             key, source.doc)
-        wanted[key] = _quantity(quantity, by_item[key].open)
+        wanted[key] = _quantity(text, by_item[key].open)
     result = DeliveryPlan(
-        vbeln=vbeln, lfart=source.lfart, vbtyp=DELIVERY_CATEGORY[source.lfart], vstel="1000",
-        vkorg=source.vkorg, kunnr=source.ship_to, kunag=source.sold_to,
+        vbeln=vbeln, lfart=source.lfart, vbtyp=DELIVERY_CATEGORY[source.lfart],
+        vstel=shipping_point, vkorg=source.vkorg, kunnr=source.ship_to, kunag=source.sold_to,
         werks=source.items[0].werks if source.items else "", erdat=today, erzet=now_time,
-        ernam=user, reference=source.doc, reference_category=source.category, items=[])
+        ernam=user, reference=source.doc, reference_category=source.category, items=[],
+        lfdat=due_date or today)
     for key, quantity in wanted.items():
         item = by_item[key]
         if quantity <= 0:
@@ -211,8 +217,20 @@ def plan(conn: Connection, mandt: str, source: Source, requested: dict[str, str]
     if not result.items:
         raise sap_error("VL", "150", "No items of &1 can be delivered (nothing open)",
                         source.doc)
-    result.messages.append(sap_message("S", "VL", "311", "Delivery &1 has been saved", vbeln))
     return result
+
+
+def _check_not_blocked(source: Source) -> None:
+    if source.credit_blocked:
+        raise sap_error("VL", "023", "Document &1 is blocked for delivery (credit check)",
+                        source.doc)
+    if source.delivery_block:
+        raise sap_error("VL", "023", "Document &1 is blocked for delivery (delivery block "
+                                     "&2)", source.doc, source.delivery_block)
+
+
+def saved_message(vbeln: str) -> SapMessage:
+    return sap_message("S", "VL", "311", "Delivery &1 has been saved", vbeln)
 
 
 def _quantity(value: str, default: Decimal) -> Decimal:
@@ -240,11 +258,17 @@ def _check_stock(conn: Connection, mandt: str, item: SourceItem, quantity: Decim
 
 
 def save(conn: Connection, mandt: str, delivery: DeliveryPlan) -> None:
+    """Write a planned delivery (the update task). What is open on the preceding document
+    is checked again here, under a lock of that document: another delivery may have been
+    saved since the plan was made."""
+    lock_reference(conn, mandt, delivery.reference, delivery.reference_category)
+    _check_still_open(conn, mandt, delivery)
     conn.execute(insert(likp).values(
         mandt=mandt, vbeln=delivery.vbeln, lfart=delivery.lfart, vbtyp=delivery.vbtyp,
         vstel=delivery.vstel, vkorg=delivery.vkorg, kunnr=delivery.kunnr,
         kunag=delivery.kunag, erdat=delivery.erdat, erzet=delivery.erzet,
-        ernam=delivery.ernam, lfdat=delivery.erdat, wadat=delivery.erdat, wadat_ist="",
+        ernam=delivery.ernam, lfdat=delivery.lfdat or delivery.erdat,
+        wadat=delivery.lfdat or delivery.erdat, wadat_ist="",
         werks=delivery.werks, lifex=""))
     conn.execute(insert(lips), [{
         "mandt": mandt, "vbeln": delivery.vbeln, "posnr": i.posnr, "matnr": i.matnr,
@@ -265,6 +289,34 @@ def save(conn: Connection, mandt: str, delivery: DeliveryPlan) -> None:
         "erdat": delivery.erdat, "erzet": delivery.erzet} for i in delivery.items])
     refresh_reference(conn, mandt, delivery.reference, delivery.reference_category,
                       set(delivery.closed_items))
+
+
+def lock_reference(conn: Connection, mandt: str, doc: str, category: str) -> None:
+    """Serialize the writers of what is open on a preceding document: a row lock on its
+    header (SELECT ... FOR UPDATE on PostgreSQL; SQLite serializes all writers anyway).
+
+    Lock order, to stay free of deadlocks: a delivery's own status row first (goods
+    movement, change, deletion), then its preceding document.
+    """
+    if category == "V":
+        conn.execute(select(ekko.c.ebeln).where(ekko.c.mandt == mandt, ekko.c.ebeln == doc)
+                     .with_for_update())
+    else:
+        conn.execute(select(vbuk.c.vbeln).where(vbuk.c.mandt == mandt, vbuk.c.vbeln == doc)
+                     .with_for_update())
+
+
+def _check_still_open(conn: Connection, mandt: str, delivery: DeliveryPlan) -> None:
+    source = load_source(conn, mandt, delivery.reference)
+    if source is None:
+        raise sap_error("VL", "001", "Document &1 does not exist", delivery.reference)
+    _check_not_blocked(source)
+    by_item = {i.item: i for i in source.items}
+    for item in delivery.items:
+        still_open = by_item[item.vgpos].open if item.vgpos in by_item else Decimal(0)
+        if Decimal(item.lfimg) > still_open:
+            raise sap_error("VL", "303", "Item &1 of &2: only &3 &4 are still open, not &5",
+                            item.vgpos, source.doc, still_open, item.unit, item.lfimg)
 
 
 def refresh_reference(conn: Connection, mandt: str, doc: str, category: str,
@@ -309,20 +361,41 @@ def check_deletable(conn: Connection, mandt: str, vbeln: str) -> None:
     if loaded is None:
         raise sap_error("VL", "001", "Delivery &1 does not exist", vbeln)
     if loaded[0]["wadat_ist"]:
-        raise sap_error("VL", "609", "Delivery &1 cannot be deleted: goods movement has "
-                                     "been posted", vbeln)
+        raise _goods_moved(vbeln, "deleted")
+
+
+def _goods_moved(vbeln: str, what: str) -> Exception:
+    return sap_error("VL", "609", "Delivery &1 cannot be &2: goods movement has been posted",
+                     vbeln, what)
+
+
+def _claim_unposted(conn: Connection, mandt: str, vbeln: str, what: str) -> None:
+    """Lock the delivery's status row, which must still be without goods movement.
+
+    The goods movement flips VBUK-WBSTK with a conditional UPDATE (see
+    ``fake_sap.sd.goods_movement``); locking the same row here means a change and a goods
+    movement that race each other are serialized, and the loser sees the winner's result.
+    """
+    row = conn.execute(select(vbuk.c.wbstk).where(vbuk.c.mandt == mandt,
+                                                  vbuk.c.vbeln == vbeln)
+                       .with_for_update()).first()
+    if row is None:
+        raise sap_error("VL", "001", "Delivery &1 does not exist", vbeln)
+    if row.wbstk == "C":
+        raise _goods_moved(vbeln, what)
 
 
 def delete_delivery(conn: Connection, mandt: str, vbeln: str) -> tuple[str, str]:
     """Delete a delivery without goods movement; returns its reference doc and category."""
+    _claim_unposted(conn, mandt, vbeln, "deleted")
     check_deletable(conn, mandt, vbeln)
     items = [dict(r) for r in conn.execute(select(lips).where(
         lips.c.mandt == mandt, lips.c.vbeln == vbeln)).mappings()]
     reference = items[0]["vgbel"] if items else ""
     category = items[0]["vgtyp"] if items else ""
-    for table in (lips, vbup):
-        conn.execute(delete(table).where(table.c.mandt == mandt, table.c.vbeln == vbeln))
-    for table in (likp, vbuk):
+    if reference:
+        lock_reference(conn, mandt, reference, category)
+    for table in (lips, vbup, likp, vbuk):
         conn.execute(delete(table).where(table.c.mandt == mandt, table.c.vbeln == vbeln))
     conn.execute(delete(vbfa).where(vbfa.c.mandt == mandt, vbfa.c.vbeln == vbeln))
     if reference and category != "V":
@@ -333,6 +406,76 @@ def delete_delivery(conn: Connection, mandt: str, vbeln: str) -> tuple[str, str]
     if reference:
         refresh_reference(conn, mandt, reference, category)
     return reference, category
+
+
+# --- changing items before the goods movement ----------------------------------------------------
+
+@dataclass
+class ItemChange:
+    """BAPI_OUTB_DELIVERY_CHANGE for items: new quantities and items to delete."""
+
+    vbeln: str
+    quantities: dict[str, str] = field(default_factory=dict)
+    deleted: list[str] = field(default_factory=list)
+
+
+def check_change(conn: Connection, mandt: str, change: ItemChange) -> None:
+    """Raise unless the items exist, the delivery has no goods movement, something stays
+    in it and no new quantity exceeds what the preceding item still allows."""
+    loaded = load(conn, mandt, change.vbeln)
+    if loaded is None:
+        raise sap_error("VL", "001", "Delivery &1 does not exist", change.vbeln)
+    header, items = loaded
+    if header["wadat_ist"]:
+        raise _goods_moved(change.vbeln, "changed")
+    by_posnr = {i["posnr"]: i for i in items}
+    for posnr in [*change.deleted, *change.quantities]:
+        if posnr not in by_posnr:
+            raise sap_error("VL", "302", "Item &1 does not exist in delivery &2", posnr,
+                            change.vbeln)
+    if set(by_posnr) <= set(change.deleted):
+        raise sap_error("VL", "363", "Delivery &1: the last item cannot be deleted; delete "
+                                     "the delivery", change.vbeln)
+    source = load_source(conn, mandt, items[0]["vgbel"]) if items else None
+    still_open = {i.item: i.open for i in source.items} if source else {}
+    for posnr, text in change.quantities.items():
+        quantity = _quantity(text, Decimal(0))
+        item = by_posnr[posnr]
+        if quantity < 0:
+            raise sap_error("VL", "305", "Quantity &1 is not allowed", quantity)
+        allowed = Decimal(item["lfimg"]) + still_open.get(item["vgpos"], Decimal(0))
+        if quantity > allowed:
+            raise sap_error("VL", "303", "Item &1 of &2: only &3 &4 are still open, not &5",
+                            item["vgpos"], item["vgbel"], allowed, item["vrkme"], quantity)
+
+
+def change_items(conn: Connection, mandt: str, change: ItemChange) -> None:
+    """Apply an :class:`ItemChange` (the update task), checked again under locks."""
+    _claim_unposted(conn, mandt, change.vbeln, "changed")
+    loaded = load(conn, mandt, change.vbeln)
+    assert loaded is not None
+    items = loaded[1]
+    reference, category = items[0]["vgbel"], items[0]["vgtyp"]
+    lock_reference(conn, mandt, reference, category)
+    check_change(conn, mandt, change)
+    vgpos = {i["posnr"]: i["vgpos"] for i in items}
+    for posnr in change.deleted:
+        for table in (lips, vbup):
+            conn.execute(delete(table).where(table.c.mandt == mandt,
+                                             table.c.vbeln == change.vbeln,
+                                             table.c.posnr == posnr))
+        conn.execute(delete(vbfa).where(vbfa.c.mandt == mandt, vbfa.c.vbeln == change.vbeln,
+                                        vbfa.c.posnn == posnr))
+    for posnr, quantity in change.quantities.items():
+        if posnr in change.deleted:
+            continue
+        conn.execute(update(lips).where(lips.c.mandt == mandt, lips.c.vbeln == change.vbeln,
+                                        lips.c.posnr == posnr).values(lfimg=quantity))
+        conn.execute(update(vbfa).where(vbfa.c.mandt == mandt, vbfa.c.vbelv == reference,
+                                        vbfa.c.posnv == vgpos[posnr],
+                                        vbfa.c.vbeln == change.vbeln,
+                                        vbfa.c.posnn == posnr).values(rfmng=quantity))
+    refresh_reference(conn, mandt, reference, category)
 
 
 def vbap_row(conn: Connection, mandt: str, vbeln: str, posnr: str) -> dict[str, Any] | None:

@@ -1,8 +1,11 @@
 """Outbound delivery IDocs (message type DESADV, type ZDELVRY07) for every delivery event.
 
 Created like SAP output determination would (no change pointers): one IDoc per partner
-subscribed to DESADV, on delivery creation (Z1EDL20-ZEVENT CRE), goods issue (PGI), returns
-goods receipt (PGR) and deletion (DEL, also flagged with E1EDL18 QUALF DEL as SAP does).
+subscribed to DESADV, on delivery creation (Z1EDL20-ZEVENT CRE), a change of item quantities
+before the goods movement (CHG, with E1EDL18 QUALF CHG), goods issue (PGI, E1EDL18 PGI),
+returns goods receipt (PGR) and deletion (DEL, also flagged with E1EDL18 QUALF DEL as SAP
+does). Call :func:`emit` in the transaction that makes the change, so the IDoc exists
+exactly when the change does; for a deletion take the :func:`snapshot` before deleting.
 The Z1EDL24 extension segment tells the receiver, per item, what was shipped, what of the
 order item is still open, and whether that remainder will become a new delivery.
 """
@@ -24,7 +27,9 @@ from fake_sap.idoc.types import ZDELVRY07
 from fake_sap.sd import deliveries, status
 
 MESTYP = "DESADV"
-CREATED, GOODS_ISSUE, GOODS_RECEIPT, DELETED = "CRE", "PGI", "PGR", "DEL"
+CREATED, CHANGED, GOODS_ISSUE, GOODS_RECEIPT, DELETED = "CRE", "CHG", "PGI", "PGR", "DEL"
+#: events SAP flags with a control segment E1EDL18 (its QUALF is the event code)
+CONTROL_QUALIFIERS = (CHANGED, GOODS_ISSUE, DELETED)
 
 
 @dataclass
@@ -69,10 +74,8 @@ def _header(conn: Connection, mandt: str, event: str, shot: Snapshot,
     segment = SegmentData("E1EDL20", {"VBELN": header["vbeln"], "VSTEL": header["vstel"],
                                       "VKORG": header["vkorg"]})
     segment.children.append(SegmentData("E1EDL21", {"LFART": header["lfart"]}))
-    if event == DELETED:
-        segment.children.append(SegmentData("E1EDL18", {"QUALF": "DEL"}))
-    elif event == GOODS_ISSUE:
-        segment.children.append(SegmentData("E1EDL18", {"QUALF": "PGI"}))
+    if event in CONTROL_QUALIFIERS:
+        segment.children.append(SegmentData("E1EDL18", {"QUALF": event}))
     for qualifier, partner in (("AG", header["kunag"]), ("WE", header["kunnr"])):
         if partner:
             segment.children.append(SegmentData("E1ADRM1", {"PARTNER_Q": qualifier,

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
 from fake_sap.db.documents import ekpo, likp, lips, vbfa, vbuk, vbup
-from fake_sap.errors import sap_error
+from fake_sap.errors import ApplicationError, sap_error
 from fake_sap.mm import goods_movements
 from fake_sap.mm.goods_movements import MaterialDocument, MovementItem
 from fake_sap.sd import deliveries, statistics
@@ -45,34 +46,47 @@ def check(conn: Connection, mandt: str, vbeln: str) -> None:
         raise already_posted(vbeln, header["lfart"])
 
 
-def already_posted(vbeln: str, lfart: str) -> Exception:
+def already_posted(vbeln: str, lfart: str) -> ApplicationError:
     what = "Goods receipt" if lfart == "LR" else "Goods issue"
     return sap_error("VL", "602", "&1 for delivery &2 has already been posted", what, vbeln)
 
 
 def post(conn: Connection, mandt: str, vbeln: str, counted: dict[str, str] | None, *,
-         mblnr: str, mjahr: str, today: str, now_time: str, user: str) -> MovementResult:
-    """Post the delivery's goods movement; ``counted`` overrides quantities per item."""
+         mblnr: str, mjahr: str, today: str, now_time: str, user: str,
+         posting_date: str = "") -> MovementResult:
+    """Post the delivery's goods movement; ``counted`` overrides quantities per item.
+
+    ``posting_date`` (VBKOK-WADAT_IST) is the actual goods movement date and the posting
+    date of the material document; today when empty.
+    """
     check(conn, mandt, vbeln)
     loaded = load(conn, mandt, vbeln)
     assert loaded is not None
     header, items = loaded
-    # the exactly-once guard: only the first posting flips A -> C
+    # the exactly-once guard: only the first posting flips A -> C. Under PostgreSQL a
+    # second transaction blocks on the row until the first commits, then finds no row
+    # matching any more; under SQLite writers are serialized anyway.
     flipped = conn.execute(update(vbuk).where(
         vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln, vbuk.c.wbstk != "C")
         .values(wbstk="C", gbstk="C", kostk="C")).rowcount
     if flipped != 1:
         raise already_posted(vbeln, header["lfart"])
+    posted_on = posting_date or today
+    allowed = _allowed_quantities(conn, mandt, items)
     received, expected = {}, {}
     movement_items = []
     for item in items:
-        quantity = _counted(counted, item)
+        quantity = _counted(counted, item, allowed[item["posnr"]])
         expected[item["posnr"]] = item["lfimg"]
         received[item["posnr"]] = str(quantity)
         if quantity != Decimal(item["lfimg"]):
             conn.execute(update(lips).where(lips.c.mandt == mandt, lips.c.vbeln == vbeln,
                                             lips.c.posnr == item["posnr"])
                          .values(lfimg=str(quantity)))
+            conn.execute(update(vbfa).where(
+                vbfa.c.mandt == mandt, vbfa.c.vbelv == item["vgbel"],
+                vbfa.c.posnv == item["vgpos"], vbfa.c.vbeln == vbeln,
+                vbfa.c.posnn == item["posnr"]).values(rfmng=str(quantity)))
         if quantity == 0:
             continue
         movement_items.append(MovementItem(
@@ -83,13 +97,13 @@ def post(conn: Connection, mandt: str, vbeln: str, counted: dict[str, str] | Non
             ebelp=item["vgpos"][-5:] if item["vgtyp"] == "V" else "",
             vbeln_im=vbeln, vbelp_im=item["posnr"],
             umwrk=_receiving_plant(conn, mandt, item) if item["pstyv"] == "NLN" else ""))
-    document = MaterialDocument(mblnr=mblnr, mjahr=mjahr, budat=today, bldat=today,
+    document = MaterialDocument(mblnr=mblnr, mjahr=mjahr, budat=posted_on, bldat=today,
                                 cpudt=today, cputm=now_time, usnam=user, xblnr=vbeln,
                                 le_vbeln=vbeln, items=movement_items)
     if movement_items:
         goods_movements.post(conn, mandt, document)
     conn.execute(update(likp).where(likp.c.mandt == mandt, likp.c.vbeln == vbeln)
-                 .values(wadat_ist=today))
+                 .values(wadat_ist=posted_on))
     conn.execute(update(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln)
                  .values(wbsta="C", gbsta="C"))
     if movement_items:
@@ -104,14 +118,43 @@ def post(conn: Connection, mandt: str, vbeln: str, counted: dict[str, str] | Non
     if reference:
         deliveries.refresh_reference(conn, mandt, reference, category)
     if header["lfart"] == "LF":
-        for item in movement_items:
-            statistics.record_shipment(conn, mandt, today, header["kunag"] or header["kunnr"],
-                                       (header["vkorg"], "10", "00"), item.matnr,
-                                       Decimal(item.quantity), item.unit)
+        for moved in movement_items:
+            statistics.record_shipment(conn, mandt, posted_on,
+                                       header["kunag"] or header["kunnr"],
+                                       (header["vkorg"], "10", "00"), moved.matnr,
+                                       Decimal(moved.quantity), moved.unit)
     return MovementResult(vbeln, reference, category, document, received, expected)
 
 
-def _counted(counted: dict[str, str] | None, item: dict) -> Decimal:
+def check_counted(conn: Connection, mandt: str, vbeln: str,
+                  counted: dict[str, str] | None) -> None:
+    """Call-time check of counted quantities: known items, numbers, not too much."""
+    loaded = load(conn, mandt, vbeln)
+    if loaded is None:
+        raise sap_error("VL", "001", "Delivery &1 does not exist", vbeln)
+    items = loaded[1]
+    by_posnr = {i["posnr"]: i for i in items}
+    for posnr in counted or {}:
+        if posnr not in by_posnr:
+            raise sap_error("VL", "302", "Item &1 does not exist in delivery &2", posnr, vbeln)
+    allowed = _allowed_quantities(conn, mandt, items)
+    for item in items:
+        _counted(counted, item, allowed[item["posnr"]])
+
+
+def _allowed_quantities(conn: Connection, mandt: str,
+                        items: list[dict[str, Any]]) -> dict[str, Decimal]:
+    """Per delivery item, the most its goods movement may move: its own quantity plus
+    what is still open on the preceding item (a count may find more than was announced,
+    never more than was ordered)."""
+    source = deliveries.load_source(conn, mandt, items[0]["vgbel"]) if items else None
+    still_open = {i.item: i.open for i in source.items} if source else {}
+    return {i["posnr"]: Decimal(i["lfimg"]) + still_open.get(i["vgpos"], Decimal(0))
+            for i in items}
+
+
+def _counted(counted: dict[str, str] | None, item: dict[str, Any],
+             allowed: Decimal) -> Decimal:
     if not counted or item["posnr"] not in counted:
         return Decimal(item["lfimg"])
     try:
@@ -121,10 +164,13 @@ def _counted(counted: dict[str, str] | None, item: dict) -> Decimal:
             from None
     if quantity < 0:
         raise sap_error("VL", "305", "Quantity &1 is not allowed", quantity)
+    if quantity > allowed:
+        raise sap_error("VL", "303", "Item &1 of &2: only &3 &4 are still open, not &5",
+                        item["vgpos"], item["vgbel"], allowed, item["vrkme"], quantity)
     return quantity
 
 
-def _receiving_plant(conn: Connection, mandt: str, item: dict) -> str:
+def _receiving_plant(conn: Connection, mandt: str, item: dict[str, Any]) -> str:
     return str(conn.execute(select(ekpo.c.werks).where(
         ekpo.c.mandt == mandt, ekpo.c.ebeln == item["vgbel"],
         ekpo.c.ebelp == item["vgpos"][-5:])).scalar() or "")

@@ -52,19 +52,15 @@ def refresh_order(conn: Connection, mandt: str, vbeln: str,
     items = conn.execute(select(vbap.c.posnr, vbap.c.kwmeng).where(
         vbap.c.mandt == mandt, vbap.c.vbeln == vbeln)).all()
     delivered = delivered_quantities(conn, mandt, vbeln)
-    issued = delivered_quantities(conn, mandt, vbeln, goods_moved_only=True)
     closed = set(closed_items or ())
     closed |= set(conn.execute(select(vbup.c.posnr).where(
         vbup.c.mandt == mandt, vbup.c.vbeln == vbeln, vbup.c.absta == "C")).scalars())
-    delivery_levels, movement_levels = [], []
+    delivery_levels = []
     for posnr, ordered in items:
         total = Decimal(ordered)
         level = "C" if posnr in closed and delivered.get(posnr, 0) > 0 else \
             _level(delivered.get(posnr, Decimal(0)), total)
-        moved = _level(issued.get(posnr, Decimal(0)),
-                       min(total, delivered.get(posnr, total)) if posnr in closed else total)
         delivery_levels.append(level)
-        movement_levels.append(moved)
         conn.execute(update(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln,
                                         vbup.c.posnr == posnr).values(
             lfsta=level, lfgsa=level, gbsta=level,

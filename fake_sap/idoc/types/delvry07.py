@@ -15,7 +15,8 @@ C, N, D, T, Q, U = (SapType.CHAR, SapType.NUMC, SapType.DATS, SapType.TIMS, SapT
                     SapType.UNIT)
 
 E1EDL18 = Segment(
-    "E1EDL18", "Control segment (QUALF: DEL delete, PGI goods issue, PIC picking ...)",
+    "E1EDL18", "Control segment (QUALF: DEL delete, CHG change, PGI goods issue, PIC "
+               "picking ...)",
     fields(("QUALF!", 3, C, "Qualifier for control of the delivery"),
            ("PARAM", 20, C, "Parameter")),
     max_occurs=UNBOUNDED,
@@ -104,8 +105,8 @@ DELVRY07 = IdocType(
 
 Z1EDL20 = Segment(
     "Z1EDL20", "CRM: delivery event and state of the referenced order",
-    fields(("ZEVENT!", 3, C, "Event: CRE created, PGI goods issue, PGR goods receipt, "
-                             "DEL deleted"),
+    fields(("ZEVENT!", 3, C, "Event: CRE created, CHG quantities changed, PGI goods issue, "
+                             "PGR goods receipt, DEL deleted"),
            ("ZORDER", 10, C, "Sales document or purchase order delivered"),
            ("ZORDTYP", 1, C, "Its category: C order, H returns, V purchase order"),
            ("ZORDCOMPL", 1, C, "X = the order is now completely delivered"),
