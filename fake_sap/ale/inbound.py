@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection
 
 from fake_sap import clock
 from fake_sap.ale import applications, posting
@@ -31,6 +31,7 @@ from fake_sap.ale.applications import Application
 from fake_sap.ale.context import PostingContext
 from fake_sap.ale.posting import Posting
 from fake_sap.db import clients, idocs, numbers, partners
+from fake_sap.db.bulk import write_rows
 from fake_sap.db.idocs import StatusRecord
 from fake_sap.db.schema import bdcp2, edidc
 from fake_sap.errors import ApplicationError
@@ -90,9 +91,7 @@ class InboundProcessor:
         self.strict_partners = bool(client.get("strict_partner_check"))
         self.inbound_profiles = partners.inbound_profiles(conn, mandt) \
             if self.strict_partners else set()
-        self.customizing = {
-            tab: set(entries) for tab, entries in clients.customizing_entries(conn, mandt).items()
-        }
+        self.customizing = clients.customizing_keys_by_table(conn, mandt)
 
     # -- entry points --------------------------------------------------------------------
 
@@ -113,6 +112,8 @@ class InboundProcessor:
         pending.objkey = pending.application.object_key(idoc)
         context = self._context([pending])
         self._post(context, pending)
+        if pending.posting is not None:
+            self._serialize([pending])
         at = clock.now()
         for record in pending.trail:
             idocs.append_status(self.conn, self.mandt, docnum, at, record)
@@ -124,16 +125,20 @@ class InboundProcessor:
     # -- one chunk -----------------------------------------------------------------------
 
     def _process_chunk(self, chunk: list[Idoc], result: InboundResult) -> None:
+        """One chunk, step by step for all its IDocs at once: the duplicate and
+        serialization checks are one statement per chunk, not per IDoc."""
         first = numbers.take(self.conn, self.mandt, DOCNUM_RANGE, len(chunk))
         pending = [_Pending(idoc, f"{first + i:016d}", []) for i, idoc in enumerate(chunk)]
-        to_post = [p for p in pending if self._precheck(p)]
+        accepted = self._reject_duplicates([p for p in pending if self._check_control(p)])
+        to_post = [p for p in accepted if self._check_syntax(p)]
         context = self._context(to_post)
         for item in to_post:
             self._post(context, item)
+        self._serialize([p for p in to_post if p.posting is not None])
         self._write(pending, result)
 
-    def _precheck(self, item: _Pending) -> bool:
-        """Control record, partner profile, duplicate and syntax checks; True to post."""
+    def _check_control(self, item: _Pending) -> bool:
+        """Control record and partner profile (56), else the IDoc is added (50)."""
         idoc = item.idoc
         problems = check_control(idoc, self.mandt)
         if problems:
@@ -147,16 +152,28 @@ class InboundProcessor:
                 (idoc.control.get("SNDPRN", ""), idoc.mestyp)))
             return False
         item.trail.append(ADDED)
-        sender_docnum = idoc.control.get("DOCNUM", "").lstrip("0")
-        if sender_docnum:
-            earlier = idocs.claim_sender_docnum(self.conn, self.mandt,
-                                                idoc.control.get("SNDPRN", ""),
-                                                sender_docnum, item.docnum)
-            if earlier is not None:
+        return True
+
+    def _reject_duplicates(self, items: list[_Pending]) -> list[_Pending]:
+        """An IDoc whose sender's DOCNUM was received before is recorded, not posted (68)."""
+        claims = [(i.idoc.control.get("SNDPRN", ""), _sender_docnum(i.idoc), i.docnum)
+                  for i in items if _sender_docnum(i.idoc)]
+        earlier = idocs.claim_sender_docnums(self.conn, self.mandt, claims)
+        accepted = []
+        for item in items:
+            if item.docnum in earlier:
+                sender_docnum = _sender_docnum(item.idoc)
                 item.trail.append(StatusRecord(
                     "68", f"Duplicate: sender IDoc {sender_docnum} was already received as "
-                          f"IDoc {earlier}", "E", "E0", "500", (sender_docnum, earlier)))
-                return False
+                          f"IDoc {earlier[item.docnum]}", "E", "E0", "500",
+                    (sender_docnum, earlier[item.docnum])))
+            else:
+                accepted.append(item)
+        return accepted
+
+    def _check_syntax(self, item: _Pending) -> bool:
+        """Syntax check of the data records (60) and the inbound process code (56)."""
+        idoc = item.idoc
         declared = types.lookup(idoc.idoctyp, idoc.cimtyp)
         assert declared is not None  # check_control guarantees it
         problems = check_segments(declared, idoc)
@@ -176,13 +193,14 @@ class InboundProcessor:
         now = clock.now()
         context = PostingContext(self.mandt, self.customizing, clock.dats(now), self.user,
                                  conn=self.conn, now_time=clock.tims(now))
-        keys: dict[Application, list[str]] = {}
+        # keyed by message type: hashing an Application would hash its whole IDoc type
+        keys: dict[str, tuple[Application, list[str]]] = {}
         for item in items:
             assert item.application is not None
-            wanted = keys.setdefault(item.application, [])
+            wanted = keys.setdefault(item.application.mestyp, (item.application, []))[1]
             wanted.append(item.objkey)
             wanted.extend(item.application.referenced_keys(item.idoc))
-        for application, wanted in keys.items():
+        for application, wanted in keys.values():
             known = application.prefetch(self.conn, self.mandt, sorted(set(wanted)))
             context.known.setdefault(application.kind, {}).update(known)
         return context
@@ -200,29 +218,52 @@ class InboundProcessor:
             item.trail.append(StatusRecord("51", message.text, "E", message.msgid,
                                            message.msgno, message.variables))
             return
-        serial = item.idoc.control.get("SERIAL", "")
-        if serial:
-            newer = idocs.advance_serial(self.conn, self.mandt, application.mestyp,
-                                         item.objkey, serial, item.docnum)
-            if newer is not None:
-                context.known[application.kind] = known_before
+        item.posting = result
+
+    def _serialize(self, items: list[_Pending]) -> None:
+        """ALE serialization: an IDoc whose SERIAL is not newer than the last one posted for
+        its object is not posted (68); the others are posted (53). A chunk never holds two
+        IDocs about one object, so one look-up per message type decides the whole chunk."""
+        by_type: dict[str, list[_Pending]] = {}
+        for item in items:
+            if item.idoc.control.get("SERIAL", ""):
+                assert item.application is not None
+                by_type.setdefault(item.application.mestyp, []).append(item)
+        obsolete: dict[str, str] = {}
+        for mestyp, serialized in by_type.items():
+            newest = idocs.newest_serials(self.conn, self.mandt, mestyp,
+                                          [i.objkey for i in serialized])
+            advancing = []
+            for item in serialized:
+                serial = item.idoc.control["SERIAL"]
+                known = newest.get(item.objkey)
+                if known is not None and known[0] >= serial:
+                    obsolete[item.docnum] = known[1]
+                else:
+                    advancing.append((item.objkey, serial, item.docnum))
+            idocs.record_serials(self.conn, self.mandt, mestyp, advancing)
+        for item in items:
+            if item.docnum in obsolete:
+                newer = obsolete[item.docnum]
+                item.posting = None
                 item.trail.append(StatusRecord(
                     "68", f"Not posted: IDoc {newer} with the same or a newer serialization "
                           f"key was already posted for {item.objkey}", "W", "B1", "385",
                     (newer, item.objkey)))
-                return
-        message = result.message
-        item.trail.append(StatusRecord("53", message.text, "S", message.msgid, message.msgno,
-                                       message.variables))
-        item.posting = result
+            else:
+                assert item.posting is not None
+                message = item.posting.message
+                item.trail.append(StatusRecord("53", message.text, "S", message.msgid,
+                                               message.msgno, message.variables))
 
     # -- writing -------------------------------------------------------------------------
 
     def _write(self, pending: list[_Pending], result: InboundResult) -> None:
         at = clock.now()
         headers, statuses = [], []
+        credat, cretim = clock.dats(at), clock.tims(at)
         for item in pending:
-            headers.append(_header_row(self.mandt, item, at))
+            headers.append(_header_row(self.mandt, item, at, credat, cretim))
             statuses.extend((item.docnum, i, r) for i, r in enumerate(item.trail, start=1))
             result.add(item.docnum, item.trail[-1].status)
         idocs.insert_headers(self.conn, headers)
@@ -235,8 +276,11 @@ class InboundProcessor:
         rows = [{"mandt": self.mandt, "mestyp": p.mestyp, "tabname": p.mestyp,
                  "tabkey": p.objkey, "cdchgid": p.change, "cretime": at, "process": ""}
                 for p in postings]
-        if rows:
-            self.conn.execute(insert(bdcp2), rows)
+        write_rows(self.conn, bdcp2, rows)
+
+
+def _sender_docnum(idoc: Idoc) -> str:
+    return idoc.control.get("DOCNUM", "").lstrip("0")
 
 
 def _chunks(stream: Iterable[Idoc]) -> Iterator[list[Idoc]]:
@@ -281,14 +325,15 @@ def _issue_status(status: str, issue: Issue, msgid: str, msgno: str,
                         segfld=issue.field)
 
 
-def _header_row(mandt: str, item: _Pending, at: datetime) -> dict[str, Any]:
+def _header_row(mandt: str, item: _Pending, at: datetime, credat: str,
+                cretim: str) -> dict[str, Any]:
     control = item.idoc.control
     row: dict[str, Any] = {
         "mandt": mandt, "docnum": item.docnum, "direct": "2", "status": item.trail[-1].status,
         "idoctp": control.get("IDOCTYP", "")[:30], "cimtyp": control.get("CIMTYP", "")[:30],
         "mestyp": control.get("MESTYP", "")[:30],
         "refint": control.get("DOCNUM", "").lstrip("0")[:16], "objkey": item.objkey[:70],
-        "credat": clock.dats(at), "cretim": clock.tims(at), "created_at": at, "updated_at": at,
+        "credat": credat, "cretim": cretim, "created_at": at, "updated_at": at,
         "xml": item.idoc.xml.decode("utf-8"), "attempts": 0, "next_attempt_at": None,
     }
     for column in idocs.CONTROL_COLUMNS:

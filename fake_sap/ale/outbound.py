@@ -8,7 +8,7 @@ change that caused it, so a committed change is never without its IDoc.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from fake_sap import clock
 from fake_sap.ale import applications
@@ -35,6 +35,10 @@ def own_port() -> str:
 
 def distribute_change_pointers(conn: Connection, mandt: str) -> list[str]:
     """Turn open change pointers into outbound IDocs (one per object and receiver)."""
+    if not partners.has_outbound_subscriptions(conn, mandt):
+        # nobody to distribute to: BD21 would just mark the pointers processed
+        conn.execute(_MARK_ALL_PROCESSED, {"client": mandt})
+        return []
     pointers = conn.execute(
         select(bdcp2.c.cpident, bdcp2.c.mestyp, bdcp2.c.tabkey)
         .where(bdcp2.c.mandt == mandt, bdcp2.c.process == "").order_by(bdcp2.c.cpident)
@@ -64,6 +68,10 @@ def distribute_change_pointers(conn: Connection, mandt: str) -> list[str]:
     conn.execute(update(bdcp2).where(bdcp2.c.mandt == mandt, bdcp2.c.process == "",
                                      bdcp2.c.cpident <= last).values(process="X"))
     return created
+
+
+_MARK_ALL_PROCESSED = update(bdcp2).where(
+    bdcp2.c.mandt == bindparam("client"), bdcp2.c.process == "").values(process="X")
 
 
 def create_idoc(conn: Connection, mandt: str, receiver: str, idoc_type: IdocType, mestyp: str,

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, delete, update
 
-from fake_sap.db.upsert import upsert
+from fake_sap.db.bulk import write_rows
 from fake_sap.errors import SapMessage, sap_error
 
 
@@ -55,7 +55,7 @@ def write(conn: Connection, postings: Sequence[Posting]) -> None:
         for table, row in posting.upserts:
             grouped.setdefault(table.name, (table, []))[1].append(row)
     for table, rows in grouped.values():
-        upsert(conn, table, rows, keep=KEEP_ON_UPDATE.get(table.name, ()))
+        write_rows(conn, table, rows, conflict="update", keep=KEEP_ON_UPDATE.get(table.name, ()))
     for posting in postings:
         for action in posting.actions:
             action(conn)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -59,6 +60,23 @@ def customizing_keys(conn: Connection, mandt: str, tabname: str) -> set[str]:
     rows = conn.execute(select(customizing.c.tabkey).where(
         customizing.c.mandt == mandt, customizing.c.tabname == tabname))
     return {r[0] for r in rows}
+
+
+#: customizing is read for every inbound request but changes only when a client is created or
+#: reset (and then to the same baseline), so each process keeps it for a few seconds
+_CUSTOMIZING_TTL_SECONDS = 5.0
+_customizing_cache: dict[str, tuple[float, dict[str, set[str]]]] = {}
+
+
+def customizing_keys_by_table(conn: Connection, mandt: str) -> dict[str, set[str]]:
+    """Customizing keys per SAP table of a client (cached briefly per process)."""
+    now = time.monotonic()
+    cached = _customizing_cache.get(mandt)
+    if cached is not None and now - cached[0] < _CUSTOMIZING_TTL_SECONDS:
+        return cached[1]
+    keys = {tab: set(entries) for tab, entries in customizing_entries(conn, mandt).items()}
+    _customizing_cache[mandt] = (now, keys)
+    return keys
 
 
 def customizing_entries(conn: Connection, mandt: str) -> dict[str, dict[str, Any]]:

@@ -8,6 +8,8 @@ PostgreSQL needs nothing special; its row locks and ``ON CONFLICT`` do the work.
 
 from __future__ import annotations
 
+import fcntl
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +27,10 @@ class Database:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.engine = self._create_engine()
+        database = self.url.database or ""
+        self._lock_path = f"{database}.writelock" if self.is_sqlite and database not in (
+            "", ":memory:") else None
+        self._held = threading.local()
 
     def _create_engine(self) -> Engine:
         if not self.is_sqlite:
@@ -49,8 +55,28 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A read-write transaction: committed when the block ends, rolled back on error."""
-        with self.engine.begin() as conn:
-            yield conn
+        with self._writer_turn():
+            with self.engine.begin() as conn:
+                yield conn
+
+    @contextmanager
+    def _writer_turn(self) -> Iterator[None]:
+        """On a SQLite file, writers of all processes queue on a file lock first.
+
+        SQLite's own busy handler makes a waiting writer sleep in growing steps (up to
+        100 ms) and retry, so two busy workers mostly wait for each other; a blocking
+        ``flock`` wakes the next writer the moment the lock is free.
+        """
+        if self._lock_path is None or getattr(self._held, "depth", 0):
+            yield
+            return
+        with open(self._lock_path, "a+b") as lock_file:
+            fcntl.flock(lock_file, fcntl.LOCK_EX)
+            self._held.depth = 1
+            try:
+                yield
+            finally:
+                self._held.depth = 0
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

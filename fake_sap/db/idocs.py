@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, select, update
+from sqlalchemy import Connection, and_, func, select, update
 
+from fake_sap.db.bulk import write_rows
 from fake_sap.db.schema import edidc, edids, idoc_inbound_keys, idoc_serialization
 from fake_sap.db.upsert import advance_if_newer, insert_if_absent
 
@@ -30,8 +31,7 @@ class StatusRecord:
 
 
 def insert_headers(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
-    if rows:
-        conn.execute(insert(edidc), list(rows))
+    write_rows(conn, edidc, rows)
 
 
 def insert_statuses(conn: Connection, mandt: str, at: datetime,
@@ -53,7 +53,7 @@ def insert_statuses(conn: Connection, mandt: str, at: datetime,
             "stapa4": variables[3], "statxt": record.text[:220], "segnum": record.segnum[:6],
             "segfld": record.segfld[:30],
         })
-    conn.execute(insert(edids), rows)
+    write_rows(conn, edids, rows)
 
 
 def append_status(conn: Connection, mandt: str, docnum: str, at: datetime,
@@ -145,3 +145,45 @@ def advance_serial(conn: Connection, mandt: str, mestyp: str, objkey: str, seria
     return conn.execute(select(idoc_serialization.c.docnum).where(
         idoc_serialization.c.mandt == mandt, idoc_serialization.c.mestyp == mestyp,
         idoc_serialization.c.objkey == objkey)).scalar_one()
+
+
+def claim_sender_docnums(conn: Connection, mandt: str,
+                         claims: Sequence[tuple[str, str, str]]) -> dict[str, str]:
+    """Batch form of :func:`claim_sender_docnum`: ``claims`` are (sender, sender's DOCNUM,
+    our DOCNUM); returns, for each of our DOCNUMs that is a duplicate, the earlier DOCNUM."""
+    if not claims:
+        return {}
+    write_rows(conn, idoc_inbound_keys, [
+        {"mandt": mandt, "sndprn": sndprn, "refint": refint, "docnum": docnum}
+        for sndprn, refint, docnum in claims], conflict="ignore")
+    owners = {(r[0], r[1]): r[2] for r in conn.execute(
+        select(idoc_inbound_keys.c.sndprn, idoc_inbound_keys.c.refint,
+               idoc_inbound_keys.c.docnum)
+        .where(idoc_inbound_keys.c.mandt == mandt,
+               idoc_inbound_keys.c.refint.in_({refint for _, refint, _ in claims})))}
+    return {docnum: owners[(sndprn, refint)] for sndprn, refint, docnum in claims
+            if owners.get((sndprn, refint), docnum) != docnum}
+
+
+def newest_serials(conn: Connection, mandt: str, mestyp: str,
+                   objkeys: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """Per object, the newest SERIAL posted so far and its DOCNUM (rows locked on
+    PostgreSQL until the end of the transaction)."""
+    if not objkeys:
+        return {}
+    query = (select(idoc_serialization.c.objkey, idoc_serialization.c.serial,
+                    idoc_serialization.c.docnum)
+             .where(idoc_serialization.c.mandt == mandt, idoc_serialization.c.mestyp == mestyp,
+                    idoc_serialization.c.objkey.in_(set(objkeys))))
+    if conn.dialect.name == "postgresql":
+        query = query.with_for_update()
+    return {r[0]: (r[1], r[2]) for r in conn.execute(query)}
+
+
+def record_serials(conn: Connection, mandt: str, mestyp: str,
+                   serials: Sequence[tuple[str, str, str]]) -> None:
+    """Record (object, SERIAL, DOCNUM) as newest; an older SERIAL never overwrites."""
+    write_rows(conn, idoc_serialization, [
+        {"mandt": mandt, "mestyp": mestyp, "objkey": objkey, "serial": serial,
+         "docnum": docnum} for objkey, serial, docnum in serials],
+        conflict="update", only_if_greater="serial")

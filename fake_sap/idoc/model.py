@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import cached_property
 
 
 class SapType(StrEnum):
@@ -123,7 +124,7 @@ class Segment:
     def child(self, name: str) -> Segment | None:
         return self._child_index.get(name)
 
-    @property
+    @cached_property
     def mandatory_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.mandatory)
 
