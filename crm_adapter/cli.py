@@ -4,6 +4,9 @@ Layer: entry point (reads settings, builds the app or the worker). Subcommands r
 themselves in :func:`build_parser`, one ``_add_<name>(commands)`` function each.
 
     crm-adapter serve [--host 127.0.0.1] [--port 8080] [--workers 2] [--config FILE]
+    crm-adapter settle [--month YYYY-MM] [--force] [--reconcile] [--config FILE]
+    crm-adapter worker [--config FILE] [--poll-seconds S] [--stale-seconds S] ...
+    crm-adapter openapi [--check] [--root DIR]
 """
 
 from __future__ import annotations
@@ -65,6 +68,145 @@ def _add_serve(commands: Any) -> None:
     serve.set_defaults(func=_serve)
 
 
+# --- worker ----------------------------------------------------------------------------------
+
+def _worker(args: argparse.Namespace) -> int:
+    import logging
+    import signal
+    import threading
+
+    from crm_adapter.outbox import WorkerSettings
+    from crm_adapter.worker import WorkerOptions, run_worker
+
+    logging.basicConfig(level=args.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    options = WorkerOptions(
+        outbox=WorkerSettings(retry_base_seconds=args.retry_base_seconds,
+                              retry_max_seconds=args.retry_max_seconds,
+                              poll_seconds=args.poll_seconds, stale_seconds=args.stale_seconds),
+        pending_idoc_seconds=args.pending_idoc_seconds)
+    settings = _settings(args)
+    print(f"crm-adapter worker: outbox to SAP at {settings.sap_url} client "
+          f"{settings.sap_client}", flush=True)
+    run_worker(settings, stop, options)
+    return 0
+
+
+def _add_worker(commands: Any) -> None:
+    from crm_adapter.outbox import STALE_SECONDS
+
+    worker = commands.add_parser(
+        "worker", help="perform the outbox (calls to SAP) and IDocs left unprocessed")
+    worker.add_argument("--config", default=None, help="TOML settings file")
+    worker.add_argument("--poll-seconds", type=float, default=0.5,
+                        help="pause when nothing is due (default 0.5)")
+    worker.add_argument("--retry-base-seconds", type=float, default=1.0,
+                        help="first retry delay after a communication error; doubles "
+                             "with every attempt (default 1)")
+    worker.add_argument("--retry-max-seconds", type=float, default=300.0,
+                        help="longest retry delay (default 300)")
+    worker.add_argument("--stale-seconds", type=float, default=STALE_SECONDS,
+                        help="an entry in progress this long belongs to a crashed worker and "
+                             f"is taken up again (default {STALE_SECONDS:g})")
+    worker.add_argument("--pending-idoc-seconds", type=float, default=60.0,
+                        help="how often to process IDocs left unprocessed (default 60)")
+    worker.add_argument("--log-level", default="info",
+                        choices=["debug", "info", "warning", "error"])
+    worker.set_defaults(func=_worker)
+
+
+# --- openapi ---------------------------------------------------------------------------------
+
+def _openapi(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from crm_adapter.http.openapi import OPENAPI_FILE, openapi_json
+
+    target = Path(args.root) / OPENAPI_FILE
+    expected = openapi_json()
+    current = target.read_bytes() if target.is_file() else None
+    if args.check:
+        if current == expected:
+            print(f"{OPENAPI_FILE} is up to date")
+            return 0
+        print(f"{OPENAPI_FILE} is {'missing' if current is None else 'out of date'}; run "
+              "`crm-adapter openapi` to regenerate it")
+        return 1
+    if current == expected:
+        print(f"{OPENAPI_FILE} is up to date")
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(expected)
+    print(f"{'wrote' if current is None else 'updated'} {OPENAPI_FILE}")
+    return 0
+
+
+def _add_openapi(commands: Any) -> None:
+    openapi = commands.add_parser(
+        "openapi", help="write the JSON API's OpenAPI document to contracts/openapi/")
+    openapi.add_argument("--check", action="store_true",
+                         help="write nothing; exit 1 if the committed file differs")
+    openapi.add_argument("--root", default=".",
+                         help="repository root to write into (default: current directory)")
+    openapi.set_defaults(func=_openapi)
+
+
+# --- settle ----------------------------------------------------------------------------------
+
+def _settle(args: argparse.Namespace) -> int:
+    import json
+
+    from crm_adapter.clock import BusinessClock
+    from crm_adapter.domain.errors import DomainError
+    from crm_adapter.flows import settlement
+    from crm_adapter.http.rendering import render
+    from crm_adapter.store.engine import Database
+    from crm_adapter.worker import sap_connector
+
+    settings = _settings(args)
+    db = Database(settings.db_url)
+    db.create_schema()
+    try:
+        if args.reconcile:
+            sap = sap_connector(settings)()
+            try:
+                result = settlement.reconcile(db, sap)
+            finally:
+                sap.close()
+        else:
+            clock = BusinessClock.from_settings(settings)
+            with db.write() as conn:
+                result = settlement.run_settlement(conn, clock.today(conn), args.month,
+                                                   forced=args.force)
+    except DomainError as error:
+        print(f"crm-adapter settle: {error}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    print(json.dumps(render(result), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _add_settle(commands: Any) -> None:
+    settle = commands.add_parser(
+        "settle", help="settle the repair labour fees of a month per provincial center",
+        description="Without --month: the previous month, on day 10 of the business date "
+                    "only (unless --force). The FI postings are made by `crm-adapter "
+                    "worker`. --reconcile marks posted settlements settled once SAP cleared "
+                    "them.")
+    settle.add_argument("--month", default=None, help="the month to settle, YYYY-MM (any "
+                                                      "day, once the month is over)")
+    settle.add_argument("--force", action="store_true",
+                        help="settle the previous month on another day than the 10th")
+    settle.add_argument("--reconcile", action="store_true",
+                        help="instead of settling: ask SAP which settlements it cleared")
+    settle.add_argument("--config", default=None, help="TOML settings file")
+    settle.set_defaults(func=_settle)
+
+
 # --- the command -----------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,6 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="The CRM side of the SAP integration.")
     commands = parser.add_subparsers(dest="command", required=True)
     _add_serve(commands)
+    _add_settle(commands)
+    _add_worker(commands)
+    _add_openapi(commands)
     return parser
 
 

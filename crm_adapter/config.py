@@ -24,6 +24,8 @@ class AdapterSettings:
     #: Basic credentials SAP's XML-HTTP port uses when posting IDocs to the receiver
     receiver_user: str = "sap"
     receiver_password: str = "crm-secret"
+    #: the CRM's business date (YYYY-MM-DD) instead of the calendar's; empty: today in China
+    today: str = ""
 
     @classmethod
     def load(cls, path: str | Path | None = None,

@@ -96,11 +96,12 @@ class Handlers:
 
 def default_handlers() -> Handlers:
     """The handlers of every flow (one line per message type)."""
-    from crm_adapter.flows import master_data
+    from crm_adapter.flows import deliveries, master_data
 
     return (Handlers()
             .register("MATMAS", master_data.MATMAS)
-            .register("DEBMAS", master_data.DEBMAS))
+            .register("DEBMAS", master_data.DEBMAS)
+            .register("DESADV", deliveries.DESADV))
 
 
 # --- results ---------------------------------------------------------------------------------

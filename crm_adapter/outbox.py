@@ -18,9 +18,15 @@ A handler is registered per kind::
 
 ``on_done`` runs in the same CRM transaction that marks the entry done; ``on_failed`` when
 SAP refused the call for a business reason (a :class:`~crm_adapter.sap.bapi.BapiError`):
-such an entry is not retried. Communication problems (SAP down, timeouts) are retried with
-exponential backoff, forever by default — an approval made while SAP is down completes
-later, once.
+such an entry is not retried.
+
+Where SAP offers no field to find an earlier attempt's document by (a stock transport order
+has no customer reference), a handler records the number SAP drew with
+:meth:`Entry.checkpoint` *before* it commits; the next attempt finds it in
+:attr:`Entry.progress` and asks SAP whether that document exists.
+
+Communication problems (SAP down, timeouts) are retried with exponential backoff, forever
+by default — an approval made while SAP is down completes later, once.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -54,6 +60,16 @@ class Entry:
     payload: dict[str, Any]
     crm_reference: str
     attempts: int
+    #: what an earlier attempt recorded with :meth:`checkpoint` (empty: nothing)
+    progress: dict[str, Any] = field(default_factory=dict)
+    _record: Callable[[dict[str, Any]], None] | None = field(default=None, repr=False,
+                                                             compare=False)
+
+    def checkpoint(self, progress: dict[str, Any]) -> None:
+        """Record durably (committed at once) how far this attempt got, e.g. the number of a
+        document SAP drew but has not committed yet; later attempts see it in ``progress``."""
+        if self._record is not None:
+            self._record(progress)
 
 
 Handler = Callable[[Any, Entry], dict[str, Any]]
@@ -101,6 +117,8 @@ class WorkerSettings:
     retry_base_seconds: float = 1.0
     retry_max_seconds: float = 300.0
     poll_seconds: float = 0.5
+    #: an entry left in progress this long is taken to belong to a crashed worker
+    stale_seconds: float = STALE_SECONDS
 
 
 class OutboxWorker:
@@ -140,7 +158,7 @@ class OutboxWorker:
                 select(outbox).where(
                     ((outbox.c.status == PENDING) & (outbox.c.next_attempt_at <= now))
                     | ((outbox.c.status == IN_PROGRESS)
-                       & (outbox.c.next_attempt_at <= now - STALE_SECONDS)))
+                       & (outbox.c.next_attempt_at <= now - self.settings.stale_seconds)))
                 .order_by(outbox.c.id).limit(1).with_for_update(skip_locked=True)
             ).mappings().first()
             if row is None:
@@ -149,7 +167,15 @@ class OutboxWorker:
                 status=IN_PROGRESS, attempts=row["attempts"] + 1, next_attempt_at=now,
                 updated_at=datetime.now(UTC)))
         return Entry(row["id"], row["kind"], dict(row["payload"]), row["crm_reference"],
-                     row["attempts"] + 1)
+                     row["attempts"] + 1, dict(row["progress"] or {}),
+                     self._recorder(row["id"]))
+
+    def _recorder(self, entry_id: int) -> Callable[[dict[str, Any]], None]:
+        def record(progress: dict[str, Any]) -> None:
+            with self.db.write() as conn:
+                conn.execute(update(outbox).where(outbox.c.id == entry_id).values(
+                    progress=progress, updated_at=datetime.now(UTC)))
+        return record
 
     def _perform(self, entry: Entry) -> bool:
         perform = HANDLERS.get(entry.kind)
@@ -191,6 +217,10 @@ class OutboxWorker:
             failure = ON_FAILED.get(entry.kind)
             if failure is not None:
                 failure(conn, entry, error)
+
+    def close(self) -> None:
+        """Close the SAP connection (the worker opens a new one when it needs it)."""
+        self._drop_connection()
 
     def _connection(self) -> Any:
         if self._sap is None:

@@ -10,12 +10,26 @@ from __future__ import annotations
 from flask import Blueprint, Flask, Response, jsonify
 
 from crm_adapter.config import AdapterSettings
-from crm_adapter.http import errors, materials, receiver
+from crm_adapter.http import (
+    applications,
+    clock,
+    deliveries,
+    errors,
+    materials,
+    openapi,
+    receiver,
+    repairs,
+    returns,
+    settlements,
+    statistics,
+)
 from crm_adapter.http.runtime import EXTENSION, Runtime
 from crm_adapter.inbox import Handlers, Inbox, default_handlers
 from crm_adapter.store.engine import Database
 
-BLUEPRINTS: list[Blueprint] = [receiver.bp, materials.bp]
+BLUEPRINTS: list[Blueprint] = [receiver.bp, materials.bp, applications.bp, returns.bp,
+                                openapi.bp]
+BLUEPRINTS += [deliveries.bp, repairs.bp, settlements.bp, statistics.bp, clock.bp]
 
 health = Blueprint("health", __name__)
 

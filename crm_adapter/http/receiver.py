@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 bp = Blueprint("receiver", __name__)
 
 MAX_LISTING = 1000
+#: entry ids are 64-bit in the store; a larger one in a URL is not found (404), not a 500
+ENTRY_ID = f"int(max={2**63 - 1})"
 
 
 # --- the receiver ----------------------------------------------------------------------------
@@ -94,12 +96,12 @@ def list_inbox() -> Response:
     return jsonify({"entries": [jsonable(e) for e in entries]})
 
 
-@bp.get("/api/inbox/<int:entry_id>")
+@bp.get(f"/api/inbox/<{ENTRY_ID}:entry_id>")
 def get_inbox_entry(entry_id: int) -> Response:
     return jsonify({"entry": jsonable(_entry(entry_id))})
 
 
-@bp.post("/api/inbox/<int:entry_id>/retry")
+@bp.post(f"/api/inbox/<{ENTRY_ID}:entry_id>/retry")
 def retry_inbox_entry(entry_id: int) -> Response:
     runtime().inbox.retry(entry_id)
     return jsonify({"entry": jsonable(_entry(entry_id), without=("xml",))})

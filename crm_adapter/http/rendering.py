@@ -24,3 +24,12 @@ def _value(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+def render(value: Any) -> Any:
+    """Like :func:`jsonable`, for nested dicts and lists too."""
+    if isinstance(value, Mapping):
+        return {key: render(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [render(item) for item in value]
+    return _value(value)

@@ -150,7 +150,8 @@ material_applications = Table(
     # sales_order | consignment_fill_up | stock_transport
     Column("application_type", String(20), nullable=False),
     _customer("outlet", ForeignKey("outlets.customer_number")),
-    # draft | approved | rejected | submitted | in_sap | partially_delivered | delivered
+    # submitted | approval_pending | approved | rejected | in_sap | failed (SAP refused) |
+    # partially_delivered | delivered (see crm_adapter/domain/applications.py)
     Column("status", String(20), nullable=False, default="draft"),
     Column("rejection_reason", Text, nullable=True),
     # VBAK-VBELN (sales order, consignment fill-up) or EKKO-EBELN (stock transport order)
@@ -179,9 +180,14 @@ returns = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("crm_reference", String(35), nullable=False, unique=True),
     _customer("outlet", ForeignKey("outlets.customer_number")),
-    # draft | submitted | in_sap | partially_received | received | rejected
+    # submitted | approved | rejected | in_sap | failed (SAP refused) | partially_received |
+    # received (see crm_adapter/domain/returns.py)
     Column("status", String(20), nullable=False, default="draft"),
     Column("reason", Text, nullable=True),
+    # the SAP order the goods are returned against (REF_DOC of the return order, VBAK-VBELN)
+    Column("original_order", String(10), nullable=True),
+    # the CRM application whose SAP order that is, when the return was made from one
+    Column("application_id", Integer, ForeignKey("material_applications.id"), nullable=True),
     Column("sap_return_order", String(10), nullable=True),  # VBAK-VBELN, order type RE
     Column("sap_returns_delivery", String(10), nullable=True),  # LIKP-VBELN, type LR
     _created(),
@@ -210,7 +216,8 @@ deliveries = Table(
     Column("application_id", Integer, ForeignKey("material_applications.id"), nullable=True),
     _customer("outlet", nullable=True),  # LIKP-KUNNR (ship-to)
     Column("sap_order_number", String(10), nullable=True),  # VBFA predecessor
-    # open | partially_shipped | shipped | received
+    # sub-delivery: open | goods_issued; application's record (number A + id): open |
+    # partially_delivered | delivered (see crm_adapter/domain/deliveries.py)
     Column("status", String(20), nullable=False, default="open"),
     Column("deleted", Boolean, nullable=False, default=False),
     _created(),
@@ -282,8 +289,8 @@ settlements = Table(
     Column("month", String(7), nullable=False),  # YYYY-MM
     Column("total", ExactDecimal, nullable=False),
     Column("currency", String(5), nullable=False, default="CNY"),
-    # open | submitted | posted | cleared | failed
-    Column("status", String(20), nullable=False, default="open"),
+    # posting | posted | settled | failed (see crm_adapter/domain/labour_fees.py)
+    Column("status", String(20), nullable=False, default="posting"),
     Column("fi_document_number", String(10), nullable=True),  # BKPF-BELNR
     Column("fi_object_key", String(20), nullable=True),  # OBJ_KEY: BELNR + BUKRS + GJAHR
     Column("cleared_on", Date, nullable=True),  # BSAD-AUGDT
@@ -311,6 +318,19 @@ sales_statistics = Table(
     Column("returns_value", ExactDecimal, nullable=False, default=0),  # RENETWR
     Column("currency", String(5), nullable=False, default=""),  # STWAE
     Column("imported_at", DateTime(timezone=True), nullable=False),
+)
+
+# --- the business date ----------------------------------------------------------------------
+
+#: the CRM's business date when set by hand (tests, demos, catching up a missed settlement day);
+#: without a row it comes from the settings (CRM_ADAPTER_TODAY) or the calendar (see
+#: ``crm_adapter.clock``). Kept in the database so that every server process sees the same day.
+business_clock = Table(
+    "business_clock",
+    metadata,
+    Column("id", Integer, primary_key=True),  # always 1: the CRM has one business date
+    Column("today", Date, nullable=False),
+    _updated(),
 )
 
 # --- integration: inbox and outbox -----------------------------------------------------------
@@ -355,6 +375,9 @@ outbox = Table(
     # the CRM document's reference (PURCH_NO_C ...) to find an earlier attempt's result in SAP
     Column("crm_reference", String(35), nullable=False),
     Column("result", JSON, nullable=True),
+    # what an attempt recorded before asking SAP to commit (e.g. the number SAP drew), so that
+    # the next attempt can tell whether that commit happened
+    Column("progress", JSON, nullable=True),
     _created(),
     _updated(),
     Index("ix_outbox_due", "status", "next_attempt_at"),

@@ -20,13 +20,17 @@ import httpx
 import pytest
 from crm_driver import RECEIVER_PASSWORD, RECEIVER_USER, CrmDriver, CrmProcess, eventually
 from flask import Flask
+from landscape import Landscape, copy_master_data, sap_settings
+from sap_crm import SapCrm
 from werkzeug.serving import make_server
 
 from crm_adapter.config import AdapterSettings
 from crm_adapter.http.app import create_app as create_crm_app
 from crm_adapter.inbox import Handlers
 from crm_adapter.sap.rfc import Connection
+from crm_adapter.sap.tables import equals, read_table_in
 from crm_adapter.store.engine import Database
+from crm_adapter.worker import load_flows, sap_connector
 from fake_sap.app import create_app
 from fake_sap.config import Settings
 from fake_sap.testing import FakeSapProcess, SapClient, free_port
@@ -235,3 +239,60 @@ def _answers(served: CrmProcess) -> bool:
         return httpx.get(f"{served.url}/health", timeout=1.0).status_code == 200
     except httpx.TransportError:
         return False
+
+
+# --- material applications and returns: the adapter with a real SAP client behind it ----------
+
+@pytest.fixture
+def landscape(sap: SapClient, crm_settings: AdapterSettings,
+              connect: Callable[..., Connection]) -> Iterator[Landscape]:
+    """This test's SAP client, seeded (4 materials with 100 in stock in plant 1000, one
+    provincial center and its outlets), the adapter in-process with the same master data,
+    and an outbox worker on demand (:meth:`Landscape.work`)."""
+    load_flows()
+    seeded = sap.seed(materials=4, customers=10, initial_stock="100")
+    settings = sap_settings(crm_settings, sap)
+    app = create_crm_app(settings)
+    db: Database = app.extensions["crm_adapter"].db
+    rfc = connect()
+    copy_master_data(rfc, db, seeded["provincial_centers"] + seeded["outlets"],
+                     seeded["materials"])
+    yield Landscape(sap, settings, db, app.test_client(), rfc, seeded["outlets"],
+                    seeded["provincial_centers"], seeded["materials"])
+    db.dispose()
+
+
+# --- what SAP tells the CRM: deliveries, returns receipts, settlements, statistics -------------
+
+@pytest.fixture
+def sap_crm(sap: SapClient, crm_settings: AdapterSettings,
+            connect: Callable[..., Connection]) -> Iterator[SapCrm]:
+    """This test's SAP client, seeded (3 materials with 100 in stock in plant 1000, two
+    provincial centers and their outlets) and sending DESADV to the adapter served on a
+    loopback port; the adapter holds the same master data and SAP's logon (outbox worker,
+    reconciliation, statistics import)."""
+    load_flows()
+    seeded = sap.seed(materials=3, customers=40, initial_stock="100")
+    settings = sap_settings(crm_settings, sap)
+    app = create_crm_app(settings)
+    db: Database = app.extensions["crm_adapter"].db
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    sap.register_partner(CRM_PARTNER, url=f"http://127.0.0.1:{server.server_port}/sap/idoc",
+                         user=RECEIVER_USER, password=RECEIVER_PASSWORD, outbound=["DESADV"])
+    rfc = connect()
+    customers = seeded["provincial_centers"] + seeded["outlets"]
+    copy_master_data(rfc, db, customers, seeded["materials"])
+    center_of = {row["KUNNR"]: row["KUNN2"] for row in read_table_in(
+        rfc, "KNVP", ["KUNNR", "KUNN2"], "KUNNR", seeded["outlets"], [equals("PARVW", "ZP")])}
+    try:
+        yield SapCrm(sap, db, app.test_client(), rfc, sap_connector(settings),
+                     seeded["outlets"], seeded["provincial_centers"], seeded["materials"],
+                     center_of)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+        db.dispose()
