@@ -433,7 +433,7 @@ def test_a_registered_partner_is_shown_with_its_port_but_never_its_password(
     assert shown.json() == put.json() == {
         "logical_system": PARTNER, "description": "CRM",
         "port": {"url": "http://crm.example:8080/idoc", "user": "crm"},
-        "outbound": ["DEBMAS", "MATMAS"], "inbound": ["MATMAS"]}
+        "outbound": ["DEBMAS", "MATMAS"], "inbound": ["MATMAS"], "pack_size": 1}
     assert "secret" not in shown.text
 
 
@@ -528,3 +528,37 @@ def test_partners_of_an_unknown_client_are_not_found(control: httpx.Client) -> N
     assert control.get("/_fake/clients/999/partners").status_code == 404
     assert control.put(f"/_fake/clients/999/partners/{PARTNER}",
                        json=PARTNER_BODY).status_code == 404
+
+
+# --- collected output (WE20 pack size) ----------------------------------------------------------
+
+def test_a_partner_with_a_pack_size_gets_several_idocs_in_one_post_in_order(
+        sap: SapClient, receiver: Receiver) -> None:
+    sap.register_partner(PARTNER, url=receiver.url, user=PORT_USER, password=PORT_PASSWORD,
+                         outbound=["MATMAS"], pack_size=50)
+
+    # one inbound packet: its five outbound IDocs are committed together, then dispatched
+    post(sap, MATMAS05, *[material(str(4700 + n)) for n in range(5)])
+
+    accepted = receiver.wait_for_accepted(1)
+    sap.dispatch()
+    assert len(receiver.posts) == 1
+    numbers = [i.findtext("EDI_DC40/DOCNUM") for i in accepted[0].xml().findall("IDOC")]
+    assert len(numbers) == 5
+    assert numbers == sorted(numbers)
+    validator_for(MATMAS05).assertValid(accepted[0].xml().getroottree())
+
+
+def test_the_default_pack_size_passes_each_idoc_in_its_own_post(
+        sap: SapClient, control: httpx.Client, subscribed: Receiver) -> None:
+    shown = control.get(partners_url(sap, PARTNER)).json()
+
+    assert shown["pack_size"] == 1
+
+
+def test_a_pack_size_out_of_range_is_refused(sap: SapClient, control: httpx.Client,
+                                             receiver: Receiver) -> None:
+    response = control.put(partners_url(sap, PARTNER), json={
+        "port": {"url": receiver.url}, "outbound": ["MATMAS"], "pack_size": 0})
+
+    assert response.status_code == 400

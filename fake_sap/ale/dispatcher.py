@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from lxml import etree
 from sqlalchemy import ColumnElement, Connection, delete, select, update
 
 from fake_sap import clock
@@ -148,23 +149,39 @@ class Dispatcher:
         """Send the partner's due IDocs in DOCNUM order until one fails or none is left."""
         with self.db.read() as conn:
             partner = partners.get(conn, mandt, logsys)
+        pack_size = int((partner or {}).get("pack_size") or 1)
         while True:
             with self.db.read() as conn:
-                head = _queue_head(conn, mandt, logsys)
-            if head is None:
-                return
-            if (head["next_attempt_at"] or 0) > time.time() \
-                    or head["attempts"] >= self.settings.retry_max_attempts:
-                return  # the head waits for its retry; later IDocs wait behind it
+                batch = self._due_batch(conn, mandt, logsys, pack_size)
+            if not batch:
+                return  # empty, or the head waits for its retry and later IDocs behind it
             if not self._renew_lease(mandt, logsys, token):
                 # we stalled longer than the lease; someone else owns the queue now and
                 # sending on would risk sending an IDoc twice
                 log.warning("lost the dispatch lease of %s/%s", mandt, logsys)
                 return
-            result = self._post(partner, head["xml"])
-            self._record(mandt, head, result)
+            xml = batch[0]["xml"] if len(batch) == 1 else _packet(batch)
+            result = self._post(partner, xml)
+            for head in batch:
+                self._record(mandt, head, result)
             if not result.ok:
                 return
+
+    def _due_batch(self, conn: Connection, mandt: str, logsys: str,
+                   pack_size: int) -> list[dict[str, Any]]:
+        """The next IDocs to send together: the due head of the queue and, up to the pack
+        size, the due IDocs of the same type right behind it (order is never changed)."""
+        batch: list[dict[str, Any]] = []
+        now = time.time()
+        for row in _queue(conn, mandt, logsys, pack_size):
+            due = (row["next_attempt_at"] or 0) <= now \
+                and row["attempts"] < self.settings.retry_max_attempts
+            same_type = not batch or (row["idoctp"], row["cimtyp"]) == (
+                batch[0]["idoctp"], batch[0]["cimtyp"])
+            if not due or not same_type:
+                break
+            batch.append(row)
+        return batch
 
     def _post(self, partner: dict[str, Any] | None, xml: str) -> SendResult:
         if partner is None or not partner.get("port_url"):
@@ -244,13 +261,27 @@ class Dispatcher:
                 dispatch_leases.c.owner == token))
 
 
-def _queue_head(conn: Connection, mandt: str, logsys: str) -> dict[str, Any] | None:
-    row = conn.execute(select(edidc.c.docnum, edidc.c.xml, edidc.c.attempts,
-                              edidc.c.next_attempt_at)
-                       .where(edidc.c.mandt == mandt, edidc.c.rcvprn == logsys,
-                              edidc.c.direct == "1", edidc.c.status.in_(WAITING))
-                       .order_by(edidc.c.docnum).limit(1)).mappings().first()
-    return dict(row) if row else None
+def _queue(conn: Connection, mandt: str, logsys: str, limit: int) -> list[dict[str, Any]]:
+    """The first ``limit`` waiting outbound IDocs of a partner, in DOCNUM order."""
+    rows = conn.execute(select(edidc.c.docnum, edidc.c.xml, edidc.c.attempts,
+                               edidc.c.next_attempt_at, edidc.c.idoctp, edidc.c.cimtyp)
+                        .where(edidc.c.mandt == mandt, edidc.c.rcvprn == logsys,
+                               edidc.c.direct == "1", edidc.c.status.in_(WAITING))
+                        .order_by(edidc.c.docnum).limit(limit)).mappings()
+    return [dict(r) for r in rows]
+
+
+def _packet(batch: list[dict[str, Any]]) -> str:
+    """Several stored IDoc-XML documents of one type as one document (SAP's "collect")."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root: etree._Element | None = None
+    for row in batch:
+        document = etree.fromstring(row["xml"].encode("utf-8"), parser)
+        if root is None:
+            root = etree.Element(document.tag)
+        root.extend(list(document))
+    assert root is not None
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8").decode("utf-8")
 
 
 def schedule_resend(conn: Connection, mandt: str, docnum: str) -> None:

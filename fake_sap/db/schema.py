@@ -153,6 +153,9 @@ partners = Table(
     Column("port_url", String(500), nullable=True),
     Column("port_user", String(60), nullable=True),
     Column("port_password", String(120), nullable=True),
+    # WE20 output mode: 1 = pass each IDoc immediately; more = collect up to this many IDocs
+    # of one type into one IDoc-XML document per POST (still in order)
+    Column("pack_size", Integer, nullable=False, default=1),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
@@ -382,6 +385,9 @@ def client_tables() -> list[Table]:
     return [t for t in metadata.sorted_tables if "mandt" in t.c]
 
 
-# Document tables live in their own module but belong to the same schema.
+# Document tables, the SOAP-RFC side and the test controls (business dates, injected faults)
+# live in their own modules but belong to the same schema.
+from fake_sap.db import clock_schema as _clock_schema  # noqa: E402,F401
 from fake_sap.db import documents as _documents  # noqa: E402,F401
+from fake_sap.db import faults_schema as _faults_schema  # noqa: E402,F401
 from fake_sap.db import rfc_schema as _rfc_schema  # noqa: E402,F401

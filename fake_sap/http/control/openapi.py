@@ -70,11 +70,15 @@ SCHEMAS: dict[str, Any] = {
                                                               "MessageType"}},
             "inbound": {"type": "array", "description": "Message types accepted from the "
                         "partner when strict partner checking is on",
-                        "items": {"$ref": "#/components/schemas/MessageType"}}}},
+                        "items": {"$ref": "#/components/schemas/MessageType"}},
+            "pack_size": {"type": "integer", "minimum": 1, "maximum": 1000,
+                          "description": "1: one IDoc per POST (default); more: up to this "
+                                         "many IDocs of one type per POST, in order"}}},
     "MessageType": {"type": "string", "pattern": "^[A-Z0-9_/]{1,30}$"},
     "Partner": {
         "type": "object",
-        "required": ["logical_system", "description", "port", "outbound", "inbound"],
+        "required": ["logical_system", "description", "port", "outbound", "inbound",
+                     "pack_size"],
         "properties": {
             "logical_system": {"type": "string"}, "description": {"type": "string"},
             "port": {"oneOf": [{"type": "null"}, {
@@ -82,7 +86,8 @@ SCHEMAS: dict[str, Any] = {
                 "properties": {"url": {"type": "string"},
                                "user": {"type": ["string", "null"]}}}]},
             "outbound": {"type": "array", "items": {"type": "string"}},
-            "inbound": {"type": "array", "items": {"type": "string"}}}},
+            "inbound": {"type": "array", "items": {"type": "string"}},
+            "pack_size": {"type": "integer"}}},
     "IdocControl": {
         "type": "object",
         "required": ["docnum", "direction", "status", "idoctyp", "mestyp", "created_at"],
