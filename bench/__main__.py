@@ -15,7 +15,16 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import cold_start, inbound, packet, seed
+from bench import (
+    adapter_load,
+    applications,
+    bapi_orders,
+    cold_start,
+    inbound,
+    packet,
+    read_table,
+    seed,
+)
 from bench.harness import Report
 
 BENCHMARKS: dict[str, Callable[[bool], Report]] = {
@@ -23,6 +32,10 @@ BENCHMARKS: dict[str, Callable[[bool], Report]] = {
     packet.NAME: packet.run,
     seed.NAME: seed.run,
     cold_start.NAME: cold_start.run,
+    bapi_orders.NAME: bapi_orders.run,
+    read_table.NAME: read_table.run,
+    adapter_load.NAME: adapter_load.run,
+    applications.NAME: applications.run,
 }
 
 

@@ -49,6 +49,8 @@ vbap = Table(
     _char("vrkme", 3), _char("meins", 3), _char("werks", 4), _char("lgort", 4),
     _char("vstel", 4), _num("netpr"), _num("netwr"), _char("waerk", 5), _char("vgbel", 10),
     _char("vgpos", 6), _char("abgru", 2),
+    # the availability check sums open demand per material and plant
+    Index("ix_vbap_material", "mandt", "matnr", "werks"),
 )
 
 vbep = Table(
