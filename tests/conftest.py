@@ -7,8 +7,12 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from run_all_process import RunAllProcess
 
 from fake_sap.testing import FakeSapProcess, SapClient
+
+# a stand-alone project that uses the pytest plugin; test_pytest_plugin.py runs it on its own
+collect_ignore = ["sample_project"]
 
 
 def _database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
@@ -33,3 +37,11 @@ def sap_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeSapProc
 def sap(sap_server: FakeSapProcess) -> SapClient:
     """A fresh, empty SAP client with baseline customizing on the shared server."""
     return sap_server.new_client()
+
+
+@pytest.fixture(scope="module")
+def run_all(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunAllProcess]:
+    """``make run``: fake-sap, the CRM adapter and its worker, wired, demo data passed."""
+    launched = RunAllProcess.start(tmp_path_factory.mktemp("var"))
+    yield launched
+    launched.stop()
