@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test test-sqlite test-postgres bench contracts lint clean
+.PHONY: run test test-sqlite test-postgres bench contracts contract-record lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,9 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## run: start the emulator on http://127.0.0.1:8000 with demo data in client 100
+## run: the emulator on http://127.0.0.1:8000 (demo data in client 100) and the CRM adapter
+## on http://127.0.0.1:8001 with its worker, wired; the demo master data flows to the CRM
 run: $(STAMP)
-	$(BIN)/fake-sap serve --demo
+	$(BIN)/python -m fake_sap.run_all
 
 ## test: the whole suite on SQLite, and again on PostgreSQL when FAKE_SAP_TEST_PG_URL is set
 test: $(STAMP)
@@ -39,6 +40,15 @@ bench: $(STAMP)
 ## contracts: regenerate contracts/ and the generated docs from the declarations
 contracts: $(STAMP)
 	$(BIN)/fake-sap contracts
+
+## contract-record: run the adapter's tests recording what it sends to and reads from SAP;
+## rewrites the consumer contract and docs/contract-coverage.md, then checks the contract
+CONSUMER_CONTRACT := contracts/consumer/crm-adapter.json
+contract-record: $(STAMP)
+	$(BIN)/pytest -q -p crm_adapter.sap.recording --record-contract $(CONSUMER_CONTRACT) \
+		tests/adapter features
+	$(BIN)/fake-sap contract-check $(CONSUMER_CONTRACT) \
+		--coverage-report docs/contract-coverage.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check fake_sap crm_adapter tests

@@ -65,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     from fake_sap.contracts import add_arguments as add_contract_arguments
 
     add_contract_arguments(contracts)
+
+    contract_check = commands.add_parser(
+        "contract-check", help="check a consumer contract against the declarations")
+    from fake_sap.contract_check import add_arguments as add_contract_check_arguments
+
+    add_contract_check_arguments(contract_check)
     return parser
 
 
