@@ -1,12 +1,44 @@
-"""The emulator's system time (UTC), in one place so it can be read as SAP DATS/TIMS."""
+"""The emulator's system time (UTC), in one place so it can be read as SAP DATS/TIMS.
+
+A test can move a client's business date (``PUT /_fake/clients/NNN/date``): the control API
+stores a whole-day offset, and at the start of each request for that client the offset is
+set for the request (:func:`shift_days`), so every ``now()`` of the request (SY-DATUM of a
+BAPI, CREDAT of an IDoc, posting dates) is on the chosen date while the time of day runs
+on. The offset lives in a context variable, so it never leaks into other requests or into
+the background threads (the outbound dispatcher keeps real time).
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from contextvars import ContextVar, Token
+from datetime import UTC, date, datetime, timedelta
+
+_offset: ContextVar[timedelta] = ContextVar("fake_sap_business_date_offset",
+                                            default=timedelta(0))
 
 
 def now() -> datetime:
+    """The current moment as the running request's client sees it (its business date)."""
+    return datetime.now(UTC) + _offset.get()
+
+
+def system_now() -> datetime:
+    """The real current moment, whatever business date a client has."""
     return datetime.now(UTC)
+
+
+def shift_days(days: int) -> Token[timedelta]:
+    """Move ``now()`` by whole days for the current context; undo with :func:`unshift`."""
+    return _offset.set(timedelta(days=days))
+
+
+def unshift(token: Token[timedelta]) -> None:
+    _offset.reset(token)
+
+
+def days_until(business_date: date) -> int:
+    """The offset (in days) that makes today's system date ``business_date``."""
+    return (business_date - system_now().date()).days
 
 
 def dats(moment: datetime) -> str:

@@ -8,6 +8,7 @@ from lxml import etree
 from fake_sap.ale.inbound import InboundProcessor, InboundResult
 from fake_sap.ale.outbound import distribute_change_pointers
 from fake_sap.errors import BadRequest, PayloadTooLarge
+from fake_sap.http.control import faults
 from fake_sap.http.logon import logon
 from fake_sap.http.runtime import runtime
 from fake_sap.idoc.parser import iter_idocs
@@ -33,6 +34,7 @@ def probe() -> Response:
 @bp.post("/sap/bc/idoc_xml")
 def receive() -> Response:
     mandt = logon()
+    faults.before_idoc_post(mandt)
     _check_content_type()
     settings = runtime().settings
     length = request.content_length

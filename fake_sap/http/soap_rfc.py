@@ -24,7 +24,7 @@ from werkzeug.exceptions import HTTPException
 
 from fake_sap.errors import BadRequest, LogonError, NotFound
 from fake_sap.http import errors
-from fake_sap.http.control import openapi
+from fake_sap.http.control import faults, openapi
 from fake_sap.http.control.requests import existing_client, json_body
 from fake_sap.http.logon import logon
 from fake_sap.http.runtime import runtime
@@ -55,6 +55,7 @@ def call_function() -> Response:
     mandt = logon()
     rfc_request = soap.parse_request(_body())
     g.rfc_function = rfc_request.function
+    faults.before_rfc_call(mandt, rfc_request.function)
     function = registry.lookup(rfc_request.function)
     values = soap.decode_parameters(function.interface, rfc_request.parameters)
     outputs = execute(function, _environment(mandt), values)

@@ -10,4 +10,12 @@ from flask import Blueprint
 
 bp = Blueprint("control", __name__, url_prefix="/_fake")
 
-from fake_sap.http.control import clients, finance, monitor, partners, seeding  # noqa: E402,F401
+from fake_sap.http.control import (  # noqa: E402,F401
+    clients,
+    clock,
+    faults,
+    finance,
+    monitor,
+    partners,
+    seeding,
+)

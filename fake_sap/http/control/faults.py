@@ -1,0 +1,247 @@
+"""Control API: faults injected into a client's SAP interfaces (``/_fake/clients/NNN/faults``).
+
+A test asks for trouble, the SAP edges cause it::
+
+    POST /_fake/clients/100/faults
+    {"target": "BAPI_SALESORDER_CREATEFROMDAT2", "kind": "SYSTEM_FAILURE", "times": 1}
+
+``target`` is a function module (its SOAP-RFC calls), ``IDOC_XML`` (posts to the inbound
+IDoc-XML service) or ``*`` (both, every function). ``kind``:
+
+- ``SYSTEM_FAILURE``: a short dump. SOAP-RFC answers the SOAP fault SYSTEM_FAILURE (pyrfc's
+  ABAPRuntimeError), the IDoc-XML service ICF's 500 page; nothing is processed.
+- ``http_500``: ICF's 500 page ("Internal Server Error"), also on the SOAP path, as when
+  the ICM or a proxy fails; nothing is processed.
+- ``timeout``: the call is held for ``seconds`` (default 5) and then processed normally,
+  so a caller whose timeout is shorter gives up on a call that SAP did carry out.
+
+``times`` calls fail (default 1; ``null``: every call until the faults are deleted); the
+oldest matching fault fires first. A fault that has fired stays listed with ``remaining``
+0, so a test can check that it did. ``seconds`` delays the other kinds too. Faults live in the
+database, so all workers share them, and each edge asks :func:`before_rfc_call` or
+:func:`before_idoc_post` first thing, before it reads the request.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Response, jsonify
+from sqlalchemy import Row, delete, func, select, update
+from werkzeug.exceptions import InternalServerError
+
+from fake_sap import clock
+from fake_sap.db.faults_schema import injected_faults as faults_table
+from fake_sap.db.schema import clients
+from fake_sap.errors import BadRequest
+from fake_sap.http.control import bp, openapi
+from fake_sap.http.control.requests import existing_client, json_body
+from fake_sap.http.runtime import runtime
+from fake_sap.rfc import registry
+from fake_sap.rfc.errors import SystemFailure
+
+IDOC_XML = "IDOC_XML"
+EVERYTHING = "*"
+SYSTEM_FAILURE, HTTP_500, TIMEOUT = "SYSTEM_FAILURE", "http_500", "timeout"
+KINDS = (SYSTEM_FAILURE, HTTP_500, TIMEOUT)
+MAX_TIMES = 1000
+#: below gunicorn's worker timeout, so a held call ends as a timeout, not a killed worker
+MAX_SECONDS = 120
+DEFAULT_TIMEOUT_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Fault:
+    fault_id: int
+    target: str
+    kind: str
+    remaining: int | None
+    seconds: float | None
+
+    @classmethod
+    def from_row(cls, row: Row[Any]) -> Fault:
+        return cls(row.fault_id, row.target, row.kind, row.remaining, row.seconds)
+
+    def view(self) -> dict[str, Any]:
+        return {"id": self.fault_id, "target": self.target, "kind": self.kind,
+                "remaining": self.remaining, "seconds": self.seconds}
+
+
+# -- the edges ask first ---------------------------------------------------------------------
+
+def before_rfc_call(mandt: str, function: str) -> None:
+    """Cause the fault injected for ``function`` in the client, if any (SOAP-RFC edge)."""
+    fault = _take(mandt, function.strip().upper())
+    if fault is not None:
+        _cause(fault, SystemFailure)
+
+
+def before_idoc_post(mandt: str) -> None:
+    """Cause the fault injected for the inbound IDoc-XML service, if any."""
+    fault = _take(mandt, IDOC_XML)
+    if fault is not None:
+        # a short dump in ICF's IDoc-XML handler ends as its 500 page
+        _cause(fault, lambda text: InternalServerError(description=text))
+
+
+def _cause(fault: Fault, system_failure: Callable[[str], Exception]) -> None:
+    if fault.seconds:
+        time.sleep(fault.seconds)
+    if fault.kind == TIMEOUT:
+        return
+    text = f"Injected fault {fault.fault_id} ({fault.kind}) on {fault.target}"
+    if fault.kind == SYSTEM_FAILURE:
+        raise system_failure(text)
+    raise InternalServerError(description=text)
+
+
+def _take(mandt: str, target: str) -> Fault | None:
+    """The oldest fault for ``target`` (or ``*``), counted down; None when there is none."""
+    db = runtime().db
+    wanted = (faults_table.c.mandt == mandt) & \
+        faults_table.c.target.in_((target, EVERYTHING)) & \
+        (faults_table.c.remaining.is_(None) | (faults_table.c.remaining > 0))
+    # the usual case is no fault at all: find that out without taking the write lock
+    with db.read() as conn:
+        candidates = [Fault.from_row(r) for r in conn.execute(
+            select(faults_table).where(wanted).order_by(faults_table.c.fault_id))]
+    if not candidates:
+        return None
+    with db.write() as conn:
+        for fault in candidates:
+            if fault.remaining is None:
+                return fault
+            key = (faults_table.c.mandt == mandt) & (faults_table.c.fault_id == fault.fault_id)
+            # the condition makes the count-down atomic: of two workers racing for the last
+            # call of a fault only one gets it
+            taken = conn.execute(update(faults_table).where(
+                key, faults_table.c.remaining > 0).values(
+                remaining=faults_table.c.remaining - 1)).rowcount
+            if taken:
+                return fault
+    return None
+
+
+# -- control endpoints -----------------------------------------------------------------------
+
+@bp.get("/clients/<mandt>/faults")
+def list_faults(mandt: str) -> Response:
+    existing_client(mandt)
+    with runtime().db.read() as conn:
+        rows = conn.execute(select(faults_table).where(faults_table.c.mandt == mandt)
+                            .order_by(faults_table.c.fault_id))
+        return jsonify({"faults": [Fault.from_row(r).view() for r in rows]})
+
+
+@bp.post("/clients/<mandt>/faults")
+def inject_fault(mandt: str) -> tuple[Response, int]:
+    existing_client(mandt)
+    body = json_body()
+    target, kind = _target(body), _kind(body)
+    times, seconds = _times(body), _seconds(body, kind)
+    with runtime().db.write() as conn:
+        # lock the client row (PostgreSQL) so that two requests cannot take the same number
+        conn.execute(select(clients.c.mandt).where(clients.c.mandt == mandt).with_for_update())
+        fault_id = (conn.execute(select(func.max(faults_table.c.fault_id)).where(
+            faults_table.c.mandt == mandt)).scalar() or 0) + 1
+        conn.execute(faults_table.insert().values(
+            mandt=mandt, fault_id=fault_id, target=target, kind=kind, remaining=times,
+            seconds=seconds, created_at=clock.system_now()))
+    return jsonify(Fault(fault_id, target, kind, times, seconds).view()), 201
+
+
+@bp.delete("/clients/<mandt>/faults")
+def clear_faults(mandt: str) -> tuple[str, int]:
+    existing_client(mandt)
+    with runtime().db.write() as conn:
+        conn.execute(delete(faults_table).where(faults_table.c.mandt == mandt))
+    return "", 204
+
+
+def targets() -> list[str]:
+    return [EVERYTHING, IDOC_XML, *sorted(registry.FUNCTIONS)]
+
+
+def _target(body: dict[str, Any]) -> str:
+    value = body.get("target")
+    if value not in targets():
+        raise BadRequest("'target' must be a function module the emulator implements, "
+                         f"{IDOC_XML} (the inbound IDoc-XML service) or {EVERYTHING}")
+    return str(value)
+
+
+def _kind(body: dict[str, Any]) -> str:
+    value = body.get("kind")
+    if value not in KINDS:
+        raise BadRequest(f"'kind' must be one of {', '.join(KINDS)}")
+    return str(value)
+
+
+def _times(body: dict[str, Any]) -> int | None:
+    value = body.get("times", 1)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_TIMES:
+        raise BadRequest(f"'times' must be a whole number from 1 to {MAX_TIMES}, or null for "
+                         "every call")
+    return value
+
+
+def _seconds(body: dict[str, Any], kind: str) -> float | None:
+    value = body.get("seconds")
+    if value is None:
+        return DEFAULT_TIMEOUT_SECONDS if kind == TIMEOUT else None
+    if isinstance(value, bool) or not isinstance(value, int | float) \
+            or not 0 <= value <= MAX_SECONDS:
+        raise BadRequest(f"'seconds' must be a number from 0 to {MAX_SECONDS}")
+    return float(value)
+
+
+# -- OpenAPI ---------------------------------------------------------------------------------
+
+openapi.SCHEMAS["FaultInput"] = {
+    "type": "object", "required": ["target", "kind"],
+    "properties": {
+        "target": {"type": "string", "enum": targets(),
+                   "description": "A function module (its SOAP-RFC calls), IDOC_XML (the "
+                                  "inbound IDoc-XML service) or * (both)"},
+        "kind": {"type": "string", "enum": list(KINDS),
+                 "description": "SYSTEM_FAILURE: a short dump (SOAP fault / 500 page); "
+                                "http_500: ICF's 500 page; timeout: the call is held for "
+                                "`seconds`, then processed"},
+        "times": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_TIMES,
+                  "description": "How many calls fail (default 1); null: every call"},
+        "seconds": {"type": ["number", "null"], "minimum": 0, "maximum": MAX_SECONDS,
+                    "description": f"Delay before the fault (timeout: default "
+                                   f"{DEFAULT_TIMEOUT_SECONDS:g})"}}}
+openapi.SCHEMAS["Fault"] = {
+    "type": "object", "required": ["id", "target", "kind", "remaining", "seconds"],
+    "properties": {
+        "id": {"type": "integer"}, "target": {"type": "string"}, "kind": {"type": "string"},
+        "remaining": {"type": ["integer", "null"], "minimum": 0,
+                      "description": "Calls left to fail (0: it has fired); null: every "
+                                     "call"},
+        "seconds": {"type": ["number", "null"]}}}
+openapi.PATHS["/_fake/clients/{mandt}/faults"] = {
+    "parameters": [openapi.CLIENT],
+    "get": {"operationId": "listFaults",
+            "summary": "Injected faults, with the calls each has left to fail",
+            "responses": {"200": openapi._json(
+                {"type": "object", "required": ["faults"],
+                 "properties": {"faults": {"type": "array",
+                                           "items": openapi._ref("Fault")}}}, "Faults"),
+                "400": openapi.BAD_REQUEST, "404": openapi.NOT_FOUND}},
+    "post": {"operationId": "injectFault",
+             "summary": "Make SOAP-RFC calls or IDoc-XML posts of the client fail (a short "
+                        "dump, an HTTP 500, a timeout)",
+             "requestBody": {"required": True, "content": {
+                 "application/json": {"schema": openapi._ref("FaultInput")}}},
+             "responses": {"201": openapi._json(openapi._ref("Fault"), "The fault"),
+                           "400": openapi.BAD_REQUEST, "404": openapi.NOT_FOUND}},
+    "delete": {"operationId": "clearFaults", "summary": "Remove all injected faults",
+               "responses": {"204": {"description": "Removed"},
+                             "400": openapi.BAD_REQUEST, "404": openapi.NOT_FOUND}},
+}
