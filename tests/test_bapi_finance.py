@@ -448,11 +448,14 @@ def test_a_clearing_run_for_a_customer_outside_the_company_code_is_not_found(sap
     assert clearing(sap, customer="4711").status_code == 404
 
 
+def test_a_clearing_run_in_an_unknown_company_code_is_not_found(sap):
+    assert clearing(sap, customer="1", company_code="9999").status_code == 404
+
+
 @pytest.mark.parametrize("body", [
     {"customer": "1", "vendor": "1"},
     {},
     {"customer": "1", "company_code": "10000"},
-    {"customer": "1", "company_code": "9999"},
     {"customer": "1", "date": "31.05.2024"},
     {"customer": "1", "date": "2024-02-30"},
     {"customer": "1", "documents": "0100000000"},

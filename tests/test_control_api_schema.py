@@ -27,7 +27,7 @@ def control_api_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fak
 
 
 @schema.parametrize()
-@settings(max_examples=30, deadline=None,
+@settings(max_examples=30, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 def test_control_api_honours_its_openapi_document(case: schemathesis.Case,
                                                    control_api_server: FakeSapProcess) -> None:

@@ -64,7 +64,7 @@ def adapter_url(sap_server: FakeSapProcess, tmp_path_factory: pytest.TempPathFac
 
 
 @schema.parametrize()
-@settings(max_examples=15, deadline=None,
+@settings(max_examples=15, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 def test_the_api_honours_its_openapi_document(case: schemathesis.Case,
                                               adapter_url: str) -> None:

@@ -44,7 +44,7 @@ def clearing_run(mandt: str) -> Response:
     with runtime().db.write() as conn:
         customizing = clients.customizing_entries(conn, mandt)
         if accounting.company_code(customizing, bukrs) is None:
-            raise BadRequest(f"Company code {bukrs} does not exist")
+            raise NotFound(f"Company code {bukrs} does not exist")
         if kind == "customer" and not accounting.customer_in_company_code(
                 conn, mandt, account, bukrs):
             raise NotFound(f"Customer {account} is not defined in company code {bukrs}")

@@ -261,7 +261,7 @@ PATHS: dict[str, Any] = {
                      "schema": {"type": "object", "properties": {
                          "materials": {"type": "integer", "minimum": 0, "maximum": 10000},
                          "customers": {"type": "integer", "minimum": 0, "maximum": 2000},
-                         "seed": {"type": "integer", "minimum": 0},
+                         "seed": {"type": "integer", "minimum": 0, "maximum": 2147483647},
                          "initial_stock": {"type": "string", "pattern": "^[0-9]{1,9}$"}}}}}},
                  "responses": {"200": _json({
                      "type": "object",
