@@ -83,6 +83,28 @@ def test_a_stock_transport_order_is_created_with_s_06_017(flow):
         flow.material, PROVINCIAL, 30, "ST")
 
 
+def test_the_callers_reference_is_kept_in_the_order_header(flow):
+    result = flow.rfc.call("BAPI_PO_CREATE1", **po_params(flow, OUR_REF="MA0000000042",
+                                                          REF_1="0000900001"))
+    assert flow.commit()["TYPE"] == ""
+
+    [header] = flow.tables.rows(ekko)
+    assert (header["unsez"], header["ihrez"]) == ("MA0000000042", "0000900001")
+    assert result["EXPHEADER"]["OUR_REF"] == "MA0000000042"
+
+
+def test_the_order_can_be_found_by_its_reference_with_rfc_read_table(flow):
+    number = flow.rfc.call("BAPI_PO_CREATE1", **po_params(flow, OUR_REF="MA0000000043"))[
+        "EXPPURCHASEORDER"]
+    flow.commit()
+
+    found = flow.rfc.call("RFC_READ_TABLE", QUERY_TABLE="EKKO", DELIMITER="|",
+                          FIELDS=[{"FIELDNAME": "EBELN"}],
+                          OPTIONS=[{"TEXT": "UNSEZ = 'MA0000000043' AND BSART = 'UB'"}])
+
+    assert [row["WA"] for row in found["DATA"]] == [number]
+
+
 def test_the_order_is_invisible_until_the_commit(flow):
     result = flow.rfc.call("BAPI_PO_CREATE1", **po_params(flow))
 

@@ -135,6 +135,9 @@ ekko = Table(
     _char("bukrs", 4), _char("bstyp", 1), _char("bsart", 4), _char("aedat", 8),
     _char("ernam", 12), _char("lifnr", 10), _char("ekorg", 4), _char("ekgrp", 3),
     _char("waers", 5), _char("bedat", 8), _char("reswk", 4),
+    # our / your reference: a caller's own document number travels here (OUR_REF, REF_1)
+    _char("unsez", 12), _char("ihrez", 12),
+    Index("ix_ekko_reference", "mandt", "unsez"),
 )
 
 ekpo = Table(

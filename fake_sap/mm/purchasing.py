@@ -39,6 +39,8 @@ class StoInput:
     purch_org: str = ""
     pur_group: str = ""
     doc_date: str = ""
+    our_ref: str = ""
+    ref_1: str = ""
     items: list[StoItemInput] = field(default_factory=list)
 
 
@@ -64,6 +66,8 @@ class StoPlan:
     aedat: str
     ernam: str
     items: list[StoItem]
+    unsez: str = ""
+    ihrez: str = ""
     messages: list[SapMessage] = field(default_factory=list)
 
     def to_payload(self) -> dict[str, Any]:
@@ -103,7 +107,8 @@ def plan(conn: Connection, mandt: str, order: StoInput, *, ebeln: str, today: st
         raise ApplicationError(*errors)
     result = StoPlan(ebeln=ebeln, bukrs=order.comp_code, reswk=order.suppl_plnt,
                      ekorg=order.purch_org or "1000", ekgrp=order.pur_group or "001",
-                     bedat=order.doc_date or today, aedat=today, ernam=user, items=items)
+                     bedat=order.doc_date or today, aedat=today, ernam=user, items=items,
+                     unsez=order.our_ref, ihrez=order.ref_1)
     result.messages.append(sap_message("S", "06", "017", "Stock transport order created "
                                        "under the number &1", ebeln))
     return result
@@ -151,7 +156,7 @@ def save(conn: Connection, mandt: str, order: StoPlan) -> None:
         mandt=mandt, ebeln=order.ebeln, bukrs=order.bukrs, bstyp="F",
         bsart=STOCK_TRANSPORT_ORDER, aedat=order.aedat, ernam=order.ernam, lifnr="",
         ekorg=order.ekorg, ekgrp=order.ekgrp, waers="CNY", bedat=order.bedat,
-        reswk=order.reswk))
+        reswk=order.reswk, unsez=order.unsez, ihrez=order.ihrez))
     conn.execute(insert(ekpo), [{
         "mandt": mandt, "ebeln": order.ebeln, "ebelp": i.ebelp, "matnr": i.matnr,
         "txz01": i.txz01, "werks": i.werks, "lgort": i.lgort, "menge": i.menge,

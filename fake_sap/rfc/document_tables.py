@@ -219,6 +219,8 @@ TABLES: list[ReadableTable] = [
         "WAERS": "Currency Key",
         "BEDAT": (DATS, "Purchasing Document Date"),
         "RESWK": "Supplying (Issuing) Plant in Stock Transport Order",
+        "UNSEZ": "Our Reference",
+        "IHREZ": "Your Reference",
     }),
     sap_table(documents.ekpo, "EKPO", "Purchasing Document Item", {
         "EBELN": "Purchasing Document Number",

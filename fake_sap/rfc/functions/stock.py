@@ -140,6 +140,8 @@ _PO_HEADER_FIELDS = (
     Field("CURRENCY", cuky(), "Currency key"),
     Field("DOC_DATE", DATS, "Purchasing document date; default today"),
     Field("SUPPL_PLNT", char(4), "Supplying (issuing) plant"),
+    Field("OUR_REF", char(12), "Our reference (EKKO-UNSEZ), e.g. the caller's document"),
+    Field("REF_1", char(12), "Your reference (EKKO-IHREZ)"),
 )
 BAPIMEPOHEADER = structure("BAPIMEPOHEADER", "Purchase order header data",
                            *_PO_HEADER_FIELDS)
@@ -524,6 +526,7 @@ def create_purchase_order(call: Call) -> dict[str, Any]:
                      suppl_plnt=header.get("SUPPL_PLNT", ""),
                      purch_org=header.get("PURCH_ORG", ""), pur_group=header.get("PUR_GROUP", ""),
                      doc_date=_dats(header.get("DOC_DATE", ""), ""),
+                     our_ref=header.get("OUR_REF", ""), ref_1=header.get("REF_1", ""),
                      items=_po_items(call))
     today = clock.dats(clock.now())
     try:
@@ -590,7 +593,8 @@ def _exported_header(plan: StoPlan) -> dict[str, Any]:
             "DOC_TYPE": purchasing.STOCK_TRANSPORT_ORDER,
             "CREAT_DATE": plan.aedat, "CREATED_BY": plan.ernam, "ITEM_INTVL": "00010",
             "PURCH_ORG": plan.ekorg, "PUR_GROUP": plan.ekgrp, "CURRENCY": "CNY",
-            "DOC_DATE": plan.bedat, "SUPPL_PLNT": plan.reswk}
+            "DOC_DATE": plan.bedat, "SUPPL_PLNT": plan.reswk, "OUR_REF": plan.unsez,
+            "REF_1": plan.ihrez}
 
 
 @update_function(SAVE_PURCHASE_ORDER)
