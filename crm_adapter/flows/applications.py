@@ -383,20 +383,26 @@ def create_stock_transport_order(sap: Any, entry: Entry) -> dict[str, Any]:
     """A UB stock transport order from the central warehouse (plant 1000, supplying) to the
     provincial warehouse (plant 1100, receiving).
 
-    A purchase order has no field for the CRM's reference in this SAP interface, so the
-    number SAP draws at BAPI_PO_CREATE1 is recorded in the outbox *before*
-    BAPI_TRANSACTION_COMMIT; a later attempt asks EKKO whether that order exists (the
-    commit happened) and links it, or creates the order again (it did not).
+    The CRM reference travels as POHEADER-OUR_REF (EKKO-UNSEZ) and the provincial center
+    the outlet belongs to as REF_1 (EKKO-IHREZ); a retry first looks for an order with that
+    reference. As a second line of defence, the number SAP draws at BAPI_PO_CREATE1 is
+    recorded in the outbox *before* BAPI_TRANSACTION_COMMIT and looked up too (for SAP
+    systems whose PO interface does not keep OUR_REF).
     """
     payload = entry.payload
+    existing = read_table(sap, "EKKO", ["EBELN"], [equals("UNSEZ", entry.crm_reference),
+                                                   equals("BSART", payload["document_type"])])
+    if existing:
+        return {"document": existing[0]["EBELN"], "existing": True, "warnings": []}
     drawn = entry.progress.get("purchase_order")
     if drawn and read_table(sap, "EKKO", ["EBELN"], [equals("EBELN", drawn)]):
         return {"document": drawn, "existing": True, "warnings": []}
     try:
-        result = sap.call("BAPI_PO_CREATE1", POHEADER={
+        result = sap.call("BAPI_PO_CREATE1", POHEADER=without_blanks({
             "DOC_TYPE": payload["document_type"], "COMP_CODE": rules.COMPANY_CODE,
             "PURCH_ORG": rules.PURCHASING_ORGANIZATION, "PUR_GROUP": rules.PURCHASING_GROUP,
-            "SUPPL_PLNT": rules.DELIVERING_PLANT},
+            "SUPPL_PLNT": rules.DELIVERING_PLANT, "OUR_REF": entry.crm_reference,
+            "REF_1": payload.get("provincial_center") or ""}),
             POITEM=[without_blanks({
                 "PO_ITEM": f"{i['item_number']:05d}", "MATERIAL": i["material"],
                 "PLANT": rules.PROVINCIAL_WAREHOUSE_PLANT, "QUANTITY": i["quantity"],
