@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 
 from flask import Flask, Response, jsonify, request
+from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException
 
 from crm_adapter.domain.errors import DomainError
@@ -68,6 +69,14 @@ def register(app: Flask) -> None:
 
     for exception, (status, code) in STATUS_BY_EXCEPTION.items():
         app.register_error_handler(exception, _mapped(status, code))
+
+    @app.errorhandler(IntegrityError)
+    def _concurrent_change(error: IntegrityError) -> Response:
+        # two requests raced for the same unique row (e.g. two settlement runs for one
+        # month on PostgreSQL): the loser's transaction was rolled back, nothing half-stored
+        log.info("concurrent change refused: %s", error.orig)
+        return error_response(409, "CONCURRENT_CHANGE", "A concurrent request changed the "
+                              "same data first; nothing was stored. Look again and retry.")
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException) -> Response:
