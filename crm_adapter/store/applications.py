@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from crm_adapter.domain.applications import Item, Price, Status, reference
+from crm_adapter.store import headed
 from crm_adapter.store.schema import material_application_items as items_table
 from crm_adapter.store.schema import material_applications as applications
 from crm_adapter.store.schema import materials, outbox
@@ -76,26 +77,12 @@ def get_by_reference(conn: Connection, crm_reference: str, *,
 def listing(conn: Connection, *, outlet: str | None = None, status: str | None = None,
             limit: int = 100) -> list[dict[str, Any]]:
     """Applications with their items, newest first."""
-    query = select(applications).order_by(applications.c.id.desc()).limit(limit)
-    if outlet:
-        query = query.where(applications.c.outlet == outlet)
-    if status:
-        query = query.where(applications.c.status == status)
-    rows = [dict(r) for r in conn.execute(query).mappings()]
-    items = _items(conn, [r["id"] for r in rows])
-    return [{**row, "items": items.get(row["id"], [])} for row in rows]
+    return headed.listing(conn, applications, items_table, items_table.c.application_id,
+                          outlet=outlet, status=status, limit=limit)
 
 
 def _items(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    if not ids:
-        return {}
-    found: dict[int, list[dict[str, Any]]] = {}
-    query = (select(items_table).where(items_table.c.application_id.in_(ids))
-             .order_by(items_table.c.application_id, items_table.c.item_number))
-    for row in conn.execute(query).mappings():
-        item = dict(row)
-        found.setdefault(item.pop("application_id"), []).append(item)
-    return found
+    return headed.items_by_header(conn, items_table, items_table.c.application_id, ids)
 
 
 def set_status(conn: Connection, application_id: int, status: Status,

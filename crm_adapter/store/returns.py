@@ -16,6 +16,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from crm_adapter.domain.applications import Item
 from crm_adapter.domain.returns import Status, reference
+from crm_adapter.store import headed
 from crm_adapter.store.schema import return_items
 from crm_adapter.store.schema import returns as returns_table
 
@@ -64,26 +65,12 @@ def get_by_reference(conn: Connection, crm_reference: str, *,
 def listing(conn: Connection, *, outlet: str | None = None, status: str | None = None,
             limit: int = 100) -> list[dict[str, Any]]:
     """Returns with their items, newest first."""
-    query = select(returns_table).order_by(returns_table.c.id.desc()).limit(limit)
-    if outlet:
-        query = query.where(returns_table.c.outlet == outlet)
-    if status:
-        query = query.where(returns_table.c.status == status)
-    rows = [dict(r) for r in conn.execute(query).mappings()]
-    items = _items(conn, [r["id"] for r in rows])
-    return [{**row, "items": items.get(row["id"], [])} for row in rows]
+    return headed.listing(conn, returns_table, return_items, return_items.c.return_id,
+                          outlet=outlet, status=status, limit=limit)
 
 
 def _items(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    if not ids:
-        return {}
-    found: dict[int, list[dict[str, Any]]] = {}
-    query = (select(return_items).where(return_items.c.return_id.in_(ids))
-             .order_by(return_items.c.return_id, return_items.c.item_number))
-    for row in conn.execute(query).mappings():
-        item = dict(row)
-        found.setdefault(item.pop("return_id"), []).append(item)
-    return found
+    return headed.items_by_header(conn, return_items, return_items.c.return_id, ids)
 
 
 def set_status(conn: Connection, return_id: int, status: Status,
