@@ -469,36 +469,28 @@ class _SegmentName(str):
         return (str, (str(self),))
 
 
-class _TrackedSegment(Segment):
+class _NotesLookups:
+    """Mixin for segments and IDocs: looking a child segment up notes the segment name."""
+
     _source: _IdocSource | None = None
 
     def find(self, name: str) -> Segment | None:
         if self._source is not None:
             self._source.note_segment(name)
-        return super().find(name)
+        return super().find(name)  # type: ignore[misc,no-any-return]
 
     def find_all(self, name: str) -> list[Segment]:
         if self._source is not None:
             self._source.note_segment(name)
-        return super().find_all(name)
+        return super().find_all(name)  # type: ignore[misc,no-any-return]
 
+
+class _TrackedSegment(_NotesLookups, Segment):
     def __reduce__(self) -> tuple[Any, ...]:
         return (Segment, (str(self.name), dict(self.fields), list(self.children)))
 
 
-class _TrackedIdoc(ReceivedIdoc):
-    _source: _IdocSource | None = None
-
-    def find(self, name: str) -> Segment | None:
-        if self._source is not None:
-            self._source.note_segment(name)
-        return super().find(name)
-
-    def find_all(self, name: str) -> list[Segment]:
-        if self._source is not None:
-            self._source.note_segment(name)
-        return super().find_all(name)
-
+class _TrackedIdoc(_NotesLookups, ReceivedIdoc):
     def __reduce__(self) -> tuple[Any, ...]:
         return (ReceivedIdoc, (self.root, self.index, dict(self.control), list(self.segments),
                                self.xml))
