@@ -26,9 +26,9 @@ from fake_sap.ale.posting import KEEP_ON_UPDATE
 from fake_sap.config import DEFAULT_DB_URL, Settings
 from fake_sap.customizing import PROVINCIAL_CENTER_PARTNER_FUNCTION
 from fake_sap.db import clients
+from fake_sap.db.bulk import write_rows
 from fake_sap.db.engine import Database
 from fake_sap.db.schema import kna1, knb1, knkk, knvp, knvv, makt, mara, marc, mard, mbew, mvke
-from fake_sap.db.upsert import upsert
 from fake_sap.faker_provider import (
     COMPANY_CODE,
     CREDIT_CONTROL_AREA,
@@ -189,7 +189,8 @@ def provincial_center_count(customers: int) -> int:
 def _write(db: Database, rows: Rows) -> None:
     with db.write() as conn:
         for table, table_rows in rows.items():
-            upsert(conn, table, table_rows, keep=KEEP_ON_UPDATE.get(table.name, ()))
+            write_rows(conn, table, table_rows, conflict="update",
+                       keep=KEEP_ON_UPDATE.get(table.name, ()))
 
 
 def _batches(objects: Iterator[Rows]) -> Iterator[tuple[int, Rows]]:

@@ -43,6 +43,14 @@ def _sql(dialect: str, table: Table, columns: tuple[str, ...], conflict: str,
 
 
 @lru_cache(maxsize=256)
+def _missing_defaults(table: Table, given: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
+    """Columns a row leaves out that have a plain default: filled in like SQLAlchemy would,
+    so that adding a column with a default never breaks these raw inserts."""
+    return tuple((c.name, c.default.arg) for c in table.columns
+                 if c.name not in given and c.default is not None and c.default.is_scalar)
+
+
+@lru_cache(maxsize=256)
 def _timestamp_positions(table: Table, columns: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(i for i, name in enumerate(columns) if isinstance(table.c[name].type, DateTime))
 
@@ -61,6 +69,9 @@ def write_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *
     if not rows:
         return
     dialect = conn.dialect.name
+    defaults = _missing_defaults(table, tuple(rows[0]))
+    if defaults:
+        rows = [{**row, **dict(defaults)} for row in rows]
     columns = tuple(rows[0])
     sql = _sql(dialect, table, columns, conflict, tuple(keep), only_if_greater)
     stamps = _timestamp_positions(table, columns) if dialect == "sqlite" else ()
