@@ -21,7 +21,7 @@ Flows register per message type with :meth:`Handlers.register`; see :func:`defau
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,6 +114,8 @@ class Receipt:
     stored: list[int]
     #: (sender, DOCNUM) of IDocs received before (not stored again)
     duplicates: list[tuple[str, str]]
+    #: the IDocs stored now, as read, by entry id: processing right away needs no re-reading
+    idocs: dict[int, ReceivedIdoc] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def count(self) -> int:
@@ -130,6 +132,10 @@ class Outcome:
 # --- the inbox -------------------------------------------------------------------------------
 
 class Inbox:
+    #: entries applied in one transaction, each in its own savepoint: one commit per batch
+    #: instead of one per IDoc, while a failing IDoc still leaves none of its writes behind
+    BATCH_SIZE = 250
+
     def __init__(self, db: Database, handlers: Handlers,
                  max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES) -> None:
         self.db = db
@@ -140,25 +146,41 @@ class Inbox:
         """Read a whole IDoc-XML document and store its new IDocs (committed on return)."""
         idocs = _read(document, self.max_document_bytes)
         incoming = [self._new_idoc(idoc) for idoc in idocs]
+        with self.db.write() as conn:
+            stored_ids = store.add_many_if_new(conn, incoming)
         stored: list[int] = []
         duplicates: list[tuple[str, str]] = []
-        with self.db.write() as conn:
-            for new in incoming:
-                entry_id = store.add_if_new(conn, new)
-                if entry_id is None:
-                    duplicates.append((new.sender, new.docnum))
-                else:
-                    stored.append(entry_id)
+        parsed: dict[int, ReceivedIdoc] = {}
+        for new, idoc in zip(incoming, idocs, strict=True):
+            entry_id = stored_ids.pop((new.sender, new.docnum), None)
+            if entry_id is None:  # received before (or twice in this very document)
+                duplicates.append((new.sender, new.docnum))
+            else:
+                stored.append(entry_id)
+                parsed[entry_id] = idoc
         if duplicates:
             log.info("ignored %d IDoc(s) received before: %s", len(duplicates), duplicates)
-        return Receipt(stored, duplicates)
+        return Receipt(stored, duplicates, parsed)
 
-    def process(self, entry_ids: Iterable[int]) -> list[Outcome]:
-        """Process entries in SERIAL order (then arrival order); each in its own transaction."""
+    def process(self, entry_ids: Iterable[int],
+                idocs: Mapping[int, ReceivedIdoc] | None = None) -> list[Outcome]:
+        """Process entries in SERIAL order (then arrival order), in batches.
+
+        ``idocs`` may hand in entries already read (see :attr:`Receipt.idocs`); the others
+        are read from the XML the inbox stored.
+        """
         with self.db.read() as conn:
-            entries = [e for e in (store.get(conn, i) for i in entry_ids) if e is not None]
-        entries.sort(key=lambda e: (e["serial"], e["id"]))
-        return [self.process_one(entry["id"]) for entry in entries]
+            ordered = store.ordered_for_processing(conn, entry_ids)
+        outcomes: list[Outcome] = []
+        for start in range(0, len(ordered), self.BATCH_SIZE):
+            batch = ordered[start:start + self.BATCH_SIZE]
+            try:
+                outcomes.extend(self._process_batch(batch, idocs or {}))
+            except Exception:  # noqa: BLE001 (e.g. a lost lock: one at a time still works)
+                log.exception("processing %d inbox entries together failed; processing them "
+                              "one at a time", len(batch))
+                outcomes.extend(self.process_one(entry_id) for entry_id in batch)
+        return outcomes
 
     def process_pending(self) -> list[Outcome]:
         """Process whatever was stored but never processed (e.g. after a crash)."""
@@ -179,35 +201,61 @@ class Inbox:
 
     def process_one(self, entry_id: int) -> Outcome:
         """Apply one entry, unless it is done already or older than what was applied."""
-        with self.db.write() as conn:
-            entry = store.lock_for_processing(conn, entry_id)
-            if entry is None:
-                raise UnknownEntry(f"inbox entry {entry_id} does not exist")
-            status = InboxStatus(entry["status"])
-            if status in (InboxStatus.PROCESSED, InboxStatus.OBSOLETE):
-                return Outcome(entry_id, status, entry["reason"])
-            status, reason = self._decide_and_apply(conn, entry)
-            store.record_outcome(conn, entry_id, status, reason)
-        if status is InboxStatus.FAILED:
-            log.warning("inbox entry %s (%s %s from %s) failed: %s", entry_id,
-                        entry["message_type"], entry["docnum"], entry["sender"], reason)
-        return Outcome(entry_id, status, reason)
+        outcomes = self._process_batch([entry_id], {})
+        if not outcomes:
+            raise UnknownEntry(f"inbox entry {entry_id} does not exist")
+        return outcomes[0]
 
-    def _decide_and_apply(self, conn: Connection, entry: dict[str, Any]) -> tuple[InboxStatus, str]:
+    def _process_batch(self, entry_ids: list[int],
+                       idocs: Mapping[int, ReceivedIdoc]) -> list[Outcome]:
+        """Apply entries (in the order given) in one transaction, each in a savepoint."""
+        outcomes: list[Outcome] = []
+        with self.db.write() as conn:
+            entries = store.lock_for_processing(conn, entry_ids)
+            newest = store.newest_applied_serials(
+                conn, [(e["message_type"], e["object_key"]) for e in entries.values()
+                       if e["object_key"] and e["serial"]])
+            attempted: list[tuple[int, InboxStatus, str | None]] = []
+            for entry_id in entry_ids:
+                entry = entries.get(entry_id)
+                if entry is None:
+                    continue
+                status = InboxStatus(entry["status"])
+                if status in (InboxStatus.PROCESSED, InboxStatus.OBSOLETE):
+                    outcomes.append(Outcome(entry_id, status, entry["reason"]))
+                    continue
+                obj = (entry["message_type"], entry["object_key"])
+                status, reason = self._decide_and_apply(conn, entry, newest.get(obj),
+                                                        idocs.get(entry_id))
+                if status is InboxStatus.PROCESSED and entry["object_key"] and entry["serial"]:
+                    newest[obj] = max(newest.get(obj, ""), entry["serial"])
+                attempted.append((entry_id, status, reason))
+                outcomes.append(Outcome(entry_id, status, reason))
+            store.record_outcomes(conn, attempted)
+        for outcome in outcomes:
+            if outcome.status is InboxStatus.FAILED:
+                entry = entries[outcome.entry_id]
+                log.warning("inbox entry %s (%s %s from %s) failed: %s", outcome.entry_id,
+                            entry["message_type"], entry["docnum"], entry["sender"],
+                            outcome.reason)
+        return outcomes
+
+    def _decide_and_apply(self, conn: Connection, entry: dict[str, Any],
+                          newest_applied: str | None,
+                          idoc: ReceivedIdoc | None) -> tuple[InboxStatus, str]:
         handler = self.handlers.get(entry["message_type"])
         if handler is None:
             return InboxStatus.FAILED, f"no handler for message type {entry['message_type']}"
-        if entry["object_key"] and entry["serial"]:
-            newest = store.newest_applied_serial(conn, entry["message_type"],
-                                                 entry["object_key"])
-            if newest is not None and entry["serial"] < newest:
-                return InboxStatus.OBSOLETE, (
-                    f"an IDoc with a newer SERIAL ({newest}) about {entry['object_key']} "
-                    "was already applied")
+        if entry["object_key"] and entry["serial"] and newest_applied is not None \
+                and entry["serial"] < newest_applied:
+            return InboxStatus.OBSOLETE, (
+                f"an IDoc with a newer SERIAL ({newest_applied}) about {entry['object_key']} "
+                "was already applied")
         try:
             # a savepoint: a flow that fails halfway leaves none of its writes behind
             with conn.begin_nested():
-                [idoc] = _read(entry["xml"].encode("utf-8"), len(entry["xml"]) * 4)
+                if idoc is None:
+                    [idoc] = _read(entry["xml"].encode("utf-8"), len(entry["xml"]) * 4)
                 note = handler.apply(conn, idoc)
         except DomainError as error:
             return InboxStatus.FAILED, str(error)

@@ -49,7 +49,7 @@ def post_idoc() -> tuple[Response, int]:
     # the IDocs are committed: from here on the answer is 200 whatever processing does
     outcomes: list[Outcome] = []
     try:
-        outcomes = inbox.process(receipt.stored)
+        outcomes = inbox.process(receipt.stored, receipt.idocs)
     except Exception:  # noqa: BLE001 (entries stay "received"; process_pending picks them up)
         log.exception("processing received IDocs failed; they are kept for a retry")
     counts = {status.value: sum(o.status is status for o in outcomes)

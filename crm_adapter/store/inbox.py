@@ -7,15 +7,18 @@ had already been applied).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, bindparam, func, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from crm_adapter.store.schema import inbox
+
+T = TypeVar("T")
 
 
 class InboxStatus(StrEnum):
@@ -38,19 +41,35 @@ class NewIdoc:
     xml: str
 
 
+#: ids per IN list, well below the bind-variable limits of SQLite and PostgreSQL
+_IN_LIST_SIZE = 500
+
+
 def add_if_new(conn: Connection, idoc: NewIdoc) -> int | None:
     """Store the IDoc unless the sender's DOCNUM is already there; its id, or None."""
-    values = {"sender": idoc.sender, "docnum": idoc.docnum, "message_type": idoc.message_type,
-              "idoc_type": idoc.idoc_type, "object_key": idoc.object_key,
-              "serial": idoc.serial, "xml": idoc.xml, "status": InboxStatus.RECEIVED.value,
-              "attempts": 0, "received_at": datetime.now(UTC)}
-    # one statement, so two server processes receiving the same resend cannot both win
-    # (SQLite and PostgreSQL, the databases the store supports, both have ON CONFLICT)
+    return add_many_if_new(conn, [idoc]).get((idoc.sender, idoc.docnum))
+
+
+def add_many_if_new(conn: Connection, idocs: Sequence[NewIdoc]) -> dict[tuple[str, str], int]:
+    """Store the IDocs whose (sender, DOCNUM) is not there yet; the ids of those stored.
+
+    One multi-row statement, so two server processes receiving the same resend cannot
+    both win: a row that conflicts is skipped and returns no id (SQLite and PostgreSQL,
+    the databases the store supports, both have ON CONFLICT ... RETURNING).
+    """
+    if not idocs:
+        return {}
+    now = datetime.now(UTC)
+    rows = [{"sender": idoc.sender, "docnum": idoc.docnum, "message_type": idoc.message_type,
+             "idoc_type": idoc.idoc_type, "object_key": idoc.object_key,
+             "serial": idoc.serial, "xml": idoc.xml, "status": InboxStatus.RECEIVED.value,
+             "attempts": 0, "received_at": now} for idoc in idocs]
     dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(inbox).values(**values).on_conflict_do_nothing(
-        index_elements=["sender", "docnum"]).returning(inbox.c.id)
-    entry_id: int | None = conn.execute(statement).scalar()
-    return entry_id
+    statement = dialect.insert(inbox).on_conflict_do_nothing(
+        index_elements=["sender", "docnum"]).returning(inbox.c.id, inbox.c.sender,
+                                                       inbox.c.docnum)
+    return {(sender, docnum): entry_id
+            for entry_id, sender, docnum in conn.execute(statement, rows)}
 
 
 def find(conn: Connection, sender: str, docnum: str) -> dict[str, Any] | None:
@@ -82,32 +101,85 @@ def ids_with_status(conn: Connection, status: InboxStatus) -> list[int]:
                              .order_by(inbox.c.serial, inbox.c.id)).scalars())
 
 
-def lock_for_processing(conn: Connection, entry_id: int) -> dict[str, Any] | None:
-    """Lock every entry about the entry's object, and return the entry.
+def ordered_for_processing(conn: Connection, entry_ids: Iterable[int]) -> list[int]:
+    """The existing ones of ``entry_ids`` in processing order: SERIAL, then arrival."""
+    found: list[tuple[str, int]] = []
+    for chunk in _chunks(list(entry_ids)):
+        found.extend((serial, entry_id) for entry_id, serial in conn.execute(
+            select(inbox.c.id, inbox.c.serial).where(inbox.c.id.in_(chunk))))
+    return [entry_id for _serial, entry_id in sorted(found)]
+
+
+def lock_for_processing(conn: Connection, entry_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """Lock every entry about the entries' objects, and return the entries by id.
 
     Serializes processing per object across server processes: on PostgreSQL with row locks
-    (``FOR UPDATE``); on SQLite the write transaction (``BEGIN IMMEDIATE``) already holds
-    the database lock and ``FOR UPDATE`` is not emitted.
+    (``FOR UPDATE``, taken in id order so that two processes cannot deadlock); on SQLite
+    the write transaction (``BEGIN IMMEDIATE``) already holds the database lock and
+    ``FOR UPDATE`` is not emitted.
     """
-    entry = get(conn, entry_id)
-    if entry is None:
-        return None
-    conn.execute(select(inbox.c.id).where(
-        inbox.c.message_type == entry["message_type"],
-        inbox.c.object_key == entry["object_key"]).with_for_update()).all()
-    return get(conn, entry_id)  # re-read: another process may have processed it meanwhile
+    entries = _get_many(conn, entry_ids)
+    objects = sorted({(e["message_type"], e["object_key"]) for e in entries.values()})
+    for chunk in _chunks(objects):
+        conn.execute(select(inbox.c.id).where(
+            tuple_(inbox.c.message_type, inbox.c.object_key).in_(chunk))
+            .order_by(inbox.c.id).with_for_update()).all()
+    # re-read: another process may have processed some of them meanwhile
+    return _get_many(conn, entry_ids) if objects else entries
 
 
 def newest_applied_serial(conn: Connection, message_type: str, object_key: str) -> str | None:
     """The highest SERIAL among processed IDocs about an object (None: none applied)."""
-    return conn.execute(select(func.max(inbox.c.serial)).where(
-        inbox.c.message_type == message_type, inbox.c.object_key == object_key,
-        inbox.c.status == InboxStatus.PROCESSED.value, inbox.c.serial != "")).scalar()
+    return newest_applied_serials(conn, [(message_type, object_key)]).get(
+        (message_type, object_key))
+
+
+def newest_applied_serials(conn: Connection, objects: Iterable[tuple[str, str]]
+                           ) -> dict[tuple[str, str], str]:
+    """(message type, object key) → the highest SERIAL among its processed IDocs, for the
+    objects that have one."""
+    newest: dict[tuple[str, str], str] = {}
+    for chunk in _chunks(sorted(set(objects))):
+        key = tuple_(inbox.c.message_type, inbox.c.object_key)
+        rows = conn.execute(
+            select(inbox.c.message_type, inbox.c.object_key, func.max(inbox.c.serial))
+            .where(key.in_(chunk), inbox.c.status == InboxStatus.PROCESSED.value,
+                   inbox.c.serial != "")
+            .group_by(inbox.c.message_type, inbox.c.object_key))
+        newest.update({(message_type, object_key): serial
+                       for message_type, object_key, serial in rows})
+    return newest
 
 
 def record_outcome(conn: Connection, entry_id: int, status: InboxStatus,
                    reason: str | None) -> None:
     """Record one processing attempt and its outcome."""
-    conn.execute(update(inbox).where(inbox.c.id == entry_id).values(
-        status=status.value, reason=reason, attempts=inbox.c.attempts + 1,
-        processed_at=datetime.now(UTC)))
+    record_outcomes(conn, [(entry_id, status, reason)])
+
+
+def record_outcomes(conn: Connection,
+                    outcomes: Sequence[tuple[int, InboxStatus, str | None]]) -> None:
+    """Record a processing attempt of each entry: (entry id, status, reason)."""
+    if not outcomes:
+        return
+    conn.execute(_RECORD_OUTCOME, [
+        {"entry_id": entry_id, "new_status": status.value, "new_reason": reason,
+         "at": datetime.now(UTC)} for entry_id, status, reason in outcomes])
+
+
+_RECORD_OUTCOME = update(inbox).where(inbox.c.id == bindparam("entry_id")).values(
+    status=bindparam("new_status"), reason=bindparam("new_reason"),
+    attempts=inbox.c.attempts + 1, processed_at=bindparam("at"))
+
+
+def _get_many(conn: Connection, entry_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    entries: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(list(entry_ids)):
+        entries.update((row["id"], dict(row)) for row in conn.execute(
+            select(inbox).where(inbox.c.id.in_(chunk))).mappings())
+    return entries
+
+
+def _chunks(items: list[T]) -> Iterator[list[T]]:
+    for start in range(0, len(items), _IN_LIST_SIZE):
+        yield items[start:start + _IN_LIST_SIZE]

@@ -21,13 +21,15 @@ from sqlalchemy import Connection
 
 from crm_adapter.domain.errors import DomainError
 from crm_adapter.flows import master_data
-from crm_adapter.inbox import Handlers, MessageHandler
+from crm_adapter.inbox import Handlers, Inbox, MessageHandler
 from crm_adapter.sap.idoc import ReceivedIdoc
 from crm_adapter.store import master_data as store
 from crm_adapter.store.engine import Database
 
 OLDER = "20250101080000000000"
 NEWER = "20250101090000000000"
+#: newer than the SERIAL ``from_sap`` gives by default
+LATER_THAN_DEFAULT = "20250101130000000000"
 
 
 def one_material(matnr: str = "4711", description: str = "Pump", **kwargs: str) -> bytes:
@@ -165,6 +167,43 @@ def test_a_flow_failing_halfway_leaves_none_of_its_writes_behind(
     assert crm.material("4711") is None
     assert crm.maintenance_queue() == []
     assert crm.inbox()[0]["status"] == "failed"
+
+
+def test_a_failing_idoc_among_many_leaves_the_others_of_the_document_applied(
+        crm: CrmDriver) -> None:
+    packet = document(from_sap(material("4711", "Pump")),
+                      from_sap(material("4712", valuation={"STPRS": "twelve"})),
+                      from_sap(material("4713", "Valve")))
+
+    response = crm.receive(packet)
+
+    assert (body(response)["processed"], body(response)["failed"]) == (2, 1)
+    assert crm.material("4711")["description_en"] == "Pump"
+    assert crm.material("4712") is None
+    assert crm.material("4713")["description_en"] == "Valve"
+
+
+def test_an_idoc_twice_in_one_document_is_stored_and_applied_once(crm: CrmDriver) -> None:
+    idoc = from_sap(material("4711"), docnum="0000000000000007")
+
+    response = crm.receive(document(idoc, idoc))
+
+    assert (body(response)["stored"], body(response)["duplicates"]) == (1, 1)
+    [entry] = crm.inbox()
+    assert (entry["status"], entry["attempts"]) == ("processed", 1)
+
+
+def test_a_document_larger_than_a_processing_batch_is_applied_whole_and_in_order(
+        crm: CrmDriver, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Inbox, "BATCH_SIZE", 2)
+    packet = document(from_sap(material("4700", "Part 0, new"), serial=LATER_THAN_DEFAULT),
+                      *(from_sap(material(f"47{n:02d}", f"Part {n}")) for n in range(5)))
+
+    response = crm.receive(packet)
+
+    assert body(response)["processed"] == 6
+    assert crm.material("4704")["description_en"] == "Part 4"
+    assert crm.material("4700")["description_en"] == "Part 0, new"
 
 
 # --- serialization --------------------------------------------------------------------------------
