@@ -145,7 +145,7 @@ def _refuse_dtd(root: etree._Element) -> None:
 
 
 def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def iter_idocs(source: bytes | BinaryIO, *,
@@ -221,7 +221,9 @@ def _read_idoc(element: etree._Element, root: str, index: int) -> ReceivedIdoc:
 
 
 def _is_segment(element: etree._Element) -> bool:
-    return element.get("SEGMENT") is not None or any(_local(c.tag) for c in element)
+    # comments and processing instructions are removed while parsing, so any child at all
+    # is an element: a field never has one
+    return element.get("SEGMENT") is not None or len(element) > 0
 
 
 def _read_segment(element: etree._Element) -> Segment:
@@ -233,7 +235,8 @@ def _read_segment(element: etree._Element) -> Segment:
         if _is_segment(child):
             segment.children.append(_read_segment(child))
         else:
-            segment.fields[name] = (child.text or "").rstrip()
+            text = child.text
+            segment.fields[name] = text.rstrip() if text else ""
     return segment
 
 
