@@ -170,21 +170,16 @@ def demo_idocs(db_url: str, mandt: str = CLIENT) -> dict[str, bytes]:
     db = Database(db_url)
     try:
         with db.read() as conn:
-            keys = {
-                "MATMAS": list(conn.execute(select(mara.c.matnr).where(
-                    mara.c.mandt == mandt).order_by(mara.c.matnr)).scalars()),
-                # centers (0000900…) sort before outlets (0001000…): outlets point at them
-                "DEBMAS": list(conn.execute(select(kna1.c.kunnr).where(
-                    kna1.c.mandt == mandt).order_by(kna1.c.kunnr)).scalars()),
-            }
             # the sender's DOCNUMs must be new on every start, or SAP flags duplicates
             first_docnum = int(time.time()) * 1000
             documents = {}
-            for mestyp, objects in keys.items():
+            # centers (0000900…) sort before outlets (0001000…): outlets point at them
+            for mestyp in ("MATMAS", "DEBMAS"):
                 application = applications.APPLICATIONS[mestyp]
-                assert application.read_segments is not None
-                idocs = [Idoc(_control(mandt, mestyp, first_docnum + i),
-                              application.read_segments(conn, mandt, key))
+                assert application.outbound is not None
+                objects = application.outbound.all_keys(conn, mandt)
+                segments = application.outbound.read_segments_many(conn, mandt, objects)
+                idocs = [Idoc(_control(mandt, mestyp, first_docnum + i), segments[key])
                          for i, key in enumerate(objects)]
                 first_docnum += len(objects)
                 documents[mestyp] = to_xml(application.outbound_type, idocs)

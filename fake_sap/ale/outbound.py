@@ -8,6 +8,11 @@ change that caused it, so a committed change is never without its IDoc.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
 from sqlalchemy import Connection, bindparam, select, update
 
 from fake_sap import clock
@@ -22,6 +27,8 @@ from fake_sap.idoc.writer import to_xml
 DOCNUM_RANGE = "EDI_DOCNUM"
 CREATED = StatusRecord("01", "IDoc generated")
 READY_FOR_DISPATCH = StatusRecord("30", "IDoc ready for dispatch (ALE service)")
+#: objects read and turned into IDocs together: one query per table for a batch
+OBJECTS_PER_BATCH = 1_000
 
 
 def own_logical_system(mandt: str) -> str:
@@ -45,25 +52,14 @@ def distribute_change_pointers(conn: Connection, mandt: str) -> list[str]:
     ).all()
     if not pointers:
         return []
+    # several pointers of one object make one full IDoc; the first pointer sets its place
+    objects = list(dict.fromkeys((mestyp, objkey) for _cpident, mestyp, objkey in pointers))
+    receivers_by_type = {mestyp: partners.receivers(conn, mandt, mestyp)
+                         for mestyp in dict.fromkeys(m for m, _ in objects)}
     created: list[str] = []
-    receivers_by_type: dict[str, list[str]] = {}
-    seen: set[tuple[str, str]] = set()
-    for _cpident, mestyp, objkey in pointers:
-        if (mestyp, objkey) in seen:
-            continue  # several pointers of one object make one full IDoc
-        seen.add((mestyp, objkey))
-        if mestyp not in receivers_by_type:
-            receivers_by_type[mestyp] = partners.receivers(conn, mandt, mestyp)
-        receivers = receivers_by_type[mestyp]
-        application = applications.for_message(mestyp)
-        if not receivers or application is None or application.read_segments is None:
-            continue
-        segments = application.read_segments(conn, mandt, objkey)
-        if not segments:
-            continue
-        for receiver in receivers:
-            created.append(create_idoc(conn, mandt, receiver, application.outbound_type,
-                                       mestyp, segments, objkey))
+    for start in range(0, len(objects), OBJECTS_PER_BATCH):
+        batch = objects[start:start + OBJECTS_PER_BATCH]
+        created += create_idocs(conn, mandt, _full_idocs(conn, mandt, batch, receivers_by_type))
     last = pointers[-1][0]
     conn.execute(update(bdcp2).where(bdcp2.c.mandt == mandt, bdcp2.c.process == "",
                                      bdcp2.c.cpident <= last).values(process="X"))
@@ -74,33 +70,75 @@ _MARK_ALL_PROCESSED = update(bdcp2).where(
     bdcp2.c.mandt == bindparam("client"), bdcp2.c.process == "").values(process="X")
 
 
-def create_idoc(conn: Connection, mandt: str, receiver: str, idoc_type: IdocType, mestyp: str,
-                segments: list[SegmentData], objkey: str) -> str:
-    """Create one outbound IDoc in status 30 for ``receiver`` and return its DOCNUM."""
-    docnum = f"{numbers.take(conn, mandt, DOCNUM_RANGE):016d}"
-    # read the clock only once the number is ours: taking it serializes the writers of a
-    # client, so SERIAL then grows with DOCNUM even when transactions run side by side
+def _full_idocs(conn: Connection, mandt: str, objects: list[tuple[str, str]],
+                receivers_by_type: dict[str, list[str]]) -> list[NewIdoc]:
+    """The IDocs for (message type, object) pairs, in their order, one per receiver."""
+    read: dict[str, tuple[IdocType, dict[str, list[SegmentData]]]] = {}
+    for mestyp in dict.fromkeys(m for m, _ in objects):
+        application = applications.for_message(mestyp)
+        if receivers_by_type[mestyp] and application and application.outbound:
+            read[mestyp] = (application.outbound_type, application.outbound.read_segments_many(
+                conn, mandt, [key for m, key in objects if m == mestyp]))
+    new: list[NewIdoc] = []
+    for mestyp, objkey in objects:
+        idoc_type, segments_by_key = read.get(mestyp, (None, {}))
+        segments = segments_by_key.get(objkey)
+        if idoc_type is None or not segments:
+            continue  # not distributed, or the object is gone
+        new += [NewIdoc(mestyp, idoc_type, receiver, objkey, segments)
+                for receiver in receivers_by_type[mestyp]]
+    return new
+
+
+@dataclass(frozen=True)
+class NewIdoc:
+    """An outbound IDoc to create: one object, in full, for one receiver."""
+
+    mestyp: str
+    idoc_type: IdocType
+    receiver: str
+    objkey: str
+    segments: list[SegmentData]
+
+
+def create_idocs(conn: Connection, mandt: str, new: Sequence[NewIdoc]) -> list[str]:
+    """Create outbound IDocs in status 30, numbered in the given order; their DOCNUMs."""
+    if not new:
+        return []
+    first = numbers.take(conn, mandt, DOCNUM_RANGE, len(new))
+    # read the clock only once the numbers are ours: taking them serializes the writers of
+    # a client, so SERIAL then grows with DOCNUM even when transactions run side by side;
+    # within the block each IDoc is a microsecond younger than the one before
     at = clock.now()
-    control = {
-        "TABNAM": "EDI_DC40", "MANDT": mandt, "DOCNUM": docnum, "DOCREL": "740",
-        "STATUS": "30", "DIRECT": "1", "OUTMOD": "2", "MESTYP": mestyp, "STDMES": mestyp[:6],
-        "SNDPOR": own_port(), "SNDPRT": "LS", "SNDPRN": own_logical_system(mandt),
-        "RCVPOR": _port_name(receiver), "RCVPRT": "LS", "RCVPRN": receiver,
-        "CREDAT": clock.dats(at), "CRETIM": clock.tims(at), "SERIAL": clock.serial(at),
-    }
-    xml = to_xml(idoc_type, [Idoc(control, segments)])
-    idocs.insert_headers(conn, [{
-        "mandt": mandt, "docnum": docnum, "direct": "1", "status": READY_FOR_DISPATCH.status,
-        "idoctp": idoc_type.idoctyp, "cimtyp": idoc_type.cimtyp, "mestyp": mestyp,
-        "mescod": "", "mesfct": "", "sndpor": own_port(), "sndprt": "LS",
-        "sndprn": own_logical_system(mandt), "rcvpor": _port_name(receiver), "rcvprt": "LS",
-        "rcvprn": receiver, "serial": control["SERIAL"], "refint": "", "objkey": objkey[:70],
-        "credat": control["CREDAT"], "cretim": control["CRETIM"], "created_at": at,
-        "updated_at": at, "xml": xml.decode("utf-8"), "attempts": 0, "next_attempt_at": 0.0,
-    }])
-    idocs.insert_statuses(conn, mandt, at, [(docnum, 1, CREATED),
-                                            (docnum, 2, READY_FOR_DISPATCH)])
-    return docnum
+    headers: list[dict[str, Any]] = []
+    statuses: list[tuple[str, int, StatusRecord]] = []
+    for offset, idoc in enumerate(new):
+        docnum = f"{first + offset:016d}"
+        moment = at + timedelta(microseconds=offset)
+        control = {
+            "TABNAM": "EDI_DC40", "MANDT": mandt, "DOCNUM": docnum, "DOCREL": "740",
+            "STATUS": "30", "DIRECT": "1", "OUTMOD": "2", "MESTYP": idoc.mestyp,
+            "STDMES": idoc.mestyp[:6], "SNDPOR": own_port(), "SNDPRT": "LS",
+            "SNDPRN": own_logical_system(mandt), "RCVPOR": _port_name(idoc.receiver),
+            "RCVPRT": "LS", "RCVPRN": idoc.receiver, "CREDAT": clock.dats(moment),
+            "CRETIM": clock.tims(moment), "SERIAL": clock.serial(moment),
+        }
+        xml = to_xml(idoc.idoc_type, [Idoc(control, idoc.segments)])
+        headers.append({
+            "mandt": mandt, "docnum": docnum, "direct": "1",
+            "status": READY_FOR_DISPATCH.status, "idoctp": idoc.idoc_type.idoctyp,
+            "cimtyp": idoc.idoc_type.cimtyp, "mestyp": idoc.mestyp, "mescod": "",
+            "mesfct": "", "sndpor": own_port(), "sndprt": "LS",
+            "sndprn": own_logical_system(mandt), "rcvpor": _port_name(idoc.receiver),
+            "rcvprt": "LS", "rcvprn": idoc.receiver, "serial": control["SERIAL"],
+            "refint": "", "objkey": idoc.objkey[:70], "credat": control["CREDAT"],
+            "cretim": control["CRETIM"], "created_at": moment, "updated_at": moment,
+            "xml": xml.decode("utf-8"), "attempts": 0, "next_attempt_at": 0.0,
+        })
+        statuses += [(docnum, 1, CREATED), (docnum, 2, READY_FOR_DISPATCH)]
+    idocs.insert_headers(conn, headers)
+    idocs.insert_statuses(conn, mandt, at, statuses)
+    return [h["docnum"] for h in headers]
 
 
 def _port_name(receiver: str) -> str:

@@ -1,13 +1,44 @@
-"""Reading the material and customer master for business processes (orders, deliveries)."""
+"""Reading the material and customer master for business processes (orders, deliveries)
+and, many objects at once, for outbound master-data IDocs."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Table, func, select
 
 from fake_sap.db.schema import kna1, knkk, knvp, knvv, makt, mara, marc, mard, mbew, mvke
+
+#: keys per IN list: SQLite allows 999 bound variables in older versions
+KEYS_PER_QUERY = 500
+
+
+def object_keys(conn: Connection, table: Table, key: str, mandt: str) -> list[str]:
+    """Every object of the client in a master table (MARA, KNA1), in key order."""
+    column = table.c[key]
+    return list(conn.execute(select(column).where(table.c.mandt == mandt)
+                             .order_by(column)).scalars())
+
+
+def rows_by_object(conn: Connection, table: Table, key: str, mandt: str,
+                   keys: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of ``table`` belonging to each of the objects ``keys`` (column ``key``),
+    in primary-key order; objects without rows are left out. One query per 500 keys."""
+    column = table.c[key]
+    order = [column, *(c for c in table.primary_key.columns if c.name not in ("mandt", key))]
+    result: dict[str, list[dict[str, Any]]] = {}
+    unique = list(dict.fromkeys(keys))
+    for start in range(0, len(unique), KEYS_PER_QUERY):
+        chunk = unique[start:start + KEYS_PER_QUERY]
+        rows = conn.execute(select(table).where(table.c.mandt == mandt, column.in_(chunk))
+                            .order_by(*order))
+        names = list(rows.keys())
+        position = names.index(key)
+        for row in rows:  # zip, not .mappings(): a RowMapping per row costs more than this
+            result.setdefault(row[position], []).append(dict(zip(names, row, strict=True)))
+    return result
 
 
 def _one(conn: Connection, query: Any) -> dict[str, Any] | None:

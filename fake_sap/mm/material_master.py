@@ -8,6 +8,7 @@ price) and planned price 2 ZPLP2 (retail price).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -15,6 +16,7 @@ from sqlalchemy import Connection, select
 from fake_sap.ale.context import PostingContext
 from fake_sap.ale.posting import Posting, decimal_text, segment_values
 from fake_sap.conversion import matn1_input
+from fake_sap.db.master_data import object_keys, rows_by_object
 from fake_sap.db.schema import makt, mara, marc, mard, mbew, mvke
 from fake_sap.errors import SapMessage, sap_error
 from fake_sap.idoc.document import Idoc, SegmentData
@@ -177,26 +179,43 @@ def _success(matnr: str, exists: bool, deleting: bool) -> SapMessage:
 
 # --- outbound ---------------------------------------------------------------------------------
 
-def read_segments(conn: Connection, mandt: str, matnr: str) -> list[SegmentData]:
-    """The material as a full MATMAS05 replacement (MSGFN 005), or [] if it is unknown."""
-    head = conn.execute(select(mara).where(mara.c.mandt == mandt, mara.c.matnr == matnr)
-                        ).mappings().first()
-    if head is None:
-        return []
+def key_input(raw: str) -> str:
+    """A material number as entered (``4711``) in its internal form; ValueError if too long."""
+    return matn1_input(raw)
 
-    def rows(table: Any) -> list[dict[str, Any]]:
-        return [dict(r) for r in conn.execute(select(table).where(
-            table.c.mandt == mandt, table.c.matnr == matnr)).mappings()]
 
+def all_keys(conn: Connection, mandt: str) -> list[str]:
+    """Every material of the client, in MATNR order."""
+    return object_keys(conn, mara, "matnr", mandt)
+
+
+def read_segments_many(conn: Connection, mandt: str,
+                       matnrs: Sequence[str]) -> dict[str, list[SegmentData]]:
+    """Materials as full MATMAS05 replacements (MSGFN 005) by MATNR; unknown ones are left
+    out. One query per table for the whole batch, not six per material."""
+    heads = rows_by_object(conn, mara, "matnr", mandt, matnrs)
+    found = list(heads)
+    texts, plants, locations, valuations, sales = (
+        rows_by_object(conn, table, "matnr", mandt, found)
+        for table in (makt, marc, mard, mbew, mvke))
+    return {matnr: [_material_segment(heads[matnr][0], texts.get(matnr, []),
+                                      plants.get(matnr, []), locations.get(matnr, []),
+                                      valuations.get(matnr, []), sales.get(matnr, []))]
+            for matnr in found}
+
+
+def _material_segment(head: dict[str, Any], texts: list[dict[str, Any]],
+                      plants: list[dict[str, Any]], locations: list[dict[str, Any]],
+                      valuations: list[dict[str, Any]],
+                      sales_data: list[dict[str, Any]]) -> SegmentData:
     msgfn = "005"
     header = SegmentData("E1MARAM", segment_values(head, msgfn, skip=("mandt",)))
-    for text in rows(makt):
+    for text in texts:
         values = {"MSGFN": msgfn, "SPRAS": text["spras"], "MAKTX": text["maktx"]}
         if text["spras"] in ISO_BY_LANGUAGE:
             values["SPRAS_ISO"] = ISO_BY_LANGUAGE[text["spras"]]
         header.children.append(SegmentData("E1MAKTM", values))
-    locations = rows(mard)
-    for plant in rows(marc):
+    for plant in plants:
         segment = SegmentData("E1MARCM", segment_values(plant, msgfn,
                                                         skip=("mandt", "matnr", "trame")))
         for location in locations:
@@ -205,10 +224,10 @@ def read_segments(conn: Connection, mandt: str, matnr: str) -> list[SegmentData]
                     location, msgfn, skip=("mandt", "matnr", "werks", "labst", "insme",
                                            "speme", "retme"))))
         header.children.append(segment)
-    for valuation in rows(mbew):
+    for valuation in valuations:
         header.children.append(SegmentData("E1MBEWM", segment_values(valuation, msgfn,
                                                              skip=("mandt", "matnr"))))
-    for sales in rows(mvke):
+    for sales in sales_data:
         header.children.append(SegmentData("E1MVKEM", segment_values(sales, msgfn,
                                                              skip=("mandt", "matnr"))))
-    return [header]
+    return header

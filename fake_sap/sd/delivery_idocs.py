@@ -60,8 +60,9 @@ def emit(conn: Connection, mandt: str, event: str, shot: Snapshot, *,
     if not receivers:
         return []
     segments = [_header(conn, mandt, event, shot, material_document, receipt)]
-    return [outbound.create_idoc(conn, mandt, receiver, ZDELVRY07, MESTYP, segments,
-                                 shot.header["vbeln"]) for receiver in receivers]
+    return outbound.create_idocs(conn, mandt, [
+        outbound.NewIdoc(MESTYP, ZDELVRY07, receiver, shot.header["vbeln"], segments)
+        for receiver in receivers])
 
 
 def _header(conn: Connection, mandt: str, event: str, shot: Snapshot,
