@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select, update
+from sqlalchemy import Connection, and_, bindparam, func, select, update
 
 from fake_sap.db.bulk import write_rows
 from fake_sap.db.schema import edidc, edids, idoc_inbound_keys, idoc_serialization
@@ -16,6 +16,8 @@ from fake_sap.db.upsert import advance_if_newer, insert_if_absent
 #: control-record columns filled from EDI_DC40 fields of the same (upper-case) name
 CONTROL_COLUMNS = ("mescod", "mesfct", "sndpor", "sndprt", "sndprn", "rcvpor", "rcvprt",
                    "rcvprn", "serial")
+#: IDoc numbers per IN list: SQLite allows 999 bound variables in older versions
+DOCNUMS_PER_QUERY = 500
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,37 @@ def insert_statuses(conn: Connection, mandt: str, at: datetime,
 def append_status(conn: Connection, mandt: str, docnum: str, at: datetime,
                   record: StatusRecord, **changes: Any) -> None:
     """Add one status record and make it the IDoc's current status."""
-    last = conn.execute(select(func.max(edids.c.countr)).where(
-        edids.c.mandt == mandt, edids.c.docnum == docnum)).scalar() or 0
-    insert_statuses(conn, mandt, at, [(docnum, last + 1, record)])
-    conn.execute(update(edidc).where(edidc.c.mandt == mandt, edidc.c.docnum == docnum)
-                 .values(status=record.status, updated_at=at, **changes))
+    append_statuses(conn, mandt, at, [(docnum, record, changes)])
+
+
+def append_statuses(conn: Connection, mandt: str, at: datetime,
+                    entries: Sequence[tuple[str, StatusRecord, dict[str, Any]]]) -> None:
+    """Add a status record to each IDoc and make it its current status: ``entries`` are
+    (docnum, record, other control-record changes), the changes naming the same columns
+    in every entry. A handful of statements for any number of IDocs."""
+    if not entries:
+        return
+    docnums = list(dict.fromkeys(docnum for docnum, _, _ in entries))
+    last: dict[str, int] = {}
+    for start in range(0, len(docnums), DOCNUMS_PER_QUERY):
+        last.update(conn.execute(
+            select(edids.c.docnum, func.max(edids.c.countr))
+            .where(edids.c.mandt == mandt,
+                   edids.c.docnum.in_(docnums[start:start + DOCNUMS_PER_QUERY]))
+            .group_by(edids.c.docnum)).tuples().all())
+    counted = []
+    for docnum, record, _ in entries:
+        last[docnum] = (last.get(docnum) or 0) + 1
+        counted.append((docnum, last[docnum], record))
+    insert_statuses(conn, mandt, at, counted)
+    changed = list(entries[0][2])
+    conn.execute(update(edidc).where(edidc.c.mandt == mandt,
+                                     edidc.c.docnum == bindparam("b_docnum"))
+                 .values(status=bindparam("b_status"), updated_at=at,
+                         **{name: bindparam(f"b_{name}") for name in changed}),
+                 [{"b_docnum": docnum, "b_status": record.status,
+                   **{f"b_{name}": changes[name] for name in changed}}
+                  for docnum, record, changes in entries])
 
 
 def get(conn: Connection, mandt: str, docnum: str) -> dict[str, Any] | None:
