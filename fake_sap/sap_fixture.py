@@ -243,6 +243,12 @@ class FakeSap:
         return self.sap.register_partner(logsys, url=url, user=user, password=password,
                                          outbound=outbound, inbound=inbound)
 
+    def send_master_data(self, message_type: str, receiver: str | None = None,
+                         objects: Sequence[str] | None = None) -> dict[str, Any]:
+        """BD10/BD12: send every (or the named) material or customer as a full outbound
+        IDoc to ``receiver`` or every partner subscribed to ``message_type``."""
+        return self.sap.send_master_data(message_type, receiver, objects)
+
     def dispatch(self) -> int:
         """RSEOUT00: pass all due outbound IDocs to their ports now; returns how many."""
         return self.sap.dispatch()

@@ -195,6 +195,19 @@ class SapClient:
             response.raise_for_status()
             return int(response.json()["sent"])
 
+    def send_master_data(self, message_type: str, receiver: str | None = None,
+                         objects: Sequence[str] | None = None) -> dict[str, Any]:
+        """BD10/BD12: full outbound IDocs of every (or the named) material or customer for
+        ``receiver`` or every partner subscribed to ``message_type``."""
+        body: dict[str, Any] = {"message_type": message_type, "receiver": receiver}
+        if objects is not None:
+            body["objects"] = list(objects)
+        with self.http() as http:
+            response = http.post(f"/_fake/clients/{self.number}/ale/send-master-data",
+                                 json=body)
+            response.raise_for_status()
+            return dict(response.json())
+
     def seed(self, *, materials: int = 10, customers: int = 10, seed: int = 1,
              initial_stock: str = "0") -> dict[str, Any]:
         """Load deterministic master data; returns the material and customer numbers."""

@@ -1,7 +1,7 @@
 """The emulator's control API under ``/_fake/``: things SAP has no interface for.
 
-Routes are grouped by concern (clients, IDoc monitor, partners); each module adds its
-routes to the one blueprint, and ``openapi`` describes them all.
+Routes are grouped by concern (clients, IDoc monitor, partners, master data); each module
+adds its routes to the one blueprint, and ``openapi`` describes them all.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from fake_sap.http.control import (  # noqa: E402,F401
     clock,
     faults,
     finance,
+    master_data,
     monitor,
     partners,
     seeding,

@@ -252,6 +252,47 @@ PATHS: dict[str, Any] = {
                                             "started are now passed to their port (03)"),
                                "400": BAD_REQUEST, "404": NOT_FOUND}},
     },
+    "/_fake/clients/{mandt}/ale/send-master-data": {
+        "parameters": [CLIENT],
+        "post": {"operationId": "sendMasterData",
+                 "summary": "BD10/BD12: send materials (MATMAS) or customers (DEBMAS) as full "
+                            "outbound IDocs, without change pointers",
+                 "requestBody": {"required": True, "content": {"application/json": {
+                     "schema": {
+                         "type": "object", "required": ["message_type"],
+                         "properties": {
+                             "message_type": {"$ref": "#/components/schemas/MessageType"},
+                             "receiver": {"type": ["string", "null"],
+                                          "pattern": "^[A-Z0-9_]{1,10}$",
+                                          "description": "Only this partner (it needs an "
+                                                         "outbound profile for the message "
+                                                         "type); default: every subscribed "
+                                                         "partner"},
+                             "objects": {"type": ["array", "null"], "maxItems": 100000,
+                                         "description": "Material or customer numbers as "
+                                                        "entered (4711); default: all of "
+                                                        "the client",
+                                         "items": {"type": "string", "minLength": 1,
+                                                   "maxLength": 18, "pattern": "\\S"}}}}}}},
+                 "responses": {"200": _json({
+                     "type": "object",
+                     "required": ["message_type", "receivers", "objects", "created",
+                                  "first_docnum", "last_docnum"],
+                     "properties": {
+                         "message_type": {"type": "string"},
+                         "receivers": {"type": "array", "items": {"type": "string"}},
+                         "objects": {"type": "integer", "description": "Objects selected"},
+                         "created": {"type": "integer",
+                                     "description": "Outbound IDocs created (status 30), "
+                                                    "one per object and receiver"},
+                         "first_docnum": {"type": ["string", "null"]},
+                         "last_docnum": {"type": ["string", "null"]}}},
+                     "The IDocs created; the dispatcher sends them in the background"),
+                               "400": BAD_REQUEST,
+                               "404": _json(ERROR, "Unknown client, partner or object"),
+                               "409": _json(ERROR, "The partner (or no partner) has an "
+                                                   "outbound profile for the message type")}},
+    },
     "/_fake/clients/{mandt}/seed": {
         "parameters": [CLIENT],
         "post": {"operationId": "seedClient",

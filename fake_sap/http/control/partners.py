@@ -17,7 +17,7 @@ from fake_sap.http.runtime import runtime
 _LOGSYS = re.compile(r"^[A-Z0-9_]{1,10}$")
 #: message types as WE81 spells them (MATMAS, DEBMAS, Z-messages); "matmas" would never match
 MAX_PACK_SIZE = 1000
-_MESSAGE_TYPE = re.compile(r"^[A-Z0-9_/]{1,30}$")
+MESSAGE_TYPE = re.compile(r"^[A-Z0-9_/]{1,30}$")
 
 
 def _view(row: dict[str, Any]) -> dict[str, Any]:
@@ -29,7 +29,7 @@ def _view(row: dict[str, Any]) -> dict[str, Any]:
             "pack_size": row.get("pack_size") or 1}
 
 
-def _logical_system(value: str) -> str:
+def logical_system(value: str) -> str:
     if not _LOGSYS.match(value):
         raise BadRequest("A logical system is 1-10 upper-case letters, digits or '_'")
     return value
@@ -56,7 +56,7 @@ def _is_http_url(url: str) -> bool:
 
 def _message_types(body: dict[str, Any], name: str) -> list[str]:
     values = str_list(body, name)
-    wrong = [v for v in values if not _MESSAGE_TYPE.match(v)]
+    wrong = [v for v in values if not MESSAGE_TYPE.match(v)]
     if wrong:
         raise BadRequest(f"'{name}' holds message types (upper case, e.g. MATMAS), "
                          f"not {wrong}")
@@ -74,7 +74,7 @@ def list_partners(mandt: str) -> Response:
 def put_partner(mandt: str, logsys: str) -> Response:
     """Register (or replace) a logical system: its port and the messages it exchanges."""
     existing_client(mandt)
-    _logical_system(logsys)
+    logical_system(logsys)
     body = json_body()
     port = body.get("port")
     if port is not None and not isinstance(port, dict):
