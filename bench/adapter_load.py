@@ -1,13 +1,15 @@
 """Benchmark: initial load of materials from fake-sap into the CRM store, through ALE.
 
-A MATMAS05 packet of N IDocs is posted into fake-sap (client 100) with the CRM adapter
-registered as the MATMAS partner: SAP posts every material, writes a change pointer per
-material, turns them into N outbound IDocs in the same transaction, and its dispatcher
-passes them to the adapter's receiver (``POST /sap/idoc``), one IDoc per POST, in DOCNUM
-order. The clock runs from the start of the packet POST until the CRM's ``materials``
-table holds N rows (read straight from its SQLite file). Reported apart: the packet POST
-(SAP inbound + creating the outbound IDocs) and the delivery to the CRM (dispatcher +
-receiver), the CPU time of each side, and the peak RSS of the adapter's workers.
+What an SAP team does to fill a newly connected CRM: fake-sap client 100 holds N materials
+(``fake-sap seed``), the CRM adapter is registered as the MATMAS partner (XML-HTTP port on
+its receiver, WE20 pack size 500), and BD10 ("send material", ``POST /_fake/clients/100/
+ale/send-master-data``) creates a full MATMAS05 IDoc per material. fake-sap commits them
+in packets and its dispatcher starts passing them to the receiver (``POST /sap/idoc``, up
+to 500 IDocs per POST, in DOCNUM order) while later packets are still being created. The
+clock runs from the BD10 request until the CRM's ``materials`` table holds N rows (read
+straight from its SQLite file). Reported apart: the BD10 request (creating the IDocs), the
+delivery rate, the CPU time of each side per IDoc, and the peak RSS of both servers'
+workers.
 
 A full load that cannot finish within the budget is stopped; its delivery rate then gives
 the projected total.
@@ -28,10 +30,9 @@ from pathlib import Path
 
 import httpx
 
-from bench import matmas
 from bench.harness import Report, Target
-from bench.packet import _body_limit_args, _post
 from bench.processes import (
+    CLIENT,
     children,
     cpu_seconds,
     fake_sap,
@@ -48,7 +49,7 @@ TARGET_SECONDS = 30.0
 PACK_SIZE = int(os.environ.get("BENCH_PACK_SIZE", "500"))
 TARGET_PEAK_RSS_MIB = 200
 FULL_SIZE, QUICK_SIZE = 100_000, 2_000
-#: longest wait for the delivery after the packet POST (a projection is reported beyond)
+#: longest wait for the whole load (a projection is reported beyond)
 DELIVERY_BUDGET_SECONDS = float(os.environ.get("BENCH_ADAPTER_LOAD_BUDGET", 300))
 RECEIVER_USER, RECEIVER_PASSWORD = "sap", "crm-secret"
 PARTNER = "CRMCLNT100"
@@ -103,41 +104,41 @@ def _wait_until_answering(url: str, process: subprocess.Popen[bytes]) -> None:
 
 def run(quick: bool) -> Report:
     size = QUICK_SIZE if quick else FULL_SIZE
-    report = Report(NAME, f"initial load: a {size:,}-IDoc MATMAS packet into fake-sap, "
+    report = Report(NAME, f"initial load: BD10 of {size:,} materials in fake-sap, "
                           "distributed to the CRM adapter's receiver",
-                    "httpx POST of the packet to fake-sap (--workers 2, SQLite) with the "
-                    f"adapter (crm-adapter serve --workers {ADAPTER_WORKERS}, SQLite) as "
-                    "MATMAS partner; until the CRM store holds every material")
-    total = report.metric("packet POST until all materials in the CRM", "s",
+                    f"fake-sap seed --materials {size} --customers 0, then fake-sap serve "
+                    f"--workers 2 (SQLite) with the adapter (crm-adapter serve --workers "
+                    f"{ADAPTER_WORKERS}, SQLite) as MATMAS partner; POST .../ale/"
+                    "send-master-data {\"message_type\": \"MATMAS\"} until the CRM store "
+                    "holds every material")
+    total = report.metric("BD10 request until all materials are in the CRM", "s",
                           Target(TARGET_SECONDS, at_least=False))
-    post = report.metric("of which the packet POST (SAP inbound + outbound IDocs)", "s")
-    delivery = report.metric(f"delivery rate SAP -> CRM ({PACK_SIZE} IDocs per POST)",
-                             "IDocs/s")
+    created = report.metric("of which the BD10 request (creating the outbound IDocs)", "s")
+    delivery = report.metric(f"materials into the CRM per second ({PACK_SIZE} IDocs per "
+                             "POST)", "IDocs/s")
     rss = report.metric("adapter worker peak RSS (VmHWM, largest worker)", "MiB",
                         Target(TARGET_PEAK_RSS_MIB, at_least=False))
-    sap_cpu = report.metric("fake-sap workers CPU per delivered IDoc", "ms")
-    crm_cpu = report.metric("adapter workers CPU per delivered IDoc", "ms")
+    sap_rss = report.metric("fake-sap worker peak RSS (VmHWM, largest worker)", "MiB")
+    sap_cpu = report.metric("fake-sap workers CPU per IDoc (create + send)", "ms")
+    crm_cpu = report.metric("adapter workers CPU per IDoc (receive + apply)", "ms")
     with scratch_dir() as tmp:
-        packet = tmp / "matmas05.xml"
-        size_bytes = matmas.write_packet(packet, range(1, size + 1))
-        with fake_sap(tmp / "sap.db", workers=2, extra_args=_body_limit_args(size_bytes)) \
-                as sap, crm_adapter(tmp, sap.url) as adapter:
-            sap.client("100").register_partner(
+        _seed(tmp / "sap.db", size)
+        with fake_sap(tmp / "sap.db", workers=2) as sap, crm_adapter(tmp, sap.url) as adapter:
+            client = sap.client(CLIENT)
+            client.register_partner(
                 PARTNER, url=f"{adapter.url}/sap/idoc", user=RECEIVER_USER,
                 password=RECEIVER_PASSWORD, outbound=["MATMAS"], pack_size=PACK_SIZE)
             sap_before = workers_cpu_seconds(sap.process.pid)
             crm_before = sum(cpu_seconds(w) for w in adapter.workers())
             started = time.monotonic()
-            post_seconds, posted = _post(sap.url, packet)
-            posted_at = time.monotonic()
-            in_crm_at_post = adapter.materials()
-            loaded = _wait_for_materials(adapter, size, posted_at + DELIVERY_BUDGET_SECONDS)
+            sent = client.send_master_data("MATMAS", PARTNER)
+            created_at = time.monotonic()
+            loaded = _wait_for_materials(adapter, size, started + DELIVERY_BUDGET_SECONDS)
             finished = time.monotonic()
-            delivered = max(loaded - in_crm_at_post, 1)
-            rate = delivered / (finished - posted_at)
-            post.runs.append(post_seconds)
-            delivery.runs.append(rate)
+            created.runs.append(created_at - started)
+            delivery.runs.append(loaded / (finished - started))
             rss.runs.append(max(peak_rss_mib(w) for w in adapter.workers()))
+            sap_rss.runs.append(max(peak_rss_mib(w) for w in children(sap.process.pid)))
             sap_cpu.runs.append(1000 * (workers_cpu_seconds(sap.process.pid) - sap_before
                                         ) / max(loaded, 1))
             crm_cpu.runs.append(1000 * (sum(cpu_seconds(w) for w in adapter.workers())
@@ -145,16 +146,21 @@ def run(quick: bool) -> Report:
             if loaded >= size:
                 total.runs.append(finished - started)
             else:
-                projected = post_seconds + (size - in_crm_at_post) / rate
-                total.runs.append(projected)
+                total.runs.append(size / max(loaded, 1) * (finished - started))
                 report.notes.append(
-                    f"stopped after {DELIVERY_BUDGET_SECONDS:.0f} s of delivery with {loaded:,} "
-                    f"of {size:,} materials in the CRM; the total shown is projected from the "
-                    "delivery rate")
-            report.notes.append(f"{posted:,} of {size:,} IDocs posted (53) in SAP; "
-                                f"{in_crm_at_post:,} materials already in the CRM when the "
-                                "POST returned")
+                    f"stopped after {DELIVERY_BUDGET_SECONDS:.0f} s with {loaded:,} of "
+                    f"{size:,} materials in the CRM; the total shown is projected from the "
+                    "rate so far")
+            report.notes.append(f"BD10 created {sent['created']:,} IDocs for {size:,} "
+                                "materials")
     return report
+
+
+def _seed(db: Path, materials: int) -> None:
+    """Materials straight into fake-sap's database, before the server starts."""
+    subprocess.run([str(Path(sys.executable).with_name("fake-sap")), "seed", "--db",
+                    f"sqlite:///{db}", "--client", CLIENT, "--materials", str(materials),
+                    "--customers", "0", "--seed", "1"], check=True, capture_output=True)
 
 
 def _wait_for_materials(adapter: Adapter, size: int, deadline: float) -> int:
