@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, bindparam, func, select, tuple_, update
+from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from crm_adapter.store.schema import inbox
@@ -119,10 +119,10 @@ def lock_for_processing(conn: Connection, entry_ids: Sequence[int]) -> dict[int,
     ``FOR UPDATE`` is not emitted.
     """
     entries = _get_many(conn, entry_ids)
-    objects = sorted({(e["message_type"], e["object_key"]) for e in entries.values()})
-    for chunk in _chunks(objects):
+    objects = [(e["message_type"], e["object_key"]) for e in entries.values()]
+    for message_type, keys in _by_message_type(objects):
         conn.execute(select(inbox.c.id).where(
-            tuple_(inbox.c.message_type, inbox.c.object_key).in_(chunk))
+            inbox.c.message_type == message_type, inbox.c.object_key.in_(keys))
             .order_by(inbox.c.id).with_for_update()).all()
     # re-read: another process may have processed some of them meanwhile
     return _get_many(conn, entry_ids) if objects else entries
@@ -139,15 +139,13 @@ def newest_applied_serials(conn: Connection, objects: Iterable[tuple[str, str]]
     """(message type, object key) → the highest SERIAL among its processed IDocs, for the
     objects that have one."""
     newest: dict[tuple[str, str], str] = {}
-    for chunk in _chunks(sorted(set(objects))):
-        key = tuple_(inbox.c.message_type, inbox.c.object_key)
+    for message_type, keys in _by_message_type(objects):
         rows = conn.execute(
-            select(inbox.c.message_type, inbox.c.object_key, func.max(inbox.c.serial))
-            .where(key.in_(chunk), inbox.c.status == InboxStatus.PROCESSED.value,
-                   inbox.c.serial != "")
-            .group_by(inbox.c.message_type, inbox.c.object_key))
-        newest.update({(message_type, object_key): serial
-                       for message_type, object_key, serial in rows})
+            select(inbox.c.object_key, func.max(inbox.c.serial))
+            .where(inbox.c.message_type == message_type, inbox.c.object_key.in_(keys),
+                   inbox.c.status == InboxStatus.PROCESSED.value, inbox.c.serial != "")
+            .group_by(inbox.c.object_key))
+        newest.update({(message_type, object_key): serial for object_key, serial in rows})
     return newest
 
 
@@ -178,6 +176,17 @@ def _get_many(conn: Connection, entry_ids: Sequence[int]) -> dict[int, dict[str,
         entries.update((row["id"], dict(row)) for row in conn.execute(
             select(inbox).where(inbox.c.id.in_(chunk))).mappings())
     return entries
+
+
+def _by_message_type(objects: Iterable[tuple[str, str]]) -> Iterator[tuple[str, list[str]]]:
+    """(message type, object keys) in IN-list sized chunks: "message_type = ? AND object_key
+    IN (...)" is answered from the index, a row-value IN on both columns is not (SQLite)."""
+    keys_by_type: dict[str, set[str]] = {}
+    for message_type, object_key in objects:
+        keys_by_type.setdefault(message_type, set()).add(object_key)
+    for message_type, keys in sorted(keys_by_type.items()):
+        for chunk in _chunks(sorted(keys)):
+            yield message_type, chunk
 
 
 def _chunks(items: list[T]) -> Iterator[list[T]]:
