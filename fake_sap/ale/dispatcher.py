@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 from lxml import etree
-from sqlalchemy import ColumnElement, Connection, delete, select, update
+from sqlalchemy import ColumnElement, Connection, bindparam, delete, select, update
 
 from fake_sap import clock
 from fake_sap.config import Settings
@@ -266,13 +266,25 @@ class Dispatcher:
 
 
 def _queue(conn: Connection, mandt: str, logsys: str, limit: int) -> list[dict[str, Any]]:
-    """The first ``limit`` waiting outbound IDocs of a partner, in DOCNUM order."""
-    rows = conn.execute(select(edidc.c.docnum, edidc.c.xml, edidc.c.attempts,
-                               edidc.c.next_attempt_at, edidc.c.idoctp, edidc.c.cimtyp)
-                        .where(edidc.c.mandt == mandt, edidc.c.rcvprn == logsys,
-                               edidc.c.direct == "1", edidc.c.status.in_(WAITING))
-                        .order_by(edidc.c.docnum).limit(limit)).mappings()
-    return [dict(r) for r in rows]
+    """The first ``limit`` waiting outbound IDocs of a partner, in DOCNUM order.
+
+    One ordered range of ``ix_edidc_partner_queue`` per waiting status, merged: with
+    ``status IN (...)`` the database would sort, or walk past, every IDoc the partner was
+    ever sent, once per packet.
+    """
+    rows: list[dict[str, Any]] = []
+    for status in WAITING:
+        rows += (dict(r) for r in conn.execute(_QUEUE, {
+            "client": mandt, "partner": logsys, "waiting": status, "limit": limit}).mappings())
+    rows.sort(key=lambda row: row["docnum"])
+    return rows[:limit]
+
+
+_QUEUE = select(edidc.c.docnum, edidc.c.xml, edidc.c.attempts, edidc.c.next_attempt_at,
+                edidc.c.idoctp, edidc.c.cimtyp).where(
+    edidc.c.mandt == bindparam("client"), edidc.c.rcvprn == bindparam("partner"),
+    edidc.c.direct == "1", edidc.c.status == bindparam("waiting")
+).order_by(edidc.c.docnum).limit(bindparam("limit"))
 
 
 def _packet(batch: list[dict[str, Any]]) -> str:

@@ -47,7 +47,12 @@ class Database:
         return engine
 
     def create_schema(self) -> None:
+        """Create missing tables, and missing indexes of tables an older version created."""
         metadata.create_all(self.engine)
+        with self.engine.begin() as conn:
+            for table in metadata.sorted_tables:
+                for index in table.indexes:
+                    index.create(conn, checkfirst=True)
 
     def drop_schema(self) -> None:
         metadata.drop_all(self.engine)
