@@ -21,7 +21,7 @@ Flows register per message type with :meth:`Handlers.register`; see :func:`defau
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,6 +78,9 @@ class MessageHandler:
 
     object_key: Callable[[ReceivedIdoc], str]
     apply: Callable[[Connection, ReceivedIdoc], str]
+    #: optional: ``apply`` for IDocs about different objects at once, a note per IDoc;
+    #: if it raises, the inbox applies the IDocs one by one to find out which failed
+    apply_many: Callable[[Connection, Sequence[ReceivedIdoc]], list[str]] | None = None
 
 
 @dataclass
@@ -208,55 +211,102 @@ class Inbox:
 
     def _process_batch(self, entry_ids: list[int],
                        idocs: Mapping[int, ReceivedIdoc]) -> list[Outcome]:
-        """Apply entries (in the order given) in one transaction, each in a savepoint."""
-        outcomes: list[Outcome] = []
+        """Apply entries (in the order given) in one transaction.
+
+        Consecutive IDocs of one message type about different objects form a *run*, applied
+        together when their flow can (:attr:`MessageHandler.apply_many`); otherwise, or if
+        that fails, each IDoc is applied in its own savepoint.
+        """
+        outcomes: dict[int, Outcome] = {}
+        attempted: list[int] = []
         with self.db.write() as conn:
             entries = store.lock_for_processing(conn, entry_ids)
             newest = store.newest_applied_serials(
-                conn, [(e["message_type"], e["object_key"]) for e in entries.values()
-                       if e["object_key"] and e["serial"]])
-            attempted: list[tuple[int, InboxStatus, str | None]] = []
+                conn, [_object(e) for e in entries.values() if e["object_key"] and e["serial"]])
+            run: list[dict[str, Any]] = []
+            run_objects: set[tuple[str, str]] = set()
+
+            def apply_run() -> None:
+                for entry, (status, reason) in zip(run, self._apply_run(conn, run, idocs),
+                                                   strict=True):
+                    outcomes[entry["id"]] = Outcome(entry["id"], status, reason)
+                    if status is InboxStatus.PROCESSED and entry["object_key"] \
+                            and entry["serial"]:
+                        newest[_object(entry)] = max(newest.get(_object(entry), ""),
+                                                     entry["serial"])
+                run.clear()
+                run_objects.clear()
+
             for entry_id in entry_ids:
                 entry = entries.get(entry_id)
                 if entry is None:
                     continue
                 status = InboxStatus(entry["status"])
                 if status in (InboxStatus.PROCESSED, InboxStatus.OBSOLETE):
-                    outcomes.append(Outcome(entry_id, status, entry["reason"]))
+                    outcomes[entry_id] = Outcome(entry_id, status, entry["reason"])
                     continue
-                obj = (entry["message_type"], entry["object_key"])
-                status, reason = self._decide_and_apply(conn, entry, newest.get(obj),
-                                                        idocs.get(entry_id))
-                if status is InboxStatus.PROCESSED and entry["object_key"] and entry["serial"]:
-                    newest[obj] = max(newest.get(obj, ""), entry["serial"])
-                attempted.append((entry_id, status, reason))
-                outcomes.append(Outcome(entry_id, status, reason))
-            store.record_outcomes(conn, attempted)
-        for outcome in outcomes:
+                attempted.append(entry_id)
+                if run and not self._joins(run[0], run_objects, entry):
+                    apply_run()  # e.g. the same object again: it must see the run's result
+                refusal = self._refusal(entry, newest.get(_object(entry)))
+                if refusal is not None:
+                    outcomes[entry_id] = Outcome(entry_id, *refusal)
+                else:
+                    run.append(entry)
+                    run_objects.add(_object(entry))
+            if run:
+                apply_run()
+            store.record_outcomes(conn, [(i, outcomes[i].status, outcomes[i].reason)
+                                         for i in attempted])
+        for entry_id in attempted:
+            outcome = outcomes[entry_id]
             if outcome.status is InboxStatus.FAILED:
-                entry = entries[outcome.entry_id]
-                log.warning("inbox entry %s (%s %s from %s) failed: %s", outcome.entry_id,
+                entry = entries[entry_id]
+                log.warning("inbox entry %s (%s %s from %s) failed: %s", entry_id,
                             entry["message_type"], entry["docnum"], entry["sender"],
                             outcome.reason)
-        return outcomes
+        return [outcomes[i] for i in entry_ids if i in outcomes]
 
-    def _decide_and_apply(self, conn: Connection, entry: dict[str, Any],
-                          newest_applied: str | None,
-                          idoc: ReceivedIdoc | None) -> tuple[InboxStatus, str]:
+    def _joins(self, first: dict[str, Any], objects: set[tuple[str, str]],
+               entry: dict[str, Any]) -> bool:
+        """Whether the entry can be applied together with the run that starts with first."""
         handler = self.handlers.get(entry["message_type"])
-        if handler is None:
+        return handler is not None and handler.apply_many is not None \
+            and entry["message_type"] == first["message_type"] \
+            and bool(entry["object_key"]) and _object(entry) not in objects
+
+    def _refusal(self, entry: dict[str, Any],
+                 newest_applied: str | None) -> tuple[InboxStatus, str] | None:
+        """Why the entry is not applied at all, or None."""
+        if self.handlers.get(entry["message_type"]) is None:
             return InboxStatus.FAILED, f"no handler for message type {entry['message_type']}"
         if entry["object_key"] and entry["serial"] and newest_applied is not None \
                 and entry["serial"] < newest_applied:
             return InboxStatus.OBSOLETE, (
                 f"an IDoc with a newer SERIAL ({newest_applied}) about {entry['object_key']} "
                 "was already applied")
+        return None
+
+    def _apply_run(self, conn: Connection, run: list[dict[str, Any]],
+                   idocs: Mapping[int, ReceivedIdoc]) -> list[tuple[InboxStatus, str]]:
+        handler = self.handlers.get(run[0]["message_type"])
+        assert handler is not None  # refused before joining a run otherwise
+        if len(run) > 1 and handler.apply_many is not None:
+            try:
+                with conn.begin_nested():
+                    notes = handler.apply_many(conn, [_idoc(e, idocs) for e in run])
+                return [(InboxStatus.PROCESSED, note) for note in notes]
+            except Exception:  # noqa: BLE001 (one of them cannot be applied: see which)
+                log.debug("applying %d IDocs together failed; applying them one by one",
+                          len(run))
+        return [self._apply(conn, handler, entry, idocs) for entry in run]
+
+    def _apply(self, conn: Connection, handler: MessageHandler, entry: dict[str, Any],
+               idocs: Mapping[int, ReceivedIdoc]) -> tuple[InboxStatus, str]:
         try:
             # a savepoint: a flow that fails halfway leaves none of its writes behind
             with conn.begin_nested():
-                if idoc is None:
-                    [idoc] = _read(entry["xml"].encode("utf-8"), len(entry["xml"]) * 4)
-                note = handler.apply(conn, idoc)
+                note = handler.apply(conn, _idoc(entry, idocs))
         except DomainError as error:
             return InboxStatus.FAILED, str(error)
         except Exception as error:  # noqa: BLE001 (any bug in a flow: keep the IDoc, retry)
@@ -297,6 +347,20 @@ def _object_key(handler: MessageHandler | None, idoc: ReceivedIdoc) -> str:
         return handler.object_key(idoc)[:70]
     except Exception:  # noqa: BLE001 (processing reports what is wrong with the IDoc)
         return ""
+
+
+def _object(entry: dict[str, Any]) -> tuple[str, str]:
+    """The serialization unit of an entry: (message type, object key)."""
+    return entry["message_type"], entry["object_key"]
+
+
+def _idoc(entry: dict[str, Any], idocs: Mapping[int, ReceivedIdoc]) -> ReceivedIdoc:
+    """The entry's IDoc: as read on receipt, else read again from the stored XML."""
+    known = idocs.get(entry["id"])
+    if known is not None:
+        return known
+    [idoc] = _read(entry["xml"].encode("utf-8"), len(entry["xml"]) * 4)
+    return idoc
 
 
 def _read(document: bytes, max_bytes: int) -> list[ReceivedIdoc]:

@@ -16,7 +16,7 @@ and then complete without reprocessing anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -129,22 +129,41 @@ def _prices(header: Segment) -> Prices | None:
 
 def apply_matmas(conn: Connection, idoc: ReceivedIdoc) -> str:
     """Create or update the material; a new one goes on the maintenance queue."""
-    header = _top(idoc, "E1MARAM")
-    material_number = material_key(idoc)
-    existing = store.get_material(conn, material_number)
-    if header.get("MSGFN") == DELETE and existing is None:
-        return f"material {material_number} is not in the CRM; nothing to flag for deletion"
-    material = material_from_matmas(idoc)
-    if existing is None:
-        store.create_material(conn, material)
-        return f"material {material_number} created and queued for maintenance"
-    if header.get("MSGFN") == DELETE:
-        # a 003 IDoc carries the key only: flag the material, keep everything else
-        store.flag_material_deleted(conn, material_number)
-        return f"material {material_number} flagged for deletion"
-    store.update_material(conn, _keep_what_the_idoc_omits(existing, material))
-    return f"material {material_number} updated" + (" (deleted in SAP)" if material.deleted
-                                                     else "")
+    [note] = apply_matmas_many(conn, [idoc])
+    return note
+
+
+def apply_matmas_many(conn: Connection, idocs: Sequence[ReceivedIdoc]) -> list[str]:
+    """:func:`apply_matmas` for IDocs about different materials, with a few statements for
+    all of them (an initial load sends 100,000); a note per IDoc."""
+    numbers = [material_key(idoc) for idoc in idocs]
+    existing = store.get_materials(conn, numbers)
+    created: list[SapMaterial] = []
+    updated: list[SapMaterial] = []
+    flagged: list[str] = []
+    notes: list[str] = []
+    for idoc, number in zip(idocs, numbers, strict=True):
+        deleting = _top(idoc, "E1MARAM").get("MSGFN") == DELETE
+        known = existing.get(number)
+        if known is None and deleting:
+            notes.append(f"material {number} is not in the CRM; nothing to flag for deletion")
+            continue
+        material = material_from_matmas(idoc)
+        if known is None:
+            created.append(material)
+            notes.append(f"material {number} created and queued for maintenance")
+        elif deleting:
+            # a 003 IDoc carries the key only: flag the material, keep everything else
+            flagged.append(number)
+            notes.append(f"material {number} flagged for deletion")
+        else:
+            updated.append(_keep_what_the_idoc_omits(known, material))
+            notes.append(f"material {number} updated"
+                         + (" (deleted in SAP)" if material.deleted else ""))
+    store.create_materials(conn, created)
+    store.update_materials(conn, updated)
+    store.flag_materials_deleted(conn, flagged)
+    return notes
 
 
 def _keep_what_the_idoc_omits(existing: dict[str, Any], material: SapMaterial) -> SapMaterial:
@@ -154,7 +173,8 @@ def _keep_what_the_idoc_omits(existing: dict[str, Any], material: SapMaterial) -
                    description_zh=material.description_zh or existing["description_zh"])
 
 
-MATMAS = MessageHandler(object_key=material_key, apply=apply_matmas)
+MATMAS = MessageHandler(object_key=material_key, apply=apply_matmas,
+                        apply_many=apply_matmas_many)
 
 
 # --- DEBMAS ----------------------------------------------------------------------------------

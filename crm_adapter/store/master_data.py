@@ -6,10 +6,12 @@ domain records (:mod:`crm_adapter.domain.master_data`) or plain dicts of column 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy.sql.expression import Executable
 
 from crm_adapter.domain.master_data import (
     CustomerKind,
@@ -39,11 +41,23 @@ _INSERT_MATERIAL = insert(materials)
 _QUEUE_FOR_MAINTENANCE = insert(material_maintenance)
 #: the SET clause is made of the parameters given besides ``number``
 _UPDATE_MATERIAL = update(materials).where(materials.c.material_number == bindparam("number"))
+#: material numbers per IN list
+_NUMBERS_PER_QUERY = 500
 
 
 def get_material(conn: Connection, material_number: str) -> dict[str, Any] | None:
     row = conn.execute(_GET_MATERIAL, {"number": material_number}).mappings().first()
     return dict(row) if row else None
+
+
+def get_materials(conn: Connection, material_numbers: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The materials the CRM has among ``material_numbers``, by number."""
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(material_numbers), _NUMBERS_PER_QUERY):
+        chunk = material_numbers[start:start + _NUMBERS_PER_QUERY]
+        found.update((row["material_number"], dict(row)) for row in conn.execute(
+            select(materials).where(materials.c.material_number.in_(chunk))).mappings())
+    return found
 
 
 def _sap_owned_values(material: SapMaterial) -> dict[str, Any]:
@@ -63,23 +77,53 @@ def _sap_owned_values(material: SapMaterial) -> dict[str, Any]:
 
 def create_material(conn: Connection, material: SapMaterial) -> None:
     """Insert a material SAP created and queue it for maintenance of the CRM-only fields."""
+    create_materials(conn, [material])
+
+
+def create_materials(conn: Connection, new: Sequence[SapMaterial]) -> None:
+    """Insert materials SAP created and queue them for maintenance of the CRM-only fields."""
+    if not new:
+        return
     now = _now()
-    conn.execute(_INSERT_MATERIAL, {"material_number": material.material_number,
-                                    "created_at": now, "updated_at": now,
-                                    **_sap_owned_values(material)})
-    conn.execute(_QUEUE_FOR_MAINTENANCE, {"material_number": material.material_number,
-                                          "queued_at": now})
+    _execute_by_shape(conn, _INSERT_MATERIAL, [
+        {"material_number": m.material_number, "created_at": now, "updated_at": now,
+         **_sap_owned_values(m)} for m in new])
+    conn.execute(_QUEUE_FOR_MAINTENANCE, [{"material_number": m.material_number,
+                                           "queued_at": now} for m in new])
 
 
 def update_material(conn: Connection, material: SapMaterial) -> None:
     """Overwrite the fields SAP owns; position number and repair level are left alone."""
-    conn.execute(_UPDATE_MATERIAL, {"number": material.material_number,
-                                    "updated_at": _now(), **_sap_owned_values(material)})
+    update_materials(conn, [material])
+
+
+def update_materials(conn: Connection, changed: Sequence[SapMaterial]) -> None:
+    """Overwrite the fields SAP owns of each; position number and repair level stay."""
+    now = _now()
+    _execute_by_shape(conn, _UPDATE_MATERIAL, [
+        {"number": m.material_number, "updated_at": now, **_sap_owned_values(m)}
+        for m in changed])
 
 
 def flag_material_deleted(conn: Connection, material_number: str) -> None:
-    conn.execute(update(materials).where(materials.c.material_number == material_number)
-                 .values(deleted=True, updated_at=_now()))
+    flag_materials_deleted(conn, [material_number])
+
+
+def flag_materials_deleted(conn: Connection, material_numbers: Sequence[str]) -> None:
+    if material_numbers:
+        conn.execute(_UPDATE_MATERIAL, [{"number": number, "deleted": True,
+                                         "updated_at": _now()} for number in material_numbers])
+
+
+def _execute_by_shape(conn: Connection, statement: Executable,
+                      rows: Sequence[dict[str, Any]]) -> None:
+    """Execute once per set of columns: an executemany takes its columns from the first
+    row (a material without prices leaves the price columns alone)."""
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        by_columns.setdefault(tuple(row), []).append(row)
+    for same_columns in by_columns.values():
+        conn.execute(statement, same_columns)
 
 
 def pending_maintenance(conn: Connection) -> list[dict[str, Any]]:

@@ -125,6 +125,34 @@ def test_a_material_sap_takes_the_deletion_flag_off_is_active_again(crm: CrmDriv
     assert crm.material("4711")["deleted"] is False
 
 
+def test_one_document_creates_changes_and_flags_materials_each_as_sent_alone(
+        crm: CrmDriver) -> None:
+    receive(crm, from_sap(material("4711", "Pump", valuation=PRICES), serial=OLDER),
+            from_sap(material("4712", "Valve"), serial=OLDER))
+    crm.maintain("4711", "A-01-03", "2")
+
+    response = crm.receive(document(
+        from_sap(material("4711", "Pump, stainless"), serial=NEWER),
+        from_sap(material("4712", None, MSGFN="003", MTART=""), serial=NEWER),
+        from_sap(material("4713", "Seal", valuation=PRICES), serial=NEWER),
+        from_sap(material("4714", None, MSGFN="003", MTART=""), serial=NEWER)))
+
+    assert body(response)["processed"] == 4
+    changed, flagged, created = (crm.material(n) for n in ("4711", "4712", "4713"))
+    assert (changed["description_en"], changed["position_number"],
+            changed["standard_price"]) == ("Pump, stainless", "A-01-03", Decimal("12.50"))
+    assert (flagged["deleted"], flagged["description_en"]) == (True, "Valve")
+    assert created["standard_price"] == Decimal("12.50")
+    assert crm.material("4714") is None
+    assert [number.lstrip("0") for number in crm.maintenance_queue()] \
+        == ["4712", "4713"]
+    assert [e["reason"] for e in crm.inbox()][-4:] == [
+        "material 000000000000004711 updated",
+        "material 000000000000004712 flagged for deletion",
+        "material 000000000000004713 created and queued for maintenance",
+        "material 000000000000004714 is not in the CRM; nothing to flag for deletion"]
+
+
 # --- the maintenance API ------------------------------------------------------------------------
 
 def test_maintaining_a_material_sets_its_fields_and_takes_it_off_the_queue(
