@@ -54,6 +54,9 @@ DELIVERY_BUDGET_SECONDS = float(os.environ.get("BENCH_ADAPTER_LOAD_BUDGET", 300)
 RECEIVER_USER, RECEIVER_PASSWORD = "sap", "crm-secret"
 PARTNER = "CRMCLNT100"
 ADAPTER_WORKERS = 2
+#: the adapter's ``receiver_processing``: apply a packet after answering SAP (as an initial
+#: load is best run), or before (the adapter's default); BENCH_RECEIVER_PROCESSING overrides
+RECEIVER_PROCESSING = os.environ.get("BENCH_RECEIVER_PROCESSING", "after_answer")
 
 
 @dataclass
@@ -78,7 +81,8 @@ def crm_adapter(tmp: Path, sap_url: str) -> Iterator[Adapter]:
     port, db = free_port(), tmp / "crm.db"
     env = {**os.environ, "CRM_ADAPTER_DB_URL": f"sqlite:///{db}",
            "CRM_ADAPTER_SAP_URL": sap_url, "CRM_ADAPTER_RECEIVER_USER": RECEIVER_USER,
-           "CRM_ADAPTER_RECEIVER_PASSWORD": RECEIVER_PASSWORD}
+           "CRM_ADAPTER_RECEIVER_PASSWORD": RECEIVER_PASSWORD,
+           "CRM_ADAPTER_RECEIVER_PROCESSING": RECEIVER_PROCESSING}
     process = subprocess.Popen(
         [sys.executable, "-m", "crm_adapter.cli", "serve", "--port", str(port),
          "--workers", str(ADAPTER_WORKERS)], env=env, stdout=subprocess.DEVNULL)
@@ -108,7 +112,8 @@ def run(quick: bool) -> Report:
                           "distributed to the CRM adapter's receiver",
                     f"fake-sap seed --materials {size} --customers 0, then fake-sap serve "
                     f"--workers 2 (SQLite) with the adapter (crm-adapter serve --workers "
-                    f"{ADAPTER_WORKERS}, SQLite) as MATMAS partner; POST .../ale/"
+                    f"{ADAPTER_WORKERS}, SQLite, receiver_processing={RECEIVER_PROCESSING}) "
+                    "as MATMAS partner; POST .../ale/"
                     "send-master-data {\"message_type\": \"MATMAS\"} until the CRM store "
                     "holds every material")
     total = report.metric("BD10 request until all materials are in the CRM", "s",

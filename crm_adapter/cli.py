@@ -20,7 +20,10 @@ from crm_adapter.config import AdapterSettings
 
 
 def _settings(args: argparse.Namespace) -> AdapterSettings:
-    return AdapterSettings.load(args.config)
+    try:
+        return AdapterSettings.load(args.config)
+    except ValueError as error:  # a setting with a value the adapter does not know
+        raise SystemExit(f"crm-adapter: {error}") from None
 
 
 # --- serve -----------------------------------------------------------------------------------

@@ -24,6 +24,11 @@ class AdapterSettings:
     #: Basic credentials SAP's XML-HTTP port uses when posting IDocs to the receiver
     receiver_user: str = "sap"
     receiver_password: str = "crm-secret"
+    #: when the receiver applies the IDocs it stored: ``before_answer`` (the answer counts
+    #: what was applied) or ``after_answer`` (SAP gets its answer as soon as the IDocs are
+    #: stored and sends the next packet while this one is applied: for initial loads, like
+    #: "trigger by background program" in an SAP inbound partner profile)
+    receiver_processing: str = "before_answer"
     #: the CRM's business date (YYYY-MM-DD) instead of the calendar's; empty: today in China
     today: str = ""
 
@@ -44,4 +49,13 @@ class AdapterSettings:
             if raw is not None:
                 values[f.name] = float(raw) if isinstance(getattr(settings, f.name), float) \
                     else raw
-        return replace(settings, **values)  # type: ignore[arg-type]
+        loaded = replace(settings, **values)  # type: ignore[arg-type]
+        if loaded.receiver_processing not in RECEIVER_PROCESSING:
+            raise ValueError(f"receiver_processing must be one of "
+                             f"{', '.join(RECEIVER_PROCESSING)}, not "
+                             f"{loaded.receiver_processing!r}")
+        return loaded
+
+
+#: the values of ``receiver_processing``
+RECEIVER_PROCESSING = ("before_answer", "after_answer")

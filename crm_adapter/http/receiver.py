@@ -5,8 +5,9 @@ Layer: HTTP edge.
 ``POST /sap/idoc`` takes one IDoc-XML document (one or many ``<IDOC>``, any XML content
 type, Basic auth with the receiver credentials of the settings). Every IDoc is committed to
 the inbox *before* the 200 answer, so SAP's status 03 means the CRM has it; processing
-comes after the commit and its failures never change the answer (the IDoc stays in the
-inbox as failed, retryable). A document that cannot be read is answered 400 and nothing of
+comes after the commit (before the answer, or with the setting ``receiver_processing =
+after_answer`` once it is sent) and its failures never change the answer (the IDoc stays
+in the inbox as failed, retryable). A document that cannot be read is answered 400 and nothing of
 it is stored; SAP then keeps the IDoc in status 02 and resends it.
 
 ``GET /api/inbox`` lists entries (``?status=failed``, ``?message_type=MATMAS``, ``?limit=``),
@@ -25,7 +26,7 @@ from flask import Blueprint, Response, jsonify, request
 from crm_adapter.http.errors import ApiError, LogonRequired
 from crm_adapter.http.rendering import jsonable
 from crm_adapter.http.runtime import runtime
-from crm_adapter.inbox import Outcome, UnknownEntry
+from crm_adapter.inbox import Inbox, Outcome, Receipt, UnknownEntry
 from crm_adapter.store import inbox as inbox_store
 from crm_adapter.store.inbox import InboxStatus
 
@@ -47,15 +48,28 @@ def post_idoc() -> tuple[Response, int]:
     inbox = runtime().inbox
     receipt = inbox.receive(request.get_data(cache=False))
     # the IDocs are committed: from here on the answer is 200 whatever processing does
-    outcomes: list[Outcome] = []
+    if runtime().settings.receiver_processing == "after_answer":
+        response = jsonify(_answer(receipt, []))
+        # runs once the answer is sent: SAP records 03 and posts its next packet, which
+        # another server worker stores meanwhile
+        response.call_on_close(lambda: _process(inbox, receipt))
+        return response, 200
+    return jsonify(_answer(receipt, _process(inbox, receipt))), 200
+
+
+def _process(inbox: Inbox, receipt: Receipt) -> list[Outcome]:
     try:
-        outcomes = inbox.process(receipt.stored, receipt.idocs)
+        return inbox.process(receipt.stored, receipt.idocs)
     except Exception:  # noqa: BLE001 (entries stay "received"; process_pending picks them up)
         log.exception("processing received IDocs failed; they are kept for a retry")
+        return []
+
+
+def _answer(receipt: Receipt, outcomes: list[Outcome]) -> dict[str, int]:
     counts = {status.value: sum(o.status is status for o in outcomes)
               for status in (InboxStatus.PROCESSED, InboxStatus.FAILED, InboxStatus.OBSOLETE)}
-    return jsonify({"received": receipt.count, "stored": len(receipt.stored),
-                    "duplicates": len(receipt.duplicates), **counts}), 200
+    return {"received": receipt.count, "stored": len(receipt.stored),
+            "duplicates": len(receipt.duplicates), **counts}
 
 
 def _require_receiver_logon() -> None:

@@ -14,7 +14,9 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pytest
@@ -206,11 +208,26 @@ def sap_to_crm(sap: SapClient, crm_server: CrmServer) -> SapClient:
 @pytest.fixture
 def crm_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CrmProcess]:
     """The adapter as deployed: ``crm-adapter serve --config FILE`` on a free port."""
-    folder = tmp_path_factory.mktemp("crm-serve")
+    with _served(tmp_path_factory.mktemp("crm-serve")) as served:
+        yield served
+
+
+@pytest.fixture
+def crm_process_applying_after_answer(
+        tmp_path_factory: pytest.TempPathFactory) -> Iterator[CrmProcess]:
+    """``crm-adapter serve`` configured with ``receiver_processing = "after_answer"``."""
+    with _served(tmp_path_factory.mktemp("crm-serve"),
+                 'receiver_processing = "after_answer"\n') as served:
+        yield served
+
+
+@contextmanager
+def _served(folder: Path, more_config: str = "") -> Iterator[CrmProcess]:
     db_url = f"sqlite:///{folder / 'crm.db'}"
     config = folder / "crm.toml"
     config.write_text(f'[crm_adapter]\ndb_url = "{db_url}"\nreceiver_user = "{RECEIVER_USER}"\n'
-                      f'receiver_password = "{RECEIVER_PASSWORD}"\n', encoding="utf-8")
+                      f'receiver_password = "{RECEIVER_PASSWORD}"\n{more_config}',
+                      encoding="utf-8")
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "crm_adapter.cli", "serve", "--port", str(port), "--workers",

@@ -4,6 +4,7 @@ failures kept and retried, hostile documents refused with nothing stored."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -14,11 +15,13 @@ from crm_driver import (
     CrmProcess,
     body,
     document,
+    eventually,
     from_sap,
 )
 from idoc_builders import customer, material
 from sqlalchemy import Connection
 
+from crm_adapter.config import AdapterSettings
 from crm_adapter.domain.errors import DomainError
 from crm_adapter.flows import master_data
 from crm_adapter.inbox import Handlers, Inbox, MessageHandler
@@ -381,3 +384,30 @@ def test_crm_adapter_serve_receives_idocs_with_the_configured_credentials(
             assert store.get_material(conn, "000000000000004711") is not None
     finally:
         db.dispose()
+
+
+def test_applying_after_the_answer_answers_sap_once_the_idocs_are_stored(
+        crm_process_applying_after_answer: CrmProcess) -> None:
+    served = crm_process_applying_after_answer
+
+    response = httpx.post(f"{served.url}/sap/idoc", content=one_material(),
+                          auth=(RECEIVER_USER, RECEIVER_PASSWORD),
+                          headers={"Content-Type": "application/xml"})
+
+    assert response.status_code == 200, response.text
+    assert (response.json()["stored"], response.json()["processed"]) == (1, 0)
+    db = Database(served.db_url)
+    try:
+        def material() -> dict[str, Any] | None:
+            with db.read() as conn:
+                return store.get_material(conn, "000000000000004711")
+        applied = eventually(material, lambda found: found is not None,
+                             what="the material applied after the answer")
+    finally:
+        db.dispose()
+    assert applied is not None and applied["description_en"] == "Pump"
+
+
+def test_an_unknown_receiver_processing_setting_is_refused_at_start() -> None:
+    with pytest.raises(ValueError, match="receiver_processing must be one of"):
+        AdapterSettings.load(environ={"CRM_ADAPTER_RECEIVER_PROCESSING": "later"})
