@@ -22,7 +22,7 @@ from fake_sap.db.idocs import StatusRecord
 from fake_sap.db.schema import bdcp2
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.model import IdocType
-from fake_sap.idoc.writer import to_xml
+from fake_sap.idoc.writer import to_xml_text
 
 DOCNUM_RANGE = "EDI_DOCNUM"
 CREATED = StatusRecord("01", "IDoc generated")
@@ -123,7 +123,7 @@ def create_idocs(conn: Connection, mandt: str, new: Sequence[NewIdoc]) -> list[s
             "RCVPRT": "LS", "RCVPRN": idoc.receiver, "CREDAT": clock.dats(moment),
             "CRETIM": clock.tims(moment), "SERIAL": clock.serial(moment),
         }
-        xml = to_xml(idoc.idoc_type, [Idoc(control, idoc.segments)])
+        xml = to_xml_text(idoc.idoc_type, [Idoc(control, idoc.segments)])
         headers.append({
             "mandt": mandt, "docnum": docnum, "direct": "1",
             "status": READY_FOR_DISPATCH.status, "idoctp": idoc.idoc_type.idoctyp,
@@ -133,7 +133,7 @@ def create_idocs(conn: Connection, mandt: str, new: Sequence[NewIdoc]) -> list[s
             "rcvprt": "LS", "rcvprn": idoc.receiver, "serial": control["SERIAL"],
             "refint": "", "objkey": idoc.objkey[:70], "credat": control["CREDAT"],
             "cretim": control["CRETIM"], "created_at": moment, "updated_at": moment,
-            "xml": xml.decode("utf-8"), "attempts": 0, "next_attempt_at": 0.0,
+            "xml": xml, "attempts": 0, "next_attempt_at": 0.0,
         })
         statuses += [(docnum, 1, CREATED), (docnum, 2, READY_FOR_DISPATCH)]
     idocs.insert_headers(conn, headers)
