@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, update
@@ -79,8 +80,23 @@ def decimal_text(value: str, where: str) -> str:
             from None
 
 
-def segment_values(row: dict[str, Any], msgfn: str, skip: tuple[str, ...]) -> dict[str, str]:
-    """A table row as the fields of an outbound master-data segment (non-empty values only)."""
-    values = {"MSGFN": msgfn}
-    values.update({k.upper(): str(v) for k, v in row.items() if k not in skip and v})
-    return values
+class SegmentFields:
+    """Which columns of a master table make the fields of its outbound segment: all but
+    ``skip``, named in upper case (``werks`` is WERKS). Worked out once per table, not once
+    per row: BD10 turns a whole client's master data into segments."""
+
+    def __init__(self, table: Table, skip: tuple[str, ...]) -> None:
+        kept = [(i, c.name.upper()) for i, c in enumerate(table.columns) if c.name not in skip]
+        if len(kept) < 2:  # itemgetter of one position gives a value, not a tuple
+            raise ValueError(f"{table.name}: a segment of fewer than two columns")
+        self._names = tuple(name for _, name in kept)
+        self._pick = itemgetter(*(i for i, _ in kept))
+
+    def values(self, row: Sequence[Any], msgfn: str) -> dict[str, str]:
+        """A row of the table (columns in table order) as the fields of an outbound segment:
+        MSGFN and the non-empty values."""
+        values = {"MSGFN": msgfn}
+        values.update({name: str(value)
+                       for name, value in zip(self._names, self._pick(row), strict=True)
+                       if value})
+        return values

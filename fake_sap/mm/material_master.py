@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Row, select
 
 from fake_sap.ale.context import PostingContext
-from fake_sap.ale.posting import Posting, decimal_text, segment_values
+from fake_sap.ale.posting import Posting, SegmentFields, decimal_text
 from fake_sap.conversion import matn1_input
 from fake_sap.db.master_data import object_keys, rows_by_object
 from fake_sap.db.schema import makt, mara, marc, mard, mbew, mvke
@@ -204,30 +204,32 @@ def read_segments_many(conn: Connection, mandt: str,
             for matnr in found}
 
 
-def _material_segment(head: dict[str, Any], texts: list[dict[str, Any]],
-                      plants: list[dict[str, Any]], locations: list[dict[str, Any]],
-                      valuations: list[dict[str, Any]],
-                      sales_data: list[dict[str, Any]]) -> SegmentData:
+_E1MARAM = SegmentFields(mara, skip=("mandt",))
+_E1MARCM = SegmentFields(marc, skip=("mandt", "matnr", "trame"))
+_E1MARDM = SegmentFields(mard, skip=("mandt", "matnr", "werks", "labst", "insme", "speme",
+                                     "retme"))
+_E1MBEWM = SegmentFields(mbew, skip=("mandt", "matnr"))
+_E1MVKEM = SegmentFields(mvke, skip=("mandt", "matnr"))
+
+
+def _material_segment(head: Row[Any], texts: list[Row[Any]], plants: list[Row[Any]],
+                      locations: list[Row[Any]], valuations: list[Row[Any]],
+                      sales_data: list[Row[Any]]) -> SegmentData:
     msgfn = "005"
-    header = SegmentData("E1MARAM", segment_values(head, msgfn, skip=("mandt",)))
+    header = SegmentData("E1MARAM", _E1MARAM.values(head, msgfn))
     for text in texts:
-        values = {"MSGFN": msgfn, "SPRAS": text["spras"], "MAKTX": text["maktx"]}
-        if text["spras"] in ISO_BY_LANGUAGE:
-            values["SPRAS_ISO"] = ISO_BY_LANGUAGE[text["spras"]]
+        values = {"MSGFN": msgfn, "SPRAS": text.spras, "MAKTX": text.maktx}
+        if text.spras in ISO_BY_LANGUAGE:
+            values["SPRAS_ISO"] = ISO_BY_LANGUAGE[text.spras]
         header.children.append(SegmentData("E1MAKTM", values))
     for plant in plants:
-        segment = SegmentData("E1MARCM", segment_values(plant, msgfn,
-                                                        skip=("mandt", "matnr", "trame")))
+        segment = SegmentData("E1MARCM", _E1MARCM.values(plant, msgfn))
         for location in locations:
-            if location["werks"] == plant["werks"]:
-                segment.children.append(SegmentData("E1MARDM", segment_values(
-                    location, msgfn, skip=("mandt", "matnr", "werks", "labst", "insme",
-                                           "speme", "retme"))))
+            if location.werks == plant.werks:
+                segment.children.append(SegmentData("E1MARDM", _E1MARDM.values(location, msgfn)))
         header.children.append(segment)
     for valuation in valuations:
-        header.children.append(SegmentData("E1MBEWM", segment_values(valuation, msgfn,
-                                                             skip=("mandt", "matnr"))))
+        header.children.append(SegmentData("E1MBEWM", _E1MBEWM.values(valuation, msgfn)))
     for sales in sales_data:
-        header.children.append(SegmentData("E1MVKEM", segment_values(sales, msgfn,
-                                                             skip=("mandt", "matnr"))))
+        header.children.append(SegmentData("E1MVKEM", _E1MVKEM.values(sales, msgfn)))
     return header

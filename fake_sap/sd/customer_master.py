@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Row, select
 
 from fake_sap.ale.context import PostingContext
-from fake_sap.ale.posting import Posting, decimal_text, segment_values
+from fake_sap.ale.posting import Posting, SegmentFields, decimal_text
 from fake_sap.conversion import alpha_input
 from fake_sap.customizing import PROVINCIAL_CENTER_PARTNER_FUNCTION, sales_area_key
 from fake_sap.db.master_data import object_keys, rows_by_object
@@ -194,23 +194,26 @@ def read_segments_many(conn: Connection, mandt: str,
             for kunnr in found}
 
 
-def _customer_segment(head: dict[str, Any], areas: list[dict[str, Any]],
-                      partners: list[dict[str, Any]], companies: list[dict[str, Any]],
-                      credits: list[dict[str, Any]]) -> SegmentData:
+_E1KNA1M = SegmentFields(kna1, skip=("mandt", "erdat", "ernam"))
+_E1KNVVM = SegmentFields(knvv, skip=("mandt", "kunnr"))
+_E1KNVPM = SegmentFields(knvp, skip=("mandt", "kunnr", "vkorg", "vtweg", "spart"))
+_E1KNB1M = SegmentFields(knb1, skip=("mandt", "kunnr"))
+_E1KNKKM = SegmentFields(knkk, skip=("mandt", "kunnr", "skfor", "ssobl", "sauft"))
+
+
+def _customer_segment(head: Row[Any], areas: list[Row[Any]], partners: list[Row[Any]],
+                      companies: list[Row[Any]], credits: list[Row[Any]]) -> SegmentData:
     msgfn = "005"
-    header = SegmentData("E1KNA1M", segment_values(head, msgfn, skip=("mandt", "erdat", "ernam")))
+    header = SegmentData("E1KNA1M", _E1KNA1M.values(head, msgfn))
     for area in areas:
-        segment = SegmentData("E1KNVVM", segment_values(area, msgfn, skip=("mandt", "kunnr")))
+        segment = SegmentData("E1KNVVM", _E1KNVVM.values(area, msgfn))
         for partner in partners:
-            if (partner["vkorg"], partner["vtweg"], partner["spart"]) == (
-                    area["vkorg"], area["vtweg"], area["spart"]):
-                segment.children.append(SegmentData("E1KNVPM", segment_values(
-                    partner, msgfn, skip=("mandt", "kunnr", "vkorg", "vtweg", "spart"))))
+            if (partner.vkorg, partner.vtweg, partner.spart) == (
+                    area.vkorg, area.vtweg, area.spart):
+                segment.children.append(SegmentData("E1KNVPM", _E1KNVPM.values(partner, msgfn)))
         header.children.append(segment)
     for company in companies:
-        header.children.append(SegmentData("E1KNB1M", segment_values(company, msgfn,
-                                                             skip=("mandt", "kunnr"))))
+        header.children.append(SegmentData("E1KNB1M", _E1KNB1M.values(company, msgfn)))
     for credit in credits:
-        header.children.append(SegmentData("E1KNKKM", segment_values(
-            credit, msgfn, skip=("mandt", "kunnr", "skfor", "ssobl", "sauft"))))
+        header.children.append(SegmentData("E1KNKKM", _E1KNKKM.values(credit, msgfn)))
     return header
