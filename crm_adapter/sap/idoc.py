@@ -145,7 +145,19 @@ def _refuse_dtd(root: etree._Element) -> None:
 
 
 def _local(tag: object) -> str:
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+    """An element's name without namespace; "" for what is not an element."""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rpartition("}")[2] if isinstance(tag, str) else ""
+        if len(_LOCAL_NAMES) < _LOCAL_NAMES_KEPT:
+            _LOCAL_NAMES[tag] = name
+    return name
+
+
+#: element tag → local name: IDoc-XML repeats a few hundred names a hundred thousand times
+_LOCAL_NAMES: dict[object, str] = {}
+#: a bound, so that documents full of invented names cannot grow the table
+_LOCAL_NAMES_KEPT = 5_000
 
 
 def iter_idocs(source: bytes | BinaryIO, *,
@@ -223,7 +235,7 @@ def _read_idoc(element: etree._Element, root: str, index: int) -> ReceivedIdoc:
 def _is_segment(element: etree._Element) -> bool:
     # comments and processing instructions are removed while parsing, so any child at all
     # is an element: a field never has one
-    return element.get("SEGMENT") is not None or len(element) > 0
+    return len(element) > 0 or element.get("SEGMENT") is not None
 
 
 def _read_segment(element: etree._Element) -> Segment:
