@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
@@ -110,29 +109,30 @@ def create_idocs(conn: Connection, mandt: str, new: Sequence[NewIdoc]) -> list[s
     # a client, so SERIAL then grows with DOCNUM even when transactions run side by side;
     # within the block each IDoc is a microsecond younger than the one before
     at = clock.now()
+    sndpor, sndprn = own_port(), own_logical_system(mandt)
     headers: list[dict[str, Any]] = []
     statuses: list[tuple[str, int, StatusRecord]] = []
-    for offset, idoc in enumerate(new):
+    for offset, (idoc, (moment, credat, cretim, serial)) in enumerate(
+            zip(new, clock.consecutive(at, len(new)), strict=True)):
         docnum = f"{first + offset:016d}"
-        moment = at + timedelta(microseconds=offset)
         control = {
             "TABNAM": "EDI_DC40", "MANDT": mandt, "DOCNUM": docnum, "DOCREL": "740",
             "STATUS": "30", "DIRECT": "1", "OUTMOD": "2", "MESTYP": idoc.mestyp,
-            "STDMES": idoc.mestyp[:6], "SNDPOR": own_port(), "SNDPRT": "LS",
-            "SNDPRN": own_logical_system(mandt), "RCVPOR": _port_name(idoc.receiver),
-            "RCVPRT": "LS", "RCVPRN": idoc.receiver, "CREDAT": clock.dats(moment),
-            "CRETIM": clock.tims(moment), "SERIAL": clock.serial(moment),
+            "STDMES": idoc.mestyp[:6], "SNDPOR": sndpor, "SNDPRT": "LS",
+            "SNDPRN": sndprn, "RCVPOR": _port_name(idoc.receiver),
+            "RCVPRT": "LS", "RCVPRN": idoc.receiver, "CREDAT": credat,
+            "CRETIM": cretim, "SERIAL": serial,
         }
         xml = to_xml_text(idoc.idoc_type, [Idoc(control, idoc.segments)])
         headers.append({
             "mandt": mandt, "docnum": docnum, "direct": "1",
             "status": READY_FOR_DISPATCH.status, "idoctp": idoc.idoc_type.idoctyp,
             "cimtyp": idoc.idoc_type.cimtyp, "mestyp": idoc.mestyp, "mescod": "",
-            "mesfct": "", "sndpor": own_port(), "sndprt": "LS",
-            "sndprn": own_logical_system(mandt), "rcvpor": _port_name(idoc.receiver),
-            "rcvprt": "LS", "rcvprn": idoc.receiver, "serial": control["SERIAL"],
-            "refint": "", "objkey": idoc.objkey[:70], "credat": control["CREDAT"],
-            "cretim": control["CRETIM"], "created_at": moment, "updated_at": moment,
+            "mesfct": "", "sndpor": sndpor, "sndprt": "LS",
+            "sndprn": sndprn, "rcvpor": _port_name(idoc.receiver),
+            "rcvprt": "LS", "rcvprn": idoc.receiver, "serial": serial,
+            "refint": "", "objkey": idoc.objkey[:70], "credat": credat,
+            "cretim": cretim, "created_at": moment, "updated_at": moment,
             "xml": xml, "attempts": 0, "next_attempt_at": 0.0,
         })
         statuses += [(docnum, 1, CREATED), (docnum, 2, READY_FOR_DISPATCH)]
