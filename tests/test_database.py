@@ -1,12 +1,16 @@
-"""The emulator's database: schema creation is safe on a database an older version made."""
+"""The emulator's database: schema creation is safe on a database an older version made, and
+the bulk writes store what SQLAlchemy would."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import insert, inspect, text
 
+from fake_sap.db.bulk import write_rows
 from fake_sap.db.engine import Database
+from fake_sap.db.schema import edidc
 
 
 def test_an_index_an_older_version_did_not_create_is_added_at_start(tmp_path: Path) -> None:
@@ -32,3 +36,26 @@ def test_creating_the_schema_twice_changes_nothing(tmp_path: Path) -> None:
     after = {name: inspect(db.engine).get_indexes(name)
              for name in inspect(db.engine).get_table_names()}
     assert after == before
+
+
+def test_bulk_writes_store_timestamps_as_sqlalchemy_does(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'sap.db'}")
+    db.create_schema()
+    moments = [datetime(2026, 3, 1, 10, 15, 0, tzinfo=UTC),  # no microseconds
+               datetime(2026, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC)]
+    row = {"mandt": "100", "direct": "1", "status": "30", "credat": "20260301",
+           "cretim": "101500", "xml": ""}
+    with db.engine.begin() as conn:
+        write_rows(conn, edidc, [{**row, "docnum": "1", "created_at": moments[0],
+                                  "updated_at": moments[0]},
+                                 {**row, "docnum": "2", "created_at": moments[1],
+                                  "updated_at": moments[0]}])
+        conn.execute(insert(edidc).values(**row, docnum="3", created_at=moments[1],
+                                          updated_at=moments[1]))
+
+    with db.engine.begin() as conn:
+        stored = conn.execute(text("SELECT docnum, created_at, updated_at FROM edidc "
+                                   "ORDER BY docnum")).all()
+    assert stored == [("1", "2026-03-01 10:15:00.000000", "2026-03-01 10:15:00.000000"),
+                      ("2", "2026-12-31 23:59:59.999999", "2026-03-01 10:15:00.000000"),
+                      ("3", "2026-12-31 23:59:59.999999", "2026-12-31 23:59:59.999999")]

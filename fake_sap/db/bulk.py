@@ -56,8 +56,10 @@ def _timestamp_positions(table: Table, columns: tuple[str, ...]) -> tuple[int, .
 
 
 def _sqlite_timestamp(value: datetime | None) -> str | None:
-    # SQLAlchemy's SQLite DATETIME storage format (it reads the same text back)
-    return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    # SQLAlchemy's SQLite DATETIME storage format (it reads the same text back):
+    # YYYY-MM-DD HH:MM:SS.ffffff, which isoformat writes faster than strftime (the UTC
+    # offset of an aware value, after those 26 characters, is not stored)
+    return None if value is None else value.isoformat(" ", "microseconds")[:26]
 
 
 def write_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *,
@@ -77,10 +79,14 @@ def write_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *
     stamps = _timestamp_positions(table, columns) if dialect == "sqlite" else ()
     if stamps:
         parameters = []
+        last: tuple[datetime | None, str | None] = (None, None)
         for row in rows:
             values = [row[c] for c in columns]
             for position in stamps:
-                values[position] = _sqlite_timestamp(values[position])
+                value = values[position]
+                if value is not last[0]:  # a row's timestamps are often one and the same
+                    last = (value, _sqlite_timestamp(value))
+                values[position] = last[1]
             parameters.append(tuple(values))
     else:
         parameters = [tuple(row[c] for c in columns) for row in rows]
