@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, update
+from sqlalchemy import Connection, String, Table, delete, update
 
 from fake_sap.db.bulk import write_rows
 from fake_sap.errors import SapMessage, sap_error
@@ -86,17 +86,23 @@ class SegmentFields:
     per row: BD10 turns a whole client's master data into segments."""
 
     def __init__(self, table: Table, skip: tuple[str, ...]) -> None:
-        kept = [(i, c.name.upper()) for i, c in enumerate(table.columns) if c.name not in skip]
+        kept = [(i, c) for i, c in enumerate(table.columns) if c.name not in skip]
+        # text columns hold text or NULL: their values need no conversion to be field values
+        if not all(isinstance(c.type, String) for _, c in kept):
+            raise TypeError(f"{table.name}: outbound segments are made of text columns only")
         if len(kept) < 2:  # itemgetter of one position gives a value, not a tuple
             raise ValueError(f"{table.name}: a segment of fewer than two columns")
-        self._names = tuple(name for _, name in kept)
+        self._names = tuple(c.name.upper() for _, c in kept)
         self._pick = itemgetter(*(i for i, _ in kept))
 
     def values(self, row: Sequence[Any], msgfn: str) -> dict[str, str]:
         """A row of the table (columns in table order) as the fields of an outbound segment:
         MSGFN and the non-empty values."""
         values = {"MSGFN": msgfn}
-        values.update({name: str(value)
-                       for name, value in zip(self._names, self._pick(row), strict=True)
-                       if value})
+        # (name, value) pairs with a value, without a Python-level loop: BD10 does this for
+        # every row of a client's master data
+        values.update(filter(_has_value, zip(self._names, self._pick(row), strict=True)))
         return values
+
+
+_has_value = itemgetter(1)

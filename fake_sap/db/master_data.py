@@ -7,12 +7,15 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Row, Table, func, select
+from sqlalchemy import Connection, Table, func, select
 
+from fake_sap.db.bulk import read_rows
 from fake_sap.db.schema import kna1, knkk, knvp, knvv, makt, mara, marc, mard, mbew, mvke
 
 #: keys per IN list: SQLite allows 999 bound variables in older versions
 KEYS_PER_QUERY = 500
+#: a row as :func:`rows_by_object` gives it: the values of the table's columns, in order
+Row = tuple[Any, ...]
 
 
 def object_keys(conn: Connection, table: Table, key: str, mandt: str) -> list[str]:
@@ -23,24 +26,27 @@ def object_keys(conn: Connection, table: Table, key: str, mandt: str) -> list[st
 
 
 def rows_by_object(conn: Connection, table: Table, key: str, mandt: str,
-                   keys: Sequence[str]) -> dict[str, list[Row[Any]]]:
+                   keys: Sequence[str]) -> dict[str, list[Row]]:
     """The rows of ``table`` belonging to each of the objects ``keys`` (column ``key``),
     in primary-key order; objects without rows are left out. One query per 500 keys.
 
-    The rows are the database's own (columns in table order, also by name: ``row.werks``),
-    not dicts: a dict per row cost readers of many objects more than their query."""
-    column = table.c[key]
-    position = table.columns.keys().index(key)
-    order = [column, *(c for c in table.primary_key.columns if c.name not in ("mandt", key))]
-    result: dict[str, list[Row[Any]]] = {}
+    The rows are plain tuples, columns in table order (:func:`position` finds one), read
+    past SQLAlchemy (:func:`fake_sap.db.bulk.read_rows`): for readers of many objects, whose
+    rows cost more in SQLAlchemy than in the database."""
+    position_of_key = position(table, key)
+    order = [key, *(c.name for c in table.primary_key.columns if c.name not in ("mandt", key))]
+    result: dict[str, list[Row]] = {}
     unique = list(dict.fromkeys(keys))
     for start in range(0, len(unique), KEYS_PER_QUERY):
         chunk = unique[start:start + KEYS_PER_QUERY]
-        rows = conn.execute(select(table).where(table.c.mandt == mandt, column.in_(chunk))
-                            .order_by(*order)).all()  # one fetchall, not a fetchone per row
-        for row in rows:
-            result.setdefault(row[position], []).append(row)
+        for row in read_rows(conn, table, mandt, key, chunk, order):
+            result.setdefault(row[position_of_key], []).append(row)
     return result
+
+
+def position(table: Table, column: str) -> int:
+    """Where a column is in the rows of :func:`rows_by_object`."""
+    return table.columns.keys().index(column)
 
 
 def _one(conn: Connection, query: Any) -> dict[str, Any] | None:

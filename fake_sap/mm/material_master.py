@@ -9,14 +9,13 @@ price) and planned price 2 ZPLP2 (retail price).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, select
 
 from fake_sap.ale.context import PostingContext
 from fake_sap.ale.posting import Posting, SegmentFields, decimal_text
 from fake_sap.conversion import matn1_input
-from fake_sap.db.master_data import object_keys, rows_by_object
+from fake_sap.db.master_data import Row, object_keys, position, rows_by_object
 from fake_sap.db.schema import makt, mara, marc, mard, mbew, mvke
 from fake_sap.errors import SapMessage, sap_error
 from fake_sap.idoc.document import Idoc, SegmentData
@@ -210,24 +209,25 @@ _E1MARDM = SegmentFields(mard, skip=("mandt", "matnr", "werks", "labst", "insme"
                                      "retme"))
 _E1MBEWM = SegmentFields(mbew, skip=("mandt", "matnr"))
 _E1MVKEM = SegmentFields(mvke, skip=("mandt", "matnr"))
+_TEXT_SPRAS, _TEXT_MAKTX = position(makt, "spras"), position(makt, "maktx")
+_PLANT_WERKS, _LOCATION_WERKS = position(marc, "werks"), position(mard, "werks")
 
 
-def _material_segment(head: Row[Any], texts: list[Row[Any]], plants: list[Row[Any]],
-                      locations: list[Row[Any]], valuations: list[Row[Any]],
-                      sales_data: list[Row[Any]]) -> SegmentData:
+def _material_segment(head: Row, texts: list[Row], plants: list[Row], locations: list[Row],
+                      valuations: list[Row], sales_data: list[Row]) -> SegmentData:
     msgfn = "005"
     header = SegmentData("E1MARAM", _E1MARAM.values(head, msgfn))
     for text in texts:
-        values = {"MSGFN": msgfn, "SPRAS": text.spras, "MAKTX": text.maktx}
-        if text.spras in ISO_BY_LANGUAGE:
-            values["SPRAS_ISO"] = ISO_BY_LANGUAGE[text.spras]
+        spras = text[_TEXT_SPRAS]
+        values = {"MSGFN": msgfn, "SPRAS": spras, "MAKTX": text[_TEXT_MAKTX]}
+        if spras in ISO_BY_LANGUAGE:
+            values["SPRAS_ISO"] = ISO_BY_LANGUAGE[spras]
         header.children.append(SegmentData("E1MAKTM", values))
     for plant in plants:
-        segment = SegmentData("E1MARCM", _E1MARCM.values(plant, msgfn))
-        for location in locations:
-            if location.werks == plant.werks:
-                segment.children.append(SegmentData("E1MARDM", _E1MARDM.values(location, msgfn)))
-        header.children.append(segment)
+        werks = plant[_PLANT_WERKS]
+        header.children.append(SegmentData("E1MARCM", _E1MARCM.values(plant, msgfn), [
+            SegmentData("E1MARDM", _E1MARDM.values(location, msgfn))
+            for location in locations if location[_LOCATION_WERKS] == werks]))
     for valuation in valuations:
         header.children.append(SegmentData("E1MBEWM", _E1MBEWM.values(valuation, msgfn)))
     for sales in sales_data:

@@ -8,15 +8,15 @@ partner functions (KNVP / E1KNVPM), the ordinary SAP way to relate two customers
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from operator import itemgetter
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, select
 
 from fake_sap.ale.context import PostingContext
 from fake_sap.ale.posting import Posting, SegmentFields, decimal_text
 from fake_sap.conversion import alpha_input
 from fake_sap.customizing import PROVINCIAL_CENTER_PARTNER_FUNCTION, sales_area_key
-from fake_sap.db.master_data import object_keys, rows_by_object
+from fake_sap.db.master_data import Row, object_keys, position, rows_by_object
 from fake_sap.db.schema import kna1, knb1, knkk, knvp, knvv
 from fake_sap.errors import SapMessage, sap_error
 from fake_sap.idoc.document import Idoc, SegmentData
@@ -201,17 +201,20 @@ _E1KNB1M = SegmentFields(knb1, skip=("mandt", "kunnr"))
 _E1KNKKM = SegmentFields(knkk, skip=("mandt", "kunnr", "skfor", "ssobl", "sauft"))
 
 
-def _customer_segment(head: Row[Any], areas: list[Row[Any]], partners: list[Row[Any]],
-                      companies: list[Row[Any]], credits: list[Row[Any]]) -> SegmentData:
+#: the sales area of a KNVV or KNVP row
+_AREA = itemgetter(*(position(knvv, c) for c in ("vkorg", "vtweg", "spart")))
+_PARTNER_AREA = itemgetter(*(position(knvp, c) for c in ("vkorg", "vtweg", "spart")))
+
+
+def _customer_segment(head: Row, areas: list[Row], partners: list[Row], companies: list[Row],
+                      credits: list[Row]) -> SegmentData:
     msgfn = "005"
     header = SegmentData("E1KNA1M", _E1KNA1M.values(head, msgfn))
     for area in areas:
-        segment = SegmentData("E1KNVVM", _E1KNVVM.values(area, msgfn))
-        for partner in partners:
-            if (partner.vkorg, partner.vtweg, partner.spart) == (
-                    area.vkorg, area.vtweg, area.spart):
-                segment.children.append(SegmentData("E1KNVPM", _E1KNVPM.values(partner, msgfn)))
-        header.children.append(segment)
+        sales_area = _AREA(area)
+        header.children.append(SegmentData("E1KNVVM", _E1KNVVM.values(area, msgfn), [
+            SegmentData("E1KNVPM", _E1KNVPM.values(partner, msgfn))
+            for partner in partners if _PARTNER_AREA(partner) == sales_area]))
     for company in companies:
         header.children.append(SegmentData("E1KNB1M", _E1KNB1M.values(company, msgfn)))
     for credit in credits:
