@@ -23,6 +23,7 @@ from fake_sap.idoc.model import IdocType, Segment
 #: how lxml starts a document written with ``xml_declaration=True, encoding="UTF-8"``
 DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
 
+
 def to_xml(idoc_type: IdocType, idocs: list[Idoc]) -> bytes:
     """One IDoc-XML document (root = the type) holding the given IDocs."""
     return to_xml_text(idoc_type, idocs).encode("utf-8")
@@ -39,8 +40,12 @@ def to_xml_text(idoc_type: IdocType, idocs: list[Idoc]) -> str:
         out.append('<IDOC BEGIN="1">')
         control = {"TABNAM": "EDI_DC40", **idoc.control,
                    "IDOCTYP": idoc_type.idoctyp, "CIMTYP": idoc_type.cimtyp}
-        _write(out, _CONTROL, control, [])
-        _write_children(out, layout, idoc.segments)
+        texts: list[object] = list(control.values())
+        _collect_values(idoc.segments, texts)
+        # one look at all values of the IDoc: nearly always none needs lxml
+        verbatim = _all_verbatim(texts)
+        _write(out, _CONTROL, control, [], verbatim)
+        _write_children(out, layout, idoc.segments, verbatim)
         out.append("</IDOC>")
     out += ["</", root, ">"]
     return "".join(out)
@@ -84,26 +89,34 @@ def _document_layout(idoc_type: IdocType) -> dict[str, tuple[int, _Layout]]:
     return known[1]
 
 
+def _collect_values(segments: list[SegmentData], into: list[object]) -> None:
+    for segment in segments:
+        into += segment.values.values()
+        if segment.children:
+            _collect_values(segment.children, into)
+
+
 def _write(out: list[str], layout: _Layout, values: dict[str, str],
-           children: list[SegmentData]) -> None:
+           children: list[SegmentData], verbatim: bool) -> None:
+    """One segment; ``verbatim``: every value of it is text lxml would write unchanged."""
     start = len(out)
     out.append(layout.start)
     get = values.get
-    if _all_verbatim(values):
+    if verbatim:
         for name, start_tag, end_tag in layout.fields:
-            value = get(name, "")
+            value = get(name)
             if value:
                 out += (start_tag, value, end_tag)
     else:  # some value needs escaping, or is no text at all: look at each on its own
         for name, start_tag, end_tag in layout.fields:
-            value = get(name, "")
+            value = get(name)
             if value:
                 if value.__class__ is str and _verbatim(value):
                     out += (start_tag, value, end_tag)
                 else:
                     out.append(_element_by_lxml(name, value))
     if children:
-        _write_children(out, layout.children, children)
+        _write_children(out, layout.children, children, verbatim)
     elif len(out) == start + 1:
         out[start] = layout.empty
         return
@@ -119,26 +132,27 @@ def _verbatim(text: str) -> bool:
     return text.isprintable() and "&" not in text and "<" not in text and ">" not in text
 
 
-def _all_verbatim(values: dict[str, str]) -> bool:
-    """:func:`_verbatim` for all values of a segment at once (cheaper than one by one)."""
+def _all_verbatim(values: list[object]) -> bool:
+    """:func:`_verbatim` for many values at once (cheaper than one by one)."""
     try:
-        text = "".join(values.values())
+        text = "".join(values)  # type: ignore[arg-type]
     except TypeError:  # a value that is no text: lxml decides what to make of it
         return False
     return _verbatim(text)
 
 
 def _write_children(out: list[str], declared: dict[str, tuple[int, _Layout]],
-                    actual: list[SegmentData]) -> None:
+                    actual: list[SegmentData], verbatim: bool) -> None:
     """The segments in declared order (those of one type in the order given)."""
     try:
         placed = [(declared[data.name], data) for data in actual]
     except KeyError:
         unknown = [d.name for d in actual if d.name not in declared]
         raise ValueError(f"segments {unknown} are not declared here") from None
-    placed.sort(key=_position)
+    if len(placed) > 1:
+        placed.sort(key=_position)
     for (_, layout), data in placed:
-        _write(out, layout, data.values, data.children)
+        _write(out, layout, data.values, data.children, verbatim)
 
 
 def _position(placed: tuple[tuple[int, _Layout], SegmentData]) -> int:
