@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, DateTime, String, Table
@@ -80,11 +81,13 @@ def write_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *
     columns = tuple(rows[0])
     sql = _sql(dialect, table, columns, conflict, tuple(keep), only_if_greater)
     stamps = _timestamp_positions(table, columns) if dialect == "sqlite" else ()
+    # a row's values in column order, picked in C rather than one by one
+    pick = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
     if stamps:
         parameters = []
         last: tuple[datetime | None, str | None] = (None, None)
         for row in rows:
-            values = [row[c] for c in columns]
+            values = list(pick(row))
             for position in stamps:
                 value = values[position]
                 if value is not last[0]:  # a row's timestamps are often one and the same
@@ -92,7 +95,7 @@ def write_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *
                 values[position] = last[1]
             parameters.append(tuple(values))
     else:
-        parameters = [tuple(row[c] for c in columns) for row in rows]
+        parameters = [pick(row) for row in rows]
     conn.exec_driver_sql(sql, parameters)
 
 
