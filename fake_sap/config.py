@@ -32,6 +32,8 @@ class Settings:
     port_timeout_seconds: float = 10.0
     #: run the outbound dispatcher thread (off for one-shot commands)
     dispatcher: bool = True
+    #: server worker processes sharing the database (set by ``fake-sap serve --workers``)
+    server_workers: int = 1
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -40,6 +41,7 @@ class FakeSapServer(BaseApplication):  # type: ignore[misc]
 
 def serve(settings: Settings, host: str, port: int, workers: int) -> None:
     prepare_database(settings)
+    settings = replace(settings, server_workers=workers)
     # workers read nothing from the parent but these settings
     os.environ.update(settings.to_env())
     print(f"fake-sap listening on http://{host}:{port} (client {settings.default_client}, "

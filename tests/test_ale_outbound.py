@@ -14,6 +14,9 @@ import pytest
 from lxml import etree
 from receiver import ReceivedPost, Receiver
 
+from fake_sap.ale.dispatcher import Dispatcher
+from fake_sap.config import Settings
+from fake_sap.db.engine import Database
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.types import DEBMAS07, MATMAS05
 from fake_sap.idoc.writer import to_xml
@@ -562,3 +565,28 @@ def test_a_pack_size_out_of_range_is_refused(sap: SapClient, control: httpx.Clie
         "port": {"url": receiver.url}, "outbound": ["MATMAS"], "pack_size": 0})
 
     assert response.status_code == 400
+
+
+# --- mass creation (BD10/BD12) ------------------------------------------------------------------
+
+def _dispatcher(server_workers: int) -> Dispatcher:
+    return Dispatcher(Database("sqlite://"), Settings(server_workers=server_workers,
+                                                      dispatcher=False))
+
+
+def test_during_a_mass_creation_a_worker_leaves_sending_to_the_others() -> None:
+    dispatcher = _dispatcher(server_workers=2)
+
+    with dispatcher.bulk_creation() as packet_committed:
+        assert dispatcher.standing_back
+        assert packet_committed != dispatcher.wake
+
+    assert not dispatcher.standing_back
+
+
+def test_a_single_worker_sends_each_packet_of_a_mass_creation_itself() -> None:
+    dispatcher = _dispatcher(server_workers=1)
+
+    with dispatcher.bulk_creation() as packet_committed:
+        assert not dispatcher.standing_back
+        assert packet_committed == dispatcher.wake

@@ -15,6 +15,8 @@ import re
 import threading
 import time
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +55,7 @@ class Dispatcher:
         # one POST plus its status update must fit into a lease several times over
         self.lease_seconds = max(LEASE_SECONDS, 4 * settings.port_timeout_seconds)
         self._wake = threading.Event()
+        self._standing_back = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._http = httpx.Client(timeout=settings.port_timeout_seconds)
@@ -73,10 +76,37 @@ class Dispatcher:
         """Called after a commit that created outbound IDocs: send them now."""
         self._wake.set()
 
+    @contextmanager
+    def bulk_creation(self) -> Iterator[Callable[[], None]]:
+        """Around a mass creation of IDocs in this process (BD10/BD12); yields what to call
+        after each committed packet.
+
+        With other server workers on the database, this process's background dispatcher
+        stands back until the creation ends, and theirs (polling every
+        ``dispatch_poll_seconds``) send the packets meanwhile: creating and sending then
+        run in two processes instead of sharing this one's interpreter lock. Alone, this
+        dispatcher is woken after each packet.
+        """
+        if self.settings.server_workers <= 1:
+            yield self.wake
+            return
+        self._standing_back.set()
+        try:
+            yield lambda: None
+        finally:
+            self._standing_back.clear()
+            self.wake()
+
+    @property
+    def standing_back(self) -> bool:
+        return self._standing_back.is_set()
+
     def _loop(self) -> None:
         while not self._stop.is_set():
             self._wake.wait(self.settings.dispatch_poll_seconds)
             self._wake.clear()
+            if self.standing_back:
+                continue
             try:
                 # a partner another sender is busy with is simply skipped: it is being served
                 self._pass(None, lease_wait=0.0)

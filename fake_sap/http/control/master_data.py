@@ -43,8 +43,9 @@ def send(mandt: str) -> Response:
     if receiver is not None:
         logical_system(receiver)
     rt = runtime()
-    sent = send_master_data(rt.db, mandt, mestyp, receiver, _objects(body),
-                            packet_committed=rt.dispatcher.wake)
+    with rt.dispatcher.bulk_creation() as packet_committed:
+        sent = send_master_data(rt.db, mandt, mestyp, receiver, _objects(body),
+                                packet_committed=packet_committed)
     return jsonify({"message_type": sent.mestyp, "receivers": sent.receivers,
                     "objects": sent.objects, "created": sent.created,
                     "first_docnum": sent.first_docnum, "last_docnum": sent.last_docnum})
