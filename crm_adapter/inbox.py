@@ -294,7 +294,7 @@ class Inbox:
         if len(run) > 1 and handler.apply_many is not None:
             try:
                 with conn.begin_nested():
-                    notes = handler.apply_many(conn, [_idoc(e, idocs) for e in run])
+                    notes = handler.apply_many(conn, [_idoc(conn, e, idocs) for e in run])
                 return [(InboxStatus.PROCESSED, note) for note in notes]
             except Exception:  # noqa: BLE001 (one of them cannot be applied: see which)
                 log.debug("applying %d IDocs together failed; applying them one by one",
@@ -306,7 +306,7 @@ class Inbox:
         try:
             # a savepoint: a flow that fails halfway leaves none of its writes behind
             with conn.begin_nested():
-                note = handler.apply(conn, _idoc(entry, idocs))
+                note = handler.apply(conn, _idoc(conn, entry, idocs))
         except DomainError as error:
             return InboxStatus.FAILED, str(error)
         except Exception as error:  # noqa: BLE001 (any bug in a flow: keep the IDoc, retry)
@@ -354,12 +354,14 @@ def _object(entry: dict[str, Any]) -> tuple[str, str]:
     return entry["message_type"], entry["object_key"]
 
 
-def _idoc(entry: dict[str, Any], idocs: Mapping[int, ReceivedIdoc]) -> ReceivedIdoc:
+def _idoc(conn: Connection, entry: dict[str, Any],
+          idocs: Mapping[int, ReceivedIdoc]) -> ReceivedIdoc:
     """The entry's IDoc: as read on receipt, else read again from the stored XML."""
     known = idocs.get(entry["id"])
     if known is not None:
         return known
-    [idoc] = _read(entry["xml"].encode("utf-8"), len(entry["xml"]) * 4)
+    xml = store.xml_of(conn, entry["id"])
+    [idoc] = _read(xml.encode("utf-8"), len(xml) * 4)
     return idoc
 
 

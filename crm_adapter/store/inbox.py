@@ -111,7 +111,8 @@ def ordered_for_processing(conn: Connection, entry_ids: Iterable[int]) -> list[i
 
 
 def lock_for_processing(conn: Connection, entry_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    """Lock every entry about the entries' objects, and return the entries by id.
+    """Lock every entry about the entries' objects, and return the entries (without their
+    XML) by id.
 
     Serializes processing per object across server processes: on PostgreSQL with row locks
     (``FOR UPDATE``, taken in id order so that two processes cannot deadlock); on SQLite
@@ -170,12 +171,21 @@ _RECORD_OUTCOME = update(inbox).where(inbox.c.id == bindparam("entry_id")).value
     attempts=inbox.c.attempts + 1, processed_at=bindparam("at"))
 
 
+def xml_of(conn: Connection, entry_id: int) -> str:
+    """The IDoc-XML an entry was received with."""
+    return str(conn.execute(select(inbox.c.xml).where(inbox.c.id == entry_id)).scalar_one())
+
+
 def _get_many(conn: Connection, entry_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """Entries by id, without their XML (:func:`xml_of` reads it when it is needed)."""
     entries: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(list(entry_ids)):
         entries.update((row["id"], dict(row)) for row in conn.execute(
-            select(inbox).where(inbox.c.id.in_(chunk))).mappings())
+            select(*_WITHOUT_XML).where(inbox.c.id.in_(chunk))).mappings())
     return entries
+
+
+_WITHOUT_XML = [column for column in inbox.c if column.name != "xml"]
 
 
 def _by_message_type(objects: Iterable[tuple[str, str]]) -> Iterator[tuple[str, list[str]]]:
