@@ -77,12 +77,13 @@ class Adapter:
 
 
 @contextmanager
-def crm_adapter(tmp: Path, sap_url: str) -> Iterator[Adapter]:
+def crm_adapter(tmp: Path, sap_url: str,
+                receiver_processing: str = "before_answer") -> Iterator[Adapter]:
     port, db = free_port(), tmp / "crm.db"
     env = {**os.environ, "CRM_ADAPTER_DB_URL": f"sqlite:///{db}",
            "CRM_ADAPTER_SAP_URL": sap_url, "CRM_ADAPTER_RECEIVER_USER": RECEIVER_USER,
            "CRM_ADAPTER_RECEIVER_PASSWORD": RECEIVER_PASSWORD,
-           "CRM_ADAPTER_RECEIVER_PROCESSING": RECEIVER_PROCESSING}
+           "CRM_ADAPTER_RECEIVER_PROCESSING": receiver_processing}
     process = subprocess.Popen(
         [sys.executable, "-m", "crm_adapter.cli", "serve", "--port", str(port),
          "--workers", str(ADAPTER_WORKERS)], env=env, stdout=subprocess.DEVNULL)
@@ -128,7 +129,8 @@ def run(quick: bool) -> Report:
     crm_cpu = report.metric("adapter workers CPU per IDoc (receive + apply)", "ms")
     with scratch_dir() as tmp:
         _seed(tmp / "sap.db", size)
-        with fake_sap(tmp / "sap.db", workers=2) as sap, crm_adapter(tmp, sap.url) as adapter:
+        with fake_sap(tmp / "sap.db", workers=2) as sap, \
+                crm_adapter(tmp, sap.url, RECEIVER_PROCESSING) as adapter:
             client = sap.client(CLIENT)
             client.register_partner(
                 PARTNER, url=f"{adapter.url}/sap/idoc", user=RECEIVER_USER,

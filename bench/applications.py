@@ -20,11 +20,11 @@ import time
 
 import httpx
 
-from bench.adapter_load import RECEIVER_PASSWORD, RECEIVER_USER, crm_adapter
+from bench.adapter_load import PARTNER, RECEIVER_PASSWORD, RECEIVER_USER, Adapter, crm_adapter
 from bench.harness import Report
-from bench.processes import fake_sap, scratch_dir
+from bench.processes import CLIENT, fake_sap, scratch_dir
 from bench.read_table import seed
-from fake_sap.run_all import demo_idocs
+from fake_sap.testing import FakeSapProcess
 
 NAME = "applications"
 FULL_SIZE, QUICK_SIZE = 500, 50
@@ -43,7 +43,7 @@ def run(quick: bool) -> Report:
     with scratch_dir() as tmp, fake_sap(tmp / "sap.db", workers=2) as sap, \
             crm_adapter(tmp, sap.url) as adapter:
         master = seed(sap.url, MATERIALS, CUSTOMERS, INITIAL_STOCK)
-        _load_crm_master_data(adapter.url, sap.db_url)
+        _load_crm_master_data(sap, adapter)
         outlets = master["outlets"]
         started = time.monotonic()
         with httpx.Client(base_url=adapter.url, timeout=60.0) as crm:
@@ -74,11 +74,15 @@ def run(quick: bool) -> Report:
     return report
 
 
-def _load_crm_master_data(crm_url: str, sap_db_url: str) -> None:
-    for document in demo_idocs(sap_db_url).values():
-        httpx.post(f"{crm_url}/sap/idoc", content=document, auth=(RECEIVER_USER,
-                   RECEIVER_PASSWORD), headers={"Content-Type": "application/xml"},
-                   timeout=300.0).raise_for_status()
+def _load_crm_master_data(sap: FakeSapProcess, adapter: Adapter) -> None:
+    """The CRM's initial load: BD10 and BD12 to the adapter, passed to it right away."""
+    client = sap.client(CLIENT)
+    client.register_partner(PARTNER, url=f"{adapter.url}/sap/idoc", user=RECEIVER_USER,
+                            password=RECEIVER_PASSWORD, outbound=["MATMAS", "DEBMAS"],
+                            pack_size=500)
+    for mestyp in ("MATMAS", "DEBMAS"):
+        client.send_master_data(mestyp, PARTNER)
+    client.dispatch()  # the adapter applies each packet before answering
 
 
 def _wait_until_settled(db: object, size: int, deadline: float) -> dict[str, int]:

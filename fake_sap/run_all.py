@@ -8,10 +8,9 @@ Starts three processes and keeps them running until Ctrl-C (SIGINT) or SIGTERM:
 
 Once both servers answer, the CRM is registered in SAP as partner ``CRMCLNT100``
 (WE20/WE21: an XML-HTTP port on the adapter's receiver, outbound MATMAS, DEBMAS, DESADV).
-Seeding the demo data writes no change pointers, so nothing would be distributed: the
-launcher reads the demo materials and customers back and posts them to SAP as MATMAS and
-DEBMAS IDocs from a master-data system, which writes the change pointers, and SAP's ALE
-layer distributes them to the CRM like any other change. Then it prints what to try.
+Then the CRM gets its initial load the way an SAP team gives it: BD10 and BD12 send every
+demo material and customer as a full MATMAS/DEBMAS IDoc, which SAP's ALE layer passes to
+the CRM's receiver. Then it prints what to try.
 
 This module is the one place that knows both sides; the adapter itself never imports
 ``fake_sap``. Ports and the data directory come from the arguments or ``RUN_ALL_*``
@@ -34,20 +33,13 @@ from pathlib import Path
 import httpx
 from sqlalchemy import select
 
-from fake_sap import clock
-from fake_sap.ale import applications
 from fake_sap.db.engine import Database
 from fake_sap.db.schema import kna1, mara
-from fake_sap.idoc.document import Idoc
-from fake_sap.idoc.writer import to_xml
 from fake_sap.seed import OUTLET_GROUP
-from fake_sap.testing import DEFAULT_PASSWORD, DEFAULT_USER
 
 CLIENT = "100"
 CRM_PARTNER = "CRMCLNT100"
 CRM_MESSAGE_TYPES = ["MATMAS", "DEBMAS", "DESADV"]
-#: the master-data system the demo IDocs come from (any name: SAP checks no sender here)
-DEMO_SENDER = "MDMCLNT100"
 #: the adapter's receiver logon as SAP's port uses it (the adapter's default settings)
 RECEIVER_USER, RECEIVER_PASSWORD = "sap", "crm-secret"
 READY_SECONDS = 60.0
@@ -164,50 +156,19 @@ def register_crm(landscape: Landscape) -> None:
     response.raise_for_status()
 
 
-def demo_idocs(db_url: str, mandt: str = CLIENT) -> dict[str, bytes]:
-    """The demo master data as one MATMAS and one DEBMAS IDoc-XML document (full objects,
-    MSGFN 005), read from the seeded tables with SAP's own outbound readers."""
-    db = Database(db_url)
-    try:
-        with db.read() as conn:
-            # the sender's DOCNUMs must be new on every start, or SAP flags duplicates
-            first_docnum = int(time.time()) * 1000
-            documents = {}
-            # centers (0000900…) sort before outlets (0001000…): outlets point at them
-            for mestyp in ("MATMAS", "DEBMAS"):
-                application = applications.APPLICATIONS[mestyp]
-                assert application.outbound is not None
-                objects = application.outbound.all_keys(conn, mandt)
-                segments = application.outbound.read_segments_many(conn, mandt, objects)
-                idocs = [Idoc(_control(mandt, mestyp, first_docnum + i), segments[key])
-                         for i, key in enumerate(objects)]
-                first_docnum += len(objects)
-                documents[mestyp] = to_xml(application.outbound_type, idocs)
-    finally:
-        db.dispose()
-    return documents
-
-
-def _control(mandt: str, mestyp: str, docnum: int) -> dict[str, str]:
-    at = clock.now()
-    return {"MANDT": mandt, "DOCNUM": f"{docnum:016d}", "DOCREL": "740", "STATUS": "30",
-            "DIRECT": "1", "OUTMOD": "2", "MESTYP": mestyp, "SNDPOR": "SAPMDM",
-            "SNDPRT": "LS", "SNDPRN": DEMO_SENDER, "RCVPOR": "SAPFAK", "RCVPRT": "LS",
-            "RCVPRN": f"FAKCLNT{mandt}", "CREDAT": clock.dats(at), "CRETIM": clock.tims(at),
-            "SERIAL": clock.serial(at)}
-
-
-def post_demo_data(landscape: Landscape) -> int:
-    """Post the demo IDocs into SAP; returns how many outbound IDocs SAP now has to send."""
-    sent_before = outbound_count(landscape)
-    for mestyp, document in demo_idocs(landscape.sap_db_url).items():
-        response = httpx.post(f"{landscape.sap_url}/sap/bc/idoc_xml",
-                              params={"sap-client": CLIENT}, content=document,
-                              auth=(DEFAULT_USER, DEFAULT_PASSWORD), timeout=300.0,
-                              headers={"Content-Type": "application/xml"})
+def send_demo_data(landscape: Landscape) -> int:
+    """BD10 and BD12: every demo material and customer as a full IDoc to the CRM (its
+    initial load; customers in KUNNR order, centers before the outlets that point at them).
+    Returns how many IDocs SAP created."""
+    created = 0
+    for mestyp, transaction in (("MATMAS", "BD10"), ("DEBMAS", "BD12")):
+        response = httpx.post(
+            f"{landscape.sap_url}/_fake/clients/{CLIENT}/ale/send-master-data", timeout=300.0,
+            json={"message_type": mestyp, "receiver": CRM_PARTNER})
         response.raise_for_status()
-        print(f"  posted the demo {mestyp} IDocs into SAP", flush=True)
-    return outbound_count(landscape) - sent_before
+        created += int(response.json()["created"])
+        print(f"  {transaction}: SAP sends the demo {mestyp} to the CRM", flush=True)
+    return created
 
 
 def outbound_waiting(landscape: Landscape) -> int:
@@ -323,7 +284,7 @@ def wire_and_load(processes: Processes, landscape: Landscape) -> None:
                "the CRM adapter to answer", processes)
     register_crm(landscape)
     print(f"registered the CRM as partner {CRM_PARTNER} in SAP client {CLIENT}", flush=True)
-    created = post_demo_data(landscape)
+    created = send_demo_data(landscape)
     wait_until(lambda: outbound_waiting(landscape) == 0, FLOW_SECONDS,
                "SAP to pass the demo IDocs to the CRM", processes)
     print(f"  SAP passed {created} demo IDocs to the CRM", flush=True)
