@@ -25,6 +25,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any, TypeVar
 
@@ -437,10 +438,15 @@ def abap_values(elementary: Elementary) -> st.SearchStrategy[str]:
         return st.times().flatmap(lambda t: st.sampled_from(
             [t.strftime("%H:%M:%S"), t.strftime("%H%M%S")]))
     if kind in _PACKED:
-        integers = st.text(DIGITS, min_size=1, max_size=max(1, length - elementary.decimals))
+        places = max(1, length - elementary.decimals)
+        integers = st.text(DIGITS, min_size=1, max_size=places)
         fractions = st.text(DIGITS, max_size=elementary.decimals + 2).map(
             lambda digits: f".{digits}" if digits else "")
-        return st.builds(_signed, integers, fractions, st.sampled_from(["", "-", "trailing"]))
+        # more decimals than the type has are rounded, which may carry into one integer
+        # place too many (99.9995 in DEC 5.3 is 100.000): that is an overflow, not valid
+        return st.builds(_signed, integers, fractions, st.sampled_from(
+            ["", "-", "trailing"])).filter(
+            lambda text: _rounded_places(text, elementary.decimals) <= places)
     if kind in _INTEGER_RANGES:
         low, high = _INTEGER_RANGES[kind]
         return st.integers(low, high).map(str)
@@ -453,6 +459,12 @@ def abap_values(elementary: Elementary) -> st.SearchStrategy[str]:
     if kind is AbapType.STRING:
         return st.text(TEXT, max_size=80)
     return st.text(TEXT, max_size=length)
+
+
+def _rounded_places(text: str, decimals: int) -> int:
+    """Integer places of a packed number's wire text once rounded half up to ``decimals``."""
+    number = Decimal(text.strip("-")).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    return len(str(int(number)))
 
 
 def wrong_abap_values(elementary: Elementary) -> st.SearchStrategy[str]:
