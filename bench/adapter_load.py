@@ -2,10 +2,10 @@
 
 What an SAP team does to fill a newly connected CRM: fake-sap client 100 holds N materials
 (``fake-sap seed``), the CRM adapter is registered as the MATMAS partner (XML-HTTP port on
-its receiver, WE20 pack size 500), and BD10 ("send material", ``POST /_fake/clients/100/
+its receiver, WE20 pack size 1,000), and BD10 ("send material", ``POST /_fake/clients/100/
 ale/send-master-data``) creates a full MATMAS05 IDoc per material. fake-sap commits them
 in packets and its dispatcher starts passing them to the receiver (``POST /sap/idoc``, up
-to 500 IDocs per POST, in DOCNUM order) while later packets are still being created. The
+to 1,000 IDocs per POST, in DOCNUM order) while later packets are still being created. The
 clock runs from the BD10 request until the CRM's ``materials`` table holds N rows (read
 straight from its SQLite file). Reported apart: the BD10 request (creating the IDocs), the
 delivery rate, the CPU time of each side per IDoc, and the peak RSS of both servers'
@@ -46,7 +46,7 @@ NAME = "adapter-load"
 TARGET_SECONDS = 30.0
 #: WE20 output mode "collect": IDocs per POST to the adapter (1 = one IDoc per POST);
 #: BENCH_PACK_SIZE overrides it
-PACK_SIZE = int(os.environ.get("BENCH_PACK_SIZE", "500"))
+PACK_SIZE = int(os.environ.get("BENCH_PACK_SIZE", "1000"))
 TARGET_PEAK_RSS_MIB = 200
 FULL_SIZE, QUICK_SIZE = 100_000, 2_000
 #: longest wait for the whole load (a projection is reported beyond)
