@@ -132,6 +132,32 @@ class Outcome:
     reason: str | None
 
 
+@dataclass
+class _Run:
+    """Consecutive inbox entries of one message type, each about another object, that its
+    flow can apply together."""
+
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    objects: set[tuple[str, str]] = field(default_factory=set)
+
+    def takes(self, entry: dict[str, Any], handlers: Handlers) -> bool:
+        """Whether the entry may join (an empty run takes anything)."""
+        if not self.entries:
+            return True
+        handler = handlers.get(entry["message_type"])
+        return handler is not None and handler.apply_many is not None \
+            and entry["message_type"] == self.entries[0]["message_type"] \
+            and bool(entry["object_key"]) and _object(entry) not in self.objects
+
+    def add(self, entry: dict[str, Any]) -> None:
+        self.entries.append(entry)
+        self.objects.add(_object(entry))
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self.objects.clear()
+
+
 # --- the inbox -------------------------------------------------------------------------------
 
 class Inbox:
@@ -213,9 +239,9 @@ class Inbox:
                        idocs: Mapping[int, ReceivedIdoc]) -> list[Outcome]:
         """Apply entries (in the order given) in one transaction.
 
-        Consecutive IDocs of one message type about different objects form a *run*, applied
-        together when their flow can (:attr:`MessageHandler.apply_many`); otherwise, or if
-        that fails, each IDoc is applied in its own savepoint.
+        Consecutive IDocs of one message type about different objects form a :class:`_Run`,
+        applied together when their flow can (:attr:`MessageHandler.apply_many`);
+        otherwise, or if that fails, each IDoc is applied in its own savepoint.
         """
         outcomes: dict[int, Outcome] = {}
         attempted: list[int] = []
@@ -223,20 +249,7 @@ class Inbox:
             entries = store.lock_for_processing(conn, entry_ids)
             newest = store.newest_applied_serials(
                 conn, [_object(e) for e in entries.values() if e["object_key"] and e["serial"]])
-            run: list[dict[str, Any]] = []
-            run_objects: set[tuple[str, str]] = set()
-
-            def apply_run() -> None:
-                for entry, (status, reason) in zip(run, self._apply_run(conn, run, idocs),
-                                                   strict=True):
-                    outcomes[entry["id"]] = Outcome(entry["id"], status, reason)
-                    if status is InboxStatus.PROCESSED and entry["object_key"] \
-                            and entry["serial"]:
-                        newest[_object(entry)] = max(newest.get(_object(entry), ""),
-                                                     entry["serial"])
-                run.clear()
-                run_objects.clear()
-
+            run = _Run()
             for entry_id in entry_ids:
                 entry = entries.get(entry_id)
                 if entry is None:
@@ -246,34 +259,39 @@ class Inbox:
                     outcomes[entry_id] = Outcome(entry_id, status, entry["reason"])
                     continue
                 attempted.append(entry_id)
-                if run and not self._joins(run[0], run_objects, entry):
-                    apply_run()  # e.g. the same object again: it must see the run's result
+                if not run.takes(entry, self.handlers):
+                    # e.g. the same object again: its SERIAL check must see the run applied
+                    outcomes.update(self._apply_run(conn, run, idocs, newest))
                 refusal = self._refusal(entry, newest.get(_object(entry)))
                 if refusal is not None:
                     outcomes[entry_id] = Outcome(entry_id, *refusal)
                 else:
-                    run.append(entry)
-                    run_objects.add(_object(entry))
-            if run:
-                apply_run()
+                    run.add(entry)
+            outcomes.update(self._apply_run(conn, run, idocs, newest))
             store.record_outcomes(conn, [(i, outcomes[i].status, outcomes[i].reason)
                                          for i in attempted])
         for entry_id in attempted:
-            outcome = outcomes[entry_id]
-            if outcome.status is InboxStatus.FAILED:
+            if outcomes[entry_id].status is InboxStatus.FAILED:
                 entry = entries[entry_id]
                 log.warning("inbox entry %s (%s %s from %s) failed: %s", entry_id,
                             entry["message_type"], entry["docnum"], entry["sender"],
-                            outcome.reason)
+                            outcomes[entry_id].reason)
         return [outcomes[i] for i in entry_ids if i in outcomes]
 
-    def _joins(self, first: dict[str, Any], objects: set[tuple[str, str]],
-               entry: dict[str, Any]) -> bool:
-        """Whether the entry can be applied together with the run that starts with first."""
-        handler = self.handlers.get(entry["message_type"])
-        return handler is not None and handler.apply_many is not None \
-            and entry["message_type"] == first["message_type"] \
-            and bool(entry["object_key"]) and _object(entry) not in objects
+    def _apply_run(self, conn: Connection, run: _Run, idocs: Mapping[int, ReceivedIdoc],
+                   newest: dict[tuple[str, str], str]) -> dict[int, Outcome]:
+        """Apply the run's entries and empty it; their outcomes by entry id. ``newest``
+        learns the SERIALs applied."""
+        outcomes: dict[int, Outcome] = {}
+        if not run.entries:
+            return outcomes
+        for entry, (status, reason) in zip(run.entries, self._apply_together(conn, run, idocs),
+                                           strict=True):
+            outcomes[entry["id"]] = Outcome(entry["id"], status, reason)
+            if status is InboxStatus.PROCESSED and entry["object_key"] and entry["serial"]:
+                newest[_object(entry)] = max(newest.get(_object(entry), ""), entry["serial"])
+        run.clear()
+        return outcomes
 
     def _refusal(self, entry: dict[str, Any],
                  newest_applied: str | None) -> tuple[InboxStatus, str] | None:
@@ -287,19 +305,20 @@ class Inbox:
                 "was already applied")
         return None
 
-    def _apply_run(self, conn: Connection, run: list[dict[str, Any]],
-                   idocs: Mapping[int, ReceivedIdoc]) -> list[tuple[InboxStatus, str]]:
-        handler = self.handlers.get(run[0]["message_type"])
+    def _apply_together(self, conn: Connection, run: _Run,
+                        idocs: Mapping[int, ReceivedIdoc]) -> list[tuple[InboxStatus, str]]:
+        entries = run.entries
+        handler = self.handlers.get(entries[0]["message_type"])
         assert handler is not None  # refused before joining a run otherwise
-        if len(run) > 1 and handler.apply_many is not None:
+        if len(entries) > 1 and handler.apply_many is not None:
             try:
                 with conn.begin_nested():
-                    notes = handler.apply_many(conn, [_idoc(conn, e, idocs) for e in run])
+                    notes = handler.apply_many(conn, [_idoc(conn, e, idocs) for e in entries])
                 return [(InboxStatus.PROCESSED, note) for note in notes]
             except Exception:  # noqa: BLE001 (one of them cannot be applied: see which)
                 log.debug("applying %d IDocs together failed; applying them one by one",
-                          len(run))
-        return [self._apply(conn, handler, entry, idocs) for entry in run]
+                          len(entries))
+        return [self._apply(conn, handler, entry, idocs) for entry in entries]
 
     def _apply(self, conn: Connection, handler: MessageHandler, entry: dict[str, Any],
                idocs: Mapping[int, ReceivedIdoc]) -> tuple[InboxStatus, str]:
