@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection
@@ -46,7 +46,7 @@ from crm_adapter.domain.applications import (
 )
 from crm_adapter.outbox import Entry
 from crm_adapter.sap import bapi
-from crm_adapter.sap.conversion import alpha_input, matn1_input
+from crm_adapter.sap.conversion import alpha_input, matn1_input, sap_number
 from crm_adapter.sap.tables import equals, read_table, read_table_in
 from crm_adapter.store import applications as store
 from crm_adapter.store import master_data
@@ -98,7 +98,7 @@ def approve(conn: Connection, application_id: int) -> dict[str, Any]:
     outbox.enqueue(conn, CHECK, {
         "application_id": application_id, "outlet": application["outlet"],
         "plant": rules.DELIVERING_PLANT,
-        "materials": [{"material": m, "unit": _base_unit(conn, m)}
+        "materials": [{"material": m, "unit": master_data.base_unit(conn, m)}
                       for m in sorted({i["material_number"] for i in application["items"]})],
     }, application["crm_reference"])
     return show(conn, application_id)
@@ -189,11 +189,6 @@ def _locked(conn: Connection, application_id: int) -> dict[str, Any]:
     return application
 
 
-def _base_unit(conn: Connection, material_number: str) -> str:
-    material = master_data.get_material(conn, material_number)
-    return material["base_unit"] if material else ""
-
-
 def _items_of(application: dict[str, Any]) -> list[Item]:
     return [Item(i["material_number"], i["quantity"]) for i in application["items"]]
 
@@ -273,12 +268,9 @@ def availability(sap: Any, plant: str, material: str, unit: str) -> dict[str, st
 
 def _sap_amount(text: str) -> Decimal:
     """An amount as RFC_READ_TABLE shows it (``1234.50``, SAP's trailing minus ``5.00-``)."""
-    value = text.strip() or "0"
-    if value.endswith("-"):
-        value = "-" + value[:-1]
     try:
-        return Decimal(value)
-    except InvalidOperation:
+        return sap_number(text)
+    except ValueError:
         raise ValueError(f"SAP sent '{text}' where an amount was expected") from None
 
 
@@ -334,7 +326,8 @@ def _document_payload(conn: Connection, application: dict[str, Any],
         "application_id": application["id"], "document_type": kind.sap_document_type,
         "outlet": application["outlet"], "provincial_center": outlet.get("provincial_center"),
         "items": [{"item_number": i["item_number"] * 10, "material": i["material_number"],
-                   "quantity": str(i["quantity"]), "unit": _base_unit(conn, i["material_number"])}
+                   "quantity": str(i["quantity"]),
+                   "unit": master_data.base_unit(conn, i["material_number"])}
                   for i in application["items"]],
     }
 

@@ -26,7 +26,7 @@ not wait for that: the outlet is the delivery's ship-to party (E1ADRM1 WE).
 from __future__ import annotations
 
 import logging
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection
@@ -43,7 +43,7 @@ from crm_adapter.domain.deliveries import (
 from crm_adapter.domain.errors import DomainError
 from crm_adapter.inbox import MessageHandler
 from crm_adapter.sap import tables
-from crm_adapter.sap.conversion import alpha_input, matn1_input
+from crm_adapter.sap.conversion import alpha_input, matn1_input, sap_number
 from crm_adapter.sap.idoc import ReceivedIdoc, Segment
 from crm_adapter.store import deliveries as store
 from crm_adapter.store.deliveries import ItemRow
@@ -71,12 +71,9 @@ def _child(segment: Segment, name: str) -> Segment | None:
 
 
 def _quantity(value: str, field: str) -> Decimal:
-    text = value.strip() or "0"
-    if text.endswith("-"):
-        text = "-" + text[:-1]
     try:
-        return Decimal(text)
-    except InvalidOperation:
+        return sap_number(value)
+    except ValueError:
         raise DomainError(f"{field} '{value}' is not a quantity") from None
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection
@@ -35,7 +35,7 @@ from crm_adapter.domain.master_data import (
     customer_kind,
 )
 from crm_adapter.inbox import MessageHandler
-from crm_adapter.sap.conversion import alpha_input, matn1_input
+from crm_adapter.sap.conversion import alpha_input, matn1_input, sap_number
 from crm_adapter.sap.idoc import ReceivedIdoc, Segment
 from crm_adapter.store import master_data as store
 
@@ -68,14 +68,11 @@ def _children(segment: Segment, name: str) -> list[Segment]:
 
 def _amount(value: str, field: str) -> Decimal | None:
     """An IDoc amount (``12.50``, SAP's trailing minus ``5.00-``); None when absent."""
-    text = value.strip()
-    if not text:
+    if not value.strip():
         return None
-    if text.endswith("-"):
-        text = "-" + text[:-1]
     try:
-        return Decimal(text)
-    except InvalidOperation:
+        return sap_number(value)
+    except ValueError:
         raise DomainError(f"{field} '{value}' is not a number") from None
 
 

@@ -92,7 +92,8 @@ def approve(conn: Connection, return_id: int) -> dict[str, Any]:
         "original_order": found["original_order"],
         "items": [{"item_number": i["item_number"] * 10, "material": i["material_number"],
                    "quantity": str(i["expected_quantity"]),
-                   "unit": _base_unit(conn, i["material_number"])} for i in found["items"]],
+                   "unit": master_data.base_unit(conn, i["material_number"])}
+                  for i in found["items"]],
     }, found["crm_reference"])
     return show(conn, return_id)
 
@@ -169,11 +170,6 @@ def _locked(conn: Connection, return_id: int) -> dict[str, Any]:
     if found is None:
         raise ReturnNotFound(f"return {return_id} does not exist")
     return found
-
-
-def _base_unit(conn: Connection, material_number: str) -> str:
-    material = master_data.get_material(conn, material_number)
-    return material["base_unit"] if material else ""
 
 
 # --- SAP side: the return order (idempotent) -------------------------------------------------

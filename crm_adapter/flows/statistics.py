@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection
 
 from crm_adapter.domain.errors import DomainError
 from crm_adapter.sap import tables
-from crm_adapter.sap.conversion import alpha_input, matn1_input
+from crm_adapter.sap.conversion import alpha_input, matn1_input, sap_number
 from crm_adapter.store import statistics as store
 from crm_adapter.store.engine import Database
 
@@ -116,12 +116,9 @@ def _key(field: str, value: str) -> str:
 
 
 def _figure(value: str, field: str) -> Decimal:
-    text = value.strip() or "0"
-    if text.endswith("-"):
-        text = "-" + text[:-1]
     try:
-        return Decimal(text)
-    except InvalidOperation:
+        return sap_number(value)
+    except ValueError:
         raise DomainError(f"S001-{field} '{value}' is not a number") from None
 
 

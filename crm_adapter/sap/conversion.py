@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 ALPHA_LENGTH = 10  # KUNNR, LIFNR, VBELN ...
 MATN1_LENGTH = 18  # MATNR in R/3 and ECC (40 in S/4HANA)
@@ -50,6 +51,18 @@ def matn1_input(value: str, length: int = MATN1_LENGTH) -> str:
 def matn1_output(value: str) -> str:
     """CONVERSION_EXIT_MATN1_OUTPUT: ``"000000000010000001"`` → ``"10000001"``."""
     return alpha_output(value)
+
+
+def sap_number(text: str) -> Decimal:
+    """A packed number as IDocs and RFC_READ_TABLE write it: ``1234.50``, with ABAP's minus
+    sign behind it (``5.00-``); blank is 0. ValueError for anything else."""
+    value = text.strip() or "0"
+    if value.endswith("-"):
+        value = "-" + value[:-1]
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        raise ValueError(f"'{text}' is not a number") from None
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,12 @@ def get_material(conn: Connection, material_number: str) -> dict[str, Any] | Non
     return dict(row) if row else None
 
 
+def base_unit(conn: Connection, material_number: str) -> str:
+    """The material's base unit ("" for a material the CRM does not have)."""
+    material = get_material(conn, material_number)
+    return material["base_unit"] if material else ""
+
+
 def get_materials(conn: Connection, material_numbers: Sequence[str]) -> dict[str, dict[str, Any]]:
     """The materials the CRM has among ``material_numbers``, by number."""
     found: dict[str, dict[str, Any]] = {}

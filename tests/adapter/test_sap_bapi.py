@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -194,6 +195,18 @@ def test_alpha_input_refuses_a_value_longer_than_the_field():
 def test_matn1_right_aligns_numeric_material_numbers_to_eighteen(external, internal):
     assert conversion.matn1_input(external) == internal
     assert conversion.matn1_output(internal) == external
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("1234.50", Decimal("1234.50")), ("5.00-", Decimal("-5.00")), ("  12 ", Decimal("12")),
+    ("", Decimal("0"))])
+def test_sap_numbers_are_read_with_the_minus_sign_behind(text, number):
+    assert conversion.sap_number(text) == number
+
+
+def test_a_sap_number_that_is_no_number_is_refused():
+    with pytest.raises(ValueError, match="'twelve' is not a number"):
+        conversion.sap_number("twelve")
 
 
 @pytest.mark.parametrize(("convert", "external", "internal"), [
