@@ -137,8 +137,35 @@ def running_adapter(folder: Path, logon: SapLogon) -> Iterator[CrmDriver]:
         db.dispose()
 
 
+class MasterDataQueries:
+    """The CRM's master data read straight from its store, by numbers as people write them
+    (for a driver with a ``db``)."""
+
+    db: Database
+
+    def material(self, number: str) -> dict[str, Any] | None:
+        with self.db.read() as conn:
+            return master_data.get_material(conn, matn1_input(number))
+
+    def outlet(self, number: str) -> dict[str, Any] | None:
+        with self.db.read() as conn:
+            return master_data.get_outlet(conn, alpha_input(number))
+
+    def provincial_center(self, number: str) -> dict[str, Any] | None:
+        with self.db.read() as conn:
+            return master_data.get_provincial_center(conn, alpha_input(number))
+
+    def outlets_of(self, center: str) -> list[str]:
+        with self.db.read() as conn:
+            return master_data.outlets_of(conn, alpha_input(center))
+
+    def outlets_with_pending_center(self) -> list[str]:
+        with self.db.read() as conn:
+            return [o["customer_number"] for o in master_data.outlets_with_pending_center(conn)]
+
+
 @dataclass
-class CrmDriver:
+class CrmDriver(MasterDataQueries):
     """One adapter under test: its JSON API, its receiver's address, its outbox worker."""
 
     http: httpx.Client
@@ -282,26 +309,6 @@ class CrmDriver:
         return list(self._call("GET", "/api/statistics", params=filters)["statistics"])
 
     # --- master data -----------------------------------------------------------------------
-
-    def material(self, number: str) -> dict[str, Any] | None:
-        with self.db.read() as conn:
-            return master_data.get_material(conn, matn1_input(number))
-
-    def outlet(self, number: str) -> dict[str, Any] | None:
-        with self.db.read() as conn:
-            return master_data.get_outlet(conn, alpha_input(number))
-
-    def provincial_center(self, number: str) -> dict[str, Any] | None:
-        with self.db.read() as conn:
-            return master_data.get_provincial_center(conn, alpha_input(number))
-
-    def outlets_of(self, center: str) -> list[str]:
-        with self.db.read() as conn:
-            return master_data.outlets_of(conn, alpha_input(center))
-
-    def outlets_with_pending_center(self) -> list[str]:
-        with self.db.read() as conn:
-            return [o["customer_number"] for o in master_data.outlets_with_pending_center(conn)]
 
     def maintenance_queue(self) -> list[str]:
         materials = self._call("GET", "/api/materials/maintenance")["materials"]

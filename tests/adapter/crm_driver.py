@@ -10,42 +10,24 @@ from __future__ import annotations
 
 import itertools
 import subprocess
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from idoc_builders import packet
 
-from crm_adapter.sap.conversion import alpha_input, matn1_input
+from crm_adapter.bdd.driver import MasterDataQueries
+from crm_adapter.bdd.library import eventually
 from crm_adapter.store import inbox as inbox_store
-from crm_adapter.store import master_data
 from crm_adapter.store.engine import Database
 from fake_sap.idoc.document import Idoc
 from fake_sap.idoc.types import DEBMAS07, MATMAS05
-
-T = TypeVar("T")
 
 #: the SAP system's logical system as the CRM sees it in EDI_DC40-SNDPRN
 SAP_SENDER = "ERPCLNT100"
 RECEIVER_USER, RECEIVER_PASSWORD = "sap-port", "port-secret"
 
 _docnums = itertools.count(1)
-
-
-def eventually(probe: Callable[[], T], accept: Callable[[T], bool], *, timeout: float = 10.0,
-               what: str = "condition") -> T:
-    """Poll ``probe`` until ``accept`` holds for its result, within a bounded deadline."""
-    deadline = time.monotonic() + timeout
-    pause = threading.Event()
-    while True:
-        value = probe()
-        if accept(value):
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what} not reached within {timeout} s; last: {value!r}")
-        pause.wait(0.05)
 
 
 def from_sap(idoc: Idoc, *, serial: str = "20250101120000000000", docnum: str | None = None,
@@ -78,33 +60,13 @@ def body(response: Any) -> Any:
 
 
 @dataclass
-class CrmDriver:
+class CrmDriver(MasterDataQueries):
     """One adapter instance: its database, and an HTTP client for its JSON API."""
 
     db: Database
     http: Any  # flask.testing.FlaskClient or httpx.Client (same call shapes used here)
 
     # --- store --------------------------------------------------------------------------------
-
-    def material(self, number: str) -> dict[str, Any] | None:
-        with self.db.read() as conn:
-            return master_data.get_material(conn, matn1_input(number))
-
-    def provincial_center(self, number: str) -> dict[str, Any] | None:
-        with self.db.read() as conn:
-            return master_data.get_provincial_center(conn, alpha_input(number))
-
-    def outlet(self, number: str) -> dict[str, Any] | None:
-        with self.db.read() as conn:
-            return master_data.get_outlet(conn, alpha_input(number))
-
-    def outlets_of(self, center: str) -> list[str]:
-        with self.db.read() as conn:
-            return master_data.outlets_of(conn, alpha_input(center))
-
-    def outlets_with_pending_center(self) -> list[str]:
-        with self.db.read() as conn:
-            return [o["customer_number"] for o in master_data.outlets_with_pending_center(conn)]
 
     def inbox(self, **filters: Any) -> list[dict[str, Any]]:
         """Inbox entries, oldest first."""
