@@ -142,6 +142,12 @@ class OutboxWorker:
                 finished += 1
         return finished
 
+    def run_until_idle(self, max_passes: int = 20) -> bool:
+        """Pass after pass until one finishes nothing (performed entries may enqueue
+        follow-ups); False if it was still busy after ``max_passes``. An entry SAP does not
+        answer stays due for its retry."""
+        return any(self.run_once() == 0 for _ in range(max_passes))
+
     def run_forever(self, stop: threading.Event) -> None:
         while not stop.is_set():
             try:

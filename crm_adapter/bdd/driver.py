@@ -191,10 +191,8 @@ class CrmDriver(MasterDataQueries):
     def perform_sap_calls(self) -> None:
         """Let the worker perform every due call to SAP, and those they lead to; a call SAP
         does not answer stays due for a retry."""
-        for _ in range(MAX_PASSES):
-            if self.worker.run_once() == 0:
-                return
-        raise AssertionError(f"the outbox was still busy after {MAX_PASSES} passes")
+        if not self.worker.run_until_idle(MAX_PASSES):
+            raise AssertionError(f"the outbox was still busy after {MAX_PASSES} passes")
 
     def perform_sap_calls_until_done(self, timeout: float = 10.0) -> None:
         """Keep the worker going (retries included) until no call to SAP is waiting."""

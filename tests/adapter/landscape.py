@@ -118,10 +118,8 @@ class Landscape:
         """Perform every due outbox entry, including those the performed ones enqueue."""
         worker = worker or self.worker()
         try:
-            for _ in range(20):
-                if worker.run_once() == 0:
-                    return
-            raise AssertionError("the outbox did not settle")
+            if not worker.run_until_idle():
+                raise AssertionError("the outbox did not settle")
         finally:
             worker.close()
 

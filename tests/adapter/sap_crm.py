@@ -165,10 +165,8 @@ class SapCrm:
         """Perform every due outbox entry (and those they enqueue)."""
         worker = OutboxWorker(self.db, self.connect_sap, FAST)
         try:
-            for _ in range(20):
-                if worker.run_once() == 0:
-                    return
-            raise AssertionError("the outbox did not settle")
+            if not worker.run_until_idle():
+                raise AssertionError("the outbox did not settle")
         finally:
             worker.close()
 
