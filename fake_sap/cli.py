@@ -21,7 +21,7 @@ def _serve(args: argparse.Namespace) -> int:
 
         prepare_database(settings)
         seed_demo(settings.db_url, settings.default_client)
-    serve(settings, args.host, args.port, args.workers)
+    serve(settings, args.host, args.port, args.workers, access_log=args.access_log)
     return 0
 
 
@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-body-mb", type=int, default=256,
                        help="largest IDoc-XML body accepted (413 above)")
     serve.add_argument("--demo", action="store_true", help="load demo data into client 100")
+    serve.add_argument("--access-log", action="store_true",
+                       help="log every request (method, path, status) to stdout")
     serve.set_defaults(func=_serve)
 
     seed = commands.add_parser("seed", help="load deterministic master data into a client")

@@ -22,8 +22,6 @@ Turn the plugin off with ``-p no:fake_sap``. The how-to is docs/testing-with-fak
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import threading
 import zlib
 from collections.abc import Iterator
@@ -126,21 +124,13 @@ class FakeSapServer:
 
 
 def _start_server(db_url: str, workers: int, log: Path, *, given: bool) -> FakeSapServer:
-    from fake_sap.testing import FakeSapProcess, free_port
+    from fake_sap.testing import FakeSapProcess
 
-    port = free_port()
-    command = [sys.executable, "-m", "fake_sap.cli", "serve", "--host", "127.0.0.1",
-               "--port", str(port), "--db", db_url, "--workers", str(workers)]
-    # the log goes to a file: a pipe nobody reads would block the server once it is full
-    with log.open("ab") as log_file:
-        process = subprocess.Popen(command, env={**os.environ, **SERVER_ENV},
-                                   stdout=subprocess.DEVNULL, stderr=log_file)
-    server = FakeSapProcess(f"http://127.0.0.1:{port}", process, db_url)
     try:
-        server.wait_until_ready(60.0)
+        server = FakeSapProcess.start(db_url, workers=workers, env=SERVER_ENV, log=log,
+                                      ready_timeout=60.0)
     except RuntimeError as error:
-        raise RuntimeError(f"{error}; log {log}:\n{log.read_text(errors='replace')[-4000:]}") \
-            from None
+        raise RuntimeError(f"{error}; log {log}") from None
     return FakeSapServer(server, log, shared_database=given)
 
 

@@ -13,7 +13,8 @@ from fake_sap.config import Settings
 
 
 class FakeSapServer(BaseApplication):  # type: ignore[misc]
-    def __init__(self, settings: Settings, host: str, port: int, workers: int) -> None:
+    def __init__(self, settings: Settings, host: str, port: int, workers: int,
+                 access_log: bool = False) -> None:
         self.settings = settings
         self.options = {
             "bind": f"{host}:{port}",
@@ -24,7 +25,7 @@ class FakeSapServer(BaseApplication):  # type: ignore[misc]
             "timeout": 300,
             "graceful_timeout": 5,
             "keepalive": 5,
-            "accesslog": None,
+            "accesslog": "-" if access_log else None,
             "errorlog": "-",
             "loglevel": "warning",
             "proc_name": "fake-sap",
@@ -39,14 +40,15 @@ class FakeSapServer(BaseApplication):  # type: ignore[misc]
         return create_app(self.settings)
 
 
-def serve(settings: Settings, host: str, port: int, workers: int) -> None:
+def serve(settings: Settings, host: str, port: int, workers: int, *,
+          access_log: bool = False) -> None:
     prepare_database(settings)
     settings = replace(settings, server_workers=workers)
     # workers read nothing from the parent but these settings
     os.environ.update(settings.to_env())
     print(f"fake-sap listening on http://{host}:{port} (client {settings.default_client}, "
           f"{workers} worker(s), database {_redacted(settings.db_url)})", flush=True)
-    FakeSapServer(settings, host, port, workers).run()
+    FakeSapServer(settings, host, port, workers, access_log).run()
 
 
 def _redacted(url: str) -> str:

@@ -15,6 +15,7 @@ import socket
 import ssl
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -22,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import httpx
 
@@ -70,36 +71,57 @@ class FakeSapProcess:
     user: str = DEFAULT_USER
     password: str = DEFAULT_PASSWORD
     _clients: ClientNumbers = field(default_factory=lambda: ClientNumbers(101), repr=False)
+    #: where the server's output goes (see ``start``); None for a process started elsewhere
+    log_file: BinaryIO | None = field(default=None, repr=False)
 
     @classmethod
     def start(cls, db: str | Path, *, workers: int = 2, env: dict[str, str] | None = None,
-              extra_args: list[str] | None = None, ready_timeout: float = 30.0
-              ) -> FakeSapProcess:
+              extra_args: list[str] | None = None, ready_timeout: float = 30.0,
+              log: Path | None = None) -> FakeSapProcess:
+        """``log``: the file the server's output and error log are appended to; without
+        one, an anonymous temporary file (its end is quoted if the server fails to start)."""
         db_url = str(db) if "://" in str(db) else f"sqlite:///{db}"
         port = free_port()
         command = [sys.executable, "-m", "fake_sap.cli", "serve", "--host", "127.0.0.1",
                    "--port", str(port), "--db", db_url, "--workers", str(workers),
                    *(extra_args or [])]
         process_env = {**os.environ, **(env or {})}
-        process = subprocess.Popen(command, env=process_env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE)
-        server = cls(f"http://127.0.0.1:{port}", process, db_url)
+        # the log goes to a file, never a pipe: a pipe nobody reads blocks the server for
+        # good once it is full, and a run of unexpected errors fills one in a few requests
+        log_file = log.open("a+b") if log else tempfile.TemporaryFile()
+        try:
+            process = subprocess.Popen(command, env=process_env, stdout=log_file,
+                                       stderr=log_file)
+        except BaseException:
+            log_file.close()
+            raise
+        server = cls(f"http://127.0.0.1:{port}", process, db_url, log_file=log_file)
         server.wait_until_ready(ready_timeout)
         return server
+
+    def log_tail(self, size: int = 4000) -> str:
+        """The end of the server's output and error log."""
+        if self.log_file is None or self.log_file.closed:
+            return ""
+        self.log_file.flush()
+        self.log_file.seek(0, os.SEEK_END)
+        self.log_file.seek(max(0, self.log_file.tell() - size))
+        return self.log_file.read().decode(errors="replace")
 
     def wait_until_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                error = self.process.stderr.read().decode() if self.process.stderr else ""
-                raise RuntimeError(f"fake-sap exited with {self.process.returncode}: {error}")
+                raise RuntimeError(f"fake-sap exited with {self.process.returncode}: "
+                                   f"{self.log_tail()}")
             try:
                 httpx.get(f"{self.url}/_fake/clients", timeout=1.0)
                 return
             except httpx.TransportError:
                 threading.Event().wait(0.05)
+        tail = self.log_tail()
         self.stop()
-        raise RuntimeError(f"fake-sap did not answer within {timeout} s")
+        raise RuntimeError(f"fake-sap did not answer within {timeout} s: {tail}")
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -109,8 +131,8 @@ class FakeSapProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        if self.process.stderr:
-            self.process.stderr.close()
+        if self.log_file is not None:
+            self.log_file.close()
 
     def __enter__(self) -> FakeSapProcess:
         return self

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from run_all_process import RunAllProcess
@@ -15,16 +16,16 @@ from fake_sap.testing import FakeSapProcess, SapClient
 collect_ignore = ["sample_project"]
 
 
-def _database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+def _database_url(folder: Path) -> str:
     """SQLite by default; FAKE_SAP_TEST_DB_URL runs the suite against PostgreSQL."""
-    return os.environ.get("FAKE_SAP_TEST_DB_URL") or \
-        f"sqlite:///{tmp_path_factory.mktemp('fake-sap') / 'sap.db'}"
+    return os.environ.get("FAKE_SAP_TEST_DB_URL") or f"sqlite:///{folder / 'sap.db'}"
 
 
 @pytest.fixture(scope="session")
 def sap_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeSapProcess]:
+    folder = tmp_path_factory.mktemp("fake-sap")
     server = FakeSapProcess.start(
-        _database_url(tmp_path_factory),
+        _database_url(folder), log=folder / "fake-sap.log",
         # fast retries so that retry behaviour is observable within a test
         env={"FAKE_SAP_RETRY_BASE_SECONDS": "0.2", "FAKE_SAP_DISPATCH_POLL_SECONDS": "0.1"},
         extra_args=["--max-body-mb", "8"],

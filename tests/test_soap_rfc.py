@@ -162,6 +162,13 @@ def test_a_value_longer_than_its_field_is_a_conversion_fault(rfc):
     assert fault.text.startswith("MATERIAL:")
 
 
+def test_a_number_too_large_for_its_packed_field_is_an_overflow_fault(rfc):
+    fault = rfc.fault("BAPI_CUSTOMERRETURN_CREATE", RETURN_HEADER_IN={},
+                      RETURN_CONDITIONS_IN=[{"COND_VALUE": "9" * 20}])
+    assert (fault.code, fault.name) == ("SOAP-ENV:Client", "CX_SY_CONVERSION_OVERFLOW")
+    assert fault.text.startswith("RETURN_CONDITIONS_IN[1]-COND_VALUE:")
+
+
 def test_a_missing_mandatory_parameter_is_a_fault(rfc):
     fault = rfc.fault("RFC_READ_TABLE")
     assert fault.name == "CALL_FUNCTION_PARM_MISSING"

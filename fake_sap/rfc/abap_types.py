@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from enum import StrEnum
 
 Value = str | int | Decimal | float
@@ -143,8 +143,9 @@ class Elementary:
             text = str(value)
             return f"{text[:2]}:{text[2:4]}:{text[4:6]}"
         if self.type in _PACKED:
-            number = Decimal(value).quantize(self._quantum)
-            return f"{number + 0:f}"  # + 0 turns -0 into 0
+            with localcontext(prec=self.length + 1):
+                number = Decimal(value).quantize(self._quantum) + 0  # + 0: -0 becomes 0
+            return f"{number:f}"
         if self.type is AbapType.FLTP:
             return f"{float(value):.16E}"
         return str(value)
@@ -222,9 +223,14 @@ class Elementary:
             raise ValueRejected(NO_NUMBER, f"'{text[:60]}' is not a number ({self})") from None
         if not number.is_finite():
             raise ValueRejected(NO_NUMBER, f"'{text[:60]}' is not a number ({self})")
-        number = number.quantize(self._quantum, rounding=ROUND_HALF_UP)
-        integer_digits = len(str(abs(int(number)))) if abs(number) >= 1 else 0
-        if integer_digits > self.length - self.decimals:
+        integer_places = self.length - self.decimals
+        # refused before rounding: quantize() itself fails on a number with more digits
+        # than the decimal context holds (28), which a DEC 31.9 would otherwise reach
+        if number and number.adjusted() >= integer_places:
+            raise ValueRejected(OVERFLOW, f"{text[:60]} does not fit {self}")
+        with localcontext(prec=self.length + 1):
+            number = number.quantize(self._quantum, rounding=ROUND_HALF_UP)
+        if number and number.adjusted() >= integer_places:  # rounded up: 99.9995 to 100.000
             raise ValueRejected(OVERFLOW, f"{text[:60]} does not fit {self}")
         return number
 

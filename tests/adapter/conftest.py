@@ -229,12 +229,17 @@ def _served(folder: Path, more_config: str = "") -> Iterator[CrmProcess]:
                       f'receiver_password = "{RECEIVER_PASSWORD}"\n{more_config}',
                       encoding="utf-8")
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "crm_adapter.cli", "serve", "--port", str(port), "--workers",
-         "1", "--config", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = folder / "crm-adapter.log"
+    # a file, not a pipe: a pipe nobody reads blocks the server once it is full
+    with log.open("ab") as log_file:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "crm_adapter.cli", "serve", "--port", str(port),
+             "--workers", "1", "--config", str(config)],
+            stdout=subprocess.DEVNULL, stderr=log_file)
     served = CrmProcess(f"http://127.0.0.1:{port}", db_url, process)
     try:
-        eventually(lambda: _answers(served), bool, timeout=20.0, what="crm-adapter serve")
+        eventually(lambda: _answers(served, log), bool, timeout=20.0,
+                   what="crm-adapter serve")
         yield served
     finally:
         process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
@@ -243,15 +248,12 @@ def _served(folder: Path, more_config: str = "") -> Iterator[CrmProcess]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        if process.stderr:
-            process.stderr.close()
 
 
-def _answers(served: CrmProcess) -> bool:
+def _answers(served: CrmProcess, log: Path) -> bool:
     if served.process.poll() is not None:
-        error = served.process.stderr.read().decode() if served.process.stderr else ""
         raise RuntimeError(f"crm-adapter serve exited with {served.process.returncode}: "
-                           f"{error}")
+                           f"{log.read_text(errors='replace')[-4000:]}")
     try:
         return httpx.get(f"{served.url}/health", timeout=1.0).status_code == 200
     except httpx.TransportError:
