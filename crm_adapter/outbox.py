@@ -43,7 +43,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from crm_adapter.sap.bapi import BapiError
 from crm_adapter.sap.errors import ABAPApplicationError, RFCError
-from crm_adapter.store.engine import Database
+from crm_adapter.store.engine import Database, inserted_id
 from crm_adapter.store.schema import outbox
 
 log = logging.getLogger(__name__)
@@ -109,7 +109,7 @@ def enqueue(conn: Connection, kind: str, payload: dict[str, Any], crm_reference:
         kind=kind, payload=payload, status=PENDING, attempts=0, next_attempt_at=0.0,
         last_error=None, crm_reference=crm_reference, result=None, created_at=now,
         updated_at=now))
-    return int(result.inserted_primary_key[0])
+    return inserted_id(result)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from uuid import uuid4
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+from crm_adapter.store.engine import inserted_id
 from crm_adapter.store.schema import (
     labour_fee_rules,
     materials,
@@ -86,7 +87,7 @@ def create_repair(conn: Connection, repair: NewRepair) -> int:
         repair_date=repair.repair_date, repair_method=repair.repair_method,
         repaired_material=repair.repaired_material, repair_level=repair.repair_level,
         fee=repair.fee, settlement_id=None, created_at=datetime.now(UTC)))
-    repair_id = int(result.inserted_primary_key[0])
+    repair_id = inserted_id(result)
     if not repair.crm_reference:
         conn.execute(update(repair_orders).where(repair_orders.c.id == repair_id)
                      .values(crm_reference=f"{REFERENCE_PREFIX}{repair_id:010d}"))

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from crm_adapter.store.engine import inserted_id
 from crm_adapter.store.schema import provincial_centers, settlements
 
 
@@ -35,7 +36,7 @@ def create(conn: Connection, provincial_center: str, month: str, total: Decimal,
     result = conn.execute(insert(settlements).values(
         provincial_center=provincial_center, month=month, total=total, currency=currency,
         status=status, created_at=now, updated_at=now))
-    return int(result.inserted_primary_key[0])
+    return inserted_id(result)
 
 
 def get(conn: Connection, settlement_id: int, *, lock: bool = False) -> dict[str, Any] | None:

@@ -260,7 +260,8 @@ class InboundProcessor:
 
     def _write(self, pending: list[_Pending], result: InboundResult) -> None:
         at = clock.now()
-        headers, statuses = [], []
+        headers: list[dict[str, Any]] = []
+        statuses: list[tuple[str, int, StatusRecord]] = []
         credat, cretim = clock.dats(at), clock.tims(at)
         for item in pending:
             headers.append(_header_row(self.mandt, item, at, credat, cretim))

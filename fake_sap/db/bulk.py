@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, DateTime, String, Table
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 _PLACEHOLDER = {"sqlite": "?", "postgresql": "%s"}
 
@@ -51,7 +52,7 @@ def _missing_defaults(table: Table, given: tuple[str, ...]) -> tuple[tuple[str, 
     """Columns a row leaves out that have a plain default: filled in like SQLAlchemy would,
     so that adding a column with a default never breaks these raw inserts."""
     return tuple((c.name, c.default.arg) for c in table.columns
-                 if c.name not in given and c.default is not None and c.default.is_scalar)
+                 if c.name not in given and isinstance(c.default, ScalarElementColumnDefault))
 
 
 @lru_cache(maxsize=256)

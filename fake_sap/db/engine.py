@@ -72,7 +72,7 @@ class Database:
         100 ms) and retry, so two busy workers mostly wait for each other; a blocking
         ``flock`` wakes the next writer the moment the lock is free.
         """
-        if self._lock_path is None or getattr(self._held, "depth", 0):
+        if self._lock_path is None or self._held.__dict__.get("depth", 0):
             yield
             return
         with open(self._lock_path, "a+b") as lock_file:

@@ -9,7 +9,7 @@ and a hard limit on the number of bytes read.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import IO
 
 from lxml import etree
 
@@ -23,7 +23,7 @@ _PROLOG_SCAN_BYTES = 4096
 class _LimitedReader:
     """Wraps a byte stream: refuses DTDs in the prolog and counts bytes against a limit."""
 
-    def __init__(self, stream: BinaryIO, limit: int | None) -> None:
+    def __init__(self, stream: IO[bytes], limit: int | None) -> None:
         self._stream = stream
         self._limit = limit
         self._read = 0
@@ -48,7 +48,7 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def iter_idocs(stream: BinaryIO, max_bytes: int | None = None) -> Iterator[Idoc]:
+def iter_idocs(stream: IO[bytes], max_bytes: int | None = None) -> Iterator[Idoc]:
     """Yield each IDoc of an IDoc-XML document, in document order.
 
     Raises :class:`MalformedXml` when the document is not well-formed (which may only be

@@ -335,9 +335,9 @@ def _create(call: Call, rows: list[dict[str, Any]], parameter: str,
         plan.vbeln = f"{call.take_number(DELIVERY_NUMBERS):010d}"
     if plans:
         call.register_update(SAVE_DELIVERIES, {"deliveries": [p.to_payload() for p in plans]})
-        refused = commit_in_legacy_mode(call)
-        if refused is not None:
-            return {"RETURN": [*errors, _returned(refused, parameter)]}
+        not_committed = commit_in_legacy_mode(call)
+        if not_committed is not None:
+            return {"RETURN": [*errors, _returned(not_committed, parameter)]}
     return {
         "DELIVERY": plans[0].vbeln if plans else "",
         "NUM_DELIVERIES": len(plans),
@@ -464,9 +464,9 @@ def change(call: Call) -> dict[str, Any]:
         return {"RETURN": [_returned(m) for m in refused.messages]}
     except ApplicationError as error:
         return {"RETURN": [_returned(m) for m in error.messages]}
-    refused = commit_in_legacy_mode(call)
-    if refused is not None:
-        return {"RETURN": [_returned(refused)]}
+    not_committed = commit_in_legacy_mode(call)
+    if not_committed is not None:
+        return {"RETURN": [_returned(not_committed)]}
     return {"RETURN": [_returned(deliveries.saved_message(vbeln))]}
 
 

@@ -466,8 +466,9 @@ def get_status(call: Call) -> dict[str, Any]:
 
 def _status_rows(conn: Connection, mandt: str, header: dict[str, Any]) -> list[dict[str, Any]]:
     vbeln = header["vbeln"]
-    status = conn.execute(select(vbuk).where(vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln)
-                          ).mappings().first() or {}
+    found = conn.execute(select(vbuk).where(vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln)
+                         ).mappings().first()
+    status: dict[str, Any] = dict(found) if found is not None else {}
     item_status = {r["posnr"]: r["lfsta"] for r in conn.execute(select(vbup).where(
         vbup.c.mandt == mandt, vbup.c.vbeln == vbeln)).mappings()}
     schedules = _schedule_totals(conn, mandt, vbeln)
@@ -479,7 +480,7 @@ def _status_rows(conn: Connection, mandt: str, header: dict[str, Any]) -> list[d
         "CURRENCY": header["waerk"], "CURR_ISO": header["waerk"],
         "PURCH_NO_C": header["bstnk"],
     }
-    rows = []
+    rows: list[dict[str, Any]] = []
     for item in conn.execute(select(vbap).where(vbap.c.mandt == mandt, vbap.c.vbeln == vbeln)
                              .order_by(vbap.c.posnr)).mappings():
         requested, confirmed, first_date = schedules.get(item["posnr"], (0, 0, ""))

@@ -347,9 +347,9 @@ def create_goods_movement(call: Call) -> dict[str, Any]:
     document.mblnr = f"{call.take_number(MATERIAL_DOCUMENTS):010d}"
     call.register_update(POST_GOODS_MOVEMENT, {
         "document": document.to_payload(), "receipts": [r.to_payload() for r in receipts]})
-    refused = commit_in_legacy_mode(call)
-    if refused is not None:
-        return {"RETURN": [_returned(refused, "GOODSMVT_ITEM")]}
+    not_committed = commit_in_legacy_mode(call)
+    if not_committed is not None:
+        return {"RETURN": [_returned(not_committed, "GOODSMVT_ITEM")]}
     return {"GOODSMVT_HEADRET": {"MAT_DOC": document.mblnr, "DOC_YEAR": document.mjahr},
             "MATERIALDOCUMENT": document.mblnr, "MATDOCUMENTYEAR": document.mjahr}
 
