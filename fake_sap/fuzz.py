@@ -58,14 +58,23 @@ DIGITS = st.characters(min_codepoint=ord("0"), max_codepoint=ord("9"))
 LETTERS = st.characters(min_codepoint=ord("A"), max_codepoint=ord("Z"))
 
 
+#: multiplies every ``fuzz_settings`` test's ``max_examples`` (a longer campaign by hand)
+FUZZ_SCALE_ENV = "FAKE_SAP_FUZZ_SCALE"
+
+
 def fuzz_settings(max_examples: int = 50, **overrides: Any) -> settings:
     """Settings for fuzzing a live server: no deadline (a request takes what it takes),
     function-scoped fixtures allowed (one SAP client for all examples of a test), and
     reproducible in CI (``CI`` set: a fixed seed, no example database). On a failure
-    Hypothesis prints the falsifying example and how to reproduce it."""
+    Hypothesis prints the falsifying example and how to reproduce it.
+
+    ``FAKE_SAP_FUZZ_SCALE`` multiplies ``max_examples``, for a longer campaign by hand
+    (``FAKE_SAP_FUZZ_SCALE=50 pytest tests/test_fuzz_soap_rfc.py``)."""
     in_ci = bool(os.environ.get("CI"))
+    scale = float(os.environ.get(FUZZ_SCALE_ENV) or 1)
     values: dict[str, Any] = {
-        "max_examples": max_examples, "deadline": None, "derandomize": in_ci,
+        "max_examples": max(1, round(max_examples * scale)), "deadline": None,
+        "derandomize": in_ci,
         "print_blob": True,
         "suppress_health_check": [HealthCheck.function_scoped_fixture,
                                   HealthCheck.too_slow, HealthCheck.data_too_large],
