@@ -47,6 +47,9 @@ TARGET_SECONDS = 30.0
 #: WE20 output mode "collect": IDocs per POST to the adapter (1 = one IDoc per POST);
 #: BENCH_PACK_SIZE overrides it
 PACK_SIZE = int(os.environ.get("BENCH_PACK_SIZE", "1000"))
+#: packets on their way to the adapter at once (RSEOUT00's parallel processing, as an
+#: initial load is run); BENCH_PARALLEL_PACKETS overrides it
+PARALLEL_PACKETS = int(os.environ.get("BENCH_PARALLEL_PACKETS", "2"))
 TARGET_PEAK_RSS_MIB = 200
 FULL_SIZE, QUICK_SIZE = 100_000, 2_000
 #: longest wait for the whole load (a projection is reported beyond)
@@ -134,7 +137,8 @@ def run(quick: bool) -> Report:
             client = sap.client(CLIENT)
             client.register_partner(
                 PARTNER, url=f"{adapter.url}/sap/idoc", user=RECEIVER_USER,
-                password=RECEIVER_PASSWORD, outbound=["MATMAS"], pack_size=PACK_SIZE)
+                password=RECEIVER_PASSWORD, outbound=["MATMAS"], pack_size=PACK_SIZE,
+                parallel_packets=PARALLEL_PACKETS)
             sap_before = workers_cpu_seconds(sap.process.pid)
             crm_before = sum(cpu_seconds(w) for w in adapter.workers())
             started = time.monotonic()

@@ -202,12 +202,12 @@ class SapClient:
     def register_partner(self, logsys: str, *, url: str | None = None,
                          user: str | None = None, password: str | None = None,
                          outbound: Sequence[str] = (), inbound: Sequence[str] = (),
-                         pack_size: int = 1) -> dict[str, Any]:
+                         pack_size: int = 1, parallel_packets: int = 1) -> dict[str, Any]:
         port = {"url": url, "user": user, "password": password} if url else None
         with self.http() as http:
             response = http.put(f"/_fake/clients/{self.number}/partners/{logsys}", json={
                 "port": port, "outbound": list(outbound), "inbound": list(inbound),
-                "pack_size": pack_size})
+                "pack_size": pack_size, "parallel_packets": parallel_packets})
             response.raise_for_status()
             return dict(response.json())
 

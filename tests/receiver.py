@@ -1,8 +1,9 @@
 """A partner's XML-HTTP port for tests: a real HTTP server on a free loopback port.
 
 It records every POST it is sent, can insist on Basic auth, can be told to answer the next
-requests with an error status, and can be taken down (connection refused) and brought back
-on the same port, which is what the emulator's retry logic has to cope with.
+requests with an error status, can hold its answers back (to see how many POSTs a sender
+has on their way at once), and can be taken down (connection refused) and brought back on
+the same port, which is what the emulator's retry logic has to cope with.
 """
 
 from __future__ import annotations
@@ -68,6 +69,12 @@ class Receiver:
         self._thread: threading.Thread | None = None
         #: open client connections, cut on stop (keep-alive would outlive the listener)
         self._connections: set[socket.socket] = set()
+        #: cleared while answers are held back (see :meth:`hold_answers`)
+        self._answering = threading.Event()
+        self._answering.set()
+        self._in_flight = 0
+        #: the most POSTs that were being received at the same time
+        self.most_at_once = 0
 
     @property
     def url(self) -> str:
@@ -84,6 +91,7 @@ class Receiver:
         return self
 
     def stop(self) -> None:
+        self._answering.set()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -126,6 +134,24 @@ class Receiver:
         """Accept everything from now on."""
         self.fail_next(0)
 
+    def hold_answers(self) -> None:
+        """Keep POSTs waiting for their answer until :meth:`release_answers`."""
+        self._answering.clear()
+
+    def release_answers(self) -> None:
+        self._answering.set()
+
+    def wait_for_waiting(self, count: int, timeout: float = 10.0) -> None:
+        """Block until ``count`` POSTs are waiting for their answer at the same time."""
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while self._in_flight < count:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError(f"receiver: {count} POSTs were never waiting at "
+                                         f"once within {timeout} s")
+                self._lock.wait(remaining)
+
     # -- what was received ---------------------------------------------------------------
 
     @property
@@ -167,8 +193,15 @@ class Receiver:
             return self._failure_status
         return 200
 
+    def _arrived(self) -> None:
+        with self._lock:
+            self._in_flight += 1
+            self.most_at_once = max(self.most_at_once, self._in_flight)
+            self._lock.notify_all()
+
     def _record(self, path: str, headers: dict[str, str], body: bytes) -> int:
         with self._lock:
+            self._in_flight -= 1
             status = self._answer_for(headers)
             self._posts.append(ReceivedPost(path, headers, body, status))
             self._lock.notify_all()
@@ -194,6 +227,8 @@ class Receiver:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
                 headers = {k.lower(): v for k, v in self.headers.items()}
+                receiver._arrived()
+                receiver._answering.wait(timeout=30)
                 status = receiver._record(self.path, headers, body)
                 reply = b"OK" if status < 300 else b"refused by test receiver"
                 self.send_response(status)

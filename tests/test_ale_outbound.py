@@ -436,7 +436,8 @@ def test_a_registered_partner_is_shown_with_its_port_but_never_its_password(
     assert shown.json() == put.json() == {
         "logical_system": PARTNER, "description": "CRM",
         "port": {"url": "http://crm.example:8080/idoc", "user": "crm"},
-        "outbound": ["DEBMAS", "MATMAS"], "inbound": ["MATMAS"], "pack_size": 1}
+        "outbound": ["DEBMAS", "MATMAS"], "inbound": ["MATMAS"], "pack_size": 1,
+        "parallel_packets": 1}
     assert "secret" not in shown.text
 
 
@@ -565,6 +566,61 @@ def test_a_pack_size_out_of_range_is_refused(sap: SapClient, control: httpx.Clie
         "port": {"url": receiver.url}, "outbound": ["MATMAS"], "pack_size": 0})
 
     assert response.status_code == 400
+
+
+# --- parallel processing (RSEOUT00) -------------------------------------------------------------
+
+def test_a_partner_takes_one_packet_at_a_time_by_default(
+        sap: SapClient, control: httpx.Client, subscribed: Receiver) -> None:
+    post(sap, MATMAS05, *[material(str(4700 + n)) for n in range(4)])
+
+    subscribed.wait_for_accepted(4)
+
+    assert control.get(partners_url(sap, PARTNER)).json()["parallel_packets"] == 1
+    assert subscribed.most_at_once == 1
+
+
+def test_parallel_packets_are_on_their_way_at_once_and_each_idoc_arrives_once(
+        sap: SapClient, receiver: Receiver) -> None:
+    sap.register_partner(PARTNER, url=receiver.url, user=PORT_USER, password=PORT_PASSWORD,
+                         outbound=["MATMAS"], parallel_packets=2)
+    receiver.hold_answers()
+    post(sap, MATMAS05, *[material(str(4700 + n)) for n in range(5)])
+
+    receiver.wait_for_waiting(2)
+    receiver.release_answers()
+    received = receiver.wait_for_accepted(5)
+
+    assert receiver.most_at_once == 2
+    assert sorted(p.docnum for p in received) == [i["docnum"] for i in outbound(sap)]
+    eventually(lambda: [i["status"] for i in outbound(sap)],
+               lambda statuses: statuses == ["03"] * 5, what="all IDocs in 03")
+
+
+def test_after_a_failed_parallel_packet_no_later_packet_is_started(
+        sap: SapClient, receiver: Receiver) -> None:
+    sap.register_partner(PARTNER, url=receiver.url, user=PORT_USER, password=PORT_PASSWORD,
+                         outbound=["MATMAS"], parallel_packets=2)
+    receiver.fail_always(500)
+    post(sap, MATMAS05, *[material(str(4700 + n)) for n in range(5)])
+    first, second, *later = (i["docnum"] for i in outbound(sap))
+
+    eventually(lambda: receiver.posts, lambda posts: len(posts) >= 4, what="retries")
+
+    assert {p.docnum for p in receiver.posts} <= {first, second}
+    assert [sap.idoc(docnum)["status"] for docnum in later] == ["30"] * len(later)
+
+
+@pytest.mark.parametrize("parallel_packets", [0, 9, "2", True])
+def test_parallel_packets_out_of_range_are_refused(
+        sap: SapClient, control: httpx.Client, receiver: Receiver,
+        parallel_packets: object) -> None:
+    response = control.put(partners_url(sap, PARTNER), json={
+        "port": {"url": receiver.url}, "outbound": ["MATMAS"],
+        "parallel_packets": parallel_packets})
+
+    assert response.status_code == 400
+    assert "parallel_packets" in response.json()["message"]
 
 
 # --- mass creation (BD10/BD12) ------------------------------------------------------------------

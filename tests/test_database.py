@@ -59,3 +59,19 @@ def test_bulk_writes_store_timestamps_as_sqlalchemy_does(tmp_path: Path) -> None
     assert stored == [("1", "2026-03-01 10:15:00.000000", "2026-03-01 10:15:00.000000"),
                       ("2", "2026-12-31 23:59:59.999999", "2026-03-01 10:15:00.000000"),
                       ("3", "2026-12-31 23:59:59.999999", "2026-12-31 23:59:59.999999")]
+
+
+def test_a_column_an_older_version_did_not_create_is_added_at_start(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'sap.db'}")
+    db.create_schema()
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO partners (mandt, logsys, description, pack_size, "
+                          "parallel_packets, created_at) VALUES ('100', 'OLDPARTNER', '', 1, "
+                          "1, '2026-01-01 00:00:00')"))
+        conn.execute(text("ALTER TABLE partners DROP COLUMN parallel_packets"))
+
+    db.create_schema()
+
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT parallel_packets FROM partners WHERE logsys = "
+                                 "'OLDPARTNER'")).scalar_one() == 1

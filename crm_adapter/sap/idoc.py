@@ -232,26 +232,34 @@ def _read_idoc(element: etree._Element, root: str, index: int) -> ReceivedIdoc:
     return ReceivedIdoc(root=root, index=index, control=control, segments=segments, xml=xml)
 
 
-def _is_segment(element: etree._Element) -> bool:
-    # comments and processing instructions are removed while parsing, so any child at all
-    # is an element: a field never has one
-    return len(element) > 0 or element.get("SEGMENT") is not None
-
-
 def _read_segment(element: etree._Element) -> Segment:
-    segment = Segment(_local(element.tag))
+    # the hot loop of a load (about a hundred elements per IDoc): names are looked up in
+    # the cache directly, and a field is told from a child segment inline. Comments and
+    # processing instructions are removed while parsing, so any child of a field would be
+    # an element: a field never has one, a segment has SEGMENT="1" or children
+    names = _LOCAL_NAMES
+    fields: dict[str, str] = {}
+    children: list[Segment] = []
     for child in element:
-        name = _local(child.tag)
+        tag = child.tag
+        name = names.get(tag) or _local(tag)
         if not name:
             continue
-        if _is_segment(child):
-            segment.children.append(_read_segment(child))
+        if child.get("SEGMENT") is not None or len(child):
+            children.append(_read_segment(child))
         else:
             text = child.text
-            segment.fields[name] = text.rstrip() if text else ""
-    return segment
+            fields[name] = text.rstrip() if text else ""
+    return Segment(names.get(element.tag) or _local(element.tag), fields, children)
 
 
 def _fields(element: etree._Element) -> dict[str, str]:
-    return {_local(child.tag): (child.text or "").rstrip() for child in element
-            if _local(child.tag)}
+    names = _LOCAL_NAMES
+    fields: dict[str, str] = {}
+    for child in element:
+        tag = child.tag
+        name = names.get(tag) or _local(tag)
+        if name:
+            text = child.text
+            fields[name] = text.rstrip() if text else ""
+    return fields

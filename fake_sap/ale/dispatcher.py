@@ -2,7 +2,10 @@
 
 Order: a partner's IDocs are sent strictly in DOCNUM order, one at a time; an IDoc that
 could not be passed (status 02) holds back the partner's later IDocs until its retry
-succeeds, so IDocs about one object never overtake each other (ALE serialization).
+succeeds, so IDocs about one object never overtake each other (ALE serialization). A
+partner with ``parallel_packets`` above 1 gets that many packets at once instead
+(RSEOUT00's parallel processing, as initial loads are run): later packets may then arrive
+first, and the receiver serializes by EDI_DC40-SERIAL.
 Several worker processes share one database: a lease row per partner makes sure exactly
 one of them sends a partner's queue at a time.
 """
@@ -15,7 +18,9 @@ import re
 import threading
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -177,33 +182,84 @@ class Dispatcher:
         return passed
 
     def _send_queue(self, mandt: str, logsys: str, token: str) -> None:
-        """Send the partner's due IDocs in DOCNUM order until one fails or none is left."""
+        """Send the partner's due IDocs in DOCNUM order until one fails or none is left.
+
+        With the partner's ``parallel_packets`` above 1, up to that many packets are on
+        their way at once (RSEOUT00's parallel processing): the next packet is read and
+        posted while earlier ones are still being answered, so packets may arrive out of
+        order and the receiver serializes by SERIAL, as with parallel processing in SAP.
+        """
         with self.db.read() as conn:
             partner = partners.get(conn, mandt, logsys)
         pack_size = int((partner or {}).get("pack_size") or 1)
-        while True:
-            with self.db.read() as conn:
-                batch = self._due_batch(conn, mandt, logsys, pack_size)
-            if not batch:
-                return  # empty, or the head waits for its retry and later IDocs behind it
-            if not self._renew_lease(mandt, logsys, token):
-                # we stalled longer than the lease; someone else owns the queue now and
-                # sending on would risk sending an IDoc twice
-                log.warning("lost the dispatch lease of %s/%s", mandt, logsys)
-                return
-            xml = batch[0]["xml"] if len(batch) == 1 else _packet(batch)
-            result = self._post(partner, xml)
-            self._record(mandt, batch, result)
-            if not result.ok:
-                return
+        parallel = int((partner or {}).get("parallel_packets") or 1)
+        if parallel <= 1:
+            while self._send_next(mandt, logsys, token, partner, pack_size):
+                pass
+        else:
+            self._send_in_parallel(mandt, logsys, token, partner, pack_size, parallel)
 
-    def _due_batch(self, conn: Connection, mandt: str, logsys: str,
-                   pack_size: int) -> list[dict[str, Any]]:
-        """The next IDocs to send together: the due head of the queue and, up to the pack
-        size, the due IDocs of the same type right behind it (order is never changed)."""
+    def _send_next(self, mandt: str, logsys: str, token: str,
+                   partner: dict[str, Any] | None, pack_size: int) -> bool:
+        """Send the next packet of the queue; whether one was sent and passed."""
+        with self.db.read() as conn:
+            batch = self._due_batch(conn, mandt, logsys, pack_size)
+        if not batch:
+            return False  # empty, or the head waits for its retry and later IDocs behind it
+        if not self._still_ours(mandt, logsys, token):
+            return False
+        return self._send(mandt, partner, batch)
+
+    def _send_in_parallel(self, mandt: str, logsys: str, token: str,
+                          partner: dict[str, Any] | None, pack_size: int,
+                          parallel: int) -> None:
+        """Keep up to ``parallel`` packets on their way: the next one is read behind the
+        last one started; after a failure no further packet is started."""
+        with ThreadPoolExecutor(parallel, thread_name_prefix="ale-sender") as senders:
+            in_flight: deque[Future[bool]] = deque()
+            after, starting = "", True
+            while starting or in_flight:
+                batch: list[dict[str, Any]] = []
+                if starting:
+                    with self.db.read() as conn:
+                        batch = self._due_batch(conn, mandt, logsys, pack_size, after)
+                if batch and self._still_ours(mandt, logsys, token):
+                    after = batch[-1]["docnum"]
+                    in_flight.append(senders.submit(self._send, mandt, partner, batch))
+                    if len(in_flight) < parallel:
+                        continue
+                elif not in_flight:
+                    return
+                elif batch:  # the lease is lost: finish what is on its way, start nothing
+                    starting = False
+                if not in_flight.popleft().result():
+                    starting = False
+
+    def _still_ours(self, mandt: str, logsys: str, token: str) -> bool:
+        """Renew the lease before a POST; False if it was lost."""
+        if self._renew_lease(mandt, logsys, token):
+            return True
+        # we stalled longer than the lease; someone else owns the queue now and sending on
+        # would risk sending an IDoc twice
+        log.warning("lost the dispatch lease of %s/%s", mandt, logsys)
+        return False
+
+    def _send(self, mandt: str, partner: dict[str, Any] | None,
+              batch: list[dict[str, Any]]) -> bool:
+        """POST one packet and record the outcome; whether it was passed."""
+        xml = batch[0]["xml"] if len(batch) == 1 else _packet(batch)
+        result = self._post(partner, xml)
+        self._record(mandt, batch, result)
+        return result.ok
+
+    def _due_batch(self, conn: Connection, mandt: str, logsys: str, pack_size: int,
+                   after: str = "") -> list[dict[str, Any]]:
+        """The next IDocs to send together: the due head of the queue (behind DOCNUM
+        ``after``, the packets still on their way) and, up to the pack size, the due IDocs
+        of the same type right behind it (order is never changed)."""
         batch: list[dict[str, Any]] = []
         now = time.time()
-        for row in _queue(conn, mandt, logsys, pack_size):
+        for row in _queue(conn, mandt, logsys, pack_size, after):
             due = (row["next_attempt_at"] or 0) <= now \
                 and row["attempts"] < self.settings.retry_max_attempts
             same_type = not batch or (row["idoctp"], row["cimtyp"]) == (
@@ -295,8 +351,10 @@ class Dispatcher:
                 dispatch_leases.c.owner == token))
 
 
-def _queue(conn: Connection, mandt: str, logsys: str, limit: int) -> list[dict[str, Any]]:
-    """The first ``limit`` waiting outbound IDocs of a partner, in DOCNUM order.
+def _queue(conn: Connection, mandt: str, logsys: str, limit: int,
+           after: str = "") -> list[dict[str, Any]]:
+    """The first ``limit`` waiting outbound IDocs of a partner after DOCNUM ``after``, in
+    DOCNUM order.
 
     One ordered range of ``ix_edidc_partner_queue`` per waiting status, merged: with
     ``status IN (...)`` the database would sort, or walk past, every IDoc the partner was
@@ -305,7 +363,8 @@ def _queue(conn: Connection, mandt: str, logsys: str, limit: int) -> list[dict[s
     rows: list[dict[str, Any]] = []
     for status in WAITING:
         rows += (dict(r) for r in conn.execute(_QUEUE, {
-            "client": mandt, "partner": logsys, "waiting": status, "limit": limit}).mappings())
+            "client": mandt, "partner": logsys, "waiting": status, "after": after,
+            "limit": limit}).mappings())
     rows.sort(key=lambda row: row["docnum"])
     return rows[:limit]
 
@@ -313,7 +372,8 @@ def _queue(conn: Connection, mandt: str, logsys: str, limit: int) -> list[dict[s
 _QUEUE = select(edidc.c.docnum, edidc.c.xml, edidc.c.attempts, edidc.c.next_attempt_at,
                 edidc.c.idoctp, edidc.c.cimtyp).where(
     edidc.c.mandt == bindparam("client"), edidc.c.rcvprn == bindparam("partner"),
-    edidc.c.direct == "1", edidc.c.status == bindparam("waiting")
+    edidc.c.direct == "1", edidc.c.status == bindparam("waiting"),
+    edidc.c.docnum > bindparam("after")
 ).order_by(edidc.c.docnum).limit(bindparam("limit"))
 
 

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.schema import CreateColumn
 
 from fake_sap.db.schema import metadata
 
@@ -47,9 +48,11 @@ class Database:
         return engine
 
     def create_schema(self) -> None:
-        """Create missing tables, and missing indexes of tables an older version created."""
+        """Create missing tables, and the columns and indexes that tables an older version
+        created lack."""
         metadata.create_all(self.engine)
         with self.engine.begin() as conn:
+            _add_missing_columns(conn)
             for table in metadata.sorted_tables:
                 for index in table.indexes:
                     index.create(conn, checkfirst=True)
@@ -92,6 +95,18 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """ALTER TABLE ... ADD COLUMN for each declared column an existing table lacks; such a
+    column is declared with a server default, so that the rows already there get a value."""
+    inspector = inspect(conn)
+    for table in metadata.sorted_tables:
+        present = {column["name"] for column in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in present:
+                definition = CreateColumn(column).compile(dialect=conn.dialect)
+                conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {definition}"))
 
 
 def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -12,13 +12,14 @@ from fake_sap.db.schema import partner_messages, partners
 
 def upsert_partner(conn: Connection, mandt: str, logsys: str, *, description: str = "",
                    port_url: str | None, port_user: str | None, port_password: str | None,
-                   outbound: list[str], inbound: list[str], pack_size: int = 1) -> None:
+                   outbound: list[str], inbound: list[str], pack_size: int = 1,
+                   parallel_packets: int = 1) -> None:
     """Create or replace a partner with its port and message types."""
     remove(conn, mandt, logsys)
     conn.execute(insert(partners).values(
         mandt=mandt, logsys=logsys, description=description, port_url=port_url,
         port_user=port_user, port_password=port_password, pack_size=pack_size,
-        created_at=clock.now()))
+        parallel_packets=parallel_packets, created_at=clock.now()))
     rows = [{"mandt": mandt, "logsys": logsys, "direction": "out", "mestyp": m}
             for m in sorted(set(outbound))]
     rows += [{"mandt": mandt, "logsys": logsys, "direction": "in", "mestyp": m}

@@ -159,6 +159,9 @@ partners = Table(
     # WE20 output mode: 1 = pass each IDoc immediately; more = collect up to this many IDocs
     # of one type into one IDoc-XML document per POST (still in order)
     Column("pack_size", Integer, nullable=False, default=1),
+    # RSEOUT00's parallel processing: packets on their way to the port at once; 1 keeps
+    # strict DOCNUM order, more lets packets overtake each other (the receiver serializes)
+    Column("parallel_packets", Integer, nullable=False, default=1, server_default="1"),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 

@@ -73,12 +73,18 @@ SCHEMAS: dict[str, Any] = {
                         "items": {"$ref": "#/components/schemas/MessageType"}},
             "pack_size": {"type": "integer", "minimum": 1, "maximum": 1000,
                           "description": "1: one IDoc per POST (default); more: up to this "
-                                         "many IDocs of one type per POST, in order"}}},
+                                         "many IDocs of one type per POST, in order"},
+            "parallel_packets": {
+                "type": "integer", "minimum": 1, "maximum": 8,
+                "description": "POSTs on their way at once (RSEOUT00's parallel "
+                               "processing). 1 (default): strictly in DOCNUM order; more: "
+                               "later packets may arrive before earlier ones, and the "
+                               "receiver serializes by EDI_DC40-SERIAL"}}},
     "MessageType": {"type": "string", "pattern": "^[A-Z0-9_/]{1,30}$"},
     "Partner": {
         "type": "object",
         "required": ["logical_system", "description", "port", "outbound", "inbound",
-                     "pack_size"],
+                     "pack_size", "parallel_packets"],
         "properties": {
             "logical_system": {"type": "string"}, "description": {"type": "string"},
             "port": {"oneOf": [{"type": "null"}, {
@@ -87,7 +93,8 @@ SCHEMAS: dict[str, Any] = {
                                "user": {"type": ["string", "null"]}}}]},
             "outbound": {"type": "array", "items": {"type": "string"}},
             "inbound": {"type": "array", "items": {"type": "string"}},
-            "pack_size": {"type": "integer"}}},
+            "pack_size": {"type": "integer"},
+            "parallel_packets": {"type": "integer"}}},
     "IdocControl": {
         "type": "object",
         "required": ["docnum", "direction", "status", "idoctyp", "mestyp", "created_at"],

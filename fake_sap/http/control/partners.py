@@ -17,6 +17,7 @@ from fake_sap.http.runtime import runtime
 _LOGSYS = re.compile(r"^[A-Z0-9_]{1,10}$")
 #: message types as WE81 spells them (MATMAS, DEBMAS, Z-messages); "matmas" would never match
 MAX_PACK_SIZE = 1000
+MAX_PARALLEL_PACKETS = 8
 MESSAGE_TYPE = re.compile(r"^[A-Z0-9_/]{1,30}$")
 
 
@@ -26,7 +27,8 @@ def _view(row: dict[str, Any]) -> dict[str, Any]:
         port = {"url": row["port_url"], "user": row.get("port_user")}
     return {"logical_system": row["logsys"], "description": row["description"], "port": port,
             "outbound": row["outbound"], "inbound": row["inbound"],
-            "pack_size": row.get("pack_size") or 1}
+            "pack_size": row.get("pack_size") or 1,
+            "parallel_packets": row.get("parallel_packets") or 1}
 
 
 def logical_system(value: str) -> str:
@@ -52,6 +54,14 @@ def _is_http_url(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _whole_number(body: dict[str, Any], name: str, largest: int) -> int:
+    """An optional whole number from 1 to ``largest`` (default 1)."""
+    value = body.get(name, 1)
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= largest:
+        raise BadRequest(f"'{name}' must be a whole number from 1 to {largest}")
+    return value
 
 
 def _message_types(body: dict[str, Any], name: str) -> list[str]:
@@ -85,17 +95,16 @@ def put_partner(mandt: str, logsys: str) -> Response:
     user = optional_str(port, "user", 60)
     password = optional_str(port, "password", 120)
     outbound, inbound = _message_types(body, "outbound"), _message_types(body, "inbound")
-    pack_size = body.get("pack_size", 1)
-    if not isinstance(pack_size, int) or isinstance(pack_size, bool) \
-            or not 1 <= pack_size <= MAX_PACK_SIZE:
-        raise BadRequest(f"'pack_size' must be a whole number from 1 to {MAX_PACK_SIZE}")
+    pack_size = _whole_number(body, "pack_size", MAX_PACK_SIZE)
+    parallel_packets = _whole_number(body, "parallel_packets", MAX_PARALLEL_PACKETS)
     if outbound and url is None:
         # WE20 refuses an outbound parameter without a receiver port
         raise BadRequest("A partner that receives outbound message types needs a 'port'")
     with runtime().db.write() as conn:
         partners.upsert_partner(
             conn, mandt, logsys, description=description, port_url=url, port_user=user,
-            port_password=password, outbound=outbound, inbound=inbound, pack_size=pack_size)
+            port_password=password, outbound=outbound, inbound=inbound, pack_size=pack_size,
+            parallel_packets=parallel_packets)
         row = partners.get(conn, mandt, logsys)
     assert row is not None
     return jsonify(_view(row))
