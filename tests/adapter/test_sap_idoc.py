@@ -1,4 +1,7 @@
-"""Reading IDoc-XML as SAP's XML-HTTP port posts it (crm_adapter.sap.idoc)."""
+"""Reading IDoc-XML as SAP's XML-HTTP port posts it (crm_adapter.sap.idoc).
+
+Every test runs twice: with documents parsed in one go (how bodies up to
+``WHOLE_DOCUMENT_BYTES`` are read) and streamed IDoc by IDoc (larger bodies and streams)."""
 
 from __future__ import annotations
 
@@ -6,7 +9,15 @@ import io
 
 import pytest
 
+from crm_adapter.sap import idoc as idoc_module
 from crm_adapter.sap.idoc import IdocTooLarge, IdocXmlError, iter_idocs, read_idocs
+
+
+@pytest.fixture(autouse=True, params=["whole", "streamed"])
+def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "streamed":
+        monkeypatch.setattr(idoc_module, "WHOLE_DOCUMENT_BYTES", 0)
+    return str(request.param)
 
 
 def control(docnum: str, mestyp: str = "MATMAS", idoctyp: str = "MATMAS05") -> str:
@@ -90,9 +101,9 @@ def test_a_slow_stream_is_read_the_same():
     assert [i.find("E1MARAM").get("MATNR") for i in idocs] == ["000000000000004711", "SP-100"]
 
 
-def test_idocs_are_handed_out_before_the_rest_of_the_document_is_read():
+def test_a_streamed_document_s_idocs_are_handed_out_before_the_rest_is_read():
     broken_end = TWO_MATERIALS.replace(b"</MATMAS05>", b"</MATMAS05")
-    idocs = iter_idocs(broken_end)
+    idocs = iter_idocs(io.BytesIO(broken_end))
     assert next(idocs).docnum == "0000000000000101"
     with pytest.raises(IdocXmlError):
         list(idocs)
@@ -147,6 +158,16 @@ def test_an_idoc_without_a_control_record_is_refused():
 def test_an_idoc_as_the_document_root_is_refused():
     with pytest.raises(IdocXmlError, match="root"):
         read_idocs(material_idoc("1", "4711").encode())
+
+
+@pytest.mark.parametrize("where", ["segment", "control record"])
+def test_an_idoc_inside_an_idoc_is_refused(where):
+    inner = material_idoc("2", "4712")
+    outer = material_idoc("1", "4711")
+    nested = outer.replace("</E1MARCM>", f"</E1MARCM>{inner}") if where == "segment" \
+        else outer.replace("</EDI_DC40>", f"{inner}</EDI_DC40>")
+    with pytest.raises(IdocXmlError, match="direct child"):
+        read_idocs(document(nested))
 
 
 def test_another_element_beside_the_idocs_is_refused():
