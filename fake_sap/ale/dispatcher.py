@@ -289,7 +289,7 @@ class Dispatcher:
 
     def _record(self, mandt: str, batch: list[dict[str, Any]], result: SendResult) -> None:
         """The outcome of one POST for each of its IDocs, in one transaction."""
-        at = clock.now()
+        at, now = clock.now(), time.time()
         entries = []
         for head in batch:
             attempts = head["attempts"] + 1
@@ -304,7 +304,7 @@ class Dispatcher:
             delay = self.settings.retry_base_seconds * (2 ** (attempts - 1))
             entries.append((head["docnum"], StatusRecord(
                 "02", text[:220], "E", "E0", "002", (result.detail[:50],)),
-                {"attempts": attempts, "next_attempt_at": time.time() + delay}))
+                {"attempts": attempts, "next_attempt_at": now + delay}))
         with self.db.write() as conn:
             idocs.append_statuses(conn, mandt, at, entries)
 
