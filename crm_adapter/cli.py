@@ -12,6 +12,7 @@ themselves in :func:`build_parser`, one ``_add_<name>(commands)`` function each.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -27,6 +28,19 @@ def _settings(args: argparse.Namespace) -> AdapterSettings:
 
 
 # --- serve -----------------------------------------------------------------------------------
+
+#: allocations between two young-generation garbage collections in a server worker
+YOUNG_COLLECTION_ALLOCATIONS = 20_000
+
+
+def _collect_garbage_less_often(_worker: object = None) -> None:
+    """Run in each worker once it is up. A worker makes tens of thousands of short-lived
+    objects per IDoc packet (segments, rows, parameters); at Python's default of a young
+    collection every 700 allocations those collections cost about a tenth of its CPU time.
+    What start-up made (modules, the app) is frozen out of collections altogether."""
+    gc.freeze()
+    gc.set_threshold(YOUNG_COLLECTION_ALLOCATIONS, 50, 100)
+
 
 def _serve(args: argparse.Namespace) -> int:
     from gunicorn.app.base import BaseApplication
@@ -47,7 +61,8 @@ def _serve(args: argparse.Namespace) -> int:
                 "bind": f"{args.host}:{args.port}", "workers": args.workers,
                 "worker_class": "sync", "preload_app": False, "timeout": 300,
                 "graceful_timeout": 5, "keepalive": 5, "accesslog": None, "errorlog": "-",
-                "loglevel": "warning", "proc_name": "crm-adapter"}
+                "loglevel": "warning", "proc_name": "crm-adapter",
+                "post_worker_init": _collect_garbage_less_often}
             for key, value in options.items():
                 self.cfg.set(key, value)
 
