@@ -120,6 +120,8 @@ def lock_for_processing(conn: Connection, entry_ids: Sequence[int]) -> dict[int,
     ``FOR UPDATE`` is not emitted.
     """
     entries = _get_many(conn, entry_ids)
+    if conn.dialect.name == "sqlite":
+        return entries  # read under the database lock already: nothing to lock or re-read
     objects = [(e["message_type"], e["object_key"]) for e in entries.values()]
     for message_type, keys in _by_message_type(objects):
         conn.execute(select(inbox.c.id).where(
