@@ -206,6 +206,16 @@ def sap_to_crm(sap: SapClient, crm_server: CrmServer) -> SapClient:
 
 
 @pytest.fixture
+def sap_to_crm_in_parallel(sap: SapClient, crm_server: CrmServer) -> SapClient:
+    """:func:`sap_to_crm` with RSEOUT00's parallel processing: packets of two IDocs, two of
+    them on their way at once (so later IDocs may arrive first)."""
+    sap.register_partner(CRM_PARTNER, url=crm_server.receiver_url, user=RECEIVER_USER,
+                         password=RECEIVER_PASSWORD, outbound=["MATMAS", "DEBMAS"],
+                         pack_size=2, parallel_packets=2)
+    return sap
+
+
+@pytest.fixture
 def crm_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CrmProcess]:
     """The adapter as deployed: ``crm-adapter serve --config FILE`` on a free port."""
     with _served(tmp_path_factory.mktemp("crm-serve")) as served:

@@ -308,6 +308,20 @@ def test_e2e_a_changed_material_is_updated_and_keeps_its_crm_only_fields(
     assert crm_over_http.maintenance_queue() == []
 
 
+def test_e2e_changes_sent_in_parallel_packets_leave_each_material_as_sap_has_it(
+        sap_to_crm_in_parallel: SapClient, crm_over_http: CrmDriver) -> None:
+    numbers = [f"47{n:02d}" for n in range(6)]
+    for version in (1, 2, 3):
+        post_to_sap(sap_to_crm_in_parallel, MATMAS05, *[
+            material(number, f"Pump v{version}", control=MDM) for number in numbers])
+
+    arrived = [crm_over_http.wait_for_material(
+        number, lambda m: m["description_en"] == "Pump v3") for number in numbers]
+
+    assert len(arrived) == len(numbers)
+    assert crm_over_http.inbox(status="failed") == []
+
+
 def test_e2e_a_material_flagged_for_deletion_in_sap_is_marked_deleted(
         sap_to_crm: SapClient, crm_over_http: CrmDriver) -> None:
     post_to_sap(sap_to_crm, MATMAS05, material("4711", "Pump", control=MDM))
