@@ -237,11 +237,14 @@ class FakeSap:
 
     def register_partner(self, logsys: str, *, url: str | None = None,
                          user: str | None = None, password: str | None = None,
-                         outbound: Sequence[str] = (),
-                         inbound: Sequence[str] = ()) -> dict[str, Any]:
-        """A partner profile (WE20): SAP sends the ``outbound`` message types to ``url``."""
+                         outbound: Sequence[str] = (), inbound: Sequence[str] = (),
+                         pack_size: int = 1, parallel_packets: int = 1) -> dict[str, Any]:
+        """A partner profile (WE20): SAP sends the ``outbound`` message types to ``url``,
+        ``pack_size`` IDocs per POST, ``parallel_packets`` POSTs at once."""
         return self.sap.register_partner(logsys, url=url, user=user, password=password,
-                                         outbound=outbound, inbound=inbound)
+                                         outbound=outbound, inbound=inbound,
+                                         pack_size=pack_size,
+                                         parallel_packets=parallel_packets)
 
     def send_master_data(self, message_type: str, receiver: str | None = None,
                          objects: Sequence[str] | None = None) -> dict[str, Any]:
