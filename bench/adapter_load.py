@@ -2,10 +2,11 @@
 
 What an SAP team does to fill a newly connected CRM: fake-sap client 100 holds N materials
 (``fake-sap seed``), the CRM adapter is registered as the MATMAS partner (XML-HTTP port on
-its receiver, WE20 pack size 1,000), and BD10 ("send material", ``POST /_fake/clients/100/
-ale/send-master-data``) creates a full MATMAS05 IDoc per material. fake-sap commits them
-in packets and its dispatcher starts passing them to the receiver (``POST /sap/idoc``, up
-to 1,000 IDocs per POST, in DOCNUM order) while later packets are still being created. The
+its receiver, WE20 pack size 1,000, two packets on their way at once), and BD10 ("send
+material", ``POST /_fake/clients/100/ale/send-master-data``) creates a full MATMAS05 IDoc
+per material. fake-sap commits them in packets and its dispatcher starts passing them to
+the receiver (``POST /sap/idoc``, up to 1,000 IDocs per POST, two POSTs at a time, the
+adapter serializing by SERIAL) while later packets are still being created. The
 clock runs from the BD10 request until the CRM's ``materials`` table holds N rows (read
 straight from its SQLite file). Reported apart: the BD10 request (creating the IDocs), the
 delivery rate, the CPU time of each side per IDoc, and the peak RSS of both servers'
@@ -117,7 +118,8 @@ def run(quick: bool) -> Report:
                     f"fake-sap seed --materials {size} --customers 0, then fake-sap serve "
                     f"--workers 2 (SQLite) with the adapter (crm-adapter serve --workers "
                     f"{ADAPTER_WORKERS}, SQLite, receiver_processing={RECEIVER_PROCESSING}) "
-                    "as MATMAS partner; POST .../ale/"
+                    f"as MATMAS partner (pack size {PACK_SIZE}, {PARALLEL_PACKETS} "
+                    "packet(s) at once); POST .../ale/"
                     "send-master-data {\"message_type\": \"MATMAS\"} until the CRM store "
                     "holds every material")
     total = report.metric("BD10 request until all materials are in the CRM", "s",
