@@ -39,7 +39,7 @@ def _collect_garbage_less_often(_worker: object = None) -> None:
     collection every 700 allocations those collections cost about a tenth of its CPU time.
     What start-up made (modules, the app) is frozen out of collections altogether."""
     gc.freeze()
-    gc.set_threshold(YOUNG_COLLECTION_ALLOCATIONS, 50, 100)
+    gc.set_threshold(YOUNG_COLLECTION_ALLOCATIONS, *gc.get_threshold()[1:])
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -88,7 +88,8 @@ class FakeSapProcess:
         process_env = {**os.environ, **(env or {})}
         # the log goes to a file, never a pipe: a pipe nobody reads blocks the server for
         # good once it is full, and a run of unexpected errors fills one in a few requests
-        log_file = log.open("a+b") if log else tempfile.TemporaryFile()
+        # appending: the server writes at the end whatever position log_tail reads from
+        log_file = log.open("a+b") if log else tempfile.TemporaryFile("a+b")
         try:
             process = subprocess.Popen(command, env=process_env, stdout=log_file,
                                        stderr=log_file)
@@ -96,7 +97,11 @@ class FakeSapProcess:
             log_file.close()
             raise
         server = cls(f"http://127.0.0.1:{port}", process, db_url, log_file=log_file)
-        server.wait_until_ready(ready_timeout)
+        try:
+            server.wait_until_ready(ready_timeout)
+        except BaseException:
+            server.stop()
+            raise
         return server
 
     def log_tail(self, size: int = 4000) -> str:

@@ -13,8 +13,10 @@ Layer: SAP edge, no I/O of its own (the caller hands in bytes or a stream). Impo
       </IDOC>
     </MATMAS05>
 
-:func:`iter_idocs` streams with ``lxml.etree.iterparse`` and forgets each ``<IDOC>`` once it
-is handed out, so a packet of many thousand IDocs never sits in memory at once. Each
+:func:`iter_idocs` parses a body of up to ``WHOLE_DOCUMENT_BYTES`` in one go (faster) and
+streams anything larger, and any stream, with ``lxml.etree.iterparse``, forgetting each
+``<IDOC>`` once it is handed out, so a packet of many thousand IDocs never sits in memory at
+once. Each
 :class:`ReceivedIdoc` has the control record as a dict, the segment tree, and the IDoc's
 own XML (a one-IDoc document, for storing it as received). The input is untrusted: DTDs and
 entity declarations are refused, nothing is fetched from the network, and reading stops at
@@ -164,8 +166,9 @@ def iter_idocs(source: bytes | BinaryIO, *,
                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReceivedIdoc]:
     """Yield the IDocs of an IDoc-XML document in document order.
 
-    Raises :class:`IdocXmlError` (or :class:`IdocTooLarge`) as soon as the problem is
-    read, which for a broken end of the document is after earlier IDocs were yielded: use
+    Raises :class:`IdocTooLarge` at once for bytes above ``max_bytes``, and
+    :class:`IdocXmlError` (or :class:`IdocTooLarge`) as soon as the problem is read, which
+    for a broken end of a streamed document is after earlier IDocs were yielded: use
     :func:`read_idocs` to check the whole document before acting on any IDoc.
     """
     if isinstance(source, bytes | bytearray | memoryview):
@@ -198,6 +201,10 @@ def _whole_document_idocs(document: bytes) -> Iterator[ReceivedIdoc]:
     root_name = _local(root.tag)
     if root_name == "IDOC":
         raise IdocXmlError("The document root must be the IDoc type, not <IDOC>")
+    # an IDOC anywhere else than right below the root (in a segment, a field, the control
+    # record) is refused, as the streamed reading refuses it
+    if any(idoc.getparent() is not root for idoc in root.iter("IDOC", "{*}IDOC")):
+        raise IdocXmlError(_NESTED_IDOC)
     index = 0
     for element in root:
         name = _local(element.tag)
@@ -288,8 +295,6 @@ def _read_segment(element: etree._Element) -> Segment:
         name = names.get(tag) or _local(tag)
         if not name:
             continue
-        if name == "IDOC":
-            raise IdocXmlError(_NESTED_IDOC)
         if child.get("SEGMENT") is not None or len(child):
             children.append(_read_segment(child))
         else:
@@ -304,8 +309,6 @@ def _fields(element: etree._Element) -> dict[str, str]:
     for child in element:
         tag = child.tag
         name = names.get(tag) or _local(tag)
-        if name == "IDOC":
-            raise IdocXmlError(_NESTED_IDOC)
         if name:
             text = child.text
             fields[name] = text.rstrip() if text else ""

@@ -12,15 +12,15 @@ one of them sends a partner's queue at a time.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import os
 import re
 import threading
 import time
 import uuid
-from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -214,25 +214,28 @@ class Dispatcher:
                           partner: dict[str, Any] | None, pack_size: int,
                           parallel: int) -> None:
         """Keep up to ``parallel`` packets on their way: the next one is read behind the
-        last one started; after a failure no further packet is started."""
+        last one started. Once a packet fails (or the lease is lost) no further packet is
+        started; those on their way are waited for."""
         with ThreadPoolExecutor(parallel, thread_name_prefix="ale-sender") as senders:
-            in_flight: deque[Future[bool]] = deque()
+            in_flight: set[Future[bool]] = set()
             after, starting = "", True
-            while starting or in_flight:
-                batch: list[dict[str, Any]] = []
-                if starting:
+            while True:
+                if starting and len(in_flight) < parallel:
                     with self.db.read() as conn:
                         batch = self._due_batch(conn, mandt, logsys, pack_size, after)
-                if batch and self._still_ours(mandt, logsys, token):
-                    after = batch[-1]["docnum"]
-                    in_flight.append(senders.submit(self._send, mandt, partner, batch))
-                    if len(in_flight) < parallel:
+                    if batch and self._still_ours(mandt, logsys, token):
+                        after = batch[-1]["docnum"]
+                        # each sender in a copy of this context: the business date of a
+                        # synchronous dispatch (fake_sap.clock) applies to its records too
+                        in_flight.add(senders.submit(contextvars.copy_context().run,
+                                                     self._send, mandt, partner, batch))
                         continue
-                elif not in_flight:
+                    if batch:  # the lease is lost
+                        starting = False
+                if not in_flight:
                     return
-                elif batch:  # the lease is lost: finish what is on its way, start nothing
-                    starting = False
-                if not in_flight.popleft().result():
+                done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+                if not all([sending.result() for sending in done]):
                     starting = False
 
     def _still_ours(self, mandt: str, logsys: str, token: str) -> bool:

@@ -78,8 +78,11 @@ def _fewer_collections() -> Iterator[None]:
     """Creating a packet makes some hundred thousand short-lived objects and hardly a
     reference cycle; at Python's default of a young garbage collection every 700
     allocations those collections cost about a tenth of the creation time. They are made
-    rarer for the packet only: the rest of the process keeps the default (the dispatcher's
-    HTTP requests form cycles that hold the packets' bodies until collected)."""
+    rarer while a packet is created only, not for good: the dispatcher's HTTP requests form
+    cycles that hold the packets' bodies until collected (with one server worker its
+    dispatcher thread may send meanwhile, with the rarer collections, for that long).
+    Thresholds are process-wide: this relies on gunicorn's sync workers running one
+    request, so one creation, at a time."""
     before = gc.get_threshold()
     gc.set_threshold(YOUNG_COLLECTION_ALLOCATIONS, *before[1:])
     try:

@@ -75,7 +75,8 @@ class Database:
         100 ms) and retry, so two busy workers mostly wait for each other; a blocking
         ``flock`` wakes the next writer the moment the lock is free.
         """
-        if self._lock_path is None or self._held.__dict__.get("depth", 0):
+        depth: int = getattr(self._held, "depth", 0)
+        if self._lock_path is None or depth:
             yield
             return
         with open(self._lock_path, "a+b") as lock_file:
@@ -98,15 +99,24 @@ class Database:
 
 
 def _add_missing_columns(conn: Connection) -> None:
-    """ALTER TABLE ... ADD COLUMN for each declared column an existing table lacks; such a
-    column is declared with a server default, so that the rows already there get a value."""
+    """ALTER TABLE ... ADD COLUMN for each declared column an existing table lacks. A
+    column added after a table's first release must be nullable or have a server default,
+    so that the rows already there get a value."""
     inspector = inspect(conn)
+    preparer = conn.dialect.identifier_preparer
+    # two servers starting at once on one PostgreSQL database may both add the column
+    if_absent = "IF NOT EXISTS " if conn.dialect.name == "postgresql" else ""
     for table in metadata.sorted_tables:
         present = {column["name"] for column in inspector.get_columns(table.name)}
         for column in table.columns:
-            if column.name not in present:
-                definition = CreateColumn(column).compile(dialect=conn.dialect)
-                conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {definition}"))
+            if column.name in present:
+                continue
+            if not column.nullable and column.server_default is None:
+                raise RuntimeError(f"{table.name}.{column.name} is missing from the database "
+                                   "and has no server default to fill existing rows with")
+            definition = CreateColumn(column).compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE {preparer.format_table(table)} "
+                              f"ADD COLUMN {if_absent}{definition}"))
 
 
 def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -160,12 +160,13 @@ def test_an_idoc_as_the_document_root_is_refused():
         read_idocs(material_idoc("1", "4711").encode())
 
 
-@pytest.mark.parametrize("where", ["segment", "control record"])
+@pytest.mark.parametrize("where", ["segment", "control record", "field"])
 def test_an_idoc_inside_an_idoc_is_refused(where):
     inner = material_idoc("2", "4712")
     outer = material_idoc("1", "4711")
-    nested = outer.replace("</E1MARCM>", f"</E1MARCM>{inner}") if where == "segment" \
-        else outer.replace("</EDI_DC40>", f"{inner}</EDI_DC40>")
+    nested = {"segment": outer.replace("</E1MARCM>", f"</E1MARCM>{inner}"),
+              "control record": outer.replace("</EDI_DC40>", f"{inner}</EDI_DC40>"),
+              "field": outer.replace("</DOCNUM>", f"{inner}</DOCNUM>", 1)}[where]
     with pytest.raises(IdocXmlError, match="direct child"):
         read_idocs(document(nested))
 
