@@ -29,7 +29,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any, TypeVar
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, reject, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -251,7 +251,18 @@ def _declared_fields(root: etree._Element, idoc_type: IdocType
 def _wrong_value(draw: Draw, document: IdocDocument) -> bytes:
     root = _tree(document.xml)
     idoc_type = types.IDOC_TYPES[document.idoc_type]
-    element, declared = draw(st.sampled_from(_declared_fields(root, idoc_type)))
+    fields = _declared_fields(root, idoc_type)
+    if fields:
+        element, declared = draw(st.sampled_from(fields))
+    else:  # every field was left empty: give a segment one, with the wrong value
+        segments = [(e, s) for e in _data_segments(root)
+                    if (s := idoc_type.segment(e.tag)) is not None and s.fields]
+        if not segments:
+            reject()
+        parent, segment = draw(st.sampled_from(segments))
+        declared = draw(st.sampled_from(segment.fields))
+        element = etree.Element(declared.name)
+        parent.insert(0, element)
     element.text = draw(wrong_idoc_field_values(declared))
     return _bytes(root)
 

@@ -28,6 +28,9 @@ from lxml import etree
 from fake_sap import fuzz
 from fake_sap.ale import applications
 from fake_sap.idoc import types
+from fake_sap.idoc.document import Idoc, SegmentData
+from fake_sap.idoc.types import MATMAS05
+from fake_sap.idoc.writer import to_xml
 from fake_sap.testing import SapClient
 
 
@@ -110,3 +113,17 @@ def test_a_truncated_document_is_refused_and_stores_nothing(
 
     assert response.status_code == 400
     assert monitor_total(sap) == before
+
+
+# -- the generator itself ------------------------------------------------------------------------
+
+@fuzz.fuzz_settings(max_examples=10)
+@given(data=st.data())
+def test_a_wrong_value_goes_into_a_document_whose_segments_carry_no_field(
+        data: st.DataObject) -> None:
+    bare = Idoc({"DOCNUM": "1", "MESTYP": "MATMAS"}, [SegmentData("E1MARAM", {})])
+    document = fuzz.IdocDocument("MATMAS05", [bare], to_xml(MATMAS05, [bare]))
+
+    broken = etree.fromstring(fuzz.MUTATIONS["wrong_value"](data.draw, document))
+
+    assert len(broken.find("IDOC/E1MARAM")) == 1
