@@ -25,7 +25,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import cache
 from typing import Any, TypeVar
 
@@ -483,7 +483,11 @@ def abap_values(elementary: Elementary) -> st.SearchStrategy[str]:
 
 def _rounded_places(text: str, decimals: int) -> int:
     """Integer places of a packed number's wire text once rounded half up to ``decimals``."""
-    number = Decimal(text.strip("-")).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    digits = text.strip("-")
+    # a context as wide as the text: the default one (28 digits) cannot round a DEC 28.9
+    # of 19 integer places
+    with localcontext(prec=len(digits) + 2):
+        number = Decimal(digits).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
     return len(str(int(number)))
 
 

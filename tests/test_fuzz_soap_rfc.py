@@ -210,3 +210,11 @@ def test_a_sales_order_changes_the_client_once_it_is_committed(
     assert b"<SALESDOCUMENT>" in created.content
     assert uncommitted == before
     assert snapshot()["vbak"] != before["vbak"]
+
+
+# -- the generator itself ------------------------------------------------------------------------
+
+def test_the_generator_counts_the_places_of_a_wide_packed_value_once_rounded():
+    # DEC 28.9: 19 nines with a fraction rounding up make 20 places, and more digits than
+    # Python's default decimal context (28) can round
+    assert fuzz._rounded_places("9" * 19 + ".9999999995", 9) == 20
