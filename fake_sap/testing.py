@@ -124,9 +124,7 @@ class FakeSapProcess:
                 return
             except httpx.TransportError:
                 threading.Event().wait(0.05)
-        tail = self.log_tail()
-        self.stop()
-        raise RuntimeError(f"fake-sap did not answer within {timeout} s: {tail}")
+        raise RuntimeError(f"fake-sap did not answer within {timeout} s: {self.log_tail()}")
 
     def stop(self) -> None:
         if self.process.poll() is None:

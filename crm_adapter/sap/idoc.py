@@ -186,15 +186,17 @@ def iter_idocs(source: bytes | BinaryIO, *,
 WHOLE_DOCUMENT_BYTES = 4 * 1024 * 1024
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True,
-                           huge_tree=False, remove_comments=True, remove_pis=True)
+#: how untrusted IDoc-XML is parsed, whole or streamed: no entity expansion, no DTD or
+#: network access, lxml's size limits, comments and processing instructions dropped
+_PARSER_OPTIONS: dict[str, bool] = {
+    "resolve_entities": False, "load_dtd": False, "no_network": True, "huge_tree": False,
+    "remove_comments": True, "remove_pis": True}
 
 
 def _whole_document_idocs(document: bytes) -> Iterator[ReceivedIdoc]:
     _refuse_dtd_text(document[:_PROLOG_SCAN_BYTES])
     try:
-        root = etree.fromstring(document, _parser())
+        root = etree.fromstring(document, etree.XMLParser(**_PARSER_OPTIONS))
     except etree.XMLSyntaxError as error:
         raise IdocXmlError(f"The document is not well-formed XML: {error.msg}") from None
     _refuse_dtd(root)
@@ -219,8 +221,7 @@ def _whole_document_idocs(document: bytes) -> Iterator[ReceivedIdoc]:
 def _streamed_idocs(stream: BinaryIO, max_bytes: int) -> Iterator[ReceivedIdoc]:
     events = etree.iterparse(
         _GuardedReader(stream, max_bytes), events=("end",), tag=("IDOC", "{*}IDOC"),
-        resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
-        remove_comments=True, remove_pis=True)
+        **_PARSER_OPTIONS)
     root: etree._Element | None = None
     index = 0
     try:

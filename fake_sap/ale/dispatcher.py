@@ -184,45 +184,29 @@ class Dispatcher:
     def _send_queue(self, mandt: str, logsys: str, token: str) -> None:
         """Send the partner's due IDocs in DOCNUM order until one fails or none is left.
 
-        With the partner's ``parallel_packets`` above 1, up to that many packets are on
-        their way at once (RSEOUT00's parallel processing): the next packet is read and
-        posted while earlier ones are still being answered, so packets may arrive out of
-        order and the receiver serializes by SERIAL, as with parallel processing in SAP.
+        Up to the partner's ``parallel_packets`` packets are on their way at once (1 by
+        default: one POST at a time). Above 1 this is RSEOUT00's parallel processing: the
+        next packet is read behind the last one started and posted while earlier ones are
+        still being answered, so packets may arrive out of order and the receiver
+        serializes by SERIAL, as with parallel processing in SAP. Once a packet fails (or
+        the lease is lost) no further packet is started; those on their way are waited for.
         """
         with self.db.read() as conn:
             partner = partners.get(conn, mandt, logsys)
         pack_size = int((partner or {}).get("pack_size") or 1)
         parallel = int((partner or {}).get("parallel_packets") or 1)
-        if parallel <= 1:
-            while self._send_next(mandt, logsys, token, partner, pack_size):
-                pass
-        else:
-            self._send_in_parallel(mandt, logsys, token, partner, pack_size, parallel)
-
-    def _send_next(self, mandt: str, logsys: str, token: str,
-                   partner: dict[str, Any] | None, pack_size: int) -> bool:
-        """Send the next packet of the queue; whether one was sent and passed."""
-        with self.db.read() as conn:
-            batch = self._due_batch(conn, mandt, logsys, pack_size)
-        if not batch:
-            return False  # empty, or the head waits for its retry and later IDocs behind it
-        if not self._still_ours(mandt, logsys, token):
-            return False
-        return self._send(mandt, partner, batch)
-
-    def _send_in_parallel(self, mandt: str, logsys: str, token: str,
-                          partner: dict[str, Any] | None, pack_size: int,
-                          parallel: int) -> None:
-        """Keep up to ``parallel`` packets on their way: the next one is read behind the
-        last one started. Once a packet fails (or the lease is lost) no further packet is
-        started; those on their way are waited for."""
         with ThreadPoolExecutor(parallel, thread_name_prefix="ale-sender") as senders:
             in_flight: set[Future[bool]] = set()
             after, starting = "", True
             while True:
                 if starting and len(in_flight) < parallel:
                     with self.db.read() as conn:
-                        batch = self._due_batch(conn, mandt, logsys, pack_size, after)
+                        # from the head of the queue when nothing is on its way (an IDoc
+                        # resent meanwhile goes first), else behind the last packet
+                        # started; empty: nothing left, or the head waits for its retry
+                        # and holds back the IDocs behind it
+                        batch = self._due_batch(conn, mandt, logsys, pack_size,
+                                                after if in_flight else "")
                     if batch and self._still_ours(mandt, logsys, token):
                         after = batch[-1]["docnum"]
                         # each sender in a copy of this context: the business date of a

@@ -84,18 +84,6 @@ def append_statuses(conn: Connection, mandt: str, at: datetime,
         last[docnum] = (last.get(docnum) or 0) + 1
         counted.append((docnum, last[docnum], record))
     insert_statuses(conn, mandt, at, counted)
-    alike: dict[tuple[Any, ...], list[str]] = {}
-    for docnum, record, changes in entries:
-        alike.setdefault((record.status, *changes.items()), []).append(docnum)
-    if len(alike) * 4 <= len(entries):
-        # a packet's IDocs mostly get the same status and changes: one UPDATE per kind
-        for (status, *kind), same in alike.items():
-            for start in range(0, len(same), DOCNUMS_PER_QUERY):
-                conn.execute(update(edidc).where(
-                    edidc.c.mandt == mandt,
-                    edidc.c.docnum.in_(same[start:start + DOCNUMS_PER_QUERY])
-                ).values(status=status, updated_at=at, **dict(kind)))
-        return
     changed = list(entries[0][2])
     conn.execute(update(edidc).where(edidc.c.mandt == mandt,
                                      edidc.c.docnum == bindparam("b_docnum"))
