@@ -484,9 +484,9 @@ def abap_values(elementary: Elementary) -> st.SearchStrategy[str]:
 def _rounded_places(text: str, decimals: int) -> int:
     """Integer places of a packed number's wire text once rounded half up to ``decimals``."""
     digits = text.strip("-")
-    # a context as wide as the text: the default one (28 digits) cannot round a DEC 28.9
-    # of 19 integer places
-    with localcontext(prec=len(digits) + 2):
+    # a context as wide as the text and its decimals: the default one (28 digits) cannot
+    # round a DEC 28.9 of 19 integer places
+    with localcontext(prec=len(digits) + decimals + 2):
         number = Decimal(digits).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
     return len(str(int(number)))
 

@@ -218,3 +218,7 @@ def test_the_generator_counts_the_places_of_a_wide_packed_value_once_rounded():
     # DEC 28.9: 19 nines with a fraction rounding up make 20 places, and more digits than
     # Python's default decimal context (28) can round
     assert fuzz._rounded_places("9" * 19 + ".9999999995", 9) == 20
+
+
+def test_the_generator_counts_the_places_of_a_short_packed_value_with_many_decimals():
+    assert fuzz._rounded_places("1", 4) == 1
