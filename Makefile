@@ -45,7 +45,7 @@ contracts: $(STAMP)
 ## rewrites the consumer contract and docs/contract-coverage.md, then checks the contract
 CONSUMER_CONTRACT := contracts/consumer/crm-adapter.json
 contract-record: $(STAMP)
-	$(BIN)/pytest -q -p crm_adapter.sap.recording --record-contract $(CONSUMER_CONTRACT) \
+	$(BIN)/pytest -q -p crm_adapter.testing.recording --record-contract $(CONSUMER_CONTRACT) \
 		tests/adapter features
 	$(BIN)/fake-sap contract-check $(CONSUMER_CONTRACT) \
 		--coverage-report docs/contract-coverage.md

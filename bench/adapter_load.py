@@ -41,7 +41,7 @@ from bench.processes import (
     scratch_dir,
     workers_cpu_seconds,
 )
-from fake_sap.testing import free_port
+from fake_sap.testing.process import free_port
 
 NAME = "adapter-load"
 TARGET_SECONDS = 30.0

@@ -24,7 +24,7 @@ from bench.adapter_load import PARTNER, RECEIVER_PASSWORD, RECEIVER_USER, Adapte
 from bench.harness import Report
 from bench.processes import CLIENT, fake_sap, scratch_dir
 from bench.read_table import seed
-from fake_sap.testing import FakeSapProcess
+from fake_sap.testing.process import FakeSapProcess
 
 NAME = "applications"
 FULL_SIZE, QUICK_SIZE = 500, 50

@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 from flask import Flask, Response, request
 
-from fake_sap.testing import free_port
+from fake_sap.testing.process import free_port
 
 app = Flask("ceiling")
 

@@ -13,7 +13,7 @@ import httpx
 
 from bench.harness import Report
 from bench.processes import scratch_dir
-from fake_sap.testing import free_port
+from fake_sap.testing.process import free_port
 
 NAME = "cold-start"
 FAKE_SAP = str(Path(sys.executable).with_name("fake-sap"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 
-from fake_sap.testing import DEFAULT_PASSWORD, DEFAULT_USER, FakeSapProcess
+from fake_sap.testing.process import DEFAULT_PASSWORD, DEFAULT_USER, FakeSapProcess
 
 AUTH = (DEFAULT_USER, DEFAULT_PASSWORD)
 CLIENT = "100"

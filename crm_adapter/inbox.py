@@ -28,10 +28,10 @@ from typing import Any
 from sqlalchemy import Connection
 
 from crm_adapter.domain.errors import DomainError
-from crm_adapter.sap.idoc import IdocTooLarge, IdocXmlError, ReceivedIdoc, read_idocs
 from crm_adapter.store import inbox as store
 from crm_adapter.store.engine import Database
 from crm_adapter.store.inbox import InboxStatus, NewIdoc
+from sap_client.idoc import IdocTooLarge, IdocXmlError, ReceivedIdoc, read_idocs
 
 log = logging.getLogger(__name__)
 

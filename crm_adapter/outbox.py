@@ -17,7 +17,7 @@ A handler is registered per kind::
     def link_order(conn: sqlalchemy.Connection, entry: Entry, result: dict) -> None: ...
 
 ``on_done`` runs in the same CRM transaction that marks the entry done; ``on_failed`` when
-SAP refused the call for a business reason (a :class:`~crm_adapter.sap.bapi.BapiError`):
+SAP refused the call for a business reason (a :class:`~sap_client.bapi.BapiError`):
 such an entry is not retried.
 
 Where SAP offers no field to find an earlier attempt's document by (a stock transport order
@@ -41,10 +41,10 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from crm_adapter.sap.bapi import BapiError
-from crm_adapter.sap.errors import ABAPApplicationError, RFCError
 from crm_adapter.store.engine import Database, inserted_id
 from crm_adapter.store.schema import outbox
+from sap_client.bapi import BapiError
+from sap_client.errors import ABAPApplicationError, RFCError
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ Layer: entry point (composition root of the worker process). ``crm-adapter worke
 :func:`run_worker` until SIGTERM or SIGINT:
 
 - the **outbox**: every intended SAP call, one at a time in order, over one RFC connection
-  (:class:`crm_adapter.sap.rfc.Connection`, opened from the settings and reopened after a
+  (:class:`sap_client.rfc.Connection`, opened from the settings and reopened after a
   communication error); failed calls are retried with backoff, SAP's business refusals are
   recorded and not retried (:mod:`crm_adapter.outbox`);
 - the **inbox**: IDocs stored but never processed because the receiving process died in
@@ -29,8 +29,8 @@ from crm_adapter import flows
 from crm_adapter.config import AdapterSettings
 from crm_adapter.inbox import Inbox, default_handlers
 from crm_adapter.outbox import OutboxWorker, WorkerSettings
-from crm_adapter.sap.rfc import Connection
 from crm_adapter.store.engine import Database
+from sap_client.rfc import Connection
 
 log = logging.getLogger(__name__)
 

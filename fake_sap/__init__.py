@@ -8,6 +8,11 @@ Layout (edges -> core -> persistence):
                 distribution (change pointers, partner profiles, XML-HTTP ports)
 - ``mm`` / ``sd`` the business objects: materials, customers
 - ``db``        SQLAlchemy tables and the small repository layer
+- ``testing``   test support (pytest plugin, test process, step library, fuzz strategies);
+                never imported by the modules above
+
+The emulator never imports ``crm_adapter``; its test support uses the SAP client package
+``sap_client``.
 """
 
 __version__ = "0.1.0"

@@ -1,7 +1,7 @@
 """``fake-sap contract-check``: a consumer's contract against the emulator's declarations.
 
 A consumer contract (``contracts/consumer/crm-adapter.json``, recorded from the CRM adapter's
-test suite by ``crm_adapter.sap.recording``) lists what the consumer's code did with SAP:
+test suite by ``crm_adapter.testing.recording``) lists what the consumer's code did with SAP:
 
 - ``functions``: per function module, the parameter paths it sent (``PARAM``,
   ``PARAM-FIELD`` of a structure, ``TABLE-FIELD`` of table rows) with the kinds of values and

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-import crm_adapter.bdd
-import fake_sap.bdd
+import crm_adapter.testing.bdd
+import fake_sap.testing.bdd
 
-pytest_plugins = [*fake_sap.bdd.PLUGINS, *crm_adapter.bdd.PLUGINS]
+pytest_plugins = [*fake_sap.testing.bdd.PLUGINS, *crm_adapter.testing.bdd.PLUGINS]
 
 #: the tags feature files may use (pytest markers: ``pytest features -m returns``); a tag not
 #: listed here fails the run (--strict-markers), so that a typo does not silently deselect

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from run_all_process import RunAllProcess
 
-from fake_sap.testing import FakeSapProcess, SapClient
+from fake_sap.testing.process import FakeSapProcess, SapClient
 
 # a stand-alone project that uses the pytest plugin; test_pytest_plugin.py runs it on its own
 collect_ignore = ["sample_project"]

@@ -21,7 +21,7 @@ from sqlalchemy import Engine, Table, create_engine, select
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.model import IdocType
 from fake_sap.idoc.writer import to_xml
-from fake_sap.testing import SapClient
+from fake_sap.testing.process import SapClient
 
 #: the logical system our test IDocs come from (EDI_DC40-SNDPRN)
 SENDER = "CRMCLNT100"

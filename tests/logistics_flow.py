@@ -29,7 +29,7 @@ from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.parser import parse_document
 from fake_sap.idoc.types import ORDERS05, ZDELVRY07
 from fake_sap.idoc.xsd import validator_for
-from fake_sap.testing import SapClient
+from fake_sap.testing.process import SapClient
 
 #: the CRM's logical system: sends ORDERS, receives DESADV
 CRM = "CRMCLNT100"

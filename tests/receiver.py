@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from lxml import etree
 
-from fake_sap.testing import free_port
+from fake_sap.testing.process import free_port
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 import httpx
 from lxml import etree
 
-from fake_sap.testing import SapClient
+from fake_sap.testing.process import SapClient
 
 RFC_NS = "urn:sap-com:document:sap:rfc:functions"
 SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/"

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from fake_sap.testing import free_port
+from fake_sap.testing.process import free_port
 
 #: the launcher's last line once SAP has passed the demo data to the CRM
 READY_LINE = "Ctrl-C stops all three processes."

@@ -21,7 +21,7 @@ from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.types import DEBMAS07, MATMAS05
 from fake_sap.idoc.writer import to_xml
 from fake_sap.idoc.xsd import validator_for
-from fake_sap.testing import FakeSapProcess, SapClient
+from fake_sap.testing.process import FakeSapProcess, SapClient
 
 PARTNER = "CRMCLNT100"
 SENDER = "ERPCLNT100"

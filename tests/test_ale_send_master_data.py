@@ -21,7 +21,7 @@ from fake_sap.idoc.types import DEBMAS07, MATMAS05
 from fake_sap.idoc.writer import to_xml
 from fake_sap.idoc.xsd import validator_for
 from fake_sap.seed import SeedPlan, seed_database
-from fake_sap.testing import SapClient
+from fake_sap.testing.process import SapClient
 
 PARTNER = "CRMCLNT100"
 OTHER_PARTNER = "WMSCLNT200"

@@ -16,7 +16,7 @@ from idoc_builders import material, packet, summary
 from rfc_client import RfcSession
 
 from fake_sap.idoc.types import MATMAS05
-from fake_sap.testing import FakeSapProcess, SapClient
+from fake_sap.testing.process import FakeSapProcess, SapClient
 
 NEW_YEARS_EVE = "2024-12-31"
 

@@ -1,7 +1,7 @@
 """The consumer contract between the CRM adapter and the emulator.
 
 ``contracts/consumer/crm-adapter.json`` is recorded from the adapter's tests
-(``make contract-record``, :mod:`crm_adapter.sap.recording`); ``fake-sap contract-check``
+(``make contract-record``, :mod:`crm_adapter.testing.recording`); ``fake-sap contract-check``
 compares it with the emulator's declarations (:mod:`fake_sap.contract_check`), and
 ``docs/contract-coverage.md`` is generated from it. Mutations are made on copies built here;
 the real declarations are never touched.
@@ -24,11 +24,8 @@ import pytest
 from idoc_builders import material, packet
 
 from crm_adapter.flows import master_data
-from crm_adapter.sap import bapi, recording
-from crm_adapter.sap import idoc as idoc_reader
-from crm_adapter.sap.idoc import ReceivedIdoc, Segment, read_idocs
-from crm_adapter.sap.recording import Recorder
-from crm_adapter.sap.rfc import Connection
+from crm_adapter.testing import recording
+from crm_adapter.testing.recording import Recorder
 from fake_sap.cli import main
 from fake_sap.contract_check import (
     CONSUMER_CONTRACT,
@@ -46,7 +43,11 @@ from fake_sap.idoc.model import IdocType, fields
 from fake_sap.idoc.model import Segment as IdocSegment
 from fake_sap.idoc.types import MATMAS05
 from fake_sap.rfc.model import FunctionInterface, Structure, structure
-from fake_sap.testing import SapClient
+from fake_sap.testing.process import SapClient
+from sap_client import bapi
+from sap_client import idoc as idoc_reader
+from sap_client.idoc import ReceivedIdoc, Segment, read_idocs
+from sap_client.rfc import Connection
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 REGENERATE = ("run `make contract-record` (or `fake-sap contract-check "
@@ -371,8 +372,8 @@ def read_mara(conn: Connection) -> dict[str, Any]:
 def test_recording_changes_nothing_until_it_is_started():
     if recording.active():
         pytest.skip("this session records a contract")
-    assert Connection.call.__module__ == "crm_adapter.sap.rfc"
-    assert idoc_reader._read_idoc.__module__ == "crm_adapter.sap.idoc"
+    assert Connection.call.__module__ == "sap_client.rfc"
+    assert idoc_reader._read_idoc.__module__ == "sap_client.idoc"
 
 
 def test_recording_puts_everything_back_when_it_stops():
@@ -495,7 +496,7 @@ def test_recordings_of_several_workers_add_up():
 
 SUITE = '''
 from crm_adapter.flows import master_data
-from crm_adapter.sap.idoc import read_idocs
+from sap_client.idoc import read_idocs
 
 DOCUMENT = b"""<MATMAS05><IDOC BEGIN="1"><EDI_DC40 SEGMENT="1"><IDOCTYP>MATMAS05</IDOCTYP>
 <MESTYP>MATMAS</MESTYP><SNDPOR>SAPERP</SNDPOR></EDI_DC40>
@@ -514,7 +515,7 @@ def run_recorded_suite(folder: Path, *, passes: bool) -> tuple[int, Path]:
     target = folder / "contract.json"
     completed = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p",
-         "crm_adapter.sap.recording", "--record-contract", str(target), str(folder)],
+         "crm_adapter.testing.recording", "--record-contract", str(target), str(folder)],
         cwd=folder, capture_output=True, timeout=120,
         # only the plugin under test: the others take seconds to import
         env={**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"})

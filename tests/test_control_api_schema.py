@@ -13,7 +13,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 
 from fake_sap.http.control.openapi import document
-from fake_sap.testing import FakeSapProcess
+from fake_sap.testing.process import FakeSapProcess
 
 schema = schemathesis.openapi.from_dict(document())
 

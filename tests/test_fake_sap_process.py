@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from fake_sap.testing import FakeSapProcess
+from fake_sap.testing.process import FakeSapProcess
 
 #: a pipe holds 64 KiB on Linux; an access-log line is about 100 bytes
 REQUESTS_BEYOND_A_PIPE = 1_000

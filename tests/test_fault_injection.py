@@ -20,7 +20,7 @@ from idoc_builders import material, packet
 from rfc_client import RfcSession, parse_fault
 
 from fake_sap.idoc.types import MATMAS05
-from fake_sap.testing import FakeSapProcess, SapClient
+from fake_sap.testing.process import FakeSapProcess, SapClient
 
 DOCUMENT = packet(MATMAS05, [material("4711")])
 T = TypeVar("T")

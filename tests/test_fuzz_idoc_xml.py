@@ -1,6 +1,6 @@
 """Fuzzing ``/sap/bc/idoc_xml`` with documents generated from the IDoc type declarations.
 
-Valid documents (``fake_sap.fuzz.idoc_documents``: random values within each field's type
+Valid documents (``fake_sap.testing.fuzz.idoc_documents``: random values within each field's type
 and length) and broken ones (``mutated_documents``: over-long or mistyped values, unknown
 segments and fields, missing control fields, broken nesting, wrong roots, truncation,
 garbage, DTDs ...) go to the session's real server. Whatever arrives:
@@ -25,13 +25,13 @@ from hypothesis import event, given, note
 from hypothesis import strategies as st
 from lxml import etree
 
-from fake_sap import fuzz
 from fake_sap.ale import applications
 from fake_sap.idoc import types
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.types import MATMAS05
 from fake_sap.idoc.writer import to_xml
-from fake_sap.testing import SapClient
+from fake_sap.testing import fuzz
+from fake_sap.testing.process import SapClient
 
 
 def monitor_total(sap: SapClient) -> int:

@@ -1,6 +1,6 @@
 """Fuzzing ``/sap/bc/soap/rfc`` with calls generated from the declared function interfaces.
 
-Well-typed calls of every implemented function (``fake_sap.fuzz.soap_calls``), broken ones
+Well-typed calls of every implemented function (``fake_sap.testing.fuzz.soap_calls``), broken ones
 (``broken_soap_calls``: values ABAP cannot convert, structures sent as text, unknown and
 missing parameters, unknown functions) and garbage bodies go to the session's real server,
 each in a new SAP session. Whatever arrives:
@@ -26,10 +26,10 @@ from hypothesis import event, given, note
 from hypothesis import strategies as st
 from sqlalchemy import Engine, create_engine, select
 
-from fake_sap import fuzz
 from fake_sap.db.schema import client_tables
 from fake_sap.rfc.model import char
-from fake_sap.testing import FakeSapProcess, SapClient
+from fake_sap.testing import fuzz
+from fake_sap.testing.process import FakeSapProcess, SapClient
 
 #: what a call may change without a commit: its SAP session, the update task it registers,
 #: and the number ranges (a number drawn for a document that is never saved stays drawn)

@@ -15,7 +15,7 @@ from idoc_builders import SapTables, material, packet
 from fake_sap.ale.inbound import CHUNK_SIZE
 from fake_sap.db.schema import mara
 from fake_sap.idoc.types import MATMAS05
-from fake_sap.testing import SapClient
+from fake_sap.testing.process import SapClient
 
 GOOD = packet(MATMAS05, [material("M-1"), material("M-2")])
 DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -24,7 +24,7 @@ from idoc_builders import (
 
 from fake_sap.db.schema import bdcp2, kna1, makt, mara, mbew
 from fake_sap.idoc.types import DEBMAS07, MATMAS05
-from fake_sap.testing import SapClient
+from fake_sap.testing.process import SapClient
 
 POSTED = ["50", "64", "53"]
 

@@ -9,7 +9,7 @@ import pytest
 from idoc_builders import SENDER, canonical, customer, docnums, material, packet
 
 from fake_sap.idoc.types import DEBMAS07, MATMAS05
-from fake_sap.testing import SapClient
+from fake_sap.testing.process import SapClient
 
 RECEIVER = "CRMRECV"
 

@@ -15,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from fake_sap import fuzz
 from fake_sap.ale.dispatcher import _packet
 from fake_sap.idoc.control import EDI_DC40
 from fake_sap.idoc.document import Idoc, SegmentData
@@ -26,6 +25,7 @@ from fake_sap.idoc.types.delvry07 import DELVRY07, ZDELVRY07
 from fake_sap.idoc.types.matmas05 import MATMAS05
 from fake_sap.idoc.types.orders05 import ORDERS05
 from fake_sap.idoc.writer import to_xml, to_xml_text
+from fake_sap.testing import fuzz
 
 
 def lxml_rendering(idoc_type: IdocType, idocs: list[Idoc]) -> bytes:

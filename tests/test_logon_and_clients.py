@@ -8,7 +8,7 @@ from idoc_builders import SapTables, docnums, last_status_text, material, packet
 
 from fake_sap.db.schema import mara
 from fake_sap.idoc.types import MATMAS05
-from fake_sap.testing import FakeSapProcess, SapClient
+from fake_sap.testing.process import FakeSapProcess, SapClient
 
 DOCUMENT = packet(MATMAS05, [material("M-1", valuation={"BWKEY": "1000", "STPRS": "10.00"})])
 

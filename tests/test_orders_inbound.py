@@ -12,7 +12,7 @@ from rfc_client import RfcSession
 
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.types import DEBMAS07, ORDERS05
-from fake_sap.testing import SapClient
+from fake_sap.testing.process import SapClient
 
 POSTED = ["50", "64", "53"]
 FAILED = ["50", "64", "51"]

@@ -22,8 +22,8 @@ import pytest
 from sqlalchemy import create_engine, inspect, select
 
 from fake_sap.db.schema import clients
-from fake_sap.pytest_plugin import FakeSap, FakeSapServer, database_url, worker_count
-from fake_sap.testing import FakeSapProcess, SapClient
+from fake_sap.testing.process import FakeSapProcess, SapClient
+from fake_sap.testing.pytest_plugin import FakeSap, FakeSapServer, database_url, worker_count
 
 pytest_plugins = ["pytester"]
 
@@ -44,7 +44,7 @@ def sample_project(pytester: pytest.Pytester) -> Path:
 def test_the_distribution_registers_the_plugin_as_a_pytest11_entry_point():
     plugins = {e.name: e.value for e in entry_points(group="pytest11")}
 
-    assert plugins.get("fake_sap") == "fake_sap.pytest_plugin"
+    assert plugins.get("fake_sap") == "fake_sap.testing.pytest_plugin"
 
 
 def test_a_project_that_installed_fake_sap_has_its_options(pytester: pytest.Pytester):
@@ -134,8 +134,9 @@ def test_each_xdist_worker_gets_an_emulator_of_its_own(pytester: pytest.Pytester
             (Path(os.environ["SAMPLE_URLS"]) / worker).write_text(fake_sap.url)
     """)
 
-    result = pytester.runpytest(*QUIET, "-p", "xdist.plugin", "-p", "fake_sap.pytest_plugin",
-                                "-n", "2", "--dist", "each", "--fake-sap-workers", "1")
+    result = pytester.runpytest(*QUIET, "-p", "xdist.plugin",
+                                "-p", "fake_sap.testing.pytest_plugin", "-n", "2",
+                                "--dist", "each", "--fake-sap-workers", "1")
 
     result.assert_outcomes(passed=2)
     urls = {path.name: path.read_text() for path in tmp_path.iterdir()}

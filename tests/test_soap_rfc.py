@@ -76,7 +76,7 @@ def test_a_wrong_password_is_401_logon_failed(sap):
 
 
 def test_an_unknown_client_is_401(sap_server):
-    from fake_sap.testing import SapClient
+    from fake_sap.testing.process import SapClient
 
     session = RfcSession(SapClient(sap_server, "999"))
     assert session.post_call("RFC_PING").status_code == 401

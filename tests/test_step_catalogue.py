@@ -14,12 +14,14 @@ from pathlib import Path
 import pytest
 from pytest_bdd.parser import FeatureParser, Step
 
-from crm_adapter.bdd.library import StepDefinition
-from fake_sap.bdd import catalogue
+from sap_client.steps import catalogue
+from sap_client.steps.library import StepDefinition
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 FEATURES = REPOSITORY / "features"
-STEPS = catalogue.load()
+#: the step libraries of the scenarios, SAP's first (as features/conftest.py loads them)
+LIBRARIES = ["fake_sap.testing.bdd", "crm_adapter.testing.bdd"]
+STEPS = catalogue.load(LIBRARIES)
 
 
 def matching(text: str, kind: str) -> list[StepDefinition]:
@@ -41,12 +43,12 @@ def scenario_steps() -> Iterator[tuple[str, Step]]:
 def test_the_step_catalogue_is_up_to_date() -> None:
     committed = (REPOSITORY / catalogue.DEFAULT_OUTPUT).read_text(encoding="utf-8")
 
-    assert committed == catalogue.render(STEPS), \
-        "docs/steps.md is stale: run python -m fake_sap.bdd.catalogue"
+    assert committed == catalogue.render(STEPS, LIBRARIES), \
+        f"docs/steps.md is stale: run {catalogue.command(LIBRARIES)}"
 
 
 def test_the_catalogue_shows_every_step_with_its_example() -> None:
-    text = catalogue.render(STEPS)
+    text = catalogue.render(STEPS, LIBRARIES)
 
     for step in STEPS:
         assert f"`{step.phrase}`" in text

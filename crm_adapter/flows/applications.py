@@ -45,11 +45,11 @@ from crm_adapter.domain.applications import (
     Status,
 )
 from crm_adapter.outbox import Entry
-from crm_adapter.sap import bapi
-from crm_adapter.sap.conversion import alpha_input, matn1_input, sap_number
-from crm_adapter.sap.tables import equals, read_table, read_table_in
 from crm_adapter.store import applications as store
 from crm_adapter.store import master_data
+from sap_client import bapi
+from sap_client.conversion import alpha_input, matn1_input, sap_number
+from sap_client.tables import equals, read_table, read_table_in
 
 log = logging.getLogger(__name__)
 

@@ -42,11 +42,11 @@ from crm_adapter.domain.deliveries import (
 )
 from crm_adapter.domain.errors import DomainError
 from crm_adapter.inbox import MessageHandler
-from crm_adapter.sap import tables
-from crm_adapter.sap.conversion import alpha_input, matn1_input, sap_number
-from crm_adapter.sap.idoc import ReceivedIdoc, Segment
 from crm_adapter.store import deliveries as store
 from crm_adapter.store.deliveries import ItemRow
+from sap_client import tables
+from sap_client.conversion import alpha_input, matn1_input, sap_number
+from sap_client.idoc import ReceivedIdoc, Segment
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Master-data flow: MATMAS and DEBMAS from SAP keep the CRM's materials and customers.
 
-Layer: flows. Maps IDoc segments (SAP names, only here and in ``crm_adapter.sap``) to the
+Layer: flows. Maps IDoc segments (SAP names, only here and in ``sap_client``) to the
 domain records of :mod:`crm_adapter.domain.master_data` and stores them through
 :mod:`crm_adapter.store.master_data`. Also the maintenance use cases of the JSON API.
 
@@ -35,9 +35,9 @@ from crm_adapter.domain.master_data import (
     customer_kind,
 )
 from crm_adapter.inbox import MessageHandler
-from crm_adapter.sap.conversion import alpha_input, matn1_input, sap_number
-from crm_adapter.sap.idoc import ReceivedIdoc, Segment
 from crm_adapter.store import master_data as store
+from sap_client.conversion import alpha_input, matn1_input, sap_number
+from sap_client.idoc import ReceivedIdoc, Segment
 
 #: MSGFN 003: delete (for master data: flag for deletion)
 DELETE = "003"

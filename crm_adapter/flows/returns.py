@@ -37,12 +37,12 @@ from crm_adapter.flows.applications import (
     without_blanks,
 )
 from crm_adapter.outbox import Entry
-from crm_adapter.sap import bapi
-from crm_adapter.sap.conversion import alpha_input, matn1_input
-from crm_adapter.sap.tables import equals, read_table
 from crm_adapter.store import applications as application_store
 from crm_adapter.store import master_data
 from crm_adapter.store import returns as store
+from sap_client import bapi
+from sap_client.conversion import alpha_input, matn1_input
+from sap_client.tables import equals, read_table
 
 log = logging.getLogger(__name__)
 

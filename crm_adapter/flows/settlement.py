@@ -36,14 +36,14 @@ from crm_adapter.domain.labour_fees import (
     MaterialUse,
     SettlementStatus,
 )
-from crm_adapter.sap import bapi, tables
-from crm_adapter.sap.bapi import BapiError
-from crm_adapter.sap.conversion import alpha_input, matn1_input
 from crm_adapter.store import deliveries as inventory
 from crm_adapter.store import repairs as repair_store
 from crm_adapter.store import settlements as store
 from crm_adapter.store.engine import Database
 from crm_adapter.store.repairs import NewRepair
+from sap_client import bapi, tables
+from sap_client.bapi import BapiError
+from sap_client.conversion import alpha_input, matn1_input
 
 log = logging.getLogger(__name__)
 

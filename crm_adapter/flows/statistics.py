@@ -28,10 +28,10 @@ from typing import Any
 from sqlalchemy import Connection
 
 from crm_adapter.domain.errors import DomainError
-from crm_adapter.sap import tables
-from crm_adapter.sap.conversion import alpha_input, matn1_input, sap_number
 from crm_adapter.store import statistics as store
 from crm_adapter.store.engine import Database
+from sap_client import tables
+from sap_client.conversion import alpha_input, matn1_input, sap_number
 
 #: S001-VRSIO of actual data
 ACTUAL_VERSION = "000"

@@ -1,6 +1,6 @@
 """Fixtures of the CRM adapter suite.
 
-The adapter talks to SAP through its own client (``crm_adapter.sap.rfc.Connection``). Here it
+The adapter talks to SAP through its own client (``sap_client.rfc.Connection``). Here it
 is pointed at the emulator either over real HTTP (the session's ``fake-sap serve`` process)
 or in-process through ``httpx.WSGITransport`` on an app over the same database, which is
 fast and socket-free. Only these fixtures touch ``fake_sap``; the adapter never does.
@@ -29,13 +29,13 @@ from werkzeug.serving import make_server
 from crm_adapter.config import AdapterSettings
 from crm_adapter.http.app import create_app as create_crm_app
 from crm_adapter.inbox import Handlers
-from crm_adapter.sap.rfc import Connection
-from crm_adapter.sap.tables import equals, read_table_in
 from crm_adapter.store.engine import Database
 from crm_adapter.worker import load_flows, sap_connector
 from fake_sap.app import create_app
 from fake_sap.config import Settings
-from fake_sap.testing import FakeSapProcess, SapClient, free_port
+from fake_sap.testing.process import FakeSapProcess, SapClient, free_port
+from sap_client.rfc import Connection
+from sap_client.tables import equals, read_table_in
 
 #: the base URL of the in-process emulator (any host name does; no socket is opened)
 WSGI_URL = "http://fake-sap.test"

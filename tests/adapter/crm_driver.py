@@ -16,12 +16,12 @@ from typing import Any
 
 from idoc_builders import packet
 
-from crm_adapter.bdd.driver import MasterDataQueries
-from crm_adapter.bdd.library import eventually
 from crm_adapter.store import inbox as inbox_store
 from crm_adapter.store.engine import Database
+from crm_adapter.testing.bdd.driver import MasterDataQueries
 from fake_sap.idoc.document import Idoc
 from fake_sap.idoc.types import DEBMAS07, MATMAS05
+from sap_client.steps.library import eventually
 
 #: the SAP system's logical system as the CRM sees it in EDI_DC40-SNDPRN
 SAP_SENDER = "ERPCLNT100"

@@ -21,13 +21,13 @@ from crm_adapter import outbox
 from crm_adapter.config import AdapterSettings
 from crm_adapter.domain.master_data import CustomerKind, Prices, SapCustomer, SapMaterial
 from crm_adapter.outbox import OutboxWorker, WorkerSettings
-from crm_adapter.sap.rfc import Connection
-from crm_adapter.sap.tables import equals, read_table, read_table_in
 from crm_adapter.store import master_data
 from crm_adapter.store.engine import Database
 from crm_adapter.store.schema import materials
 from crm_adapter.worker import sap_connector
-from fake_sap.testing import SapClient
+from fake_sap.testing.process import SapClient
+from sap_client.rfc import Connection
+from sap_client.tables import equals, read_table, read_table_in
 
 #: fast retries, so that retrying is observable within a test
 FAST = WorkerSettings(retry_base_seconds=0.05, retry_max_seconds=0.2, poll_seconds=0.02,

@@ -22,13 +22,13 @@ from crm_adapter import outbox
 from crm_adapter.domain.applications import Item
 from crm_adapter.domain.applications import Status as ApplicationStatus
 from crm_adapter.outbox import OutboxWorker, WorkerSettings
-from crm_adapter.sap.rfc import Connection
-from crm_adapter.sap.tables import equals, read_table
 from crm_adapter.store import applications as application_store
 from crm_adapter.store import returns as return_store
 from crm_adapter.store.engine import Database
 from crm_adapter.store.schema import inbox, outlet_inventory
-from fake_sap.testing import SapClient
+from fake_sap.testing.process import SapClient
+from sap_client.rfc import Connection
+from sap_client.tables import equals, read_table
 
 SALES_AREA = {"SALES_ORG": "1000", "DISTR_CHAN": "10", "DIVISION": "00"}
 #: fast retries, so that a retry is observable within a test

@@ -23,8 +23,8 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 from crm_adapter.config import AdapterSettings
 from crm_adapter.http.app import create_app
 from crm_adapter.http.openapi import document
-from crm_adapter.sap.rfc import Connection
-from fake_sap.testing import FakeSapProcess
+from fake_sap.testing.process import FakeSapProcess
+from sap_client.rfc import Connection
 
 #: every area of the JSON API (the receiver is SAP-facing XML and has its own tests)
 AREAS = ["applications", "returns", "inbox", "materials", "service", "deliveries",

@@ -13,11 +13,11 @@ from decimal import Decimal
 from crm_driver import CrmDriver, body, document, from_sap
 from idoc_builders import customer, material, packet, summary
 
-from crm_adapter.bdd.library import eventually
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.model import IdocType
 from fake_sap.idoc.types import DEBMAS07, MATMAS05
-from fake_sap.testing import SapClient
+from fake_sap.testing.process import SapClient
+from sap_client.steps.library import eventually
 
 PRICES = {"STPRS": "12.50", "VERPR": "11.80", "ZPLP1": "15.00", "ZPLP2": "19.90",
           "PEINH": "1", "VPRSV": "S"}

@@ -29,11 +29,11 @@ from crm_adapter.config import AdapterSettings
 from crm_adapter.domain.master_data import Prices, SapMaterial
 from crm_adapter.inbox import Inbox, default_handlers
 from crm_adapter.outbox import WorkerSettings
-from crm_adapter.sap.tables import read_table
 from crm_adapter.store import applications as application_store
 from crm_adapter.store import master_data
 from crm_adapter.worker import WorkerOptions, run_worker, sap_connector
-from fake_sap.testing import free_port
+from fake_sap.testing.process import free_port
+from sap_client.tables import read_table
 
 
 class Crash(BaseException):

@@ -25,9 +25,9 @@ from crm_adapter.config import AdapterSettings
 from crm_adapter.domain.errors import DomainError
 from crm_adapter.flows import master_data
 from crm_adapter.inbox import Handlers, Inbox, MessageHandler
-from crm_adapter.sap.idoc import ReceivedIdoc
 from crm_adapter.store import master_data as store
 from crm_adapter.store.engine import Database
+from sap_client.idoc import ReceivedIdoc
 
 OLDER = "20250101080000000000"
 NEWER = "20250101090000000000"

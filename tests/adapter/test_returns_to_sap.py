@@ -13,7 +13,7 @@ from landscape import Landscape
 from crm_adapter.domain import returns as rules
 from crm_adapter.domain.applications import Item
 from crm_adapter.domain.returns import InvalidReturn, ReturnTransitionRefused, Status
-from crm_adapter.sap.tables import equals, read_table
+from sap_client.tables import equals, read_table
 
 # --- the rules ----------------------------------------------------------------------------------
 

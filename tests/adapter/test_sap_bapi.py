@@ -1,5 +1,5 @@
-"""BAPI RETURN evaluation (crm_adapter.sap.bapi) and the conversion exits BAPI callers need
-(crm_adapter.sap.conversion)."""
+"""BAPI RETURN evaluation (sap_client.bapi) and the conversion exits BAPI callers need
+(sap_client.conversion)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from crm_adapter.sap import conversion
-from crm_adapter.sap.bapi import BapiError, call_and_commit, check, has_errors, messages
-from crm_adapter.sap.errors import ABAPApplicationError
+from sap_client import conversion
+from sap_client.bapi import BapiError, call_and_commit, check, has_errors, messages
+from sap_client.errors import ABAPApplicationError
 
 
 def bapiret2(type_: str, id_: str = "V4", number: str = "233", message: str = "text",

@@ -1,4 +1,4 @@
-"""Reading IDoc-XML as SAP's XML-HTTP port posts it (crm_adapter.sap.idoc).
+"""Reading IDoc-XML as SAP's XML-HTTP port posts it (sap_client.idoc).
 
 Every test runs twice: with documents parsed in one go (how bodies up to
 ``WHOLE_DOCUMENT_BYTES`` are read) and streamed IDoc by IDoc (larger bodies and streams)."""
@@ -9,8 +9,8 @@ import io
 
 import pytest
 
-from crm_adapter.sap import idoc as idoc_module
-from crm_adapter.sap.idoc import IdocTooLarge, IdocXmlError, iter_idocs, read_idocs
+from sap_client import idoc as idoc_module
+from sap_client.idoc import IdocTooLarge, IdocXmlError, iter_idocs, read_idocs
 
 
 @pytest.fixture(autouse=True, params=["whole", "streamed"])

@@ -1,4 +1,4 @@
-"""The adapter's RFC client (crm_adapter.sap.rfc.Connection): pyrfc's API over SOAP-RFC.
+"""The adapter's RFC client (sap_client.rfc.Connection): pyrfc's API over SOAP-RFC.
 
 Against the real fake-sap process (and, for the core behaviour, the in-process WSGI app as
 well); error paths a healthy server cannot produce use httpx.MockTransport.
@@ -15,8 +15,9 @@ import httpx
 import pytest
 from lxml import etree
 
-from crm_adapter.sap import soap
-from crm_adapter.sap.errors import (
+from fake_sap.testing.process import free_port
+from sap_client import soap
+from sap_client.errors import (
     ABAPApplicationError,
     ABAPRuntimeError,
     CommunicationError,
@@ -25,9 +26,8 @@ from crm_adapter.sap.errors import (
     RFCError,
     RFCTypeError,
 )
-from crm_adapter.sap.metadata import FunctionDescription, Kind, Parameter, RfcType
-from crm_adapter.sap.rfc import Connection, DescriptionCache
-from fake_sap.testing import free_port
+from sap_client.metadata import FunctionDescription, Kind, Parameter, RfcType
+from sap_client.rfc import Connection, DescriptionCache
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 BOTH_TRANSPORTS = pytest.mark.parametrize("sap_endpoint", ["http", "wsgi"], indirect=True)

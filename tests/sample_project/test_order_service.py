@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from order_service import OrderRejected, order_date, place_order
 
-from crm_adapter.sap.errors import ABAPRuntimeError
+from sap_client.errors import ABAPRuntimeError
 
 
 @pytest.fixture

@@ -1,1 +1,0 @@
-"""See crm_adapter/__init__.py for the layout."""

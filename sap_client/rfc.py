@@ -1,0 +1,385 @@
+"""A pyrfc-shaped RFC client that calls function modules over SAP's SOAP-RFC service.
+
+Layer: ``sap_client``. Imports httpx, lxml and this package; never ``fake_sap`` or
+``crm_adapter``.
+
+::
+
+    with Connection(url="http://sap-host:8000", client="100", user="RFC_CRM",
+                    passwd="...", lang="EN") as conn:
+        result = conn.call("BAPI_MATERIAL_SAVEDATA", HEADDATA={...}, CLIENTDATA={...})
+        conn.call("BAPI_TRANSACTION_COMMIT", WAIT="X")
+
+The method names, arguments, result shapes and exception names are pyrfc's, so a real
+``pyrfc.Connection`` can be passed wherever this one is. What differs and why is in
+``docs/adapter-sap-connectivity.md``.
+
+One :class:`Connection` is one SAP session: ICF's session cookie is kept across its calls,
+so a write BAPI and the ``BAPI_TRANSACTION_COMMIT`` after it run in one LUW. Like a pyrfc
+connection it is not meant to be shared between threads.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import socket
+import threading
+from collections.abc import Iterable, Mapping
+from types import TracebackType
+from typing import Any
+
+import httpx
+from lxml import etree
+
+from . import soap
+from .errors import (
+    RFC_ABAP_EXCEPTION,
+    RFC_COMMUNICATION_FAILURE,
+    RFC_TIMEOUT,
+    ABAPApplicationError,
+    ABAPRuntimeError,
+    CommunicationError,
+    LogonError,
+    RFCError,
+)
+from .metadata import DecodeOptions, FunctionDescription
+
+SOAP_RFC_PATH = "/sap/bc/soap/rfc"
+WSDL_PATH = "/sap/bc/soap/wsdl11"
+DEFAULT_CONFIG: dict[str, Any] = {"dtime": False, "return_import_params": False,
+                                  "rstrip": True}
+DEFAULT_TIMEOUT_SECONDS = 30.0
+
+# SAP's one-character language keys (T002) for the ISO codes a logon commonly uses
+_LANGUAGE_KEYS = {"EN": "E", "DE": "D", "FR": "F", "ES": "S", "IT": "I", "JA": "J",
+                  "ZH": "1", "PT": "P", "NL": "N", "RU": "R", "KO": "3", "PL": "L"}
+# pyrfc connection parameters that only make sense for the binary RFC protocol
+_UNSUPPORTED = ("dest", "mshost", "msserv", "group", "saprouter", "gwhost", "gwserv",
+                "snc_partnername", "snc_qop", "snc_myname", "mysapsso2")
+_HTML_TEXT = re.compile(r"<(h1|p)>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
+
+
+class DescriptionCache:
+    """Function descriptions (read from the WSDL) per SAP system (base URL) and function.
+
+    Like the NW RFC SDK's metadata cache it is shared by every connection of a process by
+    default (interfaces do not differ between clients); a function whose WSDL is not
+    available is remembered as ``None`` and called untyped.
+    """
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[str, str], FunctionDescription | None] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str]) -> tuple[bool, FunctionDescription | None]:
+        with self._lock:
+            return key in self._items, self._items.get(key)
+
+    def put(self, key: tuple[str, str], description: FunctionDescription | None) -> None:
+        with self._lock:
+            self._items[key] = description
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+DESCRIPTIONS = DescriptionCache()
+
+
+class Connection:
+    """An RFC connection to SAP over ``/sap/bc/soap/rfc`` (pyrfc's ``Connection`` API).
+
+    Connection parameters, as keywords:
+
+    - ``url``: SAP's HTTP base URL (ICF), e.g. ``http://sap-host:8000``; or ``ashost`` and
+      ``sysnr``, taken as ``http://<ashost>:80<sysnr>`` (ICF's usual HTTP port);
+    - ``client``, ``user``, ``passwd``, ``lang`` (``EN`` or ``E``) as for pyrfc;
+    - ``transport``: an ``httpx.BaseTransport`` (a ``MockTransport``, a ``WSGITransport``);
+      ``timeout`` in seconds (also ``config["timeout"]``); ``verify`` for HTTPS;
+    - ``typed`` (default True): read each function's WSDL once to return typed values and
+      check parameters; False returns every value as text, untyped;
+    - ``logoff_path``: an ICF path to call on :meth:`close`, e.g.
+      ``/sap/public/bc/icf/logoff`` on a real system (the emulator needs none);
+    - ``descriptions``: a :class:`DescriptionCache` instead of the process-wide one.
+
+    ``config`` takes pyrfc's options: ``rstrip`` (trim CHAR values, default True),
+    ``dtime`` (DATS/TIMS as ``date``/``time`` instead of ``"YYYYMMDD"``/``"HHMMSS"``,
+    default False), ``return_import_params`` (default False).
+
+    Opening logs on (an RFC_PING), so wrong credentials raise :class:`LogonError` and an
+    unreachable system :class:`CommunicationError` right here, as with pyrfc.
+    """
+
+    def __init__(self, config: Mapping[str, Any] | None = None, **params: Any) -> None:
+        self.config = {**DEFAULT_CONFIG, **(config or {})}
+        unsupported = sorted(set(params) & set(_UNSUPPORTED))
+        if unsupported:
+            raise RFCError(f"Connection parameters {', '.join(unsupported)} need the binary "
+                           "RFC protocol (pyrfc); the SOAP transport takes url= or ashost=")
+        self.url = _base_url(params)
+        self.client = str(params["client"]) if params.get("client") is not None else ""
+        self.user = str(params.get("user", ""))
+        self._password = str(params.get("passwd", ""))
+        self.lang = str(params.get("lang", "EN")).upper()
+        self.sysnr = str(params.get("sysnr", ""))
+        self._transport: httpx.BaseTransport | None = params.get("transport")
+        self._timeout = float(params.get("timeout") or self.config.get("timeout")
+                              or DEFAULT_TIMEOUT_SECONDS)
+        self._verify = params.get("verify", True)
+        self._typed = bool(params.get("typed", True))
+        self._logoff_path: str | None = params.get("logoff_path")
+        self._descriptions: DescriptionCache = params.get("descriptions") or DESCRIPTIONS
+        self._options = DecodeOptions(rstrip=bool(self.config["rstrip"]),
+                                           dtime=bool(self.config["dtime"]))
+        self._http: httpx.Client | None = None
+        self._system_info: dict[str, Any] | None = None
+        self.open()
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    @property
+    def alive(self) -> bool:
+        """True between :meth:`open` and :meth:`close`."""
+        return self._http is not None
+
+    def __bool__(self) -> bool:
+        return self.alive
+
+    def open(self) -> None:
+        """Log on (RFC_PING); a no-op when the connection is open."""
+        if self._http is not None:
+            return
+        self._http = httpx.Client(base_url=self.url, auth=(self.user, self._password),
+                                  timeout=self._timeout, transport=self._transport,
+                                  verify=self._verify)
+        try:
+            self.ping()
+        except BaseException:
+            self._http.close()
+            self._http = None
+            raise
+
+    def reopen(self) -> None:
+        """Close and open again: a new SAP session (uncommitted work of the old one is lost)."""
+        self.close()
+        self.open()
+
+    def close(self) -> None:
+        """End the SAP session: uncommitted BAPI work is discarded by SAP. Idempotent."""
+        http, self._http = self._http, None
+        self._system_info = None
+        if http is None:
+            return
+        try:
+            if self._logoff_path:
+                try:
+                    http.get(self._logoff_path, params=self._query())
+                except httpx.HTTPError:
+                    pass  # the session times out on SAP's side anyway
+            http.cookies.clear()
+        finally:
+            http.close()
+
+    def __enter__(self) -> Connection:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    # -- calls ---------------------------------------------------------------------------
+
+    def ping(self) -> None:
+        """RFC_PING; raises like :meth:`call` when SAP cannot be reached or refuses logon."""
+        self._invoke("RFC_PING", soap.build_request("RFC_PING", {}), None, None)
+
+    def call(self, func_name: str, options: Mapping[str, Any] | None = None,
+             **params: Any) -> dict[str, Any]:
+        """Call a function module and return its EXPORT, CHANGING and TABLES parameters.
+
+        Keyword arguments are the IMPORT, CHANGING and TABLES parameters: a structure is a
+        dict, a table a list of dicts, values as pyrfc takes them (``str`` for CHAR/NUMC,
+        ``date``/``"YYYYMMDD"`` for DATS, ``Decimal``/``int``/``float``/``str`` for packed
+        numbers). ``options``: ``timeout`` (seconds, this call only) and ``not_requested``
+        (parameter names neither sent nor returned).
+
+        Raises :class:`ABAPApplicationError` for an exception of the function (``key`` is its
+        name, e.g. ``FU_NOT_FOUND``), :class:`ABAPRuntimeError` for a dump,
+        :class:`RFCTypeError` for a value that does not fit, :class:`LogonError`,
+        :class:`CommunicationError`. BAPI errors are rows in RETURN, not exceptions.
+        """
+        if not isinstance(func_name, str) or not func_name:
+            raise RFCError(f"Remote function module name must be a string, got {func_name!r}")
+        if self._http is None:
+            raise RFCError(f"Remote function module '{func_name}' invocation rejected "
+                           "because the connection is closed")
+        options = options or {}
+        not_requested = _names(options.get("not_requested"))
+        sent = {name: value for name, value in params.items() if name not in not_requested}
+        description = self._description(func_name) if self._typed else None
+        body = soap.build_request(func_name, sent, description)
+        result = self._invoke(func_name, body, description, options.get("timeout"))
+        if self.config.get("return_import_params"):
+            result.update(self._import_params(body, func_name, description, sent))
+        return {name: value for name, value in result.items() if name not in not_requested}
+
+    def get_function_description(self, func_name: str) -> FunctionDescription:
+        """The interface of a function module, read from its WSDL."""
+        description = self._description(func_name)
+        if description is None:
+            raise ABAPApplicationError(f"No description of function module {func_name}: its "
+                                       "WSDL is not available", RFC_ABAP_EXCEPTION,
+                                       "FU_NOT_FOUND", msg_v1=func_name)
+        return description
+
+    def get_connection_attributes(self) -> dict[str, Any]:
+        """pyrfc's connection attributes; the partner's come from RFC_SYSTEM_INFO (asked
+        once per connection). Empty when the connection is closed."""
+        if self._http is None:
+            return {}
+        if self._system_info is None:
+            self._system_info = self.call("RFC_SYSTEM_INFO").get("RFCSI_EXPORT") or {}
+        info = {k: str(v).strip() for k, v in self._system_info.items()}
+        language = _LANGUAGE_KEYS.get(self.lang, self.lang[:1])
+        iso = next((iso for iso, key in _LANGUAGE_KEYS.items() if key == language), "")
+        return {
+            "dest": "", "host": socket.gethostname(), "partnerHost":
+            info.get("RFCHOST2") or info.get("RFCHOST", ""), "sysNumber": self.sysnr,
+            "sysId": info.get("RFCSYSID", ""), "client": self.client,
+            "user": self.user.upper(), "language": language, "trace": "0",
+            "isoLanguage": iso, "codepage": "4103",
+            "partnerCodepage": info.get("RFCCHARTYP", ""), "rfcRole": "C", "type": "E",
+            "partnerType": "3", "rel": "", "partnerRel": info.get("RFCSAPRL", ""),
+            "kernelRel": info.get("RFCKERNRL", ""), "cpicConvId": "", "progName": "",
+            "partnerBytesPerChar": "", "partnerSystemCodepage": info.get("RFCCHARTYP", ""),
+            "partnerIP": info.get("RFCIPADDR", ""), "partnerIPv6": info.get("RFCIPV6ADDR", ""),
+            "reserved": "", "active_unit": False,
+        }
+
+    # -- HTTP ----------------------------------------------------------------------------
+
+    def _query(self) -> dict[str, str]:
+        query = {"sap-language": self.lang}
+        if self.client:
+            query["sap-client"] = self.client
+        return query
+
+    def _send(self, method: str, path: str, timeout: float | None = None,
+              **kwargs: Any) -> httpx.Response:
+        assert self._http is not None
+        try:
+            return self._http.request(method, path, params=kwargs.pop("params", self._query()),
+                                      timeout=timeout if timeout is not None else
+                                      httpx.USE_CLIENT_DEFAULT, **kwargs)
+        except httpx.TimeoutException as error:
+            self._lose_session()
+            raise CommunicationError(f"SAP did not answer within the timeout ({error!s})",
+                                     RFC_TIMEOUT, "RFC_TIMEOUT") from error
+        except httpx.HTTPError as error:
+            self._lose_session()
+            raise CommunicationError(f"SAP at {self.url} cannot be reached: {error!s}",
+                                     RFC_COMMUNICATION_FAILURE,
+                                     "RFC_COMMUNICATION_FAILURE") from error
+
+    def _invoke(self, func_name: str, body: bytes,
+                description: FunctionDescription | None,
+                timeout: float | None) -> dict[str, Any]:
+        response = self._send("POST", SOAP_RFC_PATH, timeout, content=body, headers={
+            "Content-Type": "text/xml; charset=utf-8", "SOAPAction": soap.SOAP_ACTION})
+        if response.status_code in (401, 403):
+            raise LogonError(_logon_message(response))
+        if response.status_code == 200:
+            try:
+                result = soap.response_element(response.content, func_name)
+            except CommunicationError:
+                self._raise_fault(response, func_name)
+                self._lose_session()
+                raise
+            return soap.decode_parameters(result, description, self._options)
+        self._raise_fault(response, func_name)
+        self._lose_session()
+        raise CommunicationError(
+            f"HTTP {response.status_code} from {SOAP_RFC_PATH} without a SOAP fault: "
+            f"{response.text[:200]!r}", RFC_COMMUNICATION_FAILURE, "RFC_COMMUNICATION_FAILURE")
+
+    def _raise_fault(self, response: httpx.Response, func_name: str) -> None:
+        fault = soap.read_fault(response.content)
+        if fault is None:
+            return
+        error = soap.fault_error(fault, func_name)
+        if isinstance(error, ABAPRuntimeError):
+            self._lose_session()  # a short dump ends the SAP session and its LUW
+        raise error
+
+    def _lose_session(self) -> None:
+        """After a dump or a broken exchange the SAP session is gone or unknown; the next call
+        starts a new one (pyrfc reopens the connection in these cases)."""
+        if self._http is not None:
+            self._http.cookies.clear()
+
+    # -- metadata ------------------------------------------------------------------------
+
+    def _description(self, func_name: str) -> FunctionDescription | None:
+        key = (self.url, func_name.upper())
+        known, description = self._descriptions.get(key)
+        if known:
+            return description
+        description = self._fetch_description(func_name)
+        self._descriptions.put(key, description)
+        return description
+
+    def _fetch_description(self, func_name: str) -> FunctionDescription | None:
+        response = self._send("GET", WSDL_PATH, params={**self._query(), "services": func_name})
+        if response.status_code in (401, 403):
+            raise LogonError(_logon_message(response))
+        if response.status_code >= 500:
+            raise CommunicationError(f"HTTP {response.status_code} reading the WSDL of "
+                                     f"{func_name}", RFC_COMMUNICATION_FAILURE,
+                                     "RFC_COMMUNICATION_FAILURE")
+        if response.status_code != 200:
+            return None  # unknown function, or the WSDL service is not active: untyped
+        try:
+            return soap.parse_wsdl(response.content, func_name)
+        except ValueError:
+            return None
+
+    def _import_params(self, body: bytes, func_name: str,
+                       description: FunctionDescription | None,
+                       sent: Mapping[str, Any]) -> dict[str, Any]:
+        """IMPORT parameters for ``return_import_params``, as pyrfc returns them: typed from
+        the request that was sent, initial where nothing was sent."""
+        if description is None:
+            return dict(sent)
+        call = soap.request_call_element(etree.fromstring(body), func_name)
+        elements = {soap.abap_name(e.tag): e for e in call}
+        return {p.name: soap.decode_value(p.type, elements.get(p.name), self._options)
+                for p in description.parameters if p.direction == "RFC_IMPORT"}
+
+    def __repr__(self) -> str:
+        state = "open" if self.alive else "closed"
+        return f"<Connection {self.url} client={self.client} user={self.user} {state}>"
+
+
+def _base_url(params: Mapping[str, Any]) -> str:
+    if params.get("url"):
+        return str(params["url"]).rstrip("/")
+    if params.get("ashost"):
+        sysnr = str(params.get("sysnr", "00")).zfill(2)
+        return f"http://{params['ashost']}:80{sysnr}"
+    raise RFCError("Connection needs url= (SAP's HTTP base URL) or ashost= and sysnr=")
+
+
+def _names(value: str | Iterable[str] | None) -> set[str]:
+    if value is None:
+        return set()
+    return {value} if isinstance(value, str) else set(value)
+
+
+def _logon_message(response: httpx.Response) -> str:
+    """ICF's logon page: ``<h1>Logon failed</h1><p>the reason</p>``."""
+    texts = [html.unescape(re.sub(r"<[^>]+>", "", m.group(2))).strip()
+             for m in _HTML_TEXT.finditer(response.text[:4000])]
+    reason = ": ".join(t for t in texts[:2] if t)
+    return reason or f"Logon failed (HTTP {response.status_code})"
