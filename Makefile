@@ -4,7 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test test-sqlite test-postgres bench contracts contract-record lint clean
+.PHONY: run test test-sqlite test-postgres bench contracts contract-record steps lint clean
+
+# the three packages, and what the linters look at
+PACKAGES := fake_sap crm_adapter sap_client
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,9 +20,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python -m fake_sap.run_all
 
-## test: the whole suite on SQLite, and again on PostgreSQL when FAKE_SAP_TEST_PG_URL is set
+## test: the linters (ruff, the import contracts, mypy), then the whole suite on SQLite, and
+## again on PostgreSQL when FAKE_SAP_TEST_PG_URL is set
 test: $(STAMP)
-	$(BIN)/ruff check fake_sap crm_adapter tests
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-sqlite
 	@if [ -n "$$FAKE_SAP_TEST_PG_URL" ]; then \
 		$(MAKE) --no-print-directory test-postgres; \
@@ -50,8 +54,14 @@ contract-record: $(STAMP)
 	$(BIN)/fake-sap contract-check $(CONSUMER_CONTRACT) \
 		--coverage-report docs/contract-coverage.md
 
+## steps: regenerate docs/steps.md, the catalogue of the Gherkin step library
+steps: $(STAMP)
+	$(BIN)/python -m sap_client.steps.catalogue fake_sap.testing.bdd crm_adapter.testing.bdd
+
+## lint: ruff, the import contracts of pyproject.toml (lint-imports), mypy over the packages
 lint: $(STAMP)
-	$(BIN)/ruff check fake_sap crm_adapter tests
+	$(BIN)/ruff check $(PACKAGES) tests features bench
+	$(BIN)/lint-imports
 	$(BIN)/mypy
 
 clean:

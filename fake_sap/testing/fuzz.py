@@ -15,8 +15,10 @@ them; the emulator's own suite fuzzes the emulator::
     def test_material_documents_are_accepted(fake_sap, document):
         assert fake_sap.post_idocs(document.xml).status_code == 200
 
-Needs Hypothesis (``pip install fake-sap[dev]``). Every strategy only builds bytes; nothing
-here talks to a server.
+Layer: ``fake_sap.testing`` (test support): imports Hypothesis, lxml and the emulator's IDoc
+and function declarations; the only module of the three packages that imports Hypothesis,
+and nothing outside the test tools imports it. Needs Hypothesis (``pip install
+fake-sap[dev]``). Every strategy only builds bytes; nothing here talks to a server.
 """
 
 from __future__ import annotations

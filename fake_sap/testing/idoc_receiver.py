@@ -1,5 +1,7 @@
 """A partner's XML-HTTP port for tests: records the IDoc-XML that SAP sends to it.
 
+Layer: ``fake_sap.testing`` (test support; the standard library, lxml when a post is read).
+
 The ``idoc_receiver`` fixture of the pytest plugin; register its ``url`` as a partner's port
 and wait for what arrives::
 

@@ -1,5 +1,8 @@
 """Run a real ``fake-sap serve`` process for tests, and talk to it over HTTP.
 
+Layer: ``fake_sap.testing`` (test support): imports httpx and the standard library; starts
+the emulator as a child process, never imports its runtime.
+
 Used by this project's own suite and, through the pytest plugin, by other projects:
 
     with FakeSapProcess.start(tmp_path / "sap.db") as sap:

@@ -16,6 +16,9 @@ there without any import. It costs nothing until a test asks for one of them:
 - ``idoc_receiver``: an XML-HTTP port on a free local port that records the IDocs SAP sends
   to it (register it as a partner).
 
+Layer: ``fake_sap.testing`` (test support): imports pytest and the other test tools of this
+package; ``sap_client`` for the RFC connection. Never ``crm_adapter``.
+
 Turn the plugin off with ``-p no:fake_sap``. The how-to is docs/testing-with-fake-sap.md.
 """
 

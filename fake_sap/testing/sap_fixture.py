@@ -8,8 +8,9 @@ Used through the pytest plugin (``fake_sap.testing.pytest_plugin``); importable 
         result = fake_sap.post_idocs(fake_sap.material())
         assert result.statuses == {"53": 1}
 
-Imports only the standard library at import time (the plugin is loaded by every pytest
-run); the emulator's modules, httpx, lxml and Faker are imported when first used.
+Layer: ``fake_sap.testing`` (test support). Imports only the standard library at import
+time (the plugin is loaded by every pytest run); the emulator's modules, httpx, lxml, Faker
+and ``sap_client`` are imported when first used.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The building blocks of the step library: step decorators that also record the step
 catalogue, typed parameters for business values, and bounded waiting.
 
-Layer: test support (shipped, so that other projects can reuse the steps). Imports
-pytest-bdd and nothing of the emulator.
+Layer: ``sap_client.steps`` (test support, shipped so that other projects can reuse the
+steps). Imports pytest-bdd and parse; nothing of ``fake_sap`` or ``crm_adapter``.
 
 Every step is declared with :func:`given`, :func:`when` or :func:`then` of this module
 instead of pytest-bdd's own: the phrase is parsed with ``cfparse`` and the typed

@@ -1,9 +1,10 @@
 """What one scenario has named so far: business names and their numbers in SAP and the CRM.
 
-Layer: test support. Scenarios speak of "Wuhan Outlet", "Compressor" and application "A1";
-SAP and the CRM know customer 0001000001, material SP-0001 and application 7 with SAP order
-0000010000. The :class:`World` of a scenario keeps both, so that a step on one side can find
-what a step on the other side created. A fresh world per scenario (fixture ``world``).
+Layer: ``sap_client.steps`` (test support; standard library only). Scenarios speak of "Wuhan
+Outlet", "Compressor" and application "A1"; SAP and the CRM know customer 0001000001,
+material SP-0001 and application 7 with SAP order 0000010000. The :class:`World` of a
+scenario keeps both, so that a step on one side can find what a step on the other side
+created. A fresh world per scenario (fixture ``world``).
 
 Numbers are drawn here, in the ranges SAP's seed data uses (provincial centers from
 0000900001, outlets from 0001000001), so every scenario's master data looks the same.

@@ -1,7 +1,7 @@
 """Steps of material applications: an outlet applies, the CRM approves or rejects, the
 application is re-applied, and what the CRM shows of it.
 
-Layer: test support (a pytest plugin with step definitions). Approving performs the CRM's
+Layer: ``crm_adapter.testing`` (a pytest plugin with step definitions). Approving performs the CRM's
 calls to SAP at once (the outbox worker), as the worker process would shortly after.
 """
 

@@ -1,7 +1,7 @@
 """Steps of deliveries in the CRM: an application's delivery record (shipped, open), its
 sub-deliveries (one per SAP delivery), and the outlets' online inventory.
 
-Layer: test support (a pytest plugin with step definitions).
+Layer: ``crm_adapter.testing`` (a pytest plugin with step definitions).
 """
 
 from __future__ import annotations

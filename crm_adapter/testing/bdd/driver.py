@@ -1,7 +1,8 @@
 """The CRM driver of the step library: the real adapter served on a loopback port, and every
 CRM action a scenario takes, through the adapter's JSON API.
 
-Layer: test support. Steps call these methods and hold no HTTP details. What the driver
+Layer: ``crm_adapter.testing`` (imports the adapter and ``sap_client``, never ``fake_sap``).
+Steps call these methods and hold no HTTP details. What the driver
 does not do through HTTP, and why:
 
 - the **outbox worker** (the same :class:`~crm_adapter.outbox.OutboxWorker` the

@@ -1,7 +1,7 @@
 """Steps of labour fees: repairs, their fees, and the monthly settlement with the provincial
 centers.
 
-Layer: test support (a pytest plugin with step definitions). Settling performs the CRM's
+Layer: ``crm_adapter.testing`` (a pytest plugin with step definitions). Settling performs the CRM's
 calls to SAP at once (the FI postings, through the outbox worker).
 """
 

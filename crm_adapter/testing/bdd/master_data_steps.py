@@ -1,7 +1,7 @@
 """Steps of master data in the CRM: materials (with the maintenance of their
 CRM-only fields), outlets and the provincial centers they belong to.
 
-Layer: test support (a pytest plugin with step definitions).
+Layer: ``crm_adapter.testing`` (a pytest plugin with step definitions).
 """
 
 from __future__ import annotations

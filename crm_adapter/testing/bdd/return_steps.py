@@ -1,7 +1,7 @@
 """Steps of returns: an outlet returns goods of an application, the CRM approves the
 return (the worker creates the SAP return order), and what the CRM records of the receipt.
 
-Layer: test support (a pytest plugin with step definitions).
+Layer: ``crm_adapter.testing`` (a pytest plugin with step definitions).
 """
 
 from __future__ import annotations

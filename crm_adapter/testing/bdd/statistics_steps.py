@@ -1,6 +1,6 @@
 """Steps of sales statistics: the figures the CRM imports from SAP (S001).
 
-Layer: test support (a pytest plugin with step definitions).
+Layer: ``crm_adapter.testing`` (a pytest plugin with step definitions).
 """
 
 from __future__ import annotations

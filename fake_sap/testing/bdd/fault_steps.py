@@ -1,6 +1,6 @@
 """Steps of faults: SAP unavailable to the CRM's calls, and back.
 
-Layer: test support (a pytest plugin with step definitions). IDocs in error are in
+Layer: ``fake_sap.testing`` (a pytest plugin with step definitions). IDocs in error are in
 :mod:`fake_sap.testing.bdd.master_data_steps`, credit blocks in the master data too.
 """
 

@@ -2,7 +2,7 @@
 issue, deleting deliveries, receiving returns, SAP's refusals, and the SAP documents the
 CRM's applications and returns became.
 
-Layer: test support (a pytest plugin with step definitions). SAP's delivery IDocs (DESADV)
+Layer: ``fake_sap.testing`` (a pytest plugin with step definitions). SAP's delivery IDocs (DESADV)
 reach the CRM before the next step runs (see
 :func:`fake_sap.testing.bdd.fixtures.pytest_bdd_before_step`).
 """

@@ -1,10 +1,10 @@
 """Master data as the master-data system keeps it, and as the IDocs it sends SAP.
 
-Layer: test support. A scenario's material or customer is a small record with business
-fields; :meth:`MaterialRecord.idoc` and :meth:`CustomerRecord.idoc` turn it into the full
-MATMAS05 / DEBMAS07 IDoc (MSGFN 005: the whole object) that SAP's inbound ALE posts. A
-change is made on the record and sent whole again, as a master-data system does.
-"""
+Layer: ``fake_sap.testing`` (imports the emulator's IDoc model). A scenario's material or
+customer is a small record with business fields; :meth:`MaterialRecord.idoc` and
+:meth:`CustomerRecord.idoc` turn it into the full MATMAS05 / DEBMAS07 IDoc (MSGFN 005: the
+whole object) that SAP's inbound ALE posts. A change is made on the record and sent whole
+again, as a master-data system does."""
 
 from __future__ import annotations
 

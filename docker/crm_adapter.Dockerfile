@@ -1,0 +1,23 @@
+# The CRM adapter: its API and IDoc receiver (serve) or its outbox worker (worker). Build from
+# the repository root:
+#   docker build -f docker/crm_adapter.Dockerfile -t crm-adapter .
+#   docker run --rm -p 8001:8001 -e CRM_ADAPTER_SAP_URL=http://sap-host:8000 crm-adapter
+# Only the adapter and the SAP client package it talks to SAP with go in, never the emulator.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY sap_client ./sap_client
+COPY crm_adapter ./crm_adapter
+RUN pip install . && useradd --create-home --uid 10001 crm && mkdir -p /data && chown crm /data
+
+USER crm
+VOLUME ["/data"]
+EXPOSE 8001
+
+ENTRYPOINT ["crm-adapter"]
+CMD ["serve", "--host", "0.0.0.0", "--port", "8001"]
