@@ -20,7 +20,6 @@ from typing import Any
 
 from idoc_builders import SapTables, packet, summary
 from lxml import etree
-from receiver import Receiver
 from rfc_client import RfcSession
 
 from fake_sap.db.documents import ekpo, likp, lips, mkpf, mseg, vbak, vbfa, vbuk, vbup
@@ -29,6 +28,7 @@ from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.parser import parse_document
 from fake_sap.idoc.types import ORDERS05, ZDELVRY07
 from fake_sap.idoc.xsd import validator_for
+from fake_sap.testing.idoc_receiver import IdocReceiver
 from fake_sap.testing.process import SapClient
 
 #: the CRM's logical system: sends ORDERS, receives DESADV
@@ -83,7 +83,7 @@ def quantity(text: str) -> Decimal:
 
 
 class Flow:
-    def __init__(self, sap: SapClient, seeded: dict[str, Any], receiver: Receiver) -> None:
+    def __init__(self, sap: SapClient, seeded: dict[str, Any], receiver: IdocReceiver) -> None:
         self.sap = sap
         self.rfc = RfcSession(sap)
         self.tables = SapTables(sap.server.db_url, sap.number)
@@ -266,7 +266,7 @@ def seeded_flow(sap: SapClient, *, materials: int = 2, customers: int = 3,
     """A client with seeded master data (stock in plant 1000), the CRM subscribed to
     DESADV on a loopback port, and one SAP session."""
     seeded = sap.seed(materials=materials, customers=customers, initial_stock=initial_stock)
-    receiver = Receiver().start()
+    receiver = IdocReceiver()
     sap.register_partner(CRM, url=receiver.url, outbound=["DESADV"])
     flow = Flow(sap, seeded, receiver)
     try:

@@ -12,7 +12,6 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 from lxml import etree
-from receiver import ReceivedPost, Receiver
 
 from fake_sap.ale.dispatcher import Dispatcher
 from fake_sap.config import Settings
@@ -21,6 +20,7 @@ from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.types import DEBMAS07, MATMAS05
 from fake_sap.idoc.writer import to_xml
 from fake_sap.idoc.xsd import validator_for
+from fake_sap.testing.idoc_receiver import IdocReceiver, ReceivedPost
 from fake_sap.testing.process import FakeSapProcess, SapClient
 
 PARTNER = "CRMCLNT100"
@@ -36,16 +36,16 @@ T = TypeVar("T")
 # --- fixtures and helpers ---------------------------------------------------------------------
 
 @pytest.fixture
-def receiver() -> Iterator[Receiver]:
+def receiver() -> Iterator[IdocReceiver]:
     """A partner's XML-HTTP port on a free loopback port, insisting on Basic auth."""
-    port = Receiver().start()
+    port = IdocReceiver()
     port.require_basic_auth(PORT_USER, PORT_PASSWORD)
     yield port
     port.stop()
 
 
 @pytest.fixture
-def subscribed(sap: SapClient, receiver: Receiver) -> Receiver:
+def subscribed(sap: SapClient, receiver: IdocReceiver) -> IdocReceiver:
     """The receiver registered as partner PARTNER, subscribed to MATMAS and DEBMAS."""
     sap.register_partner(PARTNER, url=receiver.url, user=PORT_USER, password=PORT_PASSWORD,
                          outbound=["MATMAS", "DEBMAS"])
@@ -116,10 +116,10 @@ def trail(idoc: dict[str, Any]) -> list[str]:
 # --- passing an IDoc to the port --------------------------------------------------------------
 
 def test_a_subscribed_partner_receives_a_changed_material_as_one_matmas05_post(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     post_material(sap, "4711", "Centrifugal pump")
 
-    [received] = subscribed.wait_for_accepted(1)
+    [received] = subscribed.wait_for(1)
 
     assert received.credentials == (PORT_USER, PORT_PASSWORD)
     assert received.xml().tag == "MATMAS05"
@@ -132,10 +132,10 @@ def test_a_subscribed_partner_receives_a_changed_material_as_one_matmas05_post(
 
 
 def test_the_control_record_names_the_emulator_as_sender_and_the_partner_as_receiver(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     post_material(sap, "4711")
 
-    [received] = subscribed.wait_for_accepted(1)
+    [received] = subscribed.wait_for(1)
 
     assert received.control("DIRECT") == "1"
     assert received.control("MESTYP") == "MATMAS"
@@ -149,9 +149,9 @@ def test_the_control_record_names_the_emulator_as_sender_and_the_partner_as_rece
 
 
 def test_a_passed_idoc_ends_in_status_03_after_01_and_30(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     post_material(sap, "4711")
-    [received] = subscribed.wait_for_accepted(1)
+    [received] = subscribed.wait_for(1)
 
     idoc = wait_for_status(sap, received.docnum, "03")
 
@@ -163,7 +163,7 @@ def test_a_passed_idoc_ends_in_status_03_after_01_and_30(
 
 
 def test_a_material_change_without_any_subscription_creates_no_outbound_idoc(
-        sap: SapClient, receiver: Receiver) -> None:
+        sap: SapClient, receiver: IdocReceiver) -> None:
     sap.register_partner(PARTNER, url=receiver.url, user=PORT_USER, password=PORT_PASSWORD)
 
     post_material(sap, "4711")
@@ -174,7 +174,7 @@ def test_a_material_change_without_any_subscription_creates_no_outbound_idoc(
 
 
 def test_a_partner_subscribed_to_debmas_only_gets_nothing_for_a_material_change(
-        sap: SapClient, receiver: Receiver) -> None:
+        sap: SapClient, receiver: IdocReceiver) -> None:
     sap.register_partner(PARTNER, url=receiver.url, user=PORT_USER, password=PORT_PASSWORD,
                          outbound=["DEBMAS"])
 
@@ -186,15 +186,15 @@ def test_a_partner_subscribed_to_debmas_only_gets_nothing_for_a_material_change(
 
 
 def test_two_subscribed_partners_each_get_their_own_idoc(sap: SapClient) -> None:
-    first, second = Receiver().start(), Receiver().start()
+    first, second = IdocReceiver(), IdocReceiver()
     try:
         sap.register_partner("CRMCLNT100", url=first.url, outbound=["MATMAS"])
         sap.register_partner("WMSCLNT200", url=second.url, outbound=["MATMAS"])
 
         post_material(sap, "4711")
 
-        [to_first] = first.wait_for_accepted(1)
-        [to_second] = second.wait_for_accepted(1)
+        [to_first] = first.wait_for(1)
+        [to_second] = second.wait_for(1)
     finally:
         first.stop()
         second.stop()
@@ -205,7 +205,7 @@ def test_two_subscribed_partners_each_get_their_own_idoc(sap: SapClient) -> None
 
 
 def test_an_outlet_is_sent_with_its_provincial_center_as_partner_function_zp(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     center = Idoc({"MESTYP": "DEBMAS", "SNDPRN": SENDER, "SNDPRT": "LS"}, [
         SegmentData("E1KNA1M", {"KUNNR": "2000", "KTOKD": "ZPC", "NAME1": "Hubei center"})])
     outlet = Idoc({"MESTYP": "DEBMAS", "SNDPRN": SENDER, "SNDPRT": "LS"}, [
@@ -215,7 +215,7 @@ def test_an_outlet_is_sent_with_its_provincial_center_as_partner_function_zp(
     post(sap, DEBMAS07, center)
     post(sap, DEBMAS07, outlet)
 
-    received = subscribed.wait_for_accepted(2)
+    received = subscribed.wait_for(2)
 
     by_customer = {segment_text(p, "E1KNA1M/KUNNR"): p for p in received}
     sent_outlet = by_customer["0000003001"]
@@ -229,7 +229,7 @@ def test_an_outlet_is_sent_with_its_provincial_center_as_partner_function_zp(
 # --- failures and retries ---------------------------------------------------------------------
 
 def test_a_port_answering_500_leaves_the_idoc_in_status_02_with_the_http_error(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     subscribed.fail_always(500)
     post_material(sap, "4711")
     [docnum] = [i["docnum"] for i in outbound(sap)]
@@ -241,7 +241,7 @@ def test_a_port_answering_500_leaves_the_idoc_in_status_02_with_the_http_error(
 
 
 def test_an_unreachable_port_leaves_the_idoc_in_status_02_with_the_connection_error(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     subscribed.go_down()
     post_material(sap, "4711")
     [docnum] = [i["docnum"] for i in outbound(sap)]
@@ -252,7 +252,7 @@ def test_an_unreachable_port_leaves_the_idoc_in_status_02_with_the_connection_er
 
 
 def test_a_port_refusing_the_credentials_leaves_the_idoc_in_status_02(
-        sap: SapClient, receiver: Receiver) -> None:
+        sap: SapClient, receiver: IdocReceiver) -> None:
     sap.register_partner(PARTNER, url=receiver.url, user=PORT_USER, password="wrong",
                          outbound=["MATMAS"])
     post_material(sap, "4711")
@@ -264,7 +264,7 @@ def test_a_port_refusing_the_credentials_leaves_the_idoc_in_status_02(
 
 
 def test_the_automatic_retry_passes_the_idoc_once_the_port_recovers(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     subscribed.fail_next(2, 503)
     post_material(sap, "4711")
     [docnum] = [i["docnum"] for i in outbound(sap)]
@@ -277,7 +277,7 @@ def test_the_automatic_retry_passes_the_idoc_once_the_port_recovers(
 
 
 def test_the_automatic_retry_passes_the_idoc_once_an_unreachable_port_comes_back(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     subscribed.go_down()
     post_material(sap, "4711")
     [docnum] = [i["docnum"] for i in outbound(sap)]
@@ -291,7 +291,7 @@ def test_the_automatic_retry_passes_the_idoc_once_an_unreachable_port_comes_back
 
 
 def test_a_manual_resend_passes_an_idoc_in_status_02_at_once(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     subscribed.fail_always(500)
     post_material(sap, "4711")
     [docnum] = [i["docnum"] for i in outbound(sap)]
@@ -305,9 +305,9 @@ def test_a_manual_resend_passes_an_idoc_in_status_02_at_once(
     assert [p.docnum for p in subscribed.accepted] == [docnum]
 
 
-def test_a_passed_idoc_cannot_be_resent(sap: SapClient, subscribed: Receiver) -> None:
+def test_a_passed_idoc_cannot_be_resent(sap: SapClient, subscribed: IdocReceiver) -> None:
     post_material(sap, "4711")
-    [received] = subscribed.wait_for_accepted(1)
+    [received] = subscribed.wait_for(1)
     wait_for_status(sap, received.docnum, "03")
 
     response = sap.process(received.docnum)
@@ -317,7 +317,7 @@ def test_a_passed_idoc_cannot_be_resent(sap: SapClient, subscribed: Receiver) ->
 
 
 def test_the_synchronous_dispatch_leaves_no_due_idoc_behind(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     for number in range(5):
         post_material(sap, f"47{number}")
 
@@ -327,7 +327,7 @@ def test_the_synchronous_dispatch_leaves_no_due_idoc_behind(
 
 
 def test_the_synchronous_dispatch_does_not_count_idocs_the_port_refused(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     subscribed.fail_always(500)
     post_material(sap, "4711")
 
@@ -337,7 +337,7 @@ def test_the_synchronous_dispatch_does_not_count_idocs_the_port_refused(
 # --- order ------------------------------------------------------------------------------------
 
 def test_a_failing_idoc_holds_back_the_partners_later_idocs(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     subscribed.fail_always(500)
     post_material(sap, "4711")
     post_material(sap, "4712")
@@ -350,7 +350,7 @@ def test_a_failing_idoc_holds_back_the_partners_later_idocs(
 
 
 def test_after_an_outage_the_partner_gets_every_idoc_once_in_docnum_and_serial_order(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     subscribed.fail_always(500)
     changes = [("4711", "v1"), ("4712", "v1"), ("4711", "v2"), ("4713", "v1"),
                ("4711", "v3"), ("4712", "v2")]
@@ -361,7 +361,7 @@ def test_after_an_outage_the_partner_gets_every_idoc_once_in_docnum_and_serial_o
     wait_for_status(sap, created[0], "02")
 
     subscribed.recover()
-    received = subscribed.wait_for_accepted(len(changes))
+    received = subscribed.wait_for(len(changes))
 
     assert [p.docnum for p in received] == created
     serials = [p.control("SERIAL") for p in received]
@@ -375,7 +375,7 @@ def test_after_an_outage_the_partner_gets_every_idoc_once_in_docnum_and_serial_o
 
 
 def test_a_burst_of_changes_is_sent_exactly_once_although_two_workers_dispatch(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     """The session server runs two workers; both dispatch, the partner lease decides."""
     count = 40
     with ThreadPoolExecutor(max_workers=8) as pool:
@@ -383,7 +383,7 @@ def test_a_burst_of_changes_is_sent_exactly_once_although_two_workers_dispatch(
         # extra synchronous passes, so that request threads race the background threads too
         list(pool.map(lambda _: sap.dispatch(), range(8)))
 
-    received = subscribed.wait_for_accepted(count, timeout=30)
+    received = subscribed.wait_for(count, timeout=30)
     created = [i["docnum"] for i in outbound(sap)]
 
     assert len(subscribed.posts) == count
@@ -394,7 +394,7 @@ def test_a_burst_of_changes_is_sent_exactly_once_although_two_workers_dispatch(
 # --- contracts --------------------------------------------------------------------------------
 
 def test_every_emitted_idoc_validates_against_the_xsd_of_its_type(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     post(sap, MATMAS05, Idoc({"MESTYP": "MATMAS", "SNDPRN": SENDER, "SNDPRT": "LS"}, [
         SegmentData("E1MARAM", {"MATNR": "4711", "MTART": "FERT", "MEINS": "ST",
                                 "MATKL": "PUMPS", "BRGEW": "12.5", "NTGEW": "11",
@@ -416,7 +416,7 @@ def test_every_emitted_idoc_validates_against_the_xsd_of_its_type(
             SegmentData("E1KNB1M", {"BUKRS": "1000", "AKONT": "140000"}),
             SegmentData("E1KNKKM", {"KKBER": "1000", "KLIMK": "50000.00"})])]))
 
-    received = subscribed.wait_for_accepted(2)
+    received = subscribed.wait_for(2)
 
     schemas = {"MATMAS05": validator_for(MATMAS05), "DEBMAS07": validator_for(DEBMAS07)}
     for sent in received:
@@ -485,7 +485,7 @@ def test_a_deleted_partner_is_gone(sap: SapClient, control: httpx.Client) -> Non
 
 
 def test_a_deleted_partner_gets_no_more_idocs(
-        sap: SapClient, subscribed: Receiver, control: httpx.Client) -> None:
+        sap: SapClient, subscribed: IdocReceiver, control: httpx.Client) -> None:
     control.delete(partners_url(sap, PARTNER))
 
     post_material(sap, "4711")
@@ -537,14 +537,14 @@ def test_partners_of_an_unknown_client_are_not_found(control: httpx.Client) -> N
 # --- collected output (WE20 pack size) ----------------------------------------------------------
 
 def test_a_partner_with_a_pack_size_gets_several_idocs_in_one_post_in_order(
-        sap: SapClient, receiver: Receiver) -> None:
+        sap: SapClient, receiver: IdocReceiver) -> None:
     sap.register_partner(PARTNER, url=receiver.url, user=PORT_USER, password=PORT_PASSWORD,
                          outbound=["MATMAS"], pack_size=50)
 
     # one inbound packet: its five outbound IDocs are committed together, then dispatched
     post(sap, MATMAS05, *[material(str(4700 + n)) for n in range(5)])
 
-    accepted = receiver.wait_for_accepted(1)
+    accepted = receiver.wait_for(1)
     sap.dispatch()
     assert len(receiver.posts) == 1
     numbers = [i.findtext("EDI_DC40/DOCNUM") for i in accepted[0].xml().findall("IDOC")]
@@ -554,14 +554,14 @@ def test_a_partner_with_a_pack_size_gets_several_idocs_in_one_post_in_order(
 
 
 def test_the_default_pack_size_passes_each_idoc_in_its_own_post(
-        sap: SapClient, control: httpx.Client, subscribed: Receiver) -> None:
+        sap: SapClient, control: httpx.Client, subscribed: IdocReceiver) -> None:
     shown = control.get(partners_url(sap, PARTNER)).json()
 
     assert shown["pack_size"] == 1
 
 
 def test_a_pack_size_out_of_range_is_refused(sap: SapClient, control: httpx.Client,
-                                             receiver: Receiver) -> None:
+                                             receiver: IdocReceiver) -> None:
     response = control.put(partners_url(sap, PARTNER), json={
         "port": {"url": receiver.url}, "outbound": ["MATMAS"], "pack_size": 0})
 
@@ -571,17 +571,17 @@ def test_a_pack_size_out_of_range_is_refused(sap: SapClient, control: httpx.Clie
 # --- parallel processing (RSEOUT00) -------------------------------------------------------------
 
 def test_a_partner_takes_one_packet_at_a_time_by_default(
-        sap: SapClient, control: httpx.Client, subscribed: Receiver) -> None:
+        sap: SapClient, control: httpx.Client, subscribed: IdocReceiver) -> None:
     post(sap, MATMAS05, *[material(str(4700 + n)) for n in range(4)])
 
-    subscribed.wait_for_accepted(4)
+    subscribed.wait_for(4)
 
     assert control.get(partners_url(sap, PARTNER)).json()["parallel_packets"] == 1
     assert subscribed.most_at_once == 1
 
 
 def test_parallel_packets_are_on_their_way_at_once_and_each_idoc_arrives_once(
-        sap: SapClient, receiver: Receiver) -> None:
+        sap: SapClient, receiver: IdocReceiver) -> None:
     sap.register_partner(PARTNER, url=receiver.url, user=PORT_USER, password=PORT_PASSWORD,
                          outbound=["MATMAS"], parallel_packets=2)
     receiver.hold_answers()
@@ -589,7 +589,7 @@ def test_parallel_packets_are_on_their_way_at_once_and_each_idoc_arrives_once(
 
     receiver.wait_for_waiting(2)
     receiver.release_answers()
-    received = receiver.wait_for_accepted(5)
+    received = receiver.wait_for(5)
 
     assert receiver.most_at_once == 2
     assert sorted(p.docnum for p in received) == [i["docnum"] for i in outbound(sap)]
@@ -598,7 +598,7 @@ def test_parallel_packets_are_on_their_way_at_once_and_each_idoc_arrives_once(
 
 
 def test_after_a_failed_parallel_packet_no_later_packet_is_started(
-        sap: SapClient, receiver: Receiver) -> None:
+        sap: SapClient, receiver: IdocReceiver) -> None:
     sap.register_partner(PARTNER, url=receiver.url, user=PORT_USER, password=PORT_PASSWORD,
                          outbound=["MATMAS"], parallel_packets=2)
     receiver.fail_always(500)
@@ -613,7 +613,7 @@ def test_after_a_failed_parallel_packet_no_later_packet_is_started(
 
 @pytest.mark.parametrize("parallel_packets", [0, 9, "2", True])
 def test_parallel_packets_out_of_range_are_refused(
-        sap: SapClient, control: httpx.Client, receiver: Receiver,
+        sap: SapClient, control: httpx.Client, receiver: IdocReceiver,
         parallel_packets: object) -> None:
     response = control.put(partners_url(sap, PARTNER), json={
         "port": {"url": receiver.url}, "outbound": ["MATMAS"],

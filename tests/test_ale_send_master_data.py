@@ -9,7 +9,6 @@ from typing import Any
 
 import httpx
 import pytest
-from receiver import Receiver
 from sqlalchemy import func, select
 
 from fake_sap.ale.master_data import send_master_data
@@ -21,6 +20,7 @@ from fake_sap.idoc.types import DEBMAS07, MATMAS05
 from fake_sap.idoc.writer import to_xml
 from fake_sap.idoc.xsd import validator_for
 from fake_sap.seed import SeedPlan, seed_database
+from fake_sap.testing.idoc_receiver import IdocReceiver
 from fake_sap.testing.process import SapClient
 
 PARTNER = "CRMCLNT100"
@@ -30,8 +30,8 @@ OTHER_PARTNER = "WMSCLNT200"
 # --- fixtures and helpers ---------------------------------------------------------------------
 
 @pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    port = Receiver().start()
+def receiver() -> Iterator[IdocReceiver]:
+    port = IdocReceiver()
     yield port
     port.stop()
 
@@ -43,7 +43,7 @@ def seeded(sap: SapClient) -> dict[str, Any]:
 
 
 @pytest.fixture
-def subscribed(sap: SapClient, receiver: Receiver) -> Receiver:
+def subscribed(sap: SapClient, receiver: IdocReceiver) -> IdocReceiver:
     """The receiver registered as partner PARTNER, subscribed to MATMAS and DEBMAS."""
     sap.register_partner(PARTNER, url=receiver.url, outbound=["MATMAS", "DEBMAS"])
     return receiver
@@ -71,10 +71,10 @@ def sent_keys(received: list[Any], path: str) -> list[str]:
 # --- what is sent -----------------------------------------------------------------------------
 
 def test_bd10_sends_every_material_of_the_client_to_the_subscribed_partner(
-        sap: SapClient, seeded: dict[str, Any], subscribed: Receiver) -> None:
+        sap: SapClient, seeded: dict[str, Any], subscribed: IdocReceiver) -> None:
     result = sap.send_master_data("MATMAS")
 
-    received = subscribed.wait_for_accepted(5)
+    received = subscribed.wait_for(5)
     assert result["created"] == 5
     assert result["objects"] == 5
     assert result["receivers"] == [PARTNER]
@@ -83,10 +83,10 @@ def test_bd10_sends_every_material_of_the_client_to_the_subscribed_partner(
 
 
 def test_a_sent_material_is_complete_with_texts_plants_valuations_and_sales_data(
-        sap: SapClient, seeded: dict[str, Any], subscribed: Receiver) -> None:
+        sap: SapClient, seeded: dict[str, Any], subscribed: IdocReceiver) -> None:
     sap.send_master_data("MATMAS", objects=[seeded["materials"][0]])
 
-    [received] = subscribed.wait_for_accepted(1)
+    [received] = subscribed.wait_for(1)
     header = received.xml().find("IDOC/E1MARAM")
     assert header is not None
     assert header.findtext("MSGFN") == "005"
@@ -98,7 +98,7 @@ def test_a_sent_material_is_complete_with_texts_plants_valuations_and_sales_data
 
 
 def test_bd10_sends_a_material_exactly_as_a_change_of_it_is_sent(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     changed = sap.post_idocs(to_xml(MATMAS05, [Idoc(
         {"MESTYP": "MATMAS", "SNDPRN": "ERPCLNT100", "SNDPRT": "LS"},
         [SegmentData("E1MARAM", {"MATNR": "4711", "MTART": "FERT", "MEINS": "ST"}, [
@@ -109,16 +109,16 @@ def test_bd10_sends_a_material_exactly_as_a_change_of_it_is_sent(
 
     sap.send_master_data("MATMAS", objects=["4711"])
 
-    subscribed.wait_for_accepted(2)
+    subscribed.wait_for(2)
     [by_change, by_bd10] = (sap.idoc(i["docnum"]) for i in outbound(sap))
     assert by_bd10["segments"] == by_change["segments"]
 
 
 def test_the_idocs_are_numbered_in_material_order_and_passed_in_that_order(
-        sap: SapClient, seeded: dict[str, Any], subscribed: Receiver) -> None:
+        sap: SapClient, seeded: dict[str, Any], subscribed: IdocReceiver) -> None:
     result = sap.send_master_data("MATMAS")
 
-    received = subscribed.wait_for_accepted(5)
+    received = subscribed.wait_for(5)
     created = outbound(sap)
     assert [i["object_key"] for i in created] == seeded["materials"]
     assert [p.docnum for p in received] == [i["docnum"] for i in created]
@@ -129,9 +129,9 @@ def test_the_idocs_are_numbered_in_material_order_and_passed_in_that_order(
 
 
 def test_a_sent_idoc_ends_in_status_03_after_01_and_30(
-        sap: SapClient, seeded: dict[str, Any], subscribed: Receiver) -> None:
+        sap: SapClient, seeded: dict[str, Any], subscribed: IdocReceiver) -> None:
     sap.send_master_data("MATMAS", objects=[seeded["materials"][0]])
-    subscribed.wait_for_accepted(1)
+    subscribed.wait_for(1)
     sap.dispatch()  # waits for the background sender to record what it sent
 
     [idoc] = outbound(sap)
@@ -141,10 +141,10 @@ def test_a_sent_idoc_ends_in_status_03_after_01_and_30(
 
 
 def test_bd12_sends_customers_centers_first_with_the_outlets_partner_function_zp(
-        sap: SapClient, seeded: dict[str, Any], subscribed: Receiver) -> None:
+        sap: SapClient, seeded: dict[str, Any], subscribed: IdocReceiver) -> None:
     result = sap.send_master_data("DEBMAS")
 
-    received = subscribed.wait_for_accepted(4)
+    received = subscribed.wait_for(4)
     [center] = seeded["provincial_centers"]
     assert result["created"] == 4
     assert sent_keys(received, "E1KNA1M/KUNNR") == [center, *seeded["outlets"]]
@@ -155,37 +155,37 @@ def test_bd12_sends_customers_centers_first_with_the_outlets_partner_function_zp
 
 
 def test_only_the_named_objects_are_sent_entered_without_leading_zeros(
-        sap: SapClient, seeded: dict[str, Any], subscribed: Receiver) -> None:
+        sap: SapClient, seeded: dict[str, Any], subscribed: IdocReceiver) -> None:
     wanted = [seeded["materials"][1], seeded["materials"][3]]
 
     result = sap.send_master_data("MATMAS", objects=[m.lstrip("0") for m in wanted])
 
     assert result["created"] == 2
-    assert sorted(sent_keys(subscribed.wait_for_accepted(2), "E1MARAM/MATNR")) == wanted
+    assert sorted(sent_keys(subscribed.wait_for(2), "E1MARAM/MATNR")) == wanted
     assert [i["object_key"] for i in outbound(sap)] == wanted
 
 
 def test_an_object_named_twice_is_sent_once(
-        sap: SapClient, seeded: dict[str, Any], subscribed: Receiver) -> None:
+        sap: SapClient, seeded: dict[str, Any], subscribed: IdocReceiver) -> None:
     matnr = seeded["materials"][0]
 
     result = sap.send_master_data("MATMAS", objects=[matnr, matnr.lstrip("0")])
 
-    subscribed.wait_for_accepted(1)
+    subscribed.wait_for(1)
     sap.dispatch()
     assert result["created"] == 1
     assert len(subscribed.posts) == 1
 
 
 def test_every_subscribed_partner_gets_each_object_when_no_receiver_is_named(
-        sap: SapClient, seeded: dict[str, Any], subscribed: Receiver,
-        receiver: Receiver) -> None:
+        sap: SapClient, seeded: dict[str, Any], subscribed: IdocReceiver,
+        receiver: IdocReceiver) -> None:
     sap.register_partner(OTHER_PARTNER, url=receiver.url, outbound=["MATMAS"])
 
     result = sap.send_master_data("MATMAS")
 
     # both partners' ports are the one test receiver
-    receiver.wait_for_accepted(10)
+    receiver.wait_for(10)
     assert result["receivers"] == [PARTNER, OTHER_PARTNER]
     assert result["created"] == 10
     by_partner = {p: [i["object_key"] for i in outbound(sap) if i["rcvprn"] == p]
@@ -194,24 +194,24 @@ def test_every_subscribed_partner_gets_each_object_when_no_receiver_is_named(
 
 
 def test_a_named_receiver_alone_gets_the_idocs(
-        sap: SapClient, seeded: dict[str, Any], subscribed: Receiver) -> None:
+        sap: SapClient, seeded: dict[str, Any], subscribed: IdocReceiver) -> None:
     sap.register_partner(OTHER_PARTNER, url=subscribed.url, outbound=["MATMAS"])
 
     result = sap.send_master_data("MATMAS", receiver=OTHER_PARTNER)
 
-    received = subscribed.wait_for_accepted(5)
+    received = subscribed.wait_for(5)
     assert result["receivers"] == [OTHER_PARTNER]
     assert {post.control("RCVPRN") for post in received} == {OTHER_PARTNER}
     assert {i["rcvprn"] for i in outbound(sap)} == {OTHER_PARTNER}
 
 
 def test_a_partner_with_a_pack_size_gets_the_load_in_collected_posts(
-        sap: SapClient, seeded: dict[str, Any], receiver: Receiver) -> None:
+        sap: SapClient, seeded: dict[str, Any], receiver: IdocReceiver) -> None:
     sap.register_partner(PARTNER, url=receiver.url, outbound=["MATMAS"], pack_size=50)
 
     sap.send_master_data("MATMAS")
 
-    [received] = receiver.wait_for_accepted(1)
+    [received] = receiver.wait_for(1)
     sap.dispatch()
     assert len(receiver.posts) == 1
     numbers = [i.findtext("EDI_DC40/DOCNUM") for i in received.xml().findall("IDOC")]
@@ -220,7 +220,7 @@ def test_a_partner_with_a_pack_size_gets_the_load_in_collected_posts(
 
 
 def test_a_client_without_materials_sends_nothing(
-        sap: SapClient, subscribed: Receiver) -> None:
+        sap: SapClient, subscribed: IdocReceiver) -> None:
     result = sap.send_master_data("MATMAS")
 
     assert (result["created"], result["first_docnum"], result["last_docnum"]) == (0, None, None)
@@ -261,7 +261,7 @@ def test_each_packet_is_committed_before_the_next_one_is_created(database: Datab
 # --- refused requests -------------------------------------------------------------------------
 
 def test_a_receiver_without_an_outbound_profile_for_the_message_type_is_refused(
-        sap: SapClient, seeded: dict[str, Any], receiver: Receiver,
+        sap: SapClient, seeded: dict[str, Any], receiver: IdocReceiver,
         control: httpx.Client) -> None:
     sap.register_partner(PARTNER, url=receiver.url, outbound=["DEBMAS"])
 
@@ -274,7 +274,7 @@ def test_a_receiver_without_an_outbound_profile_for_the_message_type_is_refused(
 
 
 def test_an_unknown_receiver_is_not_found(sap: SapClient, seeded: dict[str, Any],
-                                          subscribed: Receiver, control: httpx.Client) -> None:
+                                          subscribed: IdocReceiver, control: httpx.Client) -> None:
     response = control.post(send_url(sap), json={"message_type": "MATMAS",
                                                  "receiver": "NOSUCHLS"})
 
@@ -290,7 +290,7 @@ def test_a_message_type_nobody_receives_is_refused(
 
 
 def test_a_message_type_that_is_no_master_data_is_refused(
-        sap: SapClient, subscribed: Receiver, control: httpx.Client) -> None:
+        sap: SapClient, subscribed: IdocReceiver, control: httpx.Client) -> None:
     response = control.post(send_url(sap), json={"message_type": "ORDERS"})
 
     assert response.status_code == 400
@@ -298,7 +298,7 @@ def test_a_message_type_that_is_no_master_data_is_refused(
 
 
 def test_an_unknown_object_is_named_and_nothing_is_sent(
-        sap: SapClient, seeded: dict[str, Any], subscribed: Receiver,
+        sap: SapClient, seeded: dict[str, Any], subscribed: IdocReceiver,
         control: httpx.Client) -> None:
     response = control.post(send_url(sap), json={
         "message_type": "MATMAS", "objects": [seeded["materials"][0], "NOSUCHMATERIAL"]})
@@ -309,7 +309,7 @@ def test_an_unknown_object_is_named_and_nothing_is_sent(
 
 
 def test_a_customer_number_longer_than_ten_digits_is_refused(
-        sap: SapClient, subscribed: Receiver, control: httpx.Client) -> None:
+        sap: SapClient, subscribed: IdocReceiver, control: httpx.Client) -> None:
     response = control.post(send_url(sap), json={"message_type": "DEBMAS",
                                                  "objects": ["12345678901"]})
 
@@ -324,7 +324,7 @@ def test_a_customer_number_longer_than_ten_digits_is_refused(
     {"message_type": "MATMAS", "objects": ["X" * 19]},
 ], ids=["empty", "lower-case-type", "number-type", "bad-receiver", "objects-not-a-list",
         "empty-object", "too-long-object"])
-def test_a_malformed_body_is_refused(sap: SapClient, subscribed: Receiver,
+def test_a_malformed_body_is_refused(sap: SapClient, subscribed: IdocReceiver,
                                      control: httpx.Client, body: dict[str, Any]) -> None:
     response = control.post(send_url(sap), json=body)
 

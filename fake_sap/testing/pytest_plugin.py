@@ -34,14 +34,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from fake_sap.testing.idoc_receiver import IdocReceiver, ReceivedIdocs
+from fake_sap.testing.idoc_receiver import IdocReceiver, ReceivedPost
 from fake_sap.testing.sap_fixture import FakeSap, IdocPostResult
 
 if TYPE_CHECKING:  # the plugin is loaded by every pytest run: import the rest when used
     from fake_sap.testing.process import FakeSapProcess
     from sap_client.rfc import Connection
 
-__all__ = ["FakeSap", "FakeSapServer", "IdocPostResult", "IdocReceiver", "ReceivedIdocs"]
+__all__ = ["FakeSap", "FakeSapServer", "IdocPostResult", "IdocReceiver", "ReceivedPost"]
 
 DB_ENV, WORKERS_ENV = "FAKE_SAP_PYTEST_DB", "FAKE_SAP_PYTEST_WORKERS"
 DEFAULT_WORKERS = 2
