@@ -9,6 +9,10 @@ Used by this project's own suite and, through the pytest plugin, by other projec
         client = sap.new_client()           # a fresh SAP client, isolated from others
         client.post_idocs(xml)              # POST /sap/bc/idoc_xml
         client.idocs(direction="inbound")   # the IDoc monitor
+
+:class:`SapClient` is the one façade of the control API (``/_fake/clients/<client>/...``):
+the ``fake_sap`` fixture's :class:`~fake_sap.testing.sap_fixture.FakeSap` and the step
+library's :class:`~fake_sap.testing.bdd.driver.SapDriver` are built on it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -251,6 +256,65 @@ class SapClient:
             response = http.patch(f"/_fake/clients/{self.number}", json=options)
             response.raise_for_status()
             return dict(response.json())
+
+    # -- the control API of the client's state ---------------------------------------------
+
+    def control_api(self, method: str, path: str, body: dict[str, Any] | None = None
+                    ) -> dict[str, Any]:
+        """One request to ``/_fake/clients/<client>/<path>``: its JSON answer ({} for an
+        empty one); an error status raises :class:`httpx.HTTPStatusError` with the
+        emulator's answer in its message."""
+        with self.http() as http:
+            response = http.request(method, f"/_fake/clients/{self.number}/{path}", json=body)
+        if response.is_error:
+            raise httpx.HTTPStatusError(
+                f"{method} /_fake/clients/{self.number}/{path}: {response.status_code} "
+                f"{response.text[:1000]}", request=response.request, response=response)
+        return dict(response.json()) if response.content else {}
+
+    def set_date(self, business_date: date | str) -> date:
+        """Make ``business_date`` today for this client (SY-DATUM, IDoc and posting
+        dates); the time of day keeps running."""
+        text = business_date if isinstance(business_date, str) else business_date.isoformat()
+        return date.fromisoformat(self.control_api("PUT", "date", {"date": text})["date"])
+
+    def reset_date(self) -> date:
+        """Back to the system date."""
+        return date.fromisoformat(self.control_api("DELETE", "date")["date"])
+
+    def business_date(self) -> date:
+        """The client's business date."""
+        return date.fromisoformat(self.control_api("GET", "date")["date"])
+
+    def rfc_settings(self, **settings: Any) -> dict[str, Any]:
+        """SOAP-RFC switches: ``commit_every_call``, ``session_timeout_seconds``."""
+        return self.control_api("PATCH", "rfc", settings)
+
+    def add_fault(self, target: str, kind: str = "SYSTEM_FAILURE", *, times: int | None = 1,
+                  seconds: float | None = None) -> dict[str, Any]:
+        """Make the next ``times`` calls of ``target`` fail (``None``: every call until
+        :meth:`clear_faults`); see :meth:`FakeSap.fault
+        <fake_sap.testing.sap_fixture.FakeSap.fault>`."""
+        body: dict[str, Any] = {"target": target, "kind": kind, "times": times}
+        if seconds is not None:
+            body["seconds"] = seconds
+        return self.control_api("POST", "faults", body)
+
+    def faults(self) -> list[dict[str, Any]]:
+        """Injected faults with the calls each has ``remaining`` (0: it has fired)."""
+        return list(self.control_api("GET", "faults")["faults"])
+
+    def clear_faults(self) -> None:
+        self.control_api("DELETE", "faults")
+
+    def delete_partner(self, logsys: str) -> None:
+        """No partner profile (WE20) for ``logsys`` any more."""
+        self.control_api("DELETE", f"partners/{logsys}")
+
+    def clear_open_items(self, company_code: str, customer: str) -> dict[str, Any]:
+        """The finance clerk's payment run for the customer (F-28)."""
+        return self.control_api("POST", "fi/clearing", {"company_code": company_code,
+                                                        "customer": customer})
 
 
 @contextmanager

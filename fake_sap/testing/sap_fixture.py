@@ -265,22 +265,21 @@ class FakeSap:
 
     def rfc_settings(self, **settings: Any) -> dict[str, Any]:
         """SOAP-RFC switches: ``commit_every_call``, ``session_timeout_seconds``."""
-        return self._control_api("PATCH", "rfc", settings)
+        return self.sap.rfc_settings(**settings)
 
     def set_date(self, business_date: date | str) -> date:
         """Make ``business_date`` today for this client (SY-DATUM, IDoc and posting
         dates); the time of day keeps running."""
-        text = business_date if isinstance(business_date, str) else business_date.isoformat()
-        return date.fromisoformat(self._control_api("PUT", "date", {"date": text})["date"])
+        return self.sap.set_date(business_date)
 
     def reset_date(self) -> date:
         """Back to the system date."""
-        return date.fromisoformat(self._control_api("DELETE", "date")["date"])
+        return self.sap.reset_date()
 
     @property
     def today(self) -> date:
         """The client's business date."""
-        return date.fromisoformat(self._control_api("GET", "date")["date"])
+        return self.sap.business_date()
 
     def fault(self, target: str, kind: str = "SYSTEM_FAILURE", *, times: int | None = 1,
               seconds: float | None = None) -> dict[str, Any]:
@@ -288,24 +287,14 @@ class FakeSap:
         ``"IDOC_XML"`` (IDoc posts) or ``"*"``. ``kind``: ``"SYSTEM_FAILURE"`` (a short
         dump), ``"http_500"``, ``"timeout"`` (held ``seconds``, then processed).
         ``times=None``: every call until :meth:`clear_faults`."""
-        body: dict[str, Any] = {"target": target, "kind": kind, "times": times}
-        if seconds is not None:
-            body["seconds"] = seconds
-        return self._control_api("POST", "faults", body)
+        return self.sap.add_fault(target, kind, times=times, seconds=seconds)
 
     def faults(self) -> list[dict[str, Any]]:
         """Injected faults with the calls each has ``remaining`` (0: it has fired)."""
-        return list(self._control_api("GET", "faults")["faults"])
+        return self.sap.faults()
 
     def clear_faults(self) -> None:
-        self._control_api("DELETE", "faults")
-
-    def _control_api(self, method: str, path: str, body: dict[str, Any] | None = None
-                     ) -> dict[str, Any]:
-        with self.sap.http() as http:
-            response = http.request(method, f"/_fake/clients/{self.client}/{path}", json=body)
-        response.raise_for_status()
-        return dict(response.json()) if response.content else {}
+        self.sap.clear_faults()
 
     # -- RFC -----------------------------------------------------------------------------
 

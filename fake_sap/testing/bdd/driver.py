@@ -7,12 +7,13 @@ methods and hold no wire details:
 
 - **master data** arrives as MATMAS / DEBMAS IDocs from the master-data system
   (``POST /sap/bc/idoc_xml``), which SAP posts and distributes to its partners by ALE;
-- **logistics and finance** are BAPIs over SOAP-RFC, with the pyrfc-shaped client of ``sap_client``
-  (``sap_client.rfc.Connection``; one SAP session, so a BAPI and the
+- **logistics and finance** are BAPIs over SOAP-RFC, with the pyrfc-shaped client of
+  ``sap_client`` (``sap_client.rfc.Connection``; one SAP session, so a BAPI and the
   BAPI_TRANSACTION_COMMIT after it are one LUW) and RFC_READ_TABLE for reading documents;
-- what SAP has no interface for goes through the emulator's control API (``/_fake/``): the
-  partner profile of the CRM, sending due IDocs now (RSEOUT00), reprocessing an IDoc (BD87),
-  the payment run, the business date and injected faults.
+- what SAP has no interface for goes through the emulator's control API (``/_fake/``, the
+  one façade :class:`~fake_sap.testing.process.SapClient`): the partner profile of the CRM,
+  sending due IDocs now (RSEOUT00), reprocessing an IDoc (BD87), the payment run, the
+  business date and injected faults.
 
 Actions SAP refuses raise :class:`SapRefused` with SAP's messages, so a "tries to" step can
 record the refusal for the Then steps.
@@ -126,16 +127,6 @@ class SapDriver:
             self._rfc.close()
             self._rfc = None
 
-    def _control(self, method: str, path: str, body: dict[str, Any] | None = None
-                 ) -> dict[str, Any]:
-        with self.client.http() as http:
-            response = http.request(method, f"/_fake/clients/{self.client.number}/{path}",
-                                    json=body)
-        if response.status_code >= 400:
-            raise AssertionError(f"{method} /_fake/.../{path}: {response.status_code} "
-                                 f"{response.text[:1000]}")
-        return dict(response.json()) if response.content else {}
-
     # --- the CRM as ALE partner ------------------------------------------------------------
 
     def connect_crm(self, receiver: Receiver) -> None:
@@ -147,7 +138,7 @@ class SapDriver:
     def disconnect_crm(self) -> None:
         """No partner profile for the CRM any more (after what is due has reached it)."""
         self.deliver_pending_messages()
-        self._control("DELETE", f"partners/{CRM_PARTNER}")
+        self.client.delete_partner(CRM_PARTNER)
 
     def reconnect_crm(self) -> None:
         """The CRM's partner profile again, for the receiver of the last :meth:`connect_crm`."""
@@ -360,22 +351,20 @@ class SapDriver:
 
     def clear_open_items(self, customer: str) -> dict[str, Any]:
         """The finance clerk's payment run for the customer (F-28)."""
-        return self._control("POST", "fi/clearing", {"company_code": COMPANY_CODE,
-                                                     "customer": customer})
+        return self.client.clear_open_items(COMPANY_CODE, customer)
 
     # --- business date and faults ----------------------------------------------------------
 
     def set_date(self, day: date) -> None:
-        self._control("PUT", "date", {"date": day.isoformat()})
+        self.client.set_date(day)
 
     def fail_every_call(self) -> None:
         """SAP is unavailable: every SOAP-RFC call (and IDoc post) ends in a short dump until
         the faults are cleared."""
-        self._control("POST", "faults", {"target": "*", "kind": "SYSTEM_FAILURE",
-                                         "times": None})
+        self.client.add_fault("*", "SYSTEM_FAILURE", times=None)
 
     def clear_faults(self) -> None:
-        self._control("DELETE", "faults")
+        self.client.clear_faults()
 
     # --- LUW -------------------------------------------------------------------------------
 
