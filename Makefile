@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test test-sqlite test-postgres bench contracts contract-record lint clean
+.PHONY: run test unit test-sqlite test-postgres bench contracts contract-record lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: $(STAMP)
 
 test-sqlite: $(STAMP)
 	$(BIN)/pytest -q
+
+## unit: the fast unit layer only (pure logic, no process started; `make test` runs it too)
+unit: $(STAMP)
+	$(BIN)/pytest -m unit -q
 
 test-postgres: $(STAMP)
 	FAKE_SAP_TEST_DB_URL="$$FAKE_SAP_TEST_PG_URL" $(BIN)/pytest -q -p no:cacheprovider
