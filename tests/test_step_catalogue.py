@@ -17,6 +17,8 @@ from pytest_bdd.parser import FeatureParser, Step
 from crm_adapter.bdd.library import StepDefinition
 from fake_sap.bdd import catalogue
 
+pytestmark = pytest.mark.unit
+
 REPOSITORY = Path(__file__).resolve().parents[1]
 FEATURES = REPOSITORY / "features"
 STEPS = catalogue.load()

@@ -12,6 +12,8 @@ import pytest
 from crm_adapter.sap import idoc as idoc_module
 from crm_adapter.sap.idoc import IdocTooLarge, IdocXmlError, iter_idocs, read_idocs
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.fixture(autouse=True, params=["whole", "streamed"])
 def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
