@@ -17,6 +17,16 @@ from fake_sap.testing import FakeSapProcess, SapClient
 collect_ignore = ["sample_project"]
 
 
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """``pytest -m unit`` imports only the modules that use the ``unit`` marker: importing the
+    others (and building their schemathesis and hypothesis tests) would cost more than running
+    every unit test. Any other selection collects everything."""
+    if config.option.markexpr.strip() != "unit" or collection_path.suffix != ".py" \
+            or not collection_path.name.startswith("test_"):
+        return None
+    return "mark.unit" not in collection_path.read_text(encoding="utf-8")
+
+
 # A test marked ``unit`` starts no process and opens no socket, not even through a fixture
 # (the session's ``fake-sap serve`` below). Setup and call are guarded, teardown is not: the
 # last test of a run also tears down the session's servers.

@@ -27,8 +27,6 @@ from fake_sap.idoc.types.matmas05 import MATMAS05
 from fake_sap.idoc.types.orders05 import ORDERS05
 from fake_sap.idoc.writer import to_xml, to_xml_text
 
-pytestmark = pytest.mark.unit
-
 
 def lxml_rendering(idoc_type: IdocType, idocs: list[Idoc]) -> bytes:
     """The reference: the IDoc tree built with lxml and serialized by it."""
