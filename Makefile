@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test test-sqlite test-postgres bench contracts contract-record steps lint clean
+.PHONY: run test unit test-sqlite test-postgres bench contracts contract-record steps lint clean
 
 # the three packages, and what the linters look at
 PACKAGES := fake_sap crm_adapter sap_client
@@ -33,6 +33,10 @@ test: $(STAMP)
 
 test-sqlite: $(STAMP)
 	$(BIN)/pytest -q
+
+## unit: the fast unit layer only (pure logic, no process started; `make test` runs it too)
+unit: $(STAMP)
+	$(BIN)/pytest -m unit -q
 
 test-postgres: $(STAMP)
 	FAKE_SAP_TEST_DB_URL="$$FAKE_SAP_TEST_PG_URL" $(BIN)/pytest -q -p no:cacheprovider

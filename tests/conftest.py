@@ -4,16 +4,48 @@ client per test (so tests never see each other's data)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
 from run_all_process import RunAllProcess
+from unit.isolation import no_process_or_socket
 
 from fake_sap.testing.process import FakeSapProcess, SapClient
 
 # a stand-alone project that uses the pytest plugin; test_pytest_plugin.py runs it on its own
 collect_ignore = ["sample_project"]
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """``pytest -m unit`` imports only the modules that use the ``unit`` marker: importing the
+    others (and building their schemathesis and hypothesis tests) would cost more than running
+    every unit test. Any other selection collects everything."""
+    if config.option.markexpr.strip() != "unit" or collection_path.suffix != ".py" \
+            or not collection_path.name.startswith("test_"):
+        return None
+    return "mark.unit" not in collection_path.read_text(encoding="utf-8")
+
+
+# A test marked ``unit`` starts no process and opens no socket, not even through a fixture
+# (the session's ``fake-sap serve`` below). Setup and call are guarded, teardown is not: the
+# last test of a run also tears down the session's servers.
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, object, object]:
+    return (yield from _isolated_when_unit(item))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
+    return (yield from _isolated_when_unit(item))
+
+
+def _isolated_when_unit(item: pytest.Item) -> Generator[None, object, object]:
+    if item.get_closest_marker("unit") is None:
+        return (yield)
+    with no_process_or_socket(item.nodeid):
+        return (yield)
 
 
 def _database_url(folder: Path) -> str:

@@ -9,6 +9,8 @@ import pytest
 
 from fake_sap.rfc.abap_types import OVERFLOW, ValueRejected, dec
 
+pytestmark = pytest.mark.unit
+
 #: KOMV-KBETR in BAPICOND: 19 places before the point, 9 behind it
 CONDITION_RATE = dec(28, 9)
 

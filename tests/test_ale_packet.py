@@ -3,10 +3,14 @@ result is the document lxml writes for the same IDocs."""
 
 from __future__ import annotations
 
+import pytest
+
 from fake_sap.ale.dispatcher import _packet, _parsed_packet
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.types import MATMAS05
 from fake_sap.idoc.writer import to_xml_text
+
+pytestmark = pytest.mark.unit
 
 
 def stored(matnr: str, text: str) -> dict[str, str]:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from fake_sap import clock
+
+pytestmark = pytest.mark.unit
 
 
 def test_consecutive_moments_are_a_microsecond_apart_with_their_sap_texts():

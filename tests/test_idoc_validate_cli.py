@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fake_sap.cli import main
+
+pytestmark = pytest.mark.unit
 
 
 def material(matnr: str = "4711", maktx: str = "Pump", *, mestyp: str = "MATMAS") -> str:

@@ -17,6 +17,8 @@ from pytest_bdd.parser import FeatureParser, Step
 from sap_client.steps import catalogue
 from sap_client.steps.library import StepDefinition
 
+pytestmark = pytest.mark.unit
+
 REPOSITORY = Path(__file__).resolve().parents[1]
 FEATURES = REPOSITORY / "features"
 #: the step libraries of the scenarios, SAP's first (as features/conftest.py loads them)

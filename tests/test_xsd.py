@@ -3,6 +3,7 @@ the declarations forbid."""
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from fake_sap.idoc.document import Idoc, SegmentData
@@ -10,6 +11,8 @@ from fake_sap.idoc.model import IdocType, SapType, Segment, extend, fields
 from fake_sap.idoc.types import DEBMAS07, MATMAS05
 from fake_sap.idoc.writer import to_xml
 from fake_sap.idoc.xsd import schema_for, validator_for
+
+pytestmark = pytest.mark.unit
 
 CONTROL = {"MANDT": "100", "DOCREL": "740", "DIRECT": "2", "MESTYP": "MATMAS",
            "SNDPOR": "SAPCRM", "SNDPRT": "LS", "SNDPRN": "CRMCLNT100", "RCVPRT": "LS",

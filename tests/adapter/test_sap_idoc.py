@@ -12,6 +12,8 @@ import pytest
 from sap_client import idoc as idoc_module
 from sap_client.idoc import IdocTooLarge, IdocXmlError, iter_idocs, read_idocs
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.fixture(autouse=True, params=["whole", "streamed"])
 def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
