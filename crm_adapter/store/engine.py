@@ -19,6 +19,7 @@ from sqlalchemy import Connection, CursorResult, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
+from crm_adapter.store import migrations
 from crm_adapter.store.schema import metadata
 
 _READ_ONLY = "crm_read_only"
@@ -53,12 +54,16 @@ class Database:
         return engine
 
     def create_schema(self) -> None:
-        """Create missing tables (idempotent)."""
-        metadata.create_all(self.engine)
+        """Bring the schema to the newest revision: create it on an empty database, upgrade
+        one an older version made (see :mod:`crm_adapter.store.migrations`)."""
+        migrations.upgrade(self.engine)
 
     def drop_schema(self) -> None:
-        """Drop every CRM table (tests on a shared PostgreSQL database start empty)."""
+        """Drop every CRM table and the migrations' version table (tests on a shared
+        PostgreSQL database start empty)."""
         metadata.drop_all(self.engine)
+        with self.engine.begin() as conn:
+            migrations.drop_version_table(conn)
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
