@@ -9,10 +9,13 @@ PostgreSQL needs nothing special; its row locks and ``ON CONFLICT`` do the work.
 from __future__ import annotations
 
 import fcntl
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -100,10 +103,29 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-un
     # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own handling is broken).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _use_wal(cursor, timeout_seconds=60)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=60000")
     cursor.close()
+
+
+def _use_wal(cursor: Any, timeout_seconds: float) -> None:
+    """Put the file in WAL mode (it stays so), unless it is already.
+
+    Switching needs the file to itself, and SQLite answers "database is locked" at once,
+    without waiting the busy timeout, when another process holds it. That happens when
+    processes start together on a new file (the server and the worker, or two servers), so
+    the switch is retried until the first one has made it."""
+    deadline = time.monotonic() + timeout_seconds
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _sqlite_on_begin(conn: Connection) -> None:
