@@ -8,7 +8,6 @@ import re
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from migration_stores import (
     Store,
     fresh_database,
     load_previous_version,
+    previous_version_with_rows,
     reflected_schema,
     sqlite_url,
     version_of,
@@ -98,39 +98,6 @@ def test_dropping_the_schema_drops_the_version_so_the_next_start_creates_it_agai
 
 
 # --- a database the previous version made ------------------------------------------------------
-
-NOW = datetime(2026, 3, 1, 8, 0, tzinfo=UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-PREVIOUS_SAP_ROWS = [
-    "INSERT INTO clients (mandt, description, strict_partner_check, created_at) VALUES "
-    f"('342', 'Made by 0.1.0', 0, '{NOW}')",
-    "INSERT INTO partners (mandt, logsys, description, pack_size, created_at) VALUES "
-    f"('342', 'OLDPARTNER', 'a partner from before', 3, '{NOW}')",
-    "INSERT INTO mara (mandt, matnr, mtart, mbrsh, matkl, meins, spart, bismt, mtpos_mara, "
-    "brgew, ntgew, gewei, lvorm, ersda, ernam, laeda, aenam) VALUES ('342', "
-    "'000000000000004711', 'FERT', 'M', '', 'EA', '', '', '', '', '', '', '', '20260301', "
-    "'', '', '')",
-]
-
-PREVIOUS_CRM_ROWS = [
-    "INSERT INTO materials (material_number, description_en, description_zh, material_type, "
-    "material_group, base_unit, standard_price, price_unit, deleted, created_at, updated_at) "
-    f"VALUES ('000000000000004711', 'Pump', '', 'FERT', '', 'EA', '12.50', 1, 0, '{NOW}', "
-    f"'{NOW}')",
-    "INSERT INTO material_maintenance (material_number, queued_at) VALUES "
-    f"('000000000000004711', '{NOW}')",
-]
-
-
-def previous_version_with_rows(path: Path, store: Store, *, sql: str | None = None) -> str:
-    load_previous_version(path, store, sql=sql)
-    engine = create_engine(sqlite_url(path))
-    with engine.begin() as conn:
-        for statement in PREVIOUS_SAP_ROWS if store is SAP else PREVIOUS_CRM_ROWS:
-            conn.execute(text(statement))
-    engine.dispose()
-    return sqlite_url(path)
-
 
 def test_a_database_the_previous_version_made_is_upgraded_with_its_rows(
         store: Store, tmp_path: Path) -> None:
