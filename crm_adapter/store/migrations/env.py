@@ -8,7 +8,7 @@ transaction that holds the migration lock) in ``config.attributes``. There is no
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
 from alembic.autogenerate.api import AutogenContext
@@ -17,7 +17,7 @@ from crm_adapter.store.migrations import VERSION_TABLE, include_name
 from crm_adapter.store.schema import ExactDecimal, metadata
 
 
-def render_item(type_: str, item: Any, autogen_context: AutogenContext) -> str | bool:
+def render_item(type_: str, item: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     """A new revision spells :class:`ExactDecimal` as the text column it is stored in, so
     that the revision does not depend on the schema module staying as it is."""
     if type_ == "type" and isinstance(item, ExactDecimal):
