@@ -25,20 +25,27 @@ def render_item(type_: str, item: Any, autogen_context: AutogenContext) -> str |
     return False
 
 
-connection = context.config.attributes.get("connection")
-if connection is None:
-    raise RuntimeError("run the migrations through `crm-adapter db` or "
-                       "crm_adapter.store.migrations, which pass the connection to use")
+def run_migrations() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is None:
+        raise RuntimeError("run the migrations through `crm-adapter db` or "
+                           "crm_adapter.store.migrations, which pass the connection to use")
 
-context.configure(
-    connection=connection,
-    target_metadata=metadata,
-    version_table=VERSION_TABLE,
-    include_name=include_name,
-    compare_type=True,
-    render_item=render_item,
-    # SQLite changes most of a table's shape only by copying the table ("batch" mode)
-    render_as_batch=connection.dialect.name == "sqlite",
-)
-with context.begin_transaction():
-    context.run_migrations()
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        version_table=VERSION_TABLE,
+        include_name=include_name,
+        compare_type=True,
+        render_item=render_item,
+        # SQLite changes most of a table's shape only by copying the table ("batch" mode)
+        render_as_batch=connection.dialect.name == "sqlite",
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+# Alembic runs this file for each command; a plain import (a tool that imports every
+# module) finds no migration context and does nothing.
+if hasattr(context, "config"):
+    run_migrations()
