@@ -32,6 +32,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, inspect, text
 from sqlalchemy.schema import CreateColumn
 
+from crm_adapter.store.schema import metadata
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
@@ -115,8 +117,6 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
 def schema_differences(connection: Connection) -> list[Any]:
     """What autogenerate finds between the database and the tables of
     :mod:`crm_adapter.store.schema` (empty when the migrations build exactly those tables)."""
-    from crm_adapter.store.schema import metadata
-
     context = MigrationContext.configure(connection, opts={
         "version_table": VERSION_TABLE, "compare_type": True, "include_name": include_name,
         "target_metadata": metadata})
@@ -147,13 +147,13 @@ def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     return type_ != "table" or name in _own_table_names()
 
 
-def create_missing(connection: Connection, metadata: MetaData) -> None:
-    """Create what the database lacks of ``metadata``: whole tables, columns and indexes.
+def create_missing(connection: Connection, schema: MetaData) -> None:
+    """Create what the database lacks of ``schema``: whole tables, columns and indexes.
 
     A column added to a table after its first release must be nullable or have a server
     default, so that the rows already there get a value."""
     present_tables = set(inspect(connection).get_table_names())
-    for table in metadata.sorted_tables:
+    for table in schema.sorted_tables:
         if table.name not in present_tables:
             table.create(connection)
             continue
@@ -186,8 +186,6 @@ def _migration_transaction(engine: Engine) -> Iterator[Connection]:
 
 
 def _own_table_names() -> set[str]:
-    from crm_adapter.store.schema import metadata
-
     return set(metadata.tables)
 
 
