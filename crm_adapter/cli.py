@@ -7,6 +7,7 @@ themselves in :func:`build_parser`, one ``_add_<name>(commands)`` function each.
     crm-adapter settle [--month YYYY-MM] [--force] [--reconcile] [--config FILE]
     crm-adapter worker [--config FILE] [--poll-seconds S] [--stale-seconds S] ...
     crm-adapter openapi [--check] [--root DIR]
+    crm-adapter db upgrade|current [--config FILE] ; crm-adapter db history
 """
 
 from __future__ import annotations
@@ -225,6 +226,67 @@ def _add_settle(commands: Any) -> None:
     settle.set_defaults(func=_settle)
 
 
+# --- db ------------------------------------------------------------------------------------
+
+def _db(args: argparse.Namespace) -> int:
+    from crm_adapter.store import migrations
+    from crm_adapter.store.engine import Database
+
+    if args.db_command == "history":
+        for step in migrations.history():
+            print(f"{step.revision}{' (head)' if step.is_head else ''} {step.message}")
+        return 0
+    if args.db_command == "revision":
+        return _db_revision(args.message)
+    db = Database(_settings(args).db_url)
+    try:
+        if args.db_command == "upgrade":
+            before, after = migrations.upgrade(db.engine, args.revision)
+            print(f"at {after}" if before == after
+                  else f"upgraded from {before or 'none'} to {after}")
+        else:
+            with db.engine.connect() as conn:
+                print(migrations.describe(conn))
+    finally:
+        db.dispose()
+    return 0
+
+
+def _db_revision(message: str) -> int:
+    """Autogenerate a revision against a scratch database built by the migrations so far."""
+    import tempfile
+    from pathlib import Path
+
+    from crm_adapter.store import migrations
+    from crm_adapter.store.engine import Database
+
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Database(f"sqlite:///{Path(folder) / 'scratch.db'}")
+        try:
+            path = migrations.make_revision(scratch.engine, message)
+        finally:
+            scratch.dispose()
+    print(f"wrote {path}: check it (autogenerate does not see everything) and add a test")
+    return 0
+
+
+def _add_db(commands: Any) -> None:
+    db = commands.add_parser("db", help="the CRM database's schema migrations")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_commands.add_parser(
+        "upgrade", help="bring the schema to the newest revision (serve and worker do this "
+                        "at start)")
+    upgrade.add_argument("--revision", default="head")
+    current = db_commands.add_parser("current", help="the revision the database is at")
+    for command in (upgrade, current):
+        command.add_argument("--config", default=None, help="TOML settings file")
+    db_commands.add_parser("history", help="every revision, the newest first")
+    revision = db_commands.add_parser(
+        "revision", help="(developers) write a new revision for a change of the tables")
+    revision.add_argument("-m", "--message", required=True)
+    db.set_defaults(func=_db)
+
+
 # --- the command -----------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -235,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_settle(commands)
     _add_worker(commands)
     _add_openapi(commands)
+    _add_db(commands)
     return parser
 
 

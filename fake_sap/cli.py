@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from fake_sap.config import DEFAULT_DB_URL, Settings
 
@@ -32,6 +33,64 @@ def _idoc_validate(args: argparse.Namespace) -> int:
     for path in args.files:
         ok = validate_file(path, sys.stdout) and ok
     return 0 if ok else 1
+
+
+def _db(args: argparse.Namespace) -> int:
+    from fake_sap.db import migrations
+    from fake_sap.db.engine import Database
+
+    if args.db_command == "history":
+        for step in migrations.history():
+            print(f"{step.revision}{' (head)' if step.is_head else ''} {step.message}")
+        return 0
+    if args.db_command == "revision":
+        return _db_revision(args.message)
+    db = Database(args.db)
+    try:
+        if args.db_command == "upgrade":
+            before, after = migrations.upgrade(db.engine, args.revision)
+            print(f"at {after}" if before == after
+                  else f"upgraded from {before or 'none'} to {after}")
+        else:
+            with db.engine.connect() as conn:
+                print(migrations.describe(conn))
+    finally:
+        db.dispose()
+    return 0
+
+
+def _db_revision(message: str) -> int:
+    """Autogenerate a revision against a scratch database built by the migrations so far."""
+    import tempfile
+    from pathlib import Path
+
+    from fake_sap.db import migrations
+    from fake_sap.db.engine import Database
+
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Database(f"sqlite:///{Path(folder) / 'scratch.db'}")
+        try:
+            path = migrations.make_revision(scratch.engine, message)
+        finally:
+            scratch.dispose()
+    print(f"wrote {path}: check it (autogenerate does not see everything) and add a test")
+    return 0
+
+
+def _add_db(commands: Any) -> None:
+    db = commands.add_parser("db", help="the database's schema migrations")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_commands.add_parser(
+        "upgrade", help="bring the schema to the newest revision (serve does this at start)")
+    upgrade.add_argument("--revision", default="head")
+    current = db_commands.add_parser("current", help="the revision the database is at")
+    for command in (upgrade, current):
+        command.add_argument("--db", default=DEFAULT_DB_URL, help="SQLAlchemy database URL")
+    db_commands.add_parser("history", help="every revision, the newest first")
+    revision = db_commands.add_parser(
+        "revision", help="(developers) write a new revision for a change of the tables")
+    revision.add_argument("-m", "--message", required=True)
+    db.set_defaults(func=_db)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     from fake_sap.contract_check import add_arguments as add_contract_check_arguments
 
     add_contract_check_arguments(contract_check)
+    _add_db(commands)
     return parser
 
 

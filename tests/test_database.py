@@ -10,6 +10,7 @@ from sqlalchemy import insert, inspect, text
 
 from fake_sap.db.bulk import write_rows
 from fake_sap.db.engine import Database
+from fake_sap.db.migrations import drop_version_table
 from fake_sap.db.schema import edidc
 
 
@@ -18,6 +19,7 @@ def test_an_index_an_older_version_did_not_create_is_added_at_start(tmp_path: Pa
     db.create_schema()
     with db.engine.begin() as conn:
         conn.execute(text("DROP INDEX ix_edidc_partner_queue"))
+        drop_version_table(conn)  # an older version kept no record of its schema
 
     db.create_schema()
 
@@ -69,6 +71,7 @@ def test_a_column_an_older_version_did_not_create_is_added_at_start(tmp_path: Pa
                           "parallel_packets, created_at) VALUES ('100', 'OLDPARTNER', '', 1, "
                           "1, '2026-01-01 00:00:00')"))
         conn.execute(text("ALTER TABLE partners DROP COLUMN parallel_packets"))
+        drop_version_table(conn)  # an older version kept no record of its schema
 
     db.create_schema()
 

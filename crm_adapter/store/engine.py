@@ -10,6 +10,8 @@ PostgreSQL the inbox takes row locks for the same purpose.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +21,7 @@ from sqlalchemy import Connection, CursorResult, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
+from crm_adapter.store import migrations
 from crm_adapter.store.schema import metadata
 
 _READ_ONLY = "crm_read_only"
@@ -53,12 +56,16 @@ class Database:
         return engine
 
     def create_schema(self) -> None:
-        """Create missing tables (idempotent)."""
-        metadata.create_all(self.engine)
+        """Bring the schema to the newest revision: create it on an empty database, upgrade
+        one an older version made (see :mod:`crm_adapter.store.migrations`)."""
+        migrations.upgrade(self.engine)
 
     def drop_schema(self) -> None:
-        """Drop every CRM table (tests on a shared PostgreSQL database start empty)."""
+        """Drop every CRM table and the migrations' version table (tests on a shared
+        PostgreSQL database start empty)."""
         metadata.drop_all(self.engine)
+        with self.engine.begin() as conn:
+            migrations.drop_version_table(conn)
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
@@ -81,11 +88,30 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     # let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own handling is broken)
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _use_wal(cursor, timeout_seconds=BUSY_TIMEOUT_SECONDS)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _use_wal(cursor: Any, timeout_seconds: float) -> None:
+    """Put the file in WAL mode (it stays so), unless it is already.
+
+    Switching needs the file to itself, and SQLite answers "database is locked" at once,
+    without waiting the busy timeout, when another process holds it. That happens when
+    processes start together on a new file (the server and the worker, or two servers), so
+    the switch is retried until the first one has made it."""
+    deadline = time.monotonic() + timeout_seconds
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _sqlite_on_begin(conn: Connection) -> None:

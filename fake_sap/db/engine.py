@@ -9,15 +9,18 @@ PostgreSQL needs nothing special; its row locks and ``ON CONFLICT`` do the work.
 from __future__ import annotations
 
 import fcntl
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.schema import CreateColumn
 
+from fake_sap.db import migrations
 from fake_sap.db.schema import metadata
 
 _READ_ONLY = "fake_sap_read_only"
@@ -48,17 +51,15 @@ class Database:
         return engine
 
     def create_schema(self) -> None:
-        """Create missing tables, and the columns and indexes that tables an older version
-        created lack."""
-        metadata.create_all(self.engine)
-        with self.engine.begin() as conn:
-            _add_missing_columns(conn)
-            for table in metadata.sorted_tables:
-                for index in table.indexes:
-                    index.create(conn, checkfirst=True)
+        """Bring the schema to the newest revision: create it on an empty database, upgrade
+        one an older version made (see :mod:`fake_sap.db.migrations`)."""
+        migrations.upgrade(self.engine)
 
     def drop_schema(self) -> None:
+        """Drop every table, the migrations' version table too."""
         metadata.drop_all(self.engine)
+        with self.engine.begin() as conn:
+            migrations.drop_version_table(conn)
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
@@ -98,35 +99,33 @@ class Database:
         self.engine.dispose()
 
 
-def _add_missing_columns(conn: Connection) -> None:
-    """ALTER TABLE ... ADD COLUMN for each declared column an existing table lacks. A
-    column added after a table's first release must be nullable or have a server default,
-    so that the rows already there get a value."""
-    inspector = inspect(conn)
-    preparer = conn.dialect.identifier_preparer
-    # two servers starting at once on one PostgreSQL database may both add the column
-    if_absent = "IF NOT EXISTS " if conn.dialect.name == "postgresql" else ""
-    for table in metadata.sorted_tables:
-        present = {column["name"] for column in inspector.get_columns(table.name)}
-        for column in table.columns:
-            if column.name in present:
-                continue
-            if not column.nullable and column.server_default is None:
-                raise RuntimeError(f"{table.name}.{column.name} is missing from the database "
-                                   "and has no server default to fill existing rows with")
-            definition = CreateColumn(column).compile(dialect=conn.dialect)
-            conn.execute(text(f"ALTER TABLE {preparer.format_table(table)} "
-                              f"ADD COLUMN {if_absent}{definition}"))
-
-
 def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own handling is broken).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _use_wal(cursor, timeout_seconds=60)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=60000")
     cursor.close()
+
+
+def _use_wal(cursor: Any, timeout_seconds: float) -> None:
+    """Put the file in WAL mode (it stays so), unless it is already.
+
+    Switching needs the file to itself, and SQLite answers "database is locked" at once,
+    without waiting the busy timeout, when another process holds it. That happens when
+    processes start together on a new file (the server and the worker, or two servers), so
+    the switch is retried until the first one has made it."""
+    deadline = time.monotonic() + timeout_seconds
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _sqlite_on_begin(conn: Connection) -> None:

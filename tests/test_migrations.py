@@ -1,0 +1,253 @@
+"""Schema migrations (Alembic) of both stores, in this process: the migrations build exactly
+the tables the schema modules declare, a database made by the previous version is upgraded
+with its rows, and several processes upgrading at once do it once."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from migration_stores import (
+    BACKENDS,
+    CRM,
+    SAP,
+    STORES,
+    Store,
+    fresh_database,
+    load_previous_version,
+    previous_version_with_rows,
+    reflected_schema,
+    sqlite_url,
+    version_of,
+)
+from sqlalchemy import create_engine, text
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+@pytest.fixture(params=list(STORES))
+def store(request: pytest.FixtureRequest) -> Store:
+    return STORES[request.param]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+# --- the migrations and the schema modules agree ----------------------------------------------
+
+def test_the_migrations_build_the_schema_that_create_all_builds(
+        store: Store, backend: str, tmp_path: Path) -> None:
+    with fresh_database(backend, tmp_path, "migrated") as migrated_url, \
+            fresh_database(backend, tmp_path, "created") as created_url:
+        migrated = store.open(migrated_url)
+        migrated.create_schema()
+        created = create_engine(created_url)
+        store.metadata.create_all(created)
+        try:
+            assert reflected_schema(migrated.engine) == reflected_schema(created)
+        finally:
+            migrated.dispose()
+            created.dispose()
+
+
+def test_the_schema_module_has_no_change_that_a_revision_lacks(
+        store: Store, backend: str, tmp_path: Path) -> None:
+    with fresh_database(backend, tmp_path) as url:
+        database = store.open(url)
+        database.create_schema()
+        try:
+            with database.engine.connect() as conn:
+                differences = store.migrations.schema_differences(conn)
+        finally:
+            database.dispose()
+    assert differences == [], (
+        f"the tables declared for {store.name} differ from what its migrations build: "
+        f"{differences}. Write a revision for the change: `{store.command} db revision -m "
+        "'what changed'` (then read the file it wrote and add to it what autogenerate "
+        "cannot see)")
+
+
+def test_a_new_database_is_at_the_head_revision(store: Store, tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "new.db")
+    database = store.open(url)
+    database.create_schema()
+    database.dispose()
+
+    assert version_of(url, store) == store.migrations.head_revision()
+
+
+def test_dropping_the_schema_drops_the_version_so_the_next_start_creates_it_again(
+        store: Store, backend: str, tmp_path: Path) -> None:
+    with fresh_database(backend, tmp_path) as url:
+        database = store.open(url)
+        database.create_schema()
+        database.drop_schema()
+
+        database.create_schema()
+
+        try:
+            assert set(reflected_schema(database.engine)) == set(store.metadata.tables)
+        finally:
+            database.dispose()
+
+
+# --- a database the previous version made ------------------------------------------------------
+
+def test_a_database_the_previous_version_made_is_upgraded_with_its_rows(
+        store: Store, tmp_path: Path) -> None:
+    url = previous_version_with_rows(tmp_path / "previous.db", store)
+    assert version_of(url, store) is None
+
+    database = store.open(url)
+    database.create_schema()
+
+    assert version_of(url, store) == store.migrations.head_revision()
+    with database.engine.connect() as conn:
+        if store is SAP:
+            assert conn.execute(text("SELECT description FROM clients WHERE mandt = '342'")
+                                ).scalar_one() == "Made by 0.1.0"
+            assert conn.execute(text("SELECT mtart FROM mara")).scalar_one() == "FERT"
+        else:
+            assert conn.execute(text("SELECT standard_price FROM materials")
+                                ).scalar_one() == "12.50"
+        assert store.migrations.schema_differences(conn) == []
+    database.dispose()
+
+
+def test_a_column_an_older_version_lacked_is_added_with_its_server_default(
+        tmp_path: Path) -> None:
+    older = SAP.previous_version_sql.read_text(encoding="utf-8")
+    without_column = older.replace("\tparallel_packets INTEGER DEFAULT '1' NOT NULL,\n", "")
+    assert without_column != older
+    url = previous_version_with_rows(tmp_path / "older.db", SAP, sql=without_column)
+
+    database = SAP.open(url)
+    database.create_schema()
+
+    with database.engine.connect() as conn:
+        assert conn.execute(text("SELECT pack_size, parallel_packets FROM partners WHERE "
+                                 "logsys = 'OLDPARTNER'")).one() == (3, 1)
+    assert version_of(url, SAP) == SAP.migrations.head_revision()
+    database.dispose()
+
+
+def test_a_missing_column_without_a_server_default_stops_the_upgrade_and_says_which(
+        tmp_path: Path) -> None:
+    older = SAP.previous_version_sql.read_text(encoding="utf-8")
+    without_column = older.replace("\tmtart VARCHAR(4) NOT NULL,\n", "")
+    assert without_column != older
+    load_previous_version(tmp_path / "older.db", SAP, sql=without_column)
+    database = SAP.open(sqlite_url(tmp_path / "older.db"))
+
+    with pytest.raises(RuntimeError, match=r"mara\.mtart is missing from the database"):
+        database.create_schema()
+
+    assert version_of(sqlite_url(tmp_path / "older.db"), SAP) is None  # nothing half done
+    database.dispose()
+
+
+def test_an_index_an_older_version_lacked_is_created(store: Store, tmp_path: Path) -> None:
+    older = store.previous_version_sql.read_text(encoding="utf-8")
+    index = "ix_edidc_partner_queue" if store is SAP else "ix_outbox_reference"
+    without_index = re.sub(rf"CREATE INDEX {index} [^;]*;", "", older)
+    assert without_index != older
+    url = previous_version_with_rows(tmp_path / "older.db", store, sql=without_index)
+
+    database = store.open(url)
+    database.create_schema()
+
+    indexes = {name for table in reflected_schema(database.engine).values()
+               for name, _columns, _unique in table["indexes"]}
+    assert index in indexes
+    database.dispose()
+
+
+# --- several processes at once ------------------------------------------------------------------
+
+UPGRADE_AT = """
+import sys, time
+from {module} import Database
+database = Database(sys.argv[1])
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+database.create_schema()
+database.dispose()
+"""
+
+
+#: where the processes start: an empty database, or the previous version's (kept as SQLite DDL)
+RACES = [("sqlite", False), ("sqlite", True), *((backend, False) for backend in BACKENDS
+                                                 if backend != "sqlite")]
+
+
+@pytest.mark.parametrize(("backend", "previous"), RACES,
+                         ids=[f"{b}-{'previous-version' if p else 'empty'}" for b, p in RACES])
+def test_processes_upgrading_one_database_at_the_same_moment_do_it_once(
+        store: Store, backend: str, previous: bool, tmp_path: Path) -> None:
+    with fresh_database(backend, tmp_path) as url:
+        if previous:
+            url = previous_version_with_rows(tmp_path / "previous.db", store)
+        module = "fake_sap.db.engine" if store is SAP else "crm_adapter.store.engine"
+        # every process has imported everything and waits for the same moment
+        moment = time.time() + 3.0
+        processes = [subprocess.Popen([sys.executable, "-c", UPGRADE_AT.format(module=module),
+                                       url, str(moment)], stderr=subprocess.PIPE)
+                     for _ in range(4)]
+        results = [(process.wait(timeout=60), process.stderr.read().decode()
+                    if process.stderr else "") for process in processes]
+
+        assert results == [(0, "")] * 4
+        assert version_of(url, store) == store.migrations.head_revision()
+        database = store.open(url)
+        try:
+            with database.engine.connect() as conn:
+                assert store.migrations.schema_differences(conn) == []
+        finally:
+            database.dispose()
+
+
+# --- the commands --------------------------------------------------------------------------------
+
+def run(*command: str, cwd: Path) -> str:
+    completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, completed.stderr
+    return completed.stdout
+
+
+def test_the_db_commands_named_in_the_readme_show_and_run_the_migrations(
+        tmp_path: Path) -> None:
+    named = re.findall(r"`(fake-sap|crm-adapter) db ([a-z|\s]+)`", README.read_text())
+    commands = {(program, sub.strip()) for program, subs in named for sub in subs.split("|")}
+    assert commands == {("fake-sap", "upgrade"), ("fake-sap", "current"),
+                        ("fake-sap", "history"), ("crm-adapter", "upgrade"),
+                        ("crm-adapter", "current"), ("crm-adapter", "history")}
+    sap_url = previous_version_with_rows(tmp_path / "sap.db", SAP)
+    crm_config = tmp_path / "crm.toml"
+    crm_config.write_text(f'[crm_adapter]\ndb_url = "{sqlite_url(tmp_path / "crm.db")}"\n',
+                          encoding="utf-8")
+    bin_dir = Path(sys.executable).parent
+    sap = [str(bin_dir / "fake-sap"), "db"]
+    crm = [str(bin_dir / "crm-adapter"), "db"]
+    head = SAP.migrations.head_revision()
+
+    assert "made before schema migrations" in run(*sap, "current", "--db", sap_url,
+                                                  cwd=tmp_path)
+    assert run(*sap, "upgrade", "--db", sap_url, cwd=tmp_path) == \
+        f"upgraded from none to {head}\n"
+    assert run(*sap, "upgrade", "--db", sap_url, cwd=tmp_path) == f"at {head}\n"
+    assert run(*sap, "current", "--db", sap_url, cwd=tmp_path) == f"{head} (head)\n"
+    assert run(*sap, "history", cwd=tmp_path).startswith(f"{head} (head) ")
+
+    assert "an empty database" in run(*crm, "current", "--config", str(crm_config),
+                                      cwd=tmp_path)
+    crm_head = CRM.migrations.head_revision()
+    assert run(*crm, "upgrade", "--config", str(crm_config), cwd=tmp_path) == \
+        f"upgraded from none to {crm_head}\n"
+    assert run(*crm, "current", "--config", str(crm_config), cwd=tmp_path) == \
+        f"{crm_head} (head)\n"
+    assert run(*crm, "history", cwd=tmp_path).startswith(f"{crm_head} (head) ")
