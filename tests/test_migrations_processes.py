@@ -24,7 +24,7 @@ from migration_stores import (
 )
 from sqlalchemy import create_engine, text
 
-from fake_sap.testing import FakeSapProcess, free_port
+from fake_sap.testing.process import FakeSapProcess, free_port
 
 MATERIAL = "000000000000004711"
 
