@@ -251,9 +251,10 @@ def _success(matnr: str, exists: bool, deleting: bool) -> SapMessage:
     return SapMessage("M3", "800", f"Material {shown} created", "S", (shown,))
 
 
-def _rows(mandt: str, command: SaveMaterial, mtart: str, today: str,
-          user: str) -> RowChanges:
-    """The rows of a checked command: key columns plus the maintained fields."""
+def _rows(mandt: str, command: SaveMaterial, mtart: str, today: str, user: str,
+          stored_base_unit: str = "") -> RowChanges:
+    """The rows of a checked command: key columns plus the maintained fields (and the
+    stored base unit, unchanged, of a material whose command leaves it out)."""
     maintenance = command.maintenance
     replace = maintenance is Maintenance.REPLACE
     matnr = command.material
@@ -261,6 +262,9 @@ def _rows(mandt: str, command: SaveMaterial, mtart: str, today: str,
     base_unit = command.base_unit
     if replace and not base_unit:
         base_unit = INITIAL_BASE_UNIT
+    elif base_unit is None:
+        # the insert half of an upsert needs every NOT NULL column, even for a stored row
+        base_unit = stored_base_unit or None
     header = _fields(mara, maintenance, {
         # an empty type or industry sector never overwrites one: a material keeps its type
         "mtart": mtart or None,
@@ -342,7 +346,8 @@ def save(conn: Connection, mandt: str, command: SaveMaterial, today: str,
     posted = MaterialPosted(command.material, existing is None, command.deletion_flag == "X",
                             _success(command.material, existing is not None,
                                      command.deletion_flag == "X"),
-                            _rows(mandt, command, mtart, today, user))
+                            _rows(mandt, command, mtart, today, user,
+                                  existing["meins"] if existing else ""))
     write(conn, [posted])
     return posted
 
