@@ -91,7 +91,8 @@ def execute_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
     dialect = conn.dialect.name
     defaults = _missing_defaults(table, tuple(rows[0]))
     if defaults:
-        rows = [{**row, **dict(defaults)} for row in rows]
+        missing = dict(defaults)
+        rows = [{**row, **missing} for row in rows]
     columns = tuple(rows[0])
     sql = _sql(dialect, table, columns, conflict, tuple(updated), only_if_greater)
     stamps = _timestamp_positions(table, columns) if dialect == "sqlite" else ()

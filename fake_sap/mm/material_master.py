@@ -295,10 +295,11 @@ def _rows(mandt: str, command: SaveMaterial, mtart: str, today: str, user: str,
         rows.upserts.append((mbew, {
             **key, "bwkey": valuation.valuation_area, "bwtar": valuation.valuation_type,
             **_fields(mbew, maintenance, {
-                "vprsv": valuation.price_control, "verpr": valuation.moving_price,
-                "stprs": valuation.standard_price, "peinh": valuation.price_unit,
-                "bklas": valuation.valuation_class, "zplp1": valuation.planned_price_1,
-                "zplp2": valuation.planned_price_2})}))
+                "vprsv": valuation.price_control, "verpr": _amount(valuation.moving_price),
+                "stprs": _amount(valuation.standard_price), "peinh": valuation.price_unit,
+                "bklas": valuation.valuation_class,
+                "zplp1": _amount(valuation.planned_price_1),
+                "zplp2": _amount(valuation.planned_price_2)})}))
     for sales in command.sales:
         rows.upserts.append((mvke, {
             **key, "vkorg": sales.sales_org, "vtweg": sales.distribution_channel,
@@ -310,23 +311,24 @@ def _rows(mandt: str, command: SaveMaterial, mtart: str, today: str, user: str,
 
 
 def _fields(table: Table, maintenance: Maintenance,
-            values: Mapping[str, str | Decimal | None]) -> dict[str, str]:
-    """Maintained fields as stored text: REPLACE writes every field (an empty one as the
-    column's initial value), FLAGGED only those that are not None."""
+            values: Mapping[str, str | None]) -> dict[str, str]:
+    """Maintained fields: REPLACE writes every field (an empty one as the column's initial
+    value), FLAGGED only those that are not None."""
     if maintenance is Maintenance.REPLACE:
-        return {column: _stored(value) if value not in (None, "") else _initial(table, column)
-                for column, value in values.items()}
-    return {column: _stored(value) for column, value in values.items() if value is not None}
+        initial = _INITIAL[table.name]
+        return {column: value or initial[column] for column, value in values.items()}
+    return {column: value for column, value in values.items() if value is not None}
 
 
-def _stored(value: str | Decimal | None) -> str:
+def _amount(value: Decimal | None) -> str | None:
     # amounts are kept as canonical decimal text (see db/schema.py)
-    return "" if value is None else str(value)
+    return None if value is None else str(value)
 
 
-def _initial(table: Table, column: str) -> str:
-    default = table.c[column].default
-    return str(getattr(default, "arg", "") or "")
+#: the initial value of every column of the material tables: its default, else blank
+_INITIAL = {table.name: {column.name: str(getattr(column.default, "arg", "") or "")
+                         for column in table.columns}
+            for table in TABLES}
 
 
 # --- writing ----------------------------------------------------------------------------------

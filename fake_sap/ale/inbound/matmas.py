@@ -67,15 +67,16 @@ def to_command(idoc: Idoc) -> SaveMaterial | FlagMaterialForDeletion:
     matnr = material_master.material_number(header.get("MATNR"))
     if header.get("MSGFN") == DELETE:
         return FlagMaterialForDeletion(matnr)
+    field = header.values.get  # a plain dict look-up: this runs for every IDoc of a packet
     return SaveMaterial(
         material=matnr, maintenance=Maintenance.REPLACE,
-        material_type=header.get("MTART"), industry_sector=header.get("MBRSH"),
-        material_group=header.get("MATKL"), base_unit=header.get("MEINS"),
-        division=header.get("SPART"), old_material_number=header.get("BISMT"),
-        item_category_group=header.get("MTPOS_MARA"), gross_weight=header.get("BRGEW"),
-        net_weight=header.get("NTGEW"), weight_unit=header.get("GEWEI"),
-        deletion_flag="X" if header.get("LVORM") == "X" else "",
-        created_on=header.get("ERSDA"), created_by=header.get("ERNAM"),
+        material_type=field("MTART", ""), industry_sector=field("MBRSH", ""),
+        material_group=field("MATKL", ""), base_unit=field("MEINS", ""),
+        division=field("SPART", ""), old_material_number=field("BISMT", ""),
+        item_category_group=field("MTPOS_MARA", ""), gross_weight=field("BRGEW", ""),
+        net_weight=field("NTGEW", ""), weight_unit=field("GEWEI", ""),
+        deletion_flag="X" if field("LVORM") == "X" else "",
+        created_on=field("ERSDA", ""), created_by=field("ERNAM", ""),
         texts=tuple(MaterialText(_language(text), text.get("MAKTX"))
                     for text in header.all("E1MAKTM")),
         plants=tuple(_plant(plant) for plant in header.all("E1MARCM")),
@@ -94,10 +95,11 @@ def _language(text: SegmentData) -> str:
 
 
 def _plant(plant: SegmentData) -> PlantView:
+    field = plant.values.get
     return PlantView(
-        plant=plant.get("WERKS"), purchasing_group=plant.get("EKGRP"),
-        mrp_type=plant.get("DISMM"), availability_check=plant.get("MTVFP"),
-        profit_center=plant.get("PRCTR"), deletion_flag=plant.get("LVORM"),
+        plant=field("WERKS", ""), purchasing_group=field("EKGRP", ""),
+        mrp_type=field("DISMM", ""), availability_check=field("MTVFP", ""),
+        profit_center=field("PRCTR", ""), deletion_flag=field("LVORM", ""),
         storage_locations=tuple(
             StorageLocationView(location.get("LGORT"), location.get("LGPBE"),
                                 location.get("LVORM"))
@@ -105,22 +107,23 @@ def _plant(plant: SegmentData) -> PlantView:
 
 
 def _valuation(valuation: SegmentData) -> ValuationView:
+    field = valuation.values.get
     return ValuationView(
-        valuation_area=valuation.get("BWKEY"), valuation_type=valuation.get("BWTAR"),
-        price_control=valuation.get("VPRSV"),
-        moving_price=amount(valuation.get("VERPR"), "VERPR"),
-        standard_price=amount(valuation.get("STPRS"), "STPRS"),
-        price_unit=valuation.get("PEINH"), valuation_class=valuation.get("BKLAS"),
-        planned_price_1=amount(valuation.get("ZPLP1"), "ZPLP1"),
-        planned_price_2=amount(valuation.get("ZPLP2"), "ZPLP2"))
+        valuation_area=field("BWKEY", ""), valuation_type=field("BWTAR", ""),
+        price_control=field("VPRSV", ""), moving_price=amount(field("VERPR", ""), "VERPR"),
+        standard_price=amount(field("STPRS", ""), "STPRS"), price_unit=field("PEINH", ""),
+        valuation_class=field("BKLAS", ""),
+        planned_price_1=amount(field("ZPLP1", ""), "ZPLP1"),
+        planned_price_2=amount(field("ZPLP2", ""), "ZPLP2"))
 
 
 def _sales(sales: SegmentData) -> SalesView:
+    field = sales.values.get
     return SalesView(
-        sales_org=sales.get("VKORG"), distribution_channel=sales.get("VTWEG"),
-        delivering_plant=sales.get("DWERK"), sales_unit=sales.get("VRKME"),
-        item_category_group=sales.get("MTPOS"), statistics_group=sales.get("VERSG"),
-        account_assignment_group=sales.get("KTGRM"), deletion_flag=sales.get("LVORM"))
+        sales_org=field("VKORG", ""), distribution_channel=field("VTWEG", ""),
+        delivering_plant=field("DWERK", ""), sales_unit=field("VRKME", ""),
+        item_category_group=field("MTPOS", ""), statistics_group=field("VERSG", ""),
+        account_assignment_group=field("KTGRM", ""), deletion_flag=field("LVORM", ""))
 
 
 def prefetch(conn: Connection, mandt: str, matnrs: list[str]) -> dict[str, str]:
