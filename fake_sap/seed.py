@@ -1,8 +1,9 @@
 """Deterministic master data: ``fake-sap seed`` and the demo data of ``fake-sap serve --demo``.
 
-Seeding is an initial data load, not a change: rows are bulk-upserted straight into the
-master-data tables (MARA/MAKT/MARC/MARD/MBEW/MVKE, KNA1/KNVV/KNVP/KNB1/KNKK), with no IDocs
-and no change pointers. The same arguments give the same rows, and running the seed again
+Seeding is an initial data load, not a change: rows are bulk-upserted into the master-data
+tables (MARA/MAKT/MARC/MARD/MBEW/MVKE, KNA1/KNVV/KNVP/KNB1/KNKK) by their writers'
+``load`` (:mod:`fake_sap.mm.material_master`, :mod:`fake_sap.sd.customer_master`), with no
+IDocs and no change pointers. The same arguments give the same rows, and running the seed again
 only overwrites them with the same values (stock and credit exposure are left as they are,
 as an inbound IDoc leaves them).
 
@@ -22,11 +23,9 @@ from typing import Any
 from sqlalchemy import Table
 from tqdm import tqdm
 
-from fake_sap.ale.posting import KEEP_ON_UPDATE
 from fake_sap.config import DEFAULT_DB_URL, Settings
 from fake_sap.customizing import PROVINCIAL_CENTER_PARTNER_FUNCTION
 from fake_sap.db import clients
-from fake_sap.db.bulk import write_rows
 from fake_sap.db.engine import Database
 from fake_sap.db.schema import kna1, knb1, knkk, knvp, knvv, makt, mara, marc, mard, mbew, mvke
 from fake_sap.faker_provider import (
@@ -42,6 +41,8 @@ from fake_sap.faker_provider import (
     SapProvider,
     sap_provider,
 )
+from fake_sap.mm import material_master
+from fake_sap.sd import customer_master
 
 #: first numbers of the seeded objects (material i is FIRST_MATERIAL + i)
 FIRST_MATERIAL = 10_000_000
@@ -173,10 +174,12 @@ def seed(db: Database, plan: SeedPlan, show_progress: bool = False) -> SeedResul
               desc=f"seeding client {plan.client}",
               disable=None if show_progress else True) as progress:
         for count, rows in _batches(material_rows(plan)):
-            _write(db, rows)
+            with db.write() as conn:
+                material_master.load(conn, rows)
             progress.update(count)
         for count, rows in _batches(customer_rows(plan)):
-            _write(db, rows)
+            with db.write() as conn:
+                customer_master.load(conn, rows)
             progress.update(count)
     return SeedResult(plan.materials, centers, plan.customers - centers,
                       time.perf_counter() - started)
@@ -184,13 +187,6 @@ def seed(db: Database, plan: SeedPlan, show_progress: bool = False) -> SeedResul
 
 def provincial_center_count(customers: int) -> int:
     return max(1, customers // CUSTOMERS_PER_CENTER) if customers else 0
-
-
-def _write(db: Database, rows: Rows) -> None:
-    with db.write() as conn:
-        for table, table_rows in rows.items():
-            write_rows(conn, table, table_rows, conflict="update",
-                       keep=KEEP_ON_UPDATE.get(table.name, ()))
 
 
 def _batches(objects: Iterator[Rows]) -> Iterator[tuple[int, Rows]]:

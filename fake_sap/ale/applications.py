@@ -1,4 +1,9 @@
-"""Inbound process codes (WE42) and outbound readers, one per distributed message type."""
+"""Inbound process codes (WE42) and outbound readers, one per distributed message type: the
+dispatcher from a message type to the module of :mod:`fake_sap.ale.inbound` that maps its
+IDocs to business commands.
+
+Layer: ALE.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,16 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from fake_sap.ale.context import PostingContext
+from fake_sap.ale import master_segments
+from fake_sap.ale.inbound import debmas, matmas, orders
 from fake_sap.ale.posting import Posting
+from fake_sap.conversion import alpha_input, matn1_input
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.model import IdocType
 from fake_sap.idoc.types import DEBMAS07, MATMAS05, ORDERS05
+from fake_sap.lookups import Lookups
 from fake_sap.mm import material_master
-from fake_sap.sd import customer_master, orders_inbound
+from fake_sap.sd import customer_master
 
 
 @dataclass(frozen=True)
@@ -43,7 +51,10 @@ class Application:
     object_key: Callable[[Idoc], str]
     referenced_keys: Callable[[Idoc], list[str]]
     prefetch: Callable[[Connection, str, list[str]], dict[str, str]]
-    post: Callable[[PostingContext, Idoc], Posting]
+    #: check an IDoc through the business service (raises ApplicationError: status 51)
+    post: Callable[[Lookups, Idoc], Posting]
+    #: write the results of :attr:`post` for many IDocs at once (connection, client)
+    write: Callable[[Connection, str, Sequence[object]], None]
     #: None: SAP does not send this message type from master data
     outbound: MasterDataReader | None
     #: False for documents whose checks read what the previous IDoc wrote (ATP, credit):
@@ -51,21 +62,26 @@ class Application:
     batchable: bool = True
 
 
+def _customer_key(raw: str) -> str:
+    """A customer number as entered (``3001``) in its internal form; ValueError if too
+    long."""
+    return alpha_input(raw, 10)
+
+
 APPLICATIONS: dict[str, Application] = {
     "MATMAS": Application(
-        "MATMAS", "MATM", material_master.KIND, MATMAS05, material_master.object_key,
-        lambda idoc: [], material_master.prefetch, material_master.post,
-        MasterDataReader(material_master.read_segments_many, material_master.all_keys,
-                         material_master.key_input)),
+        "MATMAS", "MATM", matmas.KIND, MATMAS05, matmas.object_key, matmas.referenced_keys,
+        matmas.prefetch, matmas.post, matmas.write,
+        MasterDataReader(master_segments.material_segments_many, material_master.all_keys,
+                         matn1_input)),
     "DEBMAS": Application(
-        "DEBMAS", "DEBM", customer_master.KIND, DEBMAS07, customer_master.object_key,
-        customer_master.referenced_keys, customer_master.prefetch, customer_master.post,
-        MasterDataReader(customer_master.read_segments_many, customer_master.all_keys,
-                         customer_master.key_input)),
+        "DEBMAS", "DEBM", debmas.KIND, DEBMAS07, debmas.object_key, debmas.referenced_keys,
+        debmas.prefetch, debmas.post, debmas.write,
+        MasterDataReader(master_segments.customer_segments_many, customer_master.all_keys,
+                         _customer_key)),
     "ORDERS": Application(
-        "ORDERS", "ORDE", orders_inbound.KIND, ORDERS05, orders_inbound.object_key,
-        lambda idoc: [], lambda conn, mandt, keys: {}, orders_inbound.post, None,
-        batchable=False),
+        "ORDERS", "ORDE", orders.KIND, ORDERS05, orders.object_key, orders.referenced_keys,
+        orders.prefetch, orders.post, orders.write, None, batchable=False),
 }
 
 

@@ -1,5 +1,5 @@
 """Bulk writes and reads for the hot paths (inbound IDoc packets, BD10), straight to the
-DB-API.
+DB-API. Layer: persistence (imports SQLAlchemy and the schema only).
 
 SQLAlchemy Core spends far more time preparing each row of an ``executemany`` than the
 database spends writing it: for a 100,000-IDoc packet that is most of the time. These
@@ -8,6 +8,9 @@ way SQLAlchemy would store them, and hand plain tuples to the driver. Only for t
 columns are text, numbers and timestamps — which is every table of this emulator. Reading
 (:func:`read_rows`) is the same for text-only tables: SQLAlchemy's rows and statement
 handling cost about as much as the database's own work.
+
+Upserts (``INSERT ... ON CONFLICT DO UPDATE``) are not made here but by
+:func:`fake_sap.db.upsert.upsert`, the one upsert path, which uses :func:`execute_rows`.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ _PLACEHOLDER = {"sqlite": "?", "postgresql": "%s"}
 
 @lru_cache(maxsize=256)
 def _sql(dialect: str, table: Table, columns: tuple[str, ...], conflict: str,
-         keep: tuple[str, ...], only_if_greater: str | None) -> str:
+         updated_columns: tuple[str, ...], only_if_greater: str | None) -> str:
     placeholder = _PLACEHOLDER[dialect]
     names = ", ".join(columns)
     values = ", ".join(placeholder for _ in columns)
@@ -35,7 +38,7 @@ def _sql(dialect: str, table: Table, columns: tuple[str, ...], conflict: str,
     if conflict == "ignore":
         text += f" ON CONFLICT ({', '.join(key)}) DO NOTHING"
     elif conflict == "update":
-        updated = [c for c in columns if c not in key and c not in keep]
+        updated = [c for c in updated_columns if c not in key]
         if updated:
             sets = ", ".join(f"{c} = excluded.{c}" for c in updated)
             text += f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {sets}"
@@ -68,19 +71,30 @@ def _sqlite_timestamp(value: datetime | None) -> str | None:
 
 
 def write_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *,
-               conflict: str = "error", keep: Sequence[str] = (),
-               only_if_greater: str | None = None) -> None:
-    """Insert ``rows`` (all with the same keys); ``conflict``: ``error`` (plain INSERT),
-    ``ignore`` (ON CONFLICT DO NOTHING) or ``update`` (upsert, keeping ``keep`` columns;
-    with ``only_if_greater`` a row is overwritten only by a greater value of that column)."""
+               conflict: str = "error") -> None:
+    """Insert ``rows`` (all with the same keys); ``conflict``: ``error`` (plain INSERT) or
+    ``ignore`` (ON CONFLICT DO NOTHING). Upserts go through :mod:`fake_sap.db.upsert`."""
+    if conflict not in ("error", "ignore"):
+        raise ValueError(f"write_rows inserts ({conflict!r}): upserts go through db.upsert")
+    execute_rows(conn, table, rows, conflict=conflict)
+
+
+def execute_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *,
+                 conflict: str, updated: Sequence[str] = (),
+                 only_if_greater: str | None = None) -> None:
+    """Run one INSERT for ``rows`` (all with the same keys). ``conflict``: ``error``,
+    ``ignore`` or ``update``; on ``update`` an existing row gets the ``updated`` columns
+    (without ``only_if_greater``, else only when that column grows). A column a row leaves
+    out takes its default on insert, and is never touched on update."""
     if not rows:
         return
     dialect = conn.dialect.name
     defaults = _missing_defaults(table, tuple(rows[0]))
     if defaults:
-        rows = [{**row, **dict(defaults)} for row in rows]
+        missing = dict(defaults)
+        rows = [{**row, **missing} for row in rows]
     columns = tuple(rows[0])
-    sql = _sql(dialect, table, columns, conflict, tuple(keep), only_if_greater)
+    sql = _sql(dialect, table, columns, conflict, tuple(updated), only_if_greater)
     stamps = _timestamp_positions(table, columns) if dialect == "sqlite" else ()
     # a row's values in column order, picked in C rather than one by one
     pick = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)

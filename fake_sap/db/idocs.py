@@ -11,7 +11,7 @@ from sqlalchemy import Connection, and_, bindparam, func, select, update
 
 from fake_sap.db.bulk import write_rows
 from fake_sap.db.schema import edidc, edids, idoc_inbound_keys, idoc_serialization
-from fake_sap.db.upsert import advance_if_newer, insert_if_absent
+from fake_sap.db.upsert import advance_if_newer, insert_if_absent, upsert
 
 #: control-record columns filled from EDI_DC40 fields of the same (upper-case) name
 CONTROL_COLUMNS = ("mescod", "mesfct", "sndpor", "sndprt", "sndprn", "rcvpor", "rcvprt",
@@ -211,7 +211,6 @@ def newest_serials(conn: Connection, mandt: str, mestyp: str,
 def record_serials(conn: Connection, mandt: str, mestyp: str,
                    serials: Sequence[tuple[str, str, str]]) -> None:
     """Record (object, SERIAL, DOCNUM) as newest; an older SERIAL never overwrites."""
-    write_rows(conn, idoc_serialization, [
+    upsert(conn, idoc_serialization, [
         {"mandt": mandt, "mestyp": mestyp, "objkey": objkey, "serial": serial,
-         "docnum": docnum} for objkey, serial, docnum in serials],
-        conflict="update", only_if_greater="serial")
+         "docnum": docnum} for objkey, serial, docnum in serials], only_if_greater="serial")

@@ -1,5 +1,9 @@
 """Reading the material and customer master for business processes (orders, deliveries)
-and, many objects at once, for outbound master-data IDocs."""
+and, many objects at once, for outbound master-data IDocs.
+
+Layer: persistence (reads only). The tables are written by their one writer each,
+:mod:`fake_sap.mm.material_master` and :mod:`fake_sap.sd.customer_master`.
+"""
 
 from __future__ import annotations
 

@@ -1,18 +1,28 @@
-"""INSERT ... ON CONFLICT for both supported databases (SQLite and PostgreSQL).
+"""INSERT ... ON CONFLICT for both supported databases (SQLite and PostgreSQL): the one
+upsert path. Layer: persistence (imports SQLAlchemy, the schema and :mod:`fake_sap.db.bulk`).
 
-The statements are built once per dialect, table and column set and then reused with
-bound parameters: building an ``ON CONFLICT`` construct costs far more than running it, and
-these statements run for every IDoc of every packet.
+:func:`upsert` is how every row that may already exist is written, by the inbound IDoc
+posting, the BAPIs' update functions, the seed and the control API alike: a row's given
+columns replace the stored ones, the columns it leaves out keep their stored value (or take
+their default when the row is new). It runs straight on the DB-API
+(:func:`fake_sap.db.bulk.execute_rows`), one statement per run of rows with the same
+columns, because it runs for every IDoc of every packet.
+
+:func:`insert_if_absent` and :func:`advance_if_newer` are the single-row claims that must
+tell whether they wrote; their statements are built once per dialect, table and column set.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam
+from sqlalchemy import Connection, Table, bindparam, delete, update
 from sqlalchemy.dialects import postgresql, sqlite
+
+from fake_sap.db.bulk import execute_rows
 
 
 def _insert(dialect: str, table: Table):  # type: ignore[no-untyped-def]
@@ -23,18 +33,6 @@ def _insert(dialect: str, table: Table):  # type: ignore[no-untyped-def]
 
 def _key(table: Table) -> list[str]:
     return [c.name for c in table.primary_key.columns]
-
-
-@lru_cache(maxsize=512)
-def _upsert_statement(dialect: str, table: Table, columns: tuple[str, ...],
-                      keep: tuple[str, ...]) -> Any:
-    key = _key(table)
-    statement = _insert(dialect, table)
-    updated = [c for c in columns if c not in key and c not in keep]
-    if updated:
-        return statement.on_conflict_do_update(
-            index_elements=key, set_={c: statement.excluded[c] for c in updated})
-    return statement.on_conflict_do_nothing(index_elements=key)
 
 
 @lru_cache(maxsize=256)
@@ -57,13 +55,23 @@ def _advance_statement(dialect: str, table: Table, columns: tuple[str, ...],
 
 
 def upsert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
-           keep: Sequence[str] = ()) -> None:
-    """Insert rows; on a primary-key conflict overwrite every column except the key and
-    ``keep`` (e.g. creation date, stock quantities). Rows are applied in order."""
-    if not rows:
-        return
-    statement = _upsert_statement(conn.dialect.name, table, tuple(rows[0]), tuple(keep))
-    conn.execute(statement, list(rows))
+           keep: Sequence[str] = (), only_if_greater: str | None = None) -> None:
+    """Insert rows; on a primary-key conflict overwrite the columns the row gives, except
+    the key and ``keep`` (e.g. creation date, stock quantities). Columns a row leaves out
+    take their default in a new row and stay as they are in an existing one. With
+    ``only_if_greater`` an existing row is overwritten only by a greater value of that
+    column (ALE serialization). Rows are applied in order; rows may differ in their columns.
+    """
+    start = 0
+    while start < len(rows):
+        columns = rows[start].keys()
+        end = start + 1
+        while end < len(rows) and rows[end].keys() == columns:
+            end += 1
+        updated = tuple(c for c in columns if c not in keep)
+        execute_rows(conn, table, rows[start:end], conflict="update", updated=updated,
+                     only_if_greater=only_if_greater)
+        start = end
 
 
 def insert_if_absent(conn: Connection, table: Table, row: dict[str, Any]) -> bool:
@@ -89,3 +97,38 @@ def _rows_written(conn: Connection, statement: Any, row: dict[str, Any]) -> int:
     # SQLAlchemy 2 only guarantees rowcount for UPDATE/DELETE unless asked to keep it
     # (preserve_rowcount); on psycopg an INSERT ... ON CONFLICT otherwise reports -1.
     return int(conn.execute(statement, row).rowcount)
+
+
+@dataclass
+class RowChanges:
+    """The rows one business object's change writes, kept apart from writing them so that
+    the changes of a whole IDoc packet are written in bulk (one statement per table), and a
+    change that fails its checks writes nothing."""
+
+    #: (table, row) written by :func:`upsert`
+    upserts: list[tuple[Table, dict[str, Any]]] = field(default_factory=list)
+    #: (table, column values identifying the rows) deleted before the upserts
+    deletes: list[tuple[Table, dict[str, Any]]] = field(default_factory=list)
+    #: (table, column values identifying the row, new values): plain UPDATEs after the
+    #: upserts that leave the other columns alone, e.g. a deletion flag
+    updates: list[tuple[Table, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+
+
+def write_changes(conn: Connection, changes: Sequence[RowChanges],
+                  keep: Mapping[str, Sequence[str]]) -> None:
+    """Write the changes of many objects: deletes, then upserts grouped by table (keeping
+    the ``keep`` columns of each table name), then updates. The caller guarantees that no
+    two changes touch the same object."""
+    for change in changes:
+        for table, criteria in change.deletes:
+            conn.execute(delete(table).where(*[table.c[k] == v for k, v in criteria.items()]))
+    grouped: dict[str, tuple[Table, list[dict[str, Any]]]] = {}
+    for change in changes:
+        for table, row in change.upserts:
+            grouped.setdefault(table.name, (table, []))[1].append(row)
+    for table, rows in grouped.values():
+        upsert(conn, table, rows, keep=keep.get(table.name, ()))
+    for change in changes:
+        for table, criteria, values in change.updates:
+            conn.execute(update(table).where(*[table.c[k] == v for k, v in criteria.items()])
+                         .values(**values))

@@ -1,170 +1,245 @@
-"""Material master: posting MATMAS IDocs and reading a material back as MATMAS segments.
+"""Material master (MM01/MM02): the one writer of MARA, MAKT, MARC, MARD, MBEW and MVKE.
+
+Layer: business. Imports the database layer, the conversion exits and the error types;
+never ``ale``, ``idoc``, ``rfc`` or ``http``. The inbound MATMAS IDoc, BAPI_MATERIAL_SAVEDATA
+and the seed all change materials through this module; it takes typed commands
+(:class:`SaveMaterial`, :class:`FlagMaterialForDeletion`) and returns
+:class:`MaterialPosted`.
+
+The two callers maintain a material differently, and say so in the command
+(:class:`Maintenance`): a MATMAS IDoc replaces every view it carries, a BAPI changes only the
+fields whose checkbox is set. Stock quantities (MARD-LABST ..., MARC-TRAME) belong to goods
+movements: the master never overwrites them.
 
 The CRM needs four prices per material. MATMAS carries prices only in the valuation
-segment E1MBEWM, so the four are taken from there (see docs/master-data.md):
-standard price STPRS, moving average price VERPR, planned price 1 ZPLP1 (outlet purchase
-price) and planned price 2 ZPLP2 (retail price).
+segment E1MBEWM, so the four are kept in MBEW (see docs/master-data.md): standard price
+STPRS, moving average price VERPR, planned price 1 ZPLP1 (outlet purchase price) and planned
+price 2 ZPLP2 (retail price).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
-from fake_sap.ale.context import PostingContext
-from fake_sap.ale.posting import Posting, SegmentFields, decimal_text
 from fake_sap.conversion import matn1_input
-from fake_sap.db.master_data import Row, object_keys, position, rows_by_object
+from fake_sap.db import master_data
+from fake_sap.db.master_data import Row, object_keys, rows_by_object
 from fake_sap.db.schema import makt, mara, marc, mard, mbew, mvke
+from fake_sap.db.upsert import RowChanges, write_changes
 from fake_sap.errors import SapMessage, sap_error
-from fake_sap.idoc.document import Idoc, SegmentData
+from fake_sap.lookups import Lookups
 
+#: the kind of object in :class:`fake_sap.lookups.Lookups` (known materials: MTART)
 KIND = "material"
-MESTYP = "MATMAS"
-DELETE = "003"
+#: the tables this module writes, and nothing else does
+TABLES = (mara, makt, marc, mard, mbew, mvke)
+#: columns an upsert never overwrites: creation data, and quantities goods movements keep
+KEEP_ON_UPDATE: dict[str, tuple[str, ...]] = {
+    "mara": ("ersda", "ernam"),
+    "mard": ("labst", "insme", "speme", "retme"),
+    "marc": ("trame",),
+}
+#: MARA-MEINS of a material whose MATMAS leaves the base unit empty: piece
+INITIAL_BASE_UNIT = "ST"
 
-#: internal one-character language keys for the ISO codes the project uses
-LANGUAGES_BY_ISO = {"EN": "E", "ZH": "1", "DE": "D"}
-ISO_BY_LANGUAGE = {v: k for k, v in LANGUAGES_BY_ISO.items()}
+
+class Maintenance(enum.Enum):
+    """How a command's fields change the stored views."""
+
+    #: MATMAS: each view sent replaces the stored one; a field left empty (``""`` or None)
+    #: takes its initial value (MBRSH M, MEINS ST, VPRSV S, PEINH 1, amounts 0, else blank)
+    REPLACE = "replace"
+    #: BAPI_MATERIAL_SAVEDATA: only fields that are not None change (the X checkboxes); a
+    #: new view starts from initial values
+    FLAGGED = "flagged"
 
 
-def object_key(idoc: Idoc) -> str:
-    header = idoc.first("E1MARAM")
-    raw = header.get("MATNR") if header else ""
+@dataclass(frozen=True, slots=True)
+class MaterialText:
+    language: str  # MAKT-SPRAS, internal one-character key
+    description: str  # MAKT-MAKTX
+
+
+@dataclass(frozen=True, slots=True)
+class StorageLocationView:
+    storage_location: str  # MARD-LGORT
+    bin: str | None = None  # MARD-LGPBE
+    deletion_flag: str | None = None  # MARD-LVORM
+
+
+@dataclass(frozen=True, slots=True)
+class PlantView:
+    plant: str  # MARC-WERKS
+    purchasing_group: str | None = None  # MARC-EKGRP
+    mrp_type: str | None = None  # MARC-DISMM
+    availability_check: str | None = None  # MARC-MTVFP
+    profit_center: str | None = None  # MARC-PRCTR
+    deletion_flag: str | None = None  # MARC-LVORM
+    storage_locations: tuple[StorageLocationView, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ValuationView:
+    valuation_area: str  # MBEW-BWKEY
+    valuation_type: str = ""  # MBEW-BWTAR
+    price_control: str | None = None  # MBEW-VPRSV: S standard, V moving average
+    moving_price: Decimal | None = None  # MBEW-VERPR
+    standard_price: Decimal | None = None  # MBEW-STPRS
+    price_unit: str | None = None  # MBEW-PEINH
+    valuation_class: str | None = None  # MBEW-BKLAS
+    planned_price_1: Decimal | None = None  # MBEW-ZPLP1, outlet purchase price
+    planned_price_2: Decimal | None = None  # MBEW-ZPLP2, retail price
+
+
+@dataclass(frozen=True, slots=True)
+class SalesView:
+    sales_org: str  # MVKE-VKORG
+    distribution_channel: str  # MVKE-VTWEG
+    delivering_plant: str | None = None  # MVKE-DWERK
+    sales_unit: str | None = None  # MVKE-VRKME
+    item_category_group: str | None = None  # MVKE-MTPOS
+    statistics_group: str | None = None  # MVKE-VERSG
+    account_assignment_group: str | None = None  # MVKE-KTGRM
+    deletion_flag: str | None = None  # MVKE-LVORM
+
+
+@dataclass(frozen=True, slots=True)
+class SaveMaterial:
+    """Create or change a material. The caller says how (:class:`Maintenance`); a MATMAS
+    IDoc is checked by :func:`post`, a BAPI checks its own call and :func:`save` writes."""
+
+    material: str  # MARA-MATNR, internal form
+    maintenance: Maintenance
+    material_type: str | None = None  # MARA-MTART; empty: the stored one
+    industry_sector: str | None = None  # MARA-MBRSH
+    material_group: str | None = None  # MARA-MATKL
+    base_unit: str | None = None  # MARA-MEINS
+    division: str | None = None  # MARA-SPART
+    old_material_number: str | None = None  # MARA-BISMT
+    item_category_group: str | None = None  # MARA-MTPOS_MARA
+    gross_weight: str | None = None  # MARA-BRGEW
+    net_weight: str | None = None  # MARA-NTGEW
+    weight_unit: str | None = None  # MARA-GEWEI
+    deletion_flag: str | None = None  # MARA-LVORM
+    created_on: str = ""  # MARA-ERSDA of a new material; empty: today
+    created_by: str = ""  # MARA-ERNAM of a new material; empty: the posting user
+    texts: tuple[MaterialText, ...] = ()
+    plants: tuple[PlantView, ...] = ()
+    valuations: tuple[ValuationView, ...] = ()
+    sales: tuple[SalesView, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FlagMaterialForDeletion:
+    """Set MARA-LVORM and nothing else (MATMAS with MSGFN 003)."""
+
+    material: str  # MARA-MATNR, internal form
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialPosted:
+    """A checked change of one material, not yet written (see :func:`write`)."""
+
+    material: str  # MARA-MATNR
+    created: bool
+    flagged_for_deletion: bool
+    message: SapMessage
+    rows: RowChanges
+
+
+def material_number(raw: str) -> str:
+    """A material number as sent or entered (``4711``) in its internal form; M3 305 if it is
+    too long."""
     try:
         return matn1_input(raw)
     except ValueError:
-        return raw
+        raise sap_error("M3", "305", "Material number &1 is too long", raw) from None
 
 
-def prefetch(conn: Connection, mandt: str, matnrs: list[str]) -> dict[str, str]:
-    rows = conn.execute(select(mara.c.matnr, mara.c.mtart).where(
-        mara.c.mandt == mandt, mara.c.matnr.in_(matnrs)))
-    return {r[0]: r[1] for r in rows}
+# --- checking and planning (pure: lookups in, rows out) ---------------------------------------
 
+def post(lookups: Lookups, command: SaveMaterial | FlagMaterialForDeletion) -> MaterialPosted:
+    """Check a material change the way MATMAS inbound processing does and plan its rows.
 
-def post(ctx: PostingContext, idoc: Idoc) -> Posting:
-    header = idoc.first("E1MARAM")
-    assert header is not None  # the syntax check guarantees exactly one
-    try:
-        matnr = matn1_input(header.get("MATNR"))
-    except ValueError:
-        raise sap_error("M3", "305", "Material number &1 is too long",
-                        header.get("MATNR")) from None
-    exists = ctx.exists(KIND, matnr)
-    mtart = header.get("MTART") or (ctx.attribute(KIND, matnr) or "")
-    deleting = header.get("MSGFN") == DELETE or header.get("LVORM") == "X"
+    Raises :class:`fake_sap.errors.ApplicationError` with SAP's message on the first
+    failed check; remembers a created material in ``lookups`` for later IDocs of a packet.
+    """
+    matnr = command.material
+    exists = lookups.exists(KIND, matnr)
+    if isinstance(command, FlagMaterialForDeletion):
+        if not exists:
+            raise sap_error("M3", "305", "Material &1 does not exist", matnr.lstrip("0"))
+        return _flag_for_deletion(lookups, matnr)
+    mtart = command.material_type or (lookups.attribute(KIND, matnr) or "")
+    deleting = command.deletion_flag == "X"
     if not exists and deleting:
         raise sap_error("M3", "305", "Material &1 does not exist", matnr.lstrip("0"))
-    if header.get("MSGFN") == DELETE:
-        return _flag_for_deletion(ctx, matnr)
     if not mtart:
         raise sap_error("M3", "302", "Material type is missing for new material &1", matnr)
-    if not ctx.has("T134", mtart):
+    if not lookups.has("T134", mtart):
         raise sap_error("M3", "158", "Material type &1 does not exist", mtart)
-    meins = header.get("MEINS")
+    meins = command.base_unit
     if not meins and not exists:
         raise sap_error("M3", "302", "Base unit of measure is missing for new material &1",
                         matnr)
-    if meins and not ctx.has("T006", meins):
+    if meins and not lookups.has("T006", meins):
         raise sap_error("M3", "351", "Unit of measure &1 is not defined", meins)
-
-    posting = Posting(MESTYP, matnr, "D" if deleting else ("U" if exists else "I"),
-                      _success(matnr, exists, deleting))
-    posting.upserts.append((mara, {
-        "mandt": ctx.mandt, "matnr": matnr, "mtart": mtart,
-        "mbrsh": header.get("MBRSH") or "M", "matkl": header.get("MATKL"),
-        "meins": meins or "ST", "spart": header.get("SPART"), "bismt": header.get("BISMT"),
-        "mtpos_mara": header.get("MTPOS_MARA"), "brgew": header.get("BRGEW"),
-        "ntgew": header.get("NTGEW"), "gewei": header.get("GEWEI"),
-        "lvorm": "X" if deleting else "", "ersda": header.get("ERSDA") or ctx.today,
-        "ernam": header.get("ERNAM") or ctx.user, "laeda": ctx.today, "aenam": ctx.user,
-    }))
-    for text in header.all("E1MAKTM"):
-        posting.upserts.append((makt, {
-            "mandt": ctx.mandt, "matnr": matnr, "spras": _language(text),
-            "maktx": text.get("MAKTX")}))
-    for plant in header.all("E1MARCM"):
-        _post_plant(ctx, posting, matnr, plant)
-    for valuation in header.all("E1MBEWM"):
-        _post_valuation(ctx, posting, matnr, valuation)
-    for sales in header.all("E1MVKEM"):
-        _post_sales(ctx, posting, matnr, sales)
-    if not exists and not header.all("E1MAKTM"):
+    for plant in command.plants:
+        _check_plant(lookups, plant)
+    for valuation in command.valuations:
+        _check_valuation(lookups, valuation)
+    for sales in command.sales:
+        _check_sales(lookups, sales)
+    if not exists and not command.texts:
         raise sap_error("M3", "302", "A description is required for new material &1", matnr)
-    ctx.remember(KIND, matnr, mtart)
-    return posting
+    lookups.remember(KIND, matnr, mtart)
+    return MaterialPosted(matnr, not exists, deleting, _success(matnr, exists, deleting),
+                          _rows(lookups.mandt, command, mtart, lookups.today, lookups.user))
 
 
-def _flag_for_deletion(ctx: PostingContext, matnr: str) -> Posting:
+def _flag_for_deletion(lookups: Lookups, matnr: str) -> MaterialPosted:
     """MSGFN 003 sets MARA-LVORM and nothing else: the rest of such an IDoc is ignored."""
-    posting = Posting(MESTYP, matnr, "D", _success(matnr, exists=True, deleting=True))
-    posting.updates.append((mara, {"mandt": ctx.mandt, "matnr": matnr},
-                            {"lvorm": "X", "laeda": ctx.today, "aenam": ctx.user}))
-    return posting
+    rows = RowChanges(updates=[(mara, {"mandt": lookups.mandt, "matnr": matnr},
+                                {"lvorm": "X", "laeda": lookups.today,
+                                 "aenam": lookups.user})])
+    return MaterialPosted(matnr, False, True, _success(matnr, exists=True, deleting=True),
+                          rows)
 
 
-def _language(text: SegmentData) -> str:
-    spras = text.get("SPRAS")
-    if spras:
-        return spras
-    iso = text.get("SPRAS_ISO").upper()
-    if iso in LANGUAGES_BY_ISO:
-        return LANGUAGES_BY_ISO[iso]
-    raise sap_error("M3", "312", "Language &1 is not defined", iso or "(empty)")
-
-
-def _post_plant(ctx: PostingContext, posting: Posting, matnr: str,
-                plant: SegmentData) -> None:
-    werks = plant.get("WERKS")
-    if not ctx.has("T001W", werks):
+def _check_plant(lookups: Lookups, plant: PlantView) -> None:
+    werks = plant.plant
+    if not lookups.has("T001W", werks):
         raise sap_error("M3", "351", "Plant &1 does not exist", werks)
-    posting.upserts.append((marc, {
-        "mandt": ctx.mandt, "matnr": matnr, "werks": werks, "ekgrp": plant.get("EKGRP"),
-        "dismm": plant.get("DISMM"), "mtvfp": plant.get("MTVFP"), "prctr": plant.get("PRCTR"),
-        "lvorm": plant.get("LVORM"), "trame": "0"}))
-    for location in plant.all("E1MARDM"):
-        lgort = location.get("LGORT")
-        if not ctx.has("T001L", f"{werks}/{lgort}"):
+    for location in plant.storage_locations:
+        lgort = location.storage_location
+        if not lookups.has("T001L", f"{werks}/{lgort}"):
             raise sap_error("M3", "351", "Storage location &1 does not exist in plant &2",
                             lgort, werks)
-        posting.upserts.append((mard, {
-            "mandt": ctx.mandt, "matnr": matnr, "werks": werks, "lgort": lgort,
-            "lgpbe": location.get("LGPBE"), "lvorm": location.get("LVORM"),
-            "labst": "0", "insme": "0", "speme": "0", "retme": "0"}))
 
 
-def _post_valuation(ctx: PostingContext, posting: Posting, matnr: str,
-                    valuation: SegmentData) -> None:
-    bwkey = valuation.get("BWKEY")
-    if not ctx.has("T001W", bwkey):
+def _check_valuation(lookups: Lookups, valuation: ValuationView) -> None:
+    bwkey = valuation.valuation_area
+    if not lookups.has("T001W", bwkey):
         raise sap_error("M3", "351", "Valuation area &1 does not exist", bwkey)
-    vprsv = valuation.get("VPRSV") or "S"
+    vprsv = valuation.price_control or "S"
     if vprsv not in ("S", "V"):
         raise sap_error("M3", "352", "Price control &1 is not allowed", vprsv)
-    posting.upserts.append((mbew, {
-        "mandt": ctx.mandt, "matnr": matnr, "bwkey": bwkey, "bwtar": valuation.get("BWTAR"),
-        "vprsv": vprsv,
-        "verpr": decimal_text(valuation.get("VERPR"), "VERPR"),
-        "stprs": decimal_text(valuation.get("STPRS"), "STPRS"),
-        "peinh": valuation.get("PEINH") or "1", "bklas": valuation.get("BKLAS"),
-        "zplp1": decimal_text(valuation.get("ZPLP1"), "ZPLP1"),
-        "zplp2": decimal_text(valuation.get("ZPLP2"), "ZPLP2")}))
 
 
-def _post_sales(ctx: PostingContext, posting: Posting, matnr: str, sales: SegmentData) -> None:
-    vkorg, vtweg = sales.get("VKORG"), sales.get("VTWEG")
-    if not ctx.has("TVKO", vkorg) or not ctx.has("TVTW", vtweg):
+def _check_sales(lookups: Lookups, sales: SalesView) -> None:
+    vkorg, vtweg = sales.sales_org, sales.distribution_channel
+    if not lookups.has("TVKO", vkorg) or not lookups.has("TVTW", vtweg):
         raise sap_error("M3", "351", "Sales organization &1 / distribution channel &2 is "
                                      "not defined", vkorg, vtweg)
-    dwerk = sales.get("DWERK")
-    if dwerk and not ctx.has("T001W", dwerk):
+    dwerk = sales.delivering_plant
+    if dwerk and not lookups.has("T001W", dwerk):
         raise sap_error("M3", "351", "Delivering plant &1 does not exist", dwerk)
-    posting.upserts.append((mvke, {
-        "mandt": ctx.mandt, "matnr": matnr, "vkorg": vkorg, "vtweg": vtweg, "dwerk": dwerk,
-        "vrkme": sales.get("VRKME"), "mtpos": sales.get("MTPOS"), "versg": sales.get("VERSG"),
-        "ktgrm": sales.get("KTGRM"), "lvorm": sales.get("LVORM")}))
 
 
 def _success(matnr: str, exists: bool, deleting: bool) -> SapMessage:
@@ -176,11 +251,152 @@ def _success(matnr: str, exists: bool, deleting: bool) -> SapMessage:
     return SapMessage("M3", "800", f"Material {shown} created", "S", (shown,))
 
 
-# --- outbound ---------------------------------------------------------------------------------
+def _rows(mandt: str, command: SaveMaterial, mtart: str, today: str, user: str,
+          stored_base_unit: str = "") -> RowChanges:
+    """The rows of a checked command: key columns plus the maintained fields (and the
+    stored base unit, unchanged, of a material whose command leaves it out)."""
+    maintenance = command.maintenance
+    replace = maintenance is Maintenance.REPLACE
+    matnr = command.material
+    key = {"mandt": mandt, "matnr": matnr}
+    base_unit = command.base_unit
+    if replace and not base_unit:
+        base_unit = INITIAL_BASE_UNIT
+    elif base_unit is None:
+        # the insert half of an upsert needs every NOT NULL column, even for a stored row
+        base_unit = stored_base_unit or None
+    header = _fields(mara, maintenance, {
+        # an empty type or industry sector never overwrites one: a material keeps its type
+        "mtart": mtart or None,
+        "mbrsh": command.industry_sector if replace else command.industry_sector or None,
+        "matkl": command.material_group, "meins": base_unit,
+        "spart": command.division, "bismt": command.old_material_number,
+        "mtpos_mara": command.item_category_group, "brgew": command.gross_weight,
+        "ntgew": command.net_weight, "gewei": command.weight_unit,
+        "lvorm": command.deletion_flag})
+    rows = RowChanges()
+    rows.upserts.append((mara, {
+        **key, **header, "ersda": command.created_on or today,
+        "ernam": command.created_by or user, "laeda": today, "aenam": user}))
+    for text in command.texts:
+        rows.upserts.append((makt, {**key, "spras": text.language,
+                                    "maktx": text.description}))
+    for plant in command.plants:
+        rows.upserts.append((marc, {**key, "werks": plant.plant, **_fields(marc, maintenance, {
+            "ekgrp": plant.purchasing_group, "dismm": plant.mrp_type,
+            "mtvfp": plant.availability_check, "prctr": plant.profit_center,
+            "lvorm": plant.deletion_flag})}))
+        for location in plant.storage_locations:
+            rows.upserts.append((mard, {
+                **key, "werks": plant.plant, "lgort": location.storage_location,
+                **_fields(mard, maintenance, {"lgpbe": location.bin,
+                                              "lvorm": location.deletion_flag})}))
+    for valuation in command.valuations:
+        rows.upserts.append((mbew, {
+            **key, "bwkey": valuation.valuation_area, "bwtar": valuation.valuation_type,
+            **_fields(mbew, maintenance, {
+                "vprsv": valuation.price_control, "verpr": _amount(valuation.moving_price),
+                "stprs": _amount(valuation.standard_price), "peinh": valuation.price_unit,
+                "bklas": valuation.valuation_class,
+                "zplp1": _amount(valuation.planned_price_1),
+                "zplp2": _amount(valuation.planned_price_2)})}))
+    for sales in command.sales:
+        rows.upserts.append((mvke, {
+            **key, "vkorg": sales.sales_org, "vtweg": sales.distribution_channel,
+            **_fields(mvke, maintenance, {
+                "dwerk": sales.delivering_plant, "vrkme": sales.sales_unit,
+                "mtpos": sales.item_category_group, "versg": sales.statistics_group,
+                "ktgrm": sales.account_assignment_group, "lvorm": sales.deletion_flag})}))
+    return rows
 
-def key_input(raw: str) -> str:
-    """A material number as entered (``4711``) in its internal form; ValueError if too long."""
-    return matn1_input(raw)
+
+def _fields(table: Table, maintenance: Maintenance,
+            values: Mapping[str, str | None]) -> dict[str, str]:
+    """Maintained fields: REPLACE writes every field (an empty one as the column's initial
+    value), FLAGGED only those that are not None."""
+    if maintenance is Maintenance.REPLACE:
+        initial = _INITIAL[table.name]
+        return {column: value or initial[column] for column, value in values.items()}
+    return {column: value for column, value in values.items() if value is not None}
+
+
+def _amount(value: Decimal | None) -> str | None:
+    # amounts are kept as canonical decimal text (see db/schema.py)
+    return None if value is None else str(value)
+
+
+#: the initial value of every column of the material tables: its default, else blank
+_INITIAL = {table.name: {column.name: str(getattr(column.default, "arg", "") or "")
+                         for column in table.columns}
+            for table in TABLES}
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+def write(conn: Connection, posted: Sequence[MaterialPosted]) -> None:
+    """Write checked changes, many materials in bulk (no two about the same material)."""
+    write_changes(conn, [p.rows for p in posted], KEEP_ON_UPDATE)
+
+
+def save(conn: Connection, mandt: str, command: SaveMaterial, today: str,
+         user: str) -> MaterialPosted:
+    """Write a material change the caller has checked already, at once (the update task of
+    BAPI_MATERIAL_SAVEDATA, which checks at call time). ``created`` of the result says
+    whether the material was new."""
+    existing = material(conn, mandt, command.material)
+    mtart = command.material_type or (existing["mtart"] if existing else "")
+    posted = MaterialPosted(command.material, existing is None, command.deletion_flag == "X",
+                            _success(command.material, existing is not None,
+                                     command.deletion_flag == "X"),
+                            _rows(mandt, command, mtart, today, user,
+                                  existing["meins"] if existing else ""))
+    write(conn, [posted])
+    return posted
+
+
+def load(conn: Connection, rows: Mapping[Table, Sequence[dict[str, Any]]]) -> None:
+    """An initial data load (``fake-sap seed``): rows written as given, with no checks and
+    no change pointers; quantities and creation data of existing rows are kept."""
+    changes = RowChanges()
+    for table, table_rows in rows.items():
+        if table not in TABLES:
+            raise ValueError(f"{table.name} is not a table of the material master")
+        changes.upserts.extend((table, row) for row in table_rows)
+    write_changes(conn, [changes], KEEP_ON_UPDATE)
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+def known_types(conn: Connection, mandt: str, matnrs: Sequence[str]) -> dict[str, str]:
+    """The material type (MTART) of each of ``matnrs`` that exists."""
+    rows = conn.execute(select(mara.c.matnr, mara.c.mtart).where(
+        mara.c.mandt == mandt, mara.c.matnr.in_(matnrs)))
+    return {r[0]: r[1] for r in rows}
+
+
+def material(conn: Connection, mandt: str, matnr: str) -> dict[str, Any] | None:
+    """The general data (MARA row) of a material, None if it does not exist."""
+    return master_data.material(conn, mandt, matnr)
+
+
+def description(conn: Connection, mandt: str, matnr: str, spras: str) -> str | None:
+    """The description (MAKTX) in one language, None if there is none."""
+    return conn.execute(select(makt.c.maktx).where(
+        makt.c.mandt == mandt, makt.c.matnr == matnr, makt.c.spras == spras)).scalar()
+
+
+def plant_data(conn: Connection, mandt: str, matnr: str, werks: str) -> dict[str, Any] | None:
+    """The plant view (MARC row), None if the material is not maintained in the plant."""
+    return master_data.material_plant(conn, mandt, matnr, werks)
+
+
+def valuation_data(conn: Connection, mandt: str, matnr: str, bwkey: str,
+                   bwtar: str = "") -> dict[str, Any] | None:
+    """The valuation view (MBEW row), None if it is not maintained."""
+    row = conn.execute(select(mbew).where(
+        mbew.c.mandt == mandt, mbew.c.matnr == matnr, mbew.c.bwkey == bwkey,
+        mbew.c.bwtar == bwtar)).mappings().first()
+    return dict(row) if row else None
 
 
 def all_keys(conn: Connection, mandt: str) -> list[str]:
@@ -188,48 +404,28 @@ def all_keys(conn: Connection, mandt: str) -> list[str]:
     return object_keys(conn, mara, "matnr", mandt)
 
 
-def read_segments_many(conn: Connection, mandt: str,
-                       matnrs: Sequence[str]) -> dict[str, list[SegmentData]]:
-    """Materials as full MATMAS05 replacements (MSGFN 005) by MATNR; unknown ones are left
-    out. One query per table for the whole batch, not six per material."""
+class MaterialRows(NamedTuple):
+    """All rows of one material, as :func:`fake_sap.db.master_data.rows_by_object` reads
+    them (plain tuples, columns in table order)."""
+
+    general: Row  # MARA
+    texts: list[Row]  # MAKT
+    plants: list[Row]  # MARC
+    storage_locations: list[Row]  # MARD
+    valuations: list[Row]  # MBEW
+    sales: list[Row]  # MVKE
+
+
+def rows_of_many(conn: Connection, mandt: str,
+                 matnrs: Sequence[str]) -> dict[str, MaterialRows]:
+    """Materials by MATNR, every table's rows (unknown ones are left out). One query per
+    table for the whole batch, not six per material: BD10 reads a whole client."""
     heads = rows_by_object(conn, mara, "matnr", mandt, matnrs)
     found = list(heads)
     texts, plants, locations, valuations, sales = (
         rows_by_object(conn, table, "matnr", mandt, found)
         for table in (makt, marc, mard, mbew, mvke))
-    return {matnr: [_material_segment(heads[matnr][0], texts.get(matnr, []),
-                                      plants.get(matnr, []), locations.get(matnr, []),
-                                      valuations.get(matnr, []), sales.get(matnr, []))]
+    return {matnr: MaterialRows(heads[matnr][0], texts.get(matnr, []), plants.get(matnr, []),
+                                locations.get(matnr, []), valuations.get(matnr, []),
+                                sales.get(matnr, []))
             for matnr in found}
-
-
-_E1MARAM = SegmentFields(mara, skip=("mandt",))
-_E1MARCM = SegmentFields(marc, skip=("mandt", "matnr", "trame"))
-_E1MARDM = SegmentFields(mard, skip=("mandt", "matnr", "werks", "labst", "insme", "speme",
-                                     "retme"))
-_E1MBEWM = SegmentFields(mbew, skip=("mandt", "matnr"))
-_E1MVKEM = SegmentFields(mvke, skip=("mandt", "matnr"))
-_TEXT_SPRAS, _TEXT_MAKTX = position(makt, "spras"), position(makt, "maktx")
-_PLANT_WERKS, _LOCATION_WERKS = position(marc, "werks"), position(mard, "werks")
-
-
-def _material_segment(head: Row, texts: list[Row], plants: list[Row], locations: list[Row],
-                      valuations: list[Row], sales_data: list[Row]) -> SegmentData:
-    msgfn = "005"
-    header = SegmentData("E1MARAM", _E1MARAM.values(head, msgfn))
-    for text in texts:
-        spras = text[_TEXT_SPRAS]
-        values = {"MSGFN": msgfn, "SPRAS": spras, "MAKTX": text[_TEXT_MAKTX]}
-        if spras in ISO_BY_LANGUAGE:
-            values["SPRAS_ISO"] = ISO_BY_LANGUAGE[spras]
-        header.children.append(SegmentData("E1MAKTM", values))
-    for plant in plants:
-        werks = plant[_PLANT_WERKS]
-        header.children.append(SegmentData("E1MARCM", _E1MARCM.values(plant, msgfn), [
-            SegmentData("E1MARDM", _E1MARDM.values(location, msgfn))
-            for location in locations if location[_LOCATION_WERKS] == werks]))
-    for valuation in valuations:
-        header.children.append(SegmentData("E1MBEWM", _E1MBEWM.values(valuation, msgfn)))
-    for sales in sales_data:
-        header.children.append(SegmentData("E1MVKEM", _E1MVKEM.values(sales, msgfn)))
-    return header

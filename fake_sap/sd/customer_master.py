@@ -1,160 +1,249 @@
-"""Customer master: posting DEBMAS IDocs and reading a customer back as DEBMAS segments.
+"""Customer master (XD01/XD02): the one writer of KNA1, KNVV, KNVP, KNB1 and KNKK.
+
+Layer: business. Imports the database layer, the conversion exits, the customizing and the
+error types; never ``ale``, ``idoc``, ``rfc`` or ``http``. The inbound DEBMAS IDoc and the
+seed change customers through this module; it takes typed commands (:class:`SaveCustomer`,
+:class:`FlagCustomerForDeletion`) and returns :class:`CustomerPosted`. The credit exposure
+KNKK-SKFOR/SSOBL/SAUFT belongs to the documents that build it up: the master never
+overwrites it.
 
 Outlets and provincial centers are both customers (account groups ZOUT and ZPC). An outlet
 names the provincial center it belongs to with partner function ZP in its sales-area
-partner functions (KNVP / E1KNVPM), the ordinary SAP way to relate two customers.
+partner functions (KNVP), the ordinary SAP way to relate two customers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from operator import itemgetter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
-from fake_sap.ale.context import PostingContext
-from fake_sap.ale.posting import Posting, SegmentFields, decimal_text
 from fake_sap.conversion import alpha_input
 from fake_sap.customizing import PROVINCIAL_CENTER_PARTNER_FUNCTION, sales_area_key
-from fake_sap.db.master_data import Row, object_keys, position, rows_by_object
+from fake_sap.db import master_data
+from fake_sap.db.master_data import Row, object_keys, rows_by_object
 from fake_sap.db.schema import kna1, knb1, knkk, knvp, knvv
+from fake_sap.db.upsert import RowChanges, write_changes
 from fake_sap.errors import SapMessage, sap_error
-from fake_sap.idoc.document import Idoc, SegmentData
+from fake_sap.lookups import Lookups
 
+#: the kind of object in :class:`fake_sap.lookups.Lookups` (known customers: KTOKD)
 KIND = "customer"
-MESTYP = "DEBMAS"
-DELETE = "003"
 PROVINCIAL_CENTER_GROUP = "ZPC"
+#: the tables this module writes, and nothing else does
+TABLES = (kna1, knvv, knvp, knb1, knkk)
+#: columns an upsert never overwrites: creation data, and the credit exposure documents keep
+KEEP_ON_UPDATE: dict[str, tuple[str, ...]] = {
+    "kna1": ("erdat", "ernam"),
+    "knkk": ("skfor", "ssobl", "sauft"),
+}
 
 
-def _kunnr(raw: str) -> str:
+@dataclass(frozen=True, slots=True)
+class PartnerFunction:
+    function: str  # KNVP-PARVW (AG, WE, RG, ZP ...)
+    partner: str = ""  # KNVP-KUNN2, internal form; empty: the customer itself
+    counter: str = ""  # KNVP-PARZA; empty: the next one of the function, from 000
+    default_partner: str = ""  # KNVP-DEFPA
+
+
+@dataclass(frozen=True, slots=True)
+class SalesAreaData:
+    sales_org: str  # KNVV-VKORG
+    distribution_channel: str  # KNVV-VTWEG
+    division: str  # KNVV-SPART
+    customer_group: str = ""  # KNVV-KDGRP
+    sales_district: str = ""  # KNVV-BZIRK
+    currency: str = ""  # KNVV-WAERS
+    delivering_plant: str = ""  # KNVV-VWERK
+    shipping_conditions: str = ""  # KNVV-VSBED
+    payment_terms: str = ""  # KNVV-ZTERM
+    account_assignment_group: str = ""  # KNVV-KTGRD
+    partial_delivery: str = ""  # KNVV-KZTLF
+    order_block: str = ""  # KNVV-AUFSD
+    delivery_block: str = ""  # KNVV-LIFSD
+    deletion_flag: str = ""  # KNVV-LOEVM
+    #: the full set of the area's partner functions; empty: the stored ones stay
+    partners: tuple[PartnerFunction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyCodeData:
+    company_code: str  # KNB1-BUKRS
+    reconciliation_account: str = ""  # KNB1-AKONT
+    payment_terms: str = ""  # KNB1-ZTERM
+    deletion_flag: str = ""  # KNB1-LOEVM
+
+
+@dataclass(frozen=True, slots=True)
+class CreditData:
+    credit_control_area: str  # KNKK-KKBER
+    credit_limit: Decimal = Decimal(0)  # KNKK-KLIMK
+    credit_account: str = ""  # KNKK-KNKLI, internal form; empty: the customer itself
+    risk_category: str = ""  # KNKK-CTLPC
+    blocked: str = ""  # KNKK-CRBLB
+
+
+@dataclass(frozen=True, slots=True)
+class SaveCustomer:
+    """Create or change a customer: the general data replace the stored ones, and so does
+    every sales area, company code and credit control area the command names."""
+
+    customer: str  # KNA1-KUNNR, internal form
+    account_group: str = ""  # KNA1-KTOKD; empty: the stored one
+    title: str = ""  # KNA1-ANRED
+    name: str = ""  # KNA1-NAME1
+    name_2: str = ""  # KNA1-NAME2
+    search_term: str = ""  # KNA1-SORTL
+    street: str = ""  # KNA1-STRAS
+    city: str = ""  # KNA1-ORT01
+    postal_code: str = ""  # KNA1-PSTLZ
+    region: str = ""  # KNA1-REGIO
+    country: str = ""  # KNA1-LAND1
+    language: str = ""  # KNA1-SPRAS
+    telephone: str = ""  # KNA1-TELF1
+    vat_number: str = ""  # KNA1-STCEG
+    order_block: str = ""  # KNA1-AUFSD
+    delivery_block: str = ""  # KNA1-LIFSD
+    billing_block: str = ""  # KNA1-FAKSD
+    deletion_flag: str = ""  # KNA1-LOEVM
+    sales_areas: tuple[SalesAreaData, ...] = ()
+    company_codes: tuple[CompanyCodeData, ...] = ()
+    credit: tuple[CreditData, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FlagCustomerForDeletion:
+    """Set KNA1-LOEVM and nothing else (DEBMAS with MSGFN 003)."""
+
+    customer: str  # KNA1-KUNNR, internal form
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerPosted:
+    """A checked change of one customer, not yet written (see :func:`write`)."""
+
+    customer: str  # KNA1-KUNNR
+    created: bool
+    flagged_for_deletion: bool
+    message: SapMessage
+    rows: RowChanges
+
+
+def customer_number(raw: str) -> str:
+    """A customer number as sent or entered (``3001``) in its internal form; F2 155 if it is
+    too long."""
     try:
         return alpha_input(raw, 10)
     except ValueError:
         raise sap_error("F2", "155", "Customer number &1 is too long", raw) from None
 
 
-def object_key(idoc: Idoc) -> str:
-    header = idoc.first("E1KNA1M")
-    raw = header.get("KUNNR") if header else ""
-    try:
-        return alpha_input(raw, 10)
-    except ValueError:
-        return raw
+# --- checking and planning (pure: lookups in, rows out) ---------------------------------------
 
+def post(lookups: Lookups, command: SaveCustomer | FlagCustomerForDeletion) -> CustomerPosted:
+    """Check a customer change the way DEBMAS inbound processing does and plan its rows.
 
-def referenced_keys(idoc: Idoc) -> list[str]:
-    """Customers this IDoc points at (partner functions), for prefetching."""
-    header = idoc.first("E1KNA1M")
-    keys = []
-    for area in header.all("E1KNVVM") if header else []:
-        for partner in area.all("E1KNVPM"):
-            if partner.get("KUNN2"):
-                try:
-                    keys.append(alpha_input(partner.get("KUNN2"), 10))
-                except ValueError:
-                    pass
-    return keys
-
-
-def prefetch(conn: Connection, mandt: str, kunnrs: list[str]) -> dict[str, str]:
-    rows = conn.execute(select(kna1.c.kunnr, kna1.c.ktokd).where(
-        kna1.c.mandt == mandt, kna1.c.kunnr.in_(kunnrs)))
-    return {r[0]: r[1] for r in rows}
-
-
-def post(ctx: PostingContext, idoc: Idoc) -> Posting:
-    header = idoc.first("E1KNA1M")
-    assert header is not None
-    kunnr = _kunnr(header.get("KUNNR"))
-    exists = ctx.exists(KIND, kunnr)
-    ktokd = header.get("KTOKD") or (ctx.attribute(KIND, kunnr) or "")
-    deleting = header.get("MSGFN") == DELETE or header.get("LOEVM") == "X"
+    Raises :class:`fake_sap.errors.ApplicationError` with SAP's message on the first
+    failed check; remembers a created customer in ``lookups`` for later IDocs of a packet.
+    """
+    kunnr = command.customer
+    exists = lookups.exists(KIND, kunnr)
+    if isinstance(command, FlagCustomerForDeletion):
+        if not exists:
+            raise sap_error("F2", "153", "Customer &1 does not exist", kunnr.lstrip("0"))
+        return _flag_for_deletion(lookups, kunnr)
+    ktokd = command.account_group or (lookups.attribute(KIND, kunnr) or "")
+    deleting = command.deletion_flag == "X"
     if not exists and deleting:
         raise sap_error("F2", "153", "Customer &1 does not exist", kunnr.lstrip("0"))
-    if header.get("MSGFN") == DELETE:
-        return _flag_for_deletion(ctx, kunnr)
     if not ktokd:
         raise sap_error("F2", "101", "Account group is missing for new customer &1", kunnr)
-    if not ctx.has("T077D", ktokd):
+    if not lookups.has("T077D", ktokd):
         raise sap_error("F2", "102", "Account group &1 does not exist", ktokd)
-    if not exists and not header.get("NAME1"):
+    if not exists and not command.name:
         raise sap_error("F2", "103", "Name is required for new customer &1", kunnr)
 
-    posting = Posting(MESTYP, kunnr, "D" if deleting else ("U" if exists else "I"),
-                      _success(kunnr, exists, deleting))
-    posting.upserts.append((kna1, {
-        "mandt": ctx.mandt, "kunnr": kunnr, "ktokd": ktokd,
-        **{name.lower(): header.get(name) for name in (
-            "ANRED", "NAME1", "NAME2", "SORTL", "STRAS", "ORT01", "PSTLZ", "REGIO", "LAND1",
-            "SPRAS", "TELF1", "STCEG", "AUFSD", "LIFSD", "FAKSD")},
-        "loevm": "X" if deleting else "", "erdat": ctx.today, "ernam": ctx.user}))
+    rows = RowChanges()
+    rows.upserts.append((kna1, {
+        "mandt": lookups.mandt, "kunnr": kunnr, "ktokd": ktokd, "anred": command.title,
+        "name1": command.name, "name2": command.name_2, "sortl": command.search_term,
+        "stras": command.street, "ort01": command.city, "pstlz": command.postal_code,
+        "regio": command.region, "land1": command.country, "spras": command.language,
+        "telf1": command.telephone, "stceg": command.vat_number,
+        "aufsd": command.order_block, "lifsd": command.delivery_block,
+        "faksd": command.billing_block, "loevm": "X" if deleting else "",
+        "erdat": lookups.today, "ernam": lookups.user}))
     # remember first: a customer may name itself as partner (AG = WE = RG = itself)
-    ctx.remember(KIND, kunnr, ktokd)
-    for area in header.all("E1KNVVM"):
-        _post_sales_area(ctx, posting, kunnr, area)
-    for company in header.all("E1KNB1M"):
-        bukrs = company.get("BUKRS")
-        if not ctx.has("T001", bukrs):
-            raise sap_error("F2", "104", "Company code &1 does not exist", bukrs)
-        posting.upserts.append((knb1, {
-            "mandt": ctx.mandt, "kunnr": kunnr, "bukrs": bukrs, "akont": company.get("AKONT"),
-            "zterm": company.get("ZTERM"), "loevm": company.get("LOEVM")}))
-    for credit in header.all("E1KNKKM"):
-        kkber = credit.get("KKBER")
-        if not ctx.has("T014", kkber):
+    lookups.remember(KIND, kunnr, ktokd)
+    for area in command.sales_areas:
+        _post_sales_area(lookups, rows, kunnr, area)
+    for company in command.company_codes:
+        if not lookups.has("T001", company.company_code):
+            raise sap_error("F2", "104", "Company code &1 does not exist",
+                            company.company_code)
+        rows.upserts.append((knb1, {
+            "mandt": lookups.mandt, "kunnr": kunnr, "bukrs": company.company_code,
+            "akont": company.reconciliation_account, "zterm": company.payment_terms,
+            "loevm": company.deletion_flag}))
+    for credit in command.credit:
+        kkber = credit.credit_control_area
+        if not lookups.has("T014", kkber):
             raise sap_error("F2", "105", "Credit control area &1 does not exist", kkber)
-        posting.upserts.append((knkk, {
-            "mandt": ctx.mandt, "kunnr": kunnr, "kkber": kkber,
-            "klimk": decimal_text(credit.get("KLIMK"), "KLIMK"),
-            "knkli": alpha_input(credit.get("KNKLI") or kunnr, 10),
-            "ctlpc": credit.get("CTLPC"), "crblb": credit.get("CRBLB"),
-            "skfor": "0", "ssobl": "0", "sauft": "0"}))
-    return posting
+        rows.upserts.append((knkk, {
+            "mandt": lookups.mandt, "kunnr": kunnr, "kkber": kkber,
+            "klimk": str(credit.credit_limit), "knkli": credit.credit_account or kunnr,
+            "ctlpc": credit.risk_category, "crblb": credit.blocked}))
+    return CustomerPosted(kunnr, not exists, deleting, _success(kunnr, exists, deleting), rows)
 
 
-def _flag_for_deletion(ctx: PostingContext, kunnr: str) -> Posting:
+def _flag_for_deletion(lookups: Lookups, kunnr: str) -> CustomerPosted:
     """MSGFN 003 sets KNA1-LOEVM and nothing else: the rest of such an IDoc is ignored."""
-    posting = Posting(MESTYP, kunnr, "D", _success(kunnr, exists=True, deleting=True))
-    posting.updates.append((kna1, {"mandt": ctx.mandt, "kunnr": kunnr}, {"loevm": "X"}))
-    return posting
+    rows = RowChanges(updates=[(kna1, {"mandt": lookups.mandt, "kunnr": kunnr},
+                                {"loevm": "X"})])
+    return CustomerPosted(kunnr, False, True, _success(kunnr, exists=True, deleting=True),
+                          rows)
 
 
-def _post_sales_area(ctx: PostingContext, posting: Posting, kunnr: str,
-                     area: SegmentData) -> None:
-    vkorg, vtweg, spart = area.get("VKORG"), area.get("VTWEG"), area.get("SPART")
-    if not ctx.has("TVTA", sales_area_key(vkorg, vtweg, spart)):
+def _post_sales_area(lookups: Lookups, rows: RowChanges, kunnr: str,
+                     area: SalesAreaData) -> None:
+    vkorg, vtweg, spart = area.sales_org, area.distribution_channel, area.division
+    if not lookups.has("TVTA", sales_area_key(vkorg, vtweg, spart)):
         raise sap_error("F2", "106", "Sales area &1/&2/&3 is not defined", vkorg, vtweg, spart)
-    posting.upserts.append((knvv, {
-        "mandt": ctx.mandt, "kunnr": kunnr, "vkorg": vkorg, "vtweg": vtweg, "spart": spart,
-        **{name.lower(): area.get(name) for name in (
-            "KDGRP", "BZIRK", "WAERS", "VWERK", "VSBED", "ZTERM", "KTGRD", "KZTLF", "AUFSD",
-            "LIFSD", "LOEVM")}}))
-    partners = area.all("E1KNVPM")
-    if partners:
-        # a 005 IDoc carries the full set of partner functions of the sales area
-        posting.deletes.append((knvp, {"mandt": ctx.mandt, "kunnr": kunnr, "vkorg": vkorg,
-                                       "vtweg": vtweg, "spart": spart}))
+    key = {"mandt": lookups.mandt, "kunnr": kunnr, "vkorg": vkorg, "vtweg": vtweg,
+           "spart": spart}
+    rows.upserts.append((knvv, {
+        **key, "kdgrp": area.customer_group, "bzirk": area.sales_district,
+        "waers": area.currency, "vwerk": area.delivering_plant,
+        "vsbed": area.shipping_conditions, "zterm": area.payment_terms,
+        "ktgrd": area.account_assignment_group, "kztlf": area.partial_delivery,
+        "aufsd": area.order_block, "lifsd": area.delivery_block,
+        "loevm": area.deletion_flag}))
+    if area.partners:
+        # the full set of partner functions of the sales area replaces the stored one
+        rows.deletes.append((knvp, dict(key)))
     counters: dict[str, int] = {}
-    for partner in partners:
-        parvw = partner.get("PARVW")
-        if not ctx.has("TPAR", parvw):
+    for partner in area.partners:
+        parvw = partner.function
+        if not lookups.has("TPAR", parvw):
             raise sap_error("VP", "200", "Partner function &1 is not defined", parvw)
-        partner_number = _kunnr(partner.get("KUNN2") or kunnr)
-        if not ctx.exists(KIND, partner_number):
+        partner_number = partner.partner or kunnr
+        if not lookups.exists(KIND, partner_number):
             raise sap_error("VP", "112", "Customer &1 (partner function &2) does not exist",
                             partner_number.lstrip("0"), parvw)
         if (parvw == PROVINCIAL_CENTER_PARTNER_FUNCTION
-                and ctx.attribute(KIND, partner_number) != PROVINCIAL_CENTER_GROUP):
+                and lookups.attribute(KIND, partner_number) != PROVINCIAL_CENTER_GROUP):
             raise sap_error("VP", "113", "Customer &1 is not a provincial center (account "
                                          "group &2)", partner_number.lstrip("0"),
                             PROVINCIAL_CENTER_GROUP)
         counters[parvw] = counters.get(parvw, 0) + 1
-        parza = partner.get("PARZA") or f"{counters[parvw] - 1:03d}"
-        posting.upserts.append((knvp, {
-            "mandt": ctx.mandt, "kunnr": kunnr, "vkorg": vkorg, "vtweg": vtweg,
-            "spart": spart, "parvw": parvw, "parza": parza, "kunn2": partner_number,
-            "defpa": partner.get("DEFPA")}))
+        parza = partner.counter or f"{counters[parvw] - 1:03d}"
+        rows.upserts.append((knvp, {**key, "parvw": parvw, "parza": parza,
+                                    "kunn2": partner_number,
+                                    "defpa": partner.default_partner}))
 
 
 def _success(kunnr: str, exists: bool, deleting: bool) -> SapMessage:
@@ -166,11 +255,51 @@ def _success(kunnr: str, exists: bool, deleting: bool) -> SapMessage:
     return SapMessage("F2", "172", f"Customer {shown} has been created", "S", (shown,))
 
 
-# --- outbound ---------------------------------------------------------------------------------
+# --- writing ----------------------------------------------------------------------------------
 
-def key_input(raw: str) -> str:
-    """A customer number as entered (``3001``) in its internal form; ValueError if too long."""
-    return alpha_input(raw, 10)
+def write(conn: Connection, posted: Sequence[CustomerPosted]) -> None:
+    """Write checked changes, many customers in bulk (no two about the same customer)."""
+    write_changes(conn, [p.rows for p in posted], KEEP_ON_UPDATE)
+
+
+def load(conn: Connection, rows: Mapping[Table, Sequence[dict[str, Any]]]) -> None:
+    """An initial data load (``fake-sap seed``): rows written as given, with no checks and
+    no change pointers; creation data and credit exposure of existing rows are kept."""
+    changes = RowChanges()
+    for table, table_rows in rows.items():
+        if table not in TABLES:
+            raise ValueError(f"{table.name} is not a table of the customer master")
+        changes.upserts.extend((table, row) for row in table_rows)
+    write_changes(conn, [changes], KEEP_ON_UPDATE)
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+def known_groups(conn: Connection, mandt: str, kunnrs: Sequence[str]) -> dict[str, str]:
+    """The account group (KTOKD) of each of ``kunnrs`` that exists."""
+    rows = conn.execute(select(kna1.c.kunnr, kna1.c.ktokd).where(
+        kna1.c.mandt == mandt, kna1.c.kunnr.in_(kunnrs)))
+    return {r[0]: r[1] for r in rows}
+
+
+def customer(conn: Connection, mandt: str, kunnr: str) -> dict[str, Any] | None:
+    """The general data (KNA1 row) of a customer, None if it does not exist."""
+    return master_data.customer(conn, mandt, kunnr)
+
+
+def company_code_data(conn: Connection, mandt: str, kunnr: str,
+                      bukrs: str) -> dict[str, Any] | None:
+    """The company code data (KNB1 row), None if the customer is not created there."""
+    row = conn.execute(select(knb1).where(knb1.c.mandt == mandt, knb1.c.kunnr == kunnr,
+                                          knb1.c.bukrs == bukrs)).mappings().first()
+    return dict(row) if row else None
+
+
+def sales_areas(conn: Connection, mandt: str, kunnr: str) -> list[tuple[str, str, str]]:
+    """The customer's sales areas (VKORG, VTWEG, SPART), as KNVV holds them."""
+    rows = conn.execute(select(knvv.c.vkorg, knvv.c.vtweg, knvv.c.spart).where(
+        knvv.c.mandt == mandt, knvv.c.kunnr == kunnr)).all()
+    return [(r[0], r[1], r[2]) for r in rows]
 
 
 def all_keys(conn: Connection, mandt: str) -> list[str]:
@@ -179,44 +308,27 @@ def all_keys(conn: Connection, mandt: str) -> list[str]:
     return object_keys(conn, kna1, "kunnr", mandt)
 
 
-def read_segments_many(conn: Connection, mandt: str,
-                       kunnrs: Sequence[str]) -> dict[str, list[SegmentData]]:
-    """Customers as full DEBMAS07 replacements (MSGFN 005) by KUNNR; unknown ones are left
-    out. One query per table for the whole batch, not five per customer."""
+class CustomerRows(NamedTuple):
+    """All rows of one customer, as :func:`fake_sap.db.master_data.rows_by_object` reads
+    them (plain tuples, columns in table order)."""
+
+    general: Row  # KNA1
+    sales_areas: list[Row]  # KNVV
+    partners: list[Row]  # KNVP
+    company_codes: list[Row]  # KNB1
+    credit: list[Row]  # KNKK
+
+
+def rows_of_many(conn: Connection, mandt: str,
+                 kunnrs: Sequence[str]) -> dict[str, CustomerRows]:
+    """Customers by KUNNR, every table's rows (unknown ones are left out). One query per
+    table for the whole batch, not five per customer: BD12 reads a whole client."""
     heads = rows_by_object(conn, kna1, "kunnr", mandt, kunnrs)
     found = list(heads)
     areas, partners, companies, credits = (
         rows_by_object(conn, table, "kunnr", mandt, found)
         for table in (knvv, knvp, knb1, knkk))
-    return {kunnr: [_customer_segment(heads[kunnr][0], areas.get(kunnr, []),
-                                      partners.get(kunnr, []), companies.get(kunnr, []),
-                                      credits.get(kunnr, []))]
+    return {kunnr: CustomerRows(heads[kunnr][0], areas.get(kunnr, []),
+                                partners.get(kunnr, []), companies.get(kunnr, []),
+                                credits.get(kunnr, []))
             for kunnr in found}
-
-
-_E1KNA1M = SegmentFields(kna1, skip=("mandt", "erdat", "ernam"))
-_E1KNVVM = SegmentFields(knvv, skip=("mandt", "kunnr"))
-_E1KNVPM = SegmentFields(knvp, skip=("mandt", "kunnr", "vkorg", "vtweg", "spart"))
-_E1KNB1M = SegmentFields(knb1, skip=("mandt", "kunnr"))
-_E1KNKKM = SegmentFields(knkk, skip=("mandt", "kunnr", "skfor", "ssobl", "sauft"))
-
-
-#: the sales area of a KNVV or KNVP row
-_AREA = itemgetter(*(position(knvv, c) for c in ("vkorg", "vtweg", "spart")))
-_PARTNER_AREA = itemgetter(*(position(knvp, c) for c in ("vkorg", "vtweg", "spart")))
-
-
-def _customer_segment(head: Row, areas: list[Row], partners: list[Row], companies: list[Row],
-                      credits: list[Row]) -> SegmentData:
-    msgfn = "005"
-    header = SegmentData("E1KNA1M", _E1KNA1M.values(head, msgfn))
-    for area in areas:
-        sales_area = _AREA(area)
-        header.children.append(SegmentData("E1KNVVM", _E1KNVVM.values(area, msgfn), [
-            SegmentData("E1KNVPM", _E1KNVPM.values(partner, msgfn))
-            for partner in partners if _PARTNER_AREA(partner) == sales_area]))
-    for company in companies:
-        header.children.append(SegmentData("E1KNB1M", _E1KNB1M.values(company, msgfn)))
-    for credit in credits:
-        header.children.append(SegmentData("E1KNKKM", _E1KNKKM.values(credit, msgfn)))
-    return header

@@ -1,111 +1,69 @@
-"""Inbound ORDERS (process code ORDE, IDOC_INPUT_ORDERS): a customer's order becomes a sales
-order, with the same checks and messages as BAPI_SALESORDER_CREATEFROMDAT2."""
+"""A customer's order received electronically (process code ORDE, IDOC_INPUT_ORDERS) becomes
+a sales order, with the same checks and messages as BAPI_SALESORDER_CREATEFROMDAT2.
+
+Layer: business. Imports the sales-order service, the customer master and the number
+ranges; never ``ale``, ``idoc``, ``rfc`` or ``http``. It takes the typed order
+(:class:`fake_sap.sd.sales_orders.OrderInput`) and returns :class:`OrderReceived`.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from dataclasses import dataclass, replace
 
-from fake_sap.ale.context import PostingContext
-from fake_sap.ale.posting import Posting
-from fake_sap.conversion import alpha_input, matn1_input
+from sqlalchemy import Connection
+
 from fake_sap.db import numbers
-from fake_sap.db.schema import knvv
-from fake_sap.errors import sap_error
-from fake_sap.idoc.document import Idoc, SegmentData
-from fake_sap.sd import sales_orders
-from fake_sap.sd.codes import unit_from_iso
-from fake_sap.sd.sales_orders import ItemInput, OrderInput
+from fake_sap.errors import ApplicationError, SapMessage, sap_error
+from fake_sap.lookups import Lookups
+from fake_sap.sd import customer_master, sales_orders
+from fake_sap.sd.sales_orders import OrderInput, OrderPlan
 
-MESTYP = "ORDERS"
+#: the kind of object in :class:`fake_sap.lookups.Lookups`
 KIND = "sales_order"
 NUMBER_RANGE = "RV_BELEG"
 
 
-def object_key(idoc: Idoc) -> str:
-    """The customer's purchase order number: what the sender identifies the order by."""
-    for reference in idoc.segments:
-        if reference.name == "E1EDK02" and reference.get("QUALF") == "001":
-            return reference.get("BELNR")
-    header = idoc.first("E1EDK01")
-    return header.get("BELNR") if header else ""
+@dataclass(frozen=True, slots=True)
+class OrderReceived:
+    """A checked sales order with its number, not yet saved (see :func:`save`)."""
+
+    vbeln: str  # VBAK-VBELN
+    message: SapMessage
+    plan: OrderPlan
 
 
-def to_order(idoc: Idoc) -> OrderInput:
-    """The order as the IDoc states it; an empty sales area is left to :func:`post`."""
-    org = {s.get("QUALF"): s.get("ORGID") for s in idoc.segments if s.name == "E1EDK14"}
-    partners = {s.get("PARVW"): s.get("PARTN") for s in idoc.segments if s.name == "E1EDKA1"}
-    dates = {s.get("IDDAT"): s.get("DATUM") for s in idoc.segments if s.name == "E1EDK03"}
-    if not partners.get("AG"):
-        raise sap_error("VG", "202", "Sold-to party (E1EDKA1 PARVW AG) is missing")
-    sales_area = (org.get("008", ""), org.get("007", ""), org.get("006", ""))
-    if any(sales_area) and not all(sales_area):
-        raise _no_sales_area(partners["AG"])
-    header = idoc.first("E1EDK01")
-    try:
-        sold_to = alpha_input(partners["AG"], 10)
-        ship_to = alpha_input(partners.get("WE") or partners["AG"], 10)
-    except ValueError:
-        raise sap_error("VG", "203", "Partner number &1 is not valid", partners["AG"]) \
-            from None
-    return OrderInput(
-        doc_type=org.get("012") or "TA", sales_org=sales_area[0], distr_chan=sales_area[1],
-        division=sales_area[2], sold_to=sold_to, ship_to=ship_to,
-        purch_no_c=object_key(idoc), req_date=dates.get("002", ""),
-        doc_date=dates.get("012", ""), purch_date=dates.get("022", ""),
-        currency=header.get("CURCY") if header else "",
-        dlv_block=header.get("LIFSK") if header else "",
-        ord_reason=header.get("AUGRU") if header else "",
-        items=[_item(s, row) for row, s in enumerate(
-            (s for s in idoc.segments if s.name == "E1EDP01"), start=1)])
-
-
-def _no_sales_area(sold_to: str) -> Exception:
+def no_sales_area(sold_to: str) -> ApplicationError:
+    """VG 204: the sales area of an order cannot be determined."""
     return sap_error("VG", "204", "Sales area could not be determined for sold-to party &1",
                      sold_to.lstrip("0") or sold_to)
 
 
-def _item(segment: SegmentData, row: int) -> ItemInput:
-    material = ""
-    for identification in segment.all("E1EDP19"):
-        if identification.get("QUALF") == "002":
-            material = identification.get("IDTNR")
-    if not material:
-        raise sap_error("VG", "140", "Item &1: no material number (E1EDP19 QUALF 002)",
-                        segment.get("POSEX") or row)
-    schedule = segment.first("E1EDP20")
-    try:
-        matnr = matn1_input(material)
-    except ValueError:
-        raise sap_error("VG", "141", "Material number &1 is too long", material) from None
-    return ItemInput(
-        itm_number=(segment.get("POSEX") or str(row * 10)).zfill(6), material=matnr,
-        quantity=segment.get("MENGE") or (schedule.get("WMENG") if schedule else ""),
-        plant=segment.get("WERKS"), sales_unit=unit_from_iso(segment.get("MENEE")),
-        req_date=schedule.get("EDATU") if schedule else "", quantity_field="MENGE")
-
-
-def determine_sales_area(conn: Connection, mandt: str, order: OrderInput) -> None:
-    """No E1EDK14 organisation data: SAP looks the sales area up (table EDSDC) from the
+def determine_sales_area(conn: Connection, mandt: str, order: OrderInput) -> OrderInput:
+    """No organisation data in the order: SAP looks the sales area up (table EDSDC) from the
     sold-to party; here, the sold-to's only sales area. None or several: VG 204."""
     if order.sales_org:
-        return
-    areas = conn.execute(select(knvv.c.vkorg, knvv.c.vtweg, knvv.c.spart).where(
-        knvv.c.mandt == mandt, knvv.c.kunnr == order.sold_to)).all()
+        return order
+    areas = customer_master.sales_areas(conn, mandt, order.sold_to)
     if len(areas) != 1:
-        raise _no_sales_area(order.sold_to)
-    order.sales_org, order.distr_chan, order.division = areas[0]
+        raise no_sales_area(order.sold_to)
+    sales_org, distr_chan, division = areas[0]
+    return replace(order, sales_org=sales_org, distr_chan=distr_chan, division=division)
 
 
-def post(ctx: PostingContext, idoc: Idoc) -> Posting:
-    assert ctx.conn is not None
-    order = to_order(idoc)
-    determine_sales_area(ctx.conn, ctx.mandt, order)
-    plan = sales_orders.plan(ctx.conn, ctx.mandt, order, vbeln="", today=ctx.today,
-                             now_time=ctx.now_time, user=ctx.user,
-                             customizing=ctx.customizing)
-    # drawn only now: an IDoc that ends in 51 takes no number
-    plan.vbeln = f"{numbers.take(ctx.conn, ctx.mandt, NUMBER_RANGE):010d}"
-    posting = Posting(MESTYP, object_key(idoc), "I", sales_orders.success_message(plan))
-    mandt = ctx.mandt
-    posting.actions.append(lambda conn: sales_orders.save(conn, mandt, plan))
-    return posting
+def receive(lookups: Lookups, order: OrderInput) -> OrderReceived:
+    """Check and plan a received order and draw its number; nothing is saved yet. An order
+    that fails its checks raises the first message and takes no number."""
+    conn = lookups.conn
+    assert conn is not None  # a sales order's checks read stock, prices and credit
+    order = determine_sales_area(conn, lookups.mandt, order)
+    plan = sales_orders.plan(conn, lookups.mandt, order, vbeln="", today=lookups.today,
+                             now_time=lookups.now_time, user=lookups.user,
+                             customizing=lookups.customizing)
+    # drawn only now: an order that is refused takes no number
+    plan.vbeln = f"{numbers.take(conn, lookups.mandt, NUMBER_RANGE):010d}"
+    return OrderReceived(plan.vbeln, sales_orders.success_message(plan), plan)
+
+
+def save(conn: Connection, mandt: str, received: OrderReceived) -> None:
+    """Save a received order (the sales-order service writes VBAK, VBAP ...)."""
+    sales_orders.save(conn, mandt, received.plan)

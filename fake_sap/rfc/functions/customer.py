@@ -1,13 +1,14 @@
-"""Customer BAPIs: BAPI_CUSTOMER_GETDETAIL2 (address, general and company code data)."""
+"""Customer BAPIs: BAPI_CUSTOMER_GETDETAIL2 (address, general and company code data).
+
+Layer: rfc (a function module). Reads go through the customer master
+(:mod:`fake_sap.sd.customer_master`), never SQL.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
 from fake_sap.conversion import alpha_input, alpha_output
-from fake_sap.db.schema import kna1, knb1
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.model import (
     DATS,
@@ -23,6 +24,7 @@ from fake_sap.rfc.model import (
     tables,
 )
 from fake_sap.rfc.structures import BAPIRET1, bapiret1, message
+from fake_sap.sd import customer_master
 
 BAPICUSTOMER_04 = structure(
     "BAPICUSTOMER_04", "Customer address",
@@ -90,8 +92,7 @@ def get_detail(call: Call) -> dict[str, Any]:
     except ValueError:
         kunnr = call["CUSTOMERNO"]
     with call.db.read() as conn:
-        customer = conn.execute(select(kna1).where(
-            kna1.c.mandt == call.mandt, kna1.c.kunnr == kunnr)).mappings().first()
+        customer = customer_master.customer(conn, call.mandt, kunnr)
         if customer is None:
             return {"RETURN": bapiret1(message("E", "F2", "153", "Customer &1 does not exist",
                                                alpha_output(kunnr)))}
@@ -99,9 +100,8 @@ def get_detail(call: Call) -> dict[str, Any]:
                                   "CUSTOMERGENERALDETAIL": _general(customer)}
         company_code = call["COMPANYCODE"]
         if company_code:
-            company = conn.execute(select(knb1).where(
-                knb1.c.mandt == call.mandt, knb1.c.kunnr == kunnr,
-                knb1.c.bukrs == company_code)).mappings().first()
+            company = customer_master.company_code_data(conn, call.mandt, kunnr,
+                                                        company_code)
             if company is None:
                 result["RETURN"] = bapiret1(message(
                     "E", "F2", "154", "Customer &1 is not created in company code &2",

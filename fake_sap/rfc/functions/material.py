@@ -5,8 +5,12 @@ SALESDATA is taken only when the same field of the X structure is ``X``; everyth
 left as it is (or initial for a new material). It checks everything at call time, draws an
 internal material number when HEADDATA-MATERIAL is empty, and registers the update function
 ``MATERIAL_UPDATE``; nothing is visible before BAPI_TRANSACTION_COMMIT. The commit writes
-MARA/MAKT/MARC/MBEW/MVKE and a MATMAS change pointer, from which ALE distributes the
-material like MM02 would.
+MARA/MAKT/MARC/MBEW/MVKE through the material master (:mod:`fake_sap.mm.material_master`,
+the same writer as inbound MATMAS, with :attr:`~fake_sap.mm.material_master.Maintenance.FLAGGED`
+maintenance) and a MATMAS change pointer, from which ALE distributes the material like MM02
+would.
+
+Layer: rfc (a function module). Reads and writes go through the material master, never SQL.
 """
 
 from __future__ import annotations
@@ -14,13 +18,21 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection
 
 from fake_sap import clock
 from fake_sap.conversion import matn1_input, matn1_output
-from fake_sap.db import clients
-from fake_sap.db.schema import bdcp2, makt, mara, marc, mbew, mvke
+from fake_sap.db import change_pointers, clients
 from fake_sap.errors import SapMessage
+from fake_sap.mm import material_master
+from fake_sap.mm.material_master import (
+    Maintenance,
+    MaterialText,
+    PlantView,
+    SalesView,
+    SaveMaterial,
+    ValuationView,
+)
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.functions.material_structures import (
     BAPI_MAKT,
@@ -75,13 +87,13 @@ def get_detail(call: Call) -> dict[str, Any]:
     except ValueError:
         return {"RETURN": bapireturn(_does_not_exist(call["MATERIAL"]))}
     with call.db.read() as conn:
-        head = _row(conn, mara, call.mandt, matnr=matnr)
+        head = material_master.material(conn, call.mandt, matnr)
         if head is None:
             return {"RETURN": bapireturn(_does_not_exist(matnr))}
-        description = _row(conn, makt, call.mandt, matnr=matnr, spras=call.env.language)
+        description = material_master.description(conn, call.mandt, matnr, call.env.language)
         result: dict[str, Any] = {"MATERIAL_GENERAL_DATA": _general_data(head, description)}
         if call["PLANT"]:
-            plant = _row(conn, marc, call.mandt, matnr=matnr, werks=call["PLANT"])
+            plant = material_master.plant_data(conn, call.mandt, matnr, call["PLANT"])
             if plant is None:
                 result["RETURN"] = bapireturn(message(
                     "E", "M3", "732", "Material &1 is not maintained in plant &2",
@@ -89,8 +101,8 @@ def get_detail(call: Call) -> dict[str, Any]:
                 return result
             result["MATERIALPLANTDATA"] = _fields(plant, PLANT_COLUMNS)
         if call["VALUATIONAREA"]:
-            valuation = _row(conn, mbew, call.mandt, matnr=matnr, bwkey=call["VALUATIONAREA"],
-                             bwtar=call["VALUATIONTYPE"])
+            valuation = material_master.valuation_data(
+                conn, call.mandt, matnr, call["VALUATIONAREA"], call["VALUATIONTYPE"])
             if valuation is None:
                 result["RETURN"] = bapireturn(message(
                     "E", "M3", "731", "Material &1 is not maintained in valuation area &2",
@@ -107,19 +119,13 @@ def _does_not_exist(material: str) -> SapMessage:
                    matn1_output(material))
 
 
-def _row(conn: Connection, table: Any, mandt: str, **key: str) -> dict[str, Any] | None:
-    criteria = [table.c.mandt == mandt] + [table.c[k] == v for k, v in key.items()]
-    row = conn.execute(select(table).where(*criteria)).mappings().first()
-    return dict(row) if row else None
-
-
 def _fields(row: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]:
     return {name: row[column] for name, column in columns.items()}
 
 
-def _general_data(head: dict[str, Any], description: dict[str, Any] | None) -> dict[str, Any]:
+def _general_data(head: dict[str, Any], description: str | None) -> dict[str, Any]:
     return {**_fields(head, CLIENT_COLUMNS),
-            "MATL_DESC": description["maktx"] if description else "",
+            "MATL_DESC": description or "",
             "IND_SECTOR": head["mbrsh"], "MATL_TYPE": head["mtart"],
             "CREATED_ON": head["ersda"], "CREATED_BY": head["ernam"],
             "LAST_CHNGE": head["laeda"] or None, "CHANGED_BY": head["aenam"]}
@@ -201,7 +207,7 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
         except ValueError:
             raise _Refused(message("E", "M3", "305", "Material number &1 is too long",
                                    head["MATERIAL"]), "HEADDATA", "MATERIAL") from None
-    existing = _row(conn, mara, call.mandt, matnr=matnr) if matnr else None
+    existing = material_master.material(conn, call.mandt, matnr) if matnr else None
     client = _flagged(call["CLIENTDATA"], call["CLIENTDATAX"], CLIENT_COLUMNS)
     if existing is None:
         _check_new(head, client, call["MATERIALDESCRIPTION"])
@@ -337,7 +343,7 @@ def _next_material_number(call: Call) -> str:
     for _attempt in range(1000):
         matnr = f"{call.take_number(NUMBER_RANGE):018d}"
         with call.db.read() as conn:
-            if _row(conn, mara, call.mandt, matnr=matnr) is None:
+            if material_master.material(conn, call.mandt, matnr) is None:
                 return matnr
     raise RuntimeError("no free internal material number")
 
@@ -346,40 +352,63 @@ def _next_material_number(call: Call) -> str:
 
 @update_function(UPDATE_FUNCTION)
 def update_material(conn: Connection, mandt: str, change: dict[str, Any]) -> None:
-    """Write what SAVEDATA registered: MARA, MAKT, MARC, MBEW, MVKE and a change pointer."""
-    matnr, today, user = change["matnr"], change["today"], change["user"]
-    existing = _row(conn, mara, mandt, matnr=matnr)
-    header = {k: v for k, v in change["mara"].items() if v or k not in ("mtart", "mbrsh")}
-    if existing is None:
-        conn.execute(insert(mara).values(mandt=mandt, matnr=matnr, ersda=today, ernam=user,
-                                         laeda=today, aenam=user, **header))
-    else:
-        conn.execute(update(mara).where(mara.c.mandt == mandt, mara.c.matnr == matnr)
-                     .values(laeda=today, aenam=user, **header))
-    for text in change["descriptions"]:
-        _save(conn, makt, {"mandt": mandt, "matnr": matnr, "spras": text["spras"]},
-              {"maktx": text["maktx"]})
-    for plant in change["plants"]:
-        _save(conn, marc, {"mandt": mandt, "matnr": matnr, "werks": plant["werks"]},
-              plant["values"])
-    for valuation in change["valuations"]:
-        _save(conn, mbew, {"mandt": mandt, "matnr": matnr, "bwkey": valuation["bwkey"],
-                           "bwtar": valuation["bwtar"]}, valuation["values"])
-    for sales in change["sales"]:
-        _save(conn, mvke, {"mandt": mandt, "matnr": matnr, "vkorg": sales["vkorg"],
-                           "vtweg": sales["vtweg"]}, sales["values"])
-    conn.execute(insert(bdcp2).values(
-        mandt=mandt, mestyp=MESTYP, tabname=MESTYP, tabkey=matnr,
-        cdchgid="U" if existing is not None else "I", cretime=clock.now(), process=""))
+    """Write what SAVEDATA registered (MARA, MAKT, MARC, MBEW, MVKE) through the material
+    master, and a change pointer."""
+    saved = material_master.save(conn, mandt, saved_material(change), change["today"],
+                                 change["user"])
+    change_pointers.record(conn, mandt, [change_pointers.ChangePointer(
+        MESTYP, saved.material, "I" if saved.created else "U")], clock.now())
 
 
-def _save(conn: Connection, table: Any, key: dict[str, str], values: dict[str, str]) -> None:
-    """Insert the row with ``values`` (other columns initial), or change only ``values``."""
-    where = [table.c[k] == v for k, v in key.items()]
-    if conn.execute(select(table.c.mandt).where(*where)).first() is None:
-        conn.execute(insert(table).values(**key, **values))
-    elif values:
-        conn.execute(update(table).where(*where).values(**values))
+def saved_material(change: dict[str, Any]) -> SaveMaterial:
+    """The registered change (plain JSON data, columns as keys) as the material master's
+    command: only the fields whose checkbox was set are there, the others are None."""
+    header = change["mara"]
+    return SaveMaterial(
+        material=change["matnr"], maintenance=Maintenance.FLAGGED,
+        material_type=header["mtart"], industry_sector=header["mbrsh"],
+        material_group=header.get("matkl"), base_unit=header.get("meins"),
+        division=header.get("spart"), old_material_number=header.get("bismt"),
+        item_category_group=header.get("mtpos_mara"), net_weight=header.get("ntgew"),
+        weight_unit=header.get("gewei"), deletion_flag=header.get("lvorm"),
+        texts=tuple(MaterialText(text["spras"], text["maktx"])
+                    for text in change["descriptions"]),
+        plants=tuple(_plant_view(plant["werks"], plant["values"])
+                     for plant in change["plants"]),
+        valuations=tuple(_valuation_view(valuation["bwkey"], valuation["bwtar"],
+                                         valuation["values"])
+                         for valuation in change["valuations"]),
+        sales=tuple(_sales_view(sales["vkorg"], sales["vtweg"], sales["values"])
+                    for sales in change["sales"]))
+
+
+def _plant_view(werks: str, values: dict[str, str]) -> PlantView:
+    return PlantView(
+        plant=werks, purchasing_group=values.get("ekgrp"), mrp_type=values.get("dismm"),
+        availability_check=values.get("mtvfp"), profit_center=values.get("prctr"),
+        deletion_flag=values.get("lvorm"))
+
+
+def _valuation_view(bwkey: str, bwtar: str, values: dict[str, str]) -> ValuationView:
+    return ValuationView(
+        valuation_area=bwkey, valuation_type=bwtar, price_control=values.get("vprsv"),
+        moving_price=_amount(values.get("verpr")),
+        standard_price=_amount(values.get("stprs")), price_unit=values.get("peinh"),
+        valuation_class=values.get("bklas"), planned_price_1=_amount(values.get("zplp1")),
+        planned_price_2=_amount(values.get("zplp2")))
+
+
+def _sales_view(vkorg: str, vtweg: str, values: dict[str, str]) -> SalesView:
+    return SalesView(
+        sales_org=vkorg, distribution_channel=vtweg, delivering_plant=values.get("dwerk"),
+        sales_unit=values.get("vrkme"), item_category_group=values.get("mtpos"),
+        statistics_group=values.get("versg"), account_assignment_group=values.get("ktgrm"),
+        deletion_flag=values.get("lvorm"))
+
+
+def _amount(text: str | None) -> Decimal | None:
+    # registered as the canonical text of _stored, which Decimal gives back unchanged
+    return None if text is None else Decimal(text)
 
 
 FUNCTIONS = [

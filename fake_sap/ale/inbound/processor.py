@@ -1,5 +1,9 @@
 """Inbound IDoc processing: number assignment, the status trail, duplicates, serialization.
 
+Layer: ALE (the IDoc edge). What a message type means for the business is not here: each
+message type's module in this package maps its IDocs to typed commands and calls the
+business service (see :mod:`fake_sap.ale.applications`).
+
 For every IDoc of a document, in order:
 
 1. a DOCNUM from the client's number range;
@@ -21,24 +25,27 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
 from fake_sap import clock
-from fake_sap.ale import applications, posting
-from fake_sap.ale.applications import Application
-from fake_sap.ale.context import PostingContext
+from fake_sap.ale import applications
 from fake_sap.ale.posting import Posting
-from fake_sap.db import clients, idocs, numbers, partners
-from fake_sap.db.bulk import write_rows
+from fake_sap.db import change_pointers, clients, idocs, numbers, partners
 from fake_sap.db.idocs import StatusRecord
-from fake_sap.db.schema import bdcp2, edidc
+from fake_sap.db.schema import edidc
 from fake_sap.errors import ApplicationError
 from fake_sap.idoc import types
 from fake_sap.idoc.document import Idoc, Issue
 from fake_sap.idoc.parser import parse_document
 from fake_sap.idoc.validation import check_control, check_segments
+from fake_sap.lookups import Lookups
+
+# only a module import of the dispatcher at run time: it imports this package's message-type
+# modules, so it may be half-imported when this module is
+if TYPE_CHECKING:
+    from fake_sap.ale.applications import Application
 
 CHUNK_SIZE = 500
 DOCNUM_RANGE = "EDI_DOCNUM"
@@ -118,7 +125,7 @@ class InboundProcessor:
         for record in pending.trail:
             idocs.append_status(self.conn, self.mandt, docnum, at, record)
         if pending.posting is not None:
-            posting.write(self.conn, [pending.posting])
+            self.write_postings([pending.posting])
             self._write_change_pointers([pending.posting], at)
         return pending.trail[-1].status
 
@@ -189,10 +196,10 @@ class InboundProcessor:
         item.objkey = item.application.object_key(idoc)
         return True
 
-    def _context(self, items: list[_Pending]) -> PostingContext:
+    def _context(self, items: list[_Pending]) -> Lookups:
         now = clock.now()
-        context = PostingContext(self.mandt, self.customizing, clock.dats(now), self.user,
-                                 conn=self.conn, now_time=clock.tims(now))
+        context = Lookups(self.mandt, self.customizing, clock.dats(now), self.user,
+                          conn=self.conn, now_time=clock.tims(now))
         # keyed by message type: hashing an Application would hash its whole IDoc type
         keys: dict[str, tuple[Application, list[str]]] = {}
         for item in items:
@@ -205,7 +212,7 @@ class InboundProcessor:
             context.known.setdefault(application.kind, {}).update(known)
         return context
 
-    def _post(self, context: PostingContext, item: _Pending) -> None:
+    def _post(self, context: Lookups, item: _Pending) -> None:
         application = item.application
         assert application is not None
         item.trail.append(READY)
@@ -270,14 +277,23 @@ class InboundProcessor:
         idocs.insert_headers(self.conn, headers)
         idocs.insert_statuses(self.conn, self.mandt, at, statuses)
         postings = [p.posting for p in pending if p.posting is not None]
-        posting.write(self.conn, postings)
+        self.write_postings(postings)
         self._write_change_pointers(postings, at)
 
+    def write_postings(self, postings: list[Posting]) -> None:
+        """Write postings in bulk, one writer call per message type; a chunk never holds two
+        postings about one object."""
+        by_type: dict[str, list[object]] = {}
+        for item in postings:
+            by_type.setdefault(item.mestyp, []).append(item.result)
+        for mestyp, results in by_type.items():
+            application = applications.for_message(mestyp)
+            assert application is not None  # only known message types are posted
+            application.write(self.conn, self.mandt, results)
+
     def _write_change_pointers(self, postings: list[Posting], at: datetime) -> None:
-        rows = [{"mandt": self.mandt, "mestyp": p.mestyp, "tabname": p.mestyp,
-                 "tabkey": p.objkey, "cdchgid": p.change, "cretime": at, "process": ""}
-                for p in postings]
-        write_rows(self.conn, bdcp2, rows)
+        change_pointers.record(self.conn, self.mandt, [
+            change_pointers.ChangePointer(p.mestyp, p.objkey, p.change) for p in postings], at)
 
 
 def _sender_docnum(idoc: Idoc) -> str:

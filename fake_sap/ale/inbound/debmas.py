@@ -1,0 +1,130 @@
+"""Inbound DEBMAS (process code DEBM): a customer master IDoc as a customer command.
+
+Layer: ALE. Maps the IDoc to :class:`fake_sap.sd.customer_master.SaveCustomer` (or
+:class:`~fake_sap.sd.customer_master.FlagCustomerForDeletion` for MSGFN 003) and posts it
+through the customer master.
+
+Field values that are not business values (an amount that is no number, a partner number
+that is too long) are refused while mapping, before the business checks see the IDoc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import cast
+
+from sqlalchemy import Connection
+
+from fake_sap.ale.inbound.values import amount
+from fake_sap.ale.posting import Posting
+from fake_sap.conversion import alpha_input
+from fake_sap.idoc.document import Idoc, SegmentData
+from fake_sap.lookups import Lookups
+from fake_sap.sd import customer_master
+from fake_sap.sd.customer_master import (
+    CompanyCodeData,
+    CreditData,
+    CustomerPosted,
+    FlagCustomerForDeletion,
+    PartnerFunction,
+    SalesAreaData,
+    SaveCustomer,
+)
+
+MESTYP = "DEBMAS"
+KIND = customer_master.KIND
+#: MSGFN of an IDoc that only flags the customer for deletion
+DELETE = "003"
+
+
+def object_key(idoc: Idoc) -> str:
+    """The customer number, internal form (as sent if it cannot be converted)."""
+    header = idoc.first("E1KNA1M")
+    raw = header.get("KUNNR") if header else ""
+    try:
+        return alpha_input(raw, 10)
+    except ValueError:
+        return raw
+
+
+def referenced_keys(idoc: Idoc) -> list[str]:
+    """Customers this IDoc points at (partner functions), for prefetching."""
+    header = idoc.first("E1KNA1M")
+    keys = []
+    for area in header.all("E1KNVVM") if header else []:
+        for partner in area.all("E1KNVPM"):
+            if partner.get("KUNN2"):
+                try:
+                    keys.append(alpha_input(partner.get("KUNN2"), 10))
+                except ValueError:
+                    pass
+    return keys
+
+
+def to_command(idoc: Idoc) -> SaveCustomer | FlagCustomerForDeletion:
+    """The command an IDoc stands for (the syntax check guarantees one E1KNA1M)."""
+    header = idoc.first("E1KNA1M")
+    assert header is not None
+    kunnr = customer_master.customer_number(header.get("KUNNR"))
+    if header.get("MSGFN") == DELETE:
+        return FlagCustomerForDeletion(kunnr)
+    return SaveCustomer(
+        customer=kunnr, account_group=header.get("KTOKD"), title=header.get("ANRED"),
+        name=header.get("NAME1"), name_2=header.get("NAME2"),
+        search_term=header.get("SORTL"), street=header.get("STRAS"),
+        city=header.get("ORT01"), postal_code=header.get("PSTLZ"),
+        region=header.get("REGIO"), country=header.get("LAND1"),
+        language=header.get("SPRAS"), telephone=header.get("TELF1"),
+        vat_number=header.get("STCEG"), order_block=header.get("AUFSD"),
+        delivery_block=header.get("LIFSD"), billing_block=header.get("FAKSD"),
+        deletion_flag="X" if header.get("LOEVM") == "X" else "",
+        sales_areas=tuple(_sales_area(area) for area in header.all("E1KNVVM")),
+        company_codes=tuple(
+            CompanyCodeData(company.get("BUKRS"), company.get("AKONT"), company.get("ZTERM"),
+                            company.get("LOEVM"))
+            for company in header.all("E1KNB1M")),
+        credit=tuple(_credit(credit) for credit in header.all("E1KNKKM")))
+
+
+def _sales_area(area: SegmentData) -> SalesAreaData:
+    return SalesAreaData(
+        sales_org=area.get("VKORG"), distribution_channel=area.get("VTWEG"),
+        division=area.get("SPART"), customer_group=area.get("KDGRP"),
+        sales_district=area.get("BZIRK"), currency=area.get("WAERS"),
+        delivering_plant=area.get("VWERK"), shipping_conditions=area.get("VSBED"),
+        payment_terms=area.get("ZTERM"), account_assignment_group=area.get("KTGRD"),
+        partial_delivery=area.get("KZTLF"), order_block=area.get("AUFSD"),
+        delivery_block=area.get("LIFSD"), deletion_flag=area.get("LOEVM"),
+        partners=tuple(
+            PartnerFunction(
+                partner.get("PARVW"),
+                customer_master.customer_number(partner.get("KUNN2"))
+                if partner.get("KUNN2") else "",
+                partner.get("PARZA"), partner.get("DEFPA"))
+            for partner in area.all("E1KNVPM")))
+
+
+def _credit(credit: SegmentData) -> CreditData:
+    credit_account = credit.get("KNKLI")
+    return CreditData(
+        credit_control_area=credit.get("KKBER"),
+        credit_limit=amount(credit.get("KLIMK"), "KLIMK"),
+        credit_account=alpha_input(credit_account, 10) if credit_account else "",
+        risk_category=credit.get("CTLPC"), blocked=credit.get("CRBLB"))
+
+
+def prefetch(conn: Connection, mandt: str, kunnrs: list[str]) -> dict[str, str]:
+    """The customers of a chunk (and those they point at) that exist, with their group."""
+    return customer_master.known_groups(conn, mandt, kunnrs)
+
+
+def post(lookups: Lookups, idoc: Idoc) -> Posting:
+    """Check the IDoc's customer change; written later by :func:`write`."""
+    posted = customer_master.post(lookups, to_command(idoc))
+    change = "D" if posted.flagged_for_deletion else ("I" if posted.created else "U")
+    return Posting(MESTYP, posted.customer, change, posted.message, posted)
+
+
+def write(conn: Connection, mandt: str, results: Sequence[object]) -> None:
+    # the results of this module's post(), and nothing else
+    customer_master.write(conn, cast(Sequence[CustomerPosted], results))

@@ -1,0 +1,143 @@
+"""Inbound MATMAS (process code MATM): a material master IDoc as a material command.
+
+Layer: ALE. Maps the IDoc to :class:`fake_sap.mm.material_master.SaveMaterial` (or
+:class:`~fake_sap.mm.material_master.FlagMaterialForDeletion` for MSGFN 003) and posts it
+through the material master. A MATMAS IDoc replaces every view it carries
+(:attr:`~fake_sap.mm.material_master.Maintenance.REPLACE`).
+
+Field values that are not business values (an amount that is no number, a language that
+has no key) are refused while mapping, before the business checks see the IDoc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import cast
+
+from sqlalchemy import Connection
+
+from fake_sap.ale.inbound.values import amount
+from fake_sap.ale.posting import Posting
+from fake_sap.conversion import matn1_input
+from fake_sap.errors import sap_error
+from fake_sap.idoc.document import Idoc, SegmentData
+from fake_sap.lookups import Lookups
+from fake_sap.mm import material_master
+from fake_sap.mm.material_master import (
+    FlagMaterialForDeletion,
+    Maintenance,
+    MaterialPosted,
+    MaterialText,
+    PlantView,
+    SalesView,
+    SaveMaterial,
+    StorageLocationView,
+    ValuationView,
+)
+
+MESTYP = "MATMAS"
+KIND = material_master.KIND
+#: MSGFN of an IDoc that only flags the material for deletion
+DELETE = "003"
+
+#: internal one-character language keys for the ISO codes the project uses
+LANGUAGES_BY_ISO = {"EN": "E", "ZH": "1", "DE": "D"}
+ISO_BY_LANGUAGE = {v: k for k, v in LANGUAGES_BY_ISO.items()}
+
+
+def object_key(idoc: Idoc) -> str:
+    """The material number, internal form (as sent if it cannot be converted)."""
+    header = idoc.first("E1MARAM")
+    raw = header.get("MATNR") if header else ""
+    try:
+        return matn1_input(raw)
+    except ValueError:
+        return raw
+
+
+def referenced_keys(idoc: Idoc) -> list[str]:
+    """A material IDoc names no other material."""
+    return []
+
+
+def to_command(idoc: Idoc) -> SaveMaterial | FlagMaterialForDeletion:
+    """The command an IDoc stands for (the syntax check guarantees one E1MARAM)."""
+    header = idoc.first("E1MARAM")
+    assert header is not None
+    matnr = material_master.material_number(header.get("MATNR"))
+    if header.get("MSGFN") == DELETE:
+        return FlagMaterialForDeletion(matnr)
+    field = header.values.get  # a plain dict look-up: this runs for every IDoc of a packet
+    return SaveMaterial(
+        material=matnr, maintenance=Maintenance.REPLACE,
+        material_type=field("MTART", ""), industry_sector=field("MBRSH", ""),
+        material_group=field("MATKL", ""), base_unit=field("MEINS", ""),
+        division=field("SPART", ""), old_material_number=field("BISMT", ""),
+        item_category_group=field("MTPOS_MARA", ""), gross_weight=field("BRGEW", ""),
+        net_weight=field("NTGEW", ""), weight_unit=field("GEWEI", ""),
+        deletion_flag="X" if field("LVORM") == "X" else "",
+        created_on=field("ERSDA", ""), created_by=field("ERNAM", ""),
+        texts=tuple(MaterialText(_language(text), text.get("MAKTX"))
+                    for text in header.all("E1MAKTM")),
+        plants=tuple(_plant(plant) for plant in header.all("E1MARCM")),
+        valuations=tuple(_valuation(valuation) for valuation in header.all("E1MBEWM")),
+        sales=tuple(_sales(sales) for sales in header.all("E1MVKEM")))
+
+
+def _language(text: SegmentData) -> str:
+    spras = text.get("SPRAS")
+    if spras:
+        return spras
+    iso = text.get("SPRAS_ISO").upper()
+    if iso in LANGUAGES_BY_ISO:
+        return LANGUAGES_BY_ISO[iso]
+    raise sap_error("M3", "312", "Language &1 is not defined", iso or "(empty)")
+
+
+def _plant(plant: SegmentData) -> PlantView:
+    field = plant.values.get
+    return PlantView(
+        plant=field("WERKS", ""), purchasing_group=field("EKGRP", ""),
+        mrp_type=field("DISMM", ""), availability_check=field("MTVFP", ""),
+        profit_center=field("PRCTR", ""), deletion_flag=field("LVORM", ""),
+        storage_locations=tuple(
+            StorageLocationView(location.get("LGORT"), location.get("LGPBE"),
+                                location.get("LVORM"))
+            for location in plant.all("E1MARDM")))
+
+
+def _valuation(valuation: SegmentData) -> ValuationView:
+    field = valuation.values.get
+    return ValuationView(
+        valuation_area=field("BWKEY", ""), valuation_type=field("BWTAR", ""),
+        price_control=field("VPRSV", ""), moving_price=amount(field("VERPR", ""), "VERPR"),
+        standard_price=amount(field("STPRS", ""), "STPRS"), price_unit=field("PEINH", ""),
+        valuation_class=field("BKLAS", ""),
+        planned_price_1=amount(field("ZPLP1", ""), "ZPLP1"),
+        planned_price_2=amount(field("ZPLP2", ""), "ZPLP2"))
+
+
+def _sales(sales: SegmentData) -> SalesView:
+    field = sales.values.get
+    return SalesView(
+        sales_org=field("VKORG", ""), distribution_channel=field("VTWEG", ""),
+        delivering_plant=field("DWERK", ""), sales_unit=field("VRKME", ""),
+        item_category_group=field("MTPOS", ""), statistics_group=field("VERSG", ""),
+        account_assignment_group=field("KTGRM", ""), deletion_flag=field("LVORM", ""))
+
+
+def prefetch(conn: Connection, mandt: str, matnrs: list[str]) -> dict[str, str]:
+    """The materials of a chunk that exist, with their type."""
+    return material_master.known_types(conn, mandt, matnrs)
+
+
+def post(lookups: Lookups, idoc: Idoc) -> Posting:
+    """Check the IDoc's material change; written later by :func:`write`."""
+    posted = material_master.post(lookups, to_command(idoc))
+    change = "D" if posted.flagged_for_deletion else ("I" if posted.created else "U")
+    return Posting(MESTYP, posted.material, change, posted.message, posted)
+
+
+def write(conn: Connection, mandt: str, results: Sequence[object]) -> None:
+    # the results of this module's post(), and nothing else
+    material_master.write(conn, cast(Sequence[MaterialPosted], results))

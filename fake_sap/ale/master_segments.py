@@ -1,0 +1,128 @@
+"""Master data as outbound segments: a material as MATMAS05, a customer as DEBMAS07, each a
+full replacement (MSGFN 005), for BD10/BD12 and change pointers (BD21).
+
+Layer: ALE. Reads the rows through the business modules (:func:`material_master.rows_of_many`
+and :func:`customer_master.rows_of_many`) and makes segments of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Connection, String, Table
+
+from fake_sap.ale.inbound.matmas import ISO_BY_LANGUAGE
+from fake_sap.db.master_data import position
+from fake_sap.db.schema import kna1, knb1, knkk, knvp, knvv, makt, mara, marc, mard, mbew, mvke
+from fake_sap.idoc.document import SegmentData
+from fake_sap.mm import material_master
+from fake_sap.mm.material_master import MaterialRows
+from fake_sap.sd import customer_master
+from fake_sap.sd.customer_master import CustomerRows
+
+#: MSGFN of a full replacement
+REPLACE = "005"
+
+
+class SegmentFields:
+    """Which columns of a master table make the fields of its outbound segment: all but
+    ``skip``, named in upper case (``werks`` is WERKS). Worked out once per table, not once
+    per row: BD10 turns a whole client's master data into segments."""
+
+    def __init__(self, table: Table, skip: tuple[str, ...]) -> None:
+        kept = [(i, c) for i, c in enumerate(table.columns) if c.name not in skip]
+        # text columns hold text or NULL: their values need no conversion to be field values
+        if not all(isinstance(c.type, String) for _, c in kept):
+            raise TypeError(f"{table.name}: outbound segments are made of text columns only")
+        if len(kept) < 2:  # itemgetter of one position gives a value, not a tuple
+            raise ValueError(f"{table.name}: a segment of fewer than two columns")
+        self._names = tuple(c.name.upper() for _, c in kept)
+        self._pick = itemgetter(*(i for i, _ in kept))
+
+    def values(self, row: Sequence[Any], msgfn: str) -> dict[str, str]:
+        """A row of the table (columns in table order) as the fields of an outbound segment:
+        MSGFN and the non-empty values."""
+        values = {"MSGFN": msgfn}
+        # (name, value) pairs with a value, without a Python-level loop: BD10 does this for
+        # every row of a client's master data
+        values.update(filter(_has_value, zip(self._names, self._pick(row), strict=True)))
+        return values
+
+
+_has_value = itemgetter(1)
+
+
+# --- MATMAS -----------------------------------------------------------------------------------
+
+def material_segments_many(conn: Connection, mandt: str,
+                           matnrs: Sequence[str]) -> dict[str, list[SegmentData]]:
+    """Materials as full MATMAS05 replacements by MATNR; unknown ones are left out."""
+    return {matnr: [_material_segment(rows)]
+            for matnr, rows in material_master.rows_of_many(conn, mandt, matnrs).items()}
+
+
+_E1MARAM = SegmentFields(mara, skip=("mandt",))
+_E1MARCM = SegmentFields(marc, skip=("mandt", "matnr", "trame"))
+_E1MARDM = SegmentFields(mard, skip=("mandt", "matnr", "werks", "labst", "insme", "speme",
+                                     "retme"))
+_E1MBEWM = SegmentFields(mbew, skip=("mandt", "matnr"))
+_E1MVKEM = SegmentFields(mvke, skip=("mandt", "matnr"))
+_TEXT_SPRAS, _TEXT_MAKTX = position(makt, "spras"), position(makt, "maktx")
+_PLANT_WERKS, _LOCATION_WERKS = position(marc, "werks"), position(mard, "werks")
+
+
+def _material_segment(rows: MaterialRows) -> SegmentData:
+    msgfn = REPLACE
+    header = SegmentData("E1MARAM", _E1MARAM.values(rows.general, msgfn))
+    for text in rows.texts:
+        spras = text[_TEXT_SPRAS]
+        values = {"MSGFN": msgfn, "SPRAS": spras, "MAKTX": text[_TEXT_MAKTX]}
+        if spras in ISO_BY_LANGUAGE:
+            values["SPRAS_ISO"] = ISO_BY_LANGUAGE[spras]
+        header.children.append(SegmentData("E1MAKTM", values))
+    for plant in rows.plants:
+        werks = plant[_PLANT_WERKS]
+        header.children.append(SegmentData("E1MARCM", _E1MARCM.values(plant, msgfn), [
+            SegmentData("E1MARDM", _E1MARDM.values(location, msgfn))
+            for location in rows.storage_locations if location[_LOCATION_WERKS] == werks]))
+    for valuation in rows.valuations:
+        header.children.append(SegmentData("E1MBEWM", _E1MBEWM.values(valuation, msgfn)))
+    for sales in rows.sales:
+        header.children.append(SegmentData("E1MVKEM", _E1MVKEM.values(sales, msgfn)))
+    return header
+
+
+# --- DEBMAS -----------------------------------------------------------------------------------
+
+def customer_segments_many(conn: Connection, mandt: str,
+                           kunnrs: Sequence[str]) -> dict[str, list[SegmentData]]:
+    """Customers as full DEBMAS07 replacements by KUNNR; unknown ones are left out."""
+    return {kunnr: [_customer_segment(rows)]
+            for kunnr, rows in customer_master.rows_of_many(conn, mandt, kunnrs).items()}
+
+
+_E1KNA1M = SegmentFields(kna1, skip=("mandt", "erdat", "ernam"))
+_E1KNVVM = SegmentFields(knvv, skip=("mandt", "kunnr"))
+_E1KNVPM = SegmentFields(knvp, skip=("mandt", "kunnr", "vkorg", "vtweg", "spart"))
+_E1KNB1M = SegmentFields(knb1, skip=("mandt", "kunnr"))
+_E1KNKKM = SegmentFields(knkk, skip=("mandt", "kunnr", "skfor", "ssobl", "sauft"))
+#: the sales area of a KNVV or KNVP row
+_AREA = itemgetter(*(position(knvv, c) for c in ("vkorg", "vtweg", "spart")))
+_PARTNER_AREA = itemgetter(*(position(knvp, c) for c in ("vkorg", "vtweg", "spart")))
+
+
+def _customer_segment(rows: CustomerRows) -> SegmentData:
+    msgfn = REPLACE
+    header = SegmentData("E1KNA1M", _E1KNA1M.values(rows.general, msgfn))
+    for area in rows.sales_areas:
+        sales_area = _AREA(area)
+        header.children.append(SegmentData("E1KNVVM", _E1KNVVM.values(area, msgfn), [
+            SegmentData("E1KNVPM", _E1KNVPM.values(partner, msgfn))
+            for partner in rows.partners if _PARTNER_AREA(partner) == sales_area]))
+    for company in rows.company_codes:
+        header.children.append(SegmentData("E1KNB1M", _E1KNB1M.values(company, msgfn)))
+    for credit in rows.credit:
+        header.children.append(SegmentData("E1KNKKM", _E1KNKKM.values(credit, msgfn)))
+    return header
