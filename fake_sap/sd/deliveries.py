@@ -356,6 +356,20 @@ def load(conn: Connection, mandt: str, vbeln: str) -> tuple[dict[str, Any],
     return dict(header), items
 
 
+def items_by_order_item(conn: Connection, mandt: str, vbeln: str
+                        ) -> dict[str, list[dict[str, Any]]]:
+    """The delivery items (LIPS, with LIKP-LFDAT) that reference each item of ``vbeln``."""
+    query = (select(lips.c.vbeln, lips.c.posnr, lips.c.vgpos, lips.c.lfimg, likp.c.lfdat)
+             .select_from(lips.join(likp, and_(likp.c.mandt == lips.c.mandt,
+                                               likp.c.vbeln == lips.c.vbeln)))
+             .where(lips.c.mandt == mandt, lips.c.vgbel == vbeln)
+             .order_by(lips.c.vbeln, lips.c.posnr))
+    by_item: dict[str, list[dict[str, Any]]] = {}
+    for row in conn.execute(query).mappings():
+        by_item.setdefault(row["vgpos"], []).append(dict(row))
+    return by_item
+
+
 def check_deletable(conn: Connection, mandt: str, vbeln: str) -> None:
     loaded = load(conn, mandt, vbeln)
     if loaded is None:

@@ -549,6 +549,39 @@ def _check_credit(conn: Connection, mandt: str, order: OrderPlan) -> None:
             shown(exposure), order.currency, shown(limit), alpha_output(order.sold_to)))
 
 
+# --- reading ------------------------------------------------------------------------------------
+
+def check_number_is_free(conn: Connection, mandt: str, vbeln: str) -> None:
+    """An external number (SALESDOCUMENTIN) must not be taken yet."""
+    if conn.execute(select(vbak.c.vbeln).where(vbak.c.mandt == mandt,
+                                               vbak.c.vbeln == vbeln)).first():
+        raise rejected(sap_message("E", "V1", "008", "Sales document &1 already exists",
+                                   vbeln, parameter="SALESDOCUMENTIN"))
+
+
+def header(conn: Connection, mandt: str, vbeln: str) -> dict[str, Any] | None:
+    row = conn.execute(select(vbak).where(vbak.c.mandt == mandt, vbak.c.vbeln == vbeln)
+                       ).mappings().first()
+    return dict(row) if row is not None else None
+
+
+def items(conn: Connection, mandt: str, vbeln: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(select(vbap).where(
+        vbap.c.mandt == mandt, vbap.c.vbeln == vbeln).order_by(vbap.c.posnr)).mappings()]
+
+
+def schedule_totals(conn: Connection, mandt: str, vbeln: str
+                    ) -> dict[str, tuple[Decimal, Decimal, str]]:
+    """Per item: ordered and confirmed quantity over its schedule lines, first date."""
+    totals: dict[str, tuple[Decimal, Decimal, str]] = {}
+    for line in conn.execute(select(vbep).where(vbep.c.mandt == mandt, vbep.c.vbeln == vbeln)
+                             .order_by(vbep.c.posnr, vbep.c.etenr)).mappings():
+        ordered, confirmed, first = totals.get(line["posnr"], (Decimal(0), Decimal(0), ""))
+        totals[line["posnr"]] = (ordered + Decimal(line["wmeng"]),
+                                 confirmed + Decimal(line["bmeng"]), first or line["edatu"])
+    return totals
+
+
 # --- saving -----------------------------------------------------------------------------------
 
 def save(conn: Connection, mandt: str, order: OrderPlan) -> None:

@@ -78,6 +78,12 @@ def set_delivery_movement_status(conn: Connection, mandt: str, vbeln: str, wbstk
                  .values(wbsta=wbstk, gbsta=wbstk))
 
 
+def item_delivery_statuses(conn: Connection, mandt: str, vbeln: str) -> dict[str, str]:
+    """VBUP-LFSTA per item of a document."""
+    return {r["posnr"]: r["lfsta"] for r in conn.execute(select(vbup).where(
+        vbup.c.mandt == mandt, vbup.c.vbeln == vbeln)).mappings()}
+
+
 def header(conn: Connection, mandt: str, vbeln: str) -> dict | None:
     row = conn.execute(select(vbuk).where(vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln)
                        ).mappings().first()
