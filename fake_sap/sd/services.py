@@ -13,7 +13,8 @@ Layer: service. May import ``fake_sap.db``, ``fake_sap.sd``, ``fake_sap.mm`` and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -21,7 +22,10 @@ from sqlalchemy import Connection
 
 from fake_sap.db import clients
 from fake_sap.db.engine import Database
-from fake_sap.sd import deliveries, sales_orders, status
+from fake_sap.db.simulation import simulate
+from fake_sap.errors import ApplicationError, SapMessage, sap_message
+from fake_sap.sd import deliveries, delivery_idocs, goods_movement, sales_orders, status
+from fake_sap.sd.deliveries import DeliveryPlan, ItemChange
 from fake_sap.sd.sales_orders import OrderInput, OrderPlan
 
 # --- sales documents --------------------------------------------------------------------------
@@ -114,3 +118,170 @@ def order_status(db: Database, mandt: str, vbeln: str) -> OrderStatus | None:
         vbeln=vbeln, audat=header["audat"], bstnk=header["bstnk"], vdatu=header["vdatu"],
         lifsk=header["lifsk"], waerk=header["waerk"], gbstk=header_status.get("gbstk", ""),
         lfgsk=header_status.get("lfgsk", ""), items=tuple(items))
+
+
+# --- deliveries -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DeliveryRequest:
+    """What to deliver of one preceding document.
+
+    ``quantities`` per item (None: every open item; ``""`` for an item: its open quantity);
+    ``units`` are the units the caller named per item, which must be the items' own.
+    """
+
+    reference: str
+    quantities: dict[str, str] | None
+    units: dict[str, str]
+
+
+@dataclass(frozen=True)
+class DeliveryCreation:
+    """The deliveries planned (without numbers yet) and the refusals of the documents that
+    could not be delivered."""
+
+    plans: list[DeliveryPlan]
+    refusals: list[SapMessage]
+
+
+def shipping_point_exists(db: Database, mandt: str, point: str) -> bool:
+    with db.read() as conn:
+        return point in clients.customizing_entries(conn, mandt).get("TVST", {})
+
+
+def plan_deliveries(db: Database, mandt: str, requests: Sequence[DeliveryRequest], *,
+                    categories: tuple[str, ...], shipping_point: str, due_date: str,
+                    today: str, now_time: str, user: str) -> DeliveryCreation:
+    """One delivery per preceding document; a document that fails adds its refusal and
+    the others are still planned. ``categories`` are the preceding documents' categories
+    allowed (C, H sales documents; V stock transport orders)."""
+    plans: list[DeliveryPlan] = []
+    refusals: list[SapMessage] = []
+    with db.read() as conn:
+        for request in requests:
+            try:
+                plans.append(_plan_delivery(conn, mandt, request, categories, shipping_point,
+                                            due_date, today, now_time, user))
+            except ApplicationError as error:
+                refusals.extend(error.messages)
+    return DeliveryCreation(plans, refusals)
+
+
+def _plan_delivery(conn: Connection, mandt: str, request: DeliveryRequest,
+                   categories: tuple[str, ...], shipping_point: str, due_date: str,
+                   today: str, now_time: str, user: str) -> DeliveryPlan:
+    doc = request.reference
+    source = deliveries.load_source(conn, mandt, doc)
+    if source is None or source.category not in categories:
+        what = "Stock transport order" if categories == ("V",) else "Sales document"
+        raise ApplicationError(sap_message("E", "VL", "001", "&1 &2 does not exist", what,
+                                           doc))
+    by_item = {item.item: item for item in source.items}
+    for item, unit_name in request.units.items():
+        if item in by_item and unit_name != by_item[item].unit:
+            raise ApplicationError(sap_message(
+                "E", "VL", "306", "Item &1 of &2 is in unit &3, not &4", item, doc,
+                by_item[item].unit, unit_name))
+    return deliveries.plan(conn, mandt, source, request.quantities, vbeln="", today=today,
+                           now_time=now_time, user=user, shipping_point=shipping_point,
+                           due_date=due_date)
+
+
+def check_deletable(db: Database, mandt: str, vbeln: str) -> None:
+    """Raise unless the delivery exists and has no goods movement."""
+    with db.read() as conn:
+        deliveries.check_deletable(conn, mandt, vbeln)
+
+
+def check_delivery_change(db: Database, mandt: str, change: ItemChange) -> None:
+    """Raise unless the item change can be applied (see :func:`deliveries.check_change`)."""
+    with db.read() as conn:
+        deliveries.check_change(conn, mandt, change)
+
+
+def save_deliveries(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
+    """Update task: write planned deliveries and send their DESADV IDocs (event CRE)."""
+    for data in payload["deliveries"]:
+        plan = DeliveryPlan.from_payload(data)
+        deliveries.save(conn, mandt, plan)
+        _emit(conn, mandt, plan.vbeln, delivery_idocs.CREATED)
+
+
+def change_delivery(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
+    """Update task: change delivery items, then send the DESADV IDocs (event CHG)."""
+    deliveries.change_items(conn, mandt, ItemChange(**payload))
+    _emit(conn, mandt, payload["vbeln"], delivery_idocs.CHANGED)
+
+
+def delete_delivery(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
+    """Update task: delete a delivery, then send the DESADV IDocs (event DEL)."""
+    # the IDoc describes the delivery as it was, and the order as it is after the deletion
+    shot = delivery_idocs.snapshot(conn, mandt, payload["vbeln"])
+    deliveries.delete_delivery(conn, mandt, payload["vbeln"])  # refuses a deleted one
+    assert shot is not None
+    delivery_idocs.emit(conn, mandt, delivery_idocs.DELETED, shot)
+
+
+def _emit(conn: Connection, mandt: str, vbeln: str, event: str, **details: Any) -> None:
+    shot = delivery_idocs.snapshot(conn, mandt, vbeln)
+    assert shot is not None
+    delivery_idocs.emit(conn, mandt, event, shot, **details)
+
+
+# --- the goods movement of a delivery --------------------------------------------------------
+
+@dataclass(frozen=True)
+class DeliveryGoodsMovement:
+    """Post a delivery's goods movement: ``counted`` quantities per item override the
+    delivery's; ``posting_date`` (empty: ``today``) is the actual goods movement date.
+    The material document number is drawn before the update task is registered."""
+
+    vbeln: str
+    counted: dict[str, str]
+    today: str
+    now_time: str
+    user: str
+    posting_date: str
+    mblnr: str = ""
+    mjahr: str = ""
+
+    @property
+    def year(self) -> str:
+        return (self.posting_date or self.today)[:4]
+
+    def to_payload(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def check_goods_movement(db: Database, mandt: str, movement: DeliveryGoodsMovement) -> None:
+    """The call-time checks: the delivery, the counted quantities, and a simulated posting
+    that finds what the update task would refuse (a stock deficit)."""
+    with db.read() as conn:
+        goods_movement.check(conn, mandt, movement.vbeln)
+        goods_movement.check_counted(conn, mandt, movement.vbeln, movement.counted)
+    simulate(db, lambda conn: _post_goods_movement(conn, mandt, movement, emit=False))
+
+
+def post_goods_movement(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
+    """Update task: post the goods movement and send the DESADV IDocs (WAB or receipt)."""
+    _post_goods_movement(conn, mandt, DeliveryGoodsMovement(**payload))
+
+
+def _post_goods_movement(conn: Connection, mandt: str, movement: DeliveryGoodsMovement, *,
+                         emit: bool = True) -> None:
+    result = goods_movement.post(
+        conn, mandt, movement.vbeln, movement.counted, mblnr=movement.mblnr,
+        mjahr=movement.mjahr, today=movement.today, now_time=movement.now_time,
+        user=movement.user, posting_date=movement.posting_date)
+    if not emit:
+        return
+    shot = delivery_idocs.snapshot(conn, mandt, movement.vbeln)
+    assert shot is not None
+    document = (movement.mblnr, movement.mjahr)
+    if shot.header["lfart"] == "LR":
+        delivery_idocs.emit(conn, mandt, delivery_idocs.GOODS_RECEIPT, shot,
+                            material_document=document,
+                            receipt=delivery_idocs.Receipt(result.expected, result.received))
+    else:
+        delivery_idocs.emit(conn, mandt, delivery_idocs.GOODS_ISSUE, shot,
+                            material_document=document)
