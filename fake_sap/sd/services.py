@@ -20,10 +20,13 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from fake_sap.db import clients
+from fake_sap.conversion import matn1_input, matn1_output
+from fake_sap.db import clients, master_data
 from fake_sap.db.engine import Database
 from fake_sap.db.simulation import simulate
 from fake_sap.errors import ApplicationError, SapMessage, sap_message
+from fake_sap.mm import purchasing
+from fake_sap.mm import stock as mm_stock
 from fake_sap.sd import deliveries, delivery_idocs, goods_movement, sales_orders, status
 from fake_sap.sd.deliveries import DeliveryPlan, ItemChange
 from fake_sap.sd.sales_orders import OrderInput, OrderPlan
@@ -285,3 +288,48 @@ def _post_goods_movement(conn: Connection, mandt: str, movement: DeliveryGoodsMo
     else:
         delivery_idocs.emit(conn, mandt, delivery_idocs.GOODS_ISSUE, shot,
                             material_document=document)
+
+
+# --- availability (BAPI_MATERIAL_AVAILABILITY) -----------------------------------------------
+# ATP nets stock (MM) against sales demand (SD) and stock transport demand (MM); it lives on
+# the SD side because SD may read MM, never the other way round.
+
+@dataclass(frozen=True)
+class AvailabilityQuery:
+    material: str
+    plant: str
+    #: the unit the caller names (must be the base unit); empty: the base unit
+    unit: str = ""
+    #: a storage location: only its stock counts
+    storage_location: str = ""
+
+
+def available_quantity(db: Database, mandt: str, query: AvailabilityQuery) -> Decimal:
+    """Unrestricted stock of the plant (or storage location) minus open demand, never
+    below 0; raises :class:`ApplicationError` (M3) for an unknown material, plant or
+    unit."""
+    try:
+        matnr = matn1_input(query.material)
+    except ValueError:
+        matnr = query.material
+    with db.read() as conn:
+        material = master_data.material(conn, mandt, matnr)
+        if material is None:
+            raise ApplicationError(sap_message(
+                "E", "M3", "305", "The material &1 does not exist or is not activated",
+                matn1_output(matnr)))
+        if master_data.material_plant(conn, mandt, matnr, query.plant) is None:
+            raise ApplicationError(sap_message(
+                "E", "M3", "732", "Material &1 is not maintained in plant &2",
+                matn1_output(matnr), query.plant or "(empty)"))
+        if query.unit and query.unit != material["meins"]:
+            raise ApplicationError(sap_message(
+                "E", "M3", "351", "Unit of measure &1 is not defined for material &2",
+                query.unit, matn1_output(matnr)))
+        if query.storage_location:
+            stock = mm_stock.quantity(conn, mandt, matnr, query.plant, query.storage_location)
+        else:
+            stock = master_data.unrestricted_stock(conn, mandt, matnr, query.plant)
+        demand = sales_orders.open_demand(conn, mandt, matnr, query.plant) + \
+            purchasing.open_issue_demand(conn, mandt, matnr, query.plant)
+    return max(stock - demand, Decimal(0))
