@@ -22,9 +22,9 @@ from sqlalchemy import Connection, Numeric, and_, func, insert, select
 from fake_sap.conversion import alpha_output
 from fake_sap.customizing import sales_area_key, storage_location_key
 from fake_sap.db import master_data
-from fake_sap.db.documents import likp, lips, vbak, vbap, vbep, vbfa, vbpa, vbuk, vbup
+from fake_sap.db.documents import likp, lips, vbak, vbap, vbep, vbfa, vbpa, vbuk
 from fake_sap.errors import ApplicationError, SapMessage, sap_error, sap_message
-from fake_sap.sd import statistics
+from fake_sap.sd import document_flow, statistics, status
 from fake_sap.sd.codes import (
     BILL_TO,
     PAYER,
@@ -611,21 +611,18 @@ def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
     conn.execute(insert(vbpa), [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": HEADER_ITEM, "parvw": parvw,
         "kunnr": kunnr} for parvw, kunnr in sorted(partners.items())])
-    conn.execute(insert(vbuk).values(
-        mandt=mandt, vbeln=order.vbeln, vbtyp=order.vbtyp, gbstk="A", lfstk="A", lfgsk="A",
-        wbstk="", kostk="", fkstk="", cmgst="B" if order.credit_blocked else "A", abstk="A",
-        uvall="C"))
-    conn.execute(insert(vbup), [{
+    status.add(conn, {
+        "mandt": mandt, "vbeln": order.vbeln, "vbtyp": order.vbtyp, "gbstk": "A",
+        "lfstk": "A", "lfgsk": "A", "wbstk": "", "kostk": "", "fkstk": "",
+        "cmgst": "B" if order.credit_blocked else "A", "abstk": "A", "uvall": "C"}, [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": i.posnr, "gbsta": "A", "lfsta": "A",
         "lfgsa": "A", "wbsta": "", "fksta": "", "absta": "A"} for i in order.items])
-    flow = [i for i in order.items if i.vgbel]
-    if flow:
-        conn.execute(insert(vbfa), [{
-            "mandt": mandt, "vbelv": i.vgbel, "posnv": i.vgpos or HEADER_ITEM,
-            "vbeln": order.vbeln, "posnn": i.posnr, "vbtyp_n": order.vbtyp, "vbtyp_v": "C",
-            "rfmng": i.quantity, "meins": i.unit, "rfwrt": i.value, "waers": order.currency,
-            "plmin": "+", "bwart": "", "mjahr": "", "erdat": order.erdat,
-            "erzet": order.erzet} for i in flow])
+    document_flow.link(conn, [{
+        "mandt": mandt, "vbelv": i.vgbel, "posnv": i.vgpos or HEADER_ITEM,
+        "vbeln": order.vbeln, "posnn": i.posnr, "vbtyp_n": order.vbtyp, "vbtyp_v": "C",
+        "rfmng": i.quantity, "meins": i.unit, "rfwrt": i.value, "waers": order.currency,
+        "plmin": "+", "bwart": "", "mjahr": "", "erdat": order.erdat,
+        "erzet": order.erzet} for i in order.items if i.vgbel])
     statistics.record_order(conn, mandt, order)
 
 

@@ -1,14 +1,19 @@
 """Status maintenance (VBUK/VBUP) from the document flow, after every logistics step.
 
+The one writer of VBUK and VBUP: documents add their status rows here, and every change of
+a status goes through a function of this module.
+
 Values as in SAP: ``A`` not yet processed, ``B`` partially processed, ``C`` completely
 processed, blank not relevant.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Connection, and_, select, update
+from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from fake_sap.db.documents import likp, lips, vbap, vbuk, vbup
 
@@ -69,6 +74,54 @@ def refresh_order(conn: Connection, mandt: str, vbeln: str,
     conn.execute(update(vbuk).where(vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln).values(
         lfstk=overall, lfgsk=overall, gbstk=overall))
     return overall
+
+
+def add(conn: Connection, header: dict[str, Any], items: Sequence[dict[str, Any]]) -> None:
+    """The status rows of a new document: its VBUK row and one VBUP row per item."""
+    conn.execute(insert(vbuk).values(**header))
+    if items:
+        conn.execute(insert(vbup), list(items))
+
+
+def remove_item_rows(conn: Connection, mandt: str, vbeln: str) -> None:
+    """Delete the item status rows (VBUP) of a deleted document."""
+    conn.execute(delete(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln))
+
+
+def remove_header_row(conn: Connection, mandt: str, vbeln: str) -> None:
+    """Delete the header status row (VBUK) of a deleted document, after its items."""
+    conn.execute(delete(vbuk).where(vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln))
+
+
+def remove_item(conn: Connection, mandt: str, vbeln: str, posnr: str) -> None:
+    conn.execute(delete(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln,
+                                    vbup.c.posnr == posnr))
+
+
+def set_rejection(conn: Connection, mandt: str, vbeln: str, posnrs: Sequence[str],
+                  absta: str) -> None:
+    """VBUP-ABSTA of items: ``C`` their remainder will not be delivered, ``A`` open again."""
+    conn.execute(update(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln,
+                                    vbup.c.posnr.in_(list(posnrs))).values(absta=absta))
+
+
+def claim_goods_movement(conn: Connection, mandt: str, vbeln: str) -> bool:
+    """Flip the delivery's goods movement status to ``C`` unless it is there already;
+    True for the one caller that flipped it.
+
+    The exactly-once guard: under PostgreSQL a second transaction blocks on the row until
+    the first commits, then finds no row matching any more; under SQLite writers are
+    serialized anyway.
+    """
+    flipped = conn.execute(update(vbuk).where(
+        vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln, vbuk.c.wbstk != "C")
+        .values(wbstk="C", gbstk="C", kostk="C")).rowcount
+    return bool(flipped == 1)
+
+
+def set_items_goods_moved(conn: Connection, mandt: str, vbeln: str) -> None:
+    conn.execute(update(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln)
+                 .values(wbsta="C", gbsta="C"))
 
 
 def set_delivery_movement_status(conn: Connection, mandt: str, vbeln: str, wbstk: str) -> None:
