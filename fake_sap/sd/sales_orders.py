@@ -439,8 +439,8 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
         price = Decimal(reference["netpr"])  # copy control: the reference item's price
     else:
         price = _price(conn, mandt, matnr, werks, item.price)
-    value = (price * quantity).quantize(Decimal("0.01"))
-    if price > MAX_PRICE or value > MAX_VALUE:
+    value = net_value(price, quantity)
+    if too_large(price, value):
         error("396", "Item &1: price &2 or net value &3 is too large", posnr, shown(price),
               shown(value), field_name=item.quantity_field)
         return None
@@ -454,6 +454,16 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
         sched_date=item.req_date or order.req_date or today,
         vgbel=reference["vbeln"] if reference else "",
         vgpos=reference["posnr"] if reference else "")
+
+
+def net_value(price: Decimal, quantity: Decimal) -> Decimal:
+    """An item's net value: price per unit times quantity, rounded to cents."""
+    return (price * quantity).quantize(Decimal("0.01"))
+
+
+def too_large(price: Decimal, value: Decimal) -> bool:
+    """Whether a price or net value does not fit VBAP-NETPR (CURR 11.2) or -NETWR (15.2)."""
+    return price > MAX_PRICE or value > MAX_VALUE
 
 
 def _price(conn: Connection, mandt: str, matnr: str, werks: str, given: str) -> Decimal:

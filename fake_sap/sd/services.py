@@ -304,6 +304,39 @@ class AvailabilityQuery:
     storage_location: str = ""
 
 
+@dataclass(frozen=True)
+class Requirement:
+    """A requirement to confirm: its date (DATS, empty or 00000000: today) and quantity."""
+
+    date: str
+    quantity: Decimal
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    number: int
+    date: str
+    quantity: Decimal
+
+
+def confirm_requirements(requirements: Sequence[Requirement], available: Decimal,
+                         today: str) -> tuple[list[Confirmation], bool]:
+    """Confirm the requirements in date order out of ``available`` (never before today);
+    True when one of them is not fully confirmed. Without requirements: one confirmation
+    of everything available today."""
+    if not requirements:
+        return [Confirmation(1, today, available)], False
+    lines, short = [], False
+    for number, requirement in enumerate(sorted(requirements, key=lambda r: r.date),
+                                         start=1):
+        confirmed = min(requirement.quantity, available)
+        available -= confirmed
+        short = short or confirmed < requirement.quantity
+        date = today if requirement.date in ("", "00000000") else requirement.date
+        lines.append(Confirmation(number, max(date, today), confirmed))
+    return lines, short
+
+
 def available_quantity(db: Database, mandt: str, query: AvailabilityQuery) -> Decimal:
     """Unrestricted stock of the plant (or storage location) minus open demand, never
     below 0; raises :class:`ApplicationError` (M3) for an unknown material, plant or

@@ -18,13 +18,16 @@ from sqlalchemy import Connection, and_, delete, insert, select, update
 from fake_sap.db.documents import likp, lips, vbap, vbuk, vbup
 
 
-def _level(done: Decimal, total: Decimal) -> str:
+def processing_level(done: Decimal, total: Decimal) -> str:
+    """A status value from the quantity done of a total: A none, B part, C all."""
     if done <= 0:
         return "A"
     return "C" if done >= total else "B"
 
 
-def _overall(levels: list[str]) -> str:
+def overall_level(levels: list[str]) -> str:
+    """A header status from its items': C when all are (or there are none), A when none
+    has started, B otherwise."""
     if not levels or all(level == "C" for level in levels):
         return "C"
     if all(level == "A" for level in levels):
@@ -64,13 +67,13 @@ def refresh_order(conn: Connection, mandt: str, vbeln: str,
     for posnr, ordered in items:
         total = Decimal(ordered)
         level = "C" if posnr in closed and delivered.get(posnr, 0) > 0 else \
-            _level(delivered.get(posnr, Decimal(0)), total)
+            processing_level(delivered.get(posnr, Decimal(0)), total)
         delivery_levels.append(level)
         conn.execute(update(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln,
                                         vbup.c.posnr == posnr).values(
             lfsta=level, lfgsa=level, gbsta=level,
             absta="C" if posnr in closed else "A"))
-    overall = _overall(delivery_levels)
+    overall = overall_level(delivery_levels)
     conn.execute(update(vbuk).where(vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln).values(
         lfstk=overall, lfgsk=overall, gbstk=overall))
     return overall

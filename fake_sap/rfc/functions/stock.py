@@ -40,7 +40,7 @@ from fake_sap.rfc.model import (
 )
 from fake_sap.rfc.structures import BAPIRET2, BAPIRETURN, bapiret2, bapireturn, message
 from fake_sap.sd import services as sd_services
-from fake_sap.sd.services import AvailabilityQuery
+from fake_sap.sd.services import AvailabilityQuery, Requirement
 
 MATERIAL_DOCUMENTS = "MATBELEG"
 PURCHASE_ORDERS = "EINKBELEG"
@@ -352,7 +352,7 @@ def create_purchase_order(call: Call) -> dict[str, Any]:
                      purch_org=header.get("PURCH_ORG", ""), pur_group=header.get("PUR_GROUP", ""),
                      doc_date=_dats(header.get("DOC_DATE", ""), ""),
                      our_ref=header.get("OUR_REF", ""), ref_1=header.get("REF_1", ""),
-                     items=_po_items(call))
+                     items=tuple(_po_items(call)))
     today = clock.dats(clock.now())
     try:
         plan = services.plan_purchase_order(call.db, call.mandt, order, today=today,
@@ -440,20 +440,11 @@ def availability(call: Call) -> dict[str, Any]:
 
 def _confirm(requirements: list[dict[str, Any]], available: Decimal, today: str
              ) -> tuple[list[dict[str, Any]], bool]:
-    """Confirm the requirements in date order out of ``available``; True when one of
-    them is not fully confirmed."""
-    if not requirements:
-        return [{"BDCNT": "0001", "COM_DATE": today, "COM_QTY": available}], False
-    lines, short = [], False
-    for number, requirement in enumerate(sorted(requirements, key=lambda r: r["REQ_DATE"]),
-                                         start=1):
-        confirmed = min(requirement["REQ_QTY"], available)
-        available -= confirmed
-        short = short or confirmed < requirement["REQ_QTY"]
-        lines.append({"BDCNT": f"{number:04d}",
-                      "COM_DATE": max(_dats(requirement["REQ_DATE"], today), today),
-                      "COM_QTY": confirmed})
-    return lines, short
+    """WMDVEX lines for the WMDVSX requirements; True when one is not fully confirmed."""
+    confirmations, short = sd_services.confirm_requirements(
+        [Requirement(r["REQ_DATE"], r["REQ_QTY"]) for r in requirements], available, today)
+    return [{"BDCNT": f"{c.number:04d}", "COM_DATE": c.date, "COM_QTY": c.quantity}
+            for c in confirmations], short
 
 
 FUNCTIONS = [
