@@ -14,6 +14,9 @@ receivables in credit management (KNKK-SKFOR), which the sales order credit chec
 
 Posting happens in two steps like every write BAPI: :func:`check` and :func:`build` at call
 time, :func:`save` in the update task at BAPI_TRANSACTION_COMMIT.
+
+Layer: business (FI). The one writer of BKPF and BSEG, and of the receivables in KNKK-SKFOR
+(credit exposure). Callers outside FI go through ``fake_sap.fi.services``.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 Flow: UB order (BAPI_PO_CREATE1) -> replenishment delivery NL from the supplying plant ->
 goods issue 641 into stock in transit at the receiving plant -> goods receipt 101 at the
 receiving plant against the order.
+
+Layer: business (MM). The one writer of EKKO and EKPO.
 """
 
 from __future__ import annotations

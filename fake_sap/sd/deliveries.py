@@ -12,6 +12,8 @@ closed), ``C`` complete delivery only (partial quantities are refused).
 
 Deleting a delivery is possible until goods have moved; goods issue or receipt happens
 exactly once per delivery.
+
+Layer: business (SD). May import ``fake_sap.db``, ``fake_sap.sd`` and ``fake_sap.errors``.
 """
 
 from __future__ import annotations

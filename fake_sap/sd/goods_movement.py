@@ -6,6 +6,10 @@ deliveries receive with 651 into blocked returns stock. A delivery's goods movem
 posted exactly once: the switch of its goods-movement status from ``A`` to ``C`` is a
 conditional UPDATE, so of two racing postings (two workers, two database connections) one
 wins and the other is refused with VL 602, whatever the database.
+
+Layer: business (SD). Writes nothing itself: LIKP/LIPS through ``deliveries``, VBUK/VBUP
+through ``status``, VBFA through ``document_flow``, the material document through
+``fake_sap.mm.goods_movements``.
 """
 
 from __future__ import annotations

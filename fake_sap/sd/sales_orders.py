@@ -9,6 +9,10 @@ the database between the two.
 Messages follow SD_SALESDOCUMENT_CREATE, which the sales BAPIs and IDOC_INPUT_ORDERS share:
 ``PARAMETER`` names its internal parameters (SALES_HEADER_IN, SALES_ITEM_IN ...), ``ROW`` is
 the line of the caller's table, and a refused document ends with V4 219.
+
+Layer: business (SD). The one writer of VBAK, VBAP, VBEP and VBPA; statuses, document
+flow and statistics go through ``status``, ``document_flow`` and ``statistics``. May import
+``fake_sap.db``, ``fake_sap.customizing``, ``fake_sap.conversion`` and ``fake_sap.errors``.
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ a status goes through a function of this module.
 
 Values as in SAP: ``A`` not yet processed, ``B`` partially processed, ``C`` completely
 processed, blank not relevant.
+
+Layer: business (SD). May import ``fake_sap.db`` only.
 """
 
 from __future__ import annotations

@@ -6,7 +6,11 @@ range ``RF_BELEG:<company code>:<year>`` (a rolled-back posting leaves a gap, as
 returns the reference OBJ_TYPE ``BKPFF`` / OBJ_KEY (number + company code + year) / OBJ_SYS
 (the emulator's logical system) at once; BKPF/BSEG are written by the update function
 ``POST_DOCUMENT`` at BAPI_TRANSACTION_COMMIT. The business rules live in
-:mod:`fake_sap.fi.accounting`.
+:mod:`fake_sap.fi.accounting`, behind :mod:`fake_sap.fi.services`.
+
+Layer: RFC edge. Maps parameters to the typed inputs of ``fake_sap.fi.services``, and results and
+messages back to parameters; no SQL and no transactions here. The update tasks are
+service functions of FI, registered under their SAP names.
 """
 
 from __future__ import annotations

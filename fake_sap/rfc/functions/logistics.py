@@ -10,8 +10,13 @@ session) and creates the delivery's DESADV IDocs in the same transaction as the 
 In the client's "commit every call" mode these functions commit before they answer, so
 that a refusal at save time still reaches RETURN (or PROT) instead of being lost.
 
-The business rules live in ``fake_sap.sd.deliveries`` and ``fake_sap.sd.goods_movement``;
-this module maps SAP's parameters onto them and their messages back into RETURN and PROT.
+The business rules live in ``fake_sap.sd`` (``services`` over ``deliveries`` and
+``goods_movement``); this module maps SAP's parameters onto them and their messages back
+into RETURN and PROT.
+
+Layer: RFC edge. Maps parameters to the typed inputs of ``fake_sap.sd.services``, and results and
+messages back to parameters; no SQL and no transactions here. The update tasks are
+service functions of SD, registered under their SAP names.
 """
 
 from __future__ import annotations

@@ -3,10 +3,15 @@ BAPI_SALESORDER_GETSTATUS.
 
 The two create BAPIs share one implementation (SD_SALESDOCUMENT_CREATE in SAP): map the
 BAPI tables onto an order (conversion exits, checkbox structures, schedule lines and
-conditions per item), let :func:`fake_sap.sd.sales_orders.plan` check it and compute ATP and
-credit, then draw the number and register the update function ``RV_SALES_DOCUMENT_ADD``;
-the document is written at BAPI_TRANSACTION_COMMIT. TESTRUN stops before the number.
-GETSTATUS reads the committed document with its deliveries (LIPS) back.
+conditions per item), let :func:`fake_sap.sd.services.plan_sales_document` check it and
+compute ATP and credit, then draw the number and register the update function
+``RV_SALES_DOCUMENT_ADD``; the document is written at BAPI_TRANSACTION_COMMIT. TESTRUN stops
+before the number. GETSTATUS reads the committed document with its deliveries (LIPS) back
+through :func:`fake_sap.sd.services.order_status`.
+
+Layer: RFC edge. Maps parameters to the typed inputs of ``fake_sap.sd.services``, and results and
+messages back to parameters; no SQL and no transactions here. The update tasks are
+service functions of SD, registered under their SAP names.
 """
 
 from __future__ import annotations

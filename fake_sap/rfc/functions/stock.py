@@ -4,7 +4,12 @@
 The write BAPIs follow the LUW like every write BAPI here: checks and numbers at call
 time, an update task at BAPI_TRANSACTION_COMMIT that checks again (a stock deficit found
 only then rolls the whole commit back). TESTRUN = 'X' checks without registering anything.
-The stock rules are in ``fake_sap.mm``.
+The stock rules are in ``fake_sap.mm``; ATP, which nets sales demand too, in
+``fake_sap.sd.services``.
+
+Layer: RFC edge. Maps parameters to the typed inputs of ``fake_sap.mm.services``, and results and
+messages back to parameters; no SQL and no transactions here. The update tasks are
+service functions of MM, registered under their SAP names.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Basis function modules: connection tests, system information and RFC_READ_TABLE."""
+"""Basis function modules: connection tests, system information and RFC_READ_TABLE.
+
+Layer: RFC edge; RFC_READ_TABLE reads through ``fake_sap.rfc.read_table``.
+"""
 
 from __future__ import annotations
 
