@@ -32,10 +32,6 @@ class Fault:
     def from_row(cls, row: Row[Any]) -> Fault:
         return cls(row.fault_id, row.target, row.kind, row.remaining, row.seconds)
 
-    def view(self) -> dict[str, Any]:
-        return {"id": self.fault_id, "target": self.target, "kind": self.kind,
-                "remaining": self.remaining, "seconds": self.seconds}
-
 
 @dataclass(frozen=True)
 class FaultRule:

@@ -81,12 +81,17 @@ def _take(mandt: str, target: str) -> Fault | None:
     return fault_rules.take(runtime().db, mandt, target)
 
 
+def _view(fault: Fault) -> dict[str, Any]:
+    return {"id": fault.fault_id, "target": fault.target, "kind": fault.kind,
+            "remaining": fault.remaining, "seconds": fault.seconds}
+
+
 # -- control endpoints -----------------------------------------------------------------------
 
 @bp.get("/clients/<mandt>/faults")
 def list_faults(mandt: str) -> Response:
     existing_client(mandt)
-    return jsonify({"faults": [f.view() for f in fault_rules.list_faults(runtime().db, mandt)]})
+    return jsonify({"faults": [_view(f) for f in fault_rules.list_faults(runtime().db, mandt)]})
 
 
 @bp.post("/clients/<mandt>/faults")
@@ -96,7 +101,7 @@ def inject_fault(mandt: str) -> tuple[Response, int]:
     target, kind = _target(body), _kind(body)
     times, seconds = _times(body), _seconds(body, kind)
     fault = fault_rules.inject(runtime().db, mandt, FaultRule(target, kind, times, seconds))
-    return jsonify(fault.view()), 201
+    return jsonify(_view(fault)), 201
 
 
 @bp.delete("/clients/<mandt>/faults")
