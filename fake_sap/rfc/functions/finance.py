@@ -181,7 +181,7 @@ def _document_input(call: Call) -> tuple[DocumentInput, dict[str, int]]:
         pstng_date=header["PSTNG_DATE"], doc_type=header["DOC_TYPE"] or "SA",
         header_txt=header["HEADER_TXT"], ref_doc_no=header["REF_DOC_NO"],
         username=header["USERNAME"], obj_type=header["OBJ_TYPE"],
-        lines=sorted(lines, key=lambda line: line.itemno))
+        lines=tuple(sorted(lines, key=lambda line: line.itemno)))
     return document, amount_rows
 
 
