@@ -1,4 +1,9 @@
-"""Clients (SAP's MANDT) and their customizing."""
+"""Clients (SAP's MANDT) and their customizing.
+
+The one writer of ``clients`` and ``customizing``; a client's number ranges are created
+through ``numbers``. :func:`wipe` deletes every row of a client in every client table: the
+reset of the control API, the one write that is not about a single table.
+"""
 
 from __future__ import annotations
 

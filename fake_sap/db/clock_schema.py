@@ -3,6 +3,7 @@ tests want to say "today is the last day of the month" for their own client only
 
 The offset is in whole days from the system date, so the time of day keeps running. Keyed
 by MANDT, so a client reset or delete brings the client back to the system date.
+Written only by ``fake_sap.basis.business_date``.
 """
 
 from __future__ import annotations

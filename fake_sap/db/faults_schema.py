@@ -3,6 +3,7 @@
 Kept in the database rather than in a worker's memory, so that every gunicorn worker (and
 every machine over one PostgreSQL database) sees the same faults and a fault meant to happen
 once happens once. Keyed by MANDT, so a client reset or delete removes its faults too.
+Written only by ``fake_sap.basis.faults``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Number ranges (SNRO): gap-free within a transaction, shared by all worker processes."""
+"""Number ranges (SNRO): gap-free within a transaction, shared by all worker processes.
+
+The one writer of ``number_ranges`` (SAP's NRIV): every document number is drawn here.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Partner profiles (WE20), their XML-HTTP ports (WE21) and the distribution model (BD64)."""
+"""Partner profiles (WE20), their XML-HTTP ports (WE21) and the distribution model (BD64).
+
+The one writer of ``partners`` and ``partner_messages``.
+"""
 
 from __future__ import annotations
 

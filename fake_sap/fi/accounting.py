@@ -14,11 +14,14 @@ receivables in credit management (KNKK-SKFOR), which the sales order credit chec
 
 Posting happens in two steps like every write BAPI: :func:`check` and :func:`build` at call
 time, :func:`save` in the update task at BAPI_TRANSACTION_COMMIT.
+
+Layer: business (FI). The one writer of BKPF and BSEG, and of the receivables in KNKK-SKFOR
+(credit exposure). Callers outside FI go through ``fake_sap.fi.services``.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -52,7 +55,7 @@ LARGEST_AMOUNT = Decimal("99999999999.99")
 MAX_LINES = 999
 
 
-@dataclass
+@dataclass(frozen=True)
 class LineInput:
     itemno: str
     account_type: str  # S G/L, D customer, K vendor
@@ -70,8 +73,10 @@ class LineInput:
     parameter: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class DocumentInput:
+    """An accounting document to check and post (BAPI_ACC_DOCUMENT_POST / _CHECK)."""
+
     comp_code: str
     doc_date: str
     pstng_date: str
@@ -80,7 +85,7 @@ class DocumentInput:
     ref_doc_no: str = ""
     username: str = ""
     obj_type: str = ""
-    lines: list[LineInput] = field(default_factory=list)
+    lines: tuple[LineInput, ...] = ()
 
 
 @dataclass

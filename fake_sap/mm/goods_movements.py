@@ -9,6 +9,8 @@
 | 641   | GI for a stock transport order: unrestricted -> in transit (receiving plant) |
 | 651   | returns delivery receipt: -> blocked returns stock                      |
 | 653   | returns delivery receipt: -> unrestricted                               |
+
+Layer: business (MM). The one writer of MKPF and MSEG; stock quantities through ``stock``.
 """
 
 from __future__ import annotations

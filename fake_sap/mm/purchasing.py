@@ -3,6 +3,8 @@
 Flow: UB order (BAPI_PO_CREATE1) -> replenishment delivery NL from the supplying plant ->
 goods issue 641 into stock in transit at the receiving plant -> goods receipt 101 at the
 receiving plant against the order.
+
+Layer: business (MM). The one writer of EKKO and EKPO.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ STOCK_TRANSPORT_ORDER = "UB"
 PARAMETER_HEADER, PARAMETER_ITEM = "POHEADER", "POITEM"
 
 
-@dataclass
+@dataclass(frozen=True)
 class StoItemInput:
     po_item: str
     material: str
@@ -31,8 +33,10 @@ class StoItemInput:
     po_unit: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class StoInput:
+    """BAPI_PO_CREATE1 for a stock transport order: the command the planning checks."""
+
     doc_type: str
     comp_code: str
     suppl_plnt: str
@@ -41,7 +45,7 @@ class StoInput:
     doc_date: str = ""
     our_ref: str = ""
     ref_1: str = ""
-    items: list[StoItemInput] = field(default_factory=list)
+    items: tuple[StoItemInput, ...] = ()
 
 
 @dataclass

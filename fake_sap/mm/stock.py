@@ -8,6 +8,8 @@ refused with SAP's message M7 021, and the whole movement is refused with it.
 Every change reads the quantity with ``SELECT ... FOR UPDATE`` before writing it back, so
 two movements of the same stock in parallel transactions (PostgreSQL) cannot lose an
 update: the second waits for the first and then adds to its result.
+
+Layer: business (MM). The one writer of stock quantities (MARD, MARC-TRAME, MSKU).
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Integer, Numeric, String, Table, cast, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from fake_sap.db.engine import Database
 from fake_sap.rfc import where
 from fake_sap.rfc.errors import AbapException
 from fake_sap.rfc.model import CLNT, AbapType, Elementary, char
@@ -89,6 +90,13 @@ class Layout:
     field: TableField
     offset: int
     width: int
+
+
+def read_committed(db: Database, mandt: str, query_table: str, **options: Any
+                   ) -> tuple[list[dict[str, Any]], list[str]]:
+    """:func:`read` in a read transaction of its own (what the function module does)."""
+    with db.read() as conn:
+        return read(conn, mandt, query_table, **options)
 
 
 def read(conn: Connection, mandt: str, query_table: str, *, delimiter: str = "",

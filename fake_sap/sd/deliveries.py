@@ -1,5 +1,8 @@
 """Outbound deliveries (LF), returns deliveries (LR) and replenishment deliveries (NL).
 
+The one writer of LIKP and LIPS; statuses go through ``status``, the document flow through
+``document_flow``.
+
 A delivery references the items of a sales order, a returns order or a stock transport
 order. It may take only part of an item's open quantity ("partial delivery"); several
 deliveries per order are normal. Whether the remainder of a partially delivered item will
@@ -9,6 +12,8 @@ closed), ``C`` complete delivery only (partial quantities are refused).
 
 Deleting a delivery is possible until goods have moved; goods issue or receipt happens
 exactly once per delivery.
+
+Layer: business (SD). May import ``fake_sap.db``, ``fake_sap.sd`` and ``fake_sap.errors``.
 """
 
 from __future__ import annotations
@@ -20,9 +25,9 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from fake_sap.db import master_data
-from fake_sap.db.documents import ekko, ekpo, likp, lips, vbak, vbap, vbfa, vbpa, vbuk, vbup
+from fake_sap.db.documents import ekko, ekpo, likp, lips, vbak, vbap, vbpa, vbuk, vbup
 from fake_sap.errors import SapMessage, sap_error, sap_message
-from fake_sap.sd import status
+from fake_sap.sd import document_flow, status
 from fake_sap.sd.codes import SALES_DOCUMENT_TYPES
 
 DELIVERY_CATEGORY = {"LF": "J", "NL": "J", "LR": "T"}
@@ -275,14 +280,14 @@ def save(conn: Connection, mandt: str, delivery: DeliveryPlan) -> None:
         "arktx": i.arktx, "lfimg": i.lfimg, "vrkme": i.unit, "meins": i.unit,
         "werks": i.werks, "lgort": i.lgort, "pstyv": i.pstyv, "vgbel": i.vgbel,
         "vgpos": i.vgpos, "vgtyp": i.vgtyp} for i in delivery.items])
-    conn.execute(insert(vbuk).values(
-        mandt=mandt, vbeln=delivery.vbeln, vbtyp=delivery.vbtyp, gbstk="A", lfstk="",
-        lfgsk="", wbstk="A", kostk="A", fkstk="", cmgst="", abstk="", uvall="C"))
-    conn.execute(insert(vbup), [{
+    status.add(conn, {
+        "mandt": mandt, "vbeln": delivery.vbeln, "vbtyp": delivery.vbtyp, "gbstk": "A",
+        "lfstk": "", "lfgsk": "", "wbstk": "A", "kostk": "A", "fkstk": "", "cmgst": "",
+        "abstk": "", "uvall": "C"}, [{
         "mandt": mandt, "vbeln": delivery.vbeln, "posnr": i.posnr, "gbsta": "A",
         "lfsta": "", "lfgsa": "", "wbsta": "A", "fksta": "", "absta": ""}
         for i in delivery.items])
-    conn.execute(insert(vbfa), [{
+    document_flow.link(conn, [{
         "mandt": mandt, "vbelv": i.vgbel, "posnv": i.vgpos, "vbeln": delivery.vbeln,
         "posnn": i.posnr, "vbtyp_n": delivery.vbtyp, "vbtyp_v": i.vgtyp, "rfmng": i.lfimg,
         "meins": i.unit, "rfwrt": "0", "waers": "", "plmin": "+", "bwart": "", "mjahr": "",
@@ -326,8 +331,7 @@ def refresh_reference(conn: Connection, mandt: str, doc: str, category: str,
         return _refresh_purchase_order(conn, mandt, doc)
     if closed:
         for posnr in closed:
-            conn.execute(update(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == doc,
-                                            vbup.c.posnr == posnr).values(absta="C"))
+            status.set_rejection(conn, mandt, doc, [posnr], "C")
     return status.refresh_order(conn, mandt, doc)
 
 
@@ -354,6 +358,20 @@ def load(conn: Connection, mandt: str, vbeln: str) -> tuple[dict[str, Any],
     items = [dict(r) for r in conn.execute(select(lips).where(
         lips.c.mandt == mandt, lips.c.vbeln == vbeln).order_by(lips.c.posnr)).mappings()]
     return dict(header), items
+
+
+def items_by_order_item(conn: Connection, mandt: str, vbeln: str
+                        ) -> dict[str, list[dict[str, Any]]]:
+    """The delivery items (LIPS, with LIKP-LFDAT) that reference each item of ``vbeln``."""
+    query = (select(lips.c.vbeln, lips.c.posnr, lips.c.vgpos, lips.c.lfimg, likp.c.lfdat)
+             .select_from(lips.join(likp, and_(likp.c.mandt == lips.c.mandt,
+                                               likp.c.vbeln == lips.c.vbeln)))
+             .where(lips.c.mandt == mandt, lips.c.vgbel == vbeln)
+             .order_by(lips.c.vbeln, lips.c.posnr))
+    by_item: dict[str, list[dict[str, Any]]] = {}
+    for row in conn.execute(query).mappings():
+        by_item.setdefault(row["vgpos"], []).append(dict(row))
+    return by_item
 
 
 def check_deletable(conn: Connection, mandt: str, vbeln: str) -> None:
@@ -395,14 +413,14 @@ def delete_delivery(conn: Connection, mandt: str, vbeln: str) -> tuple[str, str]
     category = items[0]["vgtyp"] if items else ""
     if reference:
         lock_reference(conn, mandt, reference, category)
-    for table in (lips, vbup, likp, vbuk):
-        conn.execute(delete(table).where(table.c.mandt == mandt, table.c.vbeln == vbeln))
-    conn.execute(delete(vbfa).where(vbfa.c.mandt == mandt, vbfa.c.vbeln == vbeln))
+    conn.execute(delete(lips).where(lips.c.mandt == mandt, lips.c.vbeln == vbeln))
+    status.remove_item_rows(conn, mandt, vbeln)
+    conn.execute(delete(likp).where(likp.c.mandt == mandt, likp.c.vbeln == vbeln))
+    status.remove_header_row(conn, mandt, vbeln)
+    document_flow.unlink_successor(conn, mandt, vbeln)
     if reference and category != "V":
         # an item closed by this delivery's partial quantity is open again
-        conn.execute(update(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == reference,
-                                        vbup.c.posnr.in_([i["vgpos"] for i in items]))
-                     .values(absta="A"))
+        status.set_rejection(conn, mandt, reference, [i["vgpos"] for i in items], "A")
     if reference:
         refresh_reference(conn, mandt, reference, category)
     return reference, category
@@ -460,22 +478,30 @@ def change_items(conn: Connection, mandt: str, change: ItemChange) -> None:
     check_change(conn, mandt, change)
     vgpos = {i["posnr"]: i["vgpos"] for i in items}
     for posnr in change.deleted:
-        for table in (lips, vbup):
-            conn.execute(delete(table).where(table.c.mandt == mandt,
-                                             table.c.vbeln == change.vbeln,
-                                             table.c.posnr == posnr))
-        conn.execute(delete(vbfa).where(vbfa.c.mandt == mandt, vbfa.c.vbeln == change.vbeln,
-                                        vbfa.c.posnn == posnr))
+        conn.execute(delete(lips).where(lips.c.mandt == mandt, lips.c.vbeln == change.vbeln,
+                                        lips.c.posnr == posnr))
+        status.remove_item(conn, mandt, change.vbeln, posnr)
+        document_flow.unlink_successor(conn, mandt, change.vbeln, posnr)
     for posnr, quantity in change.quantities.items():
         if posnr in change.deleted:
             continue
-        conn.execute(update(lips).where(lips.c.mandt == mandt, lips.c.vbeln == change.vbeln,
-                                        lips.c.posnr == posnr).values(lfimg=quantity))
-        conn.execute(update(vbfa).where(vbfa.c.mandt == mandt, vbfa.c.vbelv == reference,
-                                        vbfa.c.posnv == vgpos[posnr],
-                                        vbfa.c.vbeln == change.vbeln,
-                                        vbfa.c.posnn == posnr).values(rfmng=quantity))
+        set_item_quantity(conn, mandt, change.vbeln, posnr, quantity)
+        document_flow.change_quantity(conn, mandt, vbelv=reference, posnv=vgpos[posnr],
+                                      vbeln=change.vbeln, posnn=posnr, rfmng=quantity)
     refresh_reference(conn, mandt, reference, category)
+
+
+def set_item_quantity(conn: Connection, mandt: str, vbeln: str, posnr: str,
+                      lfimg: str) -> None:
+    """A delivery item's quantity (changed, or counted at the goods movement)."""
+    conn.execute(update(lips).where(lips.c.mandt == mandt, lips.c.vbeln == vbeln,
+                                    lips.c.posnr == posnr).values(lfimg=lfimg))
+
+
+def set_goods_moved(conn: Connection, mandt: str, vbeln: str, wadat_ist: str) -> None:
+    """The actual goods movement date (LIKP-WADAT_IST): the delivery's goods have moved."""
+    conn.execute(update(likp).where(likp.c.mandt == mandt, likp.c.vbeln == vbeln)
+                 .values(wadat_ist=wadat_ist))
 
 
 def vbap_row(conn: Connection, mandt: str, vbeln: str, posnr: str) -> dict[str, Any] | None:

@@ -6,6 +6,10 @@ deliveries receive with 651 into blocked returns stock. A delivery's goods movem
 posted exactly once: the switch of its goods-movement status from ``A`` to ``C`` is a
 conditional UPDATE, so of two racing postings (two workers, two database connections) one
 wins and the other is refused with VL 602, whatever the database.
+
+Layer: business (SD). Writes nothing itself: LIKP/LIPS through ``deliveries``, VBUK/VBUP
+through ``status``, VBFA through ``document_flow``, the material document through
+``fake_sap.mm.goods_movements``.
 """
 
 from __future__ import annotations
@@ -14,13 +18,13 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select
 
-from fake_sap.db.documents import ekpo, likp, lips, vbfa, vbuk, vbup
+from fake_sap.db.documents import ekpo
 from fake_sap.errors import ApplicationError, sap_error
 from fake_sap.mm import goods_movements
 from fake_sap.mm.goods_movements import MaterialDocument, MovementItem
-from fake_sap.sd import deliveries, statistics
+from fake_sap.sd import deliveries, document_flow, statistics, status
 from fake_sap.sd.deliveries import load
 
 MOVEMENT_BY_ITEM_CATEGORY = {"TAN": "601", "KBN": "631", "NLN": "641", "REN": "651"}
@@ -63,13 +67,8 @@ def post(conn: Connection, mandt: str, vbeln: str, counted: dict[str, str] | Non
     loaded = load(conn, mandt, vbeln)
     assert loaded is not None
     header, items = loaded
-    # the exactly-once guard: only the first posting flips A -> C. Under PostgreSQL a
-    # second transaction blocks on the row until the first commits, then finds no row
-    # matching any more; under SQLite writers are serialized anyway.
-    flipped = conn.execute(update(vbuk).where(
-        vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln, vbuk.c.wbstk != "C")
-        .values(wbstk="C", gbstk="C", kostk="C")).rowcount
-    if flipped != 1:
+    # the exactly-once guard: only the first posting flips A -> C
+    if not status.claim_goods_movement(conn, mandt, vbeln):
         raise already_posted(vbeln, header["lfart"])
     posted_on = posting_date or today
     allowed = _allowed_quantities(conn, mandt, items)
@@ -80,13 +79,10 @@ def post(conn: Connection, mandt: str, vbeln: str, counted: dict[str, str] | Non
         expected[item["posnr"]] = item["lfimg"]
         received[item["posnr"]] = str(quantity)
         if quantity != Decimal(item["lfimg"]):
-            conn.execute(update(lips).where(lips.c.mandt == mandt, lips.c.vbeln == vbeln,
-                                            lips.c.posnr == item["posnr"])
-                         .values(lfimg=str(quantity)))
-            conn.execute(update(vbfa).where(
-                vbfa.c.mandt == mandt, vbfa.c.vbelv == item["vgbel"],
-                vbfa.c.posnv == item["vgpos"], vbfa.c.vbeln == vbeln,
-                vbfa.c.posnn == item["posnr"]).values(rfmng=str(quantity)))
+            deliveries.set_item_quantity(conn, mandt, vbeln, item["posnr"], str(quantity))
+            document_flow.change_quantity(conn, mandt, vbelv=item["vgbel"],
+                                          posnv=item["vgpos"], vbeln=vbeln,
+                                          posnn=item["posnr"], rfmng=str(quantity))
         if quantity == 0:
             continue
         movement_items.append(MovementItem(
@@ -102,12 +98,10 @@ def post(conn: Connection, mandt: str, vbeln: str, counted: dict[str, str] | Non
                                 le_vbeln=vbeln, items=movement_items)
     if movement_items:
         goods_movements.post(conn, mandt, document)
-    conn.execute(update(likp).where(likp.c.mandt == mandt, likp.c.vbeln == vbeln)
-                 .values(wadat_ist=posted_on))
-    conn.execute(update(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln)
-                 .values(wbsta="C", gbsta="C"))
+    deliveries.set_goods_moved(conn, mandt, vbeln, posted_on)
+    status.set_items_goods_moved(conn, mandt, vbeln)
     if movement_items:
-        conn.execute(insert(vbfa), [{
+        document_flow.link(conn, [{
             "mandt": mandt, "vbelv": vbeln, "posnv": i.vbelp_im, "vbeln": mblnr,
             "posnn": f"{n:06d}", "vbtyp_n": "R", "vbtyp_v": header["vbtyp"],
             "rfmng": i.quantity, "meins": i.unit, "rfwrt": "0", "waers": "", "plmin": "+",

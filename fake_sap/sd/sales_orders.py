@@ -9,6 +9,10 @@ the database between the two.
 Messages follow SD_SALESDOCUMENT_CREATE, which the sales BAPIs and IDOC_INPUT_ORDERS share:
 ``PARAMETER`` names its internal parameters (SALES_HEADER_IN, SALES_ITEM_IN ...), ``ROW`` is
 the line of the caller's table, and a refused document ends with V4 219.
+
+Layer: business (SD). The one writer of VBAK, VBAP, VBEP and VBPA; statuses, document
+flow and statistics go through ``status``, ``document_flow`` and ``statistics``. May import
+``fake_sap.db``, ``fake_sap.customizing``, ``fake_sap.conversion`` and ``fake_sap.errors``.
 """
 
 from __future__ import annotations
@@ -22,9 +26,9 @@ from sqlalchemy import Connection, Numeric, and_, func, insert, select
 from fake_sap.conversion import alpha_output
 from fake_sap.customizing import sales_area_key, storage_location_key
 from fake_sap.db import master_data
-from fake_sap.db.documents import likp, lips, vbak, vbap, vbep, vbfa, vbpa, vbuk, vbup
+from fake_sap.db.documents import likp, lips, vbak, vbap, vbep, vbfa, vbpa, vbuk
 from fake_sap.errors import ApplicationError, SapMessage, sap_error, sap_message
-from fake_sap.sd import statistics
+from fake_sap.sd import document_flow, statistics, status
 from fake_sap.sd.codes import (
     BILL_TO,
     PAYER,
@@ -439,8 +443,8 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
         price = Decimal(reference["netpr"])  # copy control: the reference item's price
     else:
         price = _price(conn, mandt, matnr, werks, item.price)
-    value = (price * quantity).quantize(Decimal("0.01"))
-    if price > MAX_PRICE or value > MAX_VALUE:
+    value = net_value(price, quantity)
+    if too_large(price, value):
         error("396", "Item &1: price &2 or net value &3 is too large", posnr, shown(price),
               shown(value), field_name=item.quantity_field)
         return None
@@ -454,6 +458,16 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
         sched_date=item.req_date or order.req_date or today,
         vgbel=reference["vbeln"] if reference else "",
         vgpos=reference["posnr"] if reference else "")
+
+
+def net_value(price: Decimal, quantity: Decimal) -> Decimal:
+    """An item's net value: price per unit times quantity, rounded to cents."""
+    return (price * quantity).quantize(Decimal("0.01"))
+
+
+def too_large(price: Decimal, value: Decimal) -> bool:
+    """Whether a price or net value does not fit VBAP-NETPR (CURR 11.2) or -NETWR (15.2)."""
+    return price > MAX_PRICE or value > MAX_VALUE
 
 
 def _price(conn: Connection, mandt: str, matnr: str, werks: str, given: str) -> Decimal:
@@ -549,6 +563,39 @@ def _check_credit(conn: Connection, mandt: str, order: OrderPlan) -> None:
             shown(exposure), order.currency, shown(limit), alpha_output(order.sold_to)))
 
 
+# --- reading ------------------------------------------------------------------------------------
+
+def check_number_is_free(conn: Connection, mandt: str, vbeln: str) -> None:
+    """An external number (SALESDOCUMENTIN) must not be taken yet."""
+    if conn.execute(select(vbak.c.vbeln).where(vbak.c.mandt == mandt,
+                                               vbak.c.vbeln == vbeln)).first():
+        raise rejected(sap_message("E", "V1", "008", "Sales document &1 already exists",
+                                   vbeln, parameter="SALESDOCUMENTIN"))
+
+
+def header(conn: Connection, mandt: str, vbeln: str) -> dict[str, Any] | None:
+    row = conn.execute(select(vbak).where(vbak.c.mandt == mandt, vbak.c.vbeln == vbeln)
+                       ).mappings().first()
+    return dict(row) if row is not None else None
+
+
+def items(conn: Connection, mandt: str, vbeln: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(select(vbap).where(
+        vbap.c.mandt == mandt, vbap.c.vbeln == vbeln).order_by(vbap.c.posnr)).mappings()]
+
+
+def schedule_totals(conn: Connection, mandt: str, vbeln: str
+                    ) -> dict[str, tuple[Decimal, Decimal, str]]:
+    """Per item: ordered and confirmed quantity over its schedule lines, first date."""
+    totals: dict[str, tuple[Decimal, Decimal, str]] = {}
+    for line in conn.execute(select(vbep).where(vbep.c.mandt == mandt, vbep.c.vbeln == vbeln)
+                             .order_by(vbep.c.posnr, vbep.c.etenr)).mappings():
+        ordered, confirmed, first = totals.get(line["posnr"], (Decimal(0), Decimal(0), ""))
+        totals[line["posnr"]] = (ordered + Decimal(line["wmeng"]),
+                                 confirmed + Decimal(line["bmeng"]), first or line["edatu"])
+    return totals
+
+
 # --- saving -----------------------------------------------------------------------------------
 
 def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
@@ -578,21 +625,18 @@ def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
     conn.execute(insert(vbpa), [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": HEADER_ITEM, "parvw": parvw,
         "kunnr": kunnr} for parvw, kunnr in sorted(partners.items())])
-    conn.execute(insert(vbuk).values(
-        mandt=mandt, vbeln=order.vbeln, vbtyp=order.vbtyp, gbstk="A", lfstk="A", lfgsk="A",
-        wbstk="", kostk="", fkstk="", cmgst="B" if order.credit_blocked else "A", abstk="A",
-        uvall="C"))
-    conn.execute(insert(vbup), [{
+    status.add(conn, {
+        "mandt": mandt, "vbeln": order.vbeln, "vbtyp": order.vbtyp, "gbstk": "A",
+        "lfstk": "A", "lfgsk": "A", "wbstk": "", "kostk": "", "fkstk": "",
+        "cmgst": "B" if order.credit_blocked else "A", "abstk": "A", "uvall": "C"}, [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": i.posnr, "gbsta": "A", "lfsta": "A",
         "lfgsa": "A", "wbsta": "", "fksta": "", "absta": "A"} for i in order.items])
-    flow = [i for i in order.items if i.vgbel]
-    if flow:
-        conn.execute(insert(vbfa), [{
-            "mandt": mandt, "vbelv": i.vgbel, "posnv": i.vgpos or HEADER_ITEM,
-            "vbeln": order.vbeln, "posnn": i.posnr, "vbtyp_n": order.vbtyp, "vbtyp_v": "C",
-            "rfmng": i.quantity, "meins": i.unit, "rfwrt": i.value, "waers": order.currency,
-            "plmin": "+", "bwart": "", "mjahr": "", "erdat": order.erdat,
-            "erzet": order.erzet} for i in flow])
+    document_flow.link(conn, [{
+        "mandt": mandt, "vbelv": i.vgbel, "posnv": i.vgpos or HEADER_ITEM,
+        "vbeln": order.vbeln, "posnn": i.posnr, "vbtyp_n": order.vbtyp, "vbtyp_v": "C",
+        "rfmng": i.quantity, "meins": i.unit, "rfwrt": i.value, "waers": order.currency,
+        "plmin": "+", "bwart": "", "mjahr": "", "erdat": order.erdat,
+        "erzet": order.erzet} for i in order.items if i.vgbel])
     statistics.record_order(conn, mandt, order)
 
 

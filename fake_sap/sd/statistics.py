@@ -4,6 +4,8 @@ One row per month (SPMON), sold-to, sales area and material, in version 000 (act
 Orders update the incoming-order figures (AE*), returns the returns figures (RE*), goods
 issues for deliveries the shipped quantity (LFMENGE, kept here because the CRM analyses
 shipments; billing, which would update UM*, is not part of the emulated flows).
+
+Layer: business (SD). The one writer of S001.
 """
 
 from __future__ import annotations

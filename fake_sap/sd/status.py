@@ -1,25 +1,35 @@
 """Status maintenance (VBUK/VBUP) from the document flow, after every logistics step.
 
+The one writer of VBUK and VBUP: documents add their status rows here, and every change of
+a status goes through a function of this module.
+
 Values as in SAP: ``A`` not yet processed, ``B`` partially processed, ``C`` completely
 processed, blank not relevant.
+
+Layer: business (SD). May import ``fake_sap.db`` only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Connection, and_, select, update
+from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from fake_sap.db.documents import likp, lips, vbap, vbuk, vbup
 
 
-def _level(done: Decimal, total: Decimal) -> str:
+def processing_level(done: Decimal, total: Decimal) -> str:
+    """A status value from the quantity done of a total: A none, B part, C all."""
     if done <= 0:
         return "A"
     return "C" if done >= total else "B"
 
 
-def _overall(levels: list[str]) -> str:
+def overall_level(levels: list[str]) -> str:
+    """A header status from its items': C when all are (or there are none), A when none
+    has started, B otherwise."""
     if not levels or all(level == "C" for level in levels):
         return "C"
     if all(level == "A" for level in levels):
@@ -59,16 +69,64 @@ def refresh_order(conn: Connection, mandt: str, vbeln: str,
     for posnr, ordered in items:
         total = Decimal(ordered)
         level = "C" if posnr in closed and delivered.get(posnr, 0) > 0 else \
-            _level(delivered.get(posnr, Decimal(0)), total)
+            processing_level(delivered.get(posnr, Decimal(0)), total)
         delivery_levels.append(level)
         conn.execute(update(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln,
                                         vbup.c.posnr == posnr).values(
             lfsta=level, lfgsa=level, gbsta=level,
             absta="C" if posnr in closed else "A"))
-    overall = _overall(delivery_levels)
+    overall = overall_level(delivery_levels)
     conn.execute(update(vbuk).where(vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln).values(
         lfstk=overall, lfgsk=overall, gbstk=overall))
     return overall
+
+
+def add(conn: Connection, header: dict[str, Any], items: Sequence[dict[str, Any]]) -> None:
+    """The status rows of a new document: its VBUK row and one VBUP row per item."""
+    conn.execute(insert(vbuk).values(**header))
+    if items:
+        conn.execute(insert(vbup), list(items))
+
+
+def remove_item_rows(conn: Connection, mandt: str, vbeln: str) -> None:
+    """Delete the item status rows (VBUP) of a deleted document."""
+    conn.execute(delete(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln))
+
+
+def remove_header_row(conn: Connection, mandt: str, vbeln: str) -> None:
+    """Delete the header status row (VBUK) of a deleted document, after its items."""
+    conn.execute(delete(vbuk).where(vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln))
+
+
+def remove_item(conn: Connection, mandt: str, vbeln: str, posnr: str) -> None:
+    conn.execute(delete(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln,
+                                    vbup.c.posnr == posnr))
+
+
+def set_rejection(conn: Connection, mandt: str, vbeln: str, posnrs: Sequence[str],
+                  absta: str) -> None:
+    """VBUP-ABSTA of items: ``C`` their remainder will not be delivered, ``A`` open again."""
+    conn.execute(update(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln,
+                                    vbup.c.posnr.in_(list(posnrs))).values(absta=absta))
+
+
+def claim_goods_movement(conn: Connection, mandt: str, vbeln: str) -> bool:
+    """Flip the delivery's goods movement status to ``C`` unless it is there already;
+    True for the one caller that flipped it.
+
+    The exactly-once guard: under PostgreSQL a second transaction blocks on the row until
+    the first commits, then finds no row matching any more; under SQLite writers are
+    serialized anyway.
+    """
+    flipped = conn.execute(update(vbuk).where(
+        vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln, vbuk.c.wbstk != "C")
+        .values(wbstk="C", gbstk="C", kostk="C")).rowcount
+    return bool(flipped == 1)
+
+
+def set_items_goods_moved(conn: Connection, mandt: str, vbeln: str) -> None:
+    conn.execute(update(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln)
+                 .values(wbsta="C", gbsta="C"))
 
 
 def set_delivery_movement_status(conn: Connection, mandt: str, vbeln: str, wbstk: str) -> None:
@@ -76,6 +134,12 @@ def set_delivery_movement_status(conn: Connection, mandt: str, vbeln: str, wbstk
                  .values(wbstk=wbstk, gbstk=wbstk, kostk="C"))
     conn.execute(update(vbup).where(vbup.c.mandt == mandt, vbup.c.vbeln == vbeln)
                  .values(wbsta=wbstk, gbsta=wbstk))
+
+
+def item_delivery_statuses(conn: Connection, mandt: str, vbeln: str) -> dict[str, str]:
+    """VBUP-LFSTA per item of a document."""
+    return {r["posnr"]: r["lfsta"] for r in conn.execute(select(vbup).where(
+        vbup.c.mandt == mandt, vbup.c.vbeln == vbeln)).mappings()}
 
 
 def header(conn: Connection, mandt: str, vbeln: str) -> dict | None:

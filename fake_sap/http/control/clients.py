@@ -6,8 +6,9 @@ from typing import Any
 
 from flask import Response, jsonify
 
-from fake_sap.db import clients
-from fake_sap.errors import BadRequest, Conflict, NotFound
+from fake_sap.basis import clients
+from fake_sap.basis.clients import ClientChange
+from fake_sap.errors import BadRequest, NotFound
 from fake_sap.http.control import bp
 from fake_sap.http.control.requests import (
     client_number,
@@ -27,8 +28,7 @@ def _view(row: dict[str, Any]) -> dict[str, Any]:
 
 @bp.get("/clients")
 def list_clients() -> Response:
-    with runtime().db.read() as conn:
-        return jsonify({"clients": [_view(r) for r in clients.list_all(conn)]})
+    return jsonify({"clients": [_view(r) for r in clients.list_all(runtime().db)]})
 
 
 @bp.post("/clients")
@@ -36,20 +36,13 @@ def create_client() -> tuple[Response, int]:
     body = json_body()
     mandt = client_number(body.get("client"))
     description = optional_str(body, "description", 60) or ""
-    with runtime().db.write() as conn:
-        if clients.exists(conn, mandt):
-            raise Conflict(f"Client {mandt} already exists")
-        clients.create(conn, mandt, description)
-        row = clients.get(conn, mandt)
-    assert row is not None
-    return jsonify(_view(row)), 201
+    return jsonify(_view(clients.create(runtime().db, mandt, description))), 201
 
 
 @bp.get("/clients/<mandt>")
 def get_client(mandt: str) -> Response:
     existing_client(mandt)
-    with runtime().db.read() as conn:
-        row = clients.get(conn, mandt)
+    row = clients.get(runtime().db, mandt)
     if row is None:
         raise NotFound(f"Client {mandt} does not exist")
     return jsonify(_view(row))
@@ -59,27 +52,20 @@ def get_client(mandt: str) -> Response:
 def change_client(mandt: str) -> Response:
     existing_client(mandt)
     body = json_body()
-    changes: dict[str, Any] = {}
+    strict: bool | None = None
     if "strict_partner_check" in body:
         if not isinstance(body["strict_partner_check"], bool):
             raise BadRequest("'strict_partner_check' must be true or false")
-        changes["strict_partner_check"] = body["strict_partner_check"]
+        strict = body["strict_partner_check"]
     description = optional_str(body, "description", 60)
-    if description is not None:
-        changes["description"] = description
-    with runtime().db.write() as conn:
-        if changes:
-            clients.set_options(conn, mandt, **changes)
-        row = clients.get(conn, mandt)
-    assert row is not None
-    return jsonify(_view(row))
+    changed = clients.change(runtime().db, mandt, ClientChange(strict, description))
+    return jsonify(_view(changed))
 
 
 @bp.delete("/clients/<mandt>")
 def delete_client(mandt: str) -> tuple[str, int]:
     existing_client(mandt)
-    with runtime().db.write() as conn:
-        clients.wipe(conn, mandt, keep_client_row=False)
+    clients.delete(runtime().db, mandt)
     return "", 204
 
 
@@ -87,11 +73,4 @@ def delete_client(mandt: str) -> tuple[str, int]:
 def reset_client(mandt: str) -> Response:
     """Back to a freshly created client: all data gone, baseline customizing reinstalled."""
     existing_client(mandt)
-    with runtime().db.write() as conn:
-        clients.wipe(conn, mandt, keep_client_row=True)
-        clients.install_baseline(conn, mandt)
-        # the partner profiles are gone, so a strict client would refuse every IDoc
-        clients.set_options(conn, mandt, strict_partner_check=False)
-        row = clients.get(conn, mandt)
-    assert row is not None
-    return jsonify(_view(row))
+    return jsonify(_view(clients.reset(runtime().db, mandt)))

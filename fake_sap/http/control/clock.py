@@ -16,11 +16,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from flask import Response, g, jsonify, request
-from sqlalchemy import delete, select
 
 from fake_sap import clock
-from fake_sap.db.clock_schema import business_dates
-from fake_sap.db.upsert import upsert
+from fake_sap.basis import business_date
 from fake_sap.errors import BadRequest
 from fake_sap.http.control import bp, openapi
 from fake_sap.http.control.requests import CLIENT_PATTERN, existing_client, json_body
@@ -41,9 +39,7 @@ def use_business_date() -> None:
     mandt = _request_client()
     if mandt is None:
         return
-    with runtime().db.read() as conn:
-        days = conn.execute(select(business_dates.c.offset_days).where(
-            business_dates.c.mandt == mandt)).scalar()
+    days = business_date.offset_days(runtime().db, mandt)
     if days:
         setattr(g, _TOKEN, clock.shift_days(days))
 
@@ -72,20 +68,14 @@ def _request_client() -> str | None:
 @bp.get("/clients/<mandt>/date")
 def show_business_date(mandt: str) -> Response:
     existing_client(mandt)
-    with runtime().db.read() as conn:
-        days = conn.execute(select(business_dates.c.offset_days).where(
-            business_dates.c.mandt == mandt)).scalar()
-    return jsonify(_view(mandt, days or 0))
+    return jsonify(_view(mandt, business_date.offset_days(runtime().db, mandt)))
 
 
 @bp.put("/clients/<mandt>/date")
 def set_business_date(mandt: str) -> Response:
     """Make ``date`` today's date for the client."""
     existing_client(mandt)
-    days = clock.days_until(_date(json_body()))
-    with runtime().db.write() as conn:
-        upsert(conn, business_dates, [{"mandt": mandt, "offset_days": days,
-                                       "changed_at": clock.system_now()}])
+    days = business_date.set_today(runtime().db, mandt, _date(json_body()))
     return jsonify(_view(mandt, days))
 
 
@@ -93,8 +83,7 @@ def set_business_date(mandt: str) -> Response:
 def reset_business_date(mandt: str) -> Response:
     """Back to the system date."""
     existing_client(mandt)
-    with runtime().db.write() as conn:
-        conn.execute(delete(business_dates).where(business_dates.c.mandt == mandt))
+    business_date.reset(runtime().db, mandt)
     return jsonify(_view(mandt, 0))
 
 

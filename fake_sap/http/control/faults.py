@@ -26,16 +26,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from flask import Response, jsonify
-from sqlalchemy import Row, delete, func, select, update
 from werkzeug.exceptions import InternalServerError
 
-from fake_sap import clock
-from fake_sap.db.faults_schema import injected_faults as faults_table
-from fake_sap.db.schema import clients
+from fake_sap.basis import faults as fault_rules
+from fake_sap.basis.faults import EVERYTHING, Fault, FaultRule
 from fake_sap.errors import BadRequest
 from fake_sap.http.control import bp, openapi
 from fake_sap.http.control.requests import existing_client, json_body
@@ -44,30 +41,12 @@ from fake_sap.rfc import registry
 from fake_sap.rfc.errors import SystemFailure
 
 IDOC_XML = "IDOC_XML"
-EVERYTHING = "*"
 SYSTEM_FAILURE, HTTP_500, TIMEOUT = "SYSTEM_FAILURE", "http_500", "timeout"
 KINDS = (SYSTEM_FAILURE, HTTP_500, TIMEOUT)
 MAX_TIMES = 1000
 #: below gunicorn's worker timeout, so a held call ends as a timeout, not a killed worker
 MAX_SECONDS = 120
 DEFAULT_TIMEOUT_SECONDS = 5.0
-
-
-@dataclass(frozen=True)
-class Fault:
-    fault_id: int
-    target: str
-    kind: str
-    remaining: int | None
-    seconds: float | None
-
-    @classmethod
-    def from_row(cls, row: Row[Any]) -> Fault:
-        return cls(row.fault_id, row.target, row.kind, row.remaining, row.seconds)
-
-    def view(self) -> dict[str, Any]:
-        return {"id": self.fault_id, "target": self.target, "kind": self.kind,
-                "remaining": self.remaining, "seconds": self.seconds}
 
 
 # -- the edges ask first ---------------------------------------------------------------------
@@ -99,30 +78,12 @@ def _cause(fault: Fault, system_failure: Callable[[str], Exception]) -> None:
 
 
 def _take(mandt: str, target: str) -> Fault | None:
-    """The oldest fault for ``target`` (or ``*``), counted down; None when there is none."""
-    db = runtime().db
-    wanted = (faults_table.c.mandt == mandt) & \
-        faults_table.c.target.in_((target, EVERYTHING)) & \
-        (faults_table.c.remaining.is_(None) | (faults_table.c.remaining > 0))
-    # the usual case is no fault at all: find that out without taking the write lock
-    with db.read() as conn:
-        candidates = [Fault.from_row(r) for r in conn.execute(
-            select(faults_table).where(wanted).order_by(faults_table.c.fault_id))]
-    if not candidates:
-        return None
-    with db.write() as conn:
-        for fault in candidates:
-            if fault.remaining is None:
-                return fault
-            key = (faults_table.c.mandt == mandt) & (faults_table.c.fault_id == fault.fault_id)
-            # the condition makes the count-down atomic: of two workers racing for the last
-            # call of a fault only one gets it
-            taken = conn.execute(update(faults_table).where(
-                key, faults_table.c.remaining > 0).values(
-                remaining=faults_table.c.remaining - 1)).rowcount
-            if taken:
-                return fault
-    return None
+    return fault_rules.take(runtime().db, mandt, target)
+
+
+def _view(fault: Fault) -> dict[str, Any]:
+    return {"id": fault.fault_id, "target": fault.target, "kind": fault.kind,
+            "remaining": fault.remaining, "seconds": fault.seconds}
 
 
 # -- control endpoints -----------------------------------------------------------------------
@@ -130,10 +91,7 @@ def _take(mandt: str, target: str) -> Fault | None:
 @bp.get("/clients/<mandt>/faults")
 def list_faults(mandt: str) -> Response:
     existing_client(mandt)
-    with runtime().db.read() as conn:
-        rows = conn.execute(select(faults_table).where(faults_table.c.mandt == mandt)
-                            .order_by(faults_table.c.fault_id))
-        return jsonify({"faults": [Fault.from_row(r).view() for r in rows]})
+    return jsonify({"faults": [_view(f) for f in fault_rules.list_faults(runtime().db, mandt)]})
 
 
 @bp.post("/clients/<mandt>/faults")
@@ -142,22 +100,14 @@ def inject_fault(mandt: str) -> tuple[Response, int]:
     body = json_body()
     target, kind = _target(body), _kind(body)
     times, seconds = _times(body), _seconds(body, kind)
-    with runtime().db.write() as conn:
-        # lock the client row (PostgreSQL) so that two requests cannot take the same number
-        conn.execute(select(clients.c.mandt).where(clients.c.mandt == mandt).with_for_update())
-        fault_id = (conn.execute(select(func.max(faults_table.c.fault_id)).where(
-            faults_table.c.mandt == mandt)).scalar() or 0) + 1
-        conn.execute(faults_table.insert().values(
-            mandt=mandt, fault_id=fault_id, target=target, kind=kind, remaining=times,
-            seconds=seconds, created_at=clock.system_now()))
-    return jsonify(Fault(fault_id, target, kind, times, seconds).view()), 201
+    fault = fault_rules.inject(runtime().db, mandt, FaultRule(target, kind, times, seconds))
+    return jsonify(_view(fault)), 201
 
 
 @bp.delete("/clients/<mandt>/faults")
 def clear_faults(mandt: str) -> tuple[str, int]:
     existing_client(mandt)
-    with runtime().db.write() as conn:
-        conn.execute(delete(faults_table).where(faults_table.c.mandt == mandt))
+    fault_rules.clear(runtime().db, mandt)
     return "", 204
 
 

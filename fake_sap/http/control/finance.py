@@ -15,10 +15,11 @@ from flask import Response, jsonify
 
 from fake_sap import clock
 from fake_sap.conversion import alpha_input
-from fake_sap.db import clients
-from fake_sap.errors import BadRequest, NotFound
+from fake_sap.errors import BadRequest
 from fake_sap.fi import accounting
 from fake_sap.fi.accounting import ClearingRun
+from fake_sap.fi.services import ClearingRequest
+from fake_sap.fi.services import clearing_run as run_clearing
 from fake_sap.http.control import bp
 from fake_sap.http.control.requests import existing_client, json_body
 from fake_sap.http.runtime import runtime
@@ -41,17 +42,10 @@ def clearing_run(mandt: str) -> Response:
     documents = _documents(body)
     clearing_date = _clearing_date(body)
     now = clock.now()
-    with runtime().db.write() as conn:
-        customizing = clients.customizing_entries(conn, mandt)
-        if accounting.company_code(customizing, bukrs) is None:
-            raise NotFound(f"Company code {bukrs} does not exist")
-        if kind == "customer" and not accounting.customer_in_company_code(
-                conn, mandt, account, bukrs):
-            raise NotFound(f"Customer {account} is not defined in company code {bukrs}")
-        run = accounting.clear(
-            conn, mandt, bukrs, ACCOUNT_TYPES[kind], account, clearing_date=clearing_date,
-            today=clock.dats(now), now_time=clock.tims(now), user="FI_CLERK",
-            customizing=customizing, documents=documents)
+    run = run_clearing(runtime().db, mandt, ClearingRequest(
+        bukrs, ACCOUNT_TYPES[kind], account, clearing_date=clearing_date,
+        today=clock.dats(now), now_time=clock.tims(now), user="FI_CLERK",
+        documents=tuple(documents) if documents is not None else None))
     return jsonify(_view(bukrs, kind, account, clearing_date, run))
 
 

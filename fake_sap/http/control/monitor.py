@@ -7,12 +7,9 @@ from typing import Any
 
 from flask import Response, jsonify, request
 
-from fake_sap.ale.dispatcher import schedule_resend
-from fake_sap.ale.inbound import InboundProcessor
-from fake_sap.ale.outbound import distribute_change_pointers
-from fake_sap.db import idocs
-from fake_sap.db.idocs import IdocFilter
-from fake_sap.errors import BadRequest, Conflict, NotFound
+from fake_sap.basis import idoc_monitor
+from fake_sap.basis.idoc_monitor import IdocFilter
+from fake_sap.errors import BadRequest
 from fake_sap.http.control import bp
 from fake_sap.http.control.requests import existing_client, timestamp
 from fake_sap.http.runtime import runtime
@@ -20,8 +17,6 @@ from fake_sap.idoc.parser import parse_document
 
 DIRECTIONS = {"inbound": "2", "outbound": "1"}
 DIRECTION_NAMES = {v: k for k, v in DIRECTIONS.items()}
-REPROCESSABLE_INBOUND = {"51", "64", "66"}
-RESENDABLE_OUTBOUND = {"02", "30"}
 MAX_PAGE = 500
 
 
@@ -87,8 +82,7 @@ def list_idocs(mandt: str) -> Response:
         docnum_to=request.args.get("docnum_to"))
     limit = _int_arg("limit", 50, 1, MAX_PAGE)
     offset = _int_arg("offset", 0, 0, 10**9)
-    with runtime().db.read() as conn:
-        rows, total = idocs.search(conn, mandt, where, limit, offset)
+    rows, total = idoc_monitor.search(runtime().db, mandt, where, limit, offset)
     return jsonify({"total": total, "limit": limit, "offset": offset,
                     "idocs": [_control_view(r) for r in rows]})
 
@@ -96,11 +90,8 @@ def list_idocs(mandt: str) -> Response:
 @bp.get("/clients/<mandt>/idocs/<docnum>")
 def show_idoc(mandt: str, docnum: str) -> Response:
     existing_client(mandt)
-    with runtime().db.read() as conn:
-        row = idocs.get(conn, mandt, docnum)
-        if row is None:
-            raise NotFound(f"IDoc {docnum} does not exist in client {mandt}")
-        status_rows = idocs.statuses(conn, mandt, docnum)
+    found = idoc_monitor.get_with_statuses(runtime().db, mandt, docnum)
+    row, status_rows = found.control, found.statuses
     parsed = parse_document(row["xml"].encode("utf-8"))[0]
     view = _control_view(row)
     view.update({
@@ -116,29 +107,10 @@ def show_idoc(mandt: str, docnum: str) -> Response:
 def process_idoc(mandt: str, docnum: str) -> Response:
     """BD87: reprocess an inbound IDoc (51/64/66) or resend an outbound one (02/30)."""
     existing_client(mandt)
-    dispatch = False
-    with runtime().db.write() as conn:
-        row = idocs.get(conn, mandt, docnum)
-        if row is None:
-            raise NotFound(f"IDoc {docnum} does not exist in client {mandt}")
-        if row["direct"] == "2":
-            if row["status"] not in REPROCESSABLE_INBOUND:
-                raise Conflict(f"IDoc {docnum} has status {row['status']}; only inbound IDocs "
-                               f"in status {sorted(REPROCESSABLE_INBOUND)} can be processed")
-            InboundProcessor(conn, mandt).reprocess(docnum)
-            dispatch = bool(distribute_change_pointers(conn, mandt))
-        else:
-            if row["status"] not in RESENDABLE_OUTBOUND:
-                raise Conflict(f"IDoc {docnum} has status {row['status']}; only outbound IDocs "
-                               f"in status {sorted(RESENDABLE_OUTBOUND)} can be sent again")
-            schedule_resend(conn, mandt, docnum)
-            dispatch = True
+    dispatch = idoc_monitor.process(runtime().db, mandt, docnum)
     if dispatch:
         runtime().dispatcher.run_once(mandt)
-    with runtime().db.read() as conn:
-        row = idocs.get(conn, mandt, docnum)
-    assert row is not None
-    return jsonify(_control_view(row))
+    return jsonify(_control_view(idoc_monitor.get(runtime().db, mandt, docnum)))
 
 
 @bp.post("/clients/<mandt>/ale/dispatch")

@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 from flask import Response, jsonify
 
-from fake_sap.db import partners
+from fake_sap.basis import partners
+from fake_sap.basis.partners import PartnerProfile
 from fake_sap.errors import BadRequest, NotFound
 from fake_sap.http.control import bp
 from fake_sap.http.control.requests import existing_client, json_body, optional_str, str_list
@@ -76,8 +77,7 @@ def _message_types(body: dict[str, Any], name: str) -> list[str]:
 @bp.get("/clients/<mandt>/partners")
 def list_partners(mandt: str) -> Response:
     existing_client(mandt)
-    with runtime().db.read() as conn:
-        return jsonify({"partners": [_view(p) for p in partners.list_all(conn, mandt)]})
+    return jsonify({"partners": [_view(p) for p in partners.list_all(runtime().db, mandt)]})
 
 
 @bp.put("/clients/<mandt>/partners/<logsys>")
@@ -100,21 +100,17 @@ def put_partner(mandt: str, logsys: str) -> Response:
     if outbound and url is None:
         # WE20 refuses an outbound parameter without a receiver port
         raise BadRequest("A partner that receives outbound message types needs a 'port'")
-    with runtime().db.write() as conn:
-        partners.upsert_partner(
-            conn, mandt, logsys, description=description, port_url=url, port_user=user,
-            port_password=password, outbound=outbound, inbound=inbound, pack_size=pack_size,
-            parallel_packets=parallel_packets)
-        row = partners.get(conn, mandt, logsys)
-    assert row is not None
+    row = partners.put(runtime().db, mandt, PartnerProfile(
+        logsys, description=description, port_url=url, port_user=user,
+        port_password=password, outbound=outbound, inbound=inbound, pack_size=pack_size,
+        parallel_packets=parallel_packets))
     return jsonify(_view(row))
 
 
 @bp.get("/clients/<mandt>/partners/<logsys>")
 def get_partner(mandt: str, logsys: str) -> Response:
     existing_client(mandt)
-    with runtime().db.read() as conn:
-        row = partners.get(conn, mandt, logsys)
+    row = partners.get(runtime().db, mandt, logsys)
     if row is None:
         raise NotFound(f"Partner {logsys} is not defined in client {mandt}")
     return jsonify(_view(row))
@@ -123,7 +119,6 @@ def get_partner(mandt: str, logsys: str) -> Response:
 @bp.delete("/clients/<mandt>/partners/<logsys>")
 def delete_partner(mandt: str, logsys: str) -> tuple[str, int]:
     existing_client(mandt)
-    with runtime().db.write() as conn:
-        if not partners.remove(conn, mandt, logsys):
-            raise NotFound(f"Partner {logsys} is not defined in client {mandt}")
+    if not partners.remove(runtime().db, mandt, logsys):
+        raise NotFound(f"Partner {logsys} is not defined in client {mandt}")
     return "", 204

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import request
 
-from fake_sap.db import clients
+from fake_sap.basis import clients
 from fake_sap.errors import BadRequest, NotFound
 from fake_sap.http.runtime import runtime
 
@@ -30,9 +30,8 @@ def client_number(value: Any) -> str:
 
 def existing_client(mandt: str) -> str:
     client_number(mandt)
-    with runtime().db.read() as conn:
-        if not clients.exists(conn, mandt):
-            raise NotFound(f"Client {mandt} does not exist")
+    if not clients.exists(runtime().db, mandt):
+        raise NotFound(f"Client {mandt} does not exist")
     return mandt
 
 

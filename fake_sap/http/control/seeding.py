@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, jsonify
-from sqlalchemy import select
 
-from fake_sap.db.schema import kna1, mara
+from fake_sap.basis.seeding import seed_client as seed_and_list
 from fake_sap.errors import BadRequest
 from fake_sap.http.control import bp
 from fake_sap.http.control.requests import existing_client, json_body
 from fake_sap.http.runtime import runtime
-from fake_sap.seed import SeedPlan, seed
+from fake_sap.seed import SeedPlan
 
 #: a control-API load is for tests: keep one request short
 MAX_MATERIALS, MAX_CUSTOMERS = 10_000, 2_000
@@ -39,15 +38,10 @@ def seed_client(mandt: str) -> Response:
     plan = SeedPlan(mandt, _count(body, "materials", 10, MAX_MATERIALS),
                     _count(body, "customers", 10, MAX_CUSTOMERS),
                     _count(body, "seed", 1, 2**31 - 1), initial_stock=str(stock))
-    result = seed(runtime().db, plan)
-    with runtime().db.read() as conn:
-        materials = conn.execute(select(mara.c.matnr).where(mara.c.mandt == mandt)
-                                 .order_by(mara.c.matnr).limit(LISTED)).scalars().all()
-        customers = conn.execute(select(kna1.c.kunnr, kna1.c.ktokd).where(
-            kna1.c.mandt == mandt).order_by(kna1.c.kunnr).limit(LISTED)).all()
+    summary = seed_and_list(runtime().db, plan, LISTED)
     return jsonify({
-        "materials": list(materials),
-        "provincial_centers": [k for k, group in customers if group == "ZPC"],
-        "outlets": [k for k, group in customers if group == "ZOUT"],
-        "seconds": round(result.seconds, 3),
+        "materials": summary.materials,
+        "provincial_centers": summary.provincial_centers,
+        "outlets": summary.outlets,
+        "seconds": round(summary.seconds, 3),
     })

@@ -6,7 +6,11 @@ range ``RF_BELEG:<company code>:<year>`` (a rolled-back posting leaves a gap, as
 returns the reference OBJ_TYPE ``BKPFF`` / OBJ_KEY (number + company code + year) / OBJ_SYS
 (the emulator's logical system) at once; BKPF/BSEG are written by the update function
 ``POST_DOCUMENT`` at BAPI_TRANSACTION_COMMIT. The business rules live in
-:mod:`fake_sap.fi.accounting`.
+:mod:`fake_sap.fi.accounting`, behind :mod:`fake_sap.fi.services`.
+
+Layer: RFC edge. Maps parameters to the typed inputs of ``fake_sap.fi.services``, and results and
+messages back to parameters; no SQL and no transactions here. The update tasks are
+service functions of FI, registered under their SAP names.
 """
 
 from __future__ import annotations
@@ -14,14 +18,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection
-
 from fake_sap import clock
 from fake_sap.ale.outbound import own_logical_system
-from fake_sap.db import clients
 from fake_sap.errors import SapMessage, sap_message
-from fake_sap.fi import accounting
-from fake_sap.fi.accounting import AccountingDocument, DocumentInput, LineInput
+from fake_sap.fi import accounting, services
+from fake_sap.fi.accounting import DocumentInput, LineInput
+from fake_sap.fi.services import LineItemQuery
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.functions.finance_structures import (
     BAPI3007_2,
@@ -117,11 +119,9 @@ def post_document(call: Call) -> dict[str, Any]:
     number_range = accounting.number_range(document.comp_code, document.pstng_date[:4])
     belnr = f"{call.take_number(number_range):010d}"
     now = clock.now()
-    with call.db.read() as conn:
-        planned = accounting.build(
-            conn, call.mandt, document, belnr=belnr, today=clock.dats(now),
-            now_time=clock.tims(now), user=call.user, own_system=own_system,
-            customizing=clients.customizing_entries(conn, call.mandt))
+    planned = services.plan_posting(call.db, call.mandt, document, belnr=belnr,
+                                    today=clock.dats(now), now_time=clock.tims(now),
+                                    user=call.user, own_system=own_system)
     call.register_update(UPDATE_FUNCTION, planned.to_payload())
     return {"OBJ_TYPE": planned.awtyp, "OBJ_KEY": planned.obj_key, "OBJ_SYS": own_system,
             "RETURN": [_return_row(accounting.posted_message(planned), own_system)]}
@@ -138,9 +138,7 @@ def check_document(call: Call) -> dict[str, Any]:
 
 def _checked(call: Call) -> tuple[list[SapMessage], DocumentInput]:
     document, amounts = _document_input(call)
-    with call.db.read() as conn:
-        customizing = clients.customizing_entries(conn, call.mandt)
-        errors = accounting.check(conn, call.mandt, document, customizing)
+    errors = services.check_posting(call.db, call.mandt, document)
     items = {line.itemno for line in document.lines}
     errors += [sap_message("E", "RW", "014", "Item &1 of CURRENCYAMOUNT has no account "
                                              "item with the same ITEMNO_ACC", itemno,
@@ -183,7 +181,7 @@ def _document_input(call: Call) -> tuple[DocumentInput, dict[str, int]]:
         pstng_date=header["PSTNG_DATE"], doc_type=header["DOC_TYPE"] or "SA",
         header_txt=header["HEADER_TXT"], ref_doc_no=header["REF_DOC_NO"],
         username=header["USERNAME"], obj_type=header["OBJ_TYPE"],
-        lines=sorted(lines, key=lambda line: line.itemno))
+        lines=tuple(sorted(lines, key=lambda line: line.itemno)))
     return document, amount_rows
 
 
@@ -202,10 +200,8 @@ def _lines(rows: list[dict[str, Any]], account_type: str, account_field: str,
     return lines
 
 
-@update_function(UPDATE_FUNCTION)
-def update_document(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
-    """Write what BAPI_ACC_DOCUMENT_POST registered: BKPF, BSEG, KNKK receivables."""
-    accounting.save(conn, mandt, AccountingDocument.from_payload(payload))
+#: the update task of BAPI_ACC_DOCUMENT_POST: BKPF, BSEG, KNKK receivables (written by FI)
+update_document = update_function(UPDATE_FUNCTION)(services.save_posting)
 
 
 # -- open and cleared items of customer and vendor accounts ------------------------------------
@@ -284,41 +280,25 @@ def vendor_cleared_items(call: Call) -> dict[str, Any]:
 def _items(call: Call, account_type: str, account_field: str, *,
            cleared: bool) -> dict[str, Any]:
     bukrs, account = call["COMPANYCODE"], accounting.account_number(call[account_field])
-    with call.db.read() as conn:
-        company = accounting.company_code(clients.customizing_entries(conn, call.mandt),
-                                          bukrs)
-        if company is None:
-            return {"RETURN": bapireturn(sap_message(
-                "E", "FN", "510", "Company code &1 is not defined", bukrs))}
-        if account_type == accounting.CUSTOMER:
-            refused = _customer_refused(conn, call.mandt, account, bukrs)
-            if refused is not None:
-                return {"RETURN": bapireturn(refused)}
-        if cleared:
-            rows = accounting.items(conn, call.mandt, bukrs, account_type, account,
-                                    cleared=True, date_from=_date(call["DATE_FROM"]),
-                                    date_to=_date(call["DATE_TO"]) or clock.dats(clock.now()))
-        else:
-            rows = accounting.items(conn, call.mandt, bukrs, account_type, account,
-                                    cleared=False, key_date=call["KEYDATE"])
-    local_currency = str(company.get("WAERS", ""))
-    result: dict[str, Any] = {"LINEITEMS": [_line_item(row, account_field, local_currency)
+    if cleared:
+        query = LineItemQuery(bukrs, account_type, account, cleared=True,
+                              date_from=_date(call["DATE_FROM"]),
+                              date_to=_date(call["DATE_TO"]) or clock.dats(clock.now()))
+    else:
+        query = LineItemQuery(bukrs, account_type, account, cleared=False,
+                              key_date=call["KEYDATE"])
+    found = services.line_items(call.db, call.mandt, query)
+    if found.refusal is not None:
+        return {"RETURN": bapireturn(found.refusal)}
+    rows = found.rows
+    result: dict[str, Any] = {"LINEITEMS": [_line_item(row, account_field,
+                                                       found.local_currency)
                                             for row in rows]}
     if not rows:
         result["RETURN"] = bapireturn(sap_message(
             "I", "FN", "517", "No line items were selected for account &1 in company code "
                               "&2", account, bukrs))
     return result
-
-
-def _customer_refused(conn: Connection, mandt: str, kunnr: str,
-                      bukrs: str) -> SapMessage | None:
-    if not accounting.customer_exists(conn, mandt, kunnr):
-        return sap_message("E", "FN", "502", "Customer &1 does not exist", kunnr)
-    if not accounting.customer_in_company_code(conn, mandt, kunnr, bukrs):
-        return sap_message("E", "FN", "503", "Customer &1 is not defined in company code &2",
-                           kunnr, bukrs)
-    return None
 
 
 def _date(value: str) -> str:

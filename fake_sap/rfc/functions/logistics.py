@@ -10,21 +10,23 @@ session) and creates the delivery's DESADV IDocs in the same transaction as the 
 In the client's "commit every call" mode these functions commit before they answer, so
 that a refusal at save time still reaches RETURN (or PROT) instead of being lost.
 
-The business rules live in ``fake_sap.sd.deliveries`` and ``fake_sap.sd.goods_movement``;
-this module maps SAP's parameters onto them and their messages back into RETURN and PROT.
+The business rules live in ``fake_sap.sd`` (``services`` over ``deliveries`` and
+``goods_movement``); this module maps SAP's parameters onto them and their messages back
+into RETURN and PROT.
+
+Layer: RFC edge. Maps parameters to the typed inputs of ``fake_sap.sd.services``, and results and
+messages back to parameters; no SQL and no transactions here. The update tasks are
+service functions of SD, registered under their SAP names.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection
-
 from fake_sap import clock
 from fake_sap.conversion import alpha_input
-from fake_sap.db import clients
 from fake_sap.errors import ApplicationError, SapMessage
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.luw import update_function
@@ -44,8 +46,9 @@ from fake_sap.rfc.model import (
     unit,
 )
 from fake_sap.rfc.structures import BAPIRET2, bapiret2, message
-from fake_sap.sd import deliveries, delivery_idocs, goods_movement
+from fake_sap.sd import deliveries, services
 from fake_sap.sd.deliveries import DeliveryPlan, ItemChange
+from fake_sap.sd.services import DeliveryGoodsMovement, DeliveryRequest
 
 #: number range objects (SNRO): deliveries, material documents
 DELIVERY_NUMBERS = "RV_BELEG_LF"
@@ -316,21 +319,18 @@ def _create(call: Call, rows: list[dict[str, Any]], parameter: str,
             categories: tuple[str, ...]) -> dict[str, Any]:
     try:
         requests = _requested_items(rows, parameter)
-        with call.db.read() as conn:
-            shipping_point = _shipping_point(conn, call)
+        shipping_point = _shipping_point(call)
     except _Refused as refused:
         return {"RETURN": [_returned(m) for m in refused.messages]}
     now = clock.now()
-    today, now_time = clock.dats(now), clock.tims(now)
-    plans: list[DeliveryPlan] = []
-    errors: list[dict[str, Any]] = []
-    with call.db.read() as conn:
-        for doc, (requested, units) in requests.items():
-            try:
-                plans.append(_plan(conn, call, doc, requested, units, categories,
-                                   shipping_point, today, now_time))
-            except (_Refused, ApplicationError) as refused:
-                errors.extend(_returned(m, parameter) for m in refused.messages)
+    due_date = call["DUE_DATE"] if call["DUE_DATE"] != "00000000" else ""
+    created = services.plan_deliveries(
+        call.db, call.mandt, [DeliveryRequest(doc, requested, units)
+                              for doc, (requested, units) in requests.items()],
+        categories=categories, shipping_point=shipping_point, due_date=due_date,
+        today=clock.dats(now), now_time=clock.tims(now), user=call.user)
+    plans = created.plans
+    errors = [_returned(m, parameter) for m in created.refusals]
     for plan in plans:
         plan.vbeln = f"{call.take_number(DELIVERY_NUMBERS):010d}"
     if plans:
@@ -393,31 +393,13 @@ def _at(error: SapMessage, parameter: str, row: int, field: str) -> SapMessage:
                       parameter, row, field)
 
 
-def _shipping_point(conn: Connection, call: Call) -> str:
+def _shipping_point(call: Call) -> str:
     point = call["SHIP_POINT"]
     if not point:
         return "1000"
-    if point not in clients.customizing_entries(conn, call.mandt).get("TVST", {}):
+    if not services.shipping_point_exists(call.db, call.mandt, point):
         raise _Refused(message("E", "VL", "441", "Shipping point &1 is not defined", point))
     return str(point)
-
-
-def _plan(conn: Connection, call: Call, doc: str, requested: dict[str, str] | None,
-          units: dict[str, str], categories: tuple[str, ...], shipping_point: str,
-          today: str, now_time: str) -> DeliveryPlan:
-    source = deliveries.load_source(conn, call.mandt, doc)
-    if source is None or source.category not in categories:
-        what = "Stock transport order" if categories == ("V",) else "Sales document"
-        raise _Refused(message("E", "VL", "001", "&1 &2 does not exist", what, doc))
-    by_item = {item.item: item for item in source.items}
-    for item, unit_name in units.items():
-        if item in by_item and unit_name != by_item[item].unit:
-            raise _Refused(message("E", "VL", "306", "Item &1 of &2 is in unit &3, not &4",
-                                   item, doc, by_item[item].unit, unit_name))
-    due_date = call["DUE_DATE"] if call["DUE_DATE"] != "00000000" else ""
-    return deliveries.plan(conn, call.mandt, source, requested, vbeln="", today=today,
-                           now_time=now_time, user=call.user, shipping_point=shipping_point,
-                           due_date=due_date)
 
 
 def _created_item(plan: DeliveryPlan, item: deliveries.DeliveryItem) -> dict[str, Any]:
@@ -431,18 +413,8 @@ def _text(quantity: Decimal) -> str:
     return f"{quantity.normalize():f}" if quantity else "0"
 
 
-@update_function(SAVE_DELIVERIES)
-def save_deliveries(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
-    for data in payload["deliveries"]:
-        plan = DeliveryPlan.from_payload(data)
-        deliveries.save(conn, mandt, plan)
-        _emit(conn, mandt, plan.vbeln, delivery_idocs.CREATED)
-
-
-def _emit(conn: Connection, mandt: str, vbeln: str, event: str, **details: Any) -> None:
-    shot = delivery_idocs.snapshot(conn, mandt, vbeln)
-    assert shot is not None
-    delivery_idocs.emit(conn, mandt, event, shot, **details)
+#: the update task of the create BAPIs: the deliveries are written by SD
+save_deliveries = update_function(SAVE_DELIVERIES)(services.save_deliveries)
 
 
 # -- BAPI_OUTB_DELIVERY_CHANGE -------------------------------------------------------------------
@@ -451,13 +423,11 @@ def change(call: Call) -> dict[str, Any]:
     try:
         vbeln = _delivery_number(call)
         if call["HEADER_CONTROL"]["DLV_DEL"] == "X":
-            with call.db.read() as conn:
-                deliveries.check_deletable(conn, call.mandt, vbeln)
+            services.check_deletable(call.db, call.mandt, vbeln)
             call.register_update(DELETE_DELIVERY, {"vbeln": vbeln})
         else:
             item_change = _item_change(call, vbeln)
-            with call.db.read() as conn:
-                deliveries.check_change(conn, call.mandt, item_change)
+            services.check_delivery_change(call.db, call.mandt, item_change)
             if item_change.quantities or item_change.deleted:
                 call.register_update(CHANGE_DELIVERY, _change_payload(item_change))
     except _Refused as refused:
@@ -508,19 +478,9 @@ def _change_payload(item_change: ItemChange) -> dict[str, Any]:
             "deleted": item_change.deleted}
 
 
-@update_function(CHANGE_DELIVERY)
-def change_delivery(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
-    deliveries.change_items(conn, mandt, ItemChange(**payload))
-    _emit(conn, mandt, payload["vbeln"], delivery_idocs.CHANGED)
-
-
-@update_function(DELETE_DELIVERY)
-def delete_delivery(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
-    # the IDoc describes the delivery as it was, and the order as it is after the deletion
-    shot = delivery_idocs.snapshot(conn, mandt, payload["vbeln"])
-    deliveries.delete_delivery(conn, mandt, payload["vbeln"])  # refuses a deleted one
-    assert shot is not None
-    delivery_idocs.emit(conn, mandt, delivery_idocs.DELETED, shot)
+#: the update tasks of BAPI_OUTB_DELIVERY_CHANGE (and of WS_DELIVERY_UPDATE's quantities)
+change_delivery = update_function(CHANGE_DELIVERY)(services.change_delivery)
+delete_delivery = update_function(DELETE_DELIVERY)(services.delete_delivery)
 
 
 # -- WS_DELIVERY_UPDATE ------------------------------------------------------------------
@@ -581,44 +541,25 @@ def _register_goods_movement(call: Call, vbeln: str, counted: dict[str, str]) ->
     posting_date = call["VBKOK_WA"]["WADAT_IST"]
     posting_date = "" if posting_date == "00000000" else posting_date
     now = clock.now()
-    payload: dict[str, Any] = {"vbeln": vbeln, "counted": counted, "today": clock.dats(now),
-               "now_time": clock.tims(now), "user": call.user, "posting_date": posting_date}
+    movement = DeliveryGoodsMovement(vbeln=vbeln, counted=counted, today=clock.dats(now),
+                                     now_time=clock.tims(now), user=call.user,
+                                     posting_date=posting_date)
     try:
-        with call.db.read() as conn:
-            goods_movement.check(conn, call.mandt, vbeln)
-            goods_movement.check_counted(conn, call.mandt, vbeln, counted)
-        _dry_run(call, lambda conn: _post(conn, call.mandt, {**payload, "mblnr": "",
-                                                             "mjahr": ""}, emit=False))
+        services.check_goods_movement(call.db, call.mandt, movement)
     except ApplicationError as error:
         raise _Failed("EF_ERROR_IN_GOODS_ISSUE_0", *error.messages) from None
-    year = (posting_date or payload["today"])[:4]
-    payload.update(mblnr=f"{call.take_number(MATERIAL_DOCUMENTS):010d}", mjahr=year)
-    call.register_update(POST_GOODS_MOVEMENT, payload)
+    numbered = replace(movement, mblnr=f"{call.take_number(MATERIAL_DOCUMENTS):010d}",
+                       mjahr=movement.year)
+    call.register_update(POST_GOODS_MOVEMENT, numbered.to_payload())
 
 
 def _register_quantity_change(call: Call, vbeln: str, adjusted: dict[str, str]) -> None:
     item_change = ItemChange(vbeln, quantities=adjusted)
     try:
-        with call.db.read() as conn:
-            deliveries.check_change(conn, call.mandt, item_change)
+        services.check_delivery_change(call.db, call.mandt, item_change)
     except ApplicationError as error:
         raise _Failed("EF_ERROR_IN_INTERFACE_0", *error.messages) from None
     call.register_update(CHANGE_DELIVERY, _change_payload(item_change))
-
-
-class _DryRun(Exception):
-    """Ends a simulated posting: its transaction is rolled back."""
-
-
-def _dry_run(call: Call, posting: Callable[[Connection], object]) -> None:
-    """Run ``posting`` in a transaction that is always rolled back: the call-time check
-    that finds exactly what the update task would refuse (a stock deficit, M7 021)."""
-    try:
-        with call.db.write() as conn:
-            posting(conn)
-            raise _DryRun
-    except _DryRun:
-        pass
 
 
 def _commit_now(call: Call) -> None:
@@ -637,29 +578,8 @@ def _refusal(vbeln: str, failed: _Failed) -> dict[str, Any]:
     return result
 
 
-def _post(conn: Connection, mandt: str, payload: dict[str, Any], *, emit: bool = True
-          ) -> None:
-    result = goods_movement.post(
-        conn, mandt, payload["vbeln"], payload["counted"], mblnr=payload["mblnr"],
-        mjahr=payload["mjahr"], today=payload["today"], now_time=payload["now_time"],
-        user=payload["user"], posting_date=payload["posting_date"])
-    if not emit:
-        return
-    shot = delivery_idocs.snapshot(conn, mandt, payload["vbeln"])
-    assert shot is not None
-    document = (payload["mblnr"], payload["mjahr"])
-    if shot.header["lfart"] == "LR":
-        delivery_idocs.emit(conn, mandt, delivery_idocs.GOODS_RECEIPT, shot,
-                            material_document=document,
-                            receipt=delivery_idocs.Receipt(result.expected, result.received))
-    else:
-        delivery_idocs.emit(conn, mandt, delivery_idocs.GOODS_ISSUE, shot,
-                            material_document=document)
-
-
-@update_function(POST_GOODS_MOVEMENT)
-def post_goods_movement(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
-    _post(conn, mandt, payload)
+#: the update task of WS_DELIVERY_UPDATE's goods movement: posted by SD and MM
+post_goods_movement = update_function(POST_GOODS_MOVEMENT)(services.post_goods_movement)
 
 
 FUNCTIONS = [

@@ -3,10 +3,15 @@ BAPI_SALESORDER_GETSTATUS.
 
 The two create BAPIs share one implementation (SD_SALESDOCUMENT_CREATE in SAP): map the
 BAPI tables onto an order (conversion exits, checkbox structures, schedule lines and
-conditions per item), let :func:`fake_sap.sd.sales_orders.plan` check it and compute ATP and
-credit, then draw the number and register the update function ``RV_SALES_DOCUMENT_ADD``;
-the document is written at BAPI_TRANSACTION_COMMIT. TESTRUN stops before the number.
-GETSTATUS reads the committed document with its deliveries (LIPS) back.
+conditions per item), let :func:`fake_sap.sd.services.plan_sales_document` check it and
+compute ATP and credit, then draw the number and register the update function
+``RV_SALES_DOCUMENT_ADD``; the document is written at BAPI_TRANSACTION_COMMIT. TESTRUN stops
+before the number. GETSTATUS reads the committed document with its deliveries (LIPS) back
+through :func:`fake_sap.sd.services.order_status`.
+
+Layer: RFC edge. Maps parameters to the typed inputs of ``fake_sap.sd.services``, and results and
+messages back to parameters; no SQL and no transactions here. The update tasks are
+service functions of SD, registered under their SAP names.
 """
 
 from __future__ import annotations
@@ -16,12 +21,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, and_, select
-
 from fake_sap import clock
 from fake_sap.conversion import alpha_input, alpha_output, matn1_input
-from fake_sap.db import clients
-from fake_sap.db.documents import likp, lips, vbak, vbap, vbep, vbuk, vbup
 from fake_sap.errors import ApplicationError, SapMessage, sap_message
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.functions.sales_structures import (
@@ -54,8 +55,9 @@ from fake_sap.rfc.model import (
     tables,
 )
 from fake_sap.rfc.structures import BAPIRET2, BAPIRETURN, bapiret2, bapireturn
-from fake_sap.sd import codes, sales_orders
+from fake_sap.sd import codes, sales_orders, services
 from fake_sap.sd.sales_orders import HEADER, ITEM, PARTNERS, ItemInput, OrderInput, OrderPlan
+from fake_sap.sd.services import ItemStatus, OrderStatus
 
 NUMBER_RANGE = "RV_BELEG"
 #: the update function SAP's sales document save runs in the update task
@@ -209,14 +211,10 @@ def _create(call: Call, names: _Names, returns_only: bool) -> dict[str, Any]:
     try:
         order = _order_input(call, names, returns_only)
         external = _external_number(call["SALESDOCUMENTIN"])
-        with call.db.read() as conn:
-            if external:
-                _check_number_is_free(conn, call.mandt, external)
-            customizing = {tab: set(entries) for tab, entries in
-                           clients.customizing_entries(conn, call.mandt).items()}
-            plan = sales_orders.plan(conn, call.mandt, order, vbeln=external,
-                                     today=clock.dats(now), now_time=clock.tims(now),
-                                     user=call.user, customizing=customizing)
+        plan = services.plan_sales_document(call.db, call.mandt, order,
+                                            external_number=external,
+                                            today=clock.dats(now), now_time=clock.tims(now),
+                                            user=call.user)
     except ApplicationError as error:
         return {"RETURN": [_return_row(m) for m in error.messages]}
     messages = [_return_row(m) for m in plan.messages]
@@ -245,13 +243,6 @@ def _external_number(number: str) -> str:
     except ValueError:  # a CHAR 10 cannot hold more digits; kept for safety
         raise sales_orders.rejected(_error("V1", "007", "Document number &1 is not valid",
                                            number, parameter="SALESDOCUMENTIN")) from None
-
-
-def _check_number_is_free(conn: Connection, mandt: str, vbeln: str) -> None:
-    if conn.execute(select(vbak.c.vbeln).where(vbak.c.mandt == mandt,
-                                               vbak.c.vbeln == vbeln)).first():
-        raise sales_orders.rejected(_error("V1", "008", "Sales document &1 already exists",
-                                           vbeln, parameter="SALESDOCUMENTIN"))
 
 
 def _error(msgid: str, msgno: str, text: str, *variables: object, parameter: str = "",
@@ -441,10 +432,8 @@ def _condition_problem(values: dict[str, Any], items: set[str]
 
 # -- the update function -----------------------------------------------------------------------
 
-@update_function(UPDATE_FUNCTION)
-def add_sales_document(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
-    """Write what a create BAPI registered (VBAK/VBAP/VBEP/VBPA/VBUK/VBUP, VBFA, S001)."""
-    sales_orders.save(conn, mandt, OrderPlan.from_payload(payload))
+#: the update task of the create BAPIs: the document is written by SD
+add_sales_document = update_function(UPDATE_FUNCTION)(services.save_sales_document)
 
 
 # -- BAPI_SALESORDER_GETSTATUS -----------------------------------------------------------------
@@ -454,78 +443,42 @@ def get_status(call: Call) -> dict[str, Any]:
         vbeln = alpha_input(call["SALESDOCUMENT"], 10)
     except ValueError:
         vbeln = call["SALESDOCUMENT"]
-    with call.db.read() as conn:
-        header = conn.execute(select(vbak).where(
-            vbak.c.mandt == call.mandt, vbak.c.vbeln == vbeln)).mappings().first()
-        if header is None or not vbeln:
-            return {"RETURN": bapireturn(sap_message(
-                "E", "V1", "302", "SD document &1 is not in the database or has been "
-                                  "archived", alpha_output(vbeln)))}
-        return {"STATUSINFO": _status_rows(conn, call.mandt, dict(header))}
+    found = services.order_status(call.db, call.mandt, vbeln) if vbeln else None
+    if found is None:
+        return {"RETURN": bapireturn(sap_message(
+            "E", "V1", "302", "SD document &1 is not in the database or has been "
+                              "archived", alpha_output(vbeln)))}
+    return {"STATUSINFO": _status_rows(found)}
 
 
-def _status_rows(conn: Connection, mandt: str, header: dict[str, Any]) -> list[dict[str, Any]]:
-    vbeln = header["vbeln"]
-    found = conn.execute(select(vbuk).where(vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln)
-                         ).mappings().first()
-    status: dict[str, Any] = dict(found) if found is not None else {}
-    item_status = {r["posnr"]: r["lfsta"] for r in conn.execute(select(vbup).where(
-        vbup.c.mandt == mandt, vbup.c.vbeln == vbeln)).mappings()}
-    schedules = _schedule_totals(conn, mandt, vbeln)
-    deliveries = _deliveries(conn, mandt, vbeln)
+def _status_rows(order: OrderStatus) -> list[dict[str, Any]]:
     head = {
-        "DOC_NUMBER": vbeln, "DOC_DATE": header["audat"], "PURCH_NO": header["bstnk"][:20],
-        "PRC_STAT_H": status.get("gbstk", ""), "DLV_STAT_H": status.get("lfgsk", ""),
-        "REQ_DATE_H": header["vdatu"], "DLV_BLOCK": header["lifsk"],
-        "CURRENCY": header["waerk"], "CURR_ISO": header["waerk"],
-        "PURCH_NO_C": header["bstnk"],
+        "DOC_NUMBER": order.vbeln, "DOC_DATE": order.audat, "PURCH_NO": order.bstnk[:20],
+        "PRC_STAT_H": order.gbstk, "DLV_STAT_H": order.lfgsk,
+        "REQ_DATE_H": order.vdatu, "DLV_BLOCK": order.lifsk,
+        "CURRENCY": order.waerk, "CURR_ISO": order.waerk,
+        "PURCH_NO_C": order.bstnk,
     }
     rows: list[dict[str, Any]] = []
-    for item in conn.execute(select(vbap).where(vbap.c.mandt == mandt, vbap.c.vbeln == vbeln)
-                             .order_by(vbap.c.posnr)).mappings():
-        requested, confirmed, first_date = schedules.get(item["posnr"], (0, 0, ""))
-        row = {**head, "ITM_NUMBER": item["posnr"], "MATERIAL": item["matnr"],
-               "SHORT_TEXT": item["arktx"], "REQ_DATE": first_date or header["vdatu"],
-               "REQ_QTY": requested, "CUM_CF_QTY": confirmed, "SALES_UNIT": item["vrkme"],
-               "S_UNIT_ISO": codes.ISO_UNITS.get(item["vrkme"], ""),
-               "NET_VALUE": item["netwr"], "NET_PRICE": item["netpr"], "COND_P_UNT": 1,
-               "COND_UNIT": item["vrkme"],
-               "CD_UNT_ISO": codes.ISO_UNITS.get(item["vrkme"], ""),
-               "DLV_STAT_I": item_status.get(item["posnr"], ""),
-               "REA_FOR_RE": item["abgru"]}
-        delivered = deliveries.get(item["posnr"], [])
-        if delivered:
-            rows.extend({**row, **delivery} for delivery in delivered)
+    for item in order.items:
+        row = {**head, **_item_row(order, item)}
+        if item.deliveries:
+            rows.extend({**row, "DELIV_NUMB": d.vbeln, "DELIV_ITEM": d.posnr,
+                         "DELIV_DATE": d.lfdat, "DLV_QTY": d.lfimg, "REF_QTY": d.lfimg}
+                        for d in item.deliveries)
         else:
             rows.append(row)
     return rows
 
 
-def _schedule_totals(conn: Connection, mandt: str, vbeln: str
-                     ) -> dict[str, tuple[Decimal, Decimal, str]]:
-    """Per item: ordered and confirmed quantity over its schedule lines, first date."""
-    totals: dict[str, tuple[Decimal, Decimal, str]] = {}
-    for line in conn.execute(select(vbep).where(vbep.c.mandt == mandt, vbep.c.vbeln == vbeln)
-                             .order_by(vbep.c.posnr, vbep.c.etenr)).mappings():
-        ordered, confirmed, first = totals.get(line["posnr"], (Decimal(0), Decimal(0), ""))
-        totals[line["posnr"]] = (ordered + Decimal(line["wmeng"]),
-                                 confirmed + Decimal(line["bmeng"]), first or line["edatu"])
-    return totals
-
-
-def _deliveries(conn: Connection, mandt: str, vbeln: str) -> dict[str, list[dict[str, Any]]]:
-    """The delivery items (LIPS) that reference each order item."""
-    query = (select(lips.c.vbeln, lips.c.posnr, lips.c.vgpos, lips.c.lfimg, likp.c.lfdat)
-             .select_from(lips.join(likp, and_(likp.c.mandt == lips.c.mandt,
-                                               likp.c.vbeln == lips.c.vbeln)))
-             .where(lips.c.mandt == mandt, lips.c.vgbel == vbeln)
-             .order_by(lips.c.vbeln, lips.c.posnr))
-    by_item: dict[str, list[dict[str, Any]]] = {}
-    for row in conn.execute(query).mappings():
-        by_item.setdefault(row["vgpos"], []).append({
-            "DELIV_NUMB": row["vbeln"], "DELIV_ITEM": row["posnr"],
-            "DELIV_DATE": row["lfdat"], "DLV_QTY": row["lfimg"], "REF_QTY": row["lfimg"]})
-    return by_item
+def _item_row(order: OrderStatus, item: ItemStatus) -> dict[str, Any]:
+    return {"ITM_NUMBER": item.posnr, "MATERIAL": item.matnr,
+            "SHORT_TEXT": item.arktx, "REQ_DATE": item.first_date or order.vdatu,
+            "REQ_QTY": item.requested, "CUM_CF_QTY": item.confirmed,
+            "SALES_UNIT": item.vrkme, "S_UNIT_ISO": codes.ISO_UNITS.get(item.vrkme, ""),
+            "NET_VALUE": item.netwr, "NET_PRICE": item.netpr, "COND_P_UNT": 1,
+            "COND_UNIT": item.vrkme, "CD_UNT_ISO": codes.ISO_UNITS.get(item.vrkme, ""),
+            "DLV_STAT_I": item.lfsta, "REA_FOR_RE": item.abgru}
 
 
 FUNCTIONS = [

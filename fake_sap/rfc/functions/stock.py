@@ -4,25 +4,25 @@
 The write BAPIs follow the LUW like every write BAPI here: checks and numbers at call
 time, an update task at BAPI_TRANSACTION_COMMIT that checks again (a stock deficit found
 only then rolls the whole commit back). TESTRUN = 'X' checks without registering anything.
-The stock rules are in ``fake_sap.mm``.
+The stock rules are in ``fake_sap.mm``; ATP, which nets sales demand too, in
+``fake_sap.sd.services``.
+
+Layer: RFC edge. Maps parameters to the typed inputs of ``fake_sap.mm.services``, and results and
+messages back to parameters; no SQL and no transactions here. The update tasks are
+service functions of MM, registered under their SAP names.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection
-
 from fake_sap import clock
-from fake_sap.conversion import matn1_input, matn1_output
-from fake_sap.db import clients, master_data
+from fake_sap.conversion import matn1_input
 from fake_sap.errors import ApplicationError, SapMessage
-from fake_sap.mm import goods_movements, purchasing
-from fake_sap.mm import stock as mm_stock
-from fake_sap.mm.goods_movements import MaterialDocument, MovementItem
+from fake_sap.mm import purchasing, services
 from fake_sap.mm.purchasing import StoInput, StoItemInput, StoPlan
+from fake_sap.mm.services import GoodsMovementCommand, GoodsMovementLine, quantity_text
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.functions.logistics import BAPIPAREX, commit_in_legacy_mode
 from fake_sap.rfc.luw import update_function
@@ -44,15 +44,14 @@ from fake_sap.rfc.model import (
     unit,
 )
 from fake_sap.rfc.structures import BAPIRET2, BAPIRETURN, bapiret2, bapireturn, message
-from fake_sap.sd import sales_orders
+from fake_sap.sd import services as sd_services
+from fake_sap.sd.services import AvailabilityQuery, Requirement
 
 MATERIAL_DOCUMENTS = "MATBELEG"
 PURCHASE_ORDERS = "EINKBELEG"
 POST_GOODS_MOVEMENT = "GOODSMVT_POST"
 SAVE_PURCHASE_ORDER = "PO_SAVE"
 
-#: GOODSMVT_CODE-GM_CODE -> the movement types it allows (SAP: transaction MB01, MB1C ...)
-MOVEMENTS_BY_CODE = {"01": ("101",), "05": ("561",)}
 _QUANTITY = quan(13)
 
 # -- structures ---------------------------------------------------------------------------------
@@ -281,12 +280,6 @@ BAPI_MATERIAL_AVAILABILITY = FunctionInterface(
           "(BAPIRETURN).")
 
 
-class _Refused(Exception):
-    def __init__(self, *messages: SapMessage) -> None:
-        super().__init__(messages[0].text)
-        self.messages = messages
-
-
 def _returned(message: SapMessage, parameter: str = "") -> dict[str, Any]:
     """A RETURN row; where the message does not say which parameter it is about,
     ``parameter``."""
@@ -298,55 +291,33 @@ def _at(error: SapMessage, parameter: str, row: int = 0, field: str = "") -> Sap
                       parameter, row, field)
 
 
-def _text(quantity: Decimal) -> str:
-    return f"{quantity.normalize():f}" if quantity else "0"
-
-
 def _dats(value: str, default: str) -> str:
     return default if value in ("", "00000000") else value
 
 
 # -- BAPI_GOODSMVT_CREATE --------------------------------------------------------------------
 
-@dataclass
-class _PurchaseOrderReceipt:
-    """A 101 item against a stock transport order item, checked again at save time."""
-
-    ebeln: str
-    ebelp: str
-    quantity: str
-    no_more_gr: bool
-
-    def to_payload(self) -> dict[str, Any]:
-        return {"ebeln": self.ebeln, "ebelp": self.ebelp, "quantity": self.quantity,
-                "no_more_gr": self.no_more_gr}
-
-
 def create_goods_movement(call: Call) -> dict[str, Any]:
     header = call["GOODSMVT_HEADER"]
-    today = clock.dats(clock.now())
+    now = clock.now()
+    today = clock.dats(now)
     posting_date = _dats(header["PSTNG_DATE"], today)
+    command = GoodsMovementCommand(
+        code=call["GOODSMVT_CODE"]["GM_CODE"],
+        lines=tuple(_movement_line(row) for row in call["GOODSMVT_ITEM"]),
+        posting_date=posting_date, document_date=_dats(header["DOC_DATE"], posting_date),
+        today=today, now_time=clock.tims(now), user=call.user,
+        reference=header["REF_DOC_NO"] or header["REF_DOC_NO_LONG"][:16],
+        header_text=header["HEADER_TXT"])
     try:
-        with call.db.read() as conn:
-            items, receipts = _movement_items(conn, call)
-            for receipt in receipts:
-                _check_receipt(conn, call.mandt, receipt)
-        document = MaterialDocument(
-            mblnr="", mjahr=posting_date[:4], budat=posting_date,
-            bldat=_dats(header["DOC_DATE"], posting_date), cpudt=today,
-            cputm=clock.tims(clock.now()), usnam=call.user,
-            xblnr=header["REF_DOC_NO"] or header["REF_DOC_NO_LONG"][:16],
-            bktxt=header["HEADER_TXT"], items=items)
-        _dry_run(call, lambda conn: goods_movements.post(conn, call.mandt, document))
-    except _Refused as refused:
-        return {"RETURN": [_returned(m) for m in refused.messages]}
+        planned = services.plan_goods_movement(call.db, call.mandt, command)
     except ApplicationError as error:
         return {"RETURN": [_returned(m, "GOODSMVT_ITEM") for m in error.messages]}
     if call["TESTRUN"] == "X":
         return {}
+    document = planned.document
     document.mblnr = f"{call.take_number(MATERIAL_DOCUMENTS):010d}"
-    call.register_update(POST_GOODS_MOVEMENT, {
-        "document": document.to_payload(), "receipts": [r.to_payload() for r in receipts]})
+    call.register_update(POST_GOODS_MOVEMENT, planned.to_payload())
     not_committed = commit_in_legacy_mode(call)
     if not_committed is not None:
         return {"RETURN": [_returned(not_committed, "GOODSMVT_ITEM")]}
@@ -354,158 +325,17 @@ def create_goods_movement(call: Call) -> dict[str, Any]:
             "MATERIALDOCUMENT": document.mblnr, "MATDOCUMENTYEAR": document.mjahr}
 
 
-def _movement_items(conn: Connection, call: Call
-                    ) -> tuple[list[MovementItem], list[_PurchaseOrderReceipt]]:
-    code = call["GOODSMVT_CODE"]["GM_CODE"]
-    if code not in MOVEMENTS_BY_CODE:
-        raise _Refused(_at(message("E", "M7", "427", "Goods movement code &1 is not "
-                                                     "supported (01 and 05 are)",
-                                   code or "(empty)"), "GOODSMVT_CODE", 0, "GM_CODE"))
-    rows = call["GOODSMVT_ITEM"]
-    if not rows:
-        raise _Refused(_at(message("E", "M7", "096", "Enter at least one item"),
-                           "GOODSMVT_ITEM"))
-    customizing = clients.customizing_entries(conn, call.mandt)
-    items, receipts = [], []
-    for index, row in enumerate(rows, start=1):
-        if row["MOVE_TYPE"] not in MOVEMENTS_BY_CODE[code]:
-            raise _Refused(_at(message("E", "M7", "076", "Movement type &1 is not allowed "
-                                                         "with goods movement code &2",
-                                       row["MOVE_TYPE"] or "(empty)", code),
-                               "GOODSMVT_ITEM", index, "MOVE_TYPE"))
-        if row["ENTRY_QNT"] <= 0:
-            raise _Refused(_at(message("E", "M7", "063", "Enter a positive quantity (not &1)",
-                                       row["ENTRY_QNT"]), "GOODSMVT_ITEM", index,
-                               "ENTRY_QNT"))
-        if code == "01":
-            item, receipt = _purchase_order_item(conn, call.mandt, row, index)
-            receipts.append(receipt)
-        else:
-            item = _initial_entry_item(conn, call.mandt, row, index, customizing)
-        items.append(item)
-    return items, receipts
+def _movement_line(row: dict[str, Any]) -> GoodsMovementLine:
+    return GoodsMovementLine(
+        move_type=row["MOVE_TYPE"], material=row["MATERIAL"], plant=row["PLANT"],
+        stge_loc=row["STGE_LOC"], quantity=row["ENTRY_QNT"], unit=row["ENTRY_UOM"],
+        stock_type=row["STCK_TYPE"], text=row["ITEM_TEXT"],
+        movement_indicator=row["MVT_IND"], po_number=row["PO_NUMBER"],
+        po_item=row["PO_ITEM"], no_more_gr=row["NO_MORE_GR"] == "X")
 
 
-def _material(conn: Connection, mandt: str, material: str, index: int) -> dict[str, Any]:
-    try:
-        matnr = matn1_input(material)
-    except ValueError:
-        matnr = material
-    found = master_data.material(conn, mandt, matnr) if matnr else None
-    if found is None:
-        raise _Refused(_at(message("E", "M7", "001", "Material &1 does not exist",
-                                   matn1_output(matnr) or "(empty)"),
-                           "GOODSMVT_ITEM", index, "MATERIAL"))
-    return found
-
-
-def _unit(row: dict[str, Any], base_unit: str, index: int) -> str:
-    entered = row["ENTRY_UOM"] or base_unit
-    if entered != base_unit:
-        raise _Refused(_at(message("E", "M7", "024", "Unit of entry &1 is not defined for "
-                                                     "the material (base unit &2)",
-                                   entered, base_unit), "GOODSMVT_ITEM", index, "ENTRY_UOM"))
-    return entered
-
-
-def _initial_entry_item(conn: Connection, mandt: str, row: dict[str, Any], index: int,
-                        customizing: dict[str, dict[str, Any]]) -> MovementItem:
-    material = _material(conn, mandt, row["MATERIAL"], index)
-    plant, location = row["PLANT"], row["STGE_LOC"]
-    if plant not in customizing.get("T001W", {}):
-        raise _Refused(_at(message("E", "M7", "001", "Plant &1 does not exist",
-                                   plant or "(empty)"), "GOODSMVT_ITEM", index, "PLANT"))
-    if f"{plant}/{location}" not in customizing.get("T001L", {}):
-        raise _Refused(_at(message("E", "M7", "001", "Storage location &1 &2 does not exist",
-                                   plant, location or "(empty)"),
-                           "GOODSMVT_ITEM", index, "STGE_LOC"))
-    if master_data.material_plant(conn, mandt, material["matnr"], plant) is None:
-        raise _Refused(_at(message("E", "M7", "004", "Material &1 is not maintained in plant "
-                                                     "&2", matn1_output(material["matnr"]),
-                                   plant), "GOODSMVT_ITEM", index, "PLANT"))
-    if row["STCK_TYPE"] not in goods_movements.STOCK_TYPE_COLUMNS:
-        raise _Refused(_at(message("E", "M7", "108", "Stock type &1 is not allowed",
-                                   row["STCK_TYPE"]), "GOODSMVT_ITEM", index, "STCK_TYPE"))
-    return MovementItem(bwart="561", matnr=material["matnr"], werks=plant, lgort=location,
-                        quantity=_text(row["ENTRY_QNT"]),
-                        unit=_unit(row, material["meins"], index),
-                        stock_type=row["STCK_TYPE"], text=row["ITEM_TEXT"])
-
-
-def _purchase_order_item(conn: Connection, mandt: str, row: dict[str, Any], index: int
-                         ) -> tuple[MovementItem, _PurchaseOrderReceipt]:
-    if row["MVT_IND"] != "B":
-        raise _Refused(_at(message("E", "M7", "116", "Goods receipt for a purchase order "
-                                                     "needs MVT_IND B"),
-                           "GOODSMVT_ITEM", index, "MVT_IND"))
-    ebeln = row["PO_NUMBER"].zfill(10) if row["PO_NUMBER"].isdigit() else row["PO_NUMBER"]
-    ordered = purchasing.item(conn, mandt, ebeln, row["PO_ITEM"]) if ebeln else None
-    if ordered is None:
-        raise _Refused(_at(message("E", "M7", "002", "Purchase order &1 item &2 does not "
-                                                     "exist", ebeln or "(empty)",
-                                   row["PO_ITEM"]), "GOODSMVT_ITEM", index, "PO_NUMBER"))
-    if ordered["loekz"]:
-        raise _Refused(_at(message("E", "M7", "003", "Purchase order item &1 &2 is deleted",
-                                   ebeln, row["PO_ITEM"]), "GOODSMVT_ITEM", index, "PO_ITEM"))
-    material = _material(conn, mandt, row["MATERIAL"] or ordered["matnr"], index)
-    if material["matnr"] != ordered["matnr"]:
-        raise _Refused(_at(message("E", "M7", "005", "Material &1 is not the material of "
-                                                     "purchase order item &2 &3",
-                                   matn1_output(material["matnr"]), ebeln, row["PO_ITEM"]),
-                           "GOODSMVT_ITEM", index, "MATERIAL"))
-    plant = row["PLANT"] or ordered["werks"]
-    if plant != ordered["werks"]:
-        raise _Refused(_at(message("E", "M7", "006", "Plant &1 is not the receiving plant &2 "
-                                                     "of the purchase order item", plant,
-                                   ordered["werks"]), "GOODSMVT_ITEM", index, "PLANT"))
-    quantity = _text(row["ENTRY_QNT"])
-    item = MovementItem(bwart="101", matnr=ordered["matnr"], werks=plant,
-                        lgort=row["STGE_LOC"] or ordered["lgort"] or "0001",
-                        quantity=quantity, unit=_unit(row, ordered["meins"], index),
-                        ebeln=ebeln, ebelp=ordered["ebelp"], text=row["ITEM_TEXT"])
-    return item, _PurchaseOrderReceipt(ebeln, ordered["ebelp"], quantity,
-                                       row["NO_MORE_GR"] == "X")
-
-
-def _check_receipt(conn: Connection, mandt: str, receipt: _PurchaseOrderReceipt) -> None:
-    """A stock transport order item receives at most what was issued for it (641) and
-    not yet received."""
-    issued = purchasing.issued_quantity(conn, mandt, receipt.ebeln, receipt.ebelp)
-    receivable = issued - purchasing.received_quantity(conn, mandt, receipt.ebeln,
-                                                       receipt.ebelp)
-    if Decimal(receipt.quantity) > receivable:
-        raise ApplicationError(message(
-            "E", "M7", "022", "Purchase order &1 &2: only &3 issued and not yet received, "
-                              "not &4", receipt.ebeln, receipt.ebelp, _text(receivable),
-            receipt.quantity))
-
-
-class _DryRun(Exception):
-    """Ends a simulated posting: its transaction is rolled back."""
-
-
-def _dry_run(call: Call, posting: Any) -> None:
-    """Post in a transaction that is always rolled back: the call-time check finds what the
-    update task would refuse (a stock deficit, M7 021)."""
-    try:
-        with call.db.write() as conn:
-            posting(conn)
-            raise _DryRun
-    except _DryRun:
-        pass
-
-
-@update_function(POST_GOODS_MOVEMENT)
-def post_goods_movement(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
-    receipts = [_PurchaseOrderReceipt(**r) for r in payload["receipts"]]
-    for receipt in receipts:
-        _check_receipt(conn, mandt, receipt)
-    goods_movements.post(conn, mandt, MaterialDocument.from_payload(payload["document"]))
-    for receipt in receipts:
-        ordered = purchasing.item(conn, mandt, receipt.ebeln, receipt.ebelp)
-        received = purchasing.received_quantity(conn, mandt, receipt.ebeln, receipt.ebelp)
-        if receipt.no_more_gr or (ordered and received >= Decimal(ordered["menge"])):
-            purchasing.mark_delivery_completed(conn, mandt, receipt.ebeln, receipt.ebelp)
+#: the update task of BAPI_GOODSMVT_CREATE: the material document is posted by MM
+post_goods_movement = update_function(POST_GOODS_MOVEMENT)(services.post_goods_movement)
 
 
 # -- BAPI_PO_CREATE1 ---------------------------------------------------------------------------
@@ -527,14 +357,11 @@ def create_purchase_order(call: Call) -> dict[str, Any]:
                      purch_org=header.get("PURCH_ORG", ""), pur_group=header.get("PUR_GROUP", ""),
                      doc_date=_dats(header.get("DOC_DATE", ""), ""),
                      our_ref=header.get("OUR_REF", ""), ref_1=header.get("REF_1", ""),
-                     items=_po_items(call))
+                     items=tuple(_po_items(call)))
     today = clock.dats(clock.now())
     try:
-        with call.db.read() as conn:
-            customizing = {table: set(entries) for table, entries in
-                           clients.customizing_entries(conn, call.mandt).items()}
-            plan = purchasing.plan(conn, call.mandt, order, ebeln="", today=today,
-                                   user=call.user, customizing=customizing)
+        plan = services.plan_purchase_order(call.db, call.mandt, order, today=today,
+                                            user=call.user)
     except ApplicationError as error:
         return _po_refused(*error.messages)
     if call["TESTRUN"] == "X":
@@ -583,7 +410,7 @@ def _po_items(call: Call) -> list[StoItemInput]:
             material = taken.get("MATERIAL", "")
         items.append(StoItemInput(
             po_item=row["PO_ITEM"] if int(row["PO_ITEM"]) else "", material=material,
-            plant=taken.get("PLANT", ""), quantity=_text(Decimal(quantity)),
+            plant=taken.get("PLANT", ""), quantity=quantity_text(Decimal(quantity)),
             stge_loc=taken.get("STGE_LOC", ""), po_unit=taken.get("PO_UNIT", "")))
     return items
 
@@ -597,67 +424,32 @@ def _exported_header(plan: StoPlan) -> dict[str, Any]:
             "REF_1": plan.ihrez}
 
 
-@update_function(SAVE_PURCHASE_ORDER)
-def save_purchase_order(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
-    purchasing.save(conn, mandt, StoPlan.from_payload(payload))
+#: the update task of BAPI_PO_CREATE1: the order is written by MM
+save_purchase_order = update_function(SAVE_PURCHASE_ORDER)(services.save_purchase_order)
 
 
 # -- BAPI_MATERIAL_AVAILABILITY ------------------------------------------------------------
 
 def availability(call: Call) -> dict[str, Any]:
     today = clock.dats(clock.now())
+    query = AvailabilityQuery(material=call["MATERIAL"], plant=call["PLANT"],
+                              unit=call["UNIT"], storage_location=call["STGE_LOC"])
     try:
-        with call.db.read() as conn:
-            available = _available(conn, call)
-    except _Refused as refused:
-        return {"RETURN": bapireturn(refused.messages[0]), "DIALOGFLAG": "N"}
+        available = sd_services.available_quantity(call.db, call.mandt, query)
+    except ApplicationError as error:
+        return {"RETURN": bapireturn(error.messages[0]), "DIALOGFLAG": "N"}
     confirmations, short = _confirm(call["WMDVSX"], available, today)
     return {"ENDLEADTME": today, "AV_QTY_PLT": available, "DIALOGFLAG": "X" if short else "",
             "WMDVEX": confirmations}
 
 
-def _available(conn: Connection, call: Call) -> Decimal:
-    plant, location = call["PLANT"], call["STGE_LOC"]
-    try:
-        matnr = matn1_input(call["MATERIAL"])
-    except ValueError:
-        matnr = call["MATERIAL"]
-    material = master_data.material(conn, call.mandt, matnr)
-    if material is None:
-        raise _Refused(message("E", "M3", "305", "The material &1 does not exist or is not "
-                                                 "activated", matn1_output(matnr)))
-    if master_data.material_plant(conn, call.mandt, matnr, plant) is None:
-        raise _Refused(message("E", "M3", "732", "Material &1 is not maintained in plant &2",
-                               matn1_output(matnr), plant or "(empty)"))
-    if call["UNIT"] and call["UNIT"] != material["meins"]:
-        raise _Refused(message("E", "M3", "351", "Unit of measure &1 is not defined for "
-                                                 "material &2", call["UNIT"],
-                               matn1_output(matnr)))
-    if location:
-        stock = mm_stock.quantity(conn, call.mandt, matnr, plant, location)
-    else:
-        stock = master_data.unrestricted_stock(conn, call.mandt, matnr, plant)
-    demand = sales_orders.open_demand(conn, call.mandt, matnr, plant) + \
-        purchasing.open_issue_demand(conn, call.mandt, matnr, plant)
-    return max(stock - demand, Decimal(0))
-
-
 def _confirm(requirements: list[dict[str, Any]], available: Decimal, today: str
              ) -> tuple[list[dict[str, Any]], bool]:
-    """Confirm the requirements in date order out of ``available``; True when one of
-    them is not fully confirmed."""
-    if not requirements:
-        return [{"BDCNT": "0001", "COM_DATE": today, "COM_QTY": available}], False
-    lines, short = [], False
-    for number, requirement in enumerate(sorted(requirements, key=lambda r: r["REQ_DATE"]),
-                                         start=1):
-        confirmed = min(requirement["REQ_QTY"], available)
-        available -= confirmed
-        short = short or confirmed < requirement["REQ_QTY"]
-        lines.append({"BDCNT": f"{number:04d}",
-                      "COM_DATE": max(_dats(requirement["REQ_DATE"], today), today),
-                      "COM_QTY": confirmed})
-    return lines, short
+    """WMDVEX lines for the WMDVSX requirements; True when one is not fully confirmed."""
+    confirmations, short = sd_services.confirm_requirements(
+        [Requirement(r["REQ_DATE"], r["REQ_QTY"]) for r in requirements], available, today)
+    return [{"BDCNT": f"{c.number:04d}", "COM_DATE": c.date, "COM_QTY": c.quantity}
+            for c in confirmations], short
 
 
 FUNCTIONS = [

@@ -1,4 +1,7 @@
-"""Basis function modules: connection tests, system information and RFC_READ_TABLE."""
+"""Basis function modules: connection tests, system information and RFC_READ_TABLE.
+
+Layer: RFC edge; RFC_READ_TABLE reads through ``fake_sap.rfc.read_table``.
+"""
 
 from __future__ import annotations
 
@@ -146,12 +149,11 @@ RFC_READ_TABLE = FunctionInterface(
 
 
 def rfc_read_table(call: Call) -> dict[str, Any]:
-    with call.db.read() as conn:
-        fields, data = read_table.read(
-            conn, call.mandt, call["QUERY_TABLE"], delimiter=call["DELIMITER"],
-            no_data=bool(call["NO_DATA"]), rowskips=call["ROWSKIPS"],
-            rowcount=call["ROWCOUNT"], options=[row["TEXT"] for row in call["OPTIONS"]],
-            field_names=[row["FIELDNAME"] for row in call["FIELDS"]])
+    fields, data = read_table.read_committed(
+        call.db, call.mandt, call["QUERY_TABLE"], delimiter=call["DELIMITER"],
+        no_data=bool(call["NO_DATA"]), rowskips=call["ROWSKIPS"],
+        rowcount=call["ROWCOUNT"], options=[row["TEXT"] for row in call["OPTIONS"]],
+        field_names=[row["FIELDNAME"] for row in call["FIELDS"]])
     return {"FIELDS": fields, "DATA": [{"WA": line} for line in data]}
 
 
