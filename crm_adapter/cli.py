@@ -141,7 +141,8 @@ def _add_worker(commands: Any) -> None:
 def _openapi(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from crm_adapter.http.openapi import OPENAPI_FILE, openapi_json
+    from crm_adapter.compose import openapi_json
+    from crm_adapter.http.openapi import OPENAPI_FILE
 
     target = Path(args.root) / OPENAPI_FILE
     expected = openapi_json()
@@ -181,8 +182,8 @@ def _settle(args: argparse.Namespace) -> int:
     from crm_adapter.domain.errors import DomainError
     from crm_adapter.flows import settlement
     from crm_adapter.http.rendering import render
+    from crm_adapter.sap_connection import sap_connector
     from crm_adapter.store.engine import Database
-    from crm_adapter.worker import sap_connector
 
     settings = _settings(args)
     db = Database(settings.db_url)

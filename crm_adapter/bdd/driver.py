@@ -32,6 +32,7 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from crm_adapter import outbox
 from crm_adapter.bdd.library import eventually
+from crm_adapter.compose import outbox_tables
 from crm_adapter.config import AdapterSettings
 from crm_adapter.http.app import create_app
 from crm_adapter.outbox import OutboxWorker, WorkerSettings
@@ -39,7 +40,6 @@ from crm_adapter.sap.conversion import alpha_input, matn1_input
 from crm_adapter.sap.rfc import Connection
 from crm_adapter.store import master_data
 from crm_adapter.store.engine import Database
-from crm_adapter.worker import load_flows
 
 #: Basic credentials of the receiver, as SAP's XML-HTTP port (SM59) would send them
 RECEIVER_USER, RECEIVER_PASSWORD = "sap-port", "port-secret"
@@ -118,7 +118,6 @@ def served(app: Flask) -> Iterator[str]:
 def running_adapter(folder: Path, logon: SapLogon) -> Iterator[CrmDriver]:
     """A fresh adapter (its own SQLite database in ``folder``) served on loopback and logged
     on to SAP with ``logon``; yields its driver."""
-    load_flows()  # registers the outbox handlers of every flow
     settings = AdapterSettings(db_url=f"sqlite:///{folder / 'crm.db'}",
                                receiver_user=RECEIVER_USER, receiver_password=RECEIVER_PASSWORD,
                                sap_url=logon.url, sap_client=logon.client, sap_user=logon.user,
@@ -128,7 +127,7 @@ def running_adapter(folder: Path, logon: SapLogon) -> Iterator[CrmDriver]:
     try:
         with served(app) as url, httpx.Client(base_url=url, timeout=60.0,
                                                verify=tls_context()) as http:
-            worker = OutboxWorker(db, logon.connector(), FAST_RETRIES)
+            worker = OutboxWorker(db, logon.connector(), FAST_RETRIES, tables=outbox_tables())
             try:
                 yield CrmDriver(http, db, Receiver(f"{url}/sap/idoc"), worker)
             finally:

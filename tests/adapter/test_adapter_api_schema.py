@@ -20,9 +20,9 @@ from landscape import copy_master_data, sap_settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from werkzeug.serving import WSGIRequestHandler, make_server
 
+from crm_adapter.compose import openapi_document as document
 from crm_adapter.config import AdapterSettings
 from crm_adapter.http.app import create_app
-from crm_adapter.http.openapi import document
 from crm_adapter.sap.rfc import Connection
 from fake_sap.testing import FakeSapProcess
 
