@@ -43,7 +43,7 @@ from fake_sap.rfc.functions.finance_structures import (
     BAPIACWT09,
     BAPIPAREX,
 )
-from fake_sap.rfc.luw import update_function
+from fake_sap.rfc.luw import UpdateFunctions
 from fake_sap.rfc.model import DATS, FLAG, FunctionInterface, char, exporting, importing, tables
 from fake_sap.rfc.structures import BAPIRET2, BAPIRETURN, bapiret2, bapireturn
 
@@ -202,7 +202,6 @@ def _lines(rows: list[dict[str, Any]], account_type: str, account_field: str,
     return lines
 
 
-@update_function(UPDATE_FUNCTION)
 def update_document(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
     """Write what BAPI_ACC_DOCUMENT_POST registered: BKPF, BSEG, KNKK receivables."""
     accounting.save(conn, mandt, AccountingDocument.from_payload(payload))
@@ -347,3 +346,8 @@ FUNCTIONS = [
     RfcFunction(BAPI_AP_ACC_GETOPENITEMS, vendor_open_items),
     RfcFunction(BAPI_AP_ACC_GETCLEAREDITEMS, vendor_cleared_items),
 ]
+
+#: the update functions this area's BAPIs register (wired in fake_sap.compose)
+UPDATE_FUNCTIONS: UpdateFunctions = {
+    UPDATE_FUNCTION: update_document,
+}

@@ -27,7 +27,7 @@ from fake_sap.conversion import alpha_input
 from fake_sap.db import clients
 from fake_sap.errors import ApplicationError, SapMessage
 from fake_sap.rfc.call import Call, RfcFunction
-from fake_sap.rfc.luw import update_function
+from fake_sap.rfc.luw import UpdateFunctions
 from fake_sap.rfc.model import (
     DATS,
     FLAG,
@@ -431,7 +431,6 @@ def _text(quantity: Decimal) -> str:
     return f"{quantity.normalize():f}" if quantity else "0"
 
 
-@update_function(SAVE_DELIVERIES)
 def save_deliveries(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
     for data in payload["deliveries"]:
         plan = DeliveryPlan.from_payload(data)
@@ -508,13 +507,11 @@ def _change_payload(item_change: ItemChange) -> dict[str, Any]:
             "deleted": item_change.deleted}
 
 
-@update_function(CHANGE_DELIVERY)
 def change_delivery(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
     deliveries.change_items(conn, mandt, ItemChange(**payload))
     _emit(conn, mandt, payload["vbeln"], delivery_idocs.CHANGED)
 
 
-@update_function(DELETE_DELIVERY)
 def delete_delivery(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
     # the IDoc describes the delivery as it was, and the order as it is after the deletion
     shot = delivery_idocs.snapshot(conn, mandt, payload["vbeln"])
@@ -657,7 +654,6 @@ def _post(conn: Connection, mandt: str, payload: dict[str, Any], *, emit: bool =
                             material_document=document)
 
 
-@update_function(POST_GOODS_MOVEMENT)
 def post_goods_movement(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
     _post(conn, mandt, payload)
 
@@ -668,3 +664,11 @@ FUNCTIONS = [
     RfcFunction(BAPI_OUTB_DELIVERY_CHANGE, change),
     RfcFunction(WS_DELIVERY_UPDATE, delivery_update),
 ]
+
+#: the update functions this area's BAPIs register (wired in fake_sap.compose)
+UPDATE_FUNCTIONS: UpdateFunctions = {
+    SAVE_DELIVERIES: save_deliveries,
+    CHANGE_DELIVERY: change_delivery,
+    DELETE_DELIVERY: delete_delivery,
+    POST_GOODS_MOVEMENT: post_goods_movement,
+}

@@ -42,7 +42,7 @@ from fake_sap.rfc.functions.sales_structures import (
     BAPISDSTAT,
     BAPISDTEXT,
 )
-from fake_sap.rfc.luw import update_function
+from fake_sap.rfc.luw import UpdateFunctions
 from fake_sap.rfc.model import (
     FLAG,
     FunctionInterface,
@@ -441,7 +441,6 @@ def _condition_problem(values: dict[str, Any], items: set[str]
 
 # -- the update function -----------------------------------------------------------------------
 
-@update_function(UPDATE_FUNCTION)
 def add_sales_document(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
     """Write what a create BAPI registered (VBAK/VBAP/VBEP/VBPA/VBUK/VBUP, VBFA, S001)."""
     sales_orders.save(conn, mandt, OrderPlan.from_payload(payload))
@@ -533,3 +532,8 @@ FUNCTIONS = [
     RfcFunction(BAPI_CUSTOMERRETURN_CREATE, create_return),
     RfcFunction(BAPI_SALESORDER_GETSTATUS, get_status),
 ]
+
+#: the update functions this area's BAPIs register (wired in fake_sap.compose)
+UPDATE_FUNCTIONS: UpdateFunctions = {
+    UPDATE_FUNCTION: add_sales_document,
+}

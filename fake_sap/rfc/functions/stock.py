@@ -25,7 +25,7 @@ from fake_sap.mm.goods_movements import MaterialDocument, MovementItem
 from fake_sap.mm.purchasing import StoInput, StoItemInput, StoPlan
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.functions.logistics import BAPIPAREX, commit_in_legacy_mode
-from fake_sap.rfc.luw import update_function
+from fake_sap.rfc.luw import UpdateFunctions
 from fake_sap.rfc.model import (
     DATS,
     FLAG,
@@ -495,7 +495,6 @@ def _dry_run(call: Call, posting: Any) -> None:
         pass
 
 
-@update_function(POST_GOODS_MOVEMENT)
 def post_goods_movement(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
     receipts = [_PurchaseOrderReceipt(**r) for r in payload["receipts"]]
     for receipt in receipts:
@@ -597,7 +596,6 @@ def _exported_header(plan: StoPlan) -> dict[str, Any]:
             "REF_1": plan.ihrez}
 
 
-@update_function(SAVE_PURCHASE_ORDER)
 def save_purchase_order(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
     purchasing.save(conn, mandt, StoPlan.from_payload(payload))
 
@@ -665,3 +663,9 @@ FUNCTIONS = [
     RfcFunction(BAPI_PO_CREATE1, create_purchase_order),
     RfcFunction(BAPI_MATERIAL_AVAILABILITY, availability),
 ]
+
+#: the update functions this area's BAPIs register (wired in fake_sap.compose)
+UPDATE_FUNCTIONS: UpdateFunctions = {
+    POST_GOODS_MOVEMENT: post_goods_movement,
+    SAVE_PURCHASE_ORDER: save_purchase_order,
+}
