@@ -15,6 +15,7 @@ It builds:
 - :func:`update_functions`: what BAPI_TRANSACTION_COMMIT runs, by update function name;
 - :func:`idoc_types`: the declared IDoc types (basic types and extensions), by name;
 - :func:`inbound_applications`: how inbound IDocs are posted, by message type (WE20/BD51);
+- :func:`readable_tables`: the tables RFC_READ_TABLE reads, by name;
 - :func:`openapi_document`: the control API's OpenAPI document.
 """
 
@@ -31,6 +32,7 @@ from fake_sap.http import soap_rfc
 from fake_sap.http.control import clock, faults, openapi
 from fake_sap.idoc import types
 from fake_sap.idoc.model import IdocType
+from fake_sap.rfc import tables
 from fake_sap.rfc.functions import (
     customer,
     finance,
@@ -42,6 +44,7 @@ from fake_sap.rfc.functions import (
     transaction,
 )
 from fake_sap.rfc.luw import UpdateFunction, UpdateFunctions
+from fake_sap.rfc.read_table import ReadableTable
 from fake_sap.rfc.registry import FunctionDirectory
 
 #: the function-module areas, each exposing ``FUNCTIONS`` (and its update functions)
@@ -74,6 +77,11 @@ def idoc_types() -> Mapping[str, IdocType]:
 def inbound_applications() -> Mapping[str, Application]:
     """How inbound IDocs are posted, by message type (:data:`fake_sap.ale.applications`)."""
     return MappingProxyType(applications.APPLICATIONS)
+
+
+def readable_tables() -> Mapping[str, ReadableTable]:
+    """The tables RFC_READ_TABLE reads, by name (:data:`fake_sap.rfc.tables.BY_NAME`)."""
+    return tables.BY_NAME
 
 
 def openapi_document(functions: FunctionDirectory | None = None) -> dict[str, Any]:

@@ -70,12 +70,11 @@ def emulator_declarations() -> Declarations:
     from fake_sap.compose import function_directory
     from fake_sap.idoc.control import EDI_DC40
     from fake_sap.idoc.types import IDOC_TYPES
-    from fake_sap.rfc import tables  # noqa: F401 (declares the readable tables)
-    from fake_sap.rfc.read_table import READABLE_TABLES
+    from fake_sap.rfc import tables
 
     return Declarations(
         functions={f.name: f.interface for f in function_directory().implemented()},
-        idoc_types=dict(IDOC_TYPES), control_record=EDI_DC40, tables=dict(READABLE_TABLES),
+        idoc_types=dict(IDOC_TYPES), control_record=EDI_DC40, tables=dict(tables.BY_NAME),
         outbound_port=own_port())
 
 
