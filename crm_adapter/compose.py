@@ -14,6 +14,7 @@ It builds:
   an entry is done or refused (:class:`~crm_adapter.outbox.OutboxTables`);
 - :func:`inbox_handlers`: how the inbox applies IDocs, by message type (MESTYP);
 - :func:`openapi_document`: the OpenAPI document of the HTTP interface;
+- :func:`error_statuses`: the HTTP status and error code of the API areas' own exceptions;
 - :func:`collect_garbage_less_often`: the one process setting of the adapter's long-running
   processes (the HTTP server's workers and the worker program), applied by the CLI.
 """
@@ -24,8 +25,11 @@ import gc
 from typing import Any
 
 from crm_adapter.flows import applications, deliveries, master_data, returns, settlement
+from crm_adapter.http import applications as application_api
 from crm_adapter.http import clock, openapi, repairs, settlements, statistics
 from crm_adapter.http import deliveries as delivery_api
+from crm_adapter.http import returns as return_api
+from crm_adapter.http.errors import ErrorStatuses
 from crm_adapter.inbox import Handlers
 from crm_adapter.outbox import OutboxJob, OutboxTables
 
@@ -55,6 +59,12 @@ def inbox_handlers() -> Handlers:
 def openapi_document() -> dict[str, Any]:
     """The OpenAPI document of the adapter's HTTP interface (every API area)."""
     return openapi.document(OPENAPI_FRAGMENTS)
+
+
+def error_statuses() -> ErrorStatuses:
+    """The API areas' exceptions → (HTTP status, error code), beside the common ones of
+    :data:`crm_adapter.http.errors.STATUS_BY_EXCEPTION`."""
+    return {**application_api.ERROR_STATUSES, **return_api.ERROR_STATUSES}
 
 
 def openapi_json() -> bytes:

@@ -4,7 +4,9 @@ Layer: HTTP edge (the web process's entry; its tables come from :mod:`crm_adapte
 To add an API area, write a module with a blueprint ``bp`` and append it to
 :data:`BLUEPRINTS`, and its OpenAPI fragment to
 :data:`crm_adapter.compose.OPENAPI_FRAGMENTS`; to map a new exception to a
-status, add it to :data:`crm_adapter.http.errors.STATUS_BY_EXCEPTION`.
+status, add it to the area's ``ERROR_STATUSES`` (joined in
+:func:`crm_adapter.compose.error_statuses`) or to
+:data:`crm_adapter.http.errors.STATUS_BY_EXCEPTION`.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def create_app(settings: AdapterSettings | None = None, *,
     app = Flask("crm_adapter", static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = inbox.max_document_bytes
     app.extensions[EXTENSION] = Runtime(settings, db, inbox, compose.openapi_document())
-    errors.register(app)
+    errors.register(app, compose.error_statuses())
     app.register_blueprint(health)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
