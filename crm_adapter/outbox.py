@@ -1,6 +1,9 @@
 """The transactional outbox: every call to SAP is first a row, committed with the CRM change
 that causes it; a worker performs the calls, retrying with backoff.
 
+Layer: use-case orchestration (between the flows and SAP). Imports the store and the SAP
+client's errors, never a flow: the flows' jobs come in as :class:`OutboxTables`.
+
 Why: the CRM change and "SAP must be told" must never part — no CRM approval without its
 SAP order, no SAP order without its CRM approval. The worker performs each entry *at least
 once*, so every handler must be safe to repeat: before creating a document it looks in SAP
@@ -78,7 +81,6 @@ class Entry:
 Handler = Callable[[Any, Entry], dict[str, Any]]
 Completion = Callable[[Connection, Entry, dict[str, Any]], None]
 Failure = Callable[[Connection, Entry, str], None]
-
 
 
 @dataclass(frozen=True)

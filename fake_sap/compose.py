@@ -89,7 +89,7 @@ def readable_tables() -> Mapping[str, ReadableTable]:
 
 def openapi_document(functions: FunctionDirectory | None = None) -> dict[str, Any]:
     """The control API's OpenAPI document (the fault targets are ``functions``' names)."""
-    functions = functions or function_directory()
+    functions = function_directory() if functions is None else functions
     return openapi.document((openapi.OPENAPI, clock.OPENAPI, faults.openapi_fragment(functions),
                              soap_rfc.OPENAPI))
 

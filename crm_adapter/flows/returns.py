@@ -228,7 +228,6 @@ def return_order_refused(conn: Connection, entry: Entry, error: str) -> None:
                          f"SAP refused the return order: {error}")
 
 
-
 #: what the outbox worker does for the kinds this flow enqueues (wired in crm_adapter.compose)
 OUTBOX_JOBS = (
     outbox.OutboxJob(CREATE_CUSTOMER_RETURN, perform=create_customer_return,
