@@ -13,7 +13,6 @@ themselves in :func:`build_parser`, one ``_add_<name>(commands)`` function each.
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -30,23 +29,11 @@ def _settings(args: argparse.Namespace) -> AdapterSettings:
 
 # --- serve -----------------------------------------------------------------------------------
 
-#: allocations between two young-generation garbage collections in a server worker
-YOUNG_COLLECTION_ALLOCATIONS = 20_000
-
-
-def _collect_garbage_less_often(_worker: object = None) -> None:
-    """Run in each worker once it is up. A worker makes tens of thousands of short-lived
-    objects per IDoc packet (segments, rows, parameters); at Python's default of a young
-    collection every 700 allocations those collections cost about a tenth of its CPU time.
-    What start-up made (modules, the app) is frozen out of collections altogether."""
-    gc.freeze()
-    gc.set_threshold(YOUNG_COLLECTION_ALLOCATIONS, *gc.get_threshold()[1:])
-
-
 def _serve(args: argparse.Namespace) -> int:
     from gunicorn.app.base import BaseApplication
     from sqlalchemy.engine import make_url
 
+    from crm_adapter.compose import collect_garbage_less_often
     from crm_adapter.http.app import create_app
     from crm_adapter.store.engine import Database
 
@@ -63,7 +50,9 @@ def _serve(args: argparse.Namespace) -> int:
                 "worker_class": "sync", "preload_app": False, "timeout": 300,
                 "graceful_timeout": 5, "keepalive": 5, "accesslog": None, "errorlog": "-",
                 "loglevel": "warning", "proc_name": "crm-adapter",
-                "post_worker_init": _collect_garbage_less_often}
+                # each server worker applies the IDocs it receives: the process setting
+                # applies once the worker has built its app
+                "post_worker_init": lambda _worker: collect_garbage_less_often()}
             for key, value in options.items():
                 self.cfg.set(key, value)
 
@@ -94,6 +83,7 @@ def _worker(args: argparse.Namespace) -> int:
     import signal
     import threading
 
+    from crm_adapter.compose import collect_garbage_less_often
     from crm_adapter.outbox import WorkerSettings
     from crm_adapter.worker import WorkerOptions, run_worker
 
@@ -110,6 +100,7 @@ def _worker(args: argparse.Namespace) -> int:
     settings = _settings(args)
     print(f"crm-adapter worker: outbox to SAP at {settings.sap_url} client "
           f"{settings.sap_client}", flush=True)
+    collect_garbage_less_often()  # the worker also applies IDocs left unprocessed
     run_worker(settings, stop, options)
     return 0
 
@@ -142,7 +133,8 @@ def _add_worker(commands: Any) -> None:
 def _openapi(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from crm_adapter.http.openapi import OPENAPI_FILE, openapi_json
+    from crm_adapter.compose import openapi_json
+    from crm_adapter.http.openapi import OPENAPI_FILE
 
     target = Path(args.root) / OPENAPI_FILE
     expected = openapi_json()
@@ -182,8 +174,8 @@ def _settle(args: argparse.Namespace) -> int:
     from crm_adapter.domain.errors import DomainError
     from crm_adapter.flows import settlement
     from crm_adapter.http.rendering import render
+    from crm_adapter.sap_connection import sap_connector
     from crm_adapter.store.engine import Database
-    from crm_adapter.worker import sap_connector
 
     settings = _settings(args)
     db = Database(settings.db_url)

@@ -15,7 +15,8 @@ Layer: use-case orchestration (between the HTTP receiver and the flows). The rul
 - **Failures are kept.** A processing error never undoes the receipt: the IDoc is kept as
   ``failed`` with the reason and can be retried (:meth:`Inbox.retry`).
 
-Flows register per message type with :meth:`Handlers.register`; see :func:`default_handlers`.
+Each flow exposes its :class:`MessageHandler` as data; :func:`crm_adapter.compose.inbox_handlers`
+builds the :class:`Handlers` table by message type. The inbox imports no flow.
 """
 
 from __future__ import annotations
@@ -95,16 +96,6 @@ class Handlers:
 
     def get(self, message_type: str) -> MessageHandler | None:
         return self.by_message_type.get(message_type)
-
-
-def default_handlers() -> Handlers:
-    """The handlers of every flow (one line per message type)."""
-    from crm_adapter.flows import deliveries, master_data
-
-    return (Handlers()
-            .register("MATMAS", master_data.MATMAS)
-            .register("DEBMAS", master_data.DEBMAS)
-            .register("DESADV", deliveries.DESADV))
 
 
 # --- results ---------------------------------------------------------------------------------

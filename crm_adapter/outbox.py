@@ -1,6 +1,9 @@
 """The transactional outbox: every call to SAP is first a row, committed with the CRM change
 that causes it; a worker performs the calls, retrying with backoff.
 
+Layer: use-case orchestration (between the flows and SAP). Imports the store and the SAP
+client's errors, never a flow: the flows' jobs come in as :class:`OutboxTables`.
+
 Why: the CRM change and "SAP must be told" must never part — no CRM approval without its
 SAP order, no SAP order without its CRM approval. The worker performs each entry *at least
 once*, so every handler must be safe to repeat: before creating a document it looks in SAP
@@ -8,17 +11,19 @@ for the result of an earlier attempt by the entry's ``crm_reference`` (the CRM d
 number that travels in SAP, e.g. PURCH_NO_C of a sales order), and uses it if found. That
 makes a retry after a crash or a timeout never create a second SAP document.
 
-A handler is registered per kind::
+A flow declares each kind it enqueues as an :class:`OutboxJob`, plain data::
 
-    @outbox.handler("create_sales_order")
-    def create_sales_order(sap: Connection, entry: Entry) -> dict: ...      # talks to SAP
+    OUTBOX_JOBS = (OutboxJob(CREATE_SALES_ORDER, perform=create_sales_order,
+                             on_done=link_order, on_failed=mark_failed),)
 
-    @outbox.on_done("create_sales_order")
-    def link_order(conn: sqlalchemy.Connection, entry: Entry, result: dict) -> None: ...
-
-``on_done`` runs in the same CRM transaction that marks the entry done; ``on_failed`` when
-SAP refused the call for a business reason (a :class:`~sap_client.bapi.BapiError`):
-such an entry is not retried.
+``perform(sap, entry) -> dict`` talks to SAP; ``on_done(conn, entry, result)`` runs in the
+same CRM transaction that marks the entry done; ``on_failed(conn, entry, error)`` when SAP
+refused the call for a business reason (a :class:`~sap_client.bapi.BapiError`): such an
+entry is not retried. :mod:`crm_adapter.compose` gathers every flow's jobs into
+:class:`OutboxTables`, which :class:`OutboxWorker` takes as a constructor argument: nothing
+registers itself by being imported. An entry whose kind the tables do not know is a wiring
+mistake, not SAP's answer: it is logged as an error and retried like a communication
+problem, so it stays visible and completes once a worker with the right tables takes it.
 
 Where SAP offers no field to find an earlier attempt's document by (a stock transport order
 has no customer reference), a handler records the number SAP drew with
@@ -34,9 +39,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -76,30 +82,41 @@ Handler = Callable[[Any, Entry], dict[str, Any]]
 Completion = Callable[[Connection, Entry, dict[str, Any]], None]
 Failure = Callable[[Connection, Entry, str], None]
 
-HANDLERS: dict[str, Handler] = {}
-ON_DONE: dict[str, Completion] = {}
-ON_FAILED: dict[str, Failure] = {}
+
+@dataclass(frozen=True)
+class OutboxJob:
+    """What the worker does for one kind of entry (declared by the flow that enqueues it)."""
+
+    kind: str
+    perform: Handler
+    on_done: Completion | None = None
+    on_failed: Failure | None = None
 
 
-def handler(kind: str) -> Callable[[Handler], Handler]:
-    def register(function: Handler) -> Handler:
-        HANDLERS[kind] = function
-        return function
-    return register
+@dataclass(frozen=True)
+class OutboxTables:
+    """The worker's tables, by kind: what to perform, what to do once done or refused."""
 
+    handlers: Mapping[str, Handler]
+    completions: Mapping[str, Completion] = field(default_factory=dict)
+    failures: Mapping[str, Failure] = field(default_factory=dict)
 
-def on_done(kind: str) -> Callable[[Completion], Completion]:
-    def register(function: Completion) -> Completion:
-        ON_DONE[kind] = function
-        return function
-    return register
-
-
-def on_failed(kind: str) -> Callable[[Failure], Failure]:
-    def register(function: Failure) -> Failure:
-        ON_FAILED[kind] = function
-        return function
-    return register
+    @classmethod
+    def of(cls, jobs: Iterable[OutboxJob]) -> OutboxTables:
+        """The tables of ``jobs``; a kind declared twice is a wiring mistake."""
+        handlers: dict[str, Handler] = {}
+        completions: dict[str, Completion] = {}
+        failures: dict[str, Failure] = {}
+        for job in jobs:
+            if job.kind in handlers:
+                raise ValueError(f"outbox kind {job.kind} is declared twice")
+            handlers[job.kind] = job.perform
+            if job.on_done is not None:
+                completions[job.kind] = job.on_done
+            if job.on_failed is not None:
+                failures[job.kind] = job.on_failed
+        return cls(MappingProxyType(handlers), MappingProxyType(completions),
+                   MappingProxyType(failures))
 
 
 def enqueue(conn: Connection, kind: str, payload: dict[str, Any], crm_reference: str) -> int:
@@ -125,9 +142,10 @@ class OutboxWorker:
     """Performs due outbox entries, one at a time, in id order."""
 
     def __init__(self, db: Database, connect: Callable[[], Any],
-                 settings: WorkerSettings | None = None) -> None:
+                 settings: WorkerSettings | None = None, *, tables: OutboxTables) -> None:
         self.db = db
         self.connect = connect
+        self.tables = tables
         self.settings = settings or WorkerSettings()
         self._sap: Any = None
 
@@ -184,10 +202,14 @@ class OutboxWorker:
         return record
 
     def _perform(self, entry: Entry) -> bool:
-        perform = HANDLERS.get(entry.kind)
+        perform = self.tables.handlers.get(entry.kind)
         if perform is None:
-            self._fail(entry, f"no handler for outbox kind {entry.kind}")
-            return True
+            # the worker was composed without this kind's flow: not SAP's answer, so not
+            # final; the entry waits (visibly) for a worker that knows the kind
+            log.error("outbox entry %s has kind %s, for which this worker has no handler",
+                      entry.id, entry.kind)
+            self._retry(entry, f"no handler for outbox kind {entry.kind}")
+            return False
         try:
             result = perform(self._connection(), entry)
         except (BapiError, ABAPApplicationError) as error:
@@ -201,7 +223,7 @@ class OutboxWorker:
         with self.db.write() as conn:
             conn.execute(update(outbox).where(outbox.c.id == entry.id).values(
                 status=DONE, result=result, last_error=None, updated_at=datetime.now(UTC)))
-            completion = ON_DONE.get(entry.kind)
+            completion = self.tables.completions.get(entry.kind)
             if completion is not None:
                 completion(conn, entry, result)
         return True
@@ -220,7 +242,7 @@ class OutboxWorker:
         with self.db.write() as conn:
             conn.execute(update(outbox).where(outbox.c.id == entry.id).values(
                 status=FAILED, last_error=error[:2000], updated_at=datetime.now(UTC)))
-            failure = ON_FAILED.get(entry.kind)
+            failure = self.tables.failures.get(entry.kind)
             if failure is not None:
                 failure(conn, entry, error)
 

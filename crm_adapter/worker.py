@@ -10,6 +10,8 @@ Layer: entry point (composition root of the worker process). ``crm-adapter worke
 - the **inbox**: IDocs stored but never processed because the receiving process died in
   between (status ``received``) are processed at start and every ``pending_idoc_seconds``.
 
+The worker's tables (outbox jobs, IDoc handlers) come from :mod:`crm_adapter.compose`.
+
 Run one worker per CRM database. Handlers are idempotent, so a second worker or a restart
 never creates a second SAP document, but one worker keeps the approval decisions in order
 (each decision counts what earlier ones approved).
@@ -17,18 +19,16 @@ never creates a second SAP document, but one worker keeps the approval decisions
 
 from __future__ import annotations
 
-import importlib
 import logging
-import pkgutil
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any
 
-from crm_adapter import flows
+from crm_adapter import compose
 from crm_adapter.config import AdapterSettings
-from crm_adapter.inbox import Inbox, default_handlers
+from crm_adapter.inbox import Inbox
 from crm_adapter.outbox import OutboxWorker, WorkerSettings
+from crm_adapter.sap_connection import sap_connector
 from crm_adapter.store.engine import Database
 from sap_client.rfc import Connection
 
@@ -44,33 +44,15 @@ class WorkerOptions:
     pending_idoc_seconds: float = 60.0
 
 
-def load_flows() -> list[str]:
-    """Import every flow module, so that their outbox handlers are registered."""
-    names = [f"{flows.__name__}.{module.name}"
-             for module in pkgutil.iter_modules(flows.__path__) if not module.ispkg]
-    for name in names:
-        importlib.import_module(name)
-    return names
-
-
-def sap_connector(settings: AdapterSettings) -> Any:
-    """A function opening an RFC connection (one SAP session) with the settings' logon."""
-    def connect() -> Connection:
-        return Connection(url=settings.sap_url, client=settings.sap_client,
-                          user=settings.sap_user, passwd=settings.sap_password,
-                          lang=settings.sap_language, timeout=settings.sap_timeout_seconds)
-    return connect
-
-
 def run_worker(settings: AdapterSettings, stop: threading.Event,
                options: WorkerOptions | None = None) -> None:
     """Work until ``stop`` is set: the outbox continuously, unprocessed IDocs now and then."""
     options = options or WorkerOptions()
-    load_flows()
     db = Database(settings.db_url)
     db.create_schema()
-    outbox_worker = OutboxWorker(db, sap_connector(settings), options.outbox)
-    inbox = Inbox(db, default_handlers())
+    outbox_worker = OutboxWorker(db, sap_connector(settings), options.outbox,
+                                 tables=compose.outbox_tables())
+    inbox = Inbox(db, compose.inbox_handlers())
     next_inbox_pass = 0.0
     try:
         while not stop.is_set():

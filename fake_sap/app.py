@@ -1,4 +1,8 @@
-"""The Flask application factory."""
+"""The Flask application factory.
+
+Layer: HTTP edge (the web process's entry). Its tables (function directory, update functions,
+OpenAPI document) come from :mod:`fake_sap.compose`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import logging
 
 from flask import Flask
 
+from fake_sap import compose
 from fake_sap.ale.dispatcher import Dispatcher
 from fake_sap.config import Settings
 from fake_sap.db import clients
@@ -27,7 +32,10 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = None
     db = Database(settings.db_url)
     dispatcher = Dispatcher(db, settings)
-    app.extensions["fake_sap"] = Runtime(settings, db, dispatcher)
+    functions = compose.function_directory()
+    app.extensions["fake_sap"] = Runtime(settings, db, dispatcher, functions,
+                                         compose.update_functions(),
+                                         compose.openapi_document(functions))
     errors.register(app)
     app.register_blueprint(idoc_xml_bp)
     app.register_blueprint(control_bp)

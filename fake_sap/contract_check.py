@@ -67,15 +67,14 @@ class Declarations:
 
 def emulator_declarations() -> Declarations:
     from fake_sap.ale.outbound import own_port
+    from fake_sap.compose import function_directory
     from fake_sap.idoc.control import EDI_DC40
     from fake_sap.idoc.types import IDOC_TYPES
-    from fake_sap.rfc import tables  # noqa: F401 (declares the readable tables)
-    from fake_sap.rfc.read_table import READABLE_TABLES
-    from fake_sap.rfc.registry import FUNCTIONS
+    from fake_sap.rfc import tables
 
     return Declarations(
-        functions={name: function.interface for name, function in FUNCTIONS.items()},
-        idoc_types=dict(IDOC_TYPES), control_record=EDI_DC40, tables=dict(READABLE_TABLES),
+        functions={f.name: f.interface for f in function_directory().implemented()},
+        idoc_types=dict(IDOC_TYPES), control_record=EDI_DC40, tables=dict(tables.BY_NAME),
         outbound_port=own_port())
 
 

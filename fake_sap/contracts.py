@@ -10,12 +10,10 @@ longer match, which the test suite also asserts.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from fake_sap.http.control import openapi
+from fake_sap import compose
 from fake_sap.idoc import reference
-from fake_sap.idoc.types import IDOC_TYPES
 from fake_sap.idoc.xsd import schema_for
 from fake_sap.rfc.reference import rfc_reference_files
 from fake_sap.rfc.wsdl import wsdl_files
@@ -38,19 +36,16 @@ OWNED = (
 def generated_files() -> dict[str, bytes]:
     """Relative path (with ``/``) → content, for every file this command writes."""
     files: dict[str, bytes] = {}
-    for name in sorted(IDOC_TYPES):
-        files[f"{XSD_DIR}/{name}.xsd"] = schema_for(IDOC_TYPES[name])
-    files[OPENAPI_FILE] = openapi_json()
-    for page, text in reference.pages(IDOC_TYPES.values()).items():
+    idoc_types = compose.idoc_types()
+    interfaces = [f.interface for f in compose.function_directory().implemented()]
+    for name in sorted(idoc_types):
+        files[f"{XSD_DIR}/{name}.xsd"] = schema_for(idoc_types[name])
+    files[OPENAPI_FILE] = compose.openapi_json()
+    for page, text in reference.pages(idoc_types.values()).items():
         files[f"{DOCS_DIR}/{page}"] = text.encode("utf-8")
-    files.update(wsdl_files())
-    files.update(rfc_reference_files())
+    files.update(wsdl_files(interfaces))
+    files.update(rfc_reference_files(interfaces))
     return dict(sorted(files.items()))
-
-
-def openapi_json() -> bytes:
-    text = json.dumps(openapi.document(), indent=2, sort_keys=True, ensure_ascii=False)
-    return (text + "\n").encode("utf-8")
 
 
 def drift(root: Path, expected: dict[str, bytes] | None = None) -> dict[str, str]:

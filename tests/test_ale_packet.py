@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import pytest
 
-from fake_sap.ale.dispatcher import _packet, _parsed_packet
+from fake_sap.fastpath import join_documents, join_documents_with_lxml
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.types import MATMAS05
 from fake_sap.idoc.writer import to_xml_text
 
 pytestmark = pytest.mark.unit
+
+
+def _packet(batch: list[dict[str, str]]) -> str:
+    return join_documents([row["xml"] for row in batch])
+
+
+def _parsed_packet(batch: list[dict[str, str]]) -> str:
+    return join_documents_with_lxml([row["xml"] for row in batch])
 
 
 def stored(matnr: str, text: str) -> dict[str, str]:

@@ -12,8 +12,8 @@ import pytest
 from schemathesis.specs.openapi.definitions import OPENAPI_31_VALIDATOR
 
 from fake_sap.cli import main
+from fake_sap.compose import openapi_document as document
 from fake_sap.contracts import OPENAPI_FILE, generated_files, stale_files
-from fake_sap.http.control.openapi import document
 from fake_sap.idoc.model import SapType, Segment, extend, fields
 from fake_sap.idoc.reference import type_page
 from fake_sap.idoc.types import DEBMAS07

@@ -12,7 +12,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from fake_sap.http.control.openapi import document
+from fake_sap.compose import openapi_document as document
 from fake_sap.testing.process import FakeSapProcess
 
 schema = schemathesis.openapi.from_dict(document())

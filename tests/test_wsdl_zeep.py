@@ -16,8 +16,8 @@ from idoc_builders import customer, packet
 from zeep.exceptions import Fault
 from zeep.transports import Transport
 
+from fake_sap.compose import function_directory
 from fake_sap.idoc.types import DEBMAS07
-from fake_sap.rfc import registry
 
 #: the function modules the tests below call; must cover every implemented one
 CALLED = {"RFC_PING", "STFC_CONNECTION", "RFC_SYSTEM_INFO", "RFC_READ_TABLE",
@@ -60,6 +60,9 @@ def new_material(service, material: str = "4711"):
         CLIENTDATA={"BASE_UOM": "ST", "NET_WEIGHT": Decimal("1.25")},
         CLIENTDATAX={"BASE_UOM": "X", "NET_WEIGHT": "X"},
         MATERIALDESCRIPTION={"item": [{"LANGU": "EN", "MATL_DESC": "Pump"}]})
+
+
+registry = function_directory()
 
 
 def test_every_implemented_function_is_called_through_zeep():

@@ -217,7 +217,6 @@ def integration(conn: Connection, crm_reference: str) -> list[dict[str, Any]]:
 
 # --- SAP side 1: the facts an approval needs (a read; safe to repeat) ------------------------
 
-@outbox.handler(CHECK)
 def read_approval_facts(sap: Any, entry: Entry) -> dict[str, Any]:
     """The outlet's credit and the availability of each material, as SAP has them."""
     payload = entry.payload
@@ -276,7 +275,6 @@ def _sap_amount(text: str) -> Decimal:
 
 # --- the decision, in the transaction that completes the read --------------------------------
 
-@outbox.on_done(CHECK)
 def decide_with_sap_facts(conn: Connection, entry: Entry, result: dict[str, Any]) -> None:
     application = store.get_by_reference(conn, entry.crm_reference, lock=True)
     if application is None or application["status"] != Status.APPROVAL_PENDING:
@@ -332,14 +330,12 @@ def _document_payload(conn: Connection, application: dict[str, Any],
     }
 
 
-@outbox.on_failed(CHECK)
 def approval_facts_refused(conn: Connection, entry: Entry, error: str) -> None:
     _mark_failed(conn, entry, f"SAP refused to give the approval facts: {error}")
 
 
 # --- SAP side 2: create the document (idempotent) --------------------------------------------
 
-@outbox.handler(CREATE_SALES_ORDER)
 def create_sales_order(sap: Any, entry: Entry) -> dict[str, Any]:
     """A TA sales order or KB consignment fill-up for the outlet, unless SAP has one with
     this reference already (an earlier attempt that committed)."""
@@ -371,7 +367,6 @@ def sales_documents_by_reference(sap: Any, crm_reference: str, customer: str) ->
     return [row["VBELN"] for row in rows]
 
 
-@outbox.handler(CREATE_STOCK_TRANSPORT_ORDER)
 def create_stock_transport_order(sap: Any, entry: Entry) -> dict[str, Any]:
     """A UB stock transport order from the central warehouse (plant 1000, supplying) to the
     provincial warehouse (plant 1100, receiving).
@@ -427,8 +422,6 @@ def warnings_of(result: dict[str, Any]) -> list[str]:
     return [str(m) for m in bapi.messages(result) if m.type == bapi.MessageType.WARNING]
 
 
-@outbox.on_done(CREATE_SALES_ORDER)
-@outbox.on_done(CREATE_STOCK_TRANSPORT_ORDER)
 def link_sap_document(conn: Connection, entry: Entry, result: dict[str, Any]) -> None:
     application = store.get_by_reference(conn, entry.crm_reference, lock=True)
     if application is None:
@@ -438,8 +431,6 @@ def link_sap_document(conn: Connection, entry: Entry, result: dict[str, Any]) ->
     store.link_sap_document(conn, application["id"], result["document"])
 
 
-@outbox.on_failed(CREATE_SALES_ORDER)
-@outbox.on_failed(CREATE_STOCK_TRANSPORT_ORDER)
 def sap_document_refused(conn: Connection, entry: Entry, error: str) -> None:
     _mark_failed(conn, entry, f"SAP refused the document: {error}")
 
@@ -448,3 +439,14 @@ def _mark_failed(conn: Connection, entry: Entry, reason: str) -> None:
     application = store.get_by_reference(conn, entry.crm_reference, lock=True)
     if application is not None:
         store.set_status(conn, application["id"], Status.FAILED, reason)
+
+
+#: what the outbox worker does for the kinds this flow enqueues (wired in crm_adapter.compose)
+OUTBOX_JOBS = (
+    outbox.OutboxJob(CHECK, perform=read_approval_facts, on_done=decide_with_sap_facts,
+                     on_failed=approval_facts_refused),
+    outbox.OutboxJob(CREATE_SALES_ORDER, perform=create_sales_order,
+                     on_done=link_sap_document, on_failed=sap_document_refused),
+    outbox.OutboxJob(CREATE_STOCK_TRANSPORT_ORDER, perform=create_stock_transport_order,
+                     on_done=link_sap_document, on_failed=sap_document_refused),
+)

@@ -321,7 +321,6 @@ def request_link(conn: Connection, order_number: str) -> str:
     return f"no application has SAP order {order_number}: its PURCH_NO_C is looked up in SAP"
 
 
-@outbox.handler(LINK_ORDER)
 def read_purchase_order_number(sap: Any, entry: outbox.Entry) -> dict[str, Any]:
     """VBAK-BSTNK of the order: the CRM reference it was created with (a read: repeatable)."""
     order = str(entry.payload["sap_order"])
@@ -330,7 +329,6 @@ def read_purchase_order_number(sap: Any, entry: outbox.Entry) -> dict[str, Any]:
     return {"sap_order": order, "purchase_order_number": rows[0]["BSTNK"] if rows else ""}
 
 
-@outbox.on_done(LINK_ORDER)
 def _link_read_order(conn: Connection, entry: outbox.Entry, result: dict[str, Any]) -> None:
     note = link_application(conn, result["sap_order"], result["purchase_order_number"])
     log.info("SAP order %s: %s", result["sap_order"], note)
@@ -401,3 +399,9 @@ def _quantities(message: DeliveryMessage) -> str:
 
 def _text(quantity: Decimal) -> str:
     return f"{quantity.normalize():f}"
+
+
+#: what the outbox worker does for the kinds this flow enqueues (wired in crm_adapter.compose)
+OUTBOX_JOBS = (
+    outbox.OutboxJob(LINK_ORDER, perform=read_purchase_order_number, on_done=_link_read_order),
+)

@@ -174,7 +174,6 @@ def _locked(conn: Connection, return_id: int) -> dict[str, Any]:
 
 # --- SAP side: the return order (idempotent) -------------------------------------------------
 
-@outbox.handler(CREATE_CUSTOMER_RETURN)
 def create_customer_return(sap: Any, entry: Entry) -> dict[str, Any]:
     """An RE order against the original order, unless one with this reference exists."""
     payload = entry.payload
@@ -213,7 +212,6 @@ def _order_items(sap: Any, order: str) -> dict[str, str]:
     return items
 
 
-@outbox.on_done(CREATE_CUSTOMER_RETURN)
 def link_return_order(conn: Connection, entry: Entry, result: dict[str, Any]) -> None:
     found = store.get_by_reference(conn, entry.crm_reference, lock=True)
     if found is None:
@@ -223,10 +221,15 @@ def link_return_order(conn: Connection, entry: Entry, result: dict[str, Any]) ->
     store.link_return_order(conn, found["id"], result["document"])
 
 
-@outbox.on_failed(CREATE_CUSTOMER_RETURN)
 def return_order_refused(conn: Connection, entry: Entry, error: str) -> None:
     found = store.get_by_reference(conn, entry.crm_reference, lock=True)
     if found is not None:
         store.set_status(conn, found["id"], Status.FAILED,
                          f"SAP refused the return order: {error}")
 
+
+#: what the outbox worker does for the kinds this flow enqueues (wired in crm_adapter.compose)
+OUTBOX_JOBS = (
+    outbox.OutboxJob(CREATE_CUSTOMER_RETURN, perform=create_customer_return,
+                     on_done=link_return_order, on_failed=return_order_refused),
+)

@@ -243,7 +243,6 @@ def settlements(conn: Connection, *, status: str | None = None, month: str | Non
 
 # --- posting in SAP FI (outbox) --------------------------------------------------------------
 
-@outbox.handler(POST_SETTLEMENT)
 def post_settlement(sap: Any, entry: outbox.Entry) -> dict[str, Any]:
     """The settlement's FI document: found by its reference if an earlier attempt posted it,
     else posted and committed now."""
@@ -293,13 +292,11 @@ def posting_parameters(payload: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@outbox.on_done(POST_SETTLEMENT)
 def _posted(conn: Connection, entry: outbox.Entry, result: dict[str, Any]) -> None:
     store.set_posted(conn, entry.payload["settlement_id"], SettlementStatus.POSTED,
                      result["document_number"], result["object_key"])
 
 
-@outbox.on_failed(POST_SETTLEMENT)
 def _refused(conn: Connection, entry: outbox.Entry, error: str) -> None:
     log.warning("settlement %s: SAP refused the posting: %s",
                 entry.payload["settlement_number"], error)
@@ -354,3 +351,10 @@ def _dats(value: Any) -> date:
         return value
     text = str(value)
     return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+
+
+#: what the outbox worker does for the kinds this flow enqueues (wired in crm_adapter.compose)
+OUTBOX_JOBS = (
+    outbox.OutboxJob(POST_SETTLEMENT, perform=post_settlement, on_done=_posted,
+                     on_failed=_refused),
+)

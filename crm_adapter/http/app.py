@@ -1,14 +1,19 @@
 """The CRM adapter's Flask application factory.
 
-Layer: HTTP edge (composition root of the web process). To add an API area, write a module
-with a blueprint ``bp`` and append it to :data:`BLUEPRINTS`; to map a new exception to a
-status, add it to :data:`crm_adapter.http.errors.STATUS_BY_EXCEPTION`.
+Layer: HTTP edge (the web process's entry; its tables come from :mod:`crm_adapter.compose`).
+To add an API area, write a module with a blueprint ``bp`` and append it to
+:data:`BLUEPRINTS`, and its OpenAPI fragment to
+:data:`crm_adapter.compose.OPENAPI_FRAGMENTS`; to map a new exception to a
+status, add it to the area's ``ERROR_STATUSES`` (joined in
+:func:`crm_adapter.compose.error_statuses`) or to
+:data:`crm_adapter.http.errors.STATUS_BY_EXCEPTION`.
 """
 
 from __future__ import annotations
 
 from flask import Blueprint, Flask, Response, jsonify
 
+from crm_adapter import compose
 from crm_adapter.config import AdapterSettings
 from crm_adapter.http import (
     applications,
@@ -24,7 +29,7 @@ from crm_adapter.http import (
     statistics,
 )
 from crm_adapter.http.runtime import EXTENSION, Runtime
-from crm_adapter.inbox import Handlers, Inbox, default_handlers
+from crm_adapter.inbox import Handlers, Inbox
 from crm_adapter.store.engine import Database
 
 BLUEPRINTS: list[Blueprint] = [receiver.bp, materials.bp, applications.bp, returns.bp,
@@ -46,11 +51,11 @@ def create_app(settings: AdapterSettings | None = None, *,
     settings = settings or AdapterSettings.load()
     db = Database(settings.db_url)
     db.create_schema()
-    inbox = Inbox(db, handlers or default_handlers())
+    inbox = Inbox(db, handlers or compose.inbox_handlers())
     app = Flask("crm_adapter", static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = inbox.max_document_bytes
-    app.extensions[EXTENSION] = Runtime(settings, db, inbox)
-    errors.register(app)
+    app.extensions[EXTENSION] = Runtime(settings, db, inbox, compose.openapi_document())
+    errors.register(app, compose.error_statuses())
     app.register_blueprint(health)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

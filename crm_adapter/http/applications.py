@@ -24,7 +24,7 @@ from crm_adapter.domain.applications import (
     TransitionRefused,
 )
 from crm_adapter.flows import applications as flow
-from crm_adapter.http.errors import STATUS_BY_EXCEPTION, ApiError
+from crm_adapter.http.errors import ApiError, ErrorStatuses
 from crm_adapter.http.rendering import jsonable
 from crm_adapter.http.runtime import runtime
 
@@ -35,11 +35,12 @@ MAX_LISTING = 1000
 MAX_ID = 2**63 - 1
 ID = f"int(max={MAX_ID})"
 
-STATUS_BY_EXCEPTION.update({
+#: this area's exceptions → (HTTP status, error code) (joined in crm_adapter.compose)
+ERROR_STATUSES: ErrorStatuses = {
     ApplicationNotFound: (404, "NOT_FOUND"),
     InvalidApplication: (422, "INVALID_APPLICATION"),
     TransitionRefused: (409, "STATUS_CONFLICT"),
-})
+}
 
 
 @bp.post("/api/applications")

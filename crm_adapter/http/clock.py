@@ -9,6 +9,8 @@ Layer: HTTP edge. For tests, demos and catching up a missed settlement day:
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Response, jsonify, request
 
 from crm_adapter.clock import BusinessClock, parse_date
@@ -54,8 +56,8 @@ _CLOCK = {"type": "object", "required": ["today", "source"], "properties": {
     "source": {"type": "string", "enum": ["set", "settings", "calendar"],
                "description": "set by hand (PUT), the setting CRM_ADAPTER_TODAY, or today "
                               "in China"}}}
-openapi.SCHEMAS["BusinessDate"] = _CLOCK
-openapi.PATHS["/api/clock"] = {
+_SCHEMAS: dict[str, Any] = {"BusinessDate": _CLOCK}
+_PATHS: dict[str, Any] = {"/api/clock": {
     "get": {"operationId": "getBusinessDate", "tags": ["service"],
             "summary": "The CRM's business date",
             "responses": {"200": openapi.json_content(openapi.ref("BusinessDate"),
@@ -73,4 +75,8 @@ openapi.PATHS["/api/clock"] = {
                "summary": "Back to the settings' date or the calendar",
                "responses": {"200": openapi.json_content(openapi.ref("BusinessDate"),
                                                          "The business date now")}},
-}
+}}
+
+
+#: this area's part of the OpenAPI document (joined in crm_adapter.compose)
+OPENAPI = openapi.ApiFragment(paths=_PATHS, schemas=_SCHEMAS)

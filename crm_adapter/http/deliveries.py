@@ -12,6 +12,8 @@ Layer: HTTP edge. Read-only: SAP is the source of deliveries.
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Response, jsonify, request
 
 from crm_adapter.flows import deliveries as flow
@@ -101,7 +103,7 @@ _TEXT_OR_NULL = {"type": ["string", "null"]}
 _TIME = {"type": "string", "format": "date-time"}
 _DELIVERY_STATUSES = ["open", "goods_issued", "partially_delivered", "delivered"]
 
-openapi.SCHEMAS.update({
+_SCHEMAS: dict[str, Any] = {
     "DeliveryItem": {
         "type": "object",
         "required": ["item_number", "material_number", "shipped_quantity", "open_quantity"],
@@ -136,11 +138,11 @@ openapi.SCHEMAS.update({
         "type": "object", "required": ["material_number", "quantity"],
         "properties": {"outlet": {"type": "string"}, "material_number": {"type": "string"},
                        "quantity": _DECIMAL, "updated_at": _TIME}},
-})
+}
 
 _ONE_DELIVERY = openapi.json_content(openapi.wrapped("delivery", openapi.ref("Delivery")),
                                      "The delivery record")
-openapi.PATHS.update({
+_PATHS: dict[str, Any] = {
     "/api/deliveries": {"get": {
         "operationId": "listDeliveries", "tags": ["deliveries"],
         "summary": "Delivery records from SAP's DESADV, newest first",
@@ -181,4 +183,8 @@ openapi.PATHS.update({
             "properties": {"outlet": {"type": "string"}, "inventory": {
                 "type": "array", "items": openapi.ref("InventoryLine")}}},
             "The inventory"), "404": openapi.NOT_FOUND, "422": openapi.UNPROCESSABLE}}},
-})
+}
+
+
+#: this area's part of the OpenAPI document (joined in crm_adapter.compose)
+OPENAPI = openapi.ApiFragment(paths=_PATHS, schemas=_SCHEMAS)

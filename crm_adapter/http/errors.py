@@ -2,15 +2,16 @@
 
 Layer: HTTP edge. Every error is JSON ``{"error": CODE, "message": text}``; views contain
 no ``try/except`` for the errors of other layers: those are mapped here, in
-:data:`STATUS_BY_EXCEPTION` (Flask looks handlers up along the exception's MRO, so a
-subclass may get its own entry). Anything unexpected is logged and answered with a 500
-that shows no traceback.
+:data:`STATUS_BY_EXCEPTION` and in the API areas' ``ERROR_STATUSES``, which
+:mod:`crm_adapter.compose` hands to :func:`register` (Flask looks handlers up along the
+exception's MRO, so a subclass may get its own entry). Anything unexpected is logged and
+answered with a 500 that shows no traceback.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from flask import Flask, Response, jsonify, request
 from sqlalchemy.exc import IntegrityError
@@ -42,8 +43,11 @@ class LogonRequired(ApiError):
     code = "LOGON_FAILED"
 
 
+#: exceptions → (HTTP status, error code)
+ErrorStatuses = Mapping[type[Exception], tuple[int, str]]
+
 #: exceptions of other layers → (HTTP status, error code)
-STATUS_BY_EXCEPTION: dict[type[Exception], tuple[int, str]] = {
+STATUS_BY_EXCEPTION: ErrorStatuses = {
     UnreadableDocument: (400, "UNREADABLE_IDOC_XML"),
     DocumentTooLarge: (413, "IDOC_XML_TOO_LARGE"),
     UnknownEntry: (404, "NOT_FOUND"),
@@ -62,12 +66,13 @@ def error_response(status: int, code: str, message: str) -> Response:
     return response
 
 
-def register(app: Flask) -> None:
+def register(app: Flask, area_statuses: ErrorStatuses) -> None:
+    """The error handlers: :data:`STATUS_BY_EXCEPTION` and the API areas' own."""
     @app.errorhandler(ApiError)
     def _api_error(error: ApiError) -> Response:
         return error_response(error.status, error.code, error.message)
 
-    for exception, (status, code) in STATUS_BY_EXCEPTION.items():
+    for exception, (status, code) in {**STATUS_BY_EXCEPTION, **area_statuses}.items():
         app.register_error_handler(exception, _mapped(status, code))
 
     @app.errorhandler(IntegrityError)

@@ -3,22 +3,37 @@
 
 The same document is committed as ``contracts/openapi/crm-adapter.json``: ``crm-adapter
 openapi`` writes it, ``crm-adapter openapi --check`` (and the test suite) checks that the
-committed copy is current. API areas describe their paths by extending :data:`PATHS` and
-:data:`SCHEMAS` when their module is imported (``PATHS.update({...})``);
-:func:`document` imports the app, and with it every area.
+committed copy is current.
+
+Layer: HTTP edge. Every API area describes its routes as data, an :class:`ApiFragment` named
+``OPENAPI`` in its module (this module's :data:`OPENAPI` covers the service, receiver, inbox,
+materials, applications and returns routes); :func:`crm_adapter.compose.openapi_document`
+joins them with :func:`document`. No module changes another's description at import.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Blueprint, Response, jsonify
+
+from crm_adapter.http.runtime import runtime
 
 bp = Blueprint("openapi", __name__)
 
 OPENAPI_FILE = "contracts/openapi/crm-adapter.json"
 VERSION = "1.0.0"
+
+
+@dataclass(frozen=True)
+class ApiFragment:
+    """One API area's part of the document: its paths and the schemas they refer to."""
+
+    paths: Mapping[str, Any]
+    schemas: Mapping[str, Any] = field(default_factory=dict)
 
 
 def ref(name: str) -> dict[str, str]:
@@ -83,7 +98,7 @@ RETURN_STATUSES = ["submitted", "approved", "rejected", "in_sap", "failed",
                    "partially_received", "received"]
 INBOX_STATUSES = ["received", "processed", "failed", "obsolete"]
 
-SCHEMAS: dict[str, Any] = {
+_SCHEMAS: dict[str, Any] = {
     "Error": {"type": "object", "required": ["error", "message"],
               "properties": {"error": {"type": "string"}, "message": {"type": "string"}}},
     "Health": {"type": "object", "required": ["status"],
@@ -221,7 +236,7 @@ ENTRY_ID = path_id("entry_id", "The inbox entry's id")
 ONE_APPLICATION = json_content(wrapped("application", ref("Application")), "The application")
 ONE_RETURN = json_content(wrapped("return", ref("Return")), "The return")
 
-PATHS: dict[str, Any] = {
+_PATHS: dict[str, Any] = {
     "/health": {"get": {
         "operationId": "getHealth", "tags": ["service"], "summary": "Liveness",
         "responses": {"200": json_content(ref("Health"), "The adapter is up")}}},
@@ -353,31 +368,46 @@ PATHS: dict[str, Any] = {
 }
 
 
-def document() -> dict[str, Any]:
-    """The whole document (every API area's paths: the app imports them all)."""
-    import crm_adapter.http.app  # noqa: F401
+#: the routes of the service, the receiver, the inbox, materials, applications and returns
+OPENAPI = ApiFragment(paths=_PATHS, schemas=_SCHEMAS)
 
+
+def document(fragments: Iterable[ApiFragment]) -> dict[str, Any]:
+    """The whole document made of the API areas' fragments (a path or schema described by
+    two areas is a mistake, not a merge)."""
+    paths: dict[str, Any] = {}
+    schemas: dict[str, Any] = {}
+    for fragment in fragments:
+        _add(paths, fragment.paths, "path")
+        _add(schemas, fragment.schemas, "schema")
     return {
         "openapi": "3.1.0",
         "info": {"title": "CRM adapter", "version": VERSION,
                  "description": "The CRM side of the SAP integration: the IDoc receiver "
                                 "SAP's XML-HTTP port posts to, and the CRM's JSON API. "
                                 "Amounts and quantities are exact decimals as text."},
-        "paths": dict(sorted(PATHS.items())),
+        "paths": dict(sorted(paths.items())),
         "components": {
-            "schemas": dict(sorted(SCHEMAS.items())),
+            "schemas": dict(sorted(schemas.items())),
             "securitySchemes": {"receiver": {
                 "type": "http", "scheme": "basic",
                 "description": "The receiver credentials of the adapter's settings"}}},
     }
 
 
-def openapi_json() -> bytes:
+def _add(into: dict[str, Any], more: Mapping[str, Any], what: str) -> None:
+    for name, description in more.items():
+        if name in into:
+            raise ValueError(f"the OpenAPI {what} {name} is described twice")
+        into[name] = description
+
+
+def openapi_json(whole: Mapping[str, Any]) -> bytes:
     """The document as committed: indented, sorted keys, a final newline."""
-    text = json.dumps(document(), indent=2, sort_keys=True, ensure_ascii=False)
+    text = json.dumps(whole, indent=2, sort_keys=True, ensure_ascii=False)
     return (text + "\n").encode("utf-8")
 
 
 @bp.get("/api/openapi.json")
 def get_openapi() -> Response:
-    return jsonify(document())
+    return jsonify(runtime().openapi)

@@ -139,7 +139,7 @@ _DECIMAL = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}
 _LEVEL = {"type": "string", "pattern": "^[1-9]$", "description": "Repair level 1 to 9"}
 _DATE = {"type": "string", "format": "date"}
 
-openapi.SCHEMAS.update({
+_SCHEMAS: dict[str, Any] = {
     "NewRepair": {
         "type": "object", "required": ["outlet", "repair_date", "repair_method"],
         "properties": {
@@ -176,11 +176,11 @@ openapi.SCHEMAS.update({
         "type": "object", "required": ["repair_level", "fee", "currency"],
         "properties": {"repair_level": _LEVEL, "fee": _DECIMAL,
                        "currency": {"type": "string", "enum": [rules.CURRENCY]}}},
-})
+}
 
 _LEVEL_PARAMETER = {"name": "level", "in": "path", "required": True, "schema": _LEVEL,
                     "description": "The repair level"}
-openapi.PATHS.update({
+_PATHS: dict[str, Any] = {
     "/api/repairs": {
         "get": {
             "operationId": "listRepairs", "tags": ["labour fees"],
@@ -236,4 +236,8 @@ openapi.PATHS.update({
             "summary": "Remove a level's rule (repairs of that level are refused then)",
             "parameters": [_LEVEL_PARAMETER],
             "responses": {"204": {"description": "Removed"}, "404": openapi.NOT_FOUND}}},
-})
+}
+
+
+#: this area's part of the OpenAPI document (joined in crm_adapter.compose)
+OPENAPI = openapi.ApiFragment(paths=_PATHS, schemas=_SCHEMAS)

@@ -28,16 +28,17 @@ from crm_adapter.http.applications import (
     rendered,
     text_field,
 )
-from crm_adapter.http.errors import STATUS_BY_EXCEPTION, ApiError
+from crm_adapter.http.errors import ApiError, ErrorStatuses
 from crm_adapter.http.runtime import runtime
 
 bp = Blueprint("returns", __name__)
 
-STATUS_BY_EXCEPTION.update({
+#: this area's exceptions → (HTTP status, error code) (joined in crm_adapter.compose)
+ERROR_STATUSES: ErrorStatuses = {
     ReturnNotFound: (404, "NOT_FOUND"),
     InvalidReturn: (422, "INVALID_RETURN"),
     ReturnTransitionRefused: (409, "STATUS_CONFLICT"),
-})
+}
 
 
 @bp.post("/api/returns")

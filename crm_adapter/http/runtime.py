@@ -1,4 +1,4 @@
-"""What the HTTP layer needs at request time: settings, database, inbox.
+"""What the HTTP layer needs at request time: settings, database, inbox, OpenAPI document.
 
 Layer: HTTP edge. One :class:`Runtime` per app, built by :func:`crm_adapter.http.app.create_app`
 and reached through :func:`runtime` (never a module-level global), so that several apps can
@@ -7,7 +7,9 @@ live in one process (tests).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app
 
@@ -23,6 +25,8 @@ class Runtime:
     settings: AdapterSettings
     db: Database
     inbox: Inbox
+    #: the OpenAPI document served at ``/api/openapi.json`` (built by crm_adapter.compose)
+    openapi: Mapping[str, Any]
 
 
 def runtime() -> Runtime:

@@ -26,7 +26,7 @@ from crm_adapter.http.deliveries import text_arg
 from crm_adapter.http.errors import ApiError
 from crm_adapter.http.rendering import render
 from crm_adapter.http.runtime import runtime
-from crm_adapter.worker import sap_connector
+from crm_adapter.sap_connection import sap_connector
 
 #: ids are 64-bit in the store: a larger one in a URL is simply not found (404)
 ID = f"int(max={openapi.MAX_ID})"
@@ -110,7 +110,7 @@ _DECIMAL = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}
 _MONTH = {"type": "string", "pattern": r"^\d{4}-\d{2}$"}
 _NULLABLE_TEXT = {"type": ["string", "null"]}
 
-openapi.SCHEMAS.update({
+_SCHEMAS: dict[str, Any] = {
     "Settlement": {
         "type": "object",
         "required": ["id", "provincial_center", "month", "total", "currency", "status",
@@ -139,13 +139,13 @@ openapi.SCHEMAS.update({
                             "description": "Created now (posting through the outbox)"},
             "skipped": {"type": "array", "items": {"type": "string"},
                         "description": "Centers not settled now, and why"}}},
-})
+}
 
 _SETTLEMENT_ID = openapi.path_id("settlement_id", "The settlement's id")
 _ONE_SETTLEMENT = openapi.json_content(openapi.wrapped("settlement",
                                                        openapi.ref("Settlement")),
                                        "The settlement")
-openapi.PATHS.update({
+_PATHS: dict[str, Any] = {
     "/api/settlements": {"get": {
         "operationId": "listSettlements", "tags": ["labour fees"],
         "summary": "Labour-fee settlements by month and center",
@@ -193,4 +193,8 @@ openapi.PATHS.update({
         "summary": "Post a failed settlement again", "parameters": [_SETTLEMENT_ID],
         "responses": {"200": _ONE_SETTLEMENT, "404": openapi.NOT_FOUND,
                       "422": openapi.UNPROCESSABLE}}},
-})
+}
+
+
+#: this area's part of the OpenAPI document (joined in crm_adapter.compose)
+OPENAPI = openapi.ApiFragment(paths=_PATHS, schemas=_SCHEMAS)

@@ -10,6 +10,8 @@ Layer: HTTP edge.
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Response, jsonify, request
 
 from crm_adapter.flows import statistics as flow
@@ -18,7 +20,7 @@ from crm_adapter.http.deliveries import int_arg, text_arg
 from crm_adapter.http.errors import ApiError
 from crm_adapter.http.rendering import render
 from crm_adapter.http.runtime import runtime
-from crm_adapter.worker import sap_connector
+from crm_adapter.sap_connection import sap_connector
 
 bp = Blueprint("statistics", __name__)
 
@@ -62,7 +64,7 @@ _MONTH = {"type": "string", "pattern": r"^\d{4}-\d{2}$"}
 _FIGURES = ("incoming_orders_quantity", "incoming_orders_value", "sales_quantity",
             "sales_value", "returns_quantity", "returns_value")
 
-openapi.SCHEMAS["SalesStatistic"] = {
+_SCHEMAS: dict[str, Any] = {"SalesStatistic": {
     "type": "object",
     "required": ["month", "customer_number", "material_number", "sales_organization",
                  "distribution_channel", "division", *_FIGURES, "currency"],
@@ -71,8 +73,8 @@ openapi.SCHEMAS["SalesStatistic"] = {
         "material_number": {"type": "string"}, "sales_organization": {"type": "string"},
         "distribution_channel": {"type": "string"}, "division": {"type": "string"},
         **{name: _DECIMAL for name in _FIGURES}, "currency": {"type": "string"},
-        "imported_at": {"type": "string", "format": "date-time"}}}
-openapi.PATHS.update({
+        "imported_at": {"type": "string", "format": "date-time"}}}}
+_PATHS: dict[str, Any] = {
     "/api/statistics": {"get": {
         "operationId": "listSalesStatistics", "tags": ["statistics"],
         "summary": "Imported S001 figures per month, customer, material and sales area",
@@ -111,4 +113,8 @@ openapi.PATHS.update({
                 "properties": {"month": _MONTH, "rows": {"type": "integer"},
                                "imported_at": {"type": "string", "format": "date-time"}}}}),
             "The months")}}},
-})
+}
+
+
+#: this area's part of the OpenAPI document (joined in crm_adapter.compose)
+OPENAPI = openapi.ApiFragment(paths=_PATHS, schemas=_SCHEMAS)

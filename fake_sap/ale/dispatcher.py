@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextvars
 import logging
 import os
-import re
 import threading
 import time
 import uuid
@@ -26,7 +25,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from lxml import etree
 from sqlalchemy import ColumnElement, Connection, bindparam, delete, select, update
 
 from fake_sap import clock
@@ -36,6 +34,7 @@ from fake_sap.db.engine import Database
 from fake_sap.db.idocs import StatusRecord
 from fake_sap.db.schema import dispatch_leases, edidc
 from fake_sap.db.upsert import insert_if_absent
+from fake_sap.fastpath import join_documents
 
 log = logging.getLogger(__name__)
 
@@ -366,34 +365,7 @@ _QUEUE = select(edidc.c.docnum, edidc.c.xml, edidc.c.attempts, edidc.c.next_atte
 
 def _packet(batch: list[dict[str, Any]]) -> str:
     """Several stored IDoc-XML documents of one type as one document (SAP's "collect")."""
-    parts = [_OWN_DOCUMENT.match(row["xml"]) for row in batch]
-    roots = {part.group(1) for part in parts if part is not None}
-    if None in parts or len(roots) != 1:
-        return _parsed_packet(batch)
-    # the documents are the emulator's own output (well-formed, one root holding the
-    # IDOCs): their IDOC elements can be joined as text, at a fraction of parsing them
-    root = roots.pop()
-    idocs = "".join(part.group(2) for part in parts if part is not None)
-    return f"{_DECLARATION}\n<{root}>{idocs}</{root}>"
-
-
-#: how lxml (``fake_sap.idoc.writer.to_xml``) writes a document: declaration, bare root, IDOCs
-_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>"
-_OWN_DOCUMENT = re.compile(re.escape(_DECLARATION) + r"\n<([A-Za-z0-9_]+)>(<IDOC .*)</\1>\Z",
-                           re.DOTALL)
-
-
-def _parsed_packet(batch: list[dict[str, Any]]) -> str:
-    """:func:`_packet` for documents of any other shape: parsed and joined as elements."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    root: etree._Element | None = None
-    for row in batch:
-        document = etree.fromstring(row["xml"].encode("utf-8"), parser)
-        if root is None:
-            root = etree.Element(document.tag)
-        root.extend(list(document))
-    assert root is not None
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8").decode("utf-8")
+    return join_documents([row["xml"] for row in batch])
 
 
 def schedule_resend(conn: Connection, mandt: str, docnum: str) -> None:

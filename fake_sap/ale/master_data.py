@@ -9,9 +9,7 @@ sending while later packets are still being created.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
@@ -28,8 +26,6 @@ from fake_sap.errors import BadRequest, Conflict, NotFound
 PACKET_SIZE = 1_000
 #: unknown objects named in an error message, at most
 SHOWN = 5
-#: allocations between two young-generation garbage collections while a packet is created
-YOUNG_COLLECTION_ALLOCATIONS = 20_000
 
 
 @dataclass(frozen=True)
@@ -60,7 +56,7 @@ def send_master_data(db: Database, mandt: str, mestyp: str, receiver: str | None
     docnums: list[str] = []
     for start in range(0, len(keys), packet_size):
         packet = keys[start:start + packet_size]
-        with _fewer_collections(), db.write() as conn:
+        with db.write() as conn:
             # read in the write transaction: the IDoc shows the object as of its number
             segments = reader.read_segments_many(conn, mandt, packet)
             created = create_idocs(conn, mandt, [
@@ -71,24 +67,6 @@ def send_master_data(db: Database, mandt: str, mestyp: str, receiver: str | None
             packet_committed()
     return MasterDataSent(mestyp, receivers, len(keys), len(docnums),
                           docnums[0] if docnums else None, docnums[-1] if docnums else None)
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Creating a packet makes some hundred thousand short-lived objects and hardly a
-    reference cycle; at Python's default of a young garbage collection every 700
-    allocations those collections cost about a tenth of the creation time. They are made
-    rarer while a packet is created only, not for good: the dispatcher's HTTP requests form
-    cycles that hold the packets' bodies until collected (with one server worker its
-    dispatcher thread may send meanwhile, with the rarer collections, for that long).
-    Thresholds are process-wide: this relies on gunicorn's sync workers running one
-    request, so one creation, at a time."""
-    before = gc.get_threshold()
-    gc.set_threshold(YOUNG_COLLECTION_ALLOCATIONS, *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def _application(mestyp: str) -> Application:

@@ -19,9 +19,9 @@ from fake_sap.ale import applications
 from fake_sap.db import idocs, numbers, partners
 from fake_sap.db.idocs import StatusRecord
 from fake_sap.db.schema import bdcp2
+from fake_sap.fastpath import idoc_xml_text
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.model import IdocType
-from fake_sap.idoc.writer import to_xml_text
 
 DOCNUM_RANGE = "EDI_DOCNUM"
 CREATED = StatusRecord("01", "IDoc generated")
@@ -123,7 +123,7 @@ def create_idocs(conn: Connection, mandt: str, new: Sequence[NewIdoc]) -> list[s
             "RCVPRT": "LS", "RCVPRN": idoc.receiver, "CREDAT": credat,
             "CRETIM": cretim, "SERIAL": serial,
         }
-        xml = to_xml_text(idoc.idoc_type, [Idoc(control, idoc.segments)])
+        xml = idoc_xml_text(idoc.idoc_type, [Idoc(control, idoc.segments)])
         headers.append({
             "mandt": mandt, "docnum": docnum, "direct": "1",
             "status": READY_FOR_DISPATCH.status, "idoctp": idoc.idoc_type.idoctyp,

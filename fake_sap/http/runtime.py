@@ -1,14 +1,22 @@
-"""Per-process runtime objects shared by the blueprints (database, settings, dispatcher)."""
+"""Per-process runtime objects shared by the blueprints: database, settings, dispatcher, and
+the tables :mod:`fake_sap.compose` built (function directory, update functions, OpenAPI).
+
+Layer: HTTP edge. Reached through :func:`runtime` (never a module-level global), so that
+several apps can live in one process."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app
 
 from fake_sap.ale.dispatcher import Dispatcher
 from fake_sap.config import Settings
 from fake_sap.db.engine import Database
+from fake_sap.rfc.luw import UpdateFunctions
+from fake_sap.rfc.registry import FunctionDirectory
 
 
 @dataclass
@@ -16,6 +24,12 @@ class Runtime:
     settings: Settings
     db: Database
     dispatcher: Dispatcher
+    #: the function modules callable over SOAP-RFC (SE37)
+    functions: FunctionDirectory
+    #: what BAPI_TRANSACTION_COMMIT runs (``CALL FUNCTION ... IN UPDATE TASK`` targets)
+    update_functions: UpdateFunctions
+    #: the control API's OpenAPI document, served at ``/_fake/openapi.json``
+    openapi: Mapping[str, Any]
 
 
 def runtime() -> Runtime:

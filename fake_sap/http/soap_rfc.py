@@ -28,7 +28,7 @@ from fake_sap.http.control import faults, openapi
 from fake_sap.http.control.requests import existing_client, json_body
 from fake_sap.http.logon import logon
 from fake_sap.http.runtime import runtime
-from fake_sap.rfc import luw, registry, soap, wsdl
+from fake_sap.rfc import luw, soap, wsdl
 from fake_sap.rfc.call import Environment, execute
 from fake_sap.rfc.errors import FunctionNotFound, RequestError, RfcError, SystemFailure
 from fake_sap.rfc.functions.system import SYSTEM_ID
@@ -56,7 +56,7 @@ def call_function() -> Response:
     rfc_request = soap.parse_request(_body())
     g.rfc_function = rfc_request.function
     faults.before_rfc_call(mandt, rfc_request.function)
-    function = registry.lookup(rfc_request.function)
+    function = runtime().functions.lookup(rfc_request.function)
     values = soap.decode_parameters(function.interface, rfc_request.parameters)
     outputs = execute(function, _environment(mandt), values)
     return Response(soap.response(function.interface, outputs), content_type=SOAP_CONTENT_TYPE)
@@ -82,7 +82,7 @@ def _environment(mandt: str) -> Environment:
         def issue_cookie(response: Response) -> Response:
             response.set_cookie(cookie, session.id, path="/", httponly=True, samesite="Lax")
             return response
-    return Environment(rt.db, mandt, user, session, language=_language(),
+    return Environment(rt.db, mandt, user, session, rt.update_functions, language=_language(),
                        outbound_created=rt.dispatcher.wake)
 
 
@@ -121,7 +121,7 @@ def service_description() -> Response:
     if not names:
         raise BadRequest("Name the function modules: ?services=<FUNCTION MODULE>")
     try:
-        interfaces = [registry.lookup(name).interface for name in names]
+        interfaces = [runtime().functions.lookup(name).interface for name in names]
     except FunctionNotFound as error:
         raise NotFound(error.text) from None
     location = f"{request.host_url}sap/bc/soap/rfc?sap-client={mandt}"
@@ -165,7 +165,7 @@ def change_rfc_settings(mandt: str) -> Response:
 
 bp.register_blueprint(soap_bp)
 
-openapi.SCHEMAS["RfcSettings"] = {
+_RFC_SETTINGS: dict[str, Any] = {
     "type": "object",
     "required": ["client", "commit_every_call", "session_timeout_seconds"],
     "properties": {
@@ -173,13 +173,13 @@ openapi.SCHEMAS["RfcSettings"] = {
         "commit_every_call": {"type": "boolean"},
         "session_timeout_seconds": {"type": "integer", "minimum": 1,
                                     "maximum": MAX_SESSION_TIMEOUT_SECONDS}}}
-openapi.SCHEMAS["RfcSettingsChange"] = {
+_RFC_SETTINGS_CHANGE: dict[str, Any] = {
     "type": "object",
     "properties": {
         "commit_every_call": {"type": "boolean"},
         "session_timeout_seconds": {"type": "integer", "minimum": 1,
                                     "maximum": MAX_SESSION_TIMEOUT_SECONDS}}}
-openapi.PATHS["/_fake/clients/{mandt}/rfc"] = {
+_RFC_SETTINGS_PATH: dict[str, Any] = {
     "parameters": [openapi.CLIENT],
     "get": {"operationId": "getRfcSettings", "summary": "SOAP-RFC switches of a client",
             "responses": {"200": openapi._json(openapi._ref("RfcSettings"), "The switches"),
@@ -193,3 +193,8 @@ openapi.PATHS["/_fake/clients/{mandt}/rfc"] = {
                                                  "The changed switches"),
                             "400": openapi.BAD_REQUEST, "404": openapi.NOT_FOUND}},
 }
+
+#: this module's part of the control API's OpenAPI document (joined in fake_sap.compose)
+OPENAPI = openapi.ApiFragment(
+    paths={"/_fake/clients/{mandt}/rfc": _RFC_SETTINGS_PATH},
+    schemas={"RfcSettings": _RFC_SETTINGS, "RfcSettingsChange": _RFC_SETTINGS_CHANGE})

@@ -1,167 +1,23 @@
 """IDoc-XML generation, driven by the declarations (fields and segments in declared order).
 
-The output is exactly what lxml writes for the same tree (``etree.tostring`` with the XML
-declaration, UTF-8): the outbound dispatcher joins stored documents as text and relies on
-that shape. It is built as text rather than as an lxml tree because outbound IDocs are
-created by the hundred thousand (BD10) and the tree cost most of their creation time. Per
-segment type the tags and the declared field order are worked out once (:class:`_Layout`);
-a value is copied as it is when it holds only characters lxml writes unchanged, and any
-other value is handed to lxml itself, so escaping (& < > and CR) and the rejection of
-characters XML cannot hold stay lxml's.
+Layer: IDoc edge. The documents are written by :func:`fake_sap.fastpath.idoc_xml_text`, the
+marked fast path that writes text byte for byte equal to what lxml writes for the same tree
+(outbound IDocs are created by the hundred thousand); this module is its stable name for
+everyone who just wants an IDoc-XML document.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from lxml import etree
-
-from fake_sap.idoc.control import EDI_DC40
-from fake_sap.idoc.document import Idoc, SegmentData
-from fake_sap.idoc.model import IdocType, Segment
-
-#: how lxml starts a document written with ``xml_declaration=True, encoding="UTF-8"``
-DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
+from fake_sap.fastpath import idoc_xml_text
+from fake_sap.idoc.document import Idoc
+from fake_sap.idoc.model import IdocType
 
 
 def to_xml(idoc_type: IdocType, idocs: list[Idoc]) -> bytes:
     """One IDoc-XML document (root = the type) holding the given IDocs."""
-    return to_xml_text(idoc_type, idocs).encode("utf-8")
+    return idoc_xml_text(idoc_type, idocs).encode("utf-8")
 
 
 def to_xml_text(idoc_type: IdocType, idocs: list[Idoc]) -> str:
     """:func:`to_xml` as text, for storing (EDIDC keeps the document as text)."""
-    root = idoc_type.name
-    if not idocs:
-        return f"{DECLARATION}<{root}/>"
-    layout = _document_layout(idoc_type)
-    out = [DECLARATION, "<", root, ">"]
-    for idoc in idocs:
-        out.append('<IDOC BEGIN="1">')
-        control = {"TABNAM": "EDI_DC40", **idoc.control,
-                   "IDOCTYP": idoc_type.idoctyp, "CIMTYP": idoc_type.cimtyp}
-        texts: list[object] = list(control.values())
-        _collect_values(idoc.segments, texts)
-        # one look at all values of the IDoc: nearly always none needs lxml
-        verbatim = _all_verbatim(texts)
-        _write(out, _CONTROL, control, [], verbatim)
-        _write_children(out, layout, idoc.segments, verbatim)
-        out.append("</IDOC>")
-    out += ["</", root, ">"]
-    return "".join(out)
-
-
-@dataclass(frozen=True, slots=True)
-class _Layout:
-    """What writing a segment type needs, worked out once from its declaration."""
-
-    start: str  # <E1MARAM SEGMENT="1">
-    empty: str  # <E1MARAM SEGMENT="1"/>, for a segment without fields or children
-    end: str  # </E1MARAM>
-    #: (field name, start tag, end tag) in declared order
-    fields: tuple[tuple[str, str, str], ...]
-    #: child segment name -> (declared position, its layout)
-    children: dict[str, tuple[int, _Layout]]
-
-
-def _layout(segment: Segment) -> _Layout:
-    return _Layout(
-        f'<{segment.name} SEGMENT="1">', f'<{segment.name} SEGMENT="1"/>', f"</{segment.name}>",
-        tuple((f.name, f"<{f.name}>", f"</{f.name}>") for f in segment.fields),
-        _positions(segment.children))
-
-
-def _positions(segments: tuple[Segment, ...]) -> dict[str, tuple[int, _Layout]]:
-    return {s.name: (i, _layout(s)) for i, s in enumerate(segments)}
-
-
-_CONTROL = _layout(EDI_DC40)
-#: id of an IDoc type -> (the type, the layouts of its top segments); the type is kept so
-#: that its id cannot be reused by another object while the entry exists
-_DOCUMENT_LAYOUTS: dict[int, tuple[IdocType, dict[str, tuple[int, _Layout]]]] = {}
-
-
-def _document_layout(idoc_type: IdocType) -> dict[str, tuple[int, _Layout]]:
-    known = _DOCUMENT_LAYOUTS.get(id(idoc_type))
-    if known is None or known[0] is not idoc_type:
-        known = (idoc_type, _positions(idoc_type.segments))
-        _DOCUMENT_LAYOUTS[id(idoc_type)] = known
-    return known[1]
-
-
-def _collect_values(segments: list[SegmentData], into: list[object]) -> None:
-    for segment in segments:
-        into += segment.values.values()
-        if segment.children:
-            _collect_values(segment.children, into)
-
-
-def _write(out: list[str], layout: _Layout, values: dict[str, str],
-           children: list[SegmentData], verbatim: bool) -> None:
-    """One segment; ``verbatim``: every value of it is text lxml would write unchanged."""
-    start = len(out)
-    out.append(layout.start)
-    get = values.get
-    if verbatim:
-        for name, start_tag, end_tag in layout.fields:
-            value = get(name)
-            if value:
-                out += (start_tag, value, end_tag)
-    else:  # some value needs escaping, or is no text at all: look at each on its own
-        for name, start_tag, end_tag in layout.fields:
-            value = get(name)
-            if value:
-                if value.__class__ is str and _verbatim(value):
-                    out += (start_tag, value, end_tag)
-                else:
-                    out.append(_element_by_lxml(name, value))
-    if children:
-        _write_children(out, layout.children, children, verbatim)
-    elif len(out) == start + 1:
-        out[start] = layout.empty
-        return
-    out.append(layout.end)
-
-
-def _verbatim(text: str) -> bool:
-    """Whether lxml writes ``text`` unchanged: printable characters other than & < >.
-
-    That is a little stricter than lxml needs (it also leaves tabs and line breaks alone),
-    which costs such values only the slower way through lxml.
-    """
-    return text.isprintable() and "&" not in text and "<" not in text and ">" not in text
-
-
-def _all_verbatim(values: list[object]) -> bool:
-    """:func:`_verbatim` for many values at once (cheaper than one by one)."""
-    try:
-        text = "".join(values)  # type: ignore[arg-type]
-    except TypeError:  # a value that is no text: lxml decides what to make of it
-        return False
-    return _verbatim(text)
-
-
-def _write_children(out: list[str], declared: dict[str, tuple[int, _Layout]],
-                    actual: list[SegmentData], verbatim: bool) -> None:
-    """The segments in declared order (those of one type in the order given)."""
-    try:
-        placed = [(declared[data.name], data) for data in actual]
-    except KeyError:
-        unknown = [d.name for d in actual if d.name not in declared]
-        raise ValueError(f"segments {unknown} are not declared here") from None
-    if len(placed) > 1:
-        placed.sort(key=_position)
-    for (_, layout), data in placed:
-        _write(out, layout, data.values, data.children, verbatim)
-
-
-def _position(placed: tuple[tuple[int, _Layout], SegmentData]) -> int:
-    return placed[0][0]
-
-
-def _element_by_lxml(name: str, value: object) -> str:
-    """One field element as lxml writes it: it escapes the value, or refuses it (ValueError)
-    when it holds characters XML cannot."""
-    element = etree.Element(name)
-    element.text = value  # type: ignore[assignment]
-    return etree.tostring(element, encoding="UTF-8").decode("utf-8")
+    return idoc_xml_text(idoc_type, idocs)

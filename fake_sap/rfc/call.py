@@ -15,7 +15,7 @@ from fake_sap.db import numbers
 from fake_sap.db.engine import Database
 from fake_sap.rfc import luw
 from fake_sap.rfc.errors import ConversionError, SystemFailure
-from fake_sap.rfc.luw import CommitResult, Session
+from fake_sap.rfc.luw import CommitResult, Session, UpdateFunctions
 from fake_sap.rfc.model import FunctionInterface
 
 Handler = Callable[["Call"], Mapping[str, Any]]
@@ -41,6 +41,8 @@ class Environment:
     mandt: str
     user: str
     session: Session
+    #: the update functions a commit runs (``CALL FUNCTION ... IN UPDATE TASK`` targets)
+    update_functions: UpdateFunctions
     #: one-character SAP language key of the logon (sap-language)
     language: str = "E"
     #: called after a commit created outbound IDocs (wakes the dispatcher)
@@ -77,11 +79,12 @@ class Call:
             return numbers.take(conn, self.mandt, range_object)
 
     def register_update(self, function: str, payload: dict[str, Any]) -> None:
-        luw.register_update(self.db, self.env.session, function, payload)
+        luw.register_update(self.db, self.env.session, function, payload,
+                            self.env.update_functions)
         self.updates += 1
 
     def commit(self) -> CommitResult:
-        result = luw.commit(self.db, self.env.session)
+        result = luw.commit(self.db, self.env.session, self.env.update_functions)
         if result.idocs:
             self.env.outbound_created()
         return result

@@ -11,15 +11,17 @@ session may be served by another gunicorn worker.
 - ``rollback`` discards them; so does a session that ends by idling past its timeout;
 - another session never sees them: everything is keyed by the session id.
 
-Update functions are registered with :func:`update_function`; they get the connection, the
-client and the payload and write, nothing else.
+An update function gets the connection, the client and the payload and writes, nothing else.
+Each function-module area exposes its update functions as data (``UPDATE_FUNCTIONS``, name →
+function); :func:`fake_sap.compose.update_functions` joins them into the table that
+:func:`register_update` and :func:`commit` are given. Nothing registers itself at import.
 """
 
 from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,20 +40,11 @@ from fake_sap.errors import ApplicationError, SapMessage
 from fake_sap.rfc.errors import SystemFailure
 
 UpdateFunction = Callable[[Connection, str, dict[str, Any]], None]
-UPDATE_FUNCTIONS: dict[str, UpdateFunction] = {}
+#: update function name (``CALL FUNCTION name IN UPDATE TASK``) → what it writes
+UpdateFunctions = Mapping[str, UpdateFunction]
 
 #: a session's last use is written at most this often (reads stay reads)
 _TOUCH_INTERVAL_SECONDS = 1.0
-
-
-def update_function(name: str) -> Callable[[UpdateFunction], UpdateFunction]:
-    """Register an update function (``CALL FUNCTION ... IN UPDATE TASK`` target)."""
-
-    def register(function: UpdateFunction) -> UpdateFunction:
-        UPDATE_FUNCTIONS[name] = function
-        return function
-
-    return register
 
 
 # -- per-client switches ---------------------------------------------------------------------
@@ -140,9 +133,10 @@ def _end_idle_sessions(conn: Connection, mandt: str, idle_before: float) -> None
 # -- the update task ---------------------------------------------------------------------------
 
 def register_update(db: Database, session: Session, function: str,
-                    payload: dict[str, Any]) -> None:
-    """``CALL FUNCTION function IN UPDATE TASK``: remember it for the session's commit."""
-    if function not in UPDATE_FUNCTIONS:
+                    payload: dict[str, Any], known: Container[str]) -> None:
+    """``CALL FUNCTION function IN UPDATE TASK``: remember it for the session's commit
+    (``known``: the update functions the commit can run)."""
+    if function not in known:
         raise SystemFailure(f"Update function {function} is not registered")
     now = time.time()
     with db.write() as conn:
@@ -170,13 +164,13 @@ class CommitResult:
     error: SapMessage | None = None
 
 
-def commit(db: Database, session: Session) -> CommitResult:
+def commit(db: Database, session: Session, update_functions: UpdateFunctions) -> CommitResult:
     """COMMIT WORK AND WAIT: run the session's update tasks in order, all or nothing."""
     try:
         with db.write() as conn:
             tasks = _claim_tasks(conn, session.id)
             for task in tasks:
-                UPDATE_FUNCTIONS[task["function"]](conn, session.mandt, task["payload"])
+                update_functions[task["function"]](conn, session.mandt, task["payload"])
             idocs = distribute_change_pointers(conn, session.mandt) if tasks else []
     except ApplicationError as error:
         # an update termination (SM13): the LUW is gone, nothing of it was written

@@ -4,7 +4,8 @@ Each readable table is declared once with :func:`sap_table`: the SAP fields it e
 SAP's order, with DDIC type and short text) and the column behind each. Columns that are the
 emulator's own bookkeeping (EDIDC's stored XML, dispatch counters ...) are simply not
 declared, so they can be neither selected nor used in a condition. The declarations are in
-``fake_sap.rfc.tables``; later tables (VBAK, LIPS, BKPF ...) join with one more there.
+``fake_sap.rfc.tables`` (``BY_NAME``), which RFC_READ_TABLE hands to :func:`read`; later
+tables (VBAK, LIPS, BKPF ...) join with one more there. Declaring a table registers nothing.
 
 The output follows RFC_READ_TABLE: FIELDS describes the layout (FIELDNAME, OFFSET, LENGTH,
 TYPE, FIELDTEXT), DATA holds one fixed-width line per row (WA, at most 512 characters),
@@ -13,6 +14,7 @@ fields separated by DELIMITER when one is given.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -51,14 +53,12 @@ class ReadableTable:
         return next((f for f in self.fields if f.name == name), None)
 
 
-READABLE_TABLES: dict[str, ReadableTable] = {}
-
 FieldSpec = str | tuple[Elementary, str]
 
 
 def sap_table(table: Table, name: str, text: str, fields: dict[str, FieldSpec]
               ) -> ReadableTable:
-    """Declare and register a readable table.
+    """Declare a readable table.
 
     ``fields`` maps SAP field names (the column of the same name, lower case) to a short
     text, or to ``(type, text)`` when the type is not simply the column's CHAR length.
@@ -72,9 +72,7 @@ def sap_table(table: Table, name: str, text: str, fields: dict[str, FieldSpec]
         else:
             field_type, field_text = _column_type(column), spec
         declared.append(TableField(field_name, field_type, field_text, column.name))
-    readable = ReadableTable(name, text, table, tuple(declared))
-    READABLE_TABLES[name] = readable
-    return readable
+    return ReadableTable(name, text, table, tuple(declared))
 
 
 def _column_type(column: Any) -> Elementary:
@@ -99,12 +97,14 @@ def read_committed(db: Database, mandt: str, query_table: str, **options: Any
         return read(conn, mandt, query_table, **options)
 
 
-def read(conn: Connection, mandt: str, query_table: str, *, delimiter: str = "",
+def read(conn: Connection, mandt: str, query_table: str, *,
+         tables: Mapping[str, ReadableTable], delimiter: str = "",
          no_data: bool = False, rowskips: int = 0, rowcount: int = 0,
          options: list[str] | None = None, field_names: list[str] | None = None
          ) -> tuple[list[dict[str, Any]], list[str]]:
-    """FIELDS and DATA of RFC_READ_TABLE; raises its classic exceptions."""
-    table = READABLE_TABLES.get(query_table.strip().upper())
+    """FIELDS and DATA of RFC_READ_TABLE over ``tables`` (by name); raises its classic
+    exceptions."""
+    table = tables.get(query_table.strip().upper())
     if table is None:
         raise AbapException("TABLE_NOT_AVAILABLE", f"Table {query_table} is not available")
     layout = _layout(table, [n.strip().upper() for n in field_names or [] if n.strip()],

@@ -1,41 +1,48 @@
-"""The function directory (SE37): every implemented function module by name."""
+"""The function directory (SE37): every implemented function module by name.
+
+Layer: RFC (the directory type only). It imports no business area: which function modules
+exist is decided in :func:`fake_sap.compose.function_directory`, from the ``FUNCTIONS``
+tuple each module of :mod:`fake_sap.rfc.functions` exposes.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from fake_sap.rfc.call import RfcFunction
 from fake_sap.rfc.errors import FunctionNotFound
-from fake_sap.rfc.functions import (
-    customer,
-    finance,
-    logistics,
-    material,
-    sales,
-    stock,
-    system,
-    transaction,
-)
-
-FUNCTIONS: dict[str, RfcFunction] = {}
 
 
-def register(function: RfcFunction) -> RfcFunction:
-    """Add a function module (later business areas register theirs the same way)."""
-    FUNCTIONS[function.name] = function
-    return function
+class FunctionDirectory:
+    """Function modules by name; read-only once built."""
 
+    def __init__(self, functions: Iterable[RfcFunction]) -> None:
+        by_name: dict[str, RfcFunction] = {}
+        for function in functions:
+            if function.name in by_name:
+                raise ValueError(f"function module {function.name} is declared twice")
+            by_name[function.name] = function
+        self._by_name = by_name
 
-def lookup(name: str) -> RfcFunction:
-    """The function module ``name``; raises FU_NOT_FOUND like SAP for an unknown one."""
-    function = FUNCTIONS.get(name.strip().upper())
-    if function is None:
-        raise FunctionNotFound(name.strip()[:30])
-    return function
+    def lookup(self, name: str) -> RfcFunction:
+        """The function module ``name``; raises FU_NOT_FOUND like SAP for an unknown one."""
+        function = self._by_name.get(name.strip().upper())
+        if function is None:
+            raise FunctionNotFound(name.strip()[:30])
+        return function
 
+    def implemented(self) -> list[RfcFunction]:
+        """Every function module, by name."""
+        return [self._by_name[name] for name in sorted(self._by_name)]
 
-def implemented() -> list[RfcFunction]:
-    return [FUNCTIONS[name] for name in sorted(FUNCTIONS)]
+    def names(self) -> list[str]:
+        return sorted(self._by_name)
 
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
 
-for _module in (system, transaction, material, customer, finance, sales, logistics, stock):
-    for _function in _module.FUNCTIONS:
-        register(_function)
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._by_name))
+
+    def __len__(self) -> int:
+        return len(self._by_name)

@@ -6,6 +6,9 @@ length, and SAP's short text; a column that is not listed is not an SAP field.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from fake_sap.db import schema
 from fake_sap.rfc import document_tables
 from fake_sap.rfc.model import DATS, TIMS, curr, dec, numc, quan
@@ -186,3 +189,6 @@ TABLES: list[ReadableTable] = [
 ]
 
 TABLES += document_tables.TABLES  # VBAK ... BKPF, BSEG, S001: declared with the documents
+
+#: the readable tables by name, as RFC_READ_TABLE looks them up
+BY_NAME: Mapping[str, ReadableTable] = MappingProxyType({t.name: t for t in TABLES})

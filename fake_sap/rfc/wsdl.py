@@ -14,7 +14,6 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from fake_sap.rfc import registry
 from fake_sap.rfc.model import AbapType, Elementary, FunctionInterface, Parameter, Structure
 from fake_sap.rfc.soap import RFC_NS
 
@@ -212,7 +211,7 @@ def definitions(interfaces: list[FunctionInterface], location: str = DEFAULT_LOC
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def wsdl_files(location: str = DEFAULT_LOCATION) -> dict[str, bytes]:
-    """``contracts/rfc/<NAME>.wsdl`` for every implemented function module."""
-    return {f"contracts/rfc/{f.name}.wsdl": definitions([f.interface], location)
-            for f in registry.implemented()}
+def wsdl_files(interfaces: Iterable[FunctionInterface], location: str = DEFAULT_LOCATION
+               ) -> dict[str, bytes]:
+    """``contracts/rfc/<NAME>.wsdl`` for every function module of ``interfaces``."""
+    return {f"contracts/rfc/{i.name}.wsdl": definitions([i], location) for i in interfaces}

@@ -624,7 +624,9 @@ class SoapCall:
 
 
 def _interfaces(functions: Iterable[str] | None) -> list[FunctionInterface]:
-    from fake_sap.rfc import registry  # the function directory imports every business area
+    from fake_sap.compose import function_directory  # imports every business area
+
+    registry = function_directory()
 
     if functions is None:
         return [f.interface for f in registry.implemented()]

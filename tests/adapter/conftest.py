@@ -30,7 +30,7 @@ from crm_adapter.config import AdapterSettings
 from crm_adapter.http.app import create_app as create_crm_app
 from crm_adapter.inbox import Handlers
 from crm_adapter.store.engine import Database
-from crm_adapter.worker import load_flows, sap_connector
+from crm_adapter.worker import sap_connector
 from fake_sap.app import create_app
 from fake_sap.config import Settings
 from fake_sap.testing.process import FakeSapProcess, SapClient, free_port
@@ -278,7 +278,6 @@ def landscape(sap: SapClient, crm_settings: AdapterSettings,
     """This test's SAP client, seeded (4 materials with 100 in stock in plant 1000, one
     provincial center and its outlets), the adapter in-process with the same master data,
     and an outbox worker on demand (:meth:`Landscape.work`)."""
-    load_flows()
     seeded = sap.seed(materials=4, customers=10, initial_stock="100")
     settings = sap_settings(crm_settings, sap)
     app = create_crm_app(settings)
@@ -300,7 +299,6 @@ def sap_crm(sap: SapClient, crm_settings: AdapterSettings,
     provincial centers and their outlets) and sending DESADV to the adapter served on a
     loopback port; the adapter holds the same master data and SAP's logon (outbox worker,
     reconciliation, statistics import)."""
-    load_flows()
     seeded = sap.seed(materials=3, customers=40, initial_stock="100")
     settings = sap_settings(crm_settings, sap)
     app = create_crm_app(settings)

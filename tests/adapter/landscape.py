@@ -18,6 +18,7 @@ from crm_driver import body
 from sqlalchemy import update
 
 from crm_adapter import outbox
+from crm_adapter.compose import outbox_tables
 from crm_adapter.config import AdapterSettings
 from crm_adapter.domain.master_data import CustomerKind, Prices, SapCustomer, SapMaterial
 from crm_adapter.outbox import OutboxWorker, WorkerSettings
@@ -112,7 +113,8 @@ class Landscape:
 
     def worker(self, connect: Callable[[], Any] | None = None,
                settings: WorkerSettings = FAST) -> OutboxWorker:
-        return OutboxWorker(self.db, connect or sap_connector(self.settings), settings)
+        return OutboxWorker(self.db, connect or sap_connector(self.settings), settings,
+                            tables=outbox_tables())
 
     def work(self, worker: OutboxWorker | None = None) -> None:
         """Perform every due outbox entry, including those the performed ones enqueue."""

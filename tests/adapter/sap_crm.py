@@ -19,6 +19,7 @@ from crm_driver import RECEIVER_PASSWORD, RECEIVER_USER, body, eventually
 from sqlalchemy import insert, select
 
 from crm_adapter import outbox
+from crm_adapter.compose import outbox_tables
 from crm_adapter.domain.applications import Item
 from crm_adapter.domain.applications import Status as ApplicationStatus
 from crm_adapter.outbox import OutboxWorker, WorkerSettings
@@ -163,7 +164,7 @@ class SapCrm:
 
     def work(self) -> None:
         """Perform every due outbox entry (and those they enqueue)."""
-        worker = OutboxWorker(self.db, self.connect_sap, FAST)
+        worker = OutboxWorker(self.db, self.connect_sap, FAST, tables=outbox_tables())
         try:
             if not worker.run_until_idle():
                 raise AssertionError("the outbox did not settle")

@@ -20,11 +20,11 @@ from landscape import copy_master_data, sap_settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from werkzeug.serving import WSGIRequestHandler, make_server
 
+from crm_adapter.compose import openapi_document as document
 from crm_adapter.config import AdapterSettings
 from crm_adapter.http.app import create_app
-from crm_adapter.http.openapi import document
-from fake_sap.testing.process import FakeSapProcess
 from sap_client.rfc import Connection
+from fake_sap.testing.process import FakeSapProcess
 
 #: every area of the JSON API (the receiver is SAP-facing XML and has its own tests)
 AREAS = ["applications", "returns", "inbox", "materials", "service", "deliveries",

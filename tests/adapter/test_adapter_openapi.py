@@ -18,7 +18,9 @@ from landscape import Landscape
 from schemathesis.specs.openapi.definitions import OPENAPI_31_VALIDATOR
 
 from crm_adapter.cli import main
-from crm_adapter.http.openapi import OPENAPI_FILE, document, openapi_json
+from crm_adapter.compose import openapi_document as document
+from crm_adapter.compose import openapi_json
+from crm_adapter.http.openapi import OPENAPI_FILE
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 REGENERATE = "run `crm-adapter openapi` and commit the result"

@@ -10,10 +10,12 @@ killed with SIGKILL in the middle of a batch.
 from __future__ import annotations
 
 import collections
+import logging
 import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -25,10 +27,12 @@ from crm_driver import document, eventually, from_sap
 from idoc_builders import material as matmas
 from landscape import FAST, Landscape
 
+from crm_adapter.compose import inbox_handlers
 from crm_adapter.config import AdapterSettings
 from crm_adapter.domain.master_data import Prices, SapMaterial
-from crm_adapter.inbox import Inbox, default_handlers
-from crm_adapter.outbox import WorkerSettings
+from crm_adapter.inbox import Inbox
+from crm_adapter.outbox import OutboxTables, OutboxWorker, WorkerSettings
+from sap_client.tables import read_table
 from crm_adapter.store import applications as application_store
 from crm_adapter.store import master_data
 from crm_adapter.worker import WorkerOptions, run_worker, sap_connector
@@ -83,6 +87,44 @@ def work_until(landscape: Landscape, application_id: int, status: str) -> dict[s
                           what=f"application {application_id} {status}")
     finally:
         worker.close()
+
+
+# --- a worker composed without a flow ---------------------------------------------------------
+
+def test_an_entry_of_a_kind_the_worker_has_no_handler_for_waits_visibly_and_is_retried(
+        landscape: Landscape, caplog: pytest.LogCaptureFixture) -> None:
+    created = landscape.apply(landscape.outlets[0], "sales_order", {landscape.materials[0]: 1})
+    landscape.approve(created["id"])
+    without_flows = OutboxWorker(landscape.db, sap_connector(landscape.settings),
+                                 replace(FAST, retry_base_seconds=60.0, retry_max_seconds=60.0),
+                                 tables=OutboxTables.of(()))
+
+    with caplog.at_level(logging.ERROR, logger="crm_adapter.outbox"):
+        finished = without_flows.run_once()
+    before = time.time()
+
+    [entry] = landscape.outbox()
+    assert finished == 0
+    assert (entry["kind"], entry["status"], entry["attempts"]) == (
+        "check_material_application", "pending", 1)
+    assert entry["last_error"] == "no handler for outbox kind check_material_application"
+    assert entry["next_attempt_at"] > before + 30.0
+    assert any(record.levelno == logging.ERROR and "check_material_application" in record.message
+               for record in caplog.records)
+    assert landscape.application(created["id"])["status"] == "approval_pending"
+
+
+def test_an_entry_no_worker_could_handle_completes_once_a_composed_worker_takes_it(
+        landscape: Landscape) -> None:
+    created = landscape.apply(landscape.outlets[0], "sales_order", {landscape.materials[0]: 1})
+    landscape.approve(created["id"])
+    OutboxWorker(landscape.db, sap_connector(landscape.settings), FAST,
+                 tables=OutboxTables.of(())).run_once()
+
+    completed = work_until(landscape, created["id"], "in_sap")
+
+    assert [(e["kind"], e["status"], e["attempts"]) for e in completed["integration"]][0] == (
+        "check_material_application", "done", 2)
 
 
 # --- SAP down -----------------------------------------------------------------------------------
@@ -338,7 +380,7 @@ def test_a_worker_killed_mid_batch_and_restarted_loses_nothing_and_duplicates_no
 # --- IDocs left unprocessed -------------------------------------------------------------------
 
 def test_the_worker_processes_idocs_a_crash_left_unprocessed(landscape: Landscape) -> None:
-    inbox = Inbox(landscape.db, default_handlers())
+    inbox = Inbox(landscape.db, inbox_handlers())
     # stored and acknowledged, but the receiving process died before processing it
     inbox.receive(document(from_sap(matmas("4711", "Pump"))))
     stop = threading.Event()

@@ -30,12 +30,12 @@ from flask import Flask
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from crm_adapter import outbox
+from crm_adapter.compose import outbox_tables
 from crm_adapter.config import AdapterSettings
 from crm_adapter.http.app import create_app
 from crm_adapter.outbox import OutboxWorker, WorkerSettings
 from crm_adapter.store import master_data
 from crm_adapter.store.engine import Database
-from crm_adapter.worker import load_flows
 from sap_client.conversion import alpha_input, matn1_input
 from sap_client.steps.landscape import Receiver, SapLogon, tls_context
 from sap_client.steps.library import eventually
@@ -82,7 +82,6 @@ def served(app: Flask) -> Iterator[str]:
 def running_adapter(folder: Path, logon: SapLogon) -> Iterator[CrmDriver]:
     """A fresh adapter (its own SQLite database in ``folder``) served on loopback and logged
     on to SAP with ``logon``; yields its driver."""
-    load_flows()  # registers the outbox handlers of every flow
     settings = AdapterSettings(db_url=f"sqlite:///{folder / 'crm.db'}",
                                receiver_user=RECEIVER_USER, receiver_password=RECEIVER_PASSWORD,
                                sap_url=logon.url, sap_client=logon.client, sap_user=logon.user,
@@ -92,7 +91,7 @@ def running_adapter(folder: Path, logon: SapLogon) -> Iterator[CrmDriver]:
     try:
         with served(app) as url, httpx.Client(base_url=url, timeout=60.0,
                                                verify=tls_context()) as http:
-            worker = OutboxWorker(db, logon.connector(), FAST_RETRIES)
+            worker = OutboxWorker(db, logon.connector(), FAST_RETRIES, tables=outbox_tables())
             try:
                 yield CrmDriver(http, db, Receiver(f"{url}/sap/idoc", RECEIVER_USER,
                                                    RECEIVER_PASSWORD), worker)

@@ -105,7 +105,7 @@ def _view(mandt: str, days: int) -> dict[str, Any]:
 
 # -- OpenAPI ---------------------------------------------------------------------------------
 
-openapi.SCHEMAS["BusinessDate"] = {
+_BUSINESS_DATE: dict[str, Any] = {
     "type": "object", "required": ["client", "date", "offset_days", "system_date"],
     "properties": {
         "client": {"type": "string", "pattern": "^[0-9]{3}$"},
@@ -114,11 +114,11 @@ openapi.SCHEMAS["BusinessDate"] = {
         "offset_days": {"type": "integer",
                         "description": "Days between the system date and the client's date"},
         "system_date": {"type": "string", "format": "date"}}}
-openapi.SCHEMAS["BusinessDateInput"] = {
+_BUSINESS_DATE_INPUT: dict[str, Any] = {
     "type": "object", "required": ["date"],
     "properties": {"date": {"type": "string", "format": "date", "pattern": ISO_DATE.pattern,
                             "description": "The date that is to be today"}}}
-openapi.PATHS["/_fake/clients/{mandt}/date"] = {
+_DATE_PATH: dict[str, Any] = {
     "parameters": [openapi.CLIENT],
     "get": {"operationId": "getBusinessDate", "summary": "The client's business date",
             "responses": {"200": openapi._json(openapi._ref("BusinessDate"), "The date"),
@@ -136,3 +136,8 @@ openapi.PATHS["/_fake/clients/{mandt}/date"] = {
                                                   "The client on the system date"),
                              "400": openapi.BAD_REQUEST, "404": openapi.NOT_FOUND}},
 }
+
+#: this module's part of the control API's OpenAPI document (joined in fake_sap.compose)
+OPENAPI = openapi.ApiFragment(
+    paths={"/_fake/clients/{mandt}/date": _DATE_PATH},
+    schemas={"BusinessDate": _BUSINESS_DATE, "BusinessDateInput": _BUSINESS_DATE_INPUT})

@@ -37,8 +37,8 @@ from fake_sap.errors import BadRequest
 from fake_sap.http.control import bp, openapi
 from fake_sap.http.control.requests import existing_client, json_body
 from fake_sap.http.runtime import runtime
-from fake_sap.rfc import registry
 from fake_sap.rfc.errors import SystemFailure
+from fake_sap.rfc.registry import FunctionDirectory
 
 IDOC_XML = "IDOC_XML"
 SYSTEM_FAILURE, HTTP_500, TIMEOUT = "SYSTEM_FAILURE", "http_500", "timeout"
@@ -111,13 +111,13 @@ def clear_faults(mandt: str) -> tuple[str, int]:
     return "", 204
 
 
-def targets() -> list[str]:
-    return [EVERYTHING, IDOC_XML, *sorted(registry.FUNCTIONS)]
+def targets(functions: FunctionDirectory) -> list[str]:
+    return [EVERYTHING, IDOC_XML, *functions.names()]
 
 
 def _target(body: dict[str, Any]) -> str:
     value = body.get("target")
-    if value not in targets():
+    if value not in targets(runtime().functions):
         raise BadRequest("'target' must be a function module the emulator implements, "
                          f"{IDOC_XML} (the inbound IDoc-XML service) or {EVERYTHING}")
     return str(value)
@@ -152,22 +152,25 @@ def _seconds(body: dict[str, Any], kind: str) -> float | None:
 
 # -- OpenAPI ---------------------------------------------------------------------------------
 
-openapi.SCHEMAS["FaultInput"] = {
-    "type": "object", "required": ["target", "kind"],
-    "properties": {
-        "target": {"type": "string", "enum": targets(),
-                   "description": "A function module (its SOAP-RFC calls), IDOC_XML (the "
-                                  "inbound IDoc-XML service) or * (both)"},
-        "kind": {"type": "string", "enum": list(KINDS),
-                 "description": "SYSTEM_FAILURE: a short dump (SOAP fault / 500 page); "
-                                "http_500: ICF's 500 page; timeout: the call is held for "
-                                "`seconds`, then processed"},
-        "times": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_TIMES,
-                  "description": "How many calls fail (default 1); null: every call"},
-        "seconds": {"type": ["number", "null"], "minimum": 0, "maximum": MAX_SECONDS,
-                    "description": f"Delay before the fault (timeout: default "
-                                   f"{DEFAULT_TIMEOUT_SECONDS:g})"}}}
-openapi.SCHEMAS["Fault"] = {
+def _fault_input(functions: FunctionDirectory) -> dict[str, Any]:
+    return {
+        "type": "object", "required": ["target", "kind"],
+        "properties": {
+            "target": {"type": "string", "enum": targets(functions),
+                       "description": "A function module (its SOAP-RFC calls), IDOC_XML (the "
+                                      "inbound IDoc-XML service) or * (both)"},
+            "kind": {"type": "string", "enum": list(KINDS),
+                     "description": "SYSTEM_FAILURE: a short dump (SOAP fault / 500 page); "
+                                    "http_500: ICF's 500 page; timeout: the call is held for "
+                                    "`seconds`, then processed"},
+            "times": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_TIMES,
+                      "description": "How many calls fail (default 1); null: every call"},
+            "seconds": {"type": ["number", "null"], "minimum": 0, "maximum": MAX_SECONDS,
+                        "description": f"Delay before the fault (timeout: default "
+                                       f"{DEFAULT_TIMEOUT_SECONDS:g})"}}}
+
+
+_FAULT: dict[str, Any] = {
     "type": "object", "required": ["id", "target", "kind", "remaining", "seconds"],
     "properties": {
         "id": {"type": "integer"}, "target": {"type": "string"}, "kind": {"type": "string"},
@@ -175,7 +178,7 @@ openapi.SCHEMAS["Fault"] = {
                       "description": "Calls left to fail (0: it has fired); null: every "
                                      "call"},
         "seconds": {"type": ["number", "null"]}}}
-openapi.PATHS["/_fake/clients/{mandt}/faults"] = {
+_FAULTS_PATH: dict[str, Any] = {
     "parameters": [openapi.CLIENT],
     "get": {"operationId": "listFaults",
             "summary": "Injected faults, with the calls each has left to fail",
@@ -195,3 +198,11 @@ openapi.PATHS["/_fake/clients/{mandt}/faults"] = {
                "responses": {"204": {"description": "Removed"},
                              "400": openapi.BAD_REQUEST, "404": openapi.NOT_FOUND}},
 }
+
+
+def openapi_fragment(functions: FunctionDirectory) -> openapi.ApiFragment:
+    """This module's part of the control API's OpenAPI document (joined in
+    fake_sap.compose): a fault's target is one of ``functions``, hence a function."""
+    return openapi.ApiFragment(
+        paths={"/_fake/clients/{mandt}/faults": _FAULTS_PATH},
+        schemas={"FaultInput": _fault_input(functions), "Fault": _FAULT})

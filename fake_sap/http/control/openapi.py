@@ -2,15 +2,23 @@
 
 The same document is written to ``contracts/openapi/fake-sap-control.json`` by
 ``fake-sap contracts`` and checked against the committed copy by the test suite.
+
+Layer: HTTP edge. Every edge with control routes describes them as data, an
+:class:`ApiFragment` named ``OPENAPI`` in its module (this module's :data:`OPENAPI` covers the
+routes of the control blueprint's own modules); :func:`fake_sap.compose.openapi_document`
+joins them with :func:`document`. No module changes another's description at import.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Blueprint, Response, jsonify
 
 from fake_sap import __version__
+from fake_sap.http.runtime import runtime
 
 bp = Blueprint("openapi", __name__)
 
@@ -21,6 +29,14 @@ DOCNUM = {"name": "docnum", "in": "path", "required": True,
 LOGSYS = {"name": "logsys", "in": "path", "required": True,
           "schema": {"type": "string", "pattern": "^[A-Z0-9_]{1,10}$"},
           "description": "Logical system"}
+
+
+@dataclass(frozen=True)
+class ApiFragment:
+    """One edge's part of the document: its paths and the schemas they refer to."""
+
+    paths: Mapping[str, Any]
+    schemas: Mapping[str, Any] = field(default_factory=dict)
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -36,7 +52,7 @@ BAD_REQUEST = _json(ERROR, "Invalid input")
 NOT_FOUND = _json(ERROR, "Unknown client, IDoc or partner")
 CONFLICT = _json(ERROR, "State does not allow the action")
 
-SCHEMAS: dict[str, Any] = {
+_SCHEMAS: dict[str, Any] = {
     "Error": {"type": "object", "required": ["error", "message"],
               "properties": {"error": {"type": "string"}, "message": {"type": "string"}}},
     "Client": {
@@ -150,7 +166,7 @@ def _query(name: str, schema: dict[str, Any], description: str) -> dict[str, Any
             "description": description}
 
 
-PATHS: dict[str, Any] = {
+_PATHS: dict[str, Any] = {
     "/_fake/clients": {
         "get": {"operationId": "listClients", "summary": "List clients",
                 "responses": {"200": _json({"type": "object", "required": ["clients"],
@@ -385,20 +401,36 @@ PATHS: dict[str, Any] = {
 }
 
 
-def document() -> dict[str, Any]:
-    # other edges describe their control endpoints in PATHS when they are imported
-    import fake_sap.app  # noqa: F401
+#: the routes of the control blueprint's clients, monitor, partners, master-data, finance
+#: and seeding modules, and of this document
+OPENAPI = ApiFragment(paths=_PATHS, schemas=_SCHEMAS)
 
+
+def document(fragments: Iterable[ApiFragment]) -> dict[str, Any]:
+    """The whole document made of the edges' fragments (a path or schema described twice is
+    a mistake, not a merge)."""
+    paths: dict[str, Any] = {}
+    schemas: dict[str, Any] = {}
+    for fragment in fragments:
+        _add(paths, fragment.paths, "path")
+        _add(schemas, fragment.schemas, "schema")
     return {
         "openapi": "3.1.0",
         "info": {"title": "fake-sap control API", "version": __version__,
                  "description": "Emulator control endpoints that SAP has no interface for: "
                                 "clients, partner profiles, the IDoc monitor."},
-        "paths": PATHS,
-        "components": {"schemas": SCHEMAS},
+        "paths": paths,
+        "components": {"schemas": schemas},
     }
+
+
+def _add(into: dict[str, Any], more: Mapping[str, Any], what: str) -> None:
+    for name, description in more.items():
+        if name in into:
+            raise ValueError(f"the OpenAPI {what} {name} is described twice")
+        into[name] = description
 
 
 @bp.get("/_fake/openapi.json")
 def openapi_json() -> Response:
-    return jsonify(document())
+    return jsonify(runtime().openapi)

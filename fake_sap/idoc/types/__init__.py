@@ -1,6 +1,14 @@
-"""The registry of declared IDoc types (basic types and extensions)."""
+"""The declared IDoc types (basic types and extensions), by name.
+
+Layer: IDoc declarations (data only). The set is fixed here, read-only: a new type is one
+more entry in :data:`DECLARED` (see :func:`fake_sap.compose.idoc_types`); nothing adds
+itself at import.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from fake_sap.idoc.model import IdocType
 from fake_sap.idoc.types.debmas07 import DEBMAS07
@@ -8,15 +16,10 @@ from fake_sap.idoc.types.delvry07 import DELVRY07, ZDELVRY07
 from fake_sap.idoc.types.matmas05 import MATMAS05
 from fake_sap.idoc.types.orders05 import ORDERS05
 
-IDOC_TYPES: dict[str, IdocType] = {
-    t.name: t for t in (MATMAS05, DEBMAS07, ORDERS05, DELVRY07, ZDELVRY07)
-}
+#: every IDoc type the emulator reads and writes
+DECLARED: tuple[IdocType, ...] = (MATMAS05, DEBMAS07, ORDERS05, DELVRY07, ZDELVRY07)
 
-
-def register(idoc_type: IdocType) -> IdocType:
-    """Add a type (e.g. a project's own extension) to the registry."""
-    IDOC_TYPES[idoc_type.name] = idoc_type
-    return idoc_type
+IDOC_TYPES: Mapping[str, IdocType] = MappingProxyType({t.name: t for t in DECLARED})
 
 
 def lookup(idoctyp: str, cimtyp: str = "") -> IdocType | None:

@@ -45,7 +45,7 @@ from fake_sap.rfc.functions.finance_structures import (
     BAPIACWT09,
     BAPIPAREX,
 )
-from fake_sap.rfc.luw import update_function
+from fake_sap.rfc.luw import UpdateFunctions
 from fake_sap.rfc.model import DATS, FLAG, FunctionInterface, char, exporting, importing, tables
 from fake_sap.rfc.structures import BAPIRET2, BAPIRETURN, bapiret2, bapireturn
 
@@ -201,7 +201,7 @@ def _lines(rows: list[dict[str, Any]], account_type: str, account_field: str,
 
 
 #: the update task of BAPI_ACC_DOCUMENT_POST: BKPF, BSEG, KNKK receivables (written by FI)
-update_document = update_function(UPDATE_FUNCTION)(services.save_posting)
+update_document = services.save_posting
 
 
 # -- open and cleared items of customer and vendor accounts ------------------------------------
@@ -327,3 +327,8 @@ FUNCTIONS = [
     RfcFunction(BAPI_AP_ACC_GETOPENITEMS, vendor_open_items),
     RfcFunction(BAPI_AP_ACC_GETCLEAREDITEMS, vendor_cleared_items),
 ]
+
+#: the update functions this area's BAPIs register (wired in fake_sap.compose)
+UPDATE_FUNCTIONS: UpdateFunctions = {
+    UPDATE_FUNCTION: update_document,
+}

@@ -29,7 +29,7 @@ from fake_sap import clock
 from fake_sap.conversion import alpha_input
 from fake_sap.errors import ApplicationError, SapMessage
 from fake_sap.rfc.call import Call, RfcFunction
-from fake_sap.rfc.luw import update_function
+from fake_sap.rfc.luw import UpdateFunctions
 from fake_sap.rfc.model import (
     DATS,
     FLAG,
@@ -414,7 +414,7 @@ def _text(quantity: Decimal) -> str:
 
 
 #: the update task of the create BAPIs: the deliveries are written by SD
-save_deliveries = update_function(SAVE_DELIVERIES)(services.save_deliveries)
+save_deliveries = services.save_deliveries
 
 
 # -- BAPI_OUTB_DELIVERY_CHANGE -------------------------------------------------------------------
@@ -479,8 +479,8 @@ def _change_payload(item_change: ItemChange) -> dict[str, Any]:
 
 
 #: the update tasks of BAPI_OUTB_DELIVERY_CHANGE (and of WS_DELIVERY_UPDATE's quantities)
-change_delivery = update_function(CHANGE_DELIVERY)(services.change_delivery)
-delete_delivery = update_function(DELETE_DELIVERY)(services.delete_delivery)
+change_delivery = services.change_delivery
+delete_delivery = services.delete_delivery
 
 
 # -- WS_DELIVERY_UPDATE ------------------------------------------------------------------
@@ -579,7 +579,7 @@ def _refusal(vbeln: str, failed: _Failed) -> dict[str, Any]:
 
 
 #: the update task of WS_DELIVERY_UPDATE's goods movement: posted by SD and MM
-post_goods_movement = update_function(POST_GOODS_MOVEMENT)(services.post_goods_movement)
+post_goods_movement = services.post_goods_movement
 
 
 FUNCTIONS = [
@@ -588,3 +588,11 @@ FUNCTIONS = [
     RfcFunction(BAPI_OUTB_DELIVERY_CHANGE, change),
     RfcFunction(WS_DELIVERY_UPDATE, delivery_update),
 ]
+
+#: the update functions this area's BAPIs register (wired in fake_sap.compose)
+UPDATE_FUNCTIONS: UpdateFunctions = {
+    SAVE_DELIVERIES: save_deliveries,
+    CHANGE_DELIVERY: change_delivery,
+    DELETE_DELIVERY: delete_delivery,
+    POST_GOODS_MOVEMENT: post_goods_movement,
+}

@@ -54,7 +54,7 @@ from fake_sap.rfc.functions.material_structures import (
     SALES_COLUMNS,
     VALUATION_COLUMNS,
 )
-from fake_sap.rfc.luw import update_function
+from fake_sap.rfc.luw import UpdateFunctions
 from fake_sap.rfc.model import LANGUAGE_KEYS, FunctionInterface, char, exporting, importing, tables
 from fake_sap.rfc.structures import BAPIRET2, BAPIRETURN, bapiret2, bapireturn, message
 
@@ -350,7 +350,6 @@ def _next_material_number(call: Call) -> str:
 
 # -- the update function -----------------------------------------------------------------------
 
-@update_function(UPDATE_FUNCTION)
 def update_material(conn: Connection, mandt: str, change: dict[str, Any]) -> None:
     """Write what SAVEDATA registered (MARA, MAKT, MARC, MBEW, MVKE) through the material
     master, and a change pointer."""
@@ -415,3 +414,8 @@ FUNCTIONS = [
     RfcFunction(BAPI_MATERIAL_GET_DETAIL, get_detail),
     RfcFunction(BAPI_MATERIAL_SAVEDATA, save_data),
 ]
+
+#: the update functions this area's BAPIs register (wired in fake_sap.compose)
+UPDATE_FUNCTIONS: UpdateFunctions = {
+    UPDATE_FUNCTION: update_material,
+}

@@ -43,7 +43,7 @@ from fake_sap.rfc.functions.sales_structures import (
     BAPISDSTAT,
     BAPISDTEXT,
 )
-from fake_sap.rfc.luw import update_function
+from fake_sap.rfc.luw import UpdateFunctions
 from fake_sap.rfc.model import (
     FLAG,
     FunctionInterface,
@@ -433,7 +433,7 @@ def _condition_problem(values: dict[str, Any], items: set[str]
 # -- the update function -----------------------------------------------------------------------
 
 #: the update task of the create BAPIs: the document is written by SD
-add_sales_document = update_function(UPDATE_FUNCTION)(services.save_sales_document)
+add_sales_document = services.save_sales_document
 
 
 # -- BAPI_SALESORDER_GETSTATUS -----------------------------------------------------------------
@@ -486,3 +486,8 @@ FUNCTIONS = [
     RfcFunction(BAPI_CUSTOMERRETURN_CREATE, create_return),
     RfcFunction(BAPI_SALESORDER_GETSTATUS, get_status),
 ]
+
+#: the update functions this area's BAPIs register (wired in fake_sap.compose)
+UPDATE_FUNCTIONS: UpdateFunctions = {
+    UPDATE_FUNCTION: add_sales_document,
+}

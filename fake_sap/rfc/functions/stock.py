@@ -25,7 +25,7 @@ from fake_sap.mm.purchasing import StoInput, StoItemInput, StoPlan
 from fake_sap.mm.services import GoodsMovementCommand, GoodsMovementLine, quantity_text
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.functions.logistics import BAPIPAREX, commit_in_legacy_mode
-from fake_sap.rfc.luw import update_function
+from fake_sap.rfc.luw import UpdateFunctions
 from fake_sap.rfc.model import (
     DATS,
     FLAG,
@@ -335,7 +335,7 @@ def _movement_line(row: dict[str, Any]) -> GoodsMovementLine:
 
 
 #: the update task of BAPI_GOODSMVT_CREATE: the material document is posted by MM
-post_goods_movement = update_function(POST_GOODS_MOVEMENT)(services.post_goods_movement)
+post_goods_movement = services.post_goods_movement
 
 
 # -- BAPI_PO_CREATE1 ---------------------------------------------------------------------------
@@ -425,7 +425,7 @@ def _exported_header(plan: StoPlan) -> dict[str, Any]:
 
 
 #: the update task of BAPI_PO_CREATE1: the order is written by MM
-save_purchase_order = update_function(SAVE_PURCHASE_ORDER)(services.save_purchase_order)
+save_purchase_order = services.save_purchase_order
 
 
 # -- BAPI_MATERIAL_AVAILABILITY ------------------------------------------------------------
@@ -457,3 +457,9 @@ FUNCTIONS = [
     RfcFunction(BAPI_PO_CREATE1, create_purchase_order),
     RfcFunction(BAPI_MATERIAL_AVAILABILITY, availability),
 ]
+
+#: the update functions this area's BAPIs register (wired in fake_sap.compose)
+UPDATE_FUNCTIONS: UpdateFunctions = {
+    POST_GOODS_MOVEMENT: post_goods_movement,
+    SAVE_PURCHASE_ORDER: save_purchase_order,
+}

@@ -150,7 +150,8 @@ RFC_READ_TABLE = FunctionInterface(
 
 def rfc_read_table(call: Call) -> dict[str, Any]:
     fields, data = read_table.read_committed(
-        call.db, call.mandt, call["QUERY_TABLE"], delimiter=call["DELIMITER"],
+        call.db, call.mandt, call["QUERY_TABLE"], tables=readable_tables.BY_NAME,
+        delimiter=call["DELIMITER"],
         no_data=bool(call["NO_DATA"]), rowskips=call["ROWSKIPS"],
         rowcount=call["ROWCOUNT"], options=[row["TEXT"] for row in call["OPTIONS"]],
         field_names=[row["FIELDNAME"] for row in call["FIELDS"]])

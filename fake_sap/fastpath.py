@@ -1,0 +1,218 @@
+"""THE FAST PATH: the speed tricks the emulator keeps, each with the lxml way it must equal.
+
+Layer: IDoc edge (below ``ale``, beside ``idoc``). Imports the IDoc declarations and lxml,
+nothing of the business areas. Runtime code that wants one of these tricks imports it from
+here, so that every place where the emulator writes or joins XML by hand is in this module.
+
+Why: outbound IDocs are created by the hundred thousand (BD10, an initial load), and the
+dispatcher passes them on in packets of up to a thousand. Building each document as an
+lxml tree cost most of its creation time, and parsing stored documents again only to join
+them cost most of a packet's. The decision and the measurements are in
+``docs/adr/0005-fast-paths.md``.
+
+What it guarantees (``tests/test_fastpath.py`` and ``tests/test_idoc_writer.py`` hold it to
+that, byte for byte):
+
+- :func:`idoc_xml_text` writes exactly what lxml writes for the same IDoc tree
+  (``etree.tostring(root, xml_declaration=True, encoding="UTF-8")``): fields and segments
+  in declared order, empty fields left out, a segment without fields or children as an
+  empty element, non-ASCII as UTF-8. Per segment type the tags and the declared field order
+  are worked out once (:class:`_Layout`); a value is copied as it is when it holds only
+  characters lxml writes unchanged, and any other value is handed to lxml itself, so
+  escaping (``& < >`` and CR) and the refusal of characters XML cannot hold stay lxml's.
+- :func:`join_documents` returns what :func:`join_documents_with_lxml` returns: one
+  document holding the IDOC elements of several stored documents of one type. It joins
+  them as text only when every document has exactly the shape lxml (and so
+  :func:`idoc_xml_text`) writes; any other document is parsed and joined by lxml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from fake_sap.idoc.control import EDI_DC40
+from fake_sap.idoc.document import Idoc, SegmentData
+from fake_sap.idoc.model import IdocType, Segment
+
+# --- writing IDoc-XML as text ------------------------------------------------------------------
+
+#: how lxml starts a document written with ``xml_declaration=True, encoding="UTF-8"``
+DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
+
+
+def idoc_xml_text(idoc_type: IdocType, idocs: list[Idoc]) -> str:
+    """One IDoc-XML document (root = the type) holding the given IDocs, as text: exactly
+    ``etree.tostring(tree, xml_declaration=True, encoding="UTF-8")`` decoded."""
+    root = idoc_type.name
+    if not idocs:
+        return f"{DECLARATION}<{root}/>"
+    layout = _document_layout(idoc_type)
+    out = [DECLARATION, "<", root, ">"]
+    for idoc in idocs:
+        out.append('<IDOC BEGIN="1">')
+        control = {"TABNAM": "EDI_DC40", **idoc.control,
+                   "IDOCTYP": idoc_type.idoctyp, "CIMTYP": idoc_type.cimtyp}
+        texts: list[object] = list(control.values())
+        _collect_values(idoc.segments, texts)
+        # one look at all values of the IDoc: nearly always none needs lxml
+        verbatim = _all_verbatim(texts)
+        _write(out, _CONTROL, control, [], verbatim)
+        _write_children(out, layout, idoc.segments, verbatim)
+        out.append("</IDOC>")
+    out += ["</", root, ">"]
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """What writing a segment type needs, worked out once from its declaration."""
+
+    start: str  # <E1MARAM SEGMENT="1">
+    empty: str  # <E1MARAM SEGMENT="1"/>, for a segment without fields or children
+    end: str  # </E1MARAM>
+    #: (field name, start tag, end tag) in declared order
+    fields: tuple[tuple[str, str, str], ...]
+    #: child segment name -> (declared position, its layout)
+    children: dict[str, tuple[int, _Layout]]
+
+
+def _layout(segment: Segment) -> _Layout:
+    return _Layout(
+        f'<{segment.name} SEGMENT="1">', f'<{segment.name} SEGMENT="1"/>', f"</{segment.name}>",
+        tuple((f.name, f"<{f.name}>", f"</{f.name}>") for f in segment.fields),
+        _positions(segment.children))
+
+
+def _positions(segments: tuple[Segment, ...]) -> dict[str, tuple[int, _Layout]]:
+    return {s.name: (i, _layout(s)) for i, s in enumerate(segments)}
+
+
+_CONTROL = _layout(EDI_DC40)
+#: id of an IDoc type -> (the type, the layouts of its top segments); the type is kept so
+#: that its id cannot be reused by another object while the entry exists
+_DOCUMENT_LAYOUTS: dict[int, tuple[IdocType, dict[str, tuple[int, _Layout]]]] = {}
+
+
+def _document_layout(idoc_type: IdocType) -> dict[str, tuple[int, _Layout]]:
+    known = _DOCUMENT_LAYOUTS.get(id(idoc_type))
+    if known is None or known[0] is not idoc_type:
+        known = (idoc_type, _positions(idoc_type.segments))
+        _DOCUMENT_LAYOUTS[id(idoc_type)] = known
+    return known[1]
+
+
+def _collect_values(segments: list[SegmentData], into: list[object]) -> None:
+    for segment in segments:
+        into += segment.values.values()
+        if segment.children:
+            _collect_values(segment.children, into)
+
+
+def _write(out: list[str], layout: _Layout, values: dict[str, str],
+           children: list[SegmentData], verbatim: bool) -> None:
+    """One segment; ``verbatim``: every value of it is text lxml would write unchanged."""
+    start = len(out)
+    out.append(layout.start)
+    get = values.get
+    if verbatim:
+        for name, start_tag, end_tag in layout.fields:
+            value = get(name)
+            if value:
+                out += (start_tag, value, end_tag)
+    else:  # some value needs escaping, or is no text at all: look at each on its own
+        for name, start_tag, end_tag in layout.fields:
+            value = get(name)
+            if value:
+                if value.__class__ is str and _verbatim(value):
+                    out += (start_tag, value, end_tag)
+                else:
+                    out.append(_element_by_lxml(name, value))
+    if children:
+        _write_children(out, layout.children, children, verbatim)
+    elif len(out) == start + 1:
+        out[start] = layout.empty
+        return
+    out.append(layout.end)
+
+
+def _verbatim(text: str) -> bool:
+    """Whether lxml writes ``text`` unchanged: printable characters other than & < >.
+
+    That is a little stricter than lxml needs (it also leaves tabs and line breaks alone),
+    which costs such values only the slower way through lxml.
+    """
+    return text.isprintable() and "&" not in text and "<" not in text and ">" not in text
+
+
+def _all_verbatim(values: list[object]) -> bool:
+    """:func:`_verbatim` for many values at once (cheaper than one by one)."""
+    try:
+        text = "".join(values)  # type: ignore[arg-type]
+    except TypeError:  # a value that is no text: lxml decides what to make of it
+        return False
+    return _verbatim(text)
+
+
+def _write_children(out: list[str], declared: dict[str, tuple[int, _Layout]],
+                    actual: list[SegmentData], verbatim: bool) -> None:
+    """The segments in declared order (those of one type in the order given)."""
+    try:
+        placed = [(declared[data.name], data) for data in actual]
+    except KeyError:
+        unknown = [d.name for d in actual if d.name not in declared]
+        raise ValueError(f"segments {unknown} are not declared here") from None
+    if len(placed) > 1:
+        placed.sort(key=_position)
+    for (_, layout), data in placed:
+        _write(out, layout, data.values, data.children, verbatim)
+
+
+def _position(placed: tuple[tuple[int, _Layout], SegmentData]) -> int:
+    return placed[0][0]
+
+
+def _element_by_lxml(name: str, value: object) -> str:
+    """One field element as lxml writes it: it escapes the value, or refuses it (ValueError)
+    when it holds characters XML cannot."""
+    element = etree.Element(name)
+    element.text = value  # type: ignore[assignment]
+    return etree.tostring(element, encoding="UTF-8").decode("utf-8")
+
+
+# --- joining stored documents ------------------------------------------------------------------
+
+#: a whole document as lxml writes it: declaration, bare root, IDOC elements, end of root
+_LXML_DOCUMENT = re.compile(re.escape(DECLARATION) + r"<([A-Za-z0-9_]+)>(<IDOC .*)</\1>\Z",
+                            re.DOTALL)
+
+
+def join_documents(documents: Sequence[str]) -> str:
+    """Several stored IDoc-XML documents of one type as one document (SAP's "collect"):
+    what :func:`join_documents_with_lxml` returns, without parsing when it can."""
+    parts = [_LXML_DOCUMENT.match(document) for document in documents]
+    roots = {part.group(1) for part in parts if part is not None}
+    if None in parts or len(roots) != 1:
+        return join_documents_with_lxml(documents)
+    # every document is lxml's shape (well-formed, one root holding the IDOCs): their IDOC
+    # elements can be joined as text, at a fraction of parsing them
+    root = roots.pop()
+    idocs = "".join(part.group(2) for part in parts if part is not None)
+    return f"{DECLARATION}<{root}>{idocs}</{root}>"
+
+
+def join_documents_with_lxml(documents: Sequence[str]) -> str:
+    """The lxml way of :func:`join_documents`, for documents of any shape: parsed, and the
+    children of their roots joined under one root of the first document's name."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root: etree._Element | None = None
+    for text in documents:
+        document = etree.fromstring(text.encode("utf-8"), parser)
+        if root is None:
+            root = etree.Element(document.tag)
+        root.extend(list(document))
+    assert root is not None
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8").decode("utf-8")
