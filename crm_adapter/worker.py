@@ -30,7 +30,6 @@ from crm_adapter.inbox import Inbox
 from crm_adapter.outbox import OutboxWorker, WorkerSettings
 from crm_adapter.sap_connection import sap_connector
 from crm_adapter.store.engine import Database
-from sap_client.rfc import Connection
 
 log = logging.getLogger(__name__)
 

@@ -23,8 +23,8 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 from crm_adapter.compose import openapi_document as document
 from crm_adapter.config import AdapterSettings
 from crm_adapter.http.app import create_app
-from sap_client.rfc import Connection
 from fake_sap.testing.process import FakeSapProcess
+from sap_client.rfc import Connection
 
 #: every area of the JSON API (the receiver is SAP-facing XML and has its own tests)
 AREAS = ["applications", "returns", "inbox", "materials", "service", "deliveries",

@@ -32,7 +32,6 @@ from crm_adapter.config import AdapterSettings
 from crm_adapter.domain.master_data import Prices, SapMaterial
 from crm_adapter.inbox import Inbox
 from crm_adapter.outbox import OutboxTables, OutboxWorker, WorkerSettings
-from sap_client.tables import read_table
 from crm_adapter.store import applications as application_store
 from crm_adapter.store import master_data
 from crm_adapter.worker import WorkerOptions, run_worker, sap_connector
