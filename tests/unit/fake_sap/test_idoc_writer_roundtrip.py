@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from fake_sap.fastpath import DECLARATION
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.parser import parse_document
 from fake_sap.idoc.types import DEBMAS07, MATMAS05, ZDELVRY07
 from fake_sap.idoc.validation import check_control, check_segments
-from fake_sap.fastpath import DECLARATION
 from fake_sap.idoc.writer import to_xml, to_xml_text
 
 pytestmark = pytest.mark.unit
