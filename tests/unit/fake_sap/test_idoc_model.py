@@ -171,12 +171,17 @@ def test_unknown_or_mismatched_pairs_are_not_found(idoctyp, cimtyp):
     assert types.lookup(idoctyp, cimtyp) is None
 
 
-def test_a_project_can_register_its_own_extension(monkeypatch):
-    monkeypatch.setattr(types, "IDOC_TYPES", dict(types.IDOC_TYPES))
+def test_the_declared_types_cannot_be_changed_at_run_time():
+    with pytest.raises(TypeError):
+        types.IDOC_TYPES["ZORDERS05"] = ORDERS05  # type: ignore[index]
+
+
+def test_an_extension_declared_beside_the_basic_types_is_found_by_its_pair(monkeypatch):
     own = extend(ORDERS05, "ZORDERS05", "own", {
         "E1EDK01": (Segment("Z1EDK01", "own header", fields(("ZREF", 10))),)})
-    assert types.register(own) is own
+    monkeypatch.setattr(types, "IDOC_TYPES", {**types.IDOC_TYPES, own.name: own})
     assert types.lookup("ORDERS05", "ZORDERS05") is own
+    assert types.lookup("MATMAS05", "ZORDERS05") is None
 
 
 # --- the control record -----------------------------------------------------------------------
