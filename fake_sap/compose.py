@@ -29,7 +29,9 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from fake_sap.ale import applications
+from sqlalchemy import Connection
+
+from fake_sap.ale import applications, delivery_output
 from fake_sap.ale.applications import Application
 from fake_sap.http import soap_rfc
 from fake_sap.http.control import clock, faults, openapi
@@ -53,7 +55,7 @@ from fake_sap.rfc.registry import FunctionDirectory
 #: the function-module areas, each exposing ``FUNCTIONS`` (and its update functions)
 FUNCTION_AREAS = (system, transaction, material, customer, finance, sales, logistics, stock)
 #: the areas whose BAPIs register update tasks, each exposing ``UPDATE_FUNCTIONS``
-UPDATE_AREAS = (material, finance, sales, logistics, stock)
+UPDATE_AREAS = (material, finance, sales, stock)
 
 
 def function_directory() -> FunctionDirectory:
@@ -64,12 +66,23 @@ def function_directory() -> FunctionDirectory:
 def update_functions() -> UpdateFunctions:
     """The LUW's update functions by name (a name declared twice is a wiring mistake)."""
     table: dict[str, UpdateFunction] = {}
-    for area in UPDATE_AREAS:
-        for name, function in area.UPDATE_FUNCTIONS.items():
+    declared = [area.UPDATE_FUNCTIONS.items() for area in UPDATE_AREAS]
+    declared.append({name: _with_delivery_output(update) for name, update
+                     in logistics.DELIVERY_UPDATE_FUNCTIONS.items()}.items())
+    for functions in declared:
+        for name, function in functions:
             if name in table:
                 raise ValueError(f"update function {name} is declared twice")
             table[name] = function
     return MappingProxyType(table)
+
+
+def _with_delivery_output(update: logistics.DeliveryUpdate) -> UpdateFunction:
+    """A delivery update task followed by SAP's output determination: the DESADV IDocs for
+    the events the SD service reports, in the update task's own transaction."""
+    def update_then_output(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
+        delivery_output.send(conn, mandt, update(conn, mandt, payload))
+    return update_then_output
 
 
 def idoc_types() -> Mapping[str, IdocType]:

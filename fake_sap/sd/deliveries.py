@@ -18,6 +18,7 @@ Layer: business (SD). May import ``fake_sap.db``, ``fake_sap.sd`` and ``fake_sap
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -428,13 +429,15 @@ def delete_delivery(conn: Connection, mandt: str, vbeln: str) -> tuple[str, str]
 
 # --- changing items before the goods movement ----------------------------------------------------
 
-@dataclass
+@dataclass(frozen=True)
 class ItemChange:
     """BAPI_OUTB_DELIVERY_CHANGE for items: new quantities and items to delete."""
 
     vbeln: str
-    quantities: dict[str, str] = field(default_factory=dict)
-    deleted: list[str] = field(default_factory=list)
+    #: new delivery quantity (LIPS-LFIMG) by item (POSNR)
+    quantities: Mapping[str, str] = field(default_factory=dict)
+    #: the items (POSNR) to delete
+    deleted: tuple[str, ...] = ()
 
 
 def check_change(conn: Connection, mandt: str, change: ItemChange) -> None:

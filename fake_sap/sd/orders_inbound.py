@@ -60,7 +60,7 @@ def receive(lookups: Lookups, order: OrderInput) -> OrderReceived:
                              now_time=lookups.now_time, user=lookups.user,
                              customizing=lookups.customizing)
     # drawn only now: an order that is refused takes no number
-    plan.vbeln = f"{numbers.take(conn, lookups.mandt, NUMBER_RANGE):010d}"
+    plan = replace(plan, vbeln=f"{numbers.take(conn, lookups.mandt, NUMBER_RANGE):010d}")
     return OrderReceived(plan.vbeln, sales_orders.success_message(plan), plan)
 
 

@@ -17,6 +17,7 @@ flow and statistics go through ``status``, ``document_flow`` and ``statistics``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -53,7 +54,7 @@ MAX_PRICE = Decimal("999999999.99")
 MAX_VALUE = Decimal("9999999999999.99")
 
 
-@dataclass
+@dataclass(frozen=True)
 class ItemInput:
     itm_number: str
     material: str
@@ -71,7 +72,7 @@ class ItemInput:
     quantity_field: str = "TARGET_QTY"
 
 
-@dataclass
+@dataclass(frozen=True)
 class OrderInput:
     doc_type: str
     sales_org: str
@@ -85,9 +86,9 @@ class OrderInput:
     doc_date: str = ""
     ref_doc: str = ""
     currency: str = ""
-    items: list[ItemInput] = field(default_factory=list)
+    items: tuple[ItemInput, ...] = ()
     #: header partners other than AG and WE, by partner function (RE, RG ...)
-    partners: dict[str, str] = field(default_factory=dict)
+    partners: Mapping[str, str] = field(default_factory=dict)
     dlv_block: str = ""
     bill_block: str = ""
     ord_reason: str = ""

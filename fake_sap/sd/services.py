@@ -27,8 +27,14 @@ from fake_sap.db.simulation import simulate
 from fake_sap.errors import ApplicationError, SapMessage, sap_message
 from fake_sap.mm import purchasing
 from fake_sap.mm import stock as mm_stock
-from fake_sap.sd import deliveries, delivery_idocs, goods_movement, sales_orders, status
+from fake_sap.sd import deliveries, goods_movement, sales_orders, status
 from fake_sap.sd.deliveries import DeliveryPlan, ItemChange
+from fake_sap.sd.delivery_events import (
+    DeliveryEvent,
+    DeliveryEventKind,
+    DeliverySnapshot,
+    Receipt,
+)
 from fake_sap.sd.sales_orders import OrderInput, OrderPlan
 
 # --- sales documents --------------------------------------------------------------------------
@@ -202,33 +208,46 @@ def check_delivery_change(db: Database, mandt: str, change: ItemChange) -> None:
         deliveries.check_change(conn, mandt, change)
 
 
-def save_deliveries(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
-    """Update task: write planned deliveries and send their DESADV IDocs (event CRE)."""
+def save_deliveries(conn: Connection, mandt: str, payload: dict[str, Any]
+                    ) -> list[DeliveryEvent]:
+    """Update task: write planned deliveries; one CREATED event per delivery."""
+    events = []
     for data in payload["deliveries"]:
         plan = DeliveryPlan.from_payload(data)
         deliveries.save(conn, mandt, plan)
-        _emit(conn, mandt, plan.vbeln, delivery_idocs.CREATED)
+        events.append(DeliveryEvent(DeliveryEventKind.CREATED,
+                                    _snapshot(conn, mandt, plan.vbeln)))
+    return events
 
 
-def change_delivery(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
-    """Update task: change delivery items, then send the DESADV IDocs (event CHG)."""
-    deliveries.change_items(conn, mandt, ItemChange(**payload))
-    _emit(conn, mandt, payload["vbeln"], delivery_idocs.CHANGED)
+def change_delivery(conn: Connection, mandt: str, payload: dict[str, Any]
+                    ) -> list[DeliveryEvent]:
+    """Update task: change delivery items; a CHANGED event."""
+    change = ItemChange(payload["vbeln"], quantities=dict(payload["quantities"]),
+                        deleted=tuple(payload["deleted"]))
+    deliveries.change_items(conn, mandt, change)
+    return [DeliveryEvent(DeliveryEventKind.CHANGED, _snapshot(conn, mandt, payload["vbeln"]))]
 
 
-def delete_delivery(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
-    """Update task: delete a delivery, then send the DESADV IDocs (event DEL)."""
-    # the IDoc describes the delivery as it was, and the order as it is after the deletion
-    shot = delivery_idocs.snapshot(conn, mandt, payload["vbeln"])
-    deliveries.delete_delivery(conn, mandt, payload["vbeln"])  # refuses a deleted one
-    assert shot is not None
-    delivery_idocs.emit(conn, mandt, delivery_idocs.DELETED, shot)
+def delete_delivery(conn: Connection, mandt: str, payload: dict[str, Any]
+                    ) -> list[DeliveryEvent]:
+    """Update task: delete a delivery; a DELETED event with the delivery as it was."""
+    # the event describes the delivery as it was, taken before the deletion, which refuses
+    # a delivery that is gone already
+    before = deliveries.load(conn, mandt, payload["vbeln"])
+    deliveries.delete_delivery(conn, mandt, payload["vbeln"])
+    assert before is not None  # delete_delivery refused an unknown delivery
+    header, items = before
+    return [DeliveryEvent(DeliveryEventKind.DELETED, DeliverySnapshot(header, tuple(items)))]
 
 
-def _emit(conn: Connection, mandt: str, vbeln: str, event: str, **details: Any) -> None:
-    shot = delivery_idocs.snapshot(conn, mandt, vbeln)
-    assert shot is not None
-    delivery_idocs.emit(conn, mandt, event, shot, **details)
+def _snapshot(conn: Connection, mandt: str, vbeln: str) -> DeliverySnapshot:
+    loaded = deliveries.load(conn, mandt, vbeln)
+    if loaded is None:
+        # the callers just wrote or checked the delivery in this transaction
+        raise LookupError(f"delivery {vbeln} of client {mandt} is not there")
+    header, items = loaded
+    return DeliverySnapshot(header, tuple(items))
 
 
 # --- the goods movement of a delivery --------------------------------------------------------
@@ -262,32 +281,31 @@ def check_goods_movement(db: Database, mandt: str, movement: DeliveryGoodsMoveme
     with db.read() as conn:
         goods_movement.check(conn, mandt, movement.vbeln)
         goods_movement.check_counted(conn, mandt, movement.vbeln, movement.counted)
-    simulate(db, lambda conn: _post_goods_movement(conn, mandt, movement, emit=False))
+    simulate(db, lambda conn: _post_goods_movement(conn, mandt, movement))
 
 
-def post_goods_movement(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
-    """Update task: post the goods movement and send the DESADV IDocs (WAB or receipt)."""
-    _post_goods_movement(conn, mandt, DeliveryGoodsMovement(**payload))
+def post_goods_movement(conn: Connection, mandt: str, payload: dict[str, Any]
+                        ) -> list[DeliveryEvent]:
+    """Update task: post the goods movement; a GOODS_ISSUE_POSTED event, or for a returns
+    delivery (LR) a GOODS_RECEIPT_POSTED event with what was expected and counted."""
+    movement = DeliveryGoodsMovement(**payload)
+    result = _post_goods_movement(conn, mandt, movement)
+    shot = _snapshot(conn, mandt, movement.vbeln)
+    document = (movement.mblnr, movement.mjahr)
+    if shot.header["lfart"] == "LR":
+        return [DeliveryEvent(DeliveryEventKind.GOODS_RECEIPT_POSTED, shot,
+                              material_document=document,
+                              receipt=Receipt(result.expected, result.received))]
+    return [DeliveryEvent(DeliveryEventKind.GOODS_ISSUE_POSTED, shot,
+                          material_document=document)]
 
 
-def _post_goods_movement(conn: Connection, mandt: str, movement: DeliveryGoodsMovement, *,
-                         emit: bool = True) -> None:
-    result = goods_movement.post(
+def _post_goods_movement(conn: Connection, mandt: str, movement: DeliveryGoodsMovement
+                         ) -> goods_movement.MovementResult:
+    return goods_movement.post(
         conn, mandt, movement.vbeln, movement.counted, mblnr=movement.mblnr,
         mjahr=movement.mjahr, today=movement.today, now_time=movement.now_time,
         user=movement.user, posting_date=movement.posting_date)
-    if not emit:
-        return
-    shot = delivery_idocs.snapshot(conn, mandt, movement.vbeln)
-    assert shot is not None
-    document = (movement.mblnr, movement.mjahr)
-    if shot.header["lfart"] == "LR":
-        delivery_idocs.emit(conn, mandt, delivery_idocs.GOODS_RECEIPT, shot,
-                            material_document=document,
-                            receipt=delivery_idocs.Receipt(result.expected, result.received))
-    else:
-        delivery_idocs.emit(conn, mandt, delivery_idocs.GOODS_ISSUE, shot,
-                            material_document=document)
 
 
 # --- availability (BAPI_MATERIAL_AVAILABILITY) -----------------------------------------------

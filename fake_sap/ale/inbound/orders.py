@@ -70,8 +70,8 @@ def to_order(idoc: Idoc) -> OrderInput:
         currency=header.get("CURCY") if header else "",
         dlv_block=header.get("LIFSK") if header else "",
         ord_reason=header.get("AUGRU") if header else "",
-        items=[_item(s, row) for row, s in enumerate(
-            (s for s in idoc.segments if s.name == "E1EDP01"), start=1)])
+        items=tuple(_item(s, row) for row, s in enumerate(
+            (s for s in idoc.segments if s.name == "E1EDP01"), start=1)))
 
 
 def _item(segment: SegmentData, row: int) -> ItemInput:

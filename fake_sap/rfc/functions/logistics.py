@@ -16,20 +16,23 @@ into RETURN and PROT.
 
 Layer: RFC edge. Maps parameters to the typed inputs of ``fake_sap.sd.services``, and results and
 messages back to parameters; no SQL and no transactions here. The update tasks are
-service functions of SD, registered under their SAP names.
+service functions of SD, registered under their SAP names; they return the delivery events
+that fake_sap.compose hands to the ALE output.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
+
+from sqlalchemy import Connection
 
 from fake_sap import clock
 from fake_sap.conversion import alpha_input
 from fake_sap.errors import ApplicationError, SapMessage
 from fake_sap.rfc.call import Call, RfcFunction
-from fake_sap.rfc.luw import UpdateFunctions
 from fake_sap.rfc.model import (
     DATS,
     FLAG,
@@ -48,6 +51,7 @@ from fake_sap.rfc.model import (
 from fake_sap.rfc.structures import BAPIRET2, bapiret2, message
 from fake_sap.sd import deliveries, services
 from fake_sap.sd.deliveries import DeliveryPlan, ItemChange
+from fake_sap.sd.delivery_events import DeliveryEvent
 from fake_sap.sd.services import DeliveryGoodsMovement, DeliveryRequest
 
 #: number range objects (SNRO): deliveries, material documents
@@ -456,7 +460,8 @@ def _delivery_number(call: Call) -> str:
 
 def _item_change(call: Call, vbeln: str) -> ItemChange:
     data = {row["DELIV_ITEM"]: row for row in call["ITEM_DATA"]}
-    result = ItemChange(vbeln)
+    quantities: dict[str, str] = {}
+    deleted: list[str] = []
     for index, control in enumerate(call["ITEM_CONTROL"], start=1):
         if control["DELIV_NUMB"] and alpha_input(control["DELIV_NUMB"], 10) != vbeln:
             raise _Refused(_at(message("E", "VL", "003", "Item control row &1 names another "
@@ -464,18 +469,18 @@ def _item_change(call: Call, vbeln: str) -> ItemChange:
                                "ITEM_CONTROL", index, "DELIV_NUMB"))
         posnr = control["DELIV_ITEM"]
         if control["DEL_ITEM"] == "X":
-            result.deleted.append(posnr)
+            deleted.append(posnr)
         elif control["CHG_DELQTY"] == "X":
             if posnr not in data:
                 raise _Refused(_at(message("E", "VL", "004", "No ITEM_DATA row for item &1",
                                            posnr), "ITEM_DATA", index, "DELIV_ITEM"))
-            result.quantities[posnr] = _text(data[posnr]["DLV_QTY"])
-    return result
+            quantities[posnr] = _text(data[posnr]["DLV_QTY"])
+    return ItemChange(vbeln, quantities=quantities, deleted=tuple(deleted))
 
 
 def _change_payload(item_change: ItemChange) -> dict[str, Any]:
-    return {"vbeln": item_change.vbeln, "quantities": item_change.quantities,
-            "deleted": item_change.deleted}
+    return {"vbeln": item_change.vbeln, "quantities": dict(item_change.quantities),
+            "deleted": list(item_change.deleted)}
 
 
 #: the update tasks of BAPI_OUTB_DELIVERY_CHANGE (and of WS_DELIVERY_UPDATE's quantities)
@@ -589,8 +594,13 @@ FUNCTIONS = [
     RfcFunction(WS_DELIVERY_UPDATE, delivery_update),
 ]
 
-#: the update functions this area's BAPIs register (wired in fake_sap.compose)
-UPDATE_FUNCTIONS: UpdateFunctions = {
+#: an update task of SD that reports what happened to the delivery
+DeliveryUpdate = Callable[[Connection, str, dict[str, Any]], Sequence[DeliveryEvent]]
+
+#: the update functions this area's BAPIs register. Each is an SD service that returns its
+#: delivery events; fake_sap.compose joins it with the ALE output (DESADV) for those events,
+#: so that the update task and its IDocs share one transaction.
+DELIVERY_UPDATE_FUNCTIONS: Mapping[str, DeliveryUpdate] = {
     SAVE_DELIVERIES: save_deliveries,
     CHANGE_DELIVERY: change_delivery,
     DELETE_DELIVERY: delete_delivery,

@@ -331,7 +331,7 @@ def _partners(rows: list[dict[str, Any]], convert: bool, errors: list[SapMessage
 
 
 def _items(call: Call, names: _Names, convert: bool, errors: list[SapMessage]
-           ) -> list[ItemInput]:
+           ) -> tuple[ItemInput, ...]:
     rows = call[names.items]
     numbers = [sales_orders.item_number(row["ITM_NUMBER"], index)
                for index, row in enumerate(rows, start=1)]
@@ -358,7 +358,7 @@ def _items(call: Call, names: _Names, convert: bool, errors: list[SapMessage]
             ref_doc=_document(values["REF_DOC"]),
             ref_doc_it="" if values["REF_DOC_IT"] == NO_ITEM else values["REF_DOC_IT"],
             price=prices.get(posnr, ""), quantity_field="REQ_QTY" if lines else "TARGET_QTY"))
-    return items
+    return tuple(items)
 
 
 def _unit(values: dict[str, Any], convert: bool) -> str:

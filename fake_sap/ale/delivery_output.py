@@ -1,18 +1,25 @@
-"""Outbound delivery IDocs (message type DESADV, type ZDELVRY07) for every delivery event.
+"""Output determination for deliveries: the DESADV IDocs (basic type ZDELVRY07) that SAP
+creates from a delivery after the update.
 
-Created like SAP output determination would (no change pointers): one IDoc per partner
-subscribed to DESADV, on delivery creation (Z1EDL20-ZEVENT CRE), a change of item quantities
-before the goods movement (CHG, with E1EDL18 QUALF CHG), goods issue (PGI, E1EDL18 PGI),
-returns goods receipt (PGR) and deletion (DEL, also flagged with E1EDL18 QUALF DEL as SAP
-does). Call :func:`emit` in the transaction that makes the change, so the IDoc exists
-exactly when the change does; for a deletion take the :func:`snapshot` before deleting.
+The SD update tasks report what happened to a delivery as
+:class:`~fake_sap.sd.delivery_events.DeliveryEvent` and never build IDocs themselves.
+:func:`send` turns each event into one IDoc per partner subscribed to DESADV (no change
+pointers): creation (Z1EDL20-ZEVENT CRE), a change of item quantities before the goods
+movement (CHG, with E1EDL18 QUALF CHG), goods issue (PGI, E1EDL18 PGI), returns goods receipt
+(PGR) and deletion (DEL, also flagged with E1EDL18 QUALF DEL as SAP does). It runs in the
+update task's transaction (:mod:`fake_sap.compose` joins the two), so the IDoc exists exactly
+when the change does. The event carries the delivery as it was right after the change (before
+it, for a deletion); the preceding document is read as it is now, after the change.
 The Z1EDL24 extension segment tells the receiver, per item, what was shipped, what of the
 order item is still open, and whether that remainder will become a new delivery.
+
+Layer: ALE edge. May import ``fake_sap.sd`` (events and reads), ``fake_sap.idoc``,
+``fake_sap.ale.outbound`` and ``fake_sap.db``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -25,52 +32,46 @@ from fake_sap.db.documents import ekpo, vbap, vbup
 from fake_sap.idoc.document import SegmentData
 from fake_sap.idoc.types import ZDELVRY07
 from fake_sap.sd import deliveries, status
+from fake_sap.sd.delivery_events import DeliveryEvent, DeliveryEventKind, Receipt
 
 MESTYP = "DESADV"
-CREATED, CHANGED, GOODS_ISSUE, GOODS_RECEIPT, DELETED = "CRE", "CHG", "PGI", "PGR", "DEL"
+#: Z1EDL20-ZEVENT (and E1EDL18-QUALF) of each delivery event
+EVENT_CODES: Mapping[DeliveryEventKind, str] = {
+    DeliveryEventKind.CREATED: "CRE",
+    DeliveryEventKind.CHANGED: "CHG",
+    DeliveryEventKind.GOODS_ISSUE_POSTED: "PGI",
+    DeliveryEventKind.GOODS_RECEIPT_POSTED: "PGR",
+    DeliveryEventKind.DELETED: "DEL",
+}
 #: events SAP flags with a control segment E1EDL18 (its QUALF is the event code)
-CONTROL_QUALIFIERS = (CHANGED, GOODS_ISSUE, DELETED)
+CONTROL_QUALIFIERS = ("CHG", "PGI", "DEL")
+DELETED = EVENT_CODES[DeliveryEventKind.DELETED]
 
 
-@dataclass
-class Receipt:
-    """Returns: per delivery item, the quantity expected and the quantity counted."""
-
-    expected: dict[str, str]
-    received: dict[str, str]
+def send(conn: Connection, mandt: str, events: Sequence[DeliveryEvent]) -> list[str]:
+    """Create the outbound IDocs for the events, in order; returns their DOCNUMs (none if
+    nobody subscribed to DESADV)."""
+    return [docnum for event in events for docnum in _send(conn, mandt, event)]
 
 
-@dataclass
-class Snapshot:
-    header: dict[str, Any]
-    items: list[dict[str, Any]]
-
-
-def snapshot(conn: Connection, mandt: str, vbeln: str) -> Snapshot | None:
-    loaded = deliveries.load(conn, mandt, vbeln)
-    return Snapshot(*loaded) if loaded else None
-
-
-def emit(conn: Connection, mandt: str, event: str, shot: Snapshot, *,
-         material_document: tuple[str, str] = ("", ""),
-         receipt: Receipt | None = None) -> list[str]:
-    """Create the outbound IDocs for an event; returns their DOCNUMs (none if nobody
-    subscribed to DESADV)."""
+def _send(conn: Connection, mandt: str, event: DeliveryEvent) -> list[str]:
     receivers = partners.receivers(conn, mandt, MESTYP)
     if not receivers:
         return []
-    segments = [_header(conn, mandt, event, shot, material_document, receipt)]
+    shot = event.delivery
+    segments = [_header(conn, mandt, EVENT_CODES[event.kind], shot.header, shot.items,
+                        event.material_document, event.receipt)]
     return outbound.create_idocs(conn, mandt, [
         outbound.NewIdoc(MESTYP, ZDELVRY07, receiver, shot.header["vbeln"], segments)
         for receiver in receivers])
 
 
-def _header(conn: Connection, mandt: str, event: str, shot: Snapshot,
-            material_document: tuple[str, str], receipt: Receipt | None) -> SegmentData:
-    header = shot.header
+def _header(conn: Connection, mandt: str, event: str, header: Mapping[str, Any],
+            items: Sequence[Mapping[str, Any]], material_document: tuple[str, str],
+            receipt: Receipt | None) -> SegmentData:
     now = clock.now()
-    reference = shot.items[0]["vgbel"] if shot.items else ""
-    category = shot.items[0]["vgtyp"] if shot.items else ""
+    reference = items[0]["vgbel"] if items else ""
+    category = items[0]["vgtyp"] if items else ""
     order_status = _reference_status(conn, mandt, reference, category)
     segment = SegmentData("E1EDL20", {"VBELN": header["vbeln"], "VSTEL": header["vstel"],
                                       "VKORG": header["vkorg"]})
@@ -85,7 +86,7 @@ def _header(conn: Connection, mandt: str, event: str, shot: Snapshot,
     if header["wadat_ist"]:
         dates["ISDD"] = header["wadat_ist"]
     segment.children.append(SegmentData("E1EDT13", dates))
-    for item in shot.items:
+    for item in items:
         segment.children.append(_item(conn, mandt, item, event, receipt))
     segment.children.append(SegmentData("Z1EDL20", {
         "ZEVENT": event, "ZORDER": reference, "ZORDTYP": category,
@@ -96,7 +97,7 @@ def _header(conn: Connection, mandt: str, event: str, shot: Snapshot,
     return segment
 
 
-def _item(conn: Connection, mandt: str, item: dict[str, Any], event: str,
+def _item(conn: Connection, mandt: str, item: Mapping[str, Any], event: str,
           receipt: Receipt | None) -> SegmentData:
     segment = SegmentData("E1EDL24", {
         "POSNR": item["posnr"], "MATNR": item["matnr"], "ARKTX": item["arktx"],
@@ -124,7 +125,7 @@ def _item(conn: Connection, mandt: str, item: dict[str, Any], event: str,
 
 
 def _reference_item(conn: Connection, mandt: str,
-                    item: dict[str, Any]) -> tuple[Decimal, Decimal, bool]:
+                    item: Mapping[str, Any]) -> tuple[Decimal, Decimal, bool]:
     """Ordered and delivered quantity of the preceding item, and whether it is closed."""
     if not item["vgbel"]:
         return Decimal(0), Decimal(0), True
