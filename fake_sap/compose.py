@@ -51,6 +51,7 @@ from fake_sap.rfc.functions import (
 from fake_sap.rfc.luw import UpdateFunction, UpdateFunctions
 from fake_sap.rfc.read_table import ReadableTable
 from fake_sap.rfc.registry import FunctionDirectory
+from fake_sap.sd.services import DeliveryUpdate
 
 #: the function-module areas, each exposing ``FUNCTIONS`` (and its update functions)
 FUNCTION_AREAS = (system, transaction, material, customer, finance, sales, logistics, stock)
@@ -77,7 +78,7 @@ def update_functions() -> UpdateFunctions:
     return MappingProxyType(table)
 
 
-def _with_delivery_output(update: logistics.DeliveryUpdate) -> UpdateFunction:
+def _with_delivery_output(update: DeliveryUpdate) -> UpdateFunction:
     """A delivery update task followed by SAP's output determination: the DESADV IDocs for
     the events the SD service reports, in the update task's own transaction."""
     def update_then_output(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:

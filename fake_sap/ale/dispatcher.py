@@ -370,5 +370,4 @@ def _packet(batch: list[dict[str, Any]]) -> str:
 
 def schedule_resend(conn: Connection, mandt: str, docnum: str) -> None:
     """BD87 for an outbound IDoc in 02: try again now, with a fresh retry budget."""
-    conn.execute(update(edidc).where(edidc.c.mandt == mandt, edidc.c.docnum == docnum)
-                 .values(attempts=0, next_attempt_at=0.0))
+    idocs.schedule_resend(conn, mandt, docnum)

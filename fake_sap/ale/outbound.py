@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, select
 
 from fake_sap import clock
 from fake_sap.ale import applications
-from fake_sap.db import idocs, numbers, partners
+from fake_sap.db import change_pointers, idocs, numbers, partners
 from fake_sap.db.idocs import StatusRecord
 from fake_sap.db.schema import bdcp2
 from fake_sap.fastpath import idoc_xml_text
@@ -43,7 +43,7 @@ def distribute_change_pointers(conn: Connection, mandt: str) -> list[str]:
     """Turn open change pointers into outbound IDocs (one per object and receiver)."""
     if not partners.has_outbound_subscriptions(conn, mandt):
         # nobody to distribute to: BD21 would just mark the pointers processed
-        conn.execute(_MARK_ALL_PROCESSED, {"client": mandt})
+        change_pointers.mark_processed(conn, mandt)
         return []
     pointers = conn.execute(
         select(bdcp2.c.cpident, bdcp2.c.mestyp, bdcp2.c.tabkey)
@@ -59,14 +59,8 @@ def distribute_change_pointers(conn: Connection, mandt: str) -> list[str]:
     for start in range(0, len(objects), OBJECTS_PER_BATCH):
         batch = objects[start:start + OBJECTS_PER_BATCH]
         created += create_idocs(conn, mandt, _full_idocs(conn, mandt, batch, receivers_by_type))
-    last = pointers[-1][0]
-    conn.execute(update(bdcp2).where(bdcp2.c.mandt == mandt, bdcp2.c.process == "",
-                                     bdcp2.c.cpident <= last).values(process="X"))
+    change_pointers.mark_processed(conn, mandt, up_to=pointers[-1][0])
     return created
-
-
-_MARK_ALL_PROCESSED = update(bdcp2).where(
-    bdcp2.c.mandt == bindparam("client"), bdcp2.c.process == "").values(process="X")
 
 
 def _full_idocs(conn: Connection, mandt: str, objects: list[tuple[str, str]],

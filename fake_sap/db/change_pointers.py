@@ -1,7 +1,8 @@
 """Change pointers (BDCP2): which master-data objects changed, for ALE to distribute (BD21).
 
-Layer: persistence. Written by whoever changes a distributed object (inbound IDoc posting,
-the update task of a BAPI), read and marked processed by ALE outbound.
+Layer: persistence. The one writer of BDCP2: whoever changes a distributed object (inbound
+IDoc posting, the update task of a BAPI) records pointers here, and ALE outbound reads them
+and marks them processed here.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, bindparam, update
 
 from fake_sap.db.bulk import write_rows
 from fake_sap.db.schema import bdcp2
@@ -28,3 +29,17 @@ def record(conn: Connection, mandt: str, pointers: Sequence[ChangePointer],
     write_rows(conn, bdcp2, [
         {"mandt": mandt, "mestyp": p.mestyp, "tabname": p.mestyp, "tabkey": p.objkey,
          "cdchgid": p.change, "cretime": at, "process": ""} for p in pointers])
+
+
+_MARK_ALL_PROCESSED = update(bdcp2).where(
+    bdcp2.c.mandt == bindparam("client"), bdcp2.c.process == "").values(process="X")
+
+
+def mark_processed(conn: Connection, mandt: str, up_to: int | None = None) -> None:
+    """Mark the open pointers processed (BDCP2-PROCESS X), all of them or those up to the
+    pointer ``up_to`` (BDCP2-CPIDENT) that were distributed."""
+    if up_to is None:
+        conn.execute(_MARK_ALL_PROCESSED, {"client": mandt})
+        return
+    conn.execute(update(bdcp2).where(bdcp2.c.mandt == mandt, bdcp2.c.process == "",
+                                     bdcp2.c.cpident <= up_to).values(process="X"))

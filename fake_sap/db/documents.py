@@ -6,20 +6,8 @@ statistics (S001).
 Same conventions as :mod:`fake_sap.db.schema`: MANDT first, keys in internal format, dates
 as DATS text, quantities and amounts as canonical decimal text.
 
-Each table has one writer module; everything else calls it (or only reads):
-
-=================  ====================================
-VBAK VBAP VBEP     ``fake_sap.sd.sales_orders``
-VBPA               ``fake_sap.sd.sales_orders``
-VBUK VBUP          ``fake_sap.sd.status``
-VBFA               ``fake_sap.sd.document_flow``
-LIKP LIPS          ``fake_sap.sd.deliveries``
-S001               ``fake_sap.sd.statistics``
-MKPF MSEG          ``fake_sap.mm.goods_movements``
-MSKU               ``fake_sap.mm.stock``
-EKKO EKPO          ``fake_sap.mm.purchasing``
-BKPF BSEG          ``fake_sap.fi.accounting``
-=================  ====================================
+Each table has one writer module; everything else calls it (or only reads). The writer of
+every table is named in :data:`fake_sap.db.writers.WRITERS`.
 """
 
 from __future__ import annotations

@@ -214,3 +214,9 @@ def record_serials(conn: Connection, mandt: str, mestyp: str,
     upsert(conn, idoc_serialization, [
         {"mandt": mandt, "mestyp": mestyp, "objkey": objkey, "serial": serial,
          "docnum": docnum} for objkey, serial, docnum in serials], only_if_greater="serial")
+
+
+def schedule_resend(conn: Connection, mandt: str, docnum: str) -> None:
+    """An outbound IDoc is due for dispatch now, with a fresh retry budget (BD87)."""
+    conn.execute(update(edidc).where(edidc.c.mandt == mandt, edidc.c.docnum == docnum)
+                 .values(attempts=0, next_attempt_at=0.0))

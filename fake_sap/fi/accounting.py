@@ -30,8 +30,9 @@ from sqlalchemy import Connection, and_, insert, or_, select, update
 from fake_sap.conversion import alpha_input
 from fake_sap.db import numbers
 from fake_sap.db.documents import bkpf, bseg
-from fake_sap.db.schema import kna1, knb1, knkk
+from fake_sap.db.schema import kna1, knb1
 from fake_sap.errors import SapMessage, sap_message
+from fake_sap.sd import customer_master
 
 OBJECT_TYPE = "BKPFF"
 #: the reference procedure of documents entered in FI itself (FB01, F-28 ...)
@@ -350,12 +351,8 @@ def _signed(line: PlannedLine) -> Decimal:
 
 def _move_receivables(conn: Connection, mandt: str, kunnr: str, kkber: str,
                       delta: Decimal) -> None:
-    where = (knkk.c.mandt == mandt, knkk.c.kunnr == kunnr, knkk.c.kkber == kkber)
-    current = conn.execute(select(knkk.c.skfor).where(*where)).scalar()
-    if current is None:
-        return  # no credit management data: nothing to keep up to date
-    conn.execute(update(knkk).where(*where).values(
-        skfor=f"{Decimal(current or 0) + delta:f}"))
+    # KNKK belongs to the customer master; FI only moves the receivables it posted
+    customer_master.add_receivables(conn, mandt, kunnr, kkber, delta)
 
 
 # --- open and cleared items ---------------------------------------------------------------------

@@ -25,13 +25,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, select, update
 
 from fake_sap.conversion import matn1_input
 from fake_sap.db import master_data
 from fake_sap.db.master_data import Row, object_keys, rows_by_object
 from fake_sap.db.schema import makt, mara, marc, mard, mbew, mvke
-from fake_sap.db.upsert import RowChanges, write_changes
+from fake_sap.db.upsert import RowChanges, insert_if_absent, write_changes
 from fake_sap.errors import SapMessage, sap_error
 from fake_sap.lookups import Lookups
 
@@ -363,6 +363,37 @@ def load(conn: Connection, rows: Mapping[Table, Sequence[dict[str, Any]]]) -> No
             raise ValueError(f"{table.name} is not a table of the material master")
         changes.upserts.extend((table, row) for row in table_rows)
     write_changes(conn, [changes], KEEP_ON_UPDATE)
+
+
+# --- stock quantities -------------------------------------------------------------------------
+# The quantity columns of MARD and MARC-TRAME are the goods movements' (fake_sap.mm.stock holds
+# their rules: locking, deficits); the rows are this module's, so it writes what stock decides.
+
+def add_storage_location(conn: Connection, mandt: str, matnr: str, werks: str,
+                         lgort: str) -> None:
+    """The storage location view (MARD) a first goods movement into ``lgort`` creates, with
+    no stock; an existing one is left alone."""
+    insert_if_absent(conn, mard, {"mandt": mandt, "matnr": matnr, "werks": werks,
+                                  "lgort": lgort, "lgpbe": "", "lvorm": "", "labst": "0",
+                                  "insme": "0", "speme": "0", "retme": "0"})
+
+
+def set_storage_location_stock(conn: Connection, mandt: str, matnr: str, werks: str,
+                               lgort: str, column: str, quantity: Decimal) -> None:
+    """Store a storage location's new quantity of one stock type (MARD-LABST, -INSME,
+    -SPEME or -RETME)."""
+    if column not in KEEP_ON_UPDATE["mard"]:
+        raise ValueError(f"MARD-{column.upper()} is not a stock quantity")
+    conn.execute(update(mard).where(mard.c.mandt == mandt, mard.c.matnr == matnr,
+                                    mard.c.werks == werks, mard.c.lgort == lgort)
+                 .values({column: str(quantity)}))
+
+
+def set_stock_in_transit(conn: Connection, mandt: str, matnr: str, werks: str,
+                         quantity: Decimal) -> None:
+    """Store a plant's new stock in transit (MARC-TRAME)."""
+    conn.execute(update(marc).where(marc.c.mandt == mandt, marc.c.matnr == matnr,
+                                    marc.c.werks == werks).values(trame=str(quantity)))
 
 
 # --- reading ----------------------------------------------------------------------------------

@@ -9,7 +9,9 @@ Every change reads the quantity with ``SELECT ... FOR UPDATE`` before writing it
 two movements of the same stock in parallel transactions (PostgreSQL) cannot lose an
 update: the second waits for the first and then adds to its result.
 
-Layer: business (MM). The one writer of stock quantities (MARD, MARC-TRAME, MSKU).
+Layer: business (MM). The rules of stock quantities (MARD, MARC-TRAME, MSKU) and the one
+writer of MSKU. MARD and MARC rows belong to the material master
+(:mod:`fake_sap.mm.material_master`), which stores the quantities decided here.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from fake_sap.db.documents import msku
 from fake_sap.db.schema import marc, mard
 from fake_sap.db.upsert import insert_if_absent
 from fake_sap.errors import sap_error
+from fake_sap.mm import material_master
 
 #: stock types as BAPI_GOODSMVT_CREATE calls them, and their MARD columns
 MARD_COLUMNS = {"unrestricted": "labst", "quality": "insme", "blocked": "speme",
@@ -44,15 +47,13 @@ def change_storage_location(conn: Connection, mandt: str, matnr: str, werks: str
                                                    marc.c.werks == werks)).first() is None:
             raise sap_error("M7", "004", "Material &1 is not maintained in plant &2",
                             matnr.lstrip("0"), werks)
-        insert_if_absent(conn, mard, {"mandt": mandt, "matnr": matnr, "werks": werks,
-                                      "lgort": lgort, "lgpbe": "", "lvorm": "", "labst": "0",
-                                      "insme": "0", "speme": "0", "retme": "0"})
+        material_master.add_storage_location(conn, mandt, matnr, werks, lgort)
         current = conn.execute(select(mard.c[column]).where(*where).with_for_update()
                                ).scalar_one()
     new = Decimal(current) + delta
     if new < 0:
         _deficit(matnr, werks, lgort, column, new)
-    conn.execute(update(mard).where(*where).values({column: str(new)}))
+    material_master.set_storage_location_stock(conn, mandt, matnr, werks, lgort, column, new)
     return new
 
 
@@ -66,7 +67,7 @@ def change_in_transit(conn: Connection, mandt: str, matnr: str, werks: str,
     new = Decimal(current) + delta
     if new < 0:
         _deficit(matnr, werks, "", "trame", new)
-    conn.execute(update(marc).where(*where).values(trame=str(new)))
+    material_master.set_stock_in_transit(conn, mandt, matnr, werks, new)
     return new
 
 

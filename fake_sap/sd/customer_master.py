@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, select, update
 
 from fake_sap.conversion import alpha_input
 from fake_sap.customizing import PROVINCIAL_CENTER_PARTNER_FUNCTION, sales_area_key
@@ -271,6 +271,18 @@ def load(conn: Connection, rows: Mapping[Table, Sequence[dict[str, Any]]]) -> No
             raise ValueError(f"{table.name} is not a table of the customer master")
         changes.upserts.extend((table, row) for row in table_rows)
     write_changes(conn, [changes], KEEP_ON_UPDATE)
+
+
+def add_receivables(conn: Connection, mandt: str, kunnr: str, kkber: str,
+                    delta: Decimal) -> None:
+    """Accounting posted ``delta`` to the customer's receivables in credit control area
+    ``kkber`` (KNKK-SKFOR); a customer without credit management data keeps none."""
+    where = (knkk.c.mandt == mandt, knkk.c.kunnr == kunnr, knkk.c.kkber == kkber)
+    current = conn.execute(select(knkk.c.skfor).where(*where)).scalar()
+    if current is None:
+        return  # no credit management data: nothing to keep up to date
+    conn.execute(update(knkk).where(*where).values(
+        skfor=f"{Decimal(current or 0) + delta:f}"))
 
 
 # --- reading ----------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ Layer: service. May import ``fake_sap.db``, ``fake_sap.sd``, ``fake_sap.mm`` and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
@@ -206,6 +206,10 @@ def check_delivery_change(db: Database, mandt: str, change: ItemChange) -> None:
     """Raise unless the item change can be applied (see :func:`deliveries.check_change`)."""
     with db.read() as conn:
         deliveries.check_change(conn, mandt, change)
+
+
+#: an update task of SD that reports what happened to the deliveries it wrote
+DeliveryUpdate = Callable[[Connection, str, dict[str, Any]], Sequence[DeliveryEvent]]
 
 
 def save_deliveries(conn: Connection, mandt: str, payload: dict[str, Any]

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Response, jsonify, request
 
+from fake_sap.ale import reprocessing
 from fake_sap.basis import idoc_monitor
 from fake_sap.basis.idoc_monitor import IdocFilter
 from fake_sap.errors import BadRequest
@@ -107,7 +108,7 @@ def show_idoc(mandt: str, docnum: str) -> Response:
 def process_idoc(mandt: str, docnum: str) -> Response:
     """BD87: reprocess an inbound IDoc (51/64/66) or resend an outbound one (02/30)."""
     existing_client(mandt)
-    dispatch = idoc_monitor.process(runtime().db, mandt, docnum)
+    dispatch = reprocessing.process(runtime().db, mandt, docnum)
     if dispatch:
         runtime().dispatcher.run_once(mandt)
     return jsonify(_control_view(idoc_monitor.get(runtime().db, mandt, docnum)))

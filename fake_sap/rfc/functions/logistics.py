@@ -22,12 +22,10 @@ that fake_sap.compose hands to the ALE output.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
-
-from sqlalchemy import Connection
 
 from fake_sap import clock
 from fake_sap.conversion import alpha_input
@@ -51,8 +49,7 @@ from fake_sap.rfc.model import (
 from fake_sap.rfc.structures import BAPIRET2, bapiret2, message
 from fake_sap.sd import deliveries, services
 from fake_sap.sd.deliveries import DeliveryPlan, ItemChange
-from fake_sap.sd.delivery_events import DeliveryEvent
-from fake_sap.sd.services import DeliveryGoodsMovement, DeliveryRequest
+from fake_sap.sd.services import DeliveryGoodsMovement, DeliveryRequest, DeliveryUpdate
 
 #: number range objects (SNRO): deliveries, material documents
 DELIVERY_NUMBERS = "RV_BELEG_LF"
@@ -593,9 +590,6 @@ FUNCTIONS = [
     RfcFunction(BAPI_OUTB_DELIVERY_CHANGE, change),
     RfcFunction(WS_DELIVERY_UPDATE, delivery_update),
 ]
-
-#: an update task of SD that reports what happened to the delivery
-DeliveryUpdate = Callable[[Connection, str, dict[str, Any]], Sequence[DeliveryEvent]]
 
 #: the update functions this area's BAPIs register. Each is an SD service that returns its
 #: delivery events; fake_sap.compose joins it with the ALE output (DESADV) for those events,

@@ -16,9 +16,7 @@ Layer: rfc (a function module). Reads and writes go through the material master,
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING, Any
 
 from fake_sap import clock
 from fake_sap.conversion import matn1_input, matn1_output
@@ -57,6 +55,10 @@ from fake_sap.rfc.functions.material_structures import (
 from fake_sap.rfc.luw import UpdateFunctions
 from fake_sap.rfc.model import LANGUAGE_KEYS, FunctionInterface, char, exporting, importing, tables
 from fake_sap.rfc.structures import BAPIRET2, BAPIRETURN, bapiret2, bapireturn, message
+
+if TYPE_CHECKING:
+    # annotations only: this edge hands the update task's transaction on to the services
+    from sqlalchemy import Connection
 
 MESTYP = "MATMAS"
 #: number range object of internally numbered materials (SNRO)
