@@ -68,7 +68,7 @@ def update_functions() -> UpdateFunctions:
     """The LUW's update functions by name (a name declared twice is a wiring mistake)."""
     table: dict[str, UpdateFunction] = {}
     declared = [area.UPDATE_FUNCTIONS.items() for area in UPDATE_AREAS]
-    declared.append({name: _with_delivery_output(update) for name, update
+    declared.append({name: with_delivery_output(update) for name, update
                      in logistics.DELIVERY_UPDATE_FUNCTIONS.items()}.items())
     for functions in declared:
         for name, function in functions:
@@ -78,7 +78,7 @@ def update_functions() -> UpdateFunctions:
     return MappingProxyType(table)
 
 
-def _with_delivery_output(update: DeliveryUpdate) -> UpdateFunction:
+def with_delivery_output(update: DeliveryUpdate) -> UpdateFunction:
     """A delivery update task followed by SAP's output determination: the DESADV IDocs for
     the events the SD service reports, in the update task's own transaction."""
     def update_then_output(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:

@@ -5,10 +5,12 @@ that runs in the transaction of ``BAPI_TRANSACTION_COMMIT`` (``conn, mandt, payl
 The writes go through the one writer module of each table: ``sales_orders`` (VBAK, VBAP,
 VBEP, VBPA), ``deliveries`` (LIKP, LIPS), ``status`` (VBUK, VBUP), ``document_flow``
 (VBFA), ``statistics`` (S001). Callers pass typed inputs and get domain results back; they
-never see SQL.
+never see SQL. The delivery update tasks return what happened to the deliveries
+(:mod:`fake_sap.sd.delivery_events`); the ALE edge makes the DESADV IDocs of those events,
+joined with the update task in :mod:`fake_sap.compose`. SD itself creates no IDoc.
 
 Layer: service. May import ``fake_sap.db``, ``fake_sap.sd``, ``fake_sap.mm`` and
-``fake_sap.errors``; never the RFC or HTTP layers.
+``fake_sap.errors``; never the ALE, IDoc, RFC or HTTP layers.
 """
 
 from __future__ import annotations
