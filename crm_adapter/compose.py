@@ -26,7 +26,15 @@ from typing import Any
 
 from crm_adapter.flows import applications, deliveries, master_data, returns, settlement
 from crm_adapter.http import applications as application_api
-from crm_adapter.http import clock, customers, materials, openapi, repairs, settlements, statistics
+from crm_adapter.http import (
+    clock,
+    customers,
+    materials,
+    openapi,
+    repairs,
+    settlements,
+    statistics,
+)
 from crm_adapter.http import deliveries as delivery_api
 from crm_adapter.http import returns as return_api
 from crm_adapter.http.errors import ErrorStatuses

@@ -35,7 +35,8 @@ from crm_adapter.store.engine import Database
 
 BLUEPRINTS: list[Blueprint] = [receiver.bp, materials.bp, applications.bp, returns.bp,
                                 openapi.bp]
-BLUEPRINTS += [customers.bp, deliveries.bp, repairs.bp, settlements.bp, statistics.bp, clock.bp]
+BLUEPRINTS += [customers.bp, deliveries.bp, repairs.bp, settlements.bp, statistics.bp,
+               clock.bp]
 
 health = Blueprint("health", __name__)
 

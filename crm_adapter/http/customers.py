@@ -138,7 +138,7 @@ _PATHS: dict[str, Any] = {
             _AFTER, _INCLUDE_DELETED, openapi.LIMIT],
         "responses": {"200": openapi.json_content(openapi.wrapped("outlets", {
             "type": "array", "items": openapi.ref("Outlet")}), "The outlets"),
-            "400": openapi.BAD_REQUEST, "422": openapi.UNPROCESSABLE}}},
+            "400": openapi.BAD_REQUEST}}},
     "/api/outlets/{outlet}": {"get": {
         "operationId": "getOutlet", "tags": ["master data"],
         "summary": "One outlet with its provincial center",
@@ -153,7 +153,7 @@ _PATHS: dict[str, Any] = {
         "responses": {"200": openapi.json_content(openapi.wrapped("provincial_centers", {
             "type": "array", "items": openapi.ref("ProvincialCenter")}),
             "The provincial centers"),
-            "400": openapi.BAD_REQUEST, "422": openapi.UNPROCESSABLE}}},
+            "400": openapi.BAD_REQUEST}}},
     "/api/provincial-centers/{center}": {"get": {
         "operationId": "getProvincialCenter", "tags": ["master data"],
         "summary": "One provincial center with its outlets",

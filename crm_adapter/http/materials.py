@@ -98,7 +98,7 @@ _PATHS: dict[str, Any] = {
         "parameters": [AFTER, INCLUDE_DELETED, openapi.LIMIT],
         "responses": {"200": openapi.json_content(openapi.wrapped("materials", {
             "type": "array", "items": openapi.ref("Material")}), "The materials"),
-            "400": openapi.BAD_REQUEST, "422": openapi.UNPROCESSABLE}}},
+            "400": openapi.BAD_REQUEST}}},
     "/api/materials/{material_number}": {"get": {
         "operationId": "getMaterial", "tags": ["materials"],
         "summary": "One material: SAP's fields and the CRM-only ones",

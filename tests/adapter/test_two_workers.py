@@ -27,7 +27,8 @@ BATCH = 20
 
 
 @pytest.fixture
-def two_workers(landscape: Landscape, tmp_path: Path) -> Iterator[list[subprocess.Popen[bytes]]]:
+def two_workers(landscape: Landscape, tmp_path: Path
+                ) -> Iterator[list[subprocess.Popen[bytes]]]:
     """Two ``crm-adapter worker`` processes on the landscape's database and SAP client."""
     settings: AdapterSettings = landscape.settings
     config = tmp_path / "crm-worker.toml"
