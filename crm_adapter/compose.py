@@ -26,7 +26,15 @@ from typing import Any
 
 from crm_adapter.flows import applications, deliveries, master_data, returns, settlement
 from crm_adapter.http import applications as application_api
-from crm_adapter.http import clock, openapi, repairs, settlements, statistics
+from crm_adapter.http import (
+    clock,
+    customers,
+    materials,
+    openapi,
+    repairs,
+    settlements,
+    statistics,
+)
 from crm_adapter.http import deliveries as delivery_api
 from crm_adapter.http import returns as return_api
 from crm_adapter.http.errors import ErrorStatuses
@@ -39,8 +47,8 @@ OUTBOX_JOBS: tuple[OutboxJob, ...] = (*applications.OUTBOX_JOBS, *deliveries.OUT
 
 #: every API area's part of the OpenAPI document
 OPENAPI_FRAGMENTS: tuple[openapi.ApiFragment, ...] = (
-    openapi.OPENAPI, clock.OPENAPI, delivery_api.OPENAPI, repairs.OPENAPI,
-    settlements.OPENAPI, statistics.OPENAPI)
+    openapi.OPENAPI, clock.OPENAPI, customers.OPENAPI, delivery_api.OPENAPI,
+    materials.OPENAPI, repairs.OPENAPI, settlements.OPENAPI, statistics.OPENAPI)
 
 
 def outbox_tables() -> OutboxTables:
@@ -64,7 +72,8 @@ def openapi_document() -> dict[str, Any]:
 def error_statuses() -> ErrorStatuses:
     """The API areas' exceptions → (HTTP status, error code), beside the common ones of
     :data:`crm_adapter.http.errors.STATUS_BY_EXCEPTION`."""
-    return {**application_api.ERROR_STATUSES, **return_api.ERROR_STATUSES}
+    return {**application_api.ERROR_STATUSES, **customers.ERROR_STATUSES,
+            **return_api.ERROR_STATUSES}
 
 
 def openapi_json() -> bytes:

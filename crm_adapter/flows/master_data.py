@@ -268,3 +268,87 @@ def maintain_material(conn: Connection, material_number: str, position_number: s
     material = store.get_material(conn, number)
     assert material is not None
     return material
+
+
+# --- reading master data (JSON API) ----------------------------------------------------------
+
+class CustomerNotFound(DomainError):
+    """No provincial center or outlet with this number in the CRM."""
+
+
+class InvalidKey(DomainError):
+    """A material or customer number that cannot be one (too long)."""
+
+
+def _key(convert: Callable[[str], str], value: str) -> str:
+    """A number as people write it (leading zeros optional) in internal format."""
+    try:
+        return convert(value.strip())
+    except ValueError as error:
+        raise InvalidKey(str(error)) from None
+
+
+def _optional_key(convert: Callable[[str], str], value: str | None) -> str | None:
+    return _key(convert, value) if value else None
+
+
+def material(conn: Connection, material_number: str) -> dict[str, Any]:
+    """One material, SAP's fields and the CRM-only ones, with ``queued_at`` (None when it
+    does not wait for maintenance)."""
+    try:
+        number = _key(matn1_input, material_number)
+    except InvalidKey:
+        raise MaterialNotFound(f"material {material_number} does not exist") from None
+    found = store.material_view(conn, number)
+    if found is None:
+        raise MaterialNotFound(f"material {number} does not exist")
+    return found
+
+
+def materials(conn: Connection, *, after: str | None, include_deleted: bool,
+              limit: int) -> list[dict[str, Any]]:
+    """A page of materials by number, starting after the number ``after``."""
+    return store.list_materials(conn, after=_optional_key(matn1_input, after),
+                                include_deleted=include_deleted, limit=limit)
+
+
+def _customer_number(customer_number: str, kind: str) -> str:
+    try:
+        return _key(alpha_input, customer_number)
+    except InvalidKey:
+        raise CustomerNotFound(f"{kind} {customer_number} does not exist") from None
+
+
+def outlet(conn: Connection, customer_number: str) -> dict[str, Any]:
+    """One outlet with its provincial center as SAP assigns it, and whether that center is
+    still pending (not received from SAP yet)."""
+    number = _customer_number(customer_number, "outlet")
+    found = store.outlet_view(conn, number)
+    if found is None:
+        raise CustomerNotFound(f"outlet {number} does not exist")
+    return found
+
+
+def outlets(conn: Connection, *, provincial_center: str | None, center_pending: bool,
+            after: str | None, include_deleted: bool, limit: int) -> list[dict[str, Any]]:
+    """A page of outlets by customer number (of one center, or only the pending ones)."""
+    return store.list_outlets(
+        conn, provincial_center=_optional_key(alpha_input, provincial_center),
+        center_pending=center_pending, after=_optional_key(alpha_input, after),
+        include_deleted=include_deleted, limit=limit)
+
+
+def provincial_center(conn: Connection, customer_number: str) -> dict[str, Any]:
+    """One provincial center with the customer numbers of the outlets SAP assigns to it."""
+    number = _customer_number(customer_number, "provincial center")
+    found = store.get_provincial_center(conn, number)
+    if found is None:
+        raise CustomerNotFound(f"provincial center {number} does not exist")
+    return {**found, "outlets": store.outlets_of(conn, number)}
+
+
+def provincial_centers(conn: Connection, *, after: str | None, include_deleted: bool,
+                       limit: int) -> list[dict[str, Any]]:
+    """A page of provincial centers by customer number (without their outlets)."""
+    return store.list_provincial_centers(conn, after=_optional_key(alpha_input, after),
+                                         include_deleted=include_deleted, limit=limit)

@@ -18,6 +18,7 @@ from crm_adapter.config import AdapterSettings
 from crm_adapter.http import (
     applications,
     clock,
+    customers,
     deliveries,
     errors,
     materials,
@@ -34,7 +35,8 @@ from crm_adapter.store.engine import Database
 
 BLUEPRINTS: list[Blueprint] = [receiver.bp, materials.bp, applications.bp, returns.bp,
                                 openapi.bp]
-BLUEPRINTS += [deliveries.bp, repairs.bp, settlements.bp, statistics.bp, clock.bp]
+BLUEPRINTS += [customers.bp, deliveries.bp, repairs.bp, settlements.bp, statistics.bp,
+               clock.bp]
 
 health = Blueprint("health", __name__)
 

@@ -137,7 +137,9 @@ _SCHEMAS: dict[str, Any] = {
             "price_unit": {"type": "integer"}, "deleted": {"type": "boolean"},
             "position_number": _NULLABLE_TEXT, "repair_level": _NULLABLE_TEXT,
             "created_at": _TIME, "updated_at": _TIME,
-            "queued_at": {**_TIME, "description": "When it joined the maintenance queue"}}},
+            "queued_at": {**_NULLABLE_TIME,
+                          "description": "When it joined the maintenance queue (null: its "
+                                         "CRM-only fields are maintained)"}}},
     "Maintenance": {
         "type": "object", "required": ["position_number", "repair_level"],
         "properties": {"position_number": {"type": "string", "maxLength": 20},

@@ -10,7 +10,17 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    case,
+    delete,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.sql.expression import Executable
 
 from crm_adapter.domain.master_data import (
@@ -141,6 +151,32 @@ def pending_maintenance(conn: Connection) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(query).mappings()]
 
 
+def material_view(conn: Connection, material_number: str) -> dict[str, Any] | None:
+    """The material with ``queued_at``: when it joined the maintenance queue, None when its
+    CRM-only fields are maintained."""
+    row = conn.execute(_material_views().where(materials.c.material_number == material_number)
+                       ).mappings().first()
+    return dict(row) if row else None
+
+
+def list_materials(conn: Connection, *, after: str | None, include_deleted: bool,
+                   limit: int) -> list[dict[str, Any]]:
+    """Materials ordered by number, each with ``queued_at`` (see :func:`material_view`); a
+    page starts after the number ``after`` (keyset paging: stable while materials arrive)."""
+    query = _material_views().order_by(materials.c.material_number).limit(limit)
+    if after is not None:
+        query = query.where(materials.c.material_number > after)
+    if not include_deleted:
+        query = query.where(materials.c.deleted.is_(False))
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def _material_views() -> Select[Any]:
+    return select(materials, material_maintenance.c.queued_at).outerjoin(
+        material_maintenance,
+        material_maintenance.c.material_number == materials.c.material_number)
+
+
 def is_queued(conn: Connection, material_number: str) -> bool:
     return conn.execute(select(material_maintenance.c.material_number).where(
         material_maintenance.c.material_number == material_number)).first() is not None
@@ -225,6 +261,62 @@ def outlets_with_pending_center(conn: Connection) -> list[dict[str, Any]]:
                     provincial_centers.c.customer_number.is_(None))
              .order_by(outlets.c.customer_number))
     return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def _outlet_views() -> Select[Any]:
+    """Outlets with ``provincial_center_pending``: the outlet names a center the CRM has
+    not received yet."""
+    pending = and_(outlets.c.provincial_center.is_not(None),
+                   provincial_centers.c.customer_number.is_(None))
+    return (select(outlets, case((pending, True), else_=False)
+                   .label("provincial_center_pending"))
+            .outerjoin(provincial_centers,
+                       provincial_centers.c.customer_number == outlets.c.provincial_center))
+
+
+def outlet_view(conn: Connection, customer_number: str) -> dict[str, Any] | None:
+    """The outlet with ``provincial_center_pending`` (see :func:`list_outlets`)."""
+    row = conn.execute(_outlet_views().where(outlets.c.customer_number == customer_number)
+                       ).mappings().first()
+    return _with_flag(row, "provincial_center_pending") if row else None
+
+
+def list_outlets(conn: Connection, *, provincial_center: str | None, center_pending: bool,
+                 after: str | None, include_deleted: bool, limit: int
+                 ) -> list[dict[str, Any]]:
+    """Outlets ordered by customer number, each with ``provincial_center_pending`` (it
+    names a center the CRM has not received yet); optionally only those of one center, or
+    only the pending ones; a page starts after the customer number ``after``."""
+    query = _outlet_views().order_by(outlets.c.customer_number).limit(limit)
+    if provincial_center is not None:
+        query = query.where(outlets.c.provincial_center == provincial_center)
+    if center_pending:
+        query = query.where(outlets.c.provincial_center.is_not(None),
+                            provincial_centers.c.customer_number.is_(None))
+    if after is not None:
+        query = query.where(outlets.c.customer_number > after)
+    if not include_deleted:
+        query = query.where(outlets.c.deleted.is_(False))
+    return [_with_flag(r, "provincial_center_pending") for r in conn.execute(query).mappings()]
+
+
+def list_provincial_centers(conn: Connection, *, after: str | None, include_deleted: bool,
+                            limit: int) -> list[dict[str, Any]]:
+    """Provincial centers ordered by customer number; a page starts after ``after``."""
+    query = (select(provincial_centers).order_by(provincial_centers.c.customer_number)
+             .limit(limit))
+    if after is not None:
+        query = query.where(provincial_centers.c.customer_number > after)
+    if not include_deleted:
+        query = query.where(provincial_centers.c.deleted.is_(False))
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def _with_flag(row: Any, name: str) -> dict[str, Any]:
+    # SQLite hands a CASE back as 0/1
+    values = dict(row)
+    values[name] = bool(values[name])
+    return values
 
 
 def center_is_known(conn: Connection, customer_number: str) -> bool:

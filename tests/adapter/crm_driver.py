@@ -1,9 +1,9 @@
 """Test helpers for the CRM adapter: a driver over one adapter instance, IDocs as SAP
 sends them, and bounded polling.
 
-The driver reads the CRM's store through its repositories and talks to the JSON API over
-whatever HTTP client it is given (Flask's test client or httpx against a real server), so
-tests state behaviour, not plumbing.
+The driver reads master data through the JSON API, and the inbox through the CRM's store,
+over whatever HTTP client it is given (Flask's test client or httpx against a real server),
+so tests state behaviour, not plumbing.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 from idoc_builders import packet
 
 from crm_adapter.store import inbox as inbox_store
@@ -57,6 +58,14 @@ class CrmProcess:
 def body(response: Any) -> Any:
     """The JSON body of a Flask test response or an httpx response."""
     return response.json() if callable(response.json) else response.json
+
+
+@dataclass
+class CrmApi(MasterDataQueries):
+    """The JSON API of an adapter running elsewhere (e.g. a :class:`CrmProcess`), read the
+    way a CRM front end reads it."""
+
+    http: httpx.Client
 
 
 @dataclass

@@ -12,8 +12,10 @@ from typing import Any
 
 import jsonschema_rs
 import pytest
-from crm_driver import body
+from crm_driver import CrmDriver, body, from_sap
+from crm_driver import document as idoc_document
 from flask import Flask
+from idoc_builders import customer, material
 from landscape import Landscape
 from schemathesis.specs.openapi.definitions import OPENAPI_31_VALIDATOR
 
@@ -162,3 +164,28 @@ def test_answers_about_the_inbox_and_materials_match_the_document(
                       http.put(f"/api/materials/{landscape.materials[0]}/maintenance",
                                json={"position_number": "A-01", "repair_level": "2"}))
     assert_documented("/health", "get", http.get("/health"))
+
+
+
+def test_the_master_data_answers_fit_the_document(crm: CrmDriver) -> None:
+    for idocs in ([material("4711", "Pump")], [customer("9100", "ZPC")],
+                  [customer("9001", "ZOUT", "9100"), customer("9002", "ZOUT", "9200")]):
+        response = crm.receive(idoc_document(*(from_sap(idoc) for idoc in idocs)))
+        assert response.status_code == 200, response.text
+    http = crm.http
+
+    assert_documented("/api/materials", "get", http.get("/api/materials?limit=5"))
+    assert_documented("/api/materials", "get", http.get("/api/materials?limit=0"))
+    assert_documented("/api/materials/{material_number}", "get", http.get("/api/materials/4711"))
+    assert_documented("/api/materials/{material_number}", "get", http.get("/api/materials/1"))
+    assert_documented("/api/outlets", "get", http.get("/api/outlets?center_pending=true"))
+    assert_documented("/api/outlets", "get", http.get("/api/outlets?include_deleted=no"))
+    assert_documented("/api/outlets/{outlet}", "get", http.get("/api/outlets/9002"))
+    assert_documented("/api/outlets/{outlet}", "get", http.get("/api/outlets/9100"))
+    assert_documented("/api/provincial-centers", "get", http.get("/api/provincial-centers"))
+    assert_documented("/api/provincial-centers", "get",
+                      http.get("/api/provincial-centers?after=12345678901"))
+    assert_documented("/api/provincial-centers/{center}", "get",
+                      http.get("/api/provincial-centers/9100"))
+    assert_documented("/api/provincial-centers/{center}", "get",
+                      http.get("/api/provincial-centers/9200"))

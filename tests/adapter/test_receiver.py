@@ -4,13 +4,13 @@ failures kept and retried, hostile documents refused with nothing stored."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import httpx
 import pytest
 from crm_driver import (
     RECEIVER_PASSWORD,
     RECEIVER_USER,
+    CrmApi,
     CrmDriver,
     CrmProcess,
     body,
@@ -25,8 +25,6 @@ from crm_adapter.config import AdapterSettings
 from crm_adapter.domain.errors import DomainError
 from crm_adapter.flows import master_data
 from crm_adapter.inbox import Handlers, Inbox, MessageHandler
-from crm_adapter.store import master_data as store
-from crm_adapter.store.engine import Database
 from sap_client.idoc import ReceivedIdoc
 
 OLDER = "20250101080000000000"
@@ -378,12 +376,8 @@ def test_crm_adapter_serve_receives_idocs_with_the_configured_credentials(
 
     assert response.status_code == 200, response.text
     assert response.json()["processed"] == 1
-    db = Database(crm_process.db_url)
-    try:
-        with db.read() as conn:
-            assert store.get_material(conn, "000000000000004711") is not None
-    finally:
-        db.dispose()
+    with httpx.Client(base_url=crm_process.url) as http:
+        assert CrmApi(http).material("000000000000004711") is not None
 
 
 def test_applying_after_the_answer_answers_sap_once_the_idocs_are_stored(
@@ -396,15 +390,10 @@ def test_applying_after_the_answer_answers_sap_once_the_idocs_are_stored(
 
     assert response.status_code == 200, response.text
     assert (response.json()["stored"], response.json()["processed"]) == (1, 0)
-    db = Database(served.db_url)
-    try:
-        def material() -> dict[str, Any] | None:
-            with db.read() as conn:
-                return store.get_material(conn, "000000000000004711")
-        applied = eventually(material, lambda found: found is not None,
+    with httpx.Client(base_url=served.url) as http:
+        applied = eventually(lambda: CrmApi(http).material("000000000000004711"),
+                             lambda found: found is not None,
                              what="the material applied after the answer")
-    finally:
-        db.dispose()
     assert applied is not None and applied["description_en"] == "Pump"
 
 

@@ -238,3 +238,45 @@ def test_a_maintenance_update_refuses_values_longer_than_their_columns() -> None
         "position_number is longer than 20 characters",
         "repair_level is longer than 10 characters"]
 
+
+
+# --- reading master data for the JSON API -------------------------------------------------------
+
+def test_the_outlet_listing_flags_the_pending_center_the_same_way_as_the_pending_list(
+        crm_store: Database) -> None:
+    with crm_store.write() as conn:
+        master_data.upsert_customer(conn, center("0000009100"))
+        for number, center_number in (("0000009001", "0000009100"),
+                                      ("0000009002", "0000009200"), ("0000009003", None)):
+            master_data.upsert_customer(conn, outlet(number, center_number))
+
+    with crm_store.read() as conn:
+        listed = master_data.list_outlets(conn, provincial_center=None, center_pending=False,
+                                          after=None, include_deleted=True, limit=10)
+        pending = master_data.list_outlets(conn, provincial_center=None, center_pending=True,
+                                           after=None, include_deleted=True, limit=10)
+        pending_list = master_data.outlets_with_pending_center(conn)
+        one = master_data.outlet_view(conn, "0000009002")
+    assert [(o["customer_number"], o["provincial_center_pending"]) for o in listed] == [
+        ("0000009001", False), ("0000009002", True), ("0000009003", False)]
+    assert [o["customer_number"] for o in pending] == [o["customer_number"]
+                                                       for o in pending_list]
+    assert one is not None and one["provincial_center_pending"] is True
+
+
+def test_the_material_listing_pages_by_number_and_shows_the_maintenance_queue(
+        crm_store: Database) -> None:
+    numbers = [f"{n:018d}" for n in range(4711, 4716)]
+    with crm_store.write() as conn:
+        master_data.create_materials(conn, [sap_material(n) for n in numbers])
+        master_data.maintain_material(conn, numbers[0], MaintenanceUpdate("A-01", "2"))
+        master_data.flag_material_deleted(conn, numbers[1])
+
+    with crm_store.read() as conn:
+        first = master_data.list_materials(conn, after=None, include_deleted=True, limit=2)
+        rest = master_data.list_materials(conn, after=first[-1]["material_number"],
+                                          include_deleted=True, limit=10)
+        active = master_data.list_materials(conn, after=None, include_deleted=False, limit=10)
+    assert [m["material_number"] for m in first + rest] == numbers
+    assert [m["queued_at"] is None for m in first + rest] == [True] + [False] * 4
+    assert [m["material_number"] for m in active] == [numbers[0], *numbers[2:]]

@@ -2,16 +2,11 @@
 CRM action a scenario takes, through the adapter's JSON API.
 
 Layer: ``crm_adapter.testing`` (imports the adapter and ``sap_client``, never ``fake_sap``).
-Steps call these methods and hold no HTTP details. What the driver
-does not do through HTTP, and why:
-
-- the **outbox worker** (the same :class:`~crm_adapter.outbox.OutboxWorker` the
-  ``crm-adapter worker`` process runs) works in this process when a step says so
-  (:meth:`CrmDriver.perform_sap_calls`), so that a scenario decides when the CRM talks to
-  SAP (and can make SAP unavailable first);
-- **master data** (materials, outlets, provincial centers) has no read API yet apart from
-  the maintenance queue, so :meth:`CrmDriver.material`, :meth:`~CrmDriver.outlet` and
-  :meth:`~CrmDriver.provincial_center` read the adapter's store through its repositories.
+Steps call these methods and hold no HTTP details. The one thing the driver does not do
+through HTTP is the **outbox worker** (the same :class:`~crm_adapter.outbox.OutboxWorker`
+the ``crm-adapter worker`` process runs): it works in this process when a step says so
+(:meth:`CrmDriver.perform_sap_calls`), so that a scenario decides when the CRM talks to SAP
+(and can make SAP unavailable first).
 """
 
 from __future__ import annotations
@@ -24,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 import httpx
 from flask import Flask
@@ -34,9 +30,7 @@ from crm_adapter.compose import outbox_tables
 from crm_adapter.config import AdapterSettings
 from crm_adapter.http.app import create_app
 from crm_adapter.outbox import OutboxWorker, WorkerSettings
-from crm_adapter.store import master_data
 from crm_adapter.store.engine import Database
-from sap_client.conversion import alpha_input, matn1_input
 from sap_client.steps.landscape import Receiver, SapLogon, tls_context
 from sap_client.steps.library import eventually
 
@@ -101,31 +95,71 @@ def running_adapter(folder: Path, logon: SapLogon) -> Iterator[CrmDriver]:
         db.dispose()
 
 
-class MasterDataQueries:
-    """The CRM's master data read straight from its store, by numbers as people write them
-    (for a driver with a ``db``)."""
+#: the material fields the JSON API answers as exact decimals in text
+_MATERIAL_DECIMALS = ("standard_price", "moving_average_price", "outlet_purchase_price",
+                      "retail_price")
+#: the most a listing of the JSON API answers at once
+_PAGE = 1000
 
-    db: Database
+
+class MasterDataQueries:
+    """The CRM's master data read through its JSON API, by numbers as people write them
+    (for a driver with an ``http`` client: httpx, or Flask's test client, whose calls take
+    the same shapes used here). Prices come back as :class:`~decimal.Decimal`, as the CRM
+    keeps them."""
+
+    http: Any
+
+    def _get_or_none(self, path: str, key: str) -> dict[str, Any] | None:
+        response = self.http.get(path)
+        if response.status_code == 404:
+            return None
+        body = _body(response)
+        assert response.status_code == 200, f"GET {path}: {response.status_code} {body}"
+        found: dict[str, Any] = body[key]
+        return found
+
+    def _listing(self, path: str, key: str, number: str, **filters: str
+                 ) -> list[dict[str, Any]]:
+        """Every entry of a paged listing: the next page starts ``after`` the ``number``
+        field of the last entry."""
+        entries: list[dict[str, Any]] = []
+        query = {**filters, "limit": str(_PAGE)}
+        while True:
+            response = self.http.get(f"{path}?{urlencode(query)}")
+            body = _body(response)
+            assert response.status_code == 200, f"GET {path}: {response.status_code} {body}"
+            page: list[dict[str, Any]] = body[key]
+            entries += page
+            if len(page) < _PAGE:
+                return entries
+            query["after"] = page[-1][number]
 
     def material(self, number: str) -> dict[str, Any] | None:
-        with self.db.read() as conn:
-            return master_data.get_material(conn, matn1_input(number))
+        found = self._get_or_none(f"/api/materials/{quote(number, safe='')}", "material")
+        if found is None:
+            return None
+        return {**found, **{name: None if found.get(name) is None else Decimal(found[name])
+                            for name in _MATERIAL_DECIMALS}}
 
     def outlet(self, number: str) -> dict[str, Any] | None:
-        with self.db.read() as conn:
-            return master_data.get_outlet(conn, alpha_input(number))
+        return self._get_or_none(f"/api/outlets/{quote(number, safe='')}", "outlet")
 
     def provincial_center(self, number: str) -> dict[str, Any] | None:
-        with self.db.read() as conn:
-            return master_data.get_provincial_center(conn, alpha_input(number))
+        return self._get_or_none(f"/api/provincial-centers/{quote(number, safe='')}",
+                                 "provincial_center")
 
     def outlets_of(self, center: str) -> list[str]:
-        with self.db.read() as conn:
-            return master_data.outlets_of(conn, alpha_input(center))
+        """The outlets SAP assigns to the center (deleted ones too), also while the CRM
+        does not have the center itself yet."""
+        return [o["customer_number"] for o in self._listing(
+            "/api/outlets", "outlets", "customer_number", provincial_center=center,
+            include_deleted="true")]
 
     def outlets_with_pending_center(self) -> list[str]:
-        with self.db.read() as conn:
-            return [o["customer_number"] for o in master_data.outlets_with_pending_center(conn)]
+        return [o["customer_number"] for o in self._listing(
+            "/api/outlets", "outlets", "customer_number", center_pending="true",
+            include_deleted="true")]
 
 
 @dataclass
@@ -289,6 +323,11 @@ class CrmDriver(MasterDataQueries):
         params = {k: v for k, v in (("status", status), ("message_type", message_type)) if v}
         return list(self._call("GET", "/api/inbox", params={**params, "limit": "1000"})
                     ["entries"])
+
+
+def _body(response: Any) -> Any:
+    """The JSON body of an httpx response or a Flask test response."""
+    return response.json() if callable(response.json) else response.json
 
 
 def _json(response: httpx.Response) -> dict[str, Any]:
