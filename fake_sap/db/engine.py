@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 
 from fake_sap.db import migrations
@@ -40,16 +40,15 @@ class Database:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.engine = self._create_engine()
-        database = self.url.database or ""
-        self._lock_path = f"{database}.writelock" if self.is_sqlite and database not in (
-            "", ":memory:") else None
+        database = _sqlite_file(self.url) if self.is_sqlite else ""
+        self._lock_path = f"{database}.writelock" if database else None
         self._held = threading.local()
 
     def _create_engine(self) -> Engine:
         if not self.is_sqlite:
             return create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=10)
-        database = self.url.database or ""
-        if database and database != ":memory:":
+        database = _sqlite_file(self.url)
+        if database:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             self.url,
@@ -107,6 +106,19 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _sqlite_file(url: URL) -> str:
+    """The path of a SQLite database file; empty for an in-memory database. A URI filename
+    (``sqlite:///file:/path/sap.db?mode=ro&uri=true``, e.g. to open a file read-only) names
+    its file after ``file:``."""
+    database = url.database or ""
+    if url.query.get("uri") in ("true", "1") and database.startswith("file:"):
+        database = database.removeprefix("file:")
+        if database.startswith("//"):  # file://host/path: SQLite allows only localhost
+            database = "/" + database[2:].split("/", 1)[-1]
+    return "" if database in ("", ":memory:") or url.query.get("mode") == "memory" \
+        else database
 
 
 def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
