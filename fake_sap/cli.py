@@ -1,4 +1,8 @@
-"""The ``fake-sap`` command."""
+"""The ``fake-sap`` command.
+
+Layer: entry point. Settings come from the ``FAKE_SAP_*`` variables, and an option given on
+the command line overrides its variable (:func:`serve_settings`).
+"""
 
 from __future__ import annotations
 
@@ -123,7 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-body-mb", type=int, default=None,
                        help="largest request body accepted, 413 above "
                             "(FAKE_SAP_MAX_BODY_BYTES in bytes, default 256 MB)")
-    serve.add_argument("--demo", action="store_true", help="load demo data into client 100")
+    serve.add_argument("--demo", action="store_true",
+                       help="load demo data into the default client (100)")
     serve.add_argument("--access-log", action="store_true",
                        help="log every request (method, path, status) to stdout")
     serve.set_defaults(func=_serve)
