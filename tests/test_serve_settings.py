@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from idoc_builders import material, packet, summary
+from idoc_builders import last_status_text, material, packet, summary
 
 from fake_sap.idoc.types import MATMAS05
 from fake_sap.testing.idoc_receiver import IdocReceiver
@@ -175,6 +175,8 @@ def test_fake_sap_port_timeout_seconds(tmp_path: Path) -> None:
             _wait_for(lambda: _attempts(sap) == 1)
             [idoc] = sap.idocs(direction="outbound")
             assert idoc["status"] == "02"
+            # the port never answers: only the client's timeout ends the attempt
+            assert "Timeout" in last_status_text(sap, idoc["docnum"])
         finally:
             receiver.release_answers()
 
