@@ -1,4 +1,8 @@
-"""The ``fake-sap`` command."""
+"""The ``fake-sap`` command.
+
+Layer: entry point. Settings come from the ``FAKE_SAP_*`` variables, and an option given on
+the command line overrides its variable (:func:`serve_settings`).
+"""
 
 from __future__ import annotations
 
@@ -11,18 +15,29 @@ from typing import Any
 from fake_sap.config import DEFAULT_DB_URL, Settings
 
 
+def serve_settings(args: argparse.Namespace,
+                   environ: dict[str, str] | None = None) -> Settings:
+    """The ``FAKE_SAP_*`` variables, then the options given on the command line.
+
+    An option left out keeps its variable's value (or the default): the options' parser
+    defaults are ``None`` so that they cannot overwrite a variable unasked."""
+    overrides: dict[str, object] = {}
+    if args.db is not None:
+        overrides["db_url"] = args.db
+    if args.user is not None:
+        overrides["user"] = args.user
+    if args.password is not None:
+        overrides["password"] = args.password
+    if args.max_body_mb is not None:
+        overrides["max_body_bytes"] = args.max_body_mb * 1024 * 1024
+    return replace(Settings.from_env(environ), **overrides)  # type: ignore[arg-type]
+
+
 def _serve(args: argparse.Namespace) -> int:
     from fake_sap.server import serve
 
-    settings = replace(Settings.from_env(), db_url=args.db, user=args.user,
-                       password=args.password, max_body_bytes=args.max_body_mb * 1024 * 1024)
-    if args.demo:
-        from fake_sap.app import prepare_database
-        from fake_sap.seed import seed_demo
-
-        prepare_database(settings)
-        seed_demo(settings.db_url, settings.default_client)
-    serve(settings, args.host, args.port, args.workers, access_log=args.access_log)
+    serve(serve_settings(args), args.host, args.port, args.workers,
+          access_log=args.access_log, demo=args.demo)
     return 0
 
 
@@ -45,7 +60,7 @@ def _db(args: argparse.Namespace) -> int:
         return 0
     if args.db_command == "revision":
         return _db_revision(args.message)
-    db = Database(args.db)
+    db = Database(args.db or Settings.from_env().db_url)
     try:
         if args.db_command == "upgrade":
             before, after = migrations.upgrade(db.engine, args.revision)
@@ -85,7 +100,8 @@ def _add_db(commands: Any) -> None:
     upgrade.add_argument("--revision", default="head")
     current = db_commands.add_parser("current", help="the revision the database is at")
     for command in (upgrade, current):
-        command.add_argument("--db", default=DEFAULT_DB_URL, help="SQLAlchemy database URL")
+        command.add_argument("--db", default=None, help="SQLAlchemy database URL "
+                             f"(FAKE_SAP_DB_URL, default {DEFAULT_DB_URL})")
     db_commands.add_parser("history", help="every revision, the newest first")
     revision = db_commands.add_parser(
         "revision", help="(developers) write a new revision for a change of the tables")
@@ -100,13 +116,19 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the emulator (gunicorn)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--db", default=DEFAULT_DB_URL, help="SQLAlchemy database URL")
+    serve.add_argument("--db", default=None,
+                       help="SQLAlchemy database URL "
+                            f"(FAKE_SAP_DB_URL, default {DEFAULT_DB_URL})")
     serve.add_argument("--workers", type=int, default=2)
-    serve.add_argument("--user", default="DEVELOPER")
-    serve.add_argument("--password", default="fake-sap")
-    serve.add_argument("--max-body-mb", type=int, default=256,
-                       help="largest IDoc-XML body accepted (413 above)")
-    serve.add_argument("--demo", action="store_true", help="load demo data into client 100")
+    serve.add_argument("--user", default=None,
+                       help="logon user of the SAP paths (FAKE_SAP_USER, default DEVELOPER)")
+    serve.add_argument("--password", default=None,
+                       help="its password (FAKE_SAP_PASSWORD, default fake-sap)")
+    serve.add_argument("--max-body-mb", type=int, default=None,
+                       help="largest request body accepted, 413 above "
+                            "(FAKE_SAP_MAX_BODY_BYTES in bytes, default 256 MB)")
+    serve.add_argument("--demo", action="store_true",
+                       help="load demo data into the default client (100)")
     serve.add_argument("--access-log", action="store_true",
                        help="log every request (method, path, status) to stdout")
     serve.set_defaults(func=_serve)

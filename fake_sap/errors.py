@@ -78,6 +78,38 @@ class Conflict(FakeSapError):
     code = "CONFLICT"
 
 
+class StorageUnavailable(FakeSapError):
+    """The database cannot take the request now; nothing of it was stored.
+
+    Temporary by nature (space freed, the file made writable again, the server back), so
+    every answer says when to try again: ``retry_after_seconds`` becomes ``Retry-After``.
+    """
+
+    http_status = 503
+    code = "STORAGE_UNAVAILABLE"
+    retry_after_seconds = 30
+
+
+class StorageFull(StorageUnavailable):
+    """The disk or the database is full (SQLite ``SQLITE_FULL``, PostgreSQL class 53)."""
+
+    code = "DATABASE_FULL"
+
+
+class StorageReadOnly(StorageUnavailable):
+    """The database refuses writes (a read-only file or file system, a read-only
+    PostgreSQL transaction or standby)."""
+
+    code = "DATABASE_READ_ONLY"
+
+
+class StorageBusy(StorageUnavailable):
+    """The database stayed locked beyond the busy timeout, or cannot be reached."""
+
+    code = "DATABASE_UNAVAILABLE"
+    retry_after_seconds = 5
+
+
 class ApplicationError(FakeSapError):
     """A business rule refused a posting; becomes IDoc status 51 or RETURN rows."""
 

@@ -1,4 +1,9 @@
-"""Running the emulator under gunicorn, with N worker processes over one database."""
+"""Running the emulator under gunicorn, with N worker processes over one database.
+
+Layer: entry point. The database is prepared (schema, default client, ``--demo`` data) only
+once gunicorn has bound its socket, in the master's ``when_ready`` hook before any worker
+starts: a start that fails, for example because the port is taken, writes nothing.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ from fake_sap.config import Settings
 
 class FakeSapServer(BaseApplication):  # type: ignore[misc]
     def __init__(self, settings: Settings, host: str, port: int, workers: int,
-                 access_log: bool = False) -> None:
+                 access_log: bool = False, demo: bool = False) -> None:
         self.settings = settings
         self.options = {
             "bind": f"{host}:{port}",
@@ -32,6 +37,8 @@ class FakeSapServer(BaseApplication):  # type: ignore[misc]
             "proc_name": "fake-sap",
             # the process setting of a worker, applied once it has built its app
             "post_worker_init": lambda _worker: collect_garbage_less_often(),
+            # runs in the master once the socket is bound, before the first worker forks
+            "when_ready": lambda _arbiter: _prepare(settings, f"{host}:{port}", demo),
         }
         super().__init__()
 
@@ -44,14 +51,23 @@ class FakeSapServer(BaseApplication):  # type: ignore[misc]
 
 
 def serve(settings: Settings, host: str, port: int, workers: int, *,
-          access_log: bool = False) -> None:
-    prepare_database(settings)
+          access_log: bool = False, demo: bool = False) -> None:
     settings = replace(settings, server_workers=workers)
     # workers read nothing from the parent but these settings
     os.environ.update(settings.to_env())
-    print(f"fake-sap listening on http://{host}:{port} (client {settings.default_client}, "
-          f"{workers} worker(s), database {_redacted(settings.db_url)})", flush=True)
-    FakeSapServer(settings, host, port, workers, access_log).run()
+    FakeSapServer(settings, host, port, workers, access_log, demo).run()
+
+
+def _prepare(settings: Settings, address: str, demo: bool) -> None:
+    """Schema, default client and demo data; called once the server holds its port."""
+    prepare_database(settings)
+    if demo:
+        from fake_sap.seed import seed_demo
+
+        seed_demo(settings.db_url, settings.default_client)
+    print(f"fake-sap listening on http://{address} (client {settings.default_client}, "
+          f"{settings.server_workers} worker(s), database {_redacted(settings.db_url)})",
+          flush=True)
 
 
 def _redacted(url: str) -> str:

@@ -6,6 +6,11 @@ no ``try/except`` for the errors of other layers: those are mapped here, in
 :mod:`crm_adapter.compose` hands to :func:`register` (Flask looks handlers up along the
 exception's MRO, so a subclass may get its own entry). Anything unexpected is logged and
 answered with a 500 that shows no traceback.
+
+Failures that are not bugs say what happened: the CRM store full, read-only or unreachable
+is 503 with ``Retry-After`` (:class:`~crm_adapter.store.errors.StoreUnavailable`); SAP
+unreachable or not answering in time is 503 with ``Retry-After``, SAP refusing the
+adapter's logon or ending the call in a short dump is 502 (:data:`SAP_ERRORS`).
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from werkzeug.exceptions import HTTPException
 from crm_adapter.domain.errors import DomainError
 from crm_adapter.flows.master_data import InvalidMaintenance, MaterialNotFound
 from crm_adapter.inbox import DocumentTooLarge, NotRetryable, UnknownEntry, UnreadableDocument
+from crm_adapter.store.errors import StoreUnavailable
+from sap_client.errors import ABAPRuntimeError, CommunicationError, LogonError
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +65,20 @@ STATUS_BY_EXCEPTION: ErrorStatuses = {
 }
 
 
+#: how long a caller should wait when SAP cannot be reached (``Retry-After``)
+SAP_RETRY_AFTER_SECONDS = 30
+
+#: errors of the SAP connection → (HTTP status, error code, what the answer says)
+SAP_ERRORS: Mapping[type[Exception], tuple[int, str, str]] = {
+    CommunicationError: (503, "SAP_UNREACHABLE",
+                         "SAP cannot be reached or did not answer in time"),
+    LogonError: (502, "SAP_LOGON_REFUSED",
+                 "SAP refused the adapter's logon (check sap_user, sap_password and "
+                 "sap_client)"),
+    ABAPRuntimeError: (502, "SAP_FAILURE", "SAP ended the call with a runtime error"),
+}
+
+
 def error_response(status: int, code: str, message: str) -> Response:
     response = jsonify({"error": code, "message": message})
     response.status_code = status
@@ -74,6 +95,18 @@ def register(app: Flask, area_statuses: ErrorStatuses) -> None:
 
     for exception, (status, code) in {**STATUS_BY_EXCEPTION, **area_statuses}.items():
         app.register_error_handler(exception, _mapped(status, code))
+
+    @app.errorhandler(StoreUnavailable)
+    def _store_unavailable(error: StoreUnavailable) -> Response:
+        # an operator's problem, not a bug: one line with the driver's words, no traceback
+        log.warning("store failure on %s %s: %s (%s)", request.method, request.path,
+                    error.code, error.__cause__ or error.message)
+        response = error_response(503, error.code, error.message)
+        response.headers["Retry-After"] = str(error.retry_after_seconds)
+        return response
+
+    for sap_exception, (status, code, what) in SAP_ERRORS.items():
+        app.register_error_handler(sap_exception, _sap_error(status, code, what))
 
     @app.errorhandler(IntegrityError)
     def _concurrent_change(error: IntegrityError) -> Response:
@@ -98,6 +131,17 @@ def register(app: Flask, area_statuses: ErrorStatuses) -> None:
         log.exception("unexpected error on %s %s", request.method, request.path)
         return error_response(500, "INTERNAL_ERROR",
                               f"An internal error occurred ({type(error).__name__})")
+
+
+def _sap_error(status: int, code: str, what: str) -> Callable[[Exception], Response]:
+    def handler(error: Exception) -> Response:
+        log.warning("SAP call failed on %s %s: %s", request.method, request.path, error)
+        response = error_response(status, code, f"{what}: {getattr(error, 'message', error)}")
+        if status == 503:
+            response.headers["Retry-After"] = str(SAP_RETRY_AFTER_SECONDS)
+        return response
+
+    return handler
 
 
 def _mapped(status: int, code: str) -> Callable[[Exception], Response]:

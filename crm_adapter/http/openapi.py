@@ -78,6 +78,13 @@ BAD_REQUEST = json_content(ERROR, "The request is malformed (body, fields, query
 NOT_FOUND = json_content(ERROR, "No such document")
 CONFLICT = json_content(ERROR, "The document's status does not allow the action")
 UNPROCESSABLE = json_content(ERROR, "A business rule refuses the change")
+#: the answers of an operation that calls SAP from its request (see http/errors.py)
+SAP_BAD_GATEWAY = json_content(ERROR, "SAP refused the adapter's logon, or ended the call "
+                                      "with a runtime error")
+SAP_UNAVAILABLE = {**json_content(ERROR, "SAP cannot be reached or did not answer in time, "
+                                         "or the CRM store is unavailable; try again later"),
+                   "headers": {"Retry-After": {"schema": {"type": "integer"},
+                                               "description": "Seconds to wait"}}}
 LIMIT = query("limit", {"type": "integer", "minimum": 1, "maximum": 1000},
               "At most this many (default 100)")
 OUTLET_FILTER = query("outlet", {"type": "string", "maxLength": 10},

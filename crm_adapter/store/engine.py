@@ -6,6 +6,10 @@ a writer takes the lock up front and waits (busy timeout) instead of failing hal
 two deferred transactions both try to upgrade to a write lock. That also serializes the
 "check SERIAL, then apply" step of inbound processing across server processes; on
 PostgreSQL the inbox takes row locks for the same purpose.
+
+A transaction that fails because of the storage itself raises a
+:class:`~crm_adapter.store.errors.StoreUnavailable` instead of the driver's error (see
+:func:`storage_error`).
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ from typing import Any
 
 from sqlalchemy import Connection, CursorResult, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 
 from crm_adapter.store import migrations
+from crm_adapter.store.errors import StoreBusy, StoreFull, StoreReadOnly, StoreUnavailable
 from crm_adapter.store.schema import metadata
 
 _READ_ONLY = "crm_read_only"
@@ -41,7 +47,11 @@ class Database:
             return create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=10)
         database = self.url.database or ""
         options: dict[str, Any] = {}
-        if database in ("", ":memory:"):
+        if self.url.query.get("uri") in ("true", "1") and database.startswith("file:"):
+            # a URI filename (``sqlite:///file:/path/crm.db?mode=ro&uri=true``): its file
+            # exists already, there is no folder to create
+            pass
+        elif database in ("", ":memory:"):
             # one shared connection, or every checkout would see its own empty database
             options["poolclass"] = StaticPool
         else:
@@ -70,13 +80,14 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A read-write transaction: committed when the block ends, rolled back on error."""
-        with self.engine.begin() as conn:
+        with _storage_errors_classified(), self.engine.begin() as conn:
             yield conn
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A read-only transaction (on SQLite a deferred one, so readers never block writers)."""
-        with self.engine.connect().execution_options(**{_READ_ONLY: True}) as conn:
+        with _storage_errors_classified(), \
+                self.engine.connect().execution_options(**{_READ_ONLY: True}) as conn:
             with conn.begin():
                 yield conn
 
@@ -126,3 +137,68 @@ def inserted_id(result: CursorResult[Any]) -> int:
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
+
+
+# -- storage failures --------------------------------------------------------------------------
+
+_SAVED_NOTHING = "nothing of this request was stored"
+
+
+def storage_error(error: BaseException) -> StoreUnavailable | None:
+    """The storage failure behind a driver error, or ``None`` when it is none (a constraint,
+    a syntax error: a bug, not an outage). SQLite names its result code
+    (``sqlite_errorname``), PostgreSQL its SQLSTATE."""
+    original = error.orig if isinstance(error, DBAPIError) else error
+    if isinstance(original, sqlite3.Error):
+        return _sqlite_storage_error(getattr(original, "sqlite_errorname", "") or "", original)
+    if isinstance(error, DBAPIError):
+        return _postgresql_storage_error(error, getattr(original, "sqlstate", None))
+    return None
+
+
+def _sqlite_storage_error(name: str, error: sqlite3.Error) -> StoreUnavailable | None:
+    if name == "SQLITE_FULL":
+        return StoreFull(f"The CRM database is full: {_SAVED_NOTHING}. Try again once space "
+                         "has been freed.")
+    if name.startswith("SQLITE_READONLY"):
+        return StoreReadOnly(f"The CRM database is read-only: {_SAVED_NOTHING}. Try again "
+                             "once it is writable.")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return StoreBusy(f"The CRM database stayed locked beyond the busy timeout: "
+                         f"{_SAVED_NOTHING}. Try again.")
+    if name.startswith("SQLITE_CANTOPEN"):
+        return StoreBusy(f"The CRM database file cannot be opened: {_SAVED_NOTHING}.")
+    if name.startswith("SQLITE_IOERR"):
+        return StoreUnavailable(f"The CRM database could not write to its disk ({error}): "
+                                f"{_SAVED_NOTHING}.")
+    return None
+
+
+def _postgresql_storage_error(error: DBAPIError,
+                              sqlstate: str | None) -> StoreUnavailable | None:
+    if sqlstate == "53100":  # disk_full
+        return StoreFull(f"The CRM database is full: {_SAVED_NOTHING}. Try again once space "
+                         "has been freed.")
+    if sqlstate == "25006":  # read_only_sql_transaction (read-only database or standby)
+        return StoreReadOnly(f"The CRM database is read-only: {_SAVED_NOTHING}. Try again "
+                             "once it is writable.")
+    if sqlstate is not None and sqlstate[:2] in ("08", "53", "57") or sqlstate == "55P03":
+        # connection exceptions, insufficient resources, operator intervention, lock timeout
+        return StoreBusy(f"The CRM database is unavailable (SQLSTATE {sqlstate}): "
+                         f"{_SAVED_NOTHING}. Try again.")
+    if sqlstate is None and (error.connection_invalidated
+                             or type(error.orig).__name__ == "OperationalError"):
+        return StoreBusy(f"The CRM database cannot be reached: {_SAVED_NOTHING}. Try again.")
+    return None
+
+
+@contextmanager
+def _storage_errors_classified() -> Iterator[None]:
+    """Re-raise a storage failure as :class:`StoreUnavailable`; anything else unchanged."""
+    try:
+        yield
+    except DBAPIError as error:
+        storage = storage_error(error)
+        if storage is None:
+            raise
+        raise storage from error

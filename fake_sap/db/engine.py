@@ -4,10 +4,17 @@ SQLite is the embedded default. Several gunicorn workers share one SQLite file, 
 transactions start with ``BEGIN IMMEDIATE``: a writer takes the lock up front and waits
 (busy timeout) instead of failing halfway when two deferred transactions try to upgrade.
 PostgreSQL needs nothing special; its row locks and ``ON CONFLICT`` do the work.
+
+A transaction that fails because of the storage itself (disk full, database read-only,
+locked beyond the busy timeout, server unreachable) raises a
+:class:`~fake_sap.errors.StorageUnavailable` instead of the driver's error (see
+:func:`storage_error`), so that the HTTP edge can answer 503 and say what happened. The
+transaction was rolled back, so nothing of it is stored.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import sqlite3
 import threading
@@ -18,10 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 
 from fake_sap.db import migrations
 from fake_sap.db.schema import metadata
+from fake_sap.errors import StorageBusy, StorageFull, StorageReadOnly, StorageUnavailable
 
 _READ_ONLY = "fake_sap_read_only"
 
@@ -31,16 +40,15 @@ class Database:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.engine = self._create_engine()
-        database = self.url.database or ""
-        self._lock_path = f"{database}.writelock" if self.is_sqlite and database not in (
-            "", ":memory:") else None
+        database = _sqlite_file(self.url) if self.is_sqlite else ""
+        self._lock_path = f"{database}.writelock" if database else None
         self._held = threading.local()
 
     def _create_engine(self) -> Engine:
         if not self.is_sqlite:
             return create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=10)
-        database = self.url.database or ""
-        if database and database != ":memory:":
+        database = _sqlite_file(self.url)
+        if database:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             self.url,
@@ -64,7 +72,7 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A read-write transaction: committed when the block ends, rolled back on error."""
-        with self._writer_turn():
+        with _storage_errors_classified(), self._writer_turn():
             with self.engine.begin() as conn:
                 yield conn
 
@@ -91,12 +99,26 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A read-only transaction (on SQLite a deferred one, so readers never block writers)."""
-        with self.engine.connect().execution_options(**{_READ_ONLY: True}) as conn:
+        with _storage_errors_classified(), \
+                self.engine.connect().execution_options(**{_READ_ONLY: True}) as conn:
             with conn.begin():
                 yield conn
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _sqlite_file(url: URL) -> str:
+    """The path of a SQLite database file; empty for an in-memory database. A URI filename
+    (``sqlite:///file:/path/sap.db?mode=ro&uri=true``, e.g. to open a file read-only) names
+    its file after ``file:``."""
+    database = url.database or ""
+    if url.query.get("uri") in ("true", "1") and database.startswith("file:"):
+        database = database.removeprefix("file:")
+        if database.startswith("//"):  # file://host/path: SQLite allows only localhost
+            database = "/" + database[2:].split("/", 1)[-1]
+    return "" if database in ("", ":memory:") or url.query.get("mode") == "memory" \
+        else database
 
 
 def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -133,3 +155,88 @@ def _sqlite_on_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN")
     else:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+# -- storage failures --------------------------------------------------------------------------
+
+_SAVED_NOTHING = "nothing of this request was stored"
+
+
+def storage_error(error: BaseException) -> StorageUnavailable | None:
+    """The storage failure behind a driver or file error, or ``None`` when it is none
+    (a constraint, a syntax error: a bug, not an outage).
+
+    SQLite names its result code (``sqlite_errorname``), PostgreSQL its SQLSTATE; the lock
+    file of SQLite writers fails with the operating system's error number.
+    """
+    original = error.orig if isinstance(error, DBAPIError) else error
+    if isinstance(original, sqlite3.Error):
+        return _sqlite_storage_error(original)
+    if isinstance(original, OSError):
+        return _os_storage_error(original)
+    if isinstance(error, DBAPIError):
+        return _postgresql_storage_error(error, getattr(original, "sqlstate", None))
+    return None
+
+
+def _sqlite_storage_error(error: sqlite3.Error) -> StorageUnavailable | None:
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL":
+        return StorageFull(f"The database is full: {_SAVED_NOTHING}. Try again once space "
+                           "has been freed.")
+    if name.startswith("SQLITE_READONLY"):
+        return StorageReadOnly(f"The database is read-only: {_SAVED_NOTHING}. Try again once "
+                               "it is writable.")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return StorageBusy(f"The database stayed locked beyond the busy timeout: "
+                           f"{_SAVED_NOTHING}. Try again.")
+    if name.startswith("SQLITE_CANTOPEN"):
+        return StorageBusy(f"The database file cannot be opened: {_SAVED_NOTHING}.")
+    if name.startswith("SQLITE_IOERR"):
+        # a write the file system refused (read-only remount, file size limit, I/O error)
+        return StorageUnavailable(f"The database could not write to its disk ({error}): "
+                                  f"{_SAVED_NOTHING}.")
+    return None
+
+
+def _os_storage_error(error: OSError) -> StorageUnavailable | None:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StorageFull(f"The database is full (the disk has no space left): "
+                           f"{_SAVED_NOTHING}.")
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return StorageReadOnly(f"The database is read-only ({error.strerror}): "
+                               f"{_SAVED_NOTHING}.")
+    if error.errno == errno.EIO:
+        return StorageUnavailable(f"The database could not write to its disk: "
+                                  f"{_SAVED_NOTHING}.")
+    return None
+
+
+def _postgresql_storage_error(error: DBAPIError,
+                              sqlstate: str | None) -> StorageUnavailable | None:
+    if sqlstate == "53100":  # disk_full
+        return StorageFull(f"The database is full: {_SAVED_NOTHING}. Try again once space "
+                           "has been freed.")
+    if sqlstate == "25006":  # read_only_sql_transaction (read-only database or standby)
+        return StorageReadOnly(f"The database is read-only: {_SAVED_NOTHING}. Try again once "
+                               "it is writable.")
+    if sqlstate is not None and sqlstate[:2] in ("08", "53", "57") or sqlstate == "55P03":
+        # connection exceptions, insufficient resources, operator intervention, lock timeout
+        return StorageBusy(f"The database is unavailable (SQLSTATE {sqlstate}): "
+                           f"{_SAVED_NOTHING}. Try again.")
+    if sqlstate is None and (error.connection_invalidated
+                             or type(error.orig).__name__ == "OperationalError"):
+        return StorageBusy(f"The database cannot be reached: {_SAVED_NOTHING}. Try again.")
+    return None
+
+
+@contextmanager
+def _storage_errors_classified() -> Iterator[None]:
+    """Re-raise a storage failure as :class:`StorageUnavailable`; anything else unchanged."""
+    try:
+        yield
+    except (DBAPIError, OSError) as error:
+        storage = storage_error(error)
+        if storage is None:
+            raise
+        raise storage from error

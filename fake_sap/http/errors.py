@@ -3,6 +3,12 @@
 SAP paths answer like ICF does (an HTML page whose ``<h1>`` names the problem, e.g.
 "Logon failed"); the control API answers with JSON ``{"error": ..., "message": ...}``.
 Anything unexpected is logged and answered with an SAP-style 500 page, never a traceback.
+
+A storage failure (:class:`~fake_sap.errors.StorageUnavailable`: disk full, database
+read-only or unreachable) is no bug: it answers 503 with ``Retry-After`` and a message that
+names the cause, so that a sender can tell a temporary outage from an error of its own.
+The SOAP path turns the same error into a ``SYSTEM_FAILURE`` fault with that text
+(``fake_sap.http.soap_rfc``) and uses :func:`storage_headers` for the same headers.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import logging
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from fake_sap.errors import FakeSapError, LogonError
+from fake_sap.errors import FakeSapError, LogonError, StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +33,7 @@ _TITLES = {
     415: "Unsupported media type",
     422: "Unprocessable entity",
     500: "Internal Server Error",
+    503: "Service unavailable",
 }
 
 
@@ -48,12 +55,27 @@ def error_response(status: int, code: str, message: str) -> Response:
     return response
 
 
+def storage_headers(error: StorageUnavailable) -> dict[str, str]:
+    """The headers of every answer to a storage failure, on any path."""
+    return {"Retry-After": str(error.retry_after_seconds)}
+
+
+def log_storage_failure(error: StorageUnavailable) -> None:
+    # an operator's problem, not a bug: one line with the driver's own words, no traceback
+    log.warning("storage failure on %s %s: %s (%s)", request.method, request.path,
+                error.code, error.__cause__ or error.message)
+
+
 def register(app: Flask) -> None:
     @app.errorhandler(FakeSapError)
     def _fake_sap_error(error: FakeSapError) -> Response:
         if isinstance(error, LogonError):
             log.info("logon failed: %s", error.message)
-        return error_response(error.http_status, error.code, error.message)
+        response = error_response(error.http_status, error.code, error.message)
+        if isinstance(error, StorageUnavailable):
+            log_storage_failure(error)
+            response.headers.update(storage_headers(error))
+        return response
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException) -> Response:

@@ -7,7 +7,8 @@ from lxml import etree
 
 from fake_sap.ale.inbound import InboundProcessor, InboundResult
 from fake_sap.ale.outbound import distribute_change_pointers
-from fake_sap.errors import BadRequest, PayloadTooLarge
+from fake_sap.errors import BadRequest
+from fake_sap.http.body import is_xml_media_type, limited_body
 from fake_sap.http.control import faults
 from fake_sap.http.logon import logon
 from fake_sap.http.runtime import runtime
@@ -15,7 +16,8 @@ from fake_sap.idoc.parser import iter_idocs
 
 bp = Blueprint("idoc_xml", __name__)
 
-XML_CONTENT_TYPES = ("text/xml", "application/xml", "application/x-sap.idoc")
+#: besides the XML types of :func:`is_xml_media_type`
+IDOC_CONTENT_TYPES = ("application/x-sap.idoc",)
 
 
 class UnsupportedMediaType(BadRequest):
@@ -36,15 +38,9 @@ def receive() -> Response:
     mandt = logon()
     faults.before_idoc_post(mandt)
     _check_content_type()
-    settings = runtime().settings
-    length = request.content_length
-    if length is not None and length > settings.max_body_bytes:
-        raise PayloadTooLarge(f"IDoc-XML document of {length} bytes exceeds the limit of "
-                              f"{settings.max_body_bytes} bytes")
-    stream = request.stream
-    with runtime().db.write() as conn:
-        result = InboundProcessor(conn, mandt).receive(
-            iter_idocs(stream, settings.max_body_bytes))
+    limit = runtime().settings.max_body_bytes
+    with limited_body(limit, "IDoc-XML document") as stream, runtime().db.write() as conn:
+        result = InboundProcessor(conn, mandt).receive(iter_idocs(stream, limit))
         created = distribute_change_pointers(conn, mandt)
     if created:
         runtime().dispatcher.wake()
@@ -53,7 +49,7 @@ def receive() -> Response:
 
 def _check_content_type() -> None:
     mimetype = request.mimetype or ""
-    if mimetype and mimetype not in XML_CONTENT_TYPES and not mimetype.endswith("+xml"):
+    if not is_xml_media_type(mimetype) and mimetype not in IDOC_CONTENT_TYPES:
         raise UnsupportedMediaType(f"Content type {mimetype} is not IDoc-XML; send text/xml "
                                    "or application/xml")
 

@@ -22,8 +22,9 @@ from typing import Any
 from flask import Blueprint, Response, after_this_request, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from fake_sap.errors import BadRequest, LogonError, NotFound
+from fake_sap.errors import BadRequest, LogonError, NotFound, PayloadTooLarge, StorageUnavailable
 from fake_sap.http import errors
+from fake_sap.http.body import is_xml_media_type, limited_body
 from fake_sap.http.control import faults, openapi
 from fake_sap.http.control.requests import existing_client, json_body
 from fake_sap.http.logon import logon
@@ -63,11 +64,18 @@ def call_function() -> Response:
 
 
 def _body() -> bytes:
+    """The envelope, after the checks ICF makes before the SOAP processor sees it."""
+    mimetype = request.mimetype or ""
+    if not is_xml_media_type(mimetype):
+        raise RequestError("UNSUPPORTED_MEDIA_TYPE", f"Content type {mimetype} is not a SOAP "
+                           "envelope; send text/xml")
     limit = runtime().settings.max_body_bytes
-    if request.content_length is not None and request.content_length > limit:
-        raise RequestError("PAYLOAD_TOO_LARGE", f"The request exceeds {limit} bytes")
-    body = request.stream.read(limit + 1)
-    if len(body) > limit:
+    try:
+        with limited_body(limit, "The request") as stream:
+            body = stream.read(limit + 1)
+    except PayloadTooLarge:
+        raise RequestError("PAYLOAD_TOO_LARGE", f"The request exceeds {limit} bytes") from None
+    if len(body) > limit:  # a Content-Length smaller than the body is not trusted
         raise RequestError("PAYLOAD_TOO_LARGE", f"The request exceeds {limit} bytes")
     return body
 
@@ -103,10 +111,16 @@ def _soap_fault(error: Exception) -> Response:
     if isinstance(error, HTTPException):
         return errors.error_response(error.code or 500, (error.name or "ERROR").upper(),
                                      error.description or "")
+    if isinstance(error, StorageUnavailable):
+        # a temporary outage, not a short dump: 503 and Retry-After say "send it again"
+        errors.log_storage_failure(error)
+        return Response(soap.fault(SystemFailure(error.message), g.get("rfc_function")),
+                        status=503, headers=errors.storage_headers(error),
+                        content_type=SOAP_CONTENT_TYPE)
     if not isinstance(error, RfcError):
         log.exception("unexpected error in %s", g.get("rfc_function", "a SOAP-RFC call"))
         error = SystemFailure(f"An internal error occurred ({type(error).__name__})")
-    status = 413 if error.name == "PAYLOAD_TOO_LARGE" else 500
+    status = {"PAYLOAD_TOO_LARGE": 413, "UNSUPPORTED_MEDIA_TYPE": 415}.get(error.name, 500)
     return Response(soap.fault(error, g.get("rfc_function")), status=status,
                     content_type=SOAP_CONTENT_TYPE)
 
