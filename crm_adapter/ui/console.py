@@ -55,6 +55,7 @@ def sap_console_url() -> str:
     return (settings.sap_console_url or settings.sap_url).rstrip("/")
 
 
+@bp.app_template_global()
 def sap_document_link(document_number: str | None) -> str | None:
     """Where the SAP console shows a document's flow (VBFA), for this adapter's client."""
     if not document_number:
@@ -62,11 +63,6 @@ def sap_document_link(document_number: str | None) -> str | None:
     query = urlencode({"sap-client": runtime().settings.sap_client,
                        "document": document_number})
     return f"{sap_console_url()}/_fake/ui/docflow?{query}"
-
-
-@bp.app_context_processor
-def console_helpers() -> dict[str, Any]:
-    return {"sap_document_link": sap_document_link}
 
 
 @bp.context_processor
@@ -123,7 +119,7 @@ def inbox() -> str:
         entries = inbox_store.listing(conn, status=status, message_type=message_type,
                                       limit=LISTING_ROWS)
     return render_template("inbox.html", entries=entries, statuses=list(InboxStatus),
-                           status=status, message_type=message_type or "")
+                           current_status=status, message_type=message_type or "")
 
 
 @bp.get(f"/inbox/<{ID}:entry_id>")
@@ -151,7 +147,8 @@ def outbox_page() -> str:
         status = None
     with runtime().db.read() as conn:
         jobs = outbox.listing(conn, status=status, limit=LISTING_ROWS)
-    return render_template("outbox.html", jobs=jobs, statuses=OUTBOX_STATUSES, status=status)
+    return render_template("outbox.html", jobs=jobs, statuses=OUTBOX_STATUSES,
+                           current_status=status)
 
 
 @bp.post(f"/outbox/<{ID}:entry_id>/retry")
@@ -174,7 +171,7 @@ def applications() -> str:
     with runtime().db.read() as conn:
         found = application_flow.listing(conn, status=status, limit=LISTING_ROWS)
     return render_template("applications.html", applications=found,
-                           statuses=list(ApplicationStatus), status=status)
+                           statuses=list(ApplicationStatus), current_status=status)
 
 
 @bp.get(f"/applications/<{ID}:application_id>")
@@ -213,7 +210,7 @@ def returns() -> str:
     with runtime().db.read() as conn:
         found = return_flow.listing(conn, status=status, limit=LISTING_ROWS)
     return render_template("returns.html", returns=found, statuses=list(ReturnStatus),
-                           status=status)
+                           current_status=status)
 
 
 @bp.get("/settlements")
