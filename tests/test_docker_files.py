@@ -41,7 +41,8 @@ from fake_sap.testing.process import FakeSapProcess, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCKER = ROOT / "docker"
-COMPOSE_FILES = ("compose.yaml", "compose.sqlite.yaml")
+#: every compose file (the README names them; all are checked here)
+COMPOSE_FILES = tuple(sorted(path.name for path in DOCKER.glob("compose*.yaml")))
 #: our images, by the Dockerfile that builds them
 DOCKERFILES = ("Dockerfile", "crm_adapter.Dockerfile")
 #: what the postgres image documents for its first start (hub.docker.com/_/postgres)
