@@ -44,7 +44,7 @@ OUTBOX_JOBS: tuple[OutboxJob, ...] = (*applications.OUTBOX_JOBS, *deliveries.OUT
 #: every API area's part of the OpenAPI document
 OPENAPI_FRAGMENTS: tuple[openapi.ApiFragment, ...] = (
     openapi.OPENAPI, clock.OPENAPI, delivery_api.OPENAPI, repairs.OPENAPI,
-    settlements.OPENAPI, statistics.OPENAPI)
+    settlements.OPENAPI, statistics.OPENAPI, console.OPENAPI)
 
 
 def outbox_tables() -> OutboxTables:

@@ -30,13 +30,13 @@ from crm_adapter.flows import master_data
 from crm_adapter.flows import returns as return_flow
 from crm_adapter.flows import settlement as settlement_flow
 from crm_adapter.flows.master_data import MaterialNotFound
+from crm_adapter.http import openapi
 from crm_adapter.http.runtime import runtime
 from crm_adapter.inbox import InboxError, NotRetryable, UnknownEntry
 from crm_adapter.store import inbox as inbox_store
 from crm_adapter.store.inbox import InboxStatus
 
-bp = Blueprint("console", __name__, url_prefix="/ui", template_folder="templates",
-               static_folder="static", static_url_path="/static")
+bp = Blueprint("console", __name__, url_prefix="/ui", template_folder="templates")
 
 #: rows per listing page (the console shows the newest; the JSON API pages further)
 LISTING_ROWS = 200
@@ -247,3 +247,77 @@ def maintain(material_number: str) -> Response:
             request.form.get("repair_level", ""))
     return back("console.maintenance",
                 done=f"material {material['material_number']} maintained")
+
+
+# --- OpenAPI: the pages are routes of the adapter too ---------------------------------------
+
+def _page(summary: str, operation_id: str, *parameters: dict[str, Any],
+          found: bool = False) -> dict[str, Any]:
+    responses: dict[str, Any] = {"200": _HTML}
+    if found:
+        responses["404"] = _REFUSED_PAGE
+    return {"get": {"operationId": operation_id, "tags": ["console"], "summary": summary,
+                    "parameters": list(parameters), "responses": responses}}
+
+
+def _button(summary: str, operation_id: str, *parameters: dict[str, Any],
+            form: dict[str, Any] | None = None) -> dict[str, Any]:
+    operation: dict[str, Any] = {
+        "operationId": operation_id, "tags": ["console"], "summary": summary,
+        "parameters": list(parameters),
+        "responses": {"303": {"description": "Back to the page, with what was done "
+                                             "(``done``) or why not (``error``)"},
+                      "404": _REFUSED_PAGE, "409": _REFUSED_PAGE, "422": _REFUSED_PAGE}}
+    if form is not None:
+        operation["requestBody"] = {"required": True, "content": {
+            "application/x-www-form-urlencoded": {"schema": form}}}
+    return {"post": operation}
+
+
+_HTML = {"description": "The page", "content": {"text/html": {"schema": {"type": "string"}}}}
+_REFUSED_PAGE = {"description": "A page saying why not",
+                 "content": {"text/html": {"schema": {"type": "string"}}}}
+_STATUS = openapi.query("status", {"type": "string"}, "Only this status (unknown: any)")
+_ENTRY = openapi.path_id("entry_id", "The inbox entry's or outbox job's id")
+
+_PATHS: dict[str, Any] = {
+    "/ui/": _page("Overview: failed IDocs, open jobs to SAP, materials to maintain",
+                  "consoleHome"),
+    "/ui/inbox": _page("IDocs received from SAP", "consoleInbox", _STATUS,
+                       openapi.query("message_type", {"type": "string"}, "MESTYP")),
+    "/ui/inbox/{entry_id}": _page("One IDoc received, with its XML", "consoleInboxEntry",
+                                  _ENTRY, found=True),
+    "/ui/inbox/{entry_id}/retry": _button("Process a failed IDoc again",
+                                          "consoleRetryInboxEntry", _ENTRY),
+    "/ui/outbox": _page("Jobs to SAP", "consoleOutbox", _STATUS),
+    "/ui/outbox/{entry_id}/retry": _button("Make a job waiting for its retry due now",
+                                           "consoleRetryOutboxJob", _ENTRY),
+    "/ui/applications": _page("Material applications", "consoleApplications", _STATUS),
+    "/ui/applications/{application_id}": _page(
+        "One application: items, SAP order, sub-deliveries, returns, jobs",
+        "consoleApplication", openapi.path_id("application_id", "The application's id"),
+        found=True),
+    "/ui/deliveries": _page("Delivery records and SAP deliveries", "consoleDeliveries"),
+    "/ui/deliveries/{delivery_number}": _page(
+        "One delivery with its items", "consoleDelivery",
+        {"name": "delivery_number", "in": "path", "required": True,
+         "schema": {"type": "string"}, "description": "LIKP-VBELN, or an application's "
+                                                      "delivery record"}, found=True),
+    "/ui/returns": _page("Returns and their SAP documents", "consoleReturns", _STATUS),
+    "/ui/settlements": _page("Labour fee settlements", "consoleSettlements"),
+    "/ui/settlements/{settlement_id}/retry": _button(
+        "Post a failed settlement again", "consoleRetrySettlement",
+        openapi.path_id("settlement_id", "The settlement's id")),
+    "/ui/materials/maintenance": _page("New materials waiting for their CRM-only fields",
+                                       "consoleMaintenance"),
+    "/ui/materials/{material_number}/maintenance": _button(
+        "Set a material's position number and repair level", "consoleMaintain",
+        {"name": "material_number", "in": "path", "required": True,
+         "schema": {"type": "string"}, "description": "MATNR"},
+        form={"type": "object", "required": ["position_number", "repair_level"],
+              "properties": {"position_number": {"type": "string"},
+                             "repair_level": {"type": "string"}}}),
+}
+
+#: the console's part of the OpenAPI document (joined in crm_adapter.compose)
+OPENAPI = openapi.ApiFragment(paths=_PATHS)
