@@ -57,12 +57,16 @@ def sap_console_url() -> str:
 
 @bp.app_template_global()
 def sap_document_link(document_number: str | None) -> str | None:
-    """Where the SAP console shows a document's flow (VBFA), for this adapter's client."""
+    """Where the SAP console shows a document's flow, for this adapter's client."""
     if not document_number:
         return None
-    query = urlencode({"sap-client": runtime().settings.sap_client,
-                       "document": document_number})
-    return f"{sap_console_url()}/_fake/ui/docflow?{query}"
+    return document_flow_url(sap_console_url(), runtime().settings.sap_client, document_number)
+
+
+def document_flow_url(console_url: str, client: str, document_number: str) -> str:
+    """The SAP console's document flow (VBFA) of a document, in an SAP client."""
+    query = urlencode({"sap-client": client, "document": document_number})
+    return f"{console_url.rstrip('/')}/_fake/ui/flow?{query}"
 
 
 @bp.context_processor

@@ -27,7 +27,7 @@ WINDOW = (1366, 900)
 
 
 @pytest.fixture(scope="session")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
+def browser_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
     """One headless chromium for the session, with a fresh profile and no network of its
     own (no updates, no sync, no first-run pages)."""
     options = Options()
@@ -44,8 +44,14 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
 
 
 @pytest.fixture
-def browser_page(browser: WebDriver) -> Iterator[WebDriver]:
-    """The session's browser on a blank page, for one test."""
-    browser.get("about:blank")
-    yield browser
-    browser.delete_all_cookies()
+def browser(browser_session: WebDriver) -> WebDriver:
+    """The session's browser on a blank page, without cookies."""
+    browser_session.get("about:blank")
+    browser_session.delete_all_cookies()
+    return browser_session
+
+
+@pytest.fixture
+def browser_page(browser: WebDriver) -> WebDriver:
+    """The browser the CRM console tests drive (the same as :func:`browser`)."""
+    return browser

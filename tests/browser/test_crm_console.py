@@ -176,7 +176,7 @@ def test_the_console_shows_an_application_with_its_sap_order_sub_delivery_and_re
     assert link.text == order
     target = urlsplit(link.get_attribute("href") or "")
     assert (f"{target.scheme}://{target.netloc}", target.path) == (
-        sap_crm.sap.server.url, "/_fake/ui/docflow")
+        sap_crm.sap.server.url, "/_fake/ui/flow")
     assert parse_qs(target.query) == {"sap-client": [sap_crm.sap.number], "document": [order]}
 
     listed.find_element(By.LINK_TEXT, str(application["id"])).click()

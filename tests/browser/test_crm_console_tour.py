@@ -85,7 +85,7 @@ def test_every_readme_command_runs_and_the_console_shows_the_tour(
     browser_page.get(f"{run_all.crm_url}/ui/applications/1")
     link = browser_page.find_element(By.CSS_SELECTOR, "#sap-document a")
     assert link.text == application["sap_document_number"]
-    assert (link.get_attribute("href") or "").startswith(f"{run_all.sap_url}/_fake/ui/docflow?")
+    assert (link.get_attribute("href") or "").startswith(f"{run_all.sap_url}/_fake/ui/flow?")
     browser_page.get(f"{run_all.crm_url}/ui/inbox?message_type=MATMAS&status=processed")
     assert len(browser_page.find_elements(By.CSS_SELECTOR, "table#inbox tr.row-processed")) \
         >= DEMO_MATERIALS
