@@ -104,11 +104,11 @@ def home() -> str:
     with runtime().db.read() as conn:
         failed_idocs = inbox_store.listing(conn, status=InboxStatus.FAILED,
                                            limit=LISTING_ROWS)
-        jobs = outbox.listing(conn, limit=LISTING_ROWS)
+        open_jobs = [job for status in (outbox.PENDING, outbox.IN_PROGRESS, outbox.FAILED)
+                     for job in outbox.listing(conn, status=status, limit=LISTING_ROWS)]
         waiting = master_data.pending_maintenance(conn)
-    open_jobs = [j for j in jobs if j["status"] != outbox.DONE]
     return render_template("home.html", failed_idocs=failed_idocs, open_jobs=open_jobs,
-                           waiting=waiting)
+                           waiting=waiting, listing_rows=LISTING_ROWS)
 
 
 # --- inbox: IDocs received from SAP ----------------------------------------------------------
