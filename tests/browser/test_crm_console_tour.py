@@ -89,3 +89,10 @@ def test_every_readme_command_runs_and_the_console_shows_the_tour(
     browser_page.get(f"{run_all.crm_url}/ui/inbox?message_type=MATMAS&status=processed")
     assert len(browser_page.find_elements(By.CSS_SELECTOR, "table#inbox tr.row-processed")) \
         >= DEMO_MATERIALS
+
+
+def test_every_picture_the_readme_shows_is_in_the_repository() -> None:
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README.read_text(encoding="utf-8"))
+    assert pictures
+    for picture in pictures:
+        assert (ROOT / picture).is_file(), picture
