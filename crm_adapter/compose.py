@@ -15,6 +15,7 @@ It builds:
 - :func:`inbox_handlers`: how the inbox applies IDocs, by message type (MESTYP);
 - :func:`openapi_document`: the OpenAPI document of the HTTP interface;
 - :func:`error_statuses`: the HTTP status and error code of the API areas' own exceptions;
+- :func:`console_blueprints`: the pages of the CRM console at ``/ui/``;
 - :func:`collect_garbage_less_often`: the one process setting of the adapter's long-running
   processes (the HTTP server's workers and the worker program), applied by the CLI.
 """
@@ -23,6 +24,8 @@ from __future__ import annotations
 
 import gc
 from typing import Any
+
+from flask import Blueprint
 
 from crm_adapter.flows import applications, deliveries, master_data, returns, settlement
 from crm_adapter.http import applications as application_api
@@ -40,6 +43,7 @@ from crm_adapter.http import returns as return_api
 from crm_adapter.http.errors import ErrorStatuses
 from crm_adapter.inbox import Handlers
 from crm_adapter.outbox import OutboxJob, OutboxTables
+from crm_adapter.ui import console
 
 #: every job kind the flows enqueue, with what the worker does for it
 OUTBOX_JOBS: tuple[OutboxJob, ...] = (*applications.OUTBOX_JOBS, *deliveries.OUTBOX_JOBS,
@@ -48,7 +52,8 @@ OUTBOX_JOBS: tuple[OutboxJob, ...] = (*applications.OUTBOX_JOBS, *deliveries.OUT
 #: every API area's part of the OpenAPI document
 OPENAPI_FRAGMENTS: tuple[openapi.ApiFragment, ...] = (
     openapi.OPENAPI, clock.OPENAPI, customers.OPENAPI, delivery_api.OPENAPI,
-    materials.OPENAPI, repairs.OPENAPI, settlements.OPENAPI, statistics.OPENAPI)
+    materials.OPENAPI, repairs.OPENAPI, settlements.OPENAPI, statistics.OPENAPI,
+    console.OPENAPI)
 
 
 def outbox_tables() -> OutboxTables:
@@ -74,6 +79,11 @@ def error_statuses() -> ErrorStatuses:
     :data:`crm_adapter.http.errors.STATUS_BY_EXCEPTION`."""
     return {**application_api.ERROR_STATUSES, **customers.ERROR_STATUSES,
             **return_api.ERROR_STATUSES}
+
+
+def console_blueprints() -> tuple[Blueprint, ...]:
+    """The CRM console (HTML pages for people, beside the JSON API for programs)."""
+    return (console.bp,)
 
 
 def openapi_json() -> bytes:

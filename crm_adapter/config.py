@@ -19,6 +19,9 @@ class AdapterSettings:
     sap_password: str = "fake-sap"
     sap_language: str = "EN"
     sap_timeout_seconds: float = 30.0
+    #: base URL of the fake-sap console the CRM console links SAP documents to (its
+    #: document flow page); empty: the same as ``sap_url``
+    sap_console_url: str = ""
     #: the CRM's logical system (the partner SAP sends IDocs to)
     logical_system: str = "CRMCLNT100"
     #: Basic credentials SAP's XML-HTTP port uses when posting IDocs to the receiver

@@ -270,3 +270,34 @@ def entries(db: Database, status: str | None = None) -> list[dict[str, Any]]:
         if status:
             query = query.where(outbox.c.status == status)
         return [dict(r) for r in conn.execute(query).mappings()]
+
+
+# --- reading and nudging entries (the CRM console) ----------------------------------------------
+
+def listing(conn: Connection, status: str | None = None,
+            limit: int = 200) -> list[dict[str, Any]]:
+    """Entries without their payload, newest first; each says whether it is ``in_doubt``.
+
+    An entry is in doubt when it is not done and an attempt recorded progress (e.g. the
+    number of a document SAP drew): nobody knows yet whether SAP committed that document.
+    The next attempt asks SAP before it creates anything (see :meth:`Entry.checkpoint`).
+    """
+    query = (select(outbox.c.id, outbox.c.kind, outbox.c.status, outbox.c.attempts,
+                    outbox.c.next_attempt_at, outbox.c.last_error, outbox.c.crm_reference,
+                    outbox.c.result, outbox.c.progress, outbox.c.created_at,
+                    outbox.c.updated_at)
+             .order_by(outbox.c.id.desc()).limit(limit))
+    if status:
+        query = query.where(outbox.c.status == status)
+    return [{**row, "in_doubt": row["status"] in (PENDING, IN_PROGRESS)
+             and bool(row["progress"])} for row in map(dict, conn.execute(query).mappings())]
+
+
+def retry_now(conn: Connection, entry_id: int) -> bool:
+    """Make a pending entry due at once instead of after its backoff; False when there is
+    no such pending entry. A failed entry stays failed: SAP refused it for a business
+    reason, and its flow decides what happens next (e.g. a settlement is posted again)."""
+    result = conn.execute(update(outbox).where(outbox.c.id == entry_id,
+                                               outbox.c.status == PENDING).values(
+        next_attempt_at=0.0, updated_at=datetime.now(UTC)))
+    return bool(result.rowcount)

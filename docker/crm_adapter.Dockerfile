@@ -19,5 +19,10 @@ USER crm
 VOLUME ["/data"]
 EXPOSE 8001
 
+# The adapter's health path; a container running `worker` serves no HTTP and turns the check
+# off (docker/compose.yaml)
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8001/health', timeout=2)"]
+
 ENTRYPOINT ["crm-adapter"]
 CMD ["serve", "--host", "0.0.0.0", "--port", "8001"]

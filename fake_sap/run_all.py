@@ -57,6 +57,8 @@ class Landscape:
     var: Path
     receiver_user: str
     receiver_password: str
+    #: SAP's database when it is not the SQLite file under ``var`` (e.g. PostgreSQL)
+    sap_database: str | None = None
 
     @property
     def sap_url(self) -> str:
@@ -68,7 +70,7 @@ class Landscape:
 
     @property
     def sap_db_url(self) -> str:
-        return f"sqlite:///{self.var / 'fake_sap.db'}"
+        return self.sap_database or f"sqlite:///{self.var / 'fake_sap.db'}"
 
     @property
     def crm_db_url(self) -> str:
@@ -244,11 +246,15 @@ def parse_arguments(argv: Sequence[str] | None) -> tuple[Landscape, bool]:
     parser.add_argument("--crm-port", type=int, default=int(env.get("RUN_ALL_CRM_PORT", 8001)))
     parser.add_argument("--var", type=Path, default=Path(env.get("RUN_ALL_VAR", "var")),
                         help="directory of the two SQLite databases (default var/)")
+    parser.add_argument("--sap-db", default=env.get("RUN_ALL_SAP_DB_URL"),
+                        help="SAP's database URL, if not the SQLite file under --var "
+                             "(--wire-only reads the demo data's keys from it)")
     args = parser.parse_args(argv)
     return Landscape(args.host, args.sap_host or args.host, args.crm_host or args.host,
                      args.sap_port, args.crm_port, args.var.resolve(),
                      env.get("CRM_ADAPTER_RECEIVER_USER", RECEIVER_USER),
-                     env.get("CRM_ADAPTER_RECEIVER_PASSWORD", RECEIVER_PASSWORD)), args.wire_only
+                     env.get("CRM_ADAPTER_RECEIVER_PASSWORD", RECEIVER_PASSWORD),
+                     args.sap_db), args.wire_only
 
 
 def main(argv: Sequence[str] | None = None) -> int:

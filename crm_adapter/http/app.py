@@ -59,6 +59,6 @@ def create_app(settings: AdapterSettings | None = None, *,
     app.extensions[EXTENSION] = Runtime(settings, db, inbox, compose.openapi_document())
     errors.register(app, compose.error_statuses())
     app.register_blueprint(health)
-    for blueprint in BLUEPRINTS:
+    for blueprint in (*BLUEPRINTS, *compose.console_blueprints()):
         app.register_blueprint(blueprint)
     return app
