@@ -16,6 +16,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings = replace(Settings.from_env(), db_url=args.db, user=args.user,
                        password=args.password, max_body_bytes=args.max_body_mb * 1024 * 1024)
+    if args.control_token is not None:
+        settings = replace(settings, control_token=args.control_token)
     if args.demo:
         from fake_sap.app import prepare_database
         from fake_sap.seed import seed_demo
@@ -107,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-body-mb", type=int, default=256,
                        help="largest IDoc-XML body accepted (413 above)")
     serve.add_argument("--demo", action="store_true", help="load demo data into client 100")
+    serve.add_argument("--control-token", metavar="TOKEN", default=None,
+                       help="require 'Authorization: Bearer TOKEN' on every /_fake/ path "
+                            "(default: FAKE_SAP_CONTROL_TOKEN; unset: the control API is open)")
     serve.add_argument("--access-log", action="store_true",
                        help="log every request (method, path, status) to stdout")
     serve.set_defaults(func=_serve)

@@ -52,6 +52,12 @@ def json_body(schema: dict[str, Any], *, required: bool = True) -> dict[str, Any
 MAX_ID = 2**63 - 1
 
 
+#: a month as ``YYYY-MM`` from 1900 on, the months ``labour_fees.parse_month`` takes
+MONTH = {"type": "string", "pattern": r"^(19|[2-9][0-9])[0-9]{2}-(0[1-9]|1[0-2])$"}
+#: free text the API strips: at least one character that is not white space
+TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+
+
 def path_id(name: str, description: str) -> dict[str, Any]:
     return {"name": name, "in": "path", "required": True,
             "schema": {"type": "integer", "minimum": 0, "maximum": MAX_ID},
@@ -140,8 +146,8 @@ _SCHEMAS: dict[str, Any] = {
             "queued_at": {**_TIME, "description": "When it joined the maintenance queue"}}},
     "Maintenance": {
         "type": "object", "required": ["position_number", "repair_level"],
-        "properties": {"position_number": {"type": "string", "maxLength": 20},
-                       "repair_level": {"type": "string", "maxLength": 10}}},
+        "properties": {"position_number": {**TEXT, "maxLength": 20},
+                       "repair_level": {**TEXT, "maxLength": 10}}},
     # --- material applications
     "ItemInput": {
         "type": "object", "required": ["material", "quantity"],
@@ -204,6 +210,7 @@ _SCHEMAS: dict[str, Any] = {
     "NewReturn": {
         "type": "object", "required": ["outlet", "items"],
         "description": "Give application_id or sap_order (not both)",
+        "oneOf": [{"required": ["application_id"]}, {"required": ["sap_order"]}],
         "properties": {
             "outlet": {"type": "string", "minLength": 1, "maxLength": 10},
             "application_id": {"type": "integer", "minimum": 0},

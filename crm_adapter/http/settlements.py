@@ -107,7 +107,7 @@ def _not_found(settlement_id: int) -> ApiError:
 # --- OpenAPI ---------------------------------------------------------------------------------
 
 _DECIMAL = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}
-_MONTH = {"type": "string", "pattern": r"^\d{4}-\d{2}$"}
+_MONTH = openapi.MONTH
 _NULLABLE_TEXT = {"type": ["string", "null"]}
 
 _SCHEMAS: dict[str, Any] = {

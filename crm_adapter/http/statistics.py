@@ -60,7 +60,7 @@ def list_months() -> Response:
 # --- OpenAPI ---------------------------------------------------------------------------------
 
 _DECIMAL = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}
-_MONTH = {"type": "string", "pattern": r"^\d{4}-\d{2}$"}
+_MONTH = openapi.MONTH
 _FIGURES = ("incoming_orders_quantity", "incoming_orders_value", "sales_quantity",
             "sales_value", "returns_quantity", "returns_value")
 
