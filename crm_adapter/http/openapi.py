@@ -84,6 +84,20 @@ BAD_REQUEST = json_content(ERROR, "The request is malformed (body, fields, query
 NOT_FOUND = json_content(ERROR, "No such document")
 CONFLICT = json_content(ERROR, "The document's status does not allow the action")
 UNPROCESSABLE = json_content(ERROR, "A business rule refuses the change")
+#: an operation that calls SAP while the client waits (the others leave SAP to the worker)
+SAP_UNAVAILABLE = {
+    "502": json_content(ERROR, "SAP could not be reached, or did not answer as SAP does"),
+    "503": json_content(ERROR, "SAP, or the adapter's database, is unavailable for now "
+                               "(SAP refused the adapter's logon, the database is full or "
+                               "read-only); the Retry-After header says when to try again")}
+#: what any operation may meet: the database unavailable for a while, and the request line
+#: refused by the server in front of the application (gunicorn) before any route sees it
+COMMON_RESPONSES = {
+    "503": json_content(ERROR, "The adapter's database is unavailable for now (full or "
+                               "read-only); nothing was half-stored, and the Retry-After "
+                               "header says when to try again"),
+    "414": {"description": "The request line is longer than the server reads (4,094 bytes)"}}
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 LIMIT = query("limit", {"type": "integer", "minimum": 1, "maximum": 1000},
               "At most this many (default 100)")
 OUTLET_FILTER = query("outlet", {"type": "string", "maxLength": 10},
@@ -393,13 +407,21 @@ def document(fragments: Iterable[ApiFragment]) -> dict[str, Any]:
                  "description": "The CRM side of the SAP integration: the IDoc receiver "
                                 "SAP's XML-HTTP port posts to, and the CRM's JSON API. "
                                 "Amounts and quantities are exact decimals as text."},
-        "paths": dict(sorted(paths.items())),
+        "paths": {path: _with_common_responses(item) for path, item in sorted(paths.items())},
         "components": {
             "schemas": dict(sorted(schemas.items())),
             "securitySchemes": {"receiver": {
                 "type": "http", "scheme": "basic",
                 "description": "The receiver credentials of the adapter's settings"}}},
     }
+
+
+def _with_common_responses(item: Mapping[str, Any]) -> dict[str, Any]:
+    """The path item with :data:`COMMON_RESPONSES` among each operation's responses (an
+    operation's own description of the status comes first)."""
+    return {key: ({**operation, "responses": {**COMMON_RESPONSES, **operation["responses"]}}
+                  if key in _METHODS else operation)
+            for key, operation in item.items()}
 
 
 def _add(into: dict[str, Any], more: Mapping[str, Any], what: str) -> None:

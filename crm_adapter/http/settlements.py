@@ -183,7 +183,7 @@ _PATHS: dict[str, Any] = {
                            "settled": {"type": "array", "items": {"type": "integer"},
                                        "description": "Ids of the settlements settled now"},
                            "problems": {"type": "array", "items": {"type": "string"}}}}),
-            "The outcome")}}},
+            "The outcome"), **openapi.SAP_UNAVAILABLE}}},
     "/api/settlements/{settlement_id}": {"get": {
         "operationId": "getSettlement", "tags": ["labour fees"],
         "summary": "One settlement with its repairs", "parameters": [_SETTLEMENT_ID],

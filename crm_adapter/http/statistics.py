@@ -103,7 +103,8 @@ _PATHS: dict[str, Any] = {
                            "replaced": {"type": "integer",
                                         "description": "Rows of the month before"},
                            "imported_at": {"type": "string", "format": "date-time"}}}),
-            "The import"), "400": openapi.BAD_REQUEST, "422": openapi.UNPROCESSABLE}}},
+            "The import"), "400": openapi.BAD_REQUEST, "422": openapi.UNPROCESSABLE,
+            **openapi.SAP_UNAVAILABLE}}},
     "/api/statistics/months": {"get": {
         "operationId": "listStatisticsMonths", "tags": ["statistics"],
         "summary": "The months imported",

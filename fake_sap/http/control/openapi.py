@@ -468,11 +468,17 @@ URI_TOO_LONG = {"description": "The request line is longer than the server reads
                                "bytes); an HTML page, not the control API's JSON error"}
 
 
+#: a write while the database is full or read-only: nothing half-stored, try again later
+STORAGE_UNAVAILABLE = _json(ERROR, "The database is unavailable for now (full or read-only); "
+                                   "the Retry-After header says when to try again")
+
+
 def _with_common_responses(item: Mapping[str, Any]) -> dict[str, Any]:
-    """The path item with the control token's 401 (and the server's 414) among the responses
-    of each operation."""
+    """The path item with the control token's 401, the server's 414 and the storage's 503
+    among the responses of each operation."""
     return {key: ({**operation, "responses": {**operation["responses"],
-                                              "401": UNAUTHORIZED, "414": URI_TOO_LONG}}
+                                              "401": UNAUTHORIZED, "414": URI_TOO_LONG,
+                                              "503": STORAGE_UNAVAILABLE}}
                   if key in _METHODS else operation)
             for key, operation in item.items()}
 
