@@ -227,7 +227,7 @@ _SCHEMAS: dict[str, Any] = {
         "oneOf": [{"required": ["application_id"]}, {"required": ["sap_order"]}],
         "properties": {
             "outlet": {"type": "string", "minLength": 1, "maxLength": 10},
-            "application_id": {"type": "integer", "minimum": 0},
+            "application_id": {"type": "integer", "minimum": 0, "maximum": MAX_ID},
             "sap_order": {"type": "string", "minLength": 1, "maxLength": 10},
             "items": {"type": "array", "minItems": 1, "maxItems": 100,
                       "items": ref("ItemInput")}}},

@@ -13,6 +13,18 @@ from __future__ import annotations
 MOST_DIGITS = 40
 
 
+def json_integer(value: object) -> int | None:
+    """``value`` as an integer if JSON Schema counts it as one, else None. JSON does not
+    tell 107 from 107.0 and JSON Schema calls both integers; ``True`` is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
 def whole_number(text: str) -> int | None:
     """The value of ``text`` if it is written in ASCII digits only (``"007"`` is 7), else
     None."""
