@@ -33,7 +33,7 @@ def int_arg(name: str, default: int | None = None, *, minimum: int = 0,
             maximum: int = 100_000) -> int | None:
     """An integer query parameter (400 when it is not one)."""
     raw = request.args.get(name)
-    if raw is None or raw == "":
+    if raw is None:  # "" is no number either: refused like any other
         return default
     value = whole_number(raw)
     if value is None or not minimum <= value <= maximum:
