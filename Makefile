@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test unit test-sqlite test-postgres bench contracts contract-record steps lint clean
+.PHONY: run test unit test-sqlite test-postgres bench contracts contract-record steps lint fuzz clean
 
 # the three packages, and what the linters look at
 PACKAGES := fake_sap crm_adapter sap_client
@@ -61,6 +61,13 @@ contract-record: $(STAMP)
 ## steps: regenerate docs/steps.md, the catalogue of the Gherkin step library
 steps: $(STAMP)
 	$(BIN)/python -m sap_client.steps.catalogue fake_sap.testing.bdd crm_adapter.testing.bdd
+
+## fuzz: the random campaign by hand (CI runs derandomized examples): schemathesis against the
+## live control API and the live adapter API, then the IDoc-XML and SOAP-RFC fuzzers scaled up;
+## options in FUZZ_ARGS, e.g. FUZZ_ARGS="--examples 200 --seeds 5 --fuzz-scale 50"
+FUZZ_ARGS ?=
+fuzz: $(STAMP)
+	env -u CI $(BIN)/python tests/fuzz_campaign.py $(FUZZ_ARGS)
 
 ## lint: ruff, the import contracts of pyproject.toml (lint-imports), mypy over the packages
 lint: $(STAMP)

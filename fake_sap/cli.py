@@ -30,6 +30,8 @@ def serve_settings(args: argparse.Namespace,
         overrides["password"] = args.password
     if args.max_body_mb is not None:
         overrides["max_body_bytes"] = args.max_body_mb * 1024 * 1024
+    if getattr(args, "control_token", None) is not None:
+        overrides["control_token"] = args.control_token
     return replace(Settings.from_env(environ), **overrides)  # type: ignore[arg-type]
 
 
@@ -129,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "(FAKE_SAP_MAX_BODY_BYTES in bytes, default 256 MB)")
     serve.add_argument("--demo", action="store_true",
                        help="load demo data into the default client (100)")
+    serve.add_argument("--control-token", metavar="TOKEN", default=None,
+                       help="require 'Authorization: Bearer TOKEN' on every /_fake/ path "
+                            "(default: FAKE_SAP_CONTROL_TOKEN; unset: the control API is open)")
     serve.add_argument("--access-log", action="store_true",
                        help="log every request (method, path, status) to stdout")
     serve.set_defaults(func=_serve)

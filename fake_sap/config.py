@@ -34,6 +34,9 @@ class Settings:
     dispatcher: bool = True
     #: server worker processes sharing the database (set by ``fake-sap serve --workers``)
     server_workers: int = 1
+    #: when set, every ``/_fake/`` path requires ``Authorization: Bearer <token>``; empty
+    #: (the default) leaves the control API open, for a server only its own machine reaches
+    control_token: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

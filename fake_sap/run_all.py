@@ -147,11 +147,17 @@ def answers(url: str) -> Callable[[], bool]:
 
 # --- wiring and demo data --------------------------------------------------------------------
 
+def control_headers() -> dict[str, str]:
+    """The control token the emulator was started with (it inherits this environment)."""
+    token = os.environ.get("FAKE_SAP_CONTROL_TOKEN")
+    return {"Authorization": f"Bearer {token}"} if token else {}
+
+
 def register_crm(landscape: Landscape) -> None:
     """WE20/WE21: the CRM as a logical system with an XML-HTTP port on its receiver."""
     response = httpx.put(
         f"{landscape.sap_url}/_fake/clients/{CLIENT}/partners/{CRM_PARTNER}", timeout=30.0,
-        json={"port": {"url": f"{landscape.crm_url}/sap/idoc",
+        headers=control_headers(), json={"port": {"url": f"{landscape.crm_url}/sap/idoc",
                        "user": landscape.receiver_user,
                        "password": landscape.receiver_password},
               "outbound": CRM_MESSAGE_TYPES, "inbound": []})
@@ -166,7 +172,7 @@ def send_demo_data(landscape: Landscape) -> int:
     for mestyp, transaction in (("MATMAS", "BD10"), ("DEBMAS", "BD12")):
         response = httpx.post(
             f"{landscape.sap_url}/_fake/clients/{CLIENT}/ale/send-master-data", timeout=300.0,
-            json={"message_type": mestyp, "receiver": CRM_PARTNER})
+            headers=control_headers(), json={"message_type": mestyp, "receiver": CRM_PARTNER})
         response.raise_for_status()
         created += int(response.json()["created"])
         print(f"  {transaction}: SAP sends the demo {mestyp} to the CRM", flush=True)
@@ -183,7 +189,7 @@ def outbound_count(landscape: Landscape, status: str | None = None) -> int:
     params = {"direction": "outbound", "partner": CRM_PARTNER, "limit": "1",
               **({"status": status} if status else {})}
     response = httpx.get(f"{landscape.sap_url}/_fake/clients/{CLIENT}/idocs", timeout=30.0,
-                         params=params)
+                         params=params, headers=control_headers())
     response.raise_for_status()
     return int(response.json()["total"])
 

@@ -53,6 +53,12 @@ def test_a_project_that_installed_fake_sap_has_its_options(pytester: pytest.Pyte
     result.stdout.fnmatch_lines(["*--fake-sap-db=URL*", "*--fake-sap-workers=N*"])
 
 
+def test_the_control_token_option_is_offered(pytester: pytest.Pytester):
+    result = pytester.runpytest("--help")
+
+    result.stdout.fnmatch_lines(["*--fake-sap-control-token=TOKEN*"])
+
+
 def test_a_run_that_uses_no_fake_sap_fixture_starts_no_emulator(pytester: pytest.Pytester):
     database = pytester.path / "never.db"
     pytester.makepyfile("def test_nothing_to_do_with_sap():\n    assert True\n")
@@ -102,6 +108,32 @@ def test_the_sample_project_passes_with_nothing_but_the_installed_plugin(
     result = pytester.runpytest(*QUIET, "--fake-sap-workers", "1")
 
     result.assert_outcomes(passed=SAMPLE_TESTS)
+
+
+GUARD_CHECK = """
+import httpx
+
+
+def test_the_emulator_requires_the_token(fake_sap_server):
+    answer = httpx.get(fake_sap_server.url + "/_fake/clients")
+    assert answer.status_code == 401
+"""
+
+
+@pytest.mark.parametrize("given_by", ["option", "environment"])
+def test_with_a_control_token_the_emulator_requires_it_and_the_fixtures_send_it(
+        pytester: pytest.Pytester, sample_project: Path, monkeypatch, given_by: str):
+    pytester.makepyfile(test_guarded=GUARD_CHECK)
+    options: tuple[str, ...] = ()
+    if given_by == "option":
+        monkeypatch.delenv("FAKE_SAP_CONTROL_TOKEN", raising=False)
+        options = ("--fake-sap-control-token", "sample-token")
+    else:
+        monkeypatch.setenv("FAKE_SAP_CONTROL_TOKEN", "sample-token")
+
+    result = pytester.runpytest(*QUIET, "--fake-sap-workers", "1", *options)
+
+    result.assert_outcomes(passed=SAMPLE_TESTS + 1)
 
 
 def test_the_emulator_leaves_a_database_it_was_given_as_it_found_it(

@@ -66,7 +66,8 @@ COMPANY_CODE = "1000"
 EXPENSE_ACCOUNT = "0000470000"
 DOCUMENT_TYPE = "DG"
 SETTLEMENT_PREFIX = "LF"
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+#: ASCII digits and nothing after them (\d would take other scripts' digits, $ a final newline)
+_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})\Z")
 
 
 class InvalidRepair(DomainError):

@@ -25,6 +25,7 @@ from crm_adapter.domain.applications import (
 )
 from crm_adapter.flows import applications as flow
 from crm_adapter.http.errors import ApiError, ErrorStatuses
+from crm_adapter.http.query import whole_number
 from crm_adapter.http.rendering import jsonable
 from crm_adapter.http.runtime import runtime
 
@@ -125,10 +126,10 @@ def listing_arguments(statuses: set[str]) -> tuple[str | None, int]:
     status = request.args.get("status") or None
     if status is not None and status not in statuses:
         raise ApiError(f"status must be one of {', '.join(sorted(statuses))}")
-    limit = request.args.get("limit", "100")
-    if not limit.isdigit() or not 1 <= int(limit) <= MAX_LISTING:
+    limit = whole_number(request.args.get("limit", "100"))
+    if limit is None or not 1 <= limit <= MAX_LISTING:
         raise ApiError(f"limit must be a number from 1 to {MAX_LISTING}")
-    return status, int(limit)
+    return status, limit
 
 
 def rendered(value: Any) -> Any:

@@ -19,6 +19,7 @@ from flask import Blueprint, Response, jsonify, request
 from crm_adapter.flows import deliveries as flow
 from crm_adapter.http import openapi
 from crm_adapter.http.errors import ApiError
+from crm_adapter.http.query import whole_number
 from crm_adapter.http.rendering import render
 from crm_adapter.http.runtime import runtime
 
@@ -32,11 +33,12 @@ def int_arg(name: str, default: int | None = None, *, minimum: int = 0,
             maximum: int = 100_000) -> int | None:
     """An integer query parameter (400 when it is not one)."""
     raw = request.args.get(name)
-    if raw is None or raw == "":
+    if raw is None:  # "" is no number either: refused like any other
         return default
-    if not raw.isdigit() or not minimum <= int(raw) <= maximum:
+    value = whole_number(raw)
+    if value is None or not minimum <= value <= maximum:
         raise ApiError(f"{name} must be a whole number from {minimum} to {maximum}")
-    return int(raw)
+    return value
 
 
 def text_arg(name: str, max_length: int) -> str | None:
@@ -58,7 +60,8 @@ def flag_arg(name: str) -> bool:
 def list_deliveries() -> Response:
     with runtime().db.read() as conn:
         found = flow.deliveries(
-            conn, application_id=int_arg("application_id"), outlet=text_arg("outlet", 10),
+            conn, application_id=int_arg("application_id", maximum=openapi.MAX_ID),
+            outlet=text_arg("outlet", 10),
             sap_order=text_arg("sap_order", 10),
             include_deleted=flag_arg("include_deleted"),
             limit=int_arg("limit", 100, minimum=1, maximum=1000) or 100)
@@ -147,7 +150,8 @@ _PATHS: dict[str, Any] = {
         "operationId": "listDeliveries", "tags": ["deliveries"],
         "summary": "Delivery records from SAP's DESADV, newest first",
         "parameters": [
-            openapi.query("application_id", {"type": "integer", "minimum": 0},
+            openapi.query("application_id", {"type": "integer", "minimum": 0,
+                                             "maximum": openapi.MAX_ID},
                           "Only this application's"),
             openapi.OUTLET_FILTER,
             openapi.query("sap_order", {"type": "string", "maxLength": 10},

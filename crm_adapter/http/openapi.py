@@ -52,6 +52,12 @@ def json_body(schema: dict[str, Any], *, required: bool = True) -> dict[str, Any
 MAX_ID = 2**63 - 1
 
 
+#: a month as ``YYYY-MM`` from 1900 on, the months ``labour_fees.parse_month`` takes
+MONTH = {"type": "string", "pattern": r"^(19|[2-9][0-9])[0-9]{2}-(0[1-9]|1[0-2])$"}
+#: free text the API strips: at least one character that is not white space
+TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+
+
 def path_id(name: str, description: str) -> dict[str, Any]:
     return {"name": name, "in": "path", "required": True,
             "schema": {"type": "integer", "minimum": 0, "maximum": MAX_ID},
@@ -78,13 +84,23 @@ BAD_REQUEST = json_content(ERROR, "The request is malformed (body, fields, query
 NOT_FOUND = json_content(ERROR, "No such document")
 CONFLICT = json_content(ERROR, "The document's status does not allow the action")
 UNPROCESSABLE = json_content(ERROR, "A business rule refuses the change")
-#: the answers of an operation that calls SAP from its request (see http/errors.py)
-SAP_BAD_GATEWAY = json_content(ERROR, "SAP refused the adapter's logon, or ended the call "
-                                      "with a runtime error")
-SAP_UNAVAILABLE = {**json_content(ERROR, "SAP cannot be reached or did not answer in time, "
-                                         "or the CRM store is unavailable; try again later"),
-                   "headers": {"Retry-After": {"schema": {"type": "integer"},
-                                               "description": "Seconds to wait"}}}
+#: an operation that calls SAP while the client waits (the others leave SAP to the worker);
+#: see http/errors.py for the mapping
+SAP_UNAVAILABLE = {
+    "502": json_content(ERROR, "SAP refused the adapter's logon, or ended the call with a "
+                               "runtime error"),
+    "503": {**json_content(ERROR, "SAP cannot be reached or did not answer in time, or the "
+                                  "CRM store is unavailable; try again later"),
+            "headers": {"Retry-After": {"schema": {"type": "integer"},
+                                        "description": "Seconds to wait"}}}}
+#: what any operation may meet: the database unavailable for a while, and the request line
+#: refused by the server in front of the application (gunicorn) before any route sees it
+COMMON_RESPONSES = {
+    "503": json_content(ERROR, "The adapter's database is unavailable for now (full or "
+                               "read-only); nothing was half-stored, and the Retry-After "
+                               "header says when to try again"),
+    "414": {"description": "The request line is longer than the server reads (4,094 bytes)"}}
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 LIMIT = query("limit", {"type": "integer", "minimum": 1, "maximum": 1000},
               "At most this many (default 100)")
 OUTLET_FILTER = query("outlet", {"type": "string", "maxLength": 10},
@@ -149,8 +165,8 @@ _SCHEMAS: dict[str, Any] = {
                                          "CRM-only fields are maintained)"}}},
     "Maintenance": {
         "type": "object", "required": ["position_number", "repair_level"],
-        "properties": {"position_number": {"type": "string", "maxLength": 20},
-                       "repair_level": {"type": "string", "maxLength": 10}}},
+        "properties": {"position_number": {**TEXT, "maxLength": 20},
+                       "repair_level": {**TEXT, "maxLength": 10}}},
     # --- material applications
     "ItemInput": {
         "type": "object", "required": ["material", "quantity"],
@@ -213,9 +229,10 @@ _SCHEMAS: dict[str, Any] = {
     "NewReturn": {
         "type": "object", "required": ["outlet", "items"],
         "description": "Give application_id or sap_order (not both)",
+        "oneOf": [{"required": ["application_id"]}, {"required": ["sap_order"]}],
         "properties": {
             "outlet": {"type": "string", "minLength": 1, "maxLength": 10},
-            "application_id": {"type": "integer", "minimum": 0},
+            "application_id": {"type": "integer", "minimum": 0, "maximum": MAX_ID},
             "sap_order": {"type": "string", "minLength": 1, "maxLength": 10},
             "items": {"type": "array", "minItems": 1, "maxItems": 100,
                       "items": ref("ItemInput")}}},
@@ -395,13 +412,21 @@ def document(fragments: Iterable[ApiFragment]) -> dict[str, Any]:
                  "description": "The CRM side of the SAP integration: the IDoc receiver "
                                 "SAP's XML-HTTP port posts to, and the CRM's JSON API. "
                                 "Amounts and quantities are exact decimals as text."},
-        "paths": dict(sorted(paths.items())),
+        "paths": {path: _with_common_responses(item) for path, item in sorted(paths.items())},
         "components": {
             "schemas": dict(sorted(schemas.items())),
             "securitySchemes": {"receiver": {
                 "type": "http", "scheme": "basic",
                 "description": "The receiver credentials of the adapter's settings"}}},
     }
+
+
+def _with_common_responses(item: Mapping[str, Any]) -> dict[str, Any]:
+    """The path item with :data:`COMMON_RESPONSES` among each operation's responses (an
+    operation's own description of the status comes first)."""
+    return {key: ({**operation, "responses": {**COMMON_RESPONSES, **operation["responses"]}}
+                  if key in _METHODS else operation)
+            for key, operation in item.items()}
 
 
 def _add(into: dict[str, Any], more: Mapping[str, Any], what: str) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 
 from crm_adapter.http.errors import ApiError, LogonRequired
+from crm_adapter.http.query import whole_number
 from crm_adapter.http.rendering import jsonable
 from crm_adapter.http.runtime import runtime
 from crm_adapter.inbox import Inbox, Outcome, Receipt, UnknownEntry
@@ -100,13 +101,13 @@ def list_inbox() -> Response:
     status = request.args.get("status") or None
     if status is not None and status not in {s.value for s in InboxStatus}:
         raise ApiError(f"status must be one of {', '.join(s.value for s in InboxStatus)}")
-    limit = request.args.get("limit", "100")
-    if not limit.isdigit() or not 1 <= int(limit) <= MAX_LISTING:
+    limit = whole_number(request.args.get("limit", "100"))
+    if limit is None or not 1 <= limit <= MAX_LISTING:
         raise ApiError(f"limit must be a number from 1 to {MAX_LISTING}")
     with runtime().db.read() as conn:
         entries = inbox_store.listing(conn, status=status,
                                       message_type=request.args.get("message_type") or None,
-                                      limit=int(limit))
+                                      limit=limit)
     return jsonify({"entries": [jsonable(e) for e in entries]})
 
 

@@ -143,16 +143,16 @@ _SCHEMAS: dict[str, Any] = {
     "NewRepair": {
         "type": "object", "required": ["outlet", "repair_date", "repair_method"],
         "properties": {
-            "outlet": {"type": "string", "minLength": 1, "maxLength": 10},
+            "outlet": {**openapi.TEXT, "maxLength": 10},
             "repair_date": {**_DATE, "description": "Not after the business date"},
             "repair_method": {"type": "string", "enum": list(rules.REPAIR_METHODS)},
             "materials": {"type": "array", "maxItems": rules.MAX_MATERIALS,
                           "items": openapi.ref("ItemInput"),
                           "description": "Materials used: taken out of the outlet's "
                                          "online inventory"},
-            "crm_reference": {"type": "string", "maxLength": 35,
+            "crm_reference": {**openapi.TEXT, "maxLength": 35,
                               "description": "Default: RO + 10 digits of the id"},
-            "repaired_material": {"type": "string", "maxLength": 18}}},
+            "repaired_material": {**openapi.TEXT, "maxLength": 18}}},
     "Repair": {
         "type": "object",
         "required": ["id", "crm_reference", "outlet", "repair_date", "repair_method",
@@ -186,8 +186,7 @@ _PATHS: dict[str, Any] = {
             "operationId": "listRepairs", "tags": ["labour fees"],
             "summary": "Repair orders by date",
             "parameters": [openapi.OUTLET_FILTER,
-                           openapi.query("month", {"type": "string",
-                                                   "pattern": r"^\d{4}-\d{2}$"},
+                           openapi.query("month", openapi.MONTH,
                                          "Only repairs dated in this month"),
                            openapi.query("settled", {"type": "boolean"},
                                          "Only settled (true) or unsettled (false) ones")],
@@ -227,7 +226,10 @@ _PATHS: dict[str, Any] = {
             "parameters": [_LEVEL_PARAMETER],
             "requestBody": openapi.json_body({
                 "type": "object", "required": ["fee"],
-                "properties": {"fee": {"oneOf": [_DECIMAL, {"type": "integer"}]}}}),
+                "properties": {"fee": {
+                    "oneOf": [{"type": "string", "pattern": r"^[0-9]{1,8}(\.[0-9]{1,2})?$"},
+                              {"type": "integer", "minimum": 0, "maximum": 99999999}],
+                    "description": "CNY, not negative, at most two decimals"}}}),
             "responses": {"200": openapi.json_content(openapi.wrapped(
                 "rule", openapi.ref("FeeRule")), "The rule"),
                 "400": openapi.BAD_REQUEST, "422": openapi.UNPROCESSABLE}},

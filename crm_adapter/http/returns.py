@@ -20,6 +20,7 @@ from crm_adapter.domain.returns import (
     Status,
 )
 from crm_adapter.flows import returns as flow
+from crm_adapter.http import openapi
 from crm_adapter.http.applications import (
     ID,
     items_field,
@@ -29,6 +30,7 @@ from crm_adapter.http.applications import (
     text_field,
 )
 from crm_adapter.http.errors import ApiError, ErrorStatuses
+from crm_adapter.http.query import json_integer
 from crm_adapter.http.runtime import runtime
 
 bp = Blueprint("returns", __name__)
@@ -45,9 +47,10 @@ ERROR_STATUSES: ErrorStatuses = {
 def create_return() -> tuple[Response, int, dict[str, str]]:
     body = json_object()
     outlet, items = text_field(body, "outlet"), items_field(body)
-    application_id, sap_order = body.get("application_id"), body.get("sap_order")
-    if application_id is not None and (isinstance(application_id, bool)
-                                       or not isinstance(application_id, int)):
+    given_id, sap_order = body.get("application_id"), body.get("sap_order")
+    application_id = json_integer(given_id)
+    if given_id is not None and (application_id is None
+                                 or not 0 <= application_id <= openapi.MAX_ID):
         raise ApiError("application_id must be a number", code="INVALID_FIELDS")
     if sap_order is not None and not isinstance(sap_order, str):
         raise ApiError("sap_order must be given as text", code="INVALID_FIELDS")

@@ -107,7 +107,7 @@ def _not_found(settlement_id: int) -> ApiError:
 # --- OpenAPI ---------------------------------------------------------------------------------
 
 _DECIMAL = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}
-_MONTH = {"type": "string", "pattern": r"^\d{4}-\d{2}$"}
+_MONTH = openapi.MONTH
 _NULLABLE_TEXT = {"type": ["string", "null"]}
 
 _SCHEMAS: dict[str, Any] = {
@@ -183,7 +183,7 @@ _PATHS: dict[str, Any] = {
                            "settled": {"type": "array", "items": {"type": "integer"},
                                        "description": "Ids of the settlements settled now"},
                            "problems": {"type": "array", "items": {"type": "string"}}}}),
-            "The outcome"), "502": openapi.SAP_BAD_GATEWAY, "503": openapi.SAP_UNAVAILABLE}}},
+            "The outcome"), **openapi.SAP_UNAVAILABLE}}},
     "/api/settlements/{settlement_id}": {"get": {
         "operationId": "getSettlement", "tags": ["labour fees"],
         "summary": "One settlement with its repairs", "parameters": [_SETTLEMENT_ID],

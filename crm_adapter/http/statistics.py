@@ -47,7 +47,7 @@ def list_statistics() -> Response:
             material=text_arg("material", 18),
             sales_organization=text_arg("sales_organization", 4),
             limit=int_arg("limit", 1000, minimum=1, maximum=10_000) or 1000,
-            offset=int_arg("offset", 0) or 0)
+            offset=int_arg("offset", 0, maximum=openapi.MAX_ID) or 0)
     return jsonify({"statistics": render(found)})
 
 
@@ -60,7 +60,7 @@ def list_months() -> Response:
 # --- OpenAPI ---------------------------------------------------------------------------------
 
 _DECIMAL = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}
-_MONTH = {"type": "string", "pattern": r"^\d{4}-\d{2}$"}
+_MONTH = openapi.MONTH
 _FIGURES = ("incoming_orders_quantity", "incoming_orders_value", "sales_quantity",
             "sales_value", "returns_quantity", "returns_value")
 
@@ -88,7 +88,8 @@ _PATHS: dict[str, Any] = {
                           "Only this sales organization"),
             openapi.query("limit", {"type": "integer", "minimum": 1, "maximum": 10000},
                           "At most this many (default 1000)"),
-            openapi.query("offset", {"type": "integer", "minimum": 0}, "Skip this many")],
+            openapi.query("offset", {"type": "integer", "minimum": 0,
+                                     "maximum": openapi.MAX_ID}, "Skip this many")],
         "responses": {"200": openapi.json_content(openapi.wrapped("statistics", {
             "type": "array", "items": openapi.ref("SalesStatistic")}), "The figures"),
             "400": openapi.BAD_REQUEST, "422": openapi.UNPROCESSABLE}}},
@@ -104,7 +105,7 @@ _PATHS: dict[str, Any] = {
                                         "description": "Rows of the month before"},
                            "imported_at": {"type": "string", "format": "date-time"}}}),
             "The import"), "400": openapi.BAD_REQUEST, "422": openapi.UNPROCESSABLE,
-            "502": openapi.SAP_BAD_GATEWAY, "503": openapi.SAP_UNAVAILABLE}}},
+            **openapi.SAP_UNAVAILABLE}}},
     "/api/statistics/months": {"get": {
         "operationId": "listStatisticsMonths", "tags": ["statistics"],
         "summary": "The months imported",

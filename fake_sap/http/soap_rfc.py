@@ -26,7 +26,7 @@ from fake_sap.errors import BadRequest, LogonError, NotFound, PayloadTooLarge, S
 from fake_sap.http import errors
 from fake_sap.http.body import is_xml_media_type, limited_body
 from fake_sap.http.control import faults, openapi
-from fake_sap.http.control.requests import existing_client, json_body
+from fake_sap.http.control.requests import existing_client, json_body, json_integer
 from fake_sap.http.logon import logon
 from fake_sap.http.runtime import runtime
 from fake_sap.rfc import luw, soap, wsdl
@@ -166,9 +166,8 @@ def change_rfc_settings(mandt: str) -> Response:
             raise BadRequest("'commit_every_call' must be true or false")
         changes["commit_every_call"] = body["commit_every_call"]
     if "session_timeout_seconds" in body:
-        timeout = body["session_timeout_seconds"]
-        if isinstance(timeout, bool) or not isinstance(timeout, int) \
-                or not 1 <= timeout <= MAX_SESSION_TIMEOUT_SECONDS:
+        timeout = json_integer(body["session_timeout_seconds"])
+        if timeout is None or not 1 <= timeout <= MAX_SESSION_TIMEOUT_SECONDS:
             raise BadRequest("'session_timeout_seconds' must be an integer from 1 to "
                              f"{MAX_SESSION_TIMEOUT_SECONDS}")
         changes["session_timeout_seconds"] = timeout

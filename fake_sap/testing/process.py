@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,6 +37,25 @@ import httpx
 
 DEFAULT_USER = "DEVELOPER"
 DEFAULT_PASSWORD = "fake-sap"
+#: the server's own setting: a token here is both given to the server started and sent by
+#: every control-API request to it
+CONTROL_TOKEN_ENV = "FAKE_SAP_CONTROL_TOKEN"
+CONTROL_PATH = "/_fake"
+
+
+class ControlToken(httpx.Auth):
+    """``Authorization: Bearer <token>`` on control-API paths only. SAP paths keep the
+    logon a request gives them (a request's own ``auth`` replaces this one), and a request
+    without one reaches SAP's logon as it would without a token."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        path = request.url.path
+        if self.token and (path == CONTROL_PATH or path.startswith(CONTROL_PATH + "/")):
+            request.headers["Authorization"] = f"Bearer {self.token}"
+        yield request
 
 
 @cache
@@ -81,19 +100,30 @@ class FakeSapProcess:
     _clients: ClientNumbers = field(default_factory=lambda: ClientNumbers(101), repr=False)
     #: where the server's output goes (see ``start``); None for a process started elsewhere
     log_file: BinaryIO | None = field(default=None, repr=False)
+    #: the control API's bearer token ("" for a server without one)
+    control_token: str = field(default="", repr=False)
 
     @classmethod
     def start(cls, db: str | Path, *, workers: int = 2, env: dict[str, str] | None = None,
               extra_args: list[str] | None = None, ready_timeout: float = 30.0,
-              log: Path | None = None) -> FakeSapProcess:
+              log: Path | None = None, control_token: str | None = None) -> FakeSapProcess:
         """``log``: the file the server's output and error log are appended to; without
-        one, an anonymous temporary file (its end is quoted if the server fails to start)."""
+        one, an anonymous temporary file (its end is quoted if the server fails to start).
+
+        ``control_token``: the server requires it on every ``/_fake/`` path and this
+        object sends it; None takes ``FAKE_SAP_CONTROL_TOKEN`` (of ``env``, else of this
+        process), so that a token set for the server is the one its tests use."""
         db_url = str(db) if "://" in str(db) else f"sqlite:///{db}"
         port = free_port()
         command = [sys.executable, "-m", "fake_sap.cli", "serve", "--host", "127.0.0.1",
                    "--port", str(port), "--db", db_url, "--workers", str(workers),
                    *(extra_args or [])]
         process_env = {**os.environ, **(env or {})}
+        if control_token is None:
+            control_token = process_env.get(CONTROL_TOKEN_ENV, "")
+        # the environment rather than --control-token: a command line is visible to every
+        # user of the machine (ps), the environment of a process is not
+        process_env[CONTROL_TOKEN_ENV] = control_token
         # the log goes to a file, never a pipe: a pipe nobody reads blocks the server for
         # good once it is full, and a run of unexpected errors fills one in a few requests
         # appending: the server writes at the end whatever position log_tail reads from
@@ -104,7 +134,8 @@ class FakeSapProcess:
         except BaseException:
             log_file.close()
             raise
-        server = cls(f"http://127.0.0.1:{port}", process, db_url, log_file=log_file)
+        server = cls(f"http://127.0.0.1:{port}", process, db_url, log_file=log_file,
+                     control_token=control_token)
         try:
             server.wait_until_ready(ready_timeout)
         except BaseException:
@@ -154,7 +185,9 @@ class FakeSapProcess:
     # -- clients -------------------------------------------------------------------------
 
     def control(self) -> httpx.Client:
-        return httpx.Client(base_url=self.url, timeout=60.0, verify=_tls_context())
+        """An HTTP client for the control API (it sends the control token, if any)."""
+        return httpx.Client(base_url=self.url, timeout=60.0, verify=_tls_context(),
+                            auth=ControlToken(self.control_token))
 
     def new_client(self) -> SapClient:
         """Create a fresh SAP client (the next free number) and return a handle on it."""
@@ -183,8 +216,10 @@ class SapClient:
         return (self.server.user, self.server.password)
 
     def http(self) -> httpx.Client:
+        """An HTTP client for the server: the control token on ``/_fake/`` paths (if the
+        server has one); SAP paths get the logon each request gives."""
         return httpx.Client(base_url=self.server.url, timeout=120.0,
-                            verify=_tls_context())
+                            verify=_tls_context(), auth=ControlToken(self.server.control_token))
 
     def post_idocs(self, xml: bytes, *, auth: tuple[str, str] | None = None,
                    content_type: str = "application/xml") -> httpx.Response:

@@ -6,7 +6,9 @@ there without any import. It costs nothing until a test asks for one of them:
 - ``fake_sap_server`` (session): one ``fake-sap serve`` process on a free port over a
   temporary SQLite database (``--fake-sap-db URL`` or ``FAKE_SAP_PYTEST_DB``: another
   database, e.g. PostgreSQL; ``--fake-sap-workers N`` or ``FAKE_SAP_PYTEST_WORKERS``:
-  gunicorn workers, default 2). Under pytest-xdist every worker starts its own.
+  gunicorn workers, default 2; ``--fake-sap-control-token TOKEN`` or
+  ``FAKE_SAP_CONTROL_TOKEN``: the server requires that bearer token on its control API, and
+  the fixtures send it). Under pytest-xdist every worker starts its own.
 - ``fake_sap``: a fresh, empty SAP client of that server for one test (:class:`FakeSap`):
   load master data, post IDocs, read the IDoc monitor, register partners, set the business
   date, inject faults.
@@ -44,6 +46,8 @@ if TYPE_CHECKING:  # the plugin is loaded by every pytest run: import the rest w
 __all__ = ["FakeSap", "FakeSapServer", "IdocPostResult", "IdocReceiver", "ReceivedPost"]
 
 DB_ENV, WORKERS_ENV = "FAKE_SAP_PYTEST_DB", "FAKE_SAP_PYTEST_WORKERS"
+#: the server's own variable (see ``fake-sap serve --control-token``)
+TOKEN_ENV = "FAKE_SAP_CONTROL_TOKEN"
 DEFAULT_WORKERS = 2
 #: retries and dispatching fast enough to be watched within a test
 SERVER_ENV = {"FAKE_SAP_RETRY_BASE_SECONDS": "0.2", "FAKE_SAP_DISPATCH_POLL_SECONDS": "0.1"}
@@ -59,6 +63,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--fake-sap-workers", metavar="N", type=int, default=None,
                     help=f"gunicorn workers of that emulator (default {DEFAULT_WORKERS}; env "
                          f"{WORKERS_ENV})")
+    group.addoption("--fake-sap-control-token", metavar="TOKEN", default=None,
+                    help=f"start that emulator with this control-API token and send it "
+                         f"(default: env {TOKEN_ENV}; unset: an open control API)")
 
 
 # -- the server ------------------------------------------------------------------------------
@@ -126,12 +133,13 @@ class FakeSapServer:
             self.process.stop()
 
 
-def _start_server(db_url: str, workers: int, log: Path, *, given: bool) -> FakeSapServer:
+def _start_server(db_url: str, workers: int, log: Path, *, given: bool,
+                  control_token: str | None = None) -> FakeSapServer:
     from fake_sap.testing.process import FakeSapProcess
 
     try:
         server = FakeSapProcess.start(db_url, workers=workers, env=SERVER_ENV, log=log,
-                                      ready_timeout=60.0)
+                                      ready_timeout=60.0, control_token=control_token)
     except RuntimeError as error:
         raise RuntimeError(f"{error}; log {log}") from None
     return FakeSapServer(server, log, shared_database=given)
@@ -163,6 +171,13 @@ def database_url(config: pytest.Config) -> str | None:
     return config.getoption("--fake-sap-db") or os.environ.get(DB_ENV) or None
 
 
+def control_token(config: pytest.Config) -> str | None:
+    """``--fake-sap-control-token``; None: ``FAKE_SAP_CONTROL_TOKEN`` if set (read where the
+    server is started), else no token."""
+    value = config.getoption("--fake-sap-control-token")
+    return str(value) if value is not None else None
+
+
 def worker_count(config: pytest.Config) -> int:
     """``--fake-sap-workers``, else ``FAKE_SAP_PYTEST_WORKERS``, else 2."""
     value = config.getoption("--fake-sap-workers") or os.environ.get(WORKERS_ENV)
@@ -175,12 +190,14 @@ def fake_sap_server(pytestconfig: pytest.Config,
     """One emulator process for the session (for each xdist worker)."""
     directory = tmp_path_factory.mktemp("fake-sap")
     db_url, workers = database_url(pytestconfig), worker_count(pytestconfig)
+    token = control_token(pytestconfig)
     log = directory / "fake-sap.log"
     if db_url is None:
-        server = _start_server(f"sqlite:///{directory / 'sap.db'}", workers, log, given=False)
+        server = _start_server(f"sqlite:///{directory / 'sap.db'}", workers, log, given=False,
+                               control_token=token)
     else:
         with _one_start_at_a_time(tmp_path_factory):
-            server = _start_server(db_url, workers, log, given=True)
+            server = _start_server(db_url, workers, log, given=True, control_token=token)
     yield server
     server.stop()
 

@@ -60,7 +60,7 @@ def _request_client() -> str | None:
         mandt = requested_client()
     else:
         return None
-    return mandt if CLIENT_PATTERN.match(mandt) else None
+    return mandt if CLIENT_PATTERN.fullmatch(mandt) else None
 
 
 # -- the control endpoints -------------------------------------------------------------------
@@ -90,7 +90,7 @@ def reset_business_date(mandt: str) -> Response:
 def _date(body: dict[str, Any]) -> date:
     value = body.get("date")
     try:
-        if not isinstance(value, str) or not ISO_DATE.match(value):
+        if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
             raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:

@@ -35,7 +35,7 @@ from fake_sap.basis import faults as fault_rules
 from fake_sap.basis.faults import EVERYTHING, Fault, FaultRule
 from fake_sap.errors import BadRequest
 from fake_sap.http.control import bp, openapi
-from fake_sap.http.control.requests import existing_client, json_body
+from fake_sap.http.control.requests import existing_client, json_body, json_integer
 from fake_sap.http.runtime import runtime
 from fake_sap.rfc.errors import SystemFailure
 from fake_sap.rfc.registry import FunctionDirectory
@@ -134,10 +134,11 @@ def _times(body: dict[str, Any]) -> int | None:
     value = body.get("times", 1)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_TIMES:
+    times = json_integer(value)
+    if times is None or not 1 <= times <= MAX_TIMES:
         raise BadRequest(f"'times' must be a whole number from 1 to {MAX_TIMES}, or null for "
                          "every call")
-    return value
+    return times
 
 
 def _seconds(body: dict[str, Any], kind: str) -> float | None:

@@ -51,7 +51,7 @@ def clearing_run(mandt: str) -> Response:
 
 def _text(body: dict[str, Any], name: str, pattern: re.Pattern[str], what: str) -> str:
     value = body.get(name)
-    if not isinstance(value, str) or not pattern.match(value):
+    if not isinstance(value, str) or not pattern.fullmatch(value):
         raise BadRequest(f"'{name}' must be {what}")
     return value
 
@@ -70,7 +70,7 @@ def _documents(body: dict[str, Any]) -> list[str] | None:
     if value is None:
         return None
     if not isinstance(value, list) or len(value) > MAX_DOCUMENTS or not all(
-            isinstance(v, str) and DOCUMENT.match(v) for v in value):
+            isinstance(v, str) and DOCUMENT.fullmatch(v) for v in value):
         raise BadRequest(f"'documents' must be a list of at most {MAX_DOCUMENTS} accounting "
                          f"document numbers (up to 10 digits)")
     return [number.zfill(10) for number in value]
@@ -81,7 +81,7 @@ def _clearing_date(body: dict[str, Any]) -> str:
     if value is None:
         return clock.dats(clock.now())
     try:
-        if not isinstance(value, str) or not ISO_DATE.match(value):
+        if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
             raise ValueError(value)
         return date.fromisoformat(value).strftime("%Y%m%d")
     except ValueError:

@@ -37,7 +37,7 @@ def send(mandt: str) -> Response:
     existing_client(mandt)
     body = json_body()
     mestyp = body.get("message_type")
-    if not isinstance(mestyp, str) or not MESSAGE_TYPE.match(mestyp):
+    if not isinstance(mestyp, str) or not MESSAGE_TYPE.fullmatch(mestyp):
         raise BadRequest("'message_type' is a message type, e.g. MATMAS or DEBMAS")
     receiver = optional_str(body, "receiver", 10)
     if receiver is not None:

@@ -18,6 +18,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify
 
 from fake_sap import __version__
+from fake_sap.ale.applications import APPLICATIONS
 from fake_sap.http.runtime import runtime
 
 bp = Blueprint("openapi", __name__)
@@ -46,6 +47,9 @@ def _ref(name: str) -> dict[str, str]:
 def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
+
+#: the message types BD10/BD12 send (the applications with an outbound side)
+SENDABLE = tuple(sorted(m for m, a in APPLICATIONS.items() if a.outbound))
 
 ERROR = _ref("Error")
 BAD_REQUEST = _json(ERROR, "Invalid input")
@@ -78,6 +82,10 @@ _SCHEMAS: dict[str, Any] = {
                        "password": {"type": ["string", "null"], "maxLength": 120}}},
     "PartnerInput": {
         "type": "object",
+        # WE20 refuses an outbound parameter without a receiver port
+        "anyOf": [{"properties": {"outbound": {"maxItems": 0}}},
+                  {"required": ["port"], "properties": {"port": _ref("Port")}}],
+        "description": "A partner with outbound message types needs a port",
         "properties": {
             "description": {"type": ["string", "null"], "maxLength": 60},
             "port": {"oneOf": [_ref("Port"), {"type": "null"}]},
@@ -284,7 +292,9 @@ _PATHS: dict[str, Any] = {
                      "schema": {
                          "type": "object", "required": ["message_type"],
                          "properties": {
-                             "message_type": {"$ref": "#/components/schemas/MessageType"},
+                             "message_type": {"type": "string", "enum": list(SENDABLE),
+                                              "description": "The master data's message "
+                                                             "type"},
                              "receiver": {"type": ["string", "null"],
                                           "pattern": "^[A-Z0-9_]{1,10}$",
                                           "description": "Only this partner (it needs an "
@@ -326,7 +336,12 @@ _PATHS: dict[str, Any] = {
                          "materials": {"type": "integer", "minimum": 0, "maximum": 10000},
                          "customers": {"type": "integer", "minimum": 0, "maximum": 2000},
                          "seed": {"type": "integer", "minimum": 0, "maximum": 2147483647},
-                         "initial_stock": {"type": "string", "pattern": "^[0-9]{1,9}$"}}}}}},
+                         "initial_stock": {
+                             "oneOf": [{"type": "string", "pattern": "^[0-9]{1,9}$"},
+                                       {"type": "integer", "minimum": 0,
+                                        "maximum": 999999999}],
+                             "description": "Unrestricted stock of each material in the "
+                                            "central plant, as text (\"100\") or a number"}}}}}},
                  "responses": {"200": _json({
                      "type": "object",
                      "required": ["materials", "provincial_centers", "outlets", "seconds"],
@@ -406,9 +421,19 @@ _PATHS: dict[str, Any] = {
 OPENAPI = ApiFragment(paths=_PATHS, schemas=_SCHEMAS)
 
 
+#: the name of the control-token security scheme in the document
+CONTROL_TOKEN_SCHEME = "controlToken"
+UNAUTHORIZED = {
+    "description": "The server runs with a control token and the request did not carry it",
+    "headers": {"WWW-Authenticate": {"description": "Bearer challenge (RFC 6750)",
+                                     "schema": {"type": "string"}}},
+    "content": {"application/json": {"schema": ERROR}}}
+
+
 def document(fragments: Iterable[ApiFragment]) -> dict[str, Any]:
     """The whole document made of the edges' fragments (a path or schema described twice is
-    a mistake, not a merge)."""
+    a mistake, not a merge). The control token applies to every operation, so its security
+    requirement and its 401 are added here, once, rather than in each fragment."""
     paths: dict[str, Any] = {}
     schemas: dict[str, Any] = {}
     for fragment in fragments:
@@ -419,9 +444,43 @@ def document(fragments: Iterable[ApiFragment]) -> dict[str, Any]:
         "info": {"title": "fake-sap control API", "version": __version__,
                  "description": "Emulator control endpoints that SAP has no interface for: "
                                 "clients, partner profiles, the IDoc monitor."},
-        "paths": paths,
-        "components": {"schemas": schemas},
+        # either the bearer token, or nothing at all on a server started without one
+        "security": [{CONTROL_TOKEN_SCHEME: []}, {}],
+        "paths": {path: _with_common_responses(item) for path, item in paths.items()},
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {CONTROL_TOKEN_SCHEME: {
+                "type": "http", "scheme": "bearer",
+                "description": "Only when the server was started with --control-token "
+                               "TOKEN (or FAKE_SAP_CONTROL_TOKEN): every /_fake/ path then "
+                               "needs 'Authorization: Bearer TOKEN'. Without a token the "
+                               "control API is open."}},
+        },
     }
+
+
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+#: what the server in front of the application (gunicorn) answers before any route sees the
+#: request; every operation can meet it
+URI_TOO_LONG = {"description": "The request line is longer than the server reads (4,094 "
+                               "bytes); an HTML page, not the control API's JSON error"}
+
+
+#: a write while the database is full or read-only: nothing half-stored, try again later
+STORAGE_UNAVAILABLE = _json(ERROR, "The database is unavailable for now (full or read-only); "
+                                   "the Retry-After header says when to try again")
+
+
+def _with_common_responses(item: Mapping[str, Any]) -> dict[str, Any]:
+    """The path item with the control token's 401, the server's 414 and the storage's 503
+    among the responses of each operation."""
+    return {key: ({**operation, "responses": {**operation["responses"],
+                                              "401": UNAUTHORIZED, "414": URI_TOO_LONG,
+                                              "503": STORAGE_UNAVAILABLE}}
+                  if key in _METHODS else operation)
+            for key, operation in item.items()}
 
 
 def _add(into: dict[str, Any], more: Mapping[str, Any], what: str) -> None:

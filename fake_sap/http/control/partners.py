@@ -12,7 +12,13 @@ from fake_sap.basis import partners
 from fake_sap.basis.partners import PartnerProfile
 from fake_sap.errors import BadRequest, NotFound
 from fake_sap.http.control import bp
-from fake_sap.http.control.requests import existing_client, json_body, optional_str, str_list
+from fake_sap.http.control.requests import (
+    existing_client,
+    json_body,
+    json_integer,
+    optional_str,
+    str_list,
+)
 from fake_sap.http.runtime import runtime
 
 _LOGSYS = re.compile(r"^[A-Z0-9_]{1,10}$")
@@ -20,6 +26,8 @@ _LOGSYS = re.compile(r"^[A-Z0-9_]{1,10}$")
 MAX_PACK_SIZE = 1000
 MAX_PARALLEL_PACKETS = 8
 MESSAGE_TYPE = re.compile(r"^[A-Z0-9_/]{1,30}$")
+#: the characters of RFC 3986 section 2 (unreserved, reserved, percent-encoded octets)
+URI_TEXT = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})+")
 
 
 def _view(row: dict[str, Any]) -> dict[str, Any]:
@@ -33,21 +41,28 @@ def _view(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def logical_system(value: str) -> str:
-    if not _LOGSYS.match(value):
+    if not _LOGSYS.fullmatch(value):
         raise BadRequest("A logical system is 1-10 upper-case letters, digits or '_'")
     return value
 
 
-def _port_url(port: dict[str, Any]) -> str | None:
-    """The XML-HTTP port's URL; a bad one is a 400 now rather than status 02 later."""
-    url = optional_str(port, "url", 500)
-    if url is not None and not _is_http_url(url):
-        raise BadRequest("'port.url' must be an absolute http:// or https:// URL with a host")
+def _port_url(port: dict[str, Any] | None) -> str | None:
+    """The XML-HTTP port's URL (None: no port); a bad one is a 400 now rather than status 02
+    later. A port is its URL: one given without it (``{}``, ``{"url": null}``) is refused, as
+    the OpenAPI document's ``Port`` requires it."""
+    if port is None:
+        return None
+    url = port.get("url")
+    if not isinstance(url, str) or len(url) > 500 or not _is_http_url(url):
+        raise BadRequest("'port.url' must be an absolute http:// or https:// URL with a host "
+                         "(at most 500 characters)")
     return url
 
 
 def _is_http_url(url: str) -> bool:
-    if any(c.isspace() for c in url):
+    # a URI (RFC 3986), as the OpenAPI document's "uri" format says: no spaces, no
+    # characters outside its set (an IRI's "ü" must be percent-encoded), no stray "%"
+    if not URI_TEXT.fullmatch(url):
         return False
     try:
         parts = urlsplit(url)
@@ -59,15 +74,15 @@ def _is_http_url(url: str) -> bool:
 
 def _whole_number(body: dict[str, Any], name: str, largest: int) -> int:
     """An optional whole number from 1 to ``largest`` (default 1)."""
-    value = body.get(name, 1)
-    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= largest:
+    value = json_integer(body.get(name, 1))
+    if value is None or not 1 <= value <= largest:
         raise BadRequest(f"'{name}' must be a whole number from 1 to {largest}")
     return value
 
 
 def _message_types(body: dict[str, Any], name: str) -> list[str]:
     values = str_list(body, name)
-    wrong = [v for v in values if not MESSAGE_TYPE.match(v)]
+    wrong = [v for v in values if not MESSAGE_TYPE.fullmatch(v)]
     if wrong:
         raise BadRequest(f"'{name}' holds message types (upper case, e.g. MATMAS), "
                          f"not {wrong}")
@@ -89,11 +104,10 @@ def put_partner(mandt: str, logsys: str) -> Response:
     port = body.get("port")
     if port is not None and not isinstance(port, dict):
         raise BadRequest("'port' must be an object with 'url', 'user' and 'password'")
-    port = port or {}
     url = _port_url(port)
     description = optional_str(body, "description", 60) or ""
-    user = optional_str(port, "user", 60)
-    password = optional_str(port, "password", 120)
+    user = optional_str(port or {}, "user", 60)
+    password = optional_str(port or {}, "password", 120)
     outbound, inbound = _message_types(body, "outbound"), _message_types(body, "inbound")
     pack_size = _whole_number(body, "pack_size", MAX_PACK_SIZE)
     parallel_packets = _whole_number(body, "parallel_packets", MAX_PARALLEL_PACKETS)

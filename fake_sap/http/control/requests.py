@@ -12,7 +12,7 @@ from fake_sap.basis import clients
 from fake_sap.errors import BadRequest, NotFound
 from fake_sap.http.runtime import runtime
 
-CLIENT_PATTERN = re.compile(r"^\d{3}$")
+CLIENT_PATTERN = re.compile(r"^[0-9]{3}$")
 
 
 def json_body() -> dict[str, Any]:
@@ -23,7 +23,7 @@ def json_body() -> dict[str, Any]:
 
 
 def client_number(value: Any) -> str:
-    if not isinstance(value, str) or not CLIENT_PATTERN.match(value):
+    if not isinstance(value, str) or not CLIENT_PATTERN.fullmatch(value):
         raise BadRequest("A client is a three-digit string, e.g. \"100\"")
     return value
 
@@ -33,6 +33,18 @@ def existing_client(mandt: str) -> str:
     if not clients.exists(runtime().db, mandt):
         raise NotFound(f"Client {mandt} does not exist")
     return mandt
+
+
+def json_integer(value: Any) -> int | None:
+    """``value`` as an integer if JSON Schema counts it as one, else None. JSON does not
+    tell 107 from 107.0 and JSON Schema calls both integers; ``True`` is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
 
 
 def optional_str(body: dict[str, Any], name: str, max_length: int) -> str | None:
