@@ -34,6 +34,7 @@ from fake_sap.idoc import types
 from fake_sap.idoc.parser import iter_idocs, parse_document
 from fake_sap.idoc.writer import to_xml
 from fake_sap.mm import stock
+from fake_sap.rfc import call_log
 from fake_sap.ui import access, flow, segments
 
 #: the console's pages
@@ -44,6 +45,8 @@ home_bp = Blueprint("console_home", __name__, template_folder="templates")
 
 DIRECTIONS = {"inbound": "2", "outbound": "1"}
 PAGE_SIZE = 100
+#: RFC calls shown on the home page
+RECENT_RFC_CALLS = 30
 _CLIENT = re.compile(r"^\d{3}$")
 #: status groups for the monitor's colours (the console's own grouping, after WE02's lights)
 SUCCESS = {"03", "06", "12", "16", "18", "19", "22", "24", "38", "39", "41", "53"}
@@ -148,7 +151,10 @@ def home() -> str:
     offset = business_date.offset_days(db, mandt)
     return _page("home.html", mandt, system_date=clock.system_now().date(),
                  business_date=clock.system_now().date() + timedelta(days=offset), offset=offset,
-                 faults=faults.list_faults(db, mandt))
+                 # a rule whose count-down has run out no longer fires
+                 faults=[f for f in faults.list_faults(db, mandt)
+                         if f.remaining is None or f.remaining > 0],
+                 rfc_calls=call_log.recent(db, mandt, RECENT_RFC_CALLS))
 
 
 @bp.get("/idocs")
