@@ -235,6 +235,22 @@ def test_the_partner_profiles_list_the_crm_and_its_message_types(browser, sap, f
     assert CRM in table and "DESADV" in table
 
 
+def test_sending_a_material_from_the_partner_page_creates_a_matmas_idoc(browser, sap, flow):
+    sap.register_partner("MDMCLNT100", url=flow.receiver.url, outbound=["MATMAS"])
+    open_page(browser, sap, "partners")
+    form = browser.find_element(By.ID, "send-master-data")
+    Select(form.find_element(By.NAME, "message_type")).select_by_value("MATMAS")
+    Select(form.find_element(By.NAME, "receiver")).select_by_value("MDMCLNT100")
+    form.find_element(By.NAME, "objects").send_keys(flow.material)
+
+    form.find_element(By.TAG_NAME, "button").click()
+
+    assert "MATMAS: 1 IDocs created for MDMCLNT100" in \
+        browser.find_element(By.CSS_SELECTOR, ".notice").text
+    [sent] = sap.idocs(direction="outbound", mestyp="MATMAS")
+    assert (sent["rcvprn"], sent["object_key"]) == ("MDMCLNT100", flow.material)
+
+
 def test_the_client_switcher_changes_the_client(browser, sap, sap_server):
     other = sap_server.new_client()
     open_page(browser, sap, "idocs")
