@@ -44,6 +44,17 @@ class FlowNode:
         return CATEGORIES.get(self.category, self.category)
 
 
+def find(conn: Connection, mandt: str, number: str, as_entered: str) -> FlowNode | None:
+    """:func:`chain` of a document number, or else of the one sales document whose customer
+    purchase order number (VBAK-BSTNK) was entered: an inbound ORDERS IDoc's object key."""
+    found = chain(conn, mandt, number)
+    if found is None:
+        orders = sales_orders.numbers_for_purchase_order(conn, mandt, as_entered)
+        if len(orders) == 1:
+            found = chain(conn, mandt, orders[0])
+    return found
+
+
 def chain(conn: Connection, mandt: str, number: str) -> FlowNode | None:
     """The whole flow that ``number`` belongs to, rooted at its first document; None when the
     number is no document of this client."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -27,6 +28,7 @@ from fake_sap.ale.inbound import InboundProcessor
 from fake_sap.ale.master_data import send_master_data
 from fake_sap.ale.outbound import distribute_change_pointers
 from fake_sap.basis import business_date, clients, faults, idoc_monitor, partners
+from fake_sap.conversion import alpha_input, matn1_input
 from fake_sap.db.idocs import IdocFilter
 from fake_sap.errors import BadRequest, FakeSapError, NotFound
 from fake_sap.http.runtime import runtime
@@ -49,8 +51,10 @@ PAGE_SIZE = 100
 RECENT_RFC_CALLS = 30
 _CLIENT = re.compile(r"^\d{3}$")
 #: status groups for the monitor's colours (the console's own grouping, after WE02's lights)
-SUCCESS = {"03", "06", "12", "16", "18", "19", "22", "24", "38", "39", "41", "53"}
-ERROR = {"02", "04", "05", "20", "25", "26", "29", "51", "56", "60", "61", "63", "65", "68"}
+SUCCESS = {"03", "06", "08", "10", "12", "13", "14", "16", "18", "19", "22", "24", "38", "39",
+           "41", "53", "55"}
+ERROR = {"02", "04", "05", "07", "09", "11", "15", "17", "20", "21", "23", "26", "27", "29",
+         "31", "34", "37", "40", "51", "52", "54", "56", "57", "60", "63", "65", "68"}
 
 
 def status_class(status: str) -> str:
@@ -84,6 +88,38 @@ def console_link(endpoint: str, **values: Any) -> str:
 @bp.app_template_filter("status_class")
 def _status_class_filter(status: str) -> str:
     return status_class(status)
+
+
+#: message types whose object key is a material number, customer number or purchase order
+MATERIAL_MESSAGES = {"MATMAS"}
+CUSTOMER_MESSAGES = {"DEBMAS"}
+
+
+@bp.app_template_global()
+def object_link(mestyp: str, objkey: str) -> str:
+    """Where an IDoc's object key leads: a material to its stock (MMBE), a customer
+    nowhere yet, any other key (a document or purchase order number) to its flow."""
+    if not objkey or mestyp in CUSTOMER_MESSAGES:
+        return ""
+    if mestyp in MATERIAL_MESSAGES:
+        return link("console.stock_overview", material=objkey)
+    return link("console.document_flow", document=objkey)
+
+
+@bp.app_template_filter("sap_date")
+def sap_date(value: str) -> str:
+    """DATS (YYYYMMDD) as YYYY-MM-DD; anything else as it is."""
+    if len(value or "") == 8 and value.isdigit():
+        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    return value or ""
+
+
+@bp.app_template_filter("sap_time")
+def sap_time(value: str) -> str:
+    """TIMS (HHMMSS) as HH:MM:SS; anything else as it is."""
+    if len(value or "") == 6 and value.isdigit():
+        return f"{value[:2]}:{value[2:4]}:{value[4:]}"
+    return value or ""
 
 
 @bp.before_request
@@ -257,19 +293,29 @@ def test_tool(docnum: str) -> BaseResponse | str:
 def document_flow() -> str:
     """The document flow (VBFA) of an order, delivery, return, material or FI document."""
     mandt = _existing_client()
-    number = request.args.get("document", "").strip()
+    # a number as a user types it, in the internal format (conversion exit ALPHA)
+    entered = request.args.get("document", "").strip()
+    number = _internal(alpha_input, entered)
     root = None
     if number:
         with runtime().db.read() as conn:
-            root = flow.chain(conn, mandt, number)
+            root = flow.find(conn, mandt, number, entered)
     return _page("flow.html", mandt, number=number, root=root)
+
+
+def _internal(conversion: Callable[[str], str], value: str) -> str:
+    try:
+        return conversion(value.strip())
+    except ValueError as error:
+        raise BadRequest(str(error)) from None
 
 
 @bp.get("/stock")
 def stock_overview() -> str:
     """MMBE: the stock of a material per plant and storage location."""
     mandt = _existing_client()
-    matnr = request.args.get("material", "").strip().upper()
+    # entered as a user types it; stored in the internal format (conversion exit MATN1)
+    matnr = _internal(matn1_input, request.args.get("material", ""))
     werks = request.args.get("plant", "").strip().upper()
     locations: list[dict[str, Any]] = []
     transit: dict[str, Any] = {}

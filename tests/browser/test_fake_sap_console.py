@@ -204,11 +204,24 @@ def test_the_document_flow_of_a_partially_delivered_order_shows_both_deliveries(
     assert quantities[second] == "10\u219210: 3 ST"
 
 
+def test_an_inbound_order_idoc_links_to_the_document_flow_of_its_order(browser, sap, flow):
+    order = flow.order("10", channel=IDOC)
+    delivery = flow.deliver(order, "4")
+    [received] = sap.idocs(direction="inbound", mestyp="ORDERS")
+    open_page(browser, sap, f"idocs/{received['docnum']}")
+
+    browser.find_element(By.ID, "object-link").click()
+
+    documents = [e.get_attribute("data-document") for e in
+                 browser.find_elements(By.CSS_SELECTOR, "#document-flow li.flow-node")]
+    assert documents == [order, delivery]
+
+
 def test_the_document_flow_is_reached_from_a_delivery_too(browser, sap, flow):
     order = flow.order("10")
     delivery = flow.deliver(order, "4")
 
-    open_page(browser, sap, "flow", document=delivery)
+    open_page(browser, sap, "flow", document=delivery.lstrip("0"))
 
     root = browser.find_element(By.CSS_SELECTOR, "#document-flow > li.flow-node")
     assert root.get_attribute("data-document") == order
@@ -219,7 +232,8 @@ def test_the_stock_overview_shows_the_stock_after_a_goods_issue(browser, sap, fl
     order = flow.order("10")
     flow.goods_movement(flow.deliver(order, "4"))
 
-    open_page(browser, sap, "stock", material=flow.material, plant="1000")
+    # typed without the leading zeros of the internal format (conversion exit MATN1)
+    open_page(browser, sap, "stock", material=flow.material.lstrip("0"), plant="1000")
     screenshot("stock-overview")
 
     cells = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#stock-table tbody td")]
