@@ -204,10 +204,24 @@ def idocs() -> str:
         idoctp=args.get("idoctyp") or None, status=args.get("status") or None,
         partner=args.get("partner") or None, created_from=_day(args.get("from")),
         created_to=_day(args.get("to"), end=True))
-    rows, total = idoc_monitor.search(runtime().db, mandt, where, PAGE_SIZE, 0)
-    return _page("idocs.html", mandt, idocs=rows, total=total, filters=args,
+    page = _page_number(args.get("page"))
+    rows, total = idoc_monitor.search(runtime().db, mandt, where, PAGE_SIZE,
+                                      (page - 1) * PAGE_SIZE)
+    pages = max(1, -(-total // PAGE_SIZE))
+    other_pages = {name: value for name, value in args.items()
+                   if name not in ("page", "sap-client") and value}
+    return _page("idocs.html", mandt, idocs=rows, total=total, filters=args, page=page,
+                 pages=pages, other_pages=other_pages,
                  message_types=sorted({m for t in types.DECLARED for m in t.message_types}),
                  idoc_types=sorted({t.idoctyp for t in types.DECLARED}))
+
+
+def _page_number(value: str | None) -> int:
+    if not value:
+        return 1
+    if not value.isdigit() or not 1 <= int(value) <= 10**6:
+        raise BadRequest(f"'{value[:10]}' is not a page number")
+    return int(value)
 
 
 def _day(value: str | None, *, end: bool = False) -> datetime | None:

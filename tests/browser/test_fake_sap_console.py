@@ -19,6 +19,7 @@ from selenium.webdriver.support.ui import Select
 
 from fake_sap.idoc.types import DEBMAS07, MATMAS05
 from fake_sap.testing.process import SapClient
+from fake_sap.ui.views import PAGE_SIZE
 
 Screenshot = Callable[[str], None]
 
@@ -99,6 +100,23 @@ def test_the_status_and_message_type_filters_narrow_the_list(browser, sap, refus
 
     assert refused == [refused_material]
     assert materials == sorted([refused_material, posted])
+
+
+def test_a_long_list_is_shown_in_pages_that_keep_the_selection(browser, sap):
+    response = sap.post_idocs(packet(DEBMAS07, [
+        customer(f"{900 + n}", "ZPC", name="Provincial center") for n in range(PAGE_SIZE + 1)]))
+    assert response.status_code == 200, response.text
+    first = docnums(response)[0]
+
+    open_page(browser, sap, "idocs", mestyp="DEBMAS")
+    first_page = listed(browser)
+    browser.find_element(By.CSS_SELECTOR, "#idoc-count a[rel=next]").click()
+    second_page = listed(browser)
+
+    assert len(first_page) == PAGE_SIZE
+    assert [d for d, _, _ in second_page] == [first]  # newest first: the oldest comes last
+    assert "mestyp=DEBMAS" in browser.current_url
+    assert "page 2 of 2" in browser.find_element(By.ID, "idoc-count").text
 
 
 def test_an_idoc_shows_its_segment_tree_and_status_trail(browser, sap, refused_material,
