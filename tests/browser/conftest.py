@@ -91,3 +91,4 @@ def screenshot(browser: WebDriver) -> Callable[[str], None]:
             browser.save_screenshot(str(Path(folder) / f"{name}.png"))
 
     return save
+

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from browser_helpers import navigate
 from idoc_builders import customer, docnums, material, packet
 from logistics_flow import CRM, IDOC, Flow, seeded_flow
 from selenium.webdriver.common.by import By
@@ -66,7 +67,7 @@ def refused_material(sap: SapClient) -> str:
 def test_the_root_page_links_to_the_console(browser, sap):
     browser.get(sap.server.url + "/")
 
-    browser.find_element(By.LINK_TEXT, "Open the console").click()
+    navigate(browser, browser.find_element(By.LINK_TEXT, "Open the console").click)
 
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Client ")
 
@@ -81,7 +82,7 @@ def test_the_monitor_lists_the_idocs_of_a_flow_and_the_direction_filter_works(
     screenshot("idoc-monitor")
     everything = listed(browser)
     Select(browser.find_element(By.NAME, "direction")).select_by_value("outbound")
-    browser.find_element(By.CSS_SELECTOR, "#idoc-filter button").click()
+    navigate(browser, browser.find_element(By.CSS_SELECTOR, "#idoc-filter button").click)
     outbound = listed(browser)
 
     assert {m for _, _, m in everything} == {"ORDERS", "DESADV"}
@@ -110,7 +111,7 @@ def test_a_long_list_is_shown_in_pages_that_keep_the_selection(browser, sap):
 
     open_page(browser, sap, "idocs", mestyp="DEBMAS")
     first_page = listed(browser)
-    browser.find_element(By.CSS_SELECTOR, "#idoc-count a[rel=next]").click()
+    navigate(browser, browser.find_element(By.CSS_SELECTOR, "#idoc-count a[rel=next]").click)
     second_page = listed(browser)
 
     assert len(first_page) == PAGE_SIZE
@@ -144,7 +145,7 @@ def test_reprocessing_an_idoc_changes_its_status(browser, sap):
     open_page(browser, sap, f"idocs/{outlet}")
     before = shown_status(browser)
 
-    browser.find_element(By.ID, "process-button").click()
+    navigate(browser, browser.find_element(By.ID, "process-button").click)
 
     assert (before, shown_status(browser)) == ("51", "53")
     assert "processed: status 53" in browser.find_element(By.CSS_SELECTOR, ".notice").text
@@ -155,13 +156,13 @@ def test_the_test_tool_posts_an_edited_copy_as_a_new_inbound_idoc(browser, sap,
                                                                   refused_material,
                                                                   screenshot):
     open_page(browser, sap, f"idocs/{refused_material}")
-    browser.find_element(By.ID, "test-tool-link").click()
+    navigate(browser, browser.find_element(By.ID, "test-tool-link").click)
     valuation_area = browser.find_element(By.CSS_SELECTOR, "input[aria-label='E1MBEWM-BWKEY']")
     valuation_area.clear()
     valuation_area.send_keys("1000")
     screenshot("test-tool")
 
-    browser.find_element(By.ID, "post-inbound").click()
+    navigate(browser, browser.find_element(By.ID, "post-inbound").click)
 
     new = browser.find_element(By.ID, "docnum").text
     assert new != refused_material
@@ -228,7 +229,7 @@ def test_an_inbound_order_idoc_links_to_the_document_flow_of_its_order(browser, 
     [received] = sap.idocs(direction="inbound", mestyp="ORDERS")
     open_page(browser, sap, f"idocs/{received['docnum']}")
 
-    browser.find_element(By.ID, "object-link").click()
+    navigate(browser, browser.find_element(By.ID, "object-link").click)
 
     documents = [e.get_attribute("data-document") for e in
                  browser.find_elements(By.CSS_SELECTOR, "#document-flow li.flow-node")]
@@ -275,7 +276,7 @@ def test_sending_a_material_from_the_partner_page_creates_a_matmas_idoc(browser,
     Select(form.find_element(By.NAME, "receiver")).select_by_value("MDMCLNT100")
     form.find_element(By.NAME, "objects").send_keys(flow.material)
 
-    form.find_element(By.TAG_NAME, "button").click()
+    navigate(browser, form.find_element(By.TAG_NAME, "button").click)
 
     assert "MATMAS: 1 IDocs created for MDMCLNT100" in \
         browser.find_element(By.CSS_SELECTOR, ".notice").text
@@ -287,7 +288,8 @@ def test_the_client_switcher_changes_the_client(browser, sap, sap_server):
     other = sap_server.new_client()
     open_page(browser, sap, "idocs")
 
-    Select(browser.find_element(By.ID, "sap-client")).select_by_value(other.number)
+    switcher = Select(browser.find_element(By.ID, "sap-client"))
+    navigate(browser, lambda: switcher.select_by_value(other.number))
 
     assert f"sap-client={other.number}" in browser.current_url
     assert browser.title.endswith(f"client {other.number}")
