@@ -90,7 +90,7 @@ def _status_class_filter(status: str) -> str:
     return status_class(status)
 
 
-#: message types whose object key is a material number, customer number or purchase order
+#: message types whose object key is a material number, and those whose key is a customer
 MATERIAL_MESSAGES = {"MATMAS"}
 CUSTOMER_MESSAGES = {"DEBMAS"}
 
