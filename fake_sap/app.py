@@ -21,6 +21,8 @@ from fake_sap.http.control.openapi import bp as openapi_bp
 from fake_sap.http.idoc_xml import bp as idoc_xml_bp
 from fake_sap.http.runtime import Runtime
 from fake_sap.http.soap_rfc import bp as soap_rfc_bp
+from fake_sap.ui.views import bp as console_bp
+from fake_sap.ui.views import home_bp as console_home_bp
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(control_bp)
     app.register_blueprint(openapi_bp)
     app.register_blueprint(soap_rfc_bp)
+    # the web console (/_fake/ui/) and the page at / that links to it
+    app.register_blueprint(console_bp)
+    app.register_blueprint(console_home_bp)
     if settings.dispatcher:
         dispatcher.start()
     return app

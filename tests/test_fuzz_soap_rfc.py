@@ -32,8 +32,9 @@ from fake_sap.testing import fuzz
 from fake_sap.testing.process import FakeSapProcess, SapClient
 
 #: what a call may change without a commit: its SAP session, the update task it registers,
-#: and the number ranges (a number drawn for a document that is never saved stays drawn)
-SESSION_TABLES = {"rfc_sessions", "rfc_update_tasks", "number_ranges"}
+#: the number ranges (a number drawn for a document that is never saved stays drawn), and
+#: the emulator's log of recent calls (every call records itself there)
+SESSION_TABLES = {"rfc_sessions", "rfc_update_tasks", "number_ranges", "rfc_call_log"}
 #: parameters that make a function commit its own work: never sent by the fuzzer
 NO_IMMEDIATE_COMMIT = {"WS_DELIVERY_UPDATE": {"COMMIT": ""}}
 CLIENT_FAULT = "SOAP-ENV:Client"

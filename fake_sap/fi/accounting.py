@@ -477,3 +477,27 @@ def _payment_lines(account_type: str, account: str, hkont: str, balance: Decimal
         PlannedLine("002", POSTING_KEYS[(GL, bank_side)], GL, bank_side, amount, BANK_ACCOUNT,
                     "", "", "Payment", "", clearing_date),
     ]
+
+
+# --- reading (the document flow display, FB03) ------------------------------------------------
+
+def documents_numbered(conn: Connection, mandt: str, belnr: str) -> list[dict[str, Any]]:
+    """BKPF headers with document number ``belnr`` (in any company code and year)."""
+    return [dict(r) for r in conn.execute(select(bkpf).where(
+        bkpf.c.mandt == mandt, bkpf.c.belnr == belnr).order_by(
+        bkpf.c.bukrs, bkpf.c.gjahr)).mappings()]
+
+
+def documents_referencing(conn: Connection, mandt: str, awkey: str) -> list[dict[str, Any]]:
+    """BKPF headers whose reference key (AWKEY) is ``awkey``."""
+    return [dict(r) for r in conn.execute(select(bkpf).where(
+        bkpf.c.mandt == mandt, bkpf.c.awkey == awkey).order_by(
+        bkpf.c.bukrs, bkpf.c.belnr)).mappings()]
+
+
+def line_items(conn: Connection, mandt: str, bukrs: str, belnr: str, gjahr: str
+               ) -> list[dict[str, Any]]:
+    """BSEG lines of one accounting document."""
+    return [dict(r) for r in conn.execute(select(bseg).where(
+        bseg.c.mandt == mandt, bseg.c.bukrs == bukrs, bseg.c.belnr == belnr,
+        bseg.c.gjahr == gjahr).order_by(bseg.c.buzei)).mappings()]

@@ -17,6 +17,7 @@ BAPIs before it (see docs/soap-rfc.md).
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from flask import Blueprint, Response, after_this_request, g, jsonify, request
@@ -29,7 +30,7 @@ from fake_sap.http.control import faults, openapi
 from fake_sap.http.control.requests import existing_client, json_body, json_integer
 from fake_sap.http.logon import logon
 from fake_sap.http.runtime import runtime
-from fake_sap.rfc import luw, soap, wsdl
+from fake_sap.rfc import call_log, luw, soap, wsdl
 from fake_sap.rfc.call import Environment, execute
 from fake_sap.rfc.errors import FunctionNotFound, RequestError, RfcError, SystemFailure
 from fake_sap.rfc.functions.system import SYSTEM_ID
@@ -56,11 +57,36 @@ def call_function() -> Response:
     mandt = logon()
     rfc_request = soap.parse_request(_body())
     g.rfc_function = rfc_request.function
-    faults.before_rfc_call(mandt, rfc_request.function)
-    function = runtime().functions.lookup(rfc_request.function)
-    values = soap.decode_parameters(function.interface, rfc_request.parameters)
-    outputs = execute(function, _environment(mandt), values)
+    started = time.perf_counter()
+    values: dict[str, Any] = {}
+    try:
+        faults.before_rfc_call(mandt, rfc_request.function)
+        function = runtime().functions.lookup(rfc_request.function)
+        values = dict(soap.decode_parameters(function.interface, rfc_request.parameters))
+        outputs = execute(function, _environment(mandt), values)
+    except Exception as error:
+        _log_call(mandt, rfc_request.function, started, values, None, _error_text(error))
+        raise
+    _log_call(mandt, rfc_request.function, started, values, outputs)
     return Response(soap.response(function.interface, outputs), content_type=SOAP_CONTENT_TYPE)
+
+
+def _log_call(mandt: str, function: str, started: float, values: dict[str, Any],
+              outputs: dict[str, Any] | None, error: str = "") -> None:
+    """The console's log of recent calls. A call has done its work (and committed) by now:
+    a failure to log it must not turn its answer into a fault, so it is only reported."""
+    user = (request.authorization.username or "").upper() if request.authorization else ""
+    try:
+        call_log.record(runtime().db, mandt, function, user,
+                        (time.perf_counter() - started) * 1000, values, outputs, error)
+    except Exception:
+        log.warning("could not log the call of %s", function, exc_info=True)
+
+
+def _error_text(error: Exception) -> str:
+    if isinstance(error, RfcError):
+        return f"{error.name}: {error.text}"
+    return type(error).__name__
 
 
 def _body() -> bytes:

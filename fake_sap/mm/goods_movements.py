@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, insert, select
 
 from fake_sap.db.documents import mkpf, mseg
 from fake_sap.errors import sap_error
@@ -147,3 +148,18 @@ def post(conn: Connection, mandt: str, document: MaterialDocument) -> None:
         "ebeln": i.ebeln, "ebelp": i.ebelp, "kdauf": "", "kdpos": "", "vbeln_im": i.vbeln_im,
         "vbelp_im": i.vbelp_im, "umwrk": i.umwrk, "umlgo": i.umlgo, "sgtxt": i.text,
     } for n, i in enumerate(items, start=1)])
+
+
+# --- reading (the document flow display) ------------------------------------------------------
+
+def document(conn: Connection, mandt: str, mblnr: str
+             ) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """A material document (MKPF with its MSEG lines), newest year first; None if unknown."""
+    header = conn.execute(select(mkpf).where(mkpf.c.mandt == mandt, mkpf.c.mblnr == mblnr)
+                          .order_by(mkpf.c.mjahr.desc())).mappings().first()
+    if header is None:
+        return None
+    lines = [dict(r) for r in conn.execute(select(mseg).where(
+        mseg.c.mandt == mandt, mseg.c.mblnr == mblnr, mseg.c.mjahr == header["mjahr"])
+        .order_by(mseg.c.zeile)).mappings()]
+    return dict(header), lines

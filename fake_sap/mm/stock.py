@@ -17,6 +17,7 @@ writer of MSKU. MARD and MARC rows belong to the material master
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Connection, select, update
 
@@ -97,3 +98,29 @@ def _deficit(matnr: str, werks: str, lgort: str, column: str, result: Decimal) -
     place = f"{werks} {lgort}".strip()
     raise sap_error("M7", "021", "Deficit of &1 stock &2 &3 &4", STOCK_TYPE_NAMES[column],
                     -result, matnr.lstrip("0"), place)
+
+
+# --- reading (the stock overview, MMBE) ------------------------------------------------------
+
+def storage_locations(conn: Connection, mandt: str, matnr: str, werks: str | None = None
+                      ) -> list[dict[str, Any]]:
+    """MARD rows of a material (in one plant or all), by plant and storage location."""
+    query = select(mard).where(mard.c.mandt == mandt, mard.c.matnr == matnr)
+    if werks:
+        query = query.where(mard.c.werks == werks)
+    return [dict(r) for r in conn.execute(
+        query.order_by(mard.c.werks, mard.c.lgort)).mappings()]
+
+
+def in_transit(conn: Connection, mandt: str, matnr: str) -> dict[str, Decimal]:
+    """MARC-TRAME per plant, for plants that have stock in transit."""
+    rows = conn.execute(select(marc.c.werks, marc.c.trame).where(
+        marc.c.mandt == mandt, marc.c.matnr == matnr)).all()
+    return {werks: Decimal(trame) for werks, trame in rows if Decimal(trame or "0")}
+
+
+def consignment(conn: Connection, mandt: str, matnr: str) -> list[dict[str, Any]]:
+    """MSKU rows (consignment stock at customers, special stock W) of a material."""
+    return [dict(r) for r in conn.execute(select(msku).where(
+        msku.c.mandt == mandt, msku.c.matnr == matnr).order_by(
+        msku.c.werks, msku.c.kunnr)).mappings()]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from fake_sap.db.documents import vbfa
 
@@ -35,3 +35,19 @@ def change_quantity(conn: Connection, mandt: str, *, vbelv: str, posnv: str, vbe
     conn.execute(update(vbfa).where(vbfa.c.mandt == mandt, vbfa.c.vbelv == vbelv,
                                     vbfa.c.posnv == posnv, vbfa.c.vbeln == vbeln,
                                     vbfa.c.posnn == posnn).values(rfmng=rfmng))
+
+
+# --- reading (the document flow display, VA03/VL03N "Document flow") -------------------------
+
+def preceding(conn: Connection, mandt: str, vbeln: str) -> list[dict[str, Any]]:
+    """The flow records that lead to document ``vbeln`` (its predecessors)."""
+    return [dict(r) for r in conn.execute(select(vbfa).where(
+        vbfa.c.mandt == mandt, vbfa.c.vbeln == vbeln).order_by(
+        vbfa.c.vbelv, vbfa.c.posnv, vbfa.c.posnn)).mappings()]
+
+
+def following(conn: Connection, mandt: str, vbelv: str) -> list[dict[str, Any]]:
+    """The flow records that start at document ``vbelv`` (its successors)."""
+    return [dict(r) for r in conn.execute(select(vbfa).where(
+        vbfa.c.mandt == mandt, vbfa.c.vbelv == vbelv).order_by(
+        vbfa.c.vbeln, vbfa.c.posnv, vbfa.c.posnn)).mappings()]

@@ -580,6 +580,12 @@ def header(conn: Connection, mandt: str, vbeln: str) -> dict[str, Any] | None:
     return dict(row) if row is not None else None
 
 
+def numbers_for_purchase_order(conn: Connection, mandt: str, bstnk: str) -> list[str]:
+    """The sales documents that carry the customer's purchase order number ``bstnk``."""
+    return [r for (r,) in conn.execute(select(vbak.c.vbeln).where(
+        vbak.c.mandt == mandt, vbak.c.bstnk == bstnk).order_by(vbak.c.vbeln))]
+
+
 def items(conn: Connection, mandt: str, vbeln: str) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(select(vbap).where(
         vbap.c.mandt == mandt, vbap.c.vbeln == vbeln).order_by(vbap.c.posnr)).mappings()]
