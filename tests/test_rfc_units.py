@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from fake_sap.db.engine import Database
+from fake_sap.rfc import units
 from sap_client.errors import ABAPRuntimeError, RFCError
 from sap_client.rfc import Connection
 
@@ -172,3 +174,34 @@ def _wait_until(condition, seconds: float = 20.0) -> None:
             return
         stop.wait(0.05)
     raise AssertionError("condition not reached")
+
+
+# --- the TID table itself: a crash between claim and commit ------------------------------------
+
+@pytest.fixture
+def tid_table(tmp_path):
+    db = Database(f"sqlite:///{tmp_path / 'units.db'}")
+    db.create_schema()
+    yield db
+    db.dispose()
+
+
+def test_a_unit_whose_executing_process_died_can_be_sent_again_after_its_lease(tid_table):
+    tid, now = "0A1B2C3D4E5F60718293A4B5", 1_000_000.0
+    first = units.claim(tid_table, "100", tid, "RFC_CRM", "BAPI_PO_CREATE1", now)
+    assert first.ours
+    # the process dies here: no finish, no release
+
+    assert not units.claim(tid_table, "100", tid, "RFC_CRM", "BAPI_PO_CREATE1", now + 1).ours
+    takeover = units.claim(tid_table, "100", tid, "RFC_CRM", "BAPI_PO_CREATE1",
+                           now + units.LEASE_SECONDS + 1)
+    assert takeover.ours and takeover.owner != first.owner
+
+    # the first execution cannot commit any more: its claim was taken over
+    with pytest.raises(units.LostClaim), tid_table.write() as conn:
+        units.finish(conn, "100", tid, first.owner, b"<answer/>")
+    with tid_table.write() as conn:
+        units.finish(conn, "100", tid, takeover.owner, b"<answer/>")
+    again = units.claim(tid_table, "100", tid, "RFC_CRM", "BAPI_PO_CREATE1", now + 10_000)
+    assert (again.ours, again.state, again.answer) == (False, "executed", b"<answer/>")
+    assert units.state(tid_table, "200", tid) == "not_found"  # per client

@@ -81,7 +81,7 @@ def _environment(mandt: str, fresh: bool = False) -> Environment:
     """The call's environment; ``fresh``: a session of its own (a unit's LUW), whose work is
     committed only by the unit's own commit, whatever the client's switches say."""
     rt = runtime()
-    user = (request.authorization.username or "").upper() if request.authorization else ""
+    user = _user()
     cookie = session_cookie(mandt)
     session = luw.open_session(rt.db, mandt, user, None if fresh else request.cookies.get(cookie))
     if fresh:
@@ -109,12 +109,13 @@ def submit_unit() -> Response:
     functions = [rt.functions.lookup(call.function) for call in unit.calls]
     values = [soap.decode_parameters(function.interface, call.parameters)
               for function, call in zip(functions, unit.calls, strict=True)]
-    env = _environment(mandt, fresh=True)
-    claim = units.claim(rt.db, mandt, unit.tid, env.user, functions[0].name)
+    claim = units.claim(rt.db, mandt, unit.tid, _user(), functions[0].name)
     if not claim.ours:
         return _unit_answer(unit.tid, claim)
     assert claim.owner is not None
+    env: Environment | None = None
     try:
+        env = _environment(mandt, fresh=True)
         responses = etree.Element("responses")
         for function, function_values in zip(functions, values, strict=True):
             g.rfc_function = function.name
@@ -136,10 +137,14 @@ def submit_unit() -> Response:
             with rt.db.write() as conn:
                 units.finish(conn, mandt, unit.tid, claim.owner, answer)
     except units.LostClaim:
-        luw.rollback(rt.db, env.session)
+        # taken over after its lease ran out: the other execution's outcome counts
+        if env is not None:
+            luw.rollback(rt.db, env.session)
         return _unit_answer(unit.tid, units.Claim(units.state(rt.db, mandt, unit.tid)))
     except BaseException:
-        luw.rollback(rt.db, env.session)
+        # nothing of the unit was committed: forget it, so that it may be sent again
+        if env is not None:
+            luw.rollback(rt.db, env.session)
         units.release(rt.db, mandt, unit.tid, claim.owner)
         raise
     if result.idocs:
@@ -169,6 +174,11 @@ def confirm_unit(tid: str) -> Response:
     tid = units.valid_tid(tid)
     units.confirm(runtime().db, mandt, tid)
     return Response(units.answer(tid, units.NOT_FOUND), content_type=SOAP_CONTENT_TYPE)
+
+
+def _user() -> str:
+    """SY-UNAME: the logon user."""
+    return (request.authorization.username or "").upper() if request.authorization else ""
 
 
 def _language() -> str:

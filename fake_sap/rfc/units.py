@@ -25,6 +25,7 @@ The wire format (an emulator extension, not SAP's) is described in docs/soap-rfc
 
 from __future__ import annotations
 
+import copy
 import re
 import secrets
 import time
@@ -208,7 +209,7 @@ def answer(tid: str, unit_state: str, responses: list[etree._Element] | None = N
     if update_error:
         unit.set("updateError", update_error)
     for element in responses or []:
-        body.append(element)
+        body.append(copy.deepcopy(element))  # appending would move it out of the caller's list
     return soap.serialize(envelope)
 
 
