@@ -11,7 +11,11 @@ test_settlement_flow.py.
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -187,3 +191,32 @@ def test_the_unit_is_confirmed_once_the_crm_recorded_the_document(landscape: Lan
 
     # confirmed: SAP has forgotten the TID (it would answer "executed" otherwise)
     assert unit_state(landscape, tid) == "not_found"
+
+
+# --- the same with the worker as deployed: ``crm-adapter worker`` --------------------------------
+
+def test_a_worker_process_with_a_short_sap_timeout_creates_one_order_after_a_lost_answer(
+        landscape: Landscape, tmp_path: Path) -> None:
+    created = approved_and_checked(landscape, "sales_order")
+    hold_the_next_commit(landscape)
+    settings = landscape.settings
+    config = tmp_path / "crm-worker.toml"
+    config.write_text(
+        "[crm_adapter]\n" + "".join(f'{name} = "{getattr(settings, name)}"\n' for name in (
+            "db_url", "sap_url", "sap_client", "sap_user", "sap_password"))
+        + f"sap_timeout_seconds = {ADAPTER_TIMEOUT_SECONDS}\n", encoding="utf-8")
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "crm_adapter.cli", "worker", "--config", str(config),
+         "--poll-seconds", "0.05", "--retry-base-seconds", "0.2", "--retry-max-seconds", "0.5",
+         "--log-level", "warning"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        linked = eventually(lambda: landscape.application(created["id"]),
+                            lambda found: found["status"] == "in_sap", timeout=60.0,
+                            what="the order in SAP")
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=10)
+
+    assert landscape.sap.faults()[0]["remaining"] == 0
+    assert create_entry(landscape)["attempts"] >= 2
+    assert documents_of(landscape, created) == [linked["sap_document_number"]]
