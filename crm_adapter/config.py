@@ -22,6 +22,13 @@ class AdapterSettings:
     #: base URL of the fake-sap console the CRM console links SAP documents to (its
     #: document flow page); empty: the same as ``sap_url``
     sap_console_url: str = ""
+    #: SAP documents are created in transactional RFC units: ``auto`` (where the server has
+    #: them), ``on`` (always; a server without units is an error) or ``off``
+    sap_units: str = "auto"
+    #: without units, how long an unknown outcome (a timeout, a reset connection, an HTTP 5xx)
+    #: is re-checked by reference before the document is created again; longer than an SAP
+    #: dialog work process may run (rdisp/max_wprun_time, commonly 600 s)
+    sap_in_doubt_seconds: float = 900.0
     #: the CRM's logical system (the partner SAP sends IDocs to)
     logical_system: str = "CRMCLNT100"
     #: Basic credentials SAP's XML-HTTP port uses when posting IDocs to the receiver
@@ -57,8 +64,13 @@ class AdapterSettings:
             raise ValueError(f"receiver_processing must be one of "
                              f"{', '.join(RECEIVER_PROCESSING)}, not "
                              f"{loaded.receiver_processing!r}")
+        if loaded.sap_units not in SAP_UNITS:
+            raise ValueError(f"sap_units must be one of {', '.join(SAP_UNITS)}, not "
+                             f"{loaded.sap_units!r}")
         return loaded
 
 
+#: the values of ``sap_units``
+SAP_UNITS = ("auto", "on", "off")
 #: the values of ``receiver_processing``
 RECEIVER_PROCESSING = ("before_answer", "after_answer")

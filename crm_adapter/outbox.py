@@ -32,13 +32,25 @@ has no customer reference), a handler records the number SAP drew with
 
 Communication problems (SAP down, timeouts) are retried with exponential backoff, forever
 by default — an approval made while SAP is down completes later, once.
+
+Exactly once when an answer is lost: a handler creates its SAP document with
+:func:`create_in_unit`, inside a transactional RFC unit whose id (TID) was stored with the
+entry before the first attempt (``outbox.unit_id``). A retry after any unknown outcome (a
+timeout, a reset connection, an HTTP 5xx) sends the same unit again, and SAP executes a TID
+at most once, so a commit that was slower than the adapter's timeout is not repeated. The
+worker confirms the unit once the outcome is recorded in the CRM. Where SAP offers no units
+(``sap_units = "off"``, or ``"auto"`` against a server without them), an unknown outcome
+puts the entry *in doubt*: it is re-checked by reference, and created again only after
+``in_doubt_seconds`` have passed (docs/adapter.md, "Exactly once").
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -49,14 +61,48 @@ from sqlalchemy import Connection, insert, select, update
 
 from crm_adapter.store.engine import Database, inserted_id
 from crm_adapter.store.schema import outbox
+from sap_client import bapi
 from sap_client.bapi import BapiError
-from sap_client.errors import ABAPApplicationError, RFCError
+from sap_client.errors import (
+    RFC_COMMUNICATION_FAILURE,
+    ABAPApplicationError,
+    CommunicationError,
+    RFCError,
+)
+from sap_client.rfc import TID_LENGTH, UnitsNotSupported
 
 log = logging.getLogger(__name__)
 
 PENDING, IN_PROGRESS, DONE, FAILED = "pending", "in_progress", "done", "failed"
 #: an entry a crashed worker left in progress is taken up again after this long
 STALE_SECONDS = 60.0
+#: how SAP documents are created: in transactional units (``on``), the plain way
+#: (``off``), or in units where the server has them (``auto``)
+SAP_UNITS = ("auto", "on", "off")
+#: without units, how long an unknown outcome is re-checked by reference before the document
+#: is created again: longer than an SAP dialog work process may run (rdisp/max_wprun_time,
+#: commonly 600 s), so a commit still running in SAP has ended by then
+IN_DOUBT_SECONDS = 900.0
+
+
+def new_unit_id() -> str:
+    """A TID as pyrfc's ``initialize_unit(background=False)`` gives it: 24 hex characters."""
+    return uuid.uuid4().hex.upper()[:TID_LENGTH]
+
+
+class UnitInProgress(CommunicationError):
+    """SAP is still executing the entry's unit (an earlier attempt's): ask again later."""
+
+
+class InDoubt(CommunicationError):
+    """An earlier attempt's outcome is unknown and the in-doubt window has not passed."""
+
+
+@dataclass(frozen=True)
+class UnitSettings:
+    #: ``auto``, ``on`` or ``off`` (see :data:`SAP_UNITS`)
+    mode: str = "auto"
+    in_doubt_seconds: float = IN_DOUBT_SECONDS
 
 
 @dataclass(frozen=True)
@@ -70,12 +116,91 @@ class Entry:
     progress: dict[str, Any] = field(default_factory=dict)
     _record: Callable[[dict[str, Any]], None] | None = field(default=None, repr=False,
                                                              compare=False)
+    #: the TID of the unit the entry's SAP document is created in (stored before attempt 1)
+    unit_id: str | None = None
+    units: UnitSettings = field(default_factory=UnitSettings)
+    #: the unit this attempt submitted, to confirm or destroy once the outcome is recorded
+    submitted: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def checkpoint(self, progress: dict[str, Any]) -> None:
         """Record durably (committed at once) how far this attempt got, e.g. the number of a
         document SAP drew but has not committed yet; later attempts see it in ``progress``."""
         if self._record is not None:
             self._record(progress)
+        self.progress.clear()
+        self.progress.update(progress)
+
+    def check_in_doubt(self) -> None:
+        """Refuse to create again while an earlier unknown outcome is in doubt (call it after
+        the reference check found nothing)."""
+        since = self.progress.get("in_doubt_since")
+        if since is None:
+            return
+        left = float(since) + self.units.in_doubt_seconds - time.time()
+        if left > 0:
+            raise InDoubt(f"an earlier attempt's outcome is unknown; re-checking by reference "
+                          f"for {left:.0f} s more before creating again",
+                          RFC_COMMUNICATION_FAILURE, "IN_DOUBT")
+
+    def mark_in_doubt(self) -> None:
+        self.checkpoint({**self.progress, "in_doubt_since": time.time()})
+
+
+def create_in_unit(sap: Any, entry: Entry, function: str,
+                   params: dict[str, Any]) -> dict[str, Any] | None:
+    """Create a document with a write BAPI, exactly once; returns the BAPI's result.
+
+    Inside the entry's transactional unit where SAP has units (:func:`submit_in_unit`);
+    None means SAP executed the unit without telling its result (pyrfc's tRFC has none), so
+    the caller finds the document by its reference. Without units: call and commit, and an
+    unknown outcome puts the entry in doubt. E/A messages in RETURN raise
+    :class:`~sap_client.bapi.BapiError` either way.
+    """
+    in_unit, result = submit_in_unit(sap, entry, function, params)
+    if in_unit:
+        return result
+    entry.check_in_doubt()
+    try:
+        return bapi.call_and_commit(sap, function, **params)
+    except CommunicationError:
+        entry.mark_in_doubt()
+        raise
+
+
+def submit_in_unit(sap: Any, entry: Entry, function: str, params: dict[str, Any]
+                   ) -> tuple[bool, dict[str, Any] | None]:
+    """``(True, result)`` once the entry's unit was executed (result None when SAP's answer
+    carries none), ``(False, None)`` when units are off or SAP has none (``auto``).
+
+    An unknown outcome raises :class:`~sap_client.errors.CommunicationError` (the worker
+    retries and resends the same unit), so does a unit SAP is still executing
+    (:class:`UnitInProgress`).
+    """
+    if entry.units.mode == "off" or not entry.unit_id \
+            or not hasattr(sap, "fill_and_submit_unit"):
+        return False, None
+    unit = {"background": False, "id": entry.unit_id, "queued": False}
+    try:
+        done = sap.fill_and_submit_unit(unit, [(function, params)])
+    except UnitsNotSupported:
+        if entry.units.mode == "on":
+            raise
+        log.info("SAP has no transactional units; creating without (in-doubt window %.0f s)",
+                 entry.units.in_doubt_seconds)
+        return False, None
+    entry.submitted.update(unit)
+    if done.get("state") == "executing":
+        raise UnitInProgress(f"SAP is still executing unit {entry.unit_id}",
+                             RFC_COMMUNICATION_FAILURE, "RFC_UNIT_IN_PROCESS")
+    if done.get("update_error"):
+        raise BapiError("BAPI_TRANSACTION_COMMIT", [bapi.BapiMessage(
+            "A", "", "", f"Update was terminated: {done['update_error']}")])
+    results = done.get("results")
+    if not results:
+        return True, None
+    result: dict[str, Any] = results[0]
+    bapi.check(result, function)
+    return True, result
 
 
 Handler = Callable[[Any, Entry], dict[str, Any]]
@@ -124,8 +249,8 @@ def enqueue(conn: Connection, kind: str, payload: dict[str, Any], crm_reference:
     now = datetime.now(UTC)
     result = conn.execute(insert(outbox).values(
         kind=kind, payload=payload, status=PENDING, attempts=0, next_attempt_at=0.0,
-        last_error=None, crm_reference=crm_reference, result=None, created_at=now,
-        updated_at=now))
+        last_error=None, crm_reference=crm_reference, result=None, unit_id=new_unit_id(),
+        created_at=now, updated_at=now))
     return inserted_id(result)
 
 
@@ -136,6 +261,8 @@ class WorkerSettings:
     poll_seconds: float = 0.5
     #: an entry left in progress this long is taken to belong to a crashed worker
     stale_seconds: float = STALE_SECONDS
+    #: transactional units and the in-doubt window (settings sap_units, sap_in_doubt_seconds)
+    units: UnitSettings = field(default_factory=UnitSettings)
 
 
 class OutboxWorker:
@@ -187,12 +314,14 @@ class OutboxWorker:
             ).mappings().first()
             if row is None:
                 return None
+            # an entry enqueued before units existed gets its TID now, before its attempt
+            unit_id = row["unit_id"] or new_unit_id()
             conn.execute(update(outbox).where(outbox.c.id == row["id"]).values(
                 status=IN_PROGRESS, attempts=row["attempts"] + 1, next_attempt_at=now,
-                updated_at=datetime.now(UTC)))
+                unit_id=unit_id, updated_at=datetime.now(UTC)))
         return Entry(row["id"], row["kind"], dict(row["payload"]), row["crm_reference"],
                      row["attempts"] + 1, dict(row["progress"] or {}),
-                     self._recorder(row["id"]))
+                     self._recorder(row["id"]), unit_id, self.settings.units)
 
     def _recorder(self, entry_id: int) -> Callable[[dict[str, Any]], None]:
         def record(progress: dict[str, Any]) -> None:
@@ -215,18 +344,39 @@ class OutboxWorker:
         except (BapiError, ABAPApplicationError) as error:
             # SAP said no for a reason a retry cannot change
             self._fail(entry, str(error))
+            self._confirm_unit(entry)
             return True
         except (RFCError, OSError) as error:  # SAP unreachable, logon, short dump: retry
+            self._destroy_unit(entry)
             self._drop_connection()
             self._retry(entry, f"{type(error).__name__}: {error}")
             return False
+        except BaseException:
+            self._destroy_unit(entry)
+            raise
         with self.db.write() as conn:
             conn.execute(update(outbox).where(outbox.c.id == entry.id).values(
                 status=DONE, result=result, last_error=None, updated_at=datetime.now(UTC)))
             completion = self.tables.completions.get(entry.kind)
             if completion is not None:
                 completion(conn, entry, result)
+        self._confirm_unit(entry)
         return True
+
+    def _confirm_unit(self, entry: Entry) -> None:
+        """The outcome is recorded in the CRM: SAP may forget the unit. A confirmation that
+        gets lost only leaves the TID in SAP's table; the entry never resends it."""
+        if entry.submitted and self._sap is not None:
+            try:
+                self._sap.confirm_unit(dict(entry.submitted))
+            except Exception as error:  # noqa: BLE001 - see above
+                log.info("confirming unit %s failed: %s", entry.submitted.get("id"), error)
+
+    def _destroy_unit(self, entry: Entry) -> None:
+        # the unit stays unconfirmed in SAP and is resent by the next attempt
+        if entry.submitted and self._sap is not None:
+            with contextlib.suppress(Exception):
+                self._sap.destroy_unit(dict(entry.submitted))
 
     def _retry(self, entry: Entry, error: str) -> None:
         delay = min(self.settings.retry_base_seconds * 2 ** (entry.attempts - 1),

@@ -22,12 +22,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from crm_adapter import compose
 from crm_adapter.config import AdapterSettings
 from crm_adapter.inbox import Inbox
-from crm_adapter.outbox import OutboxWorker, WorkerSettings
+from crm_adapter.outbox import OutboxWorker, UnitSettings, WorkerSettings
 from crm_adapter.sap_connection import sap_connector
 from crm_adapter.store.engine import Database
 
@@ -49,7 +49,8 @@ def run_worker(settings: AdapterSettings, stop: threading.Event,
     options = options or WorkerOptions()
     db = Database(settings.db_url)
     db.create_schema()
-    outbox_worker = OutboxWorker(db, sap_connector(settings), options.outbox,
+    units = UnitSettings(settings.sap_units, settings.sap_in_doubt_seconds)
+    outbox_worker = OutboxWorker(db, sap_connector(settings), replace(options.outbox, units=units),
                                  tables=compose.outbox_tables())
     inbox = Inbox(db, compose.inbox_handlers())
     next_inbox_pass = 0.0

@@ -25,6 +25,7 @@ import html
 import re
 import socket
 import threading
+import uuid
 from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Any
@@ -46,6 +47,13 @@ from .errors import (
 from .metadata import DecodeOptions, FunctionDescription
 
 SOAP_RFC_PATH = "/sap/bc/soap/rfc"
+#: fake-sap's path for transactional units (an emulator extension; a real SAP answers 404)
+UNIT_PATH = "/sap/fake/rfc/unit"
+#: pyrfc: RFC_TID_LN (tRFC/qRFC transaction ID) and RFC_UNITID_LN (bgRFC unit ID)
+TID_LENGTH, UNIT_ID_LENGTH = 24, 32
+#: pyrfc's unit states (``get_unit_state``), by the state fake-sap answers
+_UNIT_STATES = {"executing": "RFC_UNIT_IN_PROCESS", "executed": "RFC_UNIT_COMMITTED",
+                "not_found": "RFC_UNIT_NOT_FOUND"}
 WSDL_PATH = "/sap/bc/soap/wsdl11"
 DEFAULT_CONFIG: dict[str, Any] = {"dtime": False, "return_import_params": False,
                                   "rstrip": True}
@@ -134,6 +142,8 @@ class Connection:
         self._options = DecodeOptions(rstrip=bool(self.config["rstrip"]),
                                            dtime=bool(self.config["dtime"]))
         self._http: httpx.Client | None = None
+        #: the id of the unit submitted and not yet confirmed or destroyed (pyrfc allows one)
+        self._active_unit: str | None = None
         self._system_info: dict[str, Any] | None = None
         self.open()
 
@@ -255,8 +265,138 @@ class Connection:
             "kernelRel": info.get("RFCKERNRL", ""), "cpicConvId": "", "progName": "",
             "partnerBytesPerChar": "", "partnerSystemCodepage": info.get("RFCCHARTYP", ""),
             "partnerIP": info.get("RFCIPADDR", ""), "partnerIPv6": info.get("RFCIPV6ADDR", ""),
-            "reserved": "", "active_unit": False,
+            "reserved": "", "active_unit": self._active_unit is not None,
         }
+
+    # -- transactional units (pyrfc's unit API) -------------------------------------------
+
+    def initialize_unit(self, background: bool = True) -> dict[str, Any]:
+        """A new unit: ``{"background", "id", "queued"}`` as pyrfc returns it; the id is a
+        GUID in upper-case hex, 32 characters for bgRFC, 24 (a TID) for t/qRFC."""
+        if not isinstance(background, bool):
+            raise RFCError("Argument 'background' must be a boolean value.")
+        guid = uuid.uuid4().hex.upper()
+        return {"background": background,
+                "id": guid if background else guid[:TID_LENGTH], "queued": False}
+
+    def fill_and_submit_unit(self, unit: dict[str, Any],
+                             calls: list[tuple[str, dict[str, Any]]],
+                             queue_names: list[str] | None = None,
+                             attributes: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Send the unit's calls to be executed together, once (pyrfc's checks and errors).
+
+        Sending the same unit again (after a timeout, a lost connection) is safe: SAP
+        executes a unit id at most once. The unit stays attached to the connection until
+        :meth:`confirm_unit` or :meth:`destroy_unit`. Beyond pyrfc, the returned unit also
+        carries ``state`` (``executed``, or ``executing`` when another sender's copy is still
+        running) and, when fake-sap's answer holds them, ``results``: each call's EXPORT,
+        CHANGING and TABLES parameters, in call order (a stored answer is sent again on a
+        resend). Raises :class:`UnitsNotSupported` when the server has no unit path.
+        """
+        if not isinstance(unit, dict) or "id" not in unit or "background" not in unit:
+            raise TypeError("Parameter 'unit' not valid. Please use initialize_unit() to "
+                            "retrieve a valid unit.")
+        if not calls:
+            raise TypeError("Parameter 'calls' must contain at least on call description "
+                            "(func_name, params).")
+        for func_name, params in calls:
+            if not isinstance(func_name, str) or not isinstance(params, dict):
+                raise TypeError("Parameter 'calls' must contain valid call descriptions "
+                                "(func_name, params dict).")
+        if self._active_unit is not None and self._active_unit != unit["id"]:
+            raise RFCError("There is an active unit for this connection. Use destroy_unit() "
+                           "or confirm_unit().")
+        background, unit_id = unit["background"], str(unit["id"])
+        length = UNIT_ID_LENGTH if background else TID_LENGTH
+        if len(unit_id) != length:
+            raise TypeError(f"Length of parameter 'unit['id']' must be {length} chars, found "
+                            f"{len(unit_id)}.")
+        if not background and attributes is not None:
+            raise RFCError("Argument 'attributes' not valid. (t/qRFC does not support "
+                           "attributes.)")
+        if not background and queue_names and len(queue_names) > 1:
+            raise RFCError("Argument 'queue_names' not valid. (t/qRFC only support one queue "
+                           "name.)")
+        if self._http is None:
+            raise RFCError("Unit invocation rejected because the connection is closed")
+        self._active_unit = unit_id
+        try:
+            descriptions = [self._description(name) if self._typed else None
+                            for name, _ in calls]
+            body = soap.build_unit_request(unit_id, bool(background), [
+                (name, params, description)
+                for (name, params), description in zip(calls, descriptions, strict=True)])
+            answer = self._submit_unit(body, calls[0][0])
+        except BaseException:
+            self._active_unit = None  # pyrfc: "In this case, the unit is destroyed."
+            raise
+        unit["queued"] = bool(queue_names)
+        unit["state"] = answer.state
+        if answer.responses:
+            unit["results"] = [
+                soap.decode_parameters(element, description, self._options)
+                for element, description in zip(answer.responses, descriptions, strict=False)]
+        if answer.update_error:
+            unit["update_error"] = answer.update_error
+        return unit
+
+    def _submit_unit(self, body: bytes, first_function: str) -> soap.UnitAnswer:
+        response = self._send("POST", UNIT_PATH, content=body, headers={
+            "Content-Type": "text/xml; charset=utf-8", "SOAPAction": soap.SOAP_ACTION})
+        if response.status_code in (401, 403):
+            raise LogonError(_logon_message(response))
+        if response.status_code in (404, 405):
+            raise UnitsNotSupported(f"{self.url} has no transactional unit service "
+                                    f"(HTTP {response.status_code} from {UNIT_PATH})")
+        if response.status_code == 200:
+            return soap.read_unit_answer(response.content)
+        self._raise_fault(response, first_function)
+        raise CommunicationError(
+            f"HTTP {response.status_code} from {UNIT_PATH} without a SOAP fault: "
+            f"{response.text[:200]!r}", RFC_COMMUNICATION_FAILURE, "RFC_COMMUNICATION_FAILURE")
+
+    def get_unit_state(self, unit: dict[str, Any]) -> str:
+        """pyrfc's unit state: ``RFC_UNIT_IN_PROCESS``, ``RFC_UNIT_COMMITTED``,
+        ``RFC_UNIT_CONFIRMED`` or ``RFC_UNIT_NOT_FOUND``; as in pyrfc, only for background
+        (bgRFC) units."""
+        if unit.get("background") is False:
+            raise RFCError("No state check possible of non-bgRFC units.")
+        if unit.get("background") is not True:
+            raise RFCError("Argument 'unit' not valid. (Is unit['background'] boolean?)")
+        if unit.get("confirmed"):
+            return "RFC_UNIT_CONFIRMED"
+        response = self._unit_request("GET", unit)
+        return _UNIT_STATES.get(soap.read_unit_answer(response.content).state,
+                                "RFC_UNIT_NOT_FOUND")
+
+    def confirm_unit(self, unit: dict[str, Any]) -> None:
+        """Tell SAP the outcome is recorded: it forgets the unit id. Also destroys the unit."""
+        self._unit_request("DELETE", unit)
+        unit["confirmed"] = True
+        self._active_unit = None
+
+    def destroy_unit(self, unit: dict[str, Any]) -> None:
+        """Detach the unit from this connection without telling SAP (pyrfc: the client's
+        handle is freed); it may be submitted again later, on any connection."""
+        if not isinstance(unit, dict) or not isinstance(unit.get("background"), bool):
+            raise RFCError("Argument 'unit' not valid. (Is unit['background'] boolean?)")
+        self._active_unit = None
+
+    def _unit_request(self, method: str, unit: dict[str, Any]) -> httpx.Response:
+        if not isinstance(unit, dict) or not isinstance(unit.get("background"), bool):
+            raise RFCError("Argument 'unit' not valid. (Is unit['background'] boolean?)")
+        if self._http is None:
+            raise RFCError("Unit request rejected because the connection is closed")
+        response = self._send(method, f"{UNIT_PATH}/{unit['id']}")
+        if response.status_code in (401, 403):
+            raise LogonError(_logon_message(response))
+        if response.status_code in (404, 405):
+            raise UnitsNotSupported(f"{self.url} has no transactional unit service")
+        if response.status_code != 200:
+            self._raise_fault(response, "RFC_UNIT")
+            raise CommunicationError(f"HTTP {response.status_code} from {UNIT_PATH}",
+                                     RFC_COMMUNICATION_FAILURE, "RFC_COMMUNICATION_FAILURE")
+        return response
 
     # -- HTTP ----------------------------------------------------------------------------
 
@@ -360,6 +500,11 @@ class Connection:
     def __repr__(self) -> str:
         state = "open" if self.alive else "closed"
         return f"<Connection {self.url} client={self.client} user={self.user} {state}>"
+
+
+class UnitsNotSupported(RFCError):
+    """The server has no transactional unit service (a real SAP's SOAP-RFC interface has
+    none; pyrfc reaches SAP's units over the binary RFC protocol instead)."""
 
 
 def _base_url(params: Mapping[str, Any]) -> str:

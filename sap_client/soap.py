@@ -137,6 +137,50 @@ def build_request(function: str, params: Mapping[str, Any],
     return bytes(etree.tostring(envelope, xml_declaration=True, encoding="UTF-8"))
 
 
+#: namespace of fake-sap's transactional unit header (an emulator extension, not SAP's)
+UNIT_NS = "urn:fake-sap:rfc-unit"
+
+
+def build_unit_request(unit_id: str, background: bool,
+                       calls: Sequence[tuple[str, Mapping[str, Any],
+                                             FunctionDescription | None]]) -> bytes:
+    """A transactional unit for fake-sap's unit path: ``<u:Unit id background/>`` in the
+    SOAP Header and one function element per call, in order, in the Body."""
+    envelope = etree.Element(f"{{{SOAP_ENV_NS}}}Envelope", nsmap={"SOAP-ENV": SOAP_ENV_NS})
+    header = etree.SubElement(envelope, f"{{{SOAP_ENV_NS}}}Header")
+    unit = etree.SubElement(header, f"{{{UNIT_NS}}}Unit", nsmap={"u": UNIT_NS})
+    unit.set("id", unit_id)
+    unit.set("background", "true" if background else "false")
+    body = etree.SubElement(envelope, f"{{{SOAP_ENV_NS}}}Body")
+    for function, params, description in calls:
+        single = etree.fromstring(build_request(function, params, description))
+        body.extend(_elements(_soap_body(single, "SOAP request")))
+    return bytes(etree.tostring(envelope, xml_declaration=True, encoding="UTF-8"))
+
+
+@dataclass(frozen=True)
+class UnitAnswer:
+    """fake-sap's answer to a unit: its state and, when this answer carries them, the
+    ``NAME.Response`` element of each call in order."""
+
+    state: str
+    responses: list[etree._Element]
+    replayed: bool = False
+    update_error: str = ""
+
+
+def read_unit_answer(content: bytes) -> UnitAnswer:
+    root = parse_xml(content, "unit answer")
+    body = _soap_body(root, "unit answer")
+    unit = next((e for e in root.iter(f"{{{UNIT_NS}}}Unit")), None)
+    if unit is None:
+        raise CommunicationError("The unit answer has no <Unit> header",
+                                 RFC_COMMUNICATION_FAILURE, "RFC_INVALID_PROTOCOL")
+    return UnitAnswer(unit.get("state", ""),
+                      [e for e in _elements(body) if _local(e.tag).endswith(".Response")],
+                      unit.get("replayed") == "true", unit.get("updateError", ""))
+
+
 def _child(parent: etree._Element, name: str) -> etree._Element:
     try:
         return etree.SubElement(parent, xml_name(name))

@@ -49,6 +49,7 @@ from crm_adapter.store import applications as store
 from crm_adapter.store import master_data
 from sap_client import bapi
 from sap_client.conversion import alpha_input, matn1_input, sap_number
+from sap_client.errors import CommunicationError
 from sap_client.tables import equals, read_table, read_table_in
 
 log = logging.getLogger(__name__)
@@ -343,8 +344,7 @@ def create_sales_order(sap: Any, entry: Entry) -> dict[str, Any]:
     existing = sales_documents_by_reference(sap, entry.crm_reference, payload["outlet"])
     if existing:
         return {"document": existing[0], "existing": True, "warnings": []}
-    result = bapi.call_and_commit(
-        sap, "BAPI_SALESORDER_CREATEFROMDAT2",
+    result = outbox.create_in_unit(sap, entry, "BAPI_SALESORDER_CREATEFROMDAT2", dict(
         ORDER_HEADER_IN={
             "DOC_TYPE": payload["document_type"], "SALES_ORG": rules.SALES_ORGANIZATION,
             "DISTR_CHAN": rules.DISTRIBUTION_CHANNEL, "DIVISION": rules.DIVISION,
@@ -355,9 +355,22 @@ def create_sales_order(sap: Any, entry: Entry) -> dict[str, Any]:
             "PLANT": rules.DELIVERING_PLANT, "SALES_UNIT": i["unit"]})
             for i in payload["items"]],
         ORDER_SCHEDULES_IN=[{"ITM_NUMBER": f"{i['item_number']:06d}", "SCHED_LINE": "0001",
-                             "REQ_QTY": i["quantity"]} for i in payload["items"]])
+                             "REQ_QTY": i["quantity"]} for i in payload["items"]]))
+    if result is None:  # executed in a unit that tells no result: find it by reference
+        found = sales_documents_by_reference(sap, entry.crm_reference, payload["outlet"])
+        return {"document": _created_by_unit(found, entry), "existing": False, "warnings": []}
     return {"document": str(result["SALESDOCUMENT"]), "existing": False,
             "warnings": warnings_of(result)}
+
+
+def _created_by_unit(found: list[str], entry: Entry) -> str:
+    """The document an executed unit created; none means SAP refused it (tRFC brings back
+    no RETURN, so the reason is only in SAP's application log)."""
+    if not found:
+        raise bapi.BapiError(entry.kind, [bapi.BapiMessage(
+            "E", "", "", f"SAP executed unit {entry.unit_id} but holds no document with "
+                         f"reference {entry.crm_reference}")])
+    return found[0]
 
 
 def sales_documents_by_reference(sap: Any, crm_reference: str, customer: str) -> list[str]:
@@ -373,9 +386,10 @@ def create_stock_transport_order(sap: Any, entry: Entry) -> dict[str, Any]:
 
     The CRM reference travels as POHEADER-OUR_REF (EKKO-UNSEZ) and the provincial center
     the outlet belongs to as REF_1 (EKKO-IHREZ); a retry first looks for an order with that
-    reference. As a second line of defence, the number SAP draws at BAPI_PO_CREATE1 is
-    recorded in the outbox *before* BAPI_TRANSACTION_COMMIT and looked up too (for SAP
-    systems whose PO interface does not keep OUR_REF).
+    reference. The order is created inside the entry's transactional unit where SAP has
+    units. Without them, as a second line of defence, the number SAP draws at
+    BAPI_PO_CREATE1 is recorded in the outbox *before* BAPI_TRANSACTION_COMMIT and looked up
+    too (for SAP systems whose PO interface does not keep OUR_REF).
     """
     payload = entry.payload
     existing = read_table(sap, "EKKO", ["EBELN"], [equals("UNSEZ", entry.crm_reference),
@@ -385,8 +399,37 @@ def create_stock_transport_order(sap: Any, entry: Entry) -> dict[str, Any]:
     drawn = entry.progress.get("purchase_order")
     if drawn and read_table(sap, "EKKO", ["EBELN"], [equals("EBELN", drawn)]):
         return {"document": drawn, "existing": True, "warnings": []}
+    parameters = _purchase_order_parameters(entry)
+    in_unit, created = outbox.submit_in_unit(sap, entry, "BAPI_PO_CREATE1", parameters)
+    if in_unit and created is None:  # executed in a unit that tells no result
+        found = [row["EBELN"] for row in read_table(sap, "EKKO", ["EBELN"], [
+            equals("UNSEZ", entry.crm_reference), equals("BSART", payload["document_type"])])]
+        return {"document": _created_by_unit(found, entry), "existing": False, "warnings": []}
+    if created is not None:
+        return {"document": str(created["EXPPURCHASEORDER"]), "existing": False,
+                "warnings": warnings_of(created)}
+    # without units: the drawn number is recorded before the commit (see above)
+    entry.check_in_doubt()
     try:
-        result = sap.call("BAPI_PO_CREATE1", POHEADER=without_blanks({
+        result = sap.call("BAPI_PO_CREATE1", **parameters)
+        bapi.check(result, "BAPI_PO_CREATE1")
+    except Exception:
+        _rollback_quietly(sap)
+        raise
+    number = str(result["EXPPURCHASEORDER"])
+    entry.checkpoint({"purchase_order": number})
+    try:
+        commit = sap.call("BAPI_TRANSACTION_COMMIT", WAIT="X")
+    except CommunicationError:
+        entry.mark_in_doubt()
+        raise
+    bapi.check(commit, "BAPI_TRANSACTION_COMMIT")
+    return {"document": number, "existing": False, "warnings": warnings_of(result)}
+
+
+def _purchase_order_parameters(entry: Entry) -> dict[str, Any]:
+    payload = entry.payload
+    return dict(POHEADER=without_blanks({
             "DOC_TYPE": payload["document_type"], "COMP_CODE": rules.COMPANY_CODE,
             "PURCH_ORG": rules.PURCHASING_ORGANIZATION, "PUR_GROUP": rules.PURCHASING_GROUP,
             "SUPPL_PLNT": rules.DELIVERING_PLANT, "OUR_REF": entry.crm_reference,
@@ -395,15 +438,6 @@ def create_stock_transport_order(sap: Any, entry: Entry) -> dict[str, Any]:
                 "PO_ITEM": f"{i['item_number']:05d}", "MATERIAL": i["material"],
                 "PLANT": rules.PROVINCIAL_WAREHOUSE_PLANT, "QUANTITY": i["quantity"],
                 "PO_UNIT": i["unit"]}) for i in payload["items"]])
-        bapi.check(result, "BAPI_PO_CREATE1")
-    except Exception:
-        _rollback_quietly(sap)
-        raise
-    number = str(result["EXPPURCHASEORDER"])
-    entry.checkpoint({"purchase_order": number})
-    commit = sap.call("BAPI_TRANSACTION_COMMIT", WAIT="X")
-    bapi.check(commit, "BAPI_TRANSACTION_COMMIT")
-    return {"document": number, "existing": False, "warnings": warnings_of(result)}
 
 
 def _rollback_quietly(sap: Any) -> None:

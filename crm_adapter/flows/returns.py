@@ -183,8 +183,7 @@ def create_customer_return(sap: Any, entry: Entry) -> dict[str, Any]:
     if existing:
         return {"document": existing[0]["VBELN"], "existing": True, "warnings": []}
     order_items = _order_items(sap, payload["original_order"])
-    result = bapi.call_and_commit(
-        sap, "BAPI_CUSTOMERRETURN_CREATE",
+    result = outbox.create_in_unit(sap, entry, "BAPI_CUSTOMERRETURN_CREATE", dict(
         RETURN_HEADER_IN={
             "DOC_TYPE": rules.RETURN_DOCUMENT_TYPE, "SALES_ORG": SALES_ORGANIZATION,
             "DISTR_CHAN": DISTRIBUTION_CHANNEL, "DIVISION": DIVISION,
@@ -198,7 +197,16 @@ def create_customer_return(sap: Any, entry: Entry) -> dict[str, Any]:
             "REF_DOC_CA": rules.ORDER_CATEGORY, "SALES_UNIT": i["unit"]})
             for i in payload["items"]],
         RETURN_SCHEDULES_IN=[{"ITM_NUMBER": f"{i['item_number']:06d}", "SCHED_LINE": "0001",
-                              "REQ_QTY": i["quantity"]} for i in payload["items"]])
+                              "REQ_QTY": i["quantity"]} for i in payload["items"]]))
+    if result is None:  # executed in a unit that tells no result: find it by reference
+        found = read_table(sap, "VBAK", ["VBELN"], [
+            equals("BSTNK", entry.crm_reference), equals("KUNNR", payload["outlet"]),
+            equals("AUART", rules.RETURN_DOCUMENT_TYPE)])
+        if not found:
+            raise bapi.BapiError(entry.kind, [bapi.BapiMessage(
+                "E", "", "", f"SAP executed unit {entry.unit_id} but holds no return order "
+                             f"with reference {entry.crm_reference}")])
+        return {"document": found[0]["VBELN"], "existing": False, "warnings": []}
     return {"document": str(result["SALESDOCUMENT"]), "existing": False,
             "warnings": warnings_of(result)}
 

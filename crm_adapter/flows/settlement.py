@@ -250,7 +250,15 @@ def post_settlement(sap: Any, entry: outbox.Entry) -> dict[str, Any]:
     earlier = find_posting(sap, payload["settlement_number"])
     if earlier is not None:
         return {**earlier, "posted_before": True}
-    result = bapi.call_and_commit(sap, "BAPI_ACC_DOCUMENT_POST", **posting_parameters(payload))
+    result = outbox.create_in_unit(sap, entry, "BAPI_ACC_DOCUMENT_POST",
+                                   posting_parameters(payload))
+    if result is None:  # executed in a unit that tells no result: find it by reference
+        found = find_posting(sap, payload["settlement_number"])
+        if found is None:
+            raise bapi.BapiError(entry.kind, [bapi.BapiMessage(
+                "E", "", "", f"SAP executed unit {entry.unit_id} but holds no document with "
+                             f"reference {payload['settlement_number']}")])
+        return {**found, "posted_before": False}
     key = str(result["OBJ_KEY"])
     return {"document_number": key[:10], "company_code": key[10:14], "fiscal_year": key[14:18],
             "object_key": key, "posted_before": False}

@@ -380,6 +380,10 @@ outbox = Table(
     Column("progress", JSON, nullable=True),
     _created(),
     _updated(),
+    # the transactional RFC unit (TID) the entry's SAP document is created in; recorded before
+    # the first attempt, so that every retry resends the same unit and SAP executes it once
+    # (last, where the migration that added it put it)
+    Column("unit_id", String(32), nullable=True),
     Index("ix_outbox_due", "status", "next_attempt_at"),
     Index("ix_outbox_reference", "crm_reference"),
 )

@@ -1,7 +1,8 @@
 """Recording the adapter's side of its contract with SAP: what it sends, what it reads.
 
 Layer: test support of the adapter (``crm_adapter.testing``): imports ``sap_client`` (whose
-``Connection.call`` and IDoc reader it wraps while recording) and the standard library,
+``Connection.call``, ``Connection.fill_and_submit_unit`` and IDoc reader it wraps while
+recording) and the standard library,
 never ``fake_sap``; the adapter's runtime never imports it. Opt-in and off by default:
 nothing here runs, and nothing of the adapter is changed, until a recording is started
 (:func:`recording`, or the pytest plugin of this module). ``make contract-record`` runs the
@@ -542,6 +543,26 @@ def _recording_call(self: rfc.Connection, func_name: str,
     return _TrackedDict(result, _ResultSource(recorders, function, ""))
 
 
+def _recording_submit_unit(self: rfc.Connection, unit: dict[str, Any],
+                           calls: list[tuple[str, dict[str, Any]]], queue_names: Any = None,
+                           attributes: Any = None) -> dict[str, Any]:
+    """The calls of a transactional unit count as calls; their results as read."""
+    original = _originals["fill_and_submit_unit"]
+    recorders = tuple(r for r in _active if r.adapter_on_stack())
+    if not recorders:
+        return original(self, unit, calls, queue_names, attributes)  # type: ignore[no-any-return]
+    functions = [str(name).strip().upper() for name, _ in calls]
+    for recorder in recorders:
+        for function, (_, params) in zip(functions, calls, strict=True):
+            recorder.note_call(function, params)
+    done: dict[str, Any] = original(self, unit, calls, queue_names, attributes)
+    if done.get("results"):
+        done["results"] = [_TrackedDict(result, _ResultSource(recorders, function, ""))
+                           for result, function in zip(done["results"], functions,
+                                                       strict=False)]
+    return done
+
+
 def _recording_read_idoc(element: Any, root: str, index: int) -> ReceivedIdoc:
     # every IDoc read while recording is tracked, whoever parses it: a test may parse one and
     # hand it to a flow; what counts is who reads its fields
@@ -560,6 +581,8 @@ def start(recorder: Recorder) -> None:
     with _switch:
         if not _active:
             _originals["call"] = rfc.Connection.call
+            _originals["fill_and_submit_unit"] = rfc.Connection.fill_and_submit_unit
+            rfc.Connection.fill_and_submit_unit = _recording_submit_unit  # type: ignore[method-assign]
             _originals["read_idoc"] = idoc_reader._read_idoc
             rfc.Connection.call = _recording_call  # type: ignore[method-assign]
             idoc_reader._read_idoc = _recording_read_idoc
@@ -573,6 +596,8 @@ def stop(recorder: Recorder) -> None:
         _active = tuple(r for r in _active if r is not recorder)
         if not _active and _originals:
             rfc.Connection.call = _originals.pop("call")  # type: ignore[method-assign]
+            rfc.Connection.fill_and_submit_unit = _originals.pop(  # type: ignore[method-assign]
+                "fill_and_submit_unit")
             idoc_reader._read_idoc = _originals.pop("read_idoc")
 
 

@@ -1,4 +1,5 @@
-"""Tables of the SOAP-RFC side: SAP sessions, their update tasks, and per-client switches.
+"""Tables of the SOAP-RFC side: SAP sessions, their update tasks, transactional RFC units (TIDs)
+and per-client switches.
 
 Defined on the one ``metadata`` of ``fake_sap.db.schema``, so ``create_schema()`` creates
 them, and every table has MANDT, so a client reset or delete clears them with the rest.
@@ -6,7 +7,7 @@ them, and every table has MANDT, so a client reset or delete clears them with th
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, Float, Index, Integer, String, Table
+from sqlalchemy import JSON, Boolean, Column, Float, Index, Integer, String, Table, Text
 
 from fake_sap.db.schema import metadata
 
@@ -48,4 +49,31 @@ rfc_client_settings = Table(
     Column("commit_every_call", Boolean, nullable=False, default=False),
     Column("session_timeout_seconds", Integer, nullable=False,
            default=DEFAULT_SESSION_TIMEOUT_SECONDS),
+)
+
+# Transactional RFC on the receiving side: one row per unit (TID) a caller sent, so that a
+# unit is executed at most once per client. Modelled on SAP's ARFCRSTATE ("Status of ARFC
+# calls on receiver side"). SAP splits the TID into ARFCIPID, ARFCPID, ARFCTIME and
+# ARFCTIDCNT; it is kept whole here because bgRFC unit IDs (32 characters) share the table.
+# ARFCSTATE is RECORDED while the unit runs and EXECUTED once it is committed. The columns
+# from ``owner`` on are the emulator's own (see docs/soap-rfc.md, "Transactional RFC").
+arfcrstate = Table(
+    "arfcrstate",
+    metadata,
+    Column("mandt", String(3), primary_key=True),
+    Column("tid", String(32), primary_key=True),
+    Column("arfcstate", String(8), nullable=False),
+    # the first function module of the unit
+    Column("arfcfnam", String(30), nullable=False),
+    Column("arfcdatum", String(8), nullable=False),
+    Column("arfcuzeit", String(6), nullable=False),
+    Column("arfcuser", String(12), nullable=False),
+    # how often the unit was started (a takeover after a crash counts)
+    Column("arfcretrys", Integer, nullable=False),
+    # emulator only: which execution holds the unit, and until when (a crashed one's hold
+    # runs out, and the unit can be sent again)
+    Column("owner", String(32), nullable=False),
+    Column("lease_until", Float, nullable=False),
+    # emulator only: the SOAP response of the executed unit, answered again on a resend
+    Column("result", Text, nullable=True),
 )

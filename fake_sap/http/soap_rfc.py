@@ -9,6 +9,9 @@ the SOAP routes live on their own child blueprint whose error handler turns ever
 except a failed logon (401, as ICF answers it) into a fault. The WSDL and control routes
 keep the application's usual error pages.
 
+Transactional RFC units (an emulator extension, see docs/soap-rfc.md) are submitted to
+``/sap/fake/rfc/unit``: a TID plus one or more calls, executed at most once per client.
+
 A stateful SAP session is kept by the ``SAP_SESSIONID_FAK_<client>`` cookie, issued with
 the first call; send it back so that BAPI_TRANSACTION_COMMIT commits the work of the
 BAPIs before it (see docs/soap-rfc.md).
@@ -16,11 +19,13 @@ BAPIs before it (see docs/soap-rfc.md).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from typing import Any
 
 from flask import Blueprint, Response, after_this_request, g, jsonify, request
+from lxml import etree
 from werkzeug.exceptions import HTTPException
 
 from fake_sap.errors import BadRequest, LogonError, NotFound, PayloadTooLarge, StorageUnavailable
@@ -30,7 +35,7 @@ from fake_sap.http.control import faults, openapi
 from fake_sap.http.control.requests import existing_client, json_body, json_integer
 from fake_sap.http.logon import logon
 from fake_sap.http.runtime import runtime
-from fake_sap.rfc import call_log, luw, soap, wsdl
+from fake_sap.rfc import call_log, luw, soap, units, wsdl
 from fake_sap.rfc.call import Environment, execute
 from fake_sap.rfc.errors import FunctionNotFound, RequestError, RfcError, SystemFailure
 from fake_sap.rfc.functions.system import SYSTEM_ID
@@ -106,18 +111,108 @@ def _body() -> bytes:
     return body
 
 
-def _environment(mandt: str) -> Environment:
+def _environment(mandt: str, fresh: bool = False) -> Environment:
+    """The call's environment; ``fresh``: a session of its own (a unit's LUW), whose work is
+    committed only by the unit's own commit, whatever the client's switches say."""
     rt = runtime()
-    user = (request.authorization.username or "").upper() if request.authorization else ""
+    user = _user()
     cookie = session_cookie(mandt)
-    session = luw.open_session(rt.db, mandt, user, request.cookies.get(cookie))
-    if session.is_new:
+    session = luw.open_session(rt.db, mandt, user, None if fresh else request.cookies.get(cookie))
+    if fresh:
+        session = dataclasses.replace(session, settings=dataclasses.replace(
+            session.settings, commit_every_call=False))
+    elif session.is_new:
         @after_this_request
         def issue_cookie(response: Response) -> Response:
             response.set_cookie(cookie, session.id, path="/", httponly=True, samesite="Lax")
             return response
     return Environment(rt.db, mandt, user, session, rt.update_functions, language=_language(),
                        outbound_created=rt.dispatcher.wake)
+
+
+# -- transactional RFC units (emulator extension) -----------------------------------------------
+
+@soap_bp.post(units.UNIT_PATH)
+def submit_unit() -> Response:
+    """Execute a unit once; a resend of a known TID answers its state (and stored answer)."""
+    mandt = logon()
+    unit = units.parse_request(_body())
+    g.rfc_function = unit.calls[0].function
+    rt = runtime()
+    # everything that can be refused without executing is refused before the TID is recorded
+    functions = [rt.functions.lookup(call.function) for call in unit.calls]
+    values = [soap.decode_parameters(function.interface, call.parameters)
+              for function, call in zip(functions, unit.calls, strict=True)]
+    claim = units.claim(rt.db, mandt, unit.tid, _user(), functions[0].name)
+    if not claim.ours:
+        return _unit_answer(unit.tid, claim)
+    assert claim.owner is not None
+    env: Environment | None = None
+    try:
+        env = _environment(mandt, fresh=True)
+        responses = etree.Element("responses")
+        for function, function_values in zip(functions, values, strict=True):
+            g.rfc_function = function.name
+            faults.before_rfc_call(mandt, function.name)
+            soap.write_response(responses, function.interface,
+                                execute(function, env, function_values))
+        # the unit ends with COMMIT WORK; faults injected for BAPI_TRANSACTION_COMMIT hold or
+        # break this commit too, so a slow commit can be simulated for units as for BAPIs
+        g.rfc_function = "BAPI_TRANSACTION_COMMIT"
+        faults.before_rfc_call(mandt, "BAPI_TRANSACTION_COMMIT")
+        answer = units.answer(unit.tid, units.DONE, list(responses))
+        result = luw.commit(rt.db, env.session, rt.update_functions,
+                            finish=lambda conn: units.finish(conn, mandt, unit.tid,
+                                                             claim.owner or "", answer))
+        if result.error is not None:
+            # an update termination: the unit ran and is done (SAP shows it in SM13), but
+            # nothing of it was written; the answer says so
+            answer = units.answer(unit.tid, units.DONE, list(responses), result.error.text)
+            with rt.db.write() as conn:
+                units.finish(conn, mandt, unit.tid, claim.owner, answer)
+    except units.LostClaim:
+        # taken over after its lease ran out: the other execution's outcome counts
+        if env is not None:
+            luw.rollback(rt.db, env.session)
+        return _unit_answer(unit.tid, units.Claim(units.state(rt.db, mandt, unit.tid)))
+    except BaseException:
+        # nothing of the unit was committed: forget it, so that it may be sent again
+        if env is not None:
+            luw.rollback(rt.db, env.session)
+        units.release(rt.db, mandt, unit.tid, claim.owner)
+        raise
+    if result.idocs:
+        env.outbound_created()
+    return Response(answer, content_type=SOAP_CONTENT_TYPE)
+
+
+def _unit_answer(tid: str, claim: units.Claim) -> Response:
+    if claim.answer is not None:
+        return Response(units.replayed(claim.answer), content_type=SOAP_CONTENT_TYPE)
+    return Response(units.answer(tid, claim.state), content_type=SOAP_CONTENT_TYPE)
+
+
+@soap_bp.get(f"{units.UNIT_PATH}/<tid>")
+def unit_state(tid: str) -> Response:
+    """The unit's state: ``executing``, ``executed`` or ``not_found`` (unknown, confirmed)."""
+    mandt = logon()
+    tid = units.valid_tid(tid)
+    return Response(units.answer(tid, units.state(runtime().db, mandt, tid)),
+                    content_type=SOAP_CONTENT_TYPE)
+
+
+@soap_bp.delete(f"{units.UNIT_PATH}/<tid>")
+def confirm_unit(tid: str) -> Response:
+    """Confirm the unit: its TID is forgotten (the caller will not send it again)."""
+    mandt = logon()
+    tid = units.valid_tid(tid)
+    units.confirm(runtime().db, mandt, tid)
+    return Response(units.answer(tid, units.NOT_FOUND), content_type=SOAP_CONTENT_TYPE)
+
+
+def _user() -> str:
+    """SY-UNAME: the logon user."""
+    return (request.authorization.username or "").upper() if request.authorization else ""
 
 
 def _language() -> str:

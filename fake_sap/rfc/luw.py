@@ -164,14 +164,20 @@ class CommitResult:
     error: SapMessage | None = None
 
 
-def commit(db: Database, session: Session, update_functions: UpdateFunctions) -> CommitResult:
-    """COMMIT WORK AND WAIT: run the session's update tasks in order, all or nothing."""
+def commit(db: Database, session: Session, update_functions: UpdateFunctions,
+           finish: Callable[[Connection], None] | None = None) -> CommitResult:
+    """COMMIT WORK AND WAIT: run the session's update tasks in order, all or nothing.
+
+    ``finish`` runs last in the same database transaction (a transactional RFC unit marks
+    its TID executed there, so its work and its TID are committed together)."""
     try:
         with db.write() as conn:
             tasks = _claim_tasks(conn, session.id)
             for task in tasks:
                 update_functions[task["function"]](conn, session.mandt, task["payload"])
             idocs = distribute_change_pointers(conn, session.mandt) if tasks else []
+            if finish is not None:
+                finish(conn)
     except ApplicationError as error:
         # an update termination (SM13): the LUW is gone, nothing of it was written
         rollback(db, session)

@@ -52,6 +52,20 @@ def _elements(parent: etree._Element) -> list[etree._Element]:
 
 def parse_request(body: bytes) -> RfcRequest:
     """The function name and parameter elements of a SOAP-RFC request."""
+    return parse_envelope(body).calls[0]
+
+
+@dataclass(frozen=True)
+class Envelope:
+    #: the children of the SOAP Header (none: no header)
+    header: list[etree._Element]
+    #: the function calls in the Body, in order (at least one)
+    calls: list[RfcRequest]
+
+
+def parse_envelope(body: bytes) -> Envelope:
+    """Header elements and every function call of a SOAP envelope (one for SOAP-RFC, one or
+    more for a transactional unit)."""
     head = body[:_PROLOG_SCAN_BYTES].upper()
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
         raise RequestError("XML_NOT_WELL_FORMED", "DTDs and entity declarations are not "
@@ -75,9 +89,11 @@ def parse_request(body: bytes) -> RfcRequest:
     calls = _elements(bodies[0])
     if not calls:
         raise RequestError("NO_FUNCTION_CALL", "The SOAP Body names no function module")
-    call = calls[0]
-    parameters = {_local(e.tag): e for e in _elements(call)}
-    return RfcRequest(_local(call.tag), parameters)
+    headers = [e for e in _elements(root) if _local(e.tag) == "Header"]
+    return Envelope(
+        _elements(headers[0]) if headers else [],
+        [RfcRequest(_local(call.tag), {_local(e.tag): e for e in _elements(call)})
+         for call in calls])
 
 
 def _is_nil(element: etree._Element) -> bool:
@@ -109,6 +125,15 @@ def _components(element: etree._Element) -> dict[str, str]:
 
 # -- writing -----------------------------------------------------------------------------------
 
+def envelope() -> tuple[etree._Element, etree._Element]:
+    """An empty SOAP 1.1 envelope and its Body."""
+    return _envelope()
+
+
+def serialize(root: etree._Element) -> bytes:
+    return _serialize(root)
+
+
 def _envelope() -> tuple[etree._Element, etree._Element]:
     envelope = etree.Element(f"{{{SOAP_ENV_NS}}}Envelope", nsmap={"SOAP-ENV": SOAP_ENV_NS})
     return envelope, etree.SubElement(envelope, f"{{{SOAP_ENV_NS}}}Body")
@@ -125,11 +150,17 @@ def _text(value: str) -> str:
 def response(interface: FunctionInterface, outputs: Mapping[str, Any]) -> bytes:
     """``<rfc:NAME.Response>`` with every output parameter."""
     envelope, body = _envelope()
+    write_response(body, interface, outputs)
+    return _serialize(envelope)
+
+
+def write_response(body: etree._Element, interface: FunctionInterface,
+                   outputs: Mapping[str, Any]) -> None:
+    """Append ``<rfc:NAME.Response>`` with every output parameter to a SOAP Body."""
     result = etree.SubElement(body, f"{{{RFC_NS}}}{interface.name}.Response",
                               nsmap={"rfc": RFC_NS})
     for parameter in interface.outputs:
         _write_parameter(result, parameter, outputs[parameter.name])
-    return _serialize(envelope)
 
 
 def _write_parameter(parent: etree._Element, parameter: Parameter, value: Any) -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING, Any
 
 from fake_sap.fi import accounting
 from fake_sap.mm import goods_movements
 from fake_sap.sd import deliveries, document_flow, sales_orders, status
+
+if TYPE_CHECKING:  # annotations only: the console reads through the services
+    from sqlalchemy import Connection
 
 #: SD document categories (domain VBTYP) the emulator writes, as SAP names them
 CATEGORIES = {

@@ -24,6 +24,7 @@ from flask import (
 from werkzeug.wrappers import Response as BaseResponse
 
 from fake_sap import clock
+from fake_sap.ale import reprocessing
 from fake_sap.ale.inbound import InboundProcessor
 from fake_sap.ale.master_data import send_master_data
 from fake_sap.ale.outbound import distribute_change_pointers
@@ -251,9 +252,9 @@ def idoc(docnum: str) -> str:
 
 def _action(row: dict[str, Any]) -> str:
     """The BD87 button an IDoc gets: reprocess (inbound), resend (outbound), or none."""
-    if row["direct"] == "2" and row["status"] in idoc_monitor.REPROCESSABLE_INBOUND:
+    if row["direct"] == "2" and row["status"] in reprocessing.REPROCESSABLE_INBOUND:
         return "Reprocess"
-    if row["direct"] == "1" and row["status"] in idoc_monitor.RESENDABLE_OUTBOUND:
+    if row["direct"] == "1" and row["status"] in reprocessing.RESENDABLE_OUTBOUND:
         return "Resend"
     return ""
 
@@ -264,7 +265,7 @@ def process(docnum: str) -> BaseResponse:
     mandt = _existing_client()
     rt = runtime()
     try:
-        if idoc_monitor.process(rt.db, mandt, docnum):
+        if reprocessing.process(rt.db, mandt, docnum):
             rt.dispatcher.run_once(mandt)
     except FakeSapError as error:
         return redirect(link("console.idoc", docnum=docnum, problem=str(error)))

@@ -16,14 +16,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from crm_driver import body
+from crm_driver import body, eventually
+from landscape import FAST
 from sap_crm import SapCrm
 
 from crm_adapter import outbox
 from crm_adapter.cli import main
+from crm_adapter.compose import outbox_tables
 from crm_adapter.domain.master_data import CustomerKind, MaintenanceUpdate, SapCustomer
 from crm_adapter.flows.settlement import POST_SETTLEMENT, post_settlement
+from crm_adapter.outbox import OutboxWorker
 from crm_adapter.store import master_data
+from sap_client.rfc import Connection
 
 FEES = {"1": "50.00", "2": "80.00", "3": "120.00", "4": "200.00"}
 
@@ -302,3 +306,26 @@ def test_the_settle_command_reconciles_with_sap(
     second = october.settlements()[october.second_center]
     assert json.loads(output)["settled"] == [second["id"]]
     assert second["status"] == "settled"
+
+
+def test_a_posting_whose_commit_answer_is_lost_creates_one_fi_document(
+        october: October) -> None:
+    """The commit is held 6 s, the adapter gives up after 3 s and retries while it runs."""
+    crm = october.crm
+    october.run()
+    crm.sap.add_fault("BAPI_TRANSACTION_COMMIT", "timeout", times=1, seconds=6)
+    user, password = crm.sap.auth
+    worker = OutboxWorker(crm.db, lambda: Connection(
+        url=crm.sap.server.url, client=crm.sap.number, user=user, passwd=password,
+        timeout=3.0), FAST, tables=outbox_tables())
+    try:
+        eventually(lambda: (worker.run_once(limit=1), october.settlements())[1],
+                   lambda found: all(s["status"] == "posted" for s in found.values()),
+                   timeout=60.0, what="both settlements posted")
+    finally:
+        worker.close()
+
+    assert crm.sap.faults()[0]["remaining"] == 0
+    for settlement in october.settlements().values():
+        [document] = fi_documents(crm, settlement)
+        assert document["BELNR"] == settlement["fi_document_number"]

@@ -4,8 +4,8 @@ Like the baseline, the table is created only when it is missing: a database made
 there were migrations is brought to the baseline and then through this revision, and one
 made by this version already has the table.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-12-07 11:31:36.335879
 """
 
@@ -16,8 +16,8 @@ from alembic import op
 
 from fake_sap.db.migrations import create_missing
 
-revision = '0002'
-down_revision = '0001'
+revision = '0003'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 
