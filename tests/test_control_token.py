@@ -172,3 +172,21 @@ def test_the_document_declares_the_bearer_scheme_and_its_401() -> None:
     assert {"controlToken": []} in DOCUMENT["security"] and {} in DOCUMENT["security"]
     assert all("401" in DOCUMENT["paths"][path][method.lower()]["responses"]
                for method, path in OPERATIONS)
+
+
+def test_the_console_asks_for_the_token_with_a_login_form_and_then_opens(
+        guarded: FakeSapProcess) -> None:
+    with _raw(guarded) as http:
+        asked = http.get("/_fake/ui/idocs")
+        refused = http.post("/_fake/ui/login", data={"token": "wrong", "next": "/_fake/ui/"})
+        logged_on = http.post("/_fake/ui/login", data={"token": TOKEN, "next": "/_fake/ui/"})
+        opened = http.get("/_fake/ui/")
+        control_still_guarded = http.get("/_fake/clients")
+
+    assert asked.status_code == 302 and "/_fake/ui/login" in asked.headers["Location"]
+    assert refused.status_code == 401 and "fake_sap_console" not in refused.cookies
+    assert "not the server's control token" in refused.text
+    assert "fake_sap_console" in logged_on.cookies
+    assert opened.status_code == 200 and "/_fake/ui/idocs" in opened.text
+    # the console's cookie opens the console only, never the control API
+    assert control_still_guarded.status_code == 401

@@ -31,8 +31,14 @@ def presented_token(request: Request) -> str:
     return request.cookies.get(COOKIE, "")
 
 
-def allowed(settings: Settings, request: Request) -> bool:
+def matches(settings: Settings, given: str) -> bool:
+    """Whether ``given`` is the control token (compared in constant time); always true
+    when no token is configured."""
     token = required_token(settings)
     if not token:
         return True
-    return hmac.compare_digest(presented_token(request).encode(), token.encode())
+    return hmac.compare_digest(given.encode(), token.encode())
+
+
+def allowed(settings: Settings, request: Request) -> bool:
+    return matches(settings, presented_token(request))

@@ -168,12 +168,15 @@ def root() -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login() -> BaseResponse | str:
+def login() -> BaseResponse | str | tuple[str, int]:
     target = request.values.get("next") or url_for("console.home")
     if not target.startswith("/_fake/ui"):
         target = url_for("console.home")
     if request.method == "POST":
         token = request.form.get("token", "")
+        if not access.matches(runtime().settings, token):
+            return render_template("console/login.html", target=target,
+                                   problem="That is not the server's control token."), 401
         response = make_response(redirect(target))
         response.set_cookie(access.COOKIE, token, httponly=True, samesite="Strict",
                             path="/_fake/ui")

@@ -19,11 +19,17 @@ from flask import Response, jsonify, request
 from fake_sap.http.runtime import runtime
 
 CONTROL_PREFIX = "/_fake"
+#: the web console checks the same token itself (a login form that sets a cookie, or the
+#: same bearer header: :mod:`fake_sap.ui.access`), because a browser cannot send a header
+CONSOLE_PREFIX = "/_fake/ui"
 #: the challenge of RFC 6750 section 3 (realm names what the token is for)
 CHALLENGE = 'Bearer realm="fake-sap control API"'
 
 
 def is_control_path(path: str) -> bool:
+    """A path of the control API (the console under ``/_fake/ui`` guards itself)."""
+    if path == CONSOLE_PREFIX or path.startswith(CONSOLE_PREFIX + "/"):
+        return False
     return path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/")
 
 

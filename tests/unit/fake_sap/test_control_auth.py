@@ -29,6 +29,8 @@ def test_only_the_exact_token_matches() -> None:
 @pytest.mark.parametrize(("path", "guarded"), [
     ("/_fake", True), ("/_fake/", True), ("/_fake/clients/100", True),
     ("/_fakeish", False), ("/sap/bc/soap/rfc", False), ("/", False),
+    # the console asks for the same token itself, with a login form a browser can use
+    ("/_fake/ui", False), ("/_fake/ui/idocs", False), ("/_fake/uix", True),
 ])
 def test_every_path_under_the_control_prefix_is_guarded(path: str, guarded: bool) -> None:
     assert is_control_path(path) is guarded
