@@ -72,4 +72,8 @@ WRITERS: Mapping[str, str] = MappingProxyType({
     "rfc_sessions": "fake_sap.rfc.luw",
     "rfc_update_tasks": "fake_sap.rfc.luw",
     "rfc_client_settings": "fake_sap.rfc.luw",
+    # transactional RFC: the TID table, modelled on SAP's ARFCRSTATE
+    "arfcrstate": "fake_sap.rfc.units",
+    # the emulator's log of recent SOAP-RFC calls, shown by the console (not SAP's)
+    "rfc_call_log": "fake_sap.rfc.call_log",
 })
