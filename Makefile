@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 .PHONY: run test unit test-sqlite test-postgres bench contracts contract-record steps lint fuzz clean
 
 # the three packages, and what the linters look at
-PACKAGES := fake_sap crm_adapter sap_client
+PACKAGES := fake_sap crm_adapter sap_client schema_migrations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -1,0 +1,201 @@
+"""Schema migrations with Alembic, run from Python, for a package that ships its own
+Alembic environment: the emulator's database (``fake_sap.db.migrations``) and the CRM
+adapter's store (``crm_adapter.store.migrations``) are each one :class:`Migrations`.
+
+Layer: its own top-level package, beside ``sap_client``: both stores need it, and
+``fake_sap`` and ``crm_adapter`` never import each other. It imports SQLAlchemy and Alembic
+only, never either of them (an import-linter contract checks it).
+
+Each store's environment (``env.py``) and revisions (``versions/``) ship inside its package,
+so neither an ``alembic.ini`` nor the ``alembic`` command is needed: start-up and the
+``db`` subcommands of both CLIs call :meth:`Migrations.upgrade` and its siblings.
+
+Several processes may start on one database at once (gunicorn's master migrates before its
+workers fork, but two servers on one PostgreSQL, or a server and a worker program started
+together, do not know about each other). The upgrade therefore runs inside one write
+transaction that only one process at a time gets: a transaction-scoped advisory lock on
+PostgreSQL, a ``BEGIN IMMEDIATE`` transaction on SQLite (in WAL mode the same lock as
+``EXCLUSIVE``). The second process waits, then finds the schema at head and does nothing.
+Each store keeps its own version table, so both may share one database.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, MetaData, inspect, text
+from sqlalchemy.schema import CreateColumn
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One step of a schema's history, as ``db history`` shows it."""
+
+    revision: str
+    down_revision: str | None
+    message: str
+    is_head: bool
+
+
+class Migrations:
+    """The migrations of one store: its tables, where its revisions are, its version table
+    and the PostgreSQL advisory lock held while it is upgraded."""
+
+    def __init__(self, metadata: MetaData, directory: Path, *, version_table: str,
+                 advisory_lock_key: int) -> None:
+        self.metadata = metadata
+        self.directory = directory
+        self.version_table = version_table
+        self.advisory_lock_key = advisory_lock_key
+        self._script_directory: ScriptDirectory | None = None
+
+    def alembic_config(self, connection: Connection | None = None) -> Config:
+        """An Alembic configuration without a file: where the scripts are, the connection
+        to use (``env.py`` reads it from ``attributes``)."""
+        config = Config()
+        config.set_main_option("script_location", str(self.directory))
+        # the revision files are named after their number: v0002_add_something.py
+        config.set_main_option("file_template", "v%%(rev)s_%%(slug)s")
+        if connection is not None:
+            config.attributes["connection"] = connection
+        return config
+
+    def _scripts(self) -> ScriptDirectory:
+        if self._script_directory is None:
+            self._script_directory = ScriptDirectory.from_config(self.alembic_config())
+        return self._script_directory
+
+    def head_revision(self) -> str:
+        head = self._scripts().get_current_head()
+        assert head is not None, "the migrations have no revision"
+        return head
+
+    def history(self) -> list[Revision]:
+        """Every revision, the newest first."""
+        heads = set(self._scripts().get_heads())
+        return [Revision(script.revision, _single(script.down_revision), script.doc or "",
+                         script.revision in heads)
+                for script in self._scripts().walk_revisions()]
+
+    def current_revision(self, connection: Connection) -> str | None:
+        """The revision the database is at; None for an empty database or one made before
+        there were migrations."""
+        context = MigrationContext.configure(connection,
+                                             opts={"version_table": self.version_table})
+        return context.get_current_revision()
+
+    def is_unversioned_with_tables(self, connection: Connection) -> bool:
+        """A database an earlier version made: tables, but no version table."""
+        names = set(inspect(connection).get_table_names())
+        return self.version_table not in names and bool(names & set(self.metadata.tables))
+
+    def upgrade(self, engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
+        """Bring the database to ``revision`` (once, however many processes try at the same
+        time). Returns the revision before and after."""
+        if revision == "head":
+            with engine.connect() as connection:
+                if self.current_revision(connection) == self.head_revision():
+                    return self.head_revision(), self.head_revision()  # the usual start
+        with self._migration_transaction(engine) as connection:
+            before = self.current_revision(connection)
+            if before is None and self.is_unversioned_with_tables(connection):
+                log.info("the database was made before schema migrations; bringing it to "
+                         "the baseline revision, then upgrading")
+            command.upgrade(self.alembic_config(connection), revision)
+            return before, self.current_revision(connection)
+
+    def schema_differences(self, connection: Connection) -> list[Any]:
+        """What autogenerate finds between the database and the store's tables (empty when
+        the migrations build exactly those tables)."""
+        context = MigrationContext.configure(connection, opts={
+            "version_table": self.version_table, "compare_type": True,
+            "include_name": self.include_name, "target_metadata": self.metadata})
+        return list(compare_metadata(context, self.metadata))
+
+    def make_revision(self, engine: Engine, message: str) -> Path:
+        """Write a new revision file with what autogenerate finds between ``engine``'s
+        database (upgraded to head first) and the store's tables."""
+        self.upgrade(engine)
+        number = f"{int(self.head_revision()) + 1:04d}"
+        with engine.begin() as connection:
+            script = command.revision(self.alembic_config(connection), message,
+                                      autogenerate=True, rev_id=number)
+        assert script is not None and not isinstance(script, list)
+        self._script_directory = None
+        return Path(script.path)
+
+    def drop_version_table(self, connection: Connection) -> None:
+        connection.execute(text(f"DROP TABLE IF EXISTS {self.version_table}"))
+
+    def include_name(self, name: str | None, type_: str, parent_names: Any) -> bool:
+        """Autogenerate looks at this store's tables only: the other store's tables may
+        share the database. (A table removed from the schema therefore needs its
+        ``drop_table`` written into the revision by hand.)"""
+        return type_ != "table" or name in self.metadata.tables
+
+    def describe(self, connection: Connection) -> str:
+        """Where the database stands, in one line (``db current``)."""
+        current = self.current_revision(connection)
+        head = self.head_revision()
+        if current == head:
+            return f"{current} (head)"
+        if current is None and self.is_unversioned_with_tables(connection):
+            return "none: made before schema migrations (an upgrade brings it to head)"
+        if current is None:
+            return "none: an empty database (an upgrade creates the schema)"
+        return f"{current} (head is {head}; an upgrade brings it there)"
+
+    @contextmanager
+    def _migration_transaction(self, engine: Engine) -> Iterator[Connection]:
+        """A write transaction that one process at a time gets (see the module docstring)."""
+        with engine.begin() as connection:  # SQLite: the engine begins with BEGIN IMMEDIATE
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                   {"key": self.advisory_lock_key})
+            yield connection
+
+
+def create_missing(connection: Connection, schema: MetaData) -> None:
+    """Create what the database lacks of ``schema``: whole tables, columns and indexes.
+
+    A column added to a table after its first release must be nullable or have a server
+    default, so that the rows already there get a value."""
+    present_tables = set(inspect(connection).get_table_names())
+    for table in schema.sorted_tables:
+        if table.name not in present_tables:
+            table.create(connection)
+            continue
+        inspector = inspect(connection)
+        present_columns = {column["name"] for column in inspector.get_columns(table.name)}
+        preparer = connection.dialect.identifier_preparer
+        for column in table.columns:
+            if column.name in present_columns:
+                continue
+            if not column.nullable and column.server_default is None:
+                raise RuntimeError(f"{table.name}.{column.name} is missing from the database "
+                                   "and has no server default to fill existing rows with")
+            definition = CreateColumn(column).compile(dialect=connection.dialect)
+            connection.execute(text(f"ALTER TABLE {preparer.format_table(table)} "
+                                    f"ADD COLUMN {definition}"))
+        present_indexes = {index["name"] for index in inspector.get_indexes(table.name)}
+        for index in table.indexes:
+            if index.name not in present_indexes:
+                index.create(connection)
+
+
+def _single(down_revision: Any) -> str | None:
+    if down_revision is None or isinstance(down_revision, str):
+        return down_revision
+    return ", ".join(down_revision)
