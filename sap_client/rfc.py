@@ -45,6 +45,7 @@ from .errors import (
     RFCError,
 )
 from .metadata import DecodeOptions, FunctionDescription
+from .tls import tls_verification
 
 SOAP_RFC_PATH = "/sap/bc/soap/rfc"
 #: fake-sap's path for transactional units (an emulator extension; a real SAP answers 404)
@@ -163,7 +164,7 @@ class Connection:
             return
         self._http = httpx.Client(base_url=self.url, auth=(self.user, self._password),
                                   timeout=self._timeout, transport=self._transport,
-                                  verify=self._verify)
+                                  verify=tls_verification(self._verify))
         try:
             self.ping()
         except BaseException:

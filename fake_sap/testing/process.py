@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import socket
-import ssl
 import subprocess
 import sys
 import tempfile
@@ -29,11 +28,12 @@ from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import httpx
+
+from sap_client.tls import default_tls_context
 
 DEFAULT_USER = "DEVELOPER"
 DEFAULT_PASSWORD = "fake-sap"
@@ -56,13 +56,6 @@ class ControlToken(httpx.Auth):
         if self.token and (path == CONTROL_PATH or path.startswith(CONTROL_PATH + "/")):
             request.headers["Authorization"] = f"Bearer {self.token}"
         yield request
-
-
-@cache
-def _tls_context() -> ssl.SSLContext:
-    # httpx builds a fresh SSL context (loading the CA bundle, ~30 ms) for every client
-    # unless given one; the helpers open a client per call, so share a single context.
-    return ssl.create_default_context()
 
 
 def free_port() -> int:
@@ -186,7 +179,7 @@ class FakeSapProcess:
 
     def control(self) -> httpx.Client:
         """An HTTP client for the control API (it sends the control token, if any)."""
-        return httpx.Client(base_url=self.url, timeout=60.0, verify=_tls_context(),
+        return httpx.Client(base_url=self.url, timeout=60.0, verify=default_tls_context(),
                             auth=ControlToken(self.control_token))
 
     def new_client(self) -> SapClient:
@@ -219,7 +212,8 @@ class SapClient:
         """An HTTP client for the server: the control token on ``/_fake/`` paths (if the
         server has one); SAP paths get the logon each request gives."""
         return httpx.Client(base_url=self.server.url, timeout=120.0,
-                            verify=_tls_context(), auth=ControlToken(self.server.control_token))
+                            verify=default_tls_context(),
+                            auth=ControlToken(self.server.control_token))
 
     def post_idocs(self, xml: bytes, *, auth: tuple[str, str] | None = None,
                    content_type: str = "application/xml") -> httpx.Response:

@@ -11,21 +11,13 @@ SAP as well (the business date, a landscape connected or not) take any driver th
 
 from __future__ import annotations
 
-import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Protocol
 
 from sap_client.rfc import Connection
-
-
-@cache
-def tls_context() -> ssl.SSLContext:
-    """One TLS context for every HTTP client of the scenarios: httpx loads the CA bundle
-    (tens of milliseconds) for each client it builds without one, several per scenario."""
-    return ssl.create_default_context()
+from sap_client.tls import default_tls_context
 
 
 @dataclass(frozen=True)
@@ -43,7 +35,7 @@ class SapLogon:
         def connect() -> Connection:
             return Connection(url=self.url, client=self.client, user=self.user,
                               passwd=self.password, lang="EN", timeout=timeout,
-                              verify=tls_context())
+                              verify=default_tls_context())
         return connect
 
 

@@ -31,8 +31,9 @@ from crm_adapter.config import AdapterSettings
 from crm_adapter.http.app import create_app
 from crm_adapter.outbox import OutboxWorker, WorkerSettings
 from crm_adapter.store.engine import Database
-from sap_client.steps.landscape import Receiver, SapLogon, tls_context
+from sap_client.steps.landscape import Receiver, SapLogon
 from sap_client.steps.library import eventually
+from sap_client.tls import default_tls_context
 
 #: Basic credentials of the receiver, as SAP's XML-HTTP port (SM59) would send them
 RECEIVER_USER, RECEIVER_PASSWORD = "sap-port", "port-secret"
@@ -84,7 +85,7 @@ def running_adapter(folder: Path, logon: SapLogon) -> Iterator[CrmDriver]:
     db: Database = app.extensions["crm_adapter"].db
     try:
         with served(app) as url, httpx.Client(base_url=url, timeout=60.0,
-                                               verify=tls_context()) as http:
+                                               verify=default_tls_context()) as http:
             worker = OutboxWorker(db, logon.connector(), FAST_RETRIES, tables=outbox_tables())
             try:
                 yield CrmDriver(http, db, Receiver(f"{url}/sap/idoc", RECEIVER_USER,
