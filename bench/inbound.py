@@ -105,7 +105,7 @@ def run(quick: bool) -> Report:
                                 lambda: workers_cpu_seconds(bare_server.pid))
         mock_server: Server | None = None
         if mock_sap.installed():
-            peer = stack.enter_context(mock_sap.running(tmp / "mock-sap.db"))
+            peer = stack.enter_context(mock_sap.running())
             mock_server = Server("mock-sap", "IDocs/s", peer.url, mock_sap.IDOC_PATH,
                                  load.write_script(tmp, mock_sap.IDOC_PATH, "mock_sap.lua"),
                                  lambda: cpu_seconds(peer.pid), MOCK_SAP_OFFSET)

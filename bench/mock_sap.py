@@ -16,7 +16,10 @@ It runs as one ``ThreadingHTTPServer`` process (a thread per connection, HTTP/1.
 keep-alive) whose handlers share one SQLite connection under one lock. It is started with
 the same Basic logon as fake-sap, without its CSRF check (``--no-csrf``: fake-sap's
 SOAP-RFC and IDoc endpoints have none either) and without its access log on stdout
-(``--quiet``); everything else is its default, its request log included.
+(``--quiet``); everything else is its default, its request log included, and so is its
+database: in memory (``--db :memory:``, with ``synchronous=OFF``). On a file it would keep
+SQLite's ``synchronous=FULL`` and wait for the disk at every commit, where fake-sap's SQLite
+runs WAL with ``synchronous=NORMAL``; the default is its faster setting.
 """
 
 from __future__ import annotations
@@ -61,12 +64,13 @@ def not_installed_note() -> str:
 
 
 @contextmanager
-def running(db: Path, ready_timeout: float = 30.0) -> Iterator[MockSapServer]:
-    """``mock-sap`` on a fresh SQLite file and a free port, until the block ends."""
+def running(db: Path | None = None, ready_timeout: float = 30.0) -> Iterator[MockSapServer]:
+    """``mock-sap`` on a free port until the block ends; its data in memory (its default)
+    unless ``db`` names a SQLite file."""
     port = free_port()
     command = [sys.executable, "-m", "mocksap", "--host", "127.0.0.1", "--port", str(port),
-               "--db", str(db), "--client", CLIENT, "--auth", ":".join(AUTH), "--no-csrf",
-               "--quiet"]
+               "--db", str(db) if db is not None else ":memory:", "--client", CLIENT,
+               "--auth", ":".join(AUTH), "--no-csrf", "--quiet"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -75,8 +75,9 @@ def _parameters(params: Mapping[str, Any]) -> str:
     return "".join(parts)
 
 
-def post(http: httpx.Client, body: bytes) -> httpx.Response:
-    response = http.post(RFC_PATH, content=body, headers=SOAP_HEADERS)
+def post(http: httpx.Client, body: bytes, path: str = RFC_PATH) -> httpx.Response:
+    """A SOAP-RFC call (to fake-sap's endpoint unless ``path`` names another)."""
+    response = http.post(path, content=body, headers=SOAP_HEADERS)
     if response.status_code != 200:
         raise RuntimeError(f"SOAP-RFC call failed with HTTP {response.status_code}: "
                            f"{response.text[:500]}")
