@@ -24,6 +24,7 @@ from bench import (
     packet,
     read_table,
     seed,
+    two_processes,
 )
 from bench.harness import Report
 
@@ -36,6 +37,7 @@ BENCHMARKS: dict[str, Callable[[bool], Report]] = {
     read_table.NAME: read_table.run,
     adapter_load.NAME: adapter_load.run,
     applications.NAME: applications.run,
+    two_processes.NAME: two_processes.run,
 }
 
 

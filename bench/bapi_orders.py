@@ -199,18 +199,18 @@ def run(quick: bool) -> Report:
         with fake_sap(tmp / "sap.db", workers=WORKERS) as sap:
             master = seed(sap.url, MATERIALS, CUSTOMERS, INITIAL_STOCK)
             bodies = [order_request(sold_to, material) for sold_to, material in
-                      zip(_cycle(master["outlets"], MATERIALS), master["materials"],
+                      zip(cycle(master["outlets"], MATERIALS), master["materials"],
                           strict=True)]
             load = OrderLoad(sap.url, bodies, CLIENTS)
             pid = sap.process.pid
             committed = _runs(load, lambda: workers_cpu_seconds(pid), labels, seconds, quick,
                               fake, report, "fake-sap")
-            report.notes.append(_verify_vbak(sap.url, committed))
+            report.notes.append(verify_vbak(sap.url, committed))
         if mock_sap.installed():
             with mock_sap.running() as peer:
                 customers, products = mock_sap.master_data(peer.url)
                 bodies = [order_request(sold_to, material) for sold_to, material in
-                          zip(_cycle(customers, MATERIALS), _cycle(products, MATERIALS),
+                          zip(cycle(customers, MATERIALS), cycle(products, MATERIALS),
                               strict=True)]
                 stored_before = mock_sap.sales_order_count(peer.url)
                 load = OrderLoad(peer.url, bodies, CLIENTS, mock_sap.BAPI_SOAP_PATH)
@@ -256,7 +256,7 @@ def _runs(load: OrderLoad, server_cpu: Callable[[], float], labels: list[str],
     return committed
 
 
-def _cycle(values: list[str], length: int) -> list[str]:
+def cycle(values: list[str], length: int) -> list[str]:
     return [values[i % len(values)] for i in range(length)]
 
 
@@ -267,7 +267,7 @@ def _outcome(label: str, result: RunResult) -> str:
             f"-> {verdict}")
 
 
-def _verify_vbak(url: str, committed: list[str]) -> str:
+def verify_vbak(url: str, committed: list[str]) -> str:
     """VBAK, read with RFC_READ_TABLE, must hold exactly the committed documents."""
     with rfc_http(url) as http:
         stored = data_lines(post(http, read_table_request("VBAK", ["VBELN"])))

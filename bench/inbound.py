@@ -147,7 +147,7 @@ def _counted_run(server: Server, figures: Figures,
     before = count() if count is not None else 0
     cpu_before = server.cpu()
     result = hit(server, run * RUN_STRIDE)
-    done = _settled(count, before + result.sent) - before if count is not None else \
+    done = settled(count, before + result.sent) - before if count is not None else \
         result.completed
     figures.rate.runs.append(result.requests_per_second)
     figures.cpu.runs.append(1000 * (server.cpu() - cpu_before) / max(done, 1))
@@ -160,7 +160,7 @@ def _counted_run(server: Server, figures: Figures,
     return result
 
 
-def _settled(count: Callable[[], int], expected: int, timeout: float = 15.0) -> int:
+def settled(count: Callable[[], int], expected: int, timeout: float = 15.0) -> int:
     """The count once it reaches ``expected`` or stops moving: requests still in flight
     when wrk stopped are processed by the server after wrk has stopped listening."""
     deadline = time.monotonic() + timeout
