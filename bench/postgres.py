@@ -6,11 +6,12 @@ the test suite's: Debian's PostgreSQL (installed with apt-get when missing and a
 ``initdb`` into a temporary folder, a free port, ``fsync=off``. The throw-away server also
 loads ``pg_stat_statements``, so statements can be counted per document.
 
-Counting: ``pg_stat_statements`` (the sum of ``calls`` of the benchmark's database, reset
-before each phase; utility statements such as BEGIN and COMMIT are tracked too) where the
-server has it loaded, and always ``pg_stat_database``'s committed plus rolled-back
-transactions. CPU: the server's processes from ``/proc`` (the postmaster, its live
-children and the children it has reaped), where the server runs on this machine.
+Counting: ``pg_stat_statements`` where the server has it loaded (the sum of ``calls`` in
+the benchmark's database; utility statements such as BEGIN and COMMIT are tracked too, and
+the COMMITs and ROLLBACKs among them are the transactions), else ``pg_stat_database``'s
+committed plus rolled-back transactions, without statements. CPU: the server's processes
+from ``/proc`` (the postmaster, its live children and the children it has reaped), where
+the server runs on this machine.
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ from bench.processes import tree_cpu_seconds
 from fake_sap.testing.process import free_port
 
 URL_ENV = "FAKE_SAP_TEST_PG_URL"
-#: backends publish their counters to pg_stat_database at most once a second when idle
-STATS_FLUSH_SECONDS = 1.5
+#: an idle backend publishes its counters to pg_stat_database within PGSTAT_IDLE_INTERVAL
+#: (10 s in PostgreSQL 15's pgstat.c)
+STATS_IDLE_FLUSH_SECONDS = 11.0
 
 
 @dataclass
@@ -58,17 +60,22 @@ class Database:
     _engine: Engine
 
     def counters(self) -> Counters:
-        """Read after a pause, so idle backends have published their counts."""
-        threading.Event().wait(STATS_FLUSH_SECONDS)
+        """What the server has done so far. pg_stat_statements counts each statement as it
+        ends; without it, transactions come from pg_stat_database, which an idle backend
+        updates only after up to PGSTAT_IDLE_INTERVAL, so that reading waits."""
         with self._engine.connect() as conn:
-            conn.execute(text("SELECT pg_stat_clear_snapshot()"))
-            transactions = conn.execute(text(
-                "SELECT xact_commit + xact_rollback FROM pg_stat_database "
-                "WHERE datname = current_database()")).scalar_one()
-            statements = conn.execute(text(
-                "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements s "
-                "JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = current_database()")
-            ).scalar_one() if self.statements_available else None
+            if self.statements_available:
+                statements, transactions = conn.execute(text(
+                    "SELECT coalesce(sum(calls), 0), coalesce(sum(calls) FILTER (WHERE "
+                    "query ~* '^\\s*(commit|rollback|end|abort)\\M'), 0) "
+                    "FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
+                    "WHERE d.datname = current_database()")).one()
+            else:
+                threading.Event().wait(STATS_IDLE_FLUSH_SECONDS)
+                conn.execute(text("SELECT pg_stat_clear_snapshot()"))
+                statements, transactions = None, conn.execute(text(
+                    "SELECT xact_commit + xact_rollback FROM pg_stat_database "
+                    "WHERE datname = current_database()")).scalar_one()
             conn.rollback()
         cpu = tree_cpu_seconds(self.postmaster_pid) if self.postmaster_pid else None
         return Counters(int(transactions), None if statements is None else int(statements),

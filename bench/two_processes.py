@@ -123,10 +123,9 @@ def run(quick: bool) -> Report:
             _phase(db, servers, packets, report, lambda: _packets(servers, files, report))
     except postgres.Unavailable as missing:
         return report.unavailable(str(missing))
-    report.notes.append(f"CPU from /proc; statements and transactions read "
-                        f"{postgres.STATS_FLUSH_SECONDS:g} s after each phase, when idle "
-                        "backends have published them (the reads' own few statements are "
-                        "included)")
+    report.notes.append("CPU from /proc; statements and transactions (COMMIT and ROLLBACK "
+                        "statements) from pg_stat_statements, the counting queries' own few "
+                        "included")
     return report
 
 
