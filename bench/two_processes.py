@@ -6,12 +6,13 @@ more processes depends on what one document costs fake-sap's workers (which more
 multiply) against what it costs the database server (shared by all of them), and on the
 points where every process waits for the same row or lock.
 
-- **inbound**: two wrk processes at once, ``-t1 -c8`` each (together the ``-t2 -c16`` of the
-  single-process benchmark), one against each fake-sap, the same single-MATMAS05 stream
-  with disjoint material numbers; every IDoc sent must end in status 53.
-- **orders**: the ``bapi-orders`` load, 4 SAP logon sessions on each process (8 in all);
+- **inbound**: one wrk per fake-sap process, all at once, ``-t1 -c8`` each (for two
+  processes together the ``-t2 -c16`` of the single-process benchmark), the same
+  single-MATMAS05 stream with disjoint material numbers; every IDoc sent must end in
+  status 53.
+- **orders**: the ``bapi-orders`` load, 4 SAP logon sessions on each process (8 for two);
   VBAK must hold exactly the committed orders.
-- **packet**: two MATMAS05 packets at once, one POSTed to each process.
+- **packet**: one MATMAS05 packet per process, POSTed at once.
 
 Per phase: fake-sap CPU (both ``fake-sap serve`` processes and their workers), PostgreSQL
 CPU (the postmaster and its backends), statements (``pg_stat_statements`` calls, BEGIN and
@@ -20,6 +21,7 @@ COMMIT included) and transactions (``pg_stat_database``), each divided by the do
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -39,7 +41,8 @@ from bench.read_table import seed
 from fake_sap.testing.process import FakeSapProcess
 
 NAME = "two-processes"
-PROCESSES = 2
+#: BENCH_PROCESSES: more processes, to see how throughput grows on a machine with more cores
+PROCESSES = int(os.environ.get("BENCH_PROCESSES", "2"))
 #: per process: fake-sap serve's default
 WORKERS = 2
 RUNS = 3
@@ -68,7 +71,7 @@ class PhaseFigures:
 
     @classmethod
     def of(cls, report: Report, phase: str, document: str) -> PhaseFigures:
-        return cls(report.metric(f"{phase}: {document}s, both processes", "/s"),
+        return cls(report.metric(f"{phase}: throughput, both processes", f"{document}s/s"),
                    report.metric(f"{phase}: fake-sap CPU per {document}", "ms"),
                    report.metric(f"{phase}: PostgreSQL CPU per {document}", "ms"),
                    report.metric(f"{phase}: CPU per {document}, fake-sap / PostgreSQL", "x"),
