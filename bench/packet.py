@@ -26,8 +26,8 @@ from bench.processes import (
 from fake_sap.config import Settings
 
 NAME = "packet"
-TARGET_IDOCS_PER_SECOND = 5_000
-TARGET_PEAK_RSS_MIB = 200
+TARGET_IDOCS_PER_SECOND = 6_000
+TARGET_PEAK_RSS_MIB = 150
 FULL_SIZE = 100_000
 DEFAULT_BODY_LIMIT_MB = Settings.max_body_bytes // 2**20
 QUICK_SIZE = 5_000
