@@ -57,6 +57,8 @@ class Figures:
     cpu: Metric
     p50: Metric | None = None
     p99: Metric | None = None
+    #: IDocs sent but not in status 53 afterwards: must be none
+    lost: Metric | None = None
 
 
 def run(quick: bool) -> Report:
@@ -77,7 +79,9 @@ def run(quick: bool) -> Report:
     mock_over_ceiling = report.metric("mock-sap / ceiling", "x")
     fake = Figures(fake_rate, report.metric("fake-sap CPU per IDoc (workers)", "ms"),
                    report.metric("fake-sap latency p50", "ms"),
-                   report.metric("fake-sap latency p99", "ms"))
+                   report.metric("fake-sap latency p99", "ms"),
+                   report.metric("fake-sap IDocs sent but not in status 53", "",
+                                 Target(0, at_least=False)))
     mock = Figures(mock_rate, report.metric("mock-sap CPU per IDoc (its process)", "ms"),
                    report.metric("mock-sap latency p50", "ms"),
                    report.metric("mock-sap latency p99", "ms"))
@@ -157,6 +161,8 @@ def _counted_run(server: Server, figures: Figures,
         figures.p99.runs.append(result.p99_ms)
     if count is not None:
         report.notes.append(_verification(run, server.label, result, done))
+        if figures.lost is not None:
+            figures.lost.runs.append(result.sent - done)
     return result
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bench import bdd_suite, load, mock_sap, two_processes
-from bench.harness import Report
+from bench.harness import Report, Target
 from bench.inbound import settled
 from bench.postgres import Counters
 from bench.processes import cpu_seconds, tree_cpu_seconds
@@ -122,3 +122,9 @@ def test_the_bdd_summary_is_pytests_closing_line() -> None:
     output = "....\n7 passed, 35 deselected in 20.82s\n"
     assert bdd_suite._summary(output) == "7 passed, 35 deselected in 20.82s"
     assert bdd_suite._summary("") == "no pytest summary"
+
+
+def test_a_bound_of_zero_reports_the_difference() -> None:
+    no_loss = Target(0, at_least=False)
+    assert no_loss.met(0) and not no_loss.met(3)
+    assert no_loss.gap(3) == "+3"
