@@ -71,7 +71,7 @@ class PhaseFigures:
 
     @classmethod
     def of(cls, report: Report, phase: str, document: str) -> PhaseFigures:
-        return cls(report.metric(f"{phase}: throughput, both processes", f"{document}s/s"),
+        return cls(report.metric(f"{phase}: throughput, all processes", f"{document}s/s"),
                    report.metric(f"{phase}: fake-sap CPU per {document}", "ms"),
                    report.metric(f"{phase}: PostgreSQL CPU per {document}", "ms"),
                    report.metric(f"{phase}: CPU per {document}, fake-sap / PostgreSQL", "x"),
@@ -183,7 +183,7 @@ def _inbound_outcome(run: int, results: Sequence[LoadResult], posted: int) -> st
 
 def _orders(loads: Sequence[OrderLoad], seconds: float,
             committed: list[str]) -> tuple[int, float]:
-    # the CPU is measured around the phase, of both processes together
+    # the CPU is measured around the phase, of all processes together
     results = _together([partial(o.run, seconds, _not_measured) for o in loads])
     for result in results:
         committed.extend(result.committed)
@@ -215,7 +215,7 @@ def _packets(servers: Sequence[FakeSapProcess], files: Sequence[Path],
     seconds = time.monotonic() - started
     posted = sum(p for _, p in results)
     report.notes.append(f"packets: {posted:,} of the {len(files)} packets' IDocs in status 53,"
-                        f" {seconds:.1f} s for both")
+                        f" {seconds:.1f} s for all")
     return posted, seconds
 
 

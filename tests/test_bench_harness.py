@@ -109,7 +109,7 @@ def test_a_phase_without_statement_counts_or_server_cpu_leaves_those_figures_out
     assert figures.transactions.runs == [5.0]
     assert figures.statements.runs == figures.database_cpu.runs == []
     assert [m.name for m in report.metrics if m.runs] == [
-        "inbound: throughput, both processes", "inbound: fake-sap CPU per IDoc",
+        "inbound: throughput, all processes", "inbound: fake-sap CPU per IDoc",
         "inbound: transactions per IDoc"]
 
 
