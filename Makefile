@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test unit test-sqlite test-postgres bench contracts contract-record steps lint fuzz clean
+.PHONY: run test unit test-sqlite test-postgres bench bench-postgres contracts contract-record steps lint fuzz clean
 
 # the three packages, and what the linters look at
 PACKAGES := fake_sap crm_adapter sap_client schema_migrations
@@ -41,9 +41,23 @@ unit: $(STAMP)
 test-postgres: $(STAMP)
 	FAKE_SAP_TEST_DB_URL="$$FAKE_SAP_TEST_PG_URL" $(BIN)/pytest -q -p no:cacheprovider
 
-## bench: measure throughput and memory (results go to docs/benchmarks.md by hand)
-bench: $(STAMP)
-	$(BIN)/python -m bench
+## bench: measure throughput and memory against the peers in the same run (mock-sap, the
+## bare Flask ceiling); results go to docs/benchmarks.md by hand. BENCH_ARGS picks some,
+## e.g. BENCH_ARGS="inbound bapi-orders --quick"
+BENCH_STAMP := $(VENV)/.bench-stamp
+BENCH_ARGS ?=
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+## bench-postgres: the inbound, orders and packet benchmarks against two fake-sap serve
+## processes on one PostgreSQL database (FAKE_SAP_TEST_PG_URL's server, else a throw-away
+## one started like .ci/postgres.sh does)
+bench-postgres: $(BENCH_STAMP)
+	$(BIN)/python -m bench two-processes $(BENCH_ARGS)
 
 ## contracts: regenerate contracts/ and the generated docs from the declarations
 contracts: $(STAMP)

@@ -19,11 +19,14 @@ from bench import (
     adapter_load,
     applications,
     bapi_orders,
+    bdd_suite,
+    client_creation,
     cold_start,
     inbound,
     packet,
     read_table,
     seed,
+    two_processes,
 )
 from bench.harness import Report
 
@@ -32,10 +35,13 @@ BENCHMARKS: dict[str, Callable[[bool], Report]] = {
     packet.NAME: packet.run,
     seed.NAME: seed.run,
     cold_start.NAME: cold_start.run,
+    client_creation.NAME: client_creation.run,
+    bdd_suite.NAME: bdd_suite.run,
     bapi_orders.NAME: bapi_orders.run,
     read_table.NAME: read_table.run,
     adapter_load.NAME: adapter_load.run,
     applications.NAME: applications.run,
+    two_processes.NAME: two_processes.run,
 }
 
 

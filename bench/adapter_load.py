@@ -44,7 +44,7 @@ from bench.processes import (
 from fake_sap.testing.process import free_port
 
 NAME = "adapter-load"
-TARGET_SECONDS = 30.0
+TARGET_SECONDS = 20.0
 #: WE20 output mode "collect": IDocs per POST to the adapter (1 = one IDoc per POST);
 #: BENCH_PACK_SIZE overrides it
 PACK_SIZE = int(os.environ.get("BENCH_PACK_SIZE", "1000"))

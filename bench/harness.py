@@ -23,7 +23,10 @@ class Target:
         return f"{'>=' if self.at_least else '<='} {number(self.bound)} {unit}".rstrip()
 
     def gap(self, value: float) -> str:
-        """How far ``value`` is from the bound, as a percentage of the bound."""
+        """How far ``value`` is from the bound, as a percentage of the bound (a bound of
+        zero, such as "no IDoc lost", by the difference itself)."""
+        if self.bound == 0:
+            return f"{value - self.bound:+g}"
         return f"{(value - self.bound) / self.bound:+.0%}"
 
 

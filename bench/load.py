@@ -70,7 +70,8 @@ end
 @dataclass(frozen=True)
 class LoadSettings:
     threads: int = 2
-    connections: int = 8
+    #: the load of the speed measurements the targets come from: wrk -t2 -c16, keep-alive
+    connections: int = 16
     seconds: float = 10.0
 
     def wrk_command(self) -> str:
@@ -104,19 +105,22 @@ def ensure_wrk() -> str | None:
     return shutil.which("wrk")
 
 
-def write_script(directory: Path) -> Path:
+def write_script(directory: Path, path: str = PATH, name: str = "post_matmas.lua") -> Path:
+    """The Lua script POSTing to ``path`` (fake-sap's IDoc-XML endpoint unless told)."""
     credentials = base64.b64encode(":".join(AUTH).encode()).decode()
-    script = directory / "post_matmas.lua"
-    script.write_text(LUA_SCRIPT.format(template=matmas.lua_template(), path=PATH,
+    script = directory / name
+    script.write_text(LUA_SCRIPT.format(template=matmas.lua_template(), path=path,
                                         credentials=credentials, stride=THREAD_STRIDE),
                       encoding="utf-8")
     return script
 
 
-def run_wrk(wrk: str, url: str, script: Path, base: int, settings: LoadSettings) -> LoadResult:
+def run_wrk(wrk: str, url: str, script: Path, base: int, settings: LoadSettings,
+            path: str = PATH) -> LoadResult:
+    """wrk keeps its connections open (HTTP/1.1 keep-alive) wherever the server lets it."""
     command = [wrk, f"-t{settings.threads}", f"-c{settings.connections}",
                f"-d{settings.seconds:g}s", f"--timeout={WRK_TIMEOUT}", "-s", str(script),
-               f"{url}{PATH}", "--", str(base)]
+               f"{url}{path}", "--", str(base)]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return _parse_wrk(output)
 
@@ -141,13 +145,14 @@ def _parse_wrk(output: str) -> LoadResult:
         p99_ms=int(figure(r"p99_us (\d+)")) / 1000)
 
 
-def run_python(url: str, base: int, settings: LoadSettings) -> LoadResult:
+def run_python(url: str, base: int, settings: LoadSettings, path: str = PATH) -> LoadResult:
     """Fallback without wrk: one thread per connection, blocking http.client requests.
 
     Far weaker than wrk (the GIL and Python's HTTP client eat CPU the server needs), so its
     figures understate both servers.
     """
-    counters = [_PythonLoader(url, base + i * THREAD_STRIDE) for i in range(settings.connections)]
+    counters = [_PythonLoader(url, base + i * THREAD_STRIDE, path)
+                for i in range(settings.connections)]
     deadline = time.monotonic() + settings.seconds
     started = time.monotonic()
     threads = [threading.Thread(target=c.run, args=(deadline,)) for c in counters]
@@ -163,9 +168,10 @@ def run_python(url: str, base: int, settings: LoadSettings) -> LoadResult:
 
 
 class _PythonLoader:
-    def __init__(self, url: str, base: int) -> None:
+    def __init__(self, url: str, base: int, path: str) -> None:
         self.address = urlsplit(url)
         self.base = base
+        self.path = path
         self.sent = self.ok = self.failed = self.errors = 0
         credentials = base64.b64encode(":".join(AUTH).encode()).decode()
         self.headers = {"Authorization": f"Basic {credentials}",
@@ -178,7 +184,8 @@ class _PythonLoader:
             connection = http.client.HTTPConnection(self.address.hostname or "127.0.0.1",
                                                     self.address.port, timeout=60)
             try:
-                connection.request("POST", PATH, matmas.document(range(n, n + 1)), self.headers)
+                connection.request("POST", self.path, matmas.document(range(n, n + 1)),
+                                   self.headers)
                 response = connection.getresponse()
                 response.read()
                 if 200 <= response.status < 300:

@@ -27,7 +27,7 @@ def scratch_dir() -> Iterator[Path]:
 
 
 @contextmanager
-def fake_sap(db: Path, *, workers: int, extra_args: list[str] | None = None
+def fake_sap(db: Path | str, *, workers: int, extra_args: list[str] | None = None
              ) -> Iterator[FakeSapProcess]:
     server = FakeSapProcess.start(db, workers=workers, extra_args=extra_args)
     try:
@@ -67,3 +67,19 @@ def cpu_seconds(pid: int) -> float:
 
 def workers_cpu_seconds(arbiter: int) -> float:
     return sum(cpu_seconds(worker) for worker in children(arbiter))
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time of a process and all its descendants: the live ones, and those that have
+    exited and were waited for (``cutime``/``cstime``), such as PostgreSQL backends of
+    closed connections or restarted gunicorn workers."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    # utime, stime, cutime, cstime are fields 14-17 of stat(5), 11-14 after the name
+    own = sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    live = 0.0
+    for child in children(pid):
+        try:
+            live += tree_cpu_seconds(child)
+        except FileNotFoundError:  # it exited meanwhile; its parent's cutime has it soon
+            continue
+    return own + live
