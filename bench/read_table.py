@@ -10,12 +10,10 @@ Also home of the small SOAP-RFC client the ``bapi-orders`` benchmark uses.
 
 from __future__ import annotations
 
-import ssl
 import statistics
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -24,6 +22,7 @@ from lxml import etree
 
 from bench.harness import Report, Target
 from bench.processes import AUTH, CLIENT, fake_sap, scratch_dir, workers_cpu_seconds
+from sap_client.tls import default_tls_context
 
 NAME = "read-table"
 #: the median call of each shape, 1,000 rows
@@ -48,14 +47,7 @@ NARROW_FIELDS = ["MATNR", "MTART", "MATKL", "MEINS"]
 
 def rfc_http(url: str) -> httpx.Client:
     """One SAP session: an HTTP client whose cookie jar keeps ``SAP_SESSIONID_FAK_100``."""
-    return httpx.Client(base_url=url, auth=AUTH, timeout=60.0, verify=_tls_context())
-
-
-@cache
-def _tls_context() -> ssl.SSLContext:
-    # never used over plain HTTP, but httpx would load the CA bundle (~30 ms of CPU) for
-    # every client: the load generator's threads would measure that instead of their calls
-    return ssl.create_default_context()
+    return httpx.Client(base_url=url, auth=AUTH, timeout=60.0, verify=default_tls_context())
 
 
 def envelope(function: str, params: Mapping[str, Any]) -> bytes:
