@@ -76,6 +76,11 @@ class _Layout:
     end: str  # </E1MARAM>
     #: (field name, start tag, end tag) in declared order
     fields: tuple[tuple[str, str, str], ...]
+    #: field name -> its position in ``fields``
+    positions: dict[str, int]
+    #: the names of a segment's values, in the order they come -> the declared fields among
+    #: them in declared order (see :func:`_fields_in_order`)
+    orders: dict[tuple[str, ...], list[tuple[str, str, str]]]
     #: child segment name -> (declared position, its layout)
     children: dict[str, tuple[int, _Layout]]
 
@@ -84,6 +89,7 @@ def _layout(segment: Segment) -> _Layout:
     return _Layout(
         f'<{segment.name} SEGMENT="1">', f'<{segment.name} SEGMENT="1"/>', f"</{segment.name}>",
         tuple((f.name, f"<{f.name}>", f"</{f.name}>") for f in segment.fields),
+        {f.name: i for i, f in enumerate(segment.fields)}, {},
         _positions(segment.children))
 
 
@@ -118,13 +124,14 @@ def _write(out: list[str], layout: _Layout, values: dict[str, str],
     start = len(out)
     out.append(layout.start)
     get = values.get
+    fields = _fields_in_order(layout, values)
     if verbatim:
-        for name, start_tag, end_tag in layout.fields:
+        for name, start_tag, end_tag in fields:
             value = get(name)
             if value:
                 out += (start_tag, value, end_tag)
     else:  # some value needs escaping, or is no text at all: look at each on its own
-        for name, start_tag, end_tag in layout.fields:
+        for name, start_tag, end_tag in fields:
             value = get(name)
             if value:
                 if value.__class__ is str and _verbatim(value):
@@ -137,6 +144,28 @@ def _write(out: list[str], layout: _Layout, values: dict[str, str],
         out[start] = layout.empty
         return
     out.append(layout.end)
+
+
+#: how many value layouts one segment type remembers; outbound segments made of table rows
+#: come in a handful of layouts, and the bound keeps random input from growing the memory
+_MAX_ORDERS = 256
+
+
+def _fields_in_order(layout: _Layout, values: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The declared fields ``values`` has, in declared order.
+
+    A segment declares SAP's full field list (dozens of fields) but mostly carries a few of
+    them, and the segments of one kind carry the same ones in the same order: the answer is
+    worked out once per such order instead of looking up every declared field each time.
+    """
+    names = tuple(values)
+    known = layout.orders.get(names)
+    if known is None:
+        positions = layout.positions
+        known = [layout.fields[i] for i in sorted(positions[n] for n in names if n in positions)]
+        if len(layout.orders) < _MAX_ORDERS:
+            layout.orders[names] = known
+    return known
 
 
 def _verbatim(text: str) -> bool:

@@ -96,6 +96,10 @@ def _segment_sections(segment: Segment, parent: str | None) -> list[str]:
     lines = ["", f"### {segment.name}", "",
              f"{_cell(segment.description)}{marker}. {where}, occurs `{_occurs(segment)}`.",
              ""]
+    if segment.source:
+        lines += [f"Source of the field list: {segment.source}", ""]
+    if segment.notes:
+        lines += [f"Not confirmed: {segment.notes}", ""]
     lines += _field_table(segment.fields)
     for child in segment.children:
         lines += _segment_sections(child, parent=segment.name)
