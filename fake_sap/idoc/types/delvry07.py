@@ -22,7 +22,7 @@ E1EDL18 = Segment(
     max_occurs=UNBOUNDED,
     source="none found: these are the fields the emulator's flows use",
     notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing in the time given; its other standard fields are not declared yet.",
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDL21 = Segment(
@@ -32,7 +32,7 @@ E1EDL21 = Segment(
            ("TRAGR", 4, C, "Transportation group")),
     source="none found: these are the fields the emulator's flows use",
     notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing in the time given; its other standard fields are not declared yet.",
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1ADRM1 = Segment(
@@ -44,7 +44,7 @@ E1ADRM1 = Segment(
     max_occurs=UNBOUNDED,
     source="none found: these are the fields the emulator's flows use",
     notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing in the time given; its other standard fields are not declared yet.",
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDT13 = Segment(
@@ -57,7 +57,7 @@ E1EDT13 = Segment(
     max_occurs=UNBOUNDED,
     source="none found: these are the fields the emulator's flows use",
     notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing in the time given; its other standard fields are not declared yet.",
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDL43 = Segment(
@@ -69,7 +69,7 @@ E1EDL43 = Segment(
     max_occurs=UNBOUNDED,
     source="none found: these are the fields the emulator's flows use",
     notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing in the time given; its other standard fields are not declared yet.",
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDL24 = Segment(
@@ -93,7 +93,7 @@ E1EDL24 = Segment(
     max_occurs=UNBOUNDED,
     source="none found: these are the fields the emulator's flows use",
     notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing in the time given; its other standard fields are not declared yet.",
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDL20 = Segment(
@@ -114,7 +114,7 @@ E1EDL20 = Segment(
     max_occurs=1,
     source="none found: these are the fields the emulator's flows use",
     notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing in the time given; its other standard fields are not declared yet.",
+          "listing; its other standard fields are not declared yet.",
 )
 
 DELVRY07 = IdocType(
