@@ -32,6 +32,11 @@ def index_page(idoc_types: Iterable[IdocType]) -> str:
         "The IDoc types the emulator knows, generated from their declarations in "
         "`fake_sap/idoc/types/`. Each page lists the segment tree and every field; the same "
         "declarations produce the XML schemas in `contracts/idoc/`.", "",
+        "Segments declare SAP's standard fields in SAP's order with the lengths of the "
+        "segment definition, as far as a public reference confirms them. Each segment names "
+        "that reference (\"Source of the field list\") and what it did not confirm (\"Not "
+        "confirmed\"); unconfirmed fields are left out rather than guessed, so an IDoc that "
+        "carries one of them still ends in status 60.", "",
         "| IDoc type | Kind | Message types | Description |",
         "| --- | --- | --- | --- |",
     ]

@@ -178,15 +178,21 @@ E1MARAM = Segment(
         ("GEWEI", 3, U, "Weight unit"),
         ("VOLUM", 14, Q, "Volume"),
         ("VOLEH", 3, U, "Volume unit"),
+        ("RAUBE", 2, C, "Storage conditions"),
+        ("TRAGR", 4, C, "Transportation group"),
         ("SPART", 2, C, "Division"),
         ("EAN11", 18, C, "International article number (EAN/UPC)"),
+        ("NUMTP", 2, C, "Category of international article number (EAN)"),
         ("LAENG", 14, Q, "Length"),
         ("BREIT", 14, Q, "Width"),
         ("HOEHE", 14, Q, "Height"),
         ("MEABM", 3, U, "Unit of dimension for length/width/height"),
         ("XCHPF", 1, C, "Batch management requirement indicator"),
         ("KZKFG", 1, C, "Configurable material"),
+        ("QMPUR", 1, C, "QM in procurement is active"),
+        ("VPSTA", 15, C, "Maintenance status of complete material"),
         ("MSTAV", 2, C, "Cross-distribution-chain material status"),
+        ("MSTDE", 8, D, "Date from which the cross-plant material status is valid"),
         ("MSTDV", 8, D, "Date from which the X-distr.-chain material status is valid"),
         ("MTPOS_MARA", 4, C, "General item category group"),
     ),
@@ -202,14 +208,16 @@ E1MARAM = Segment(
            "GEWEI, VOLUM, ..., SPART, ..., EAN11, NUMTP, LAENG, BREIT, HOEHE, ..., XCHPF, ..., "
            "MSTAV, MSTDE, MSTDV, ..., MTPOS_MARA). MATMAS05 uses segment definition "
            "E2MARAM009.",
-    notes="NORMT, LABOR and EKWSL take the length of their MARA field (CHAR 18, 3, 4; "
-          "stechno.net, \"SAP Table MARA\") and its position in MARA, as every CHAR field of "
-          "the confirmed part does; NTGEW and VOLUM take the 14 characters of BRGEW (same "
-          "MARA type QUAN 13,3). Standard fields that real MATMAS05 IDocs carry but whose "
-          "segment length no public listing confirmed are not declared yet: BEHVO, RAUBE, "
-          "TEMPB, DISST, TRAGR, STOFF, KUNNR, WESCH, NUMTP, ERGEW, ERVOL, GEWTO, VOLTO, FUELG, "
-          "STFAK, QMPUR, MHDRZ, MHDHB, MHDLP, VPSTA, MSTDE, COMPL, RDMHD, GEWTO_NEW, "
-          "VOLTO_NEW, SLED_BBD, ANP and the rest of E2MARAM009.",
+    notes="after WRKST, no public listing of the segment was found. The character and date "
+          "fields NORMT, LABOR, EKWSL, RAUBE, TRAGR, NUMTP, QMPUR, VPSTA and MSTDE take the "
+          "length of their MARA field (stechno.net, \"SAP Table MARA\"; datapanda.eu, "
+          "\"EMARA\"), as every character field of the confirmed part does, and the order in "
+          "which MARA and real MATMAS05 IDocs have them; NTGEW and VOLUM take the 14 "
+          "characters of BRGEW (same MARA type QUAN 13,3). Standard fields whose segment "
+          "length or presence no public source confirmed are not declared yet: the quantities "
+          "and numbers WESCH, ERGEW, ERVOL, GEWTO, VOLTO, FUELG, STFAK, MHDRZ, MHDHB, MHDLP, "
+          "GEWTO_NEW, VOLTO_NEW, ANP, the codes BEHVO, TEMPB, DISST, STOFF, KUNNR, COMPL, "
+          "RDMHD, SLED_BBD, and the rest of E2MARAM009.",
 )
 
 MATMAS05 = IdocType(
