@@ -17,7 +17,10 @@ that, byte for byte):
   (``etree.tostring(root, xml_declaration=True, encoding="UTF-8")``): fields and segments
   in declared order, empty fields left out, a segment without fields or children as an
   empty element, non-ASCII as UTF-8. Per segment type the tags and the declared field order
-  are worked out once (:class:`_Layout`); a value is copied as it is when it holds only
+  are worked out once (:class:`_Layout`), and so is, per layout of values (which fields a
+  segment carries, in which order), the declared order of just those fields: segments
+  declare SAP's full field lists but carry few of them. A value is copied as it is when it
+  holds only
   characters lxml writes unchanged, and any other value is handed to lxml itself, so
   escaping (``& < >`` and CR) and the refusal of characters XML cannot hold stay lxml's.
 - :func:`join_documents` returns what :func:`join_documents_with_lxml` returns: one
