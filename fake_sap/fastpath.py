@@ -20,8 +20,7 @@ that, byte for byte):
   are worked out once (:class:`_Layout`), and so is, per layout of values (which fields a
   segment carries, in which order), the declared order of just those fields: segments
   declare SAP's full field lists but carry few of them. A value is copied as it is when it
-  holds only
-  characters lxml writes unchanged, and any other value is handed to lxml itself, so
+  holds only characters lxml writes unchanged, and any other value is handed to lxml, so
   escaping (``& < >`` and CR) and the refusal of characters XML cannot hold stay lxml's.
 - :func:`join_documents` returns what :func:`join_documents_with_lxml` returns: one
   document holding the IDOC elements of several stored documents of one type. It joins
