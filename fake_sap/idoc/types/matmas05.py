@@ -217,7 +217,11 @@ E1MARAM = Segment(
           "length or presence no public source confirmed are not declared yet: the quantities "
           "and numbers WESCH, ERGEW, ERVOL, GEWTO, VOLTO, FUELG, STFAK, MHDRZ, MHDHB, MHDLP, "
           "GEWTO_NEW, VOLTO_NEW, ANP, the codes BEHVO, TEMPB, DISST, STOFF, KUNNR, COMPL, "
-          "RDMHD, SLED_BBD, and the rest of E2MARAM009.",
+          "RDMHD, SLED_BBD, and the rest of E2MARAM009. Segments of the basic type that are "
+          "not declared yet, so that an IDoc carrying them ends in status 60 (list of the "
+          "MATMAS04 structure on sap4tech.net, \"SAP MATMAS Material Master Data IDoc\"): "
+          "E1MARA1, E1MARC1, E1MFHMM, E1MPGDM, E1MPOPM, E1MPRWM, E1MVEGM, E1MVEUM, E1MKALM, "
+          "E1MARMM, E1MEANM, E1MLGNM, E1MLGTM, E1MLANM, E1MTXHM, E1MTXLM.",
 )
 
 MATMAS05 = IdocType(
