@@ -17,8 +17,10 @@ that, byte for byte):
   (``etree.tostring(root, xml_declaration=True, encoding="UTF-8")``): fields and segments
   in declared order, empty fields left out, a segment without fields or children as an
   empty element, non-ASCII as UTF-8. Per segment type the tags and the declared field order
-  are worked out once (:class:`_Layout`); a value is copied as it is when it holds only
-  characters lxml writes unchanged, and any other value is handed to lxml itself, so
+  are worked out once (:class:`_Layout`), and so is, per layout of values (which fields a
+  segment carries, in which order), the declared order of just those fields: segments
+  declare SAP's full field lists but carry few of them. A value is copied as it is when it
+  holds only characters lxml writes unchanged, and any other value is handed to lxml, so
   escaping (``& < >`` and CR) and the refusal of characters XML cannot hold stay lxml's.
 - :func:`join_documents` returns what :func:`join_documents_with_lxml` returns: one
   document holding the IDOC elements of several stored documents of one type. It joins
@@ -76,6 +78,11 @@ class _Layout:
     end: str  # </E1MARAM>
     #: (field name, start tag, end tag) in declared order
     fields: tuple[tuple[str, str, str], ...]
+    #: field name -> its position in ``fields``
+    positions: dict[str, int]
+    #: the names of a segment's values, in the order they come -> the declared fields among
+    #: them in declared order (see :func:`_fields_in_order`)
+    orders: dict[tuple[str, ...], list[tuple[str, str, str]]]
     #: child segment name -> (declared position, its layout)
     children: dict[str, tuple[int, _Layout]]
 
@@ -84,6 +91,7 @@ def _layout(segment: Segment) -> _Layout:
     return _Layout(
         f'<{segment.name} SEGMENT="1">', f'<{segment.name} SEGMENT="1"/>', f"</{segment.name}>",
         tuple((f.name, f"<{f.name}>", f"</{f.name}>") for f in segment.fields),
+        {f.name: i for i, f in enumerate(segment.fields)}, {},
         _positions(segment.children))
 
 
@@ -118,13 +126,14 @@ def _write(out: list[str], layout: _Layout, values: dict[str, str],
     start = len(out)
     out.append(layout.start)
     get = values.get
+    fields = _fields_in_order(layout, values)
     if verbatim:
-        for name, start_tag, end_tag in layout.fields:
+        for name, start_tag, end_tag in fields:
             value = get(name)
             if value:
                 out += (start_tag, value, end_tag)
     else:  # some value needs escaping, or is no text at all: look at each on its own
-        for name, start_tag, end_tag in layout.fields:
+        for name, start_tag, end_tag in fields:
             value = get(name)
             if value:
                 if value.__class__ is str and _verbatim(value):
@@ -137,6 +146,28 @@ def _write(out: list[str], layout: _Layout, values: dict[str, str],
         out[start] = layout.empty
         return
     out.append(layout.end)
+
+
+#: how many value layouts one segment type remembers; outbound segments made of table rows
+#: come in a handful of layouts, and the bound keeps random input from growing the memory
+_MAX_ORDERS = 256
+
+
+def _fields_in_order(layout: _Layout, values: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The declared fields ``values`` has, in declared order.
+
+    A segment declares SAP's full field list (dozens of fields) but mostly carries a few of
+    them, and the segments of one kind carry the same ones in the same order: the answer is
+    worked out once per such order instead of looking up every declared field each time.
+    """
+    names = tuple(values)
+    known = layout.orders.get(names)
+    if known is None:
+        positions = layout.positions
+        known = [layout.fields[i] for i in sorted(positions[n] for n in names if n in positions)]
+        if len(layout.orders) < _MAX_ORDERS:
+            layout.orders[names] = known
+    return known
 
 
 def _verbatim(text: str) -> bool:

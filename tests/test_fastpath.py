@@ -161,3 +161,17 @@ def test_documents_of_another_shape_are_joined_by_lxml() -> None:
 
     assert joined == join_documents_with_lxml(stored)
     assert joined.count("<IDOC ") == 2
+
+
+def test_fields_given_in_any_order_and_in_many_layouts_are_written_as_lxml_writes_them() -> None:
+    # a segment remembers the declared order of the field layouts it has seen, up to a bound;
+    # layouts beyond the bound, reversed orders and undeclared names must change nothing
+    names = [f.name for f in MATMAS05.segment("E1MARAM").fields]
+    for count in range(300):
+        chosen = names[count % len(names):] + names[:count % 7]
+        if count % 2:
+            chosen.reverse()
+        values = {name: f"v{count}" for name in chosen} | {"NOT_DECLARED": "x"}
+        values["MATNR"] = "4711"
+        idoc = Idoc(control("MATMAS", count + 1), [SegmentData("E1MARAM", values)])
+        assert idoc_xml_text(MATMAS05, [idoc]) == lxml_document(MATMAS05, [idoc]), count

@@ -111,6 +111,10 @@ class Segment:
     max_occurs: int = 1
     #: True for customer segments added by an extension (Z1/Y1 segments)
     extension: bool = False
+    #: the public reference the field list was taken from (shown in the generated docs)
+    source: str = ""
+    #: what the source did not confirm and was therefore left out or kept as declared before
+    notes: str = ""
     _field_index: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
     _child_index: dict[str, Segment] = field(default_factory=dict, compare=False, repr=False)
 
@@ -184,13 +188,14 @@ def extend(basic: IdocType, name: str, description: str,
     def graft(segment: Segment) -> Segment:
         extra = tuple(
             Segment(c.name, c.description, c.fields, c.children, c.min_occurs, c.max_occurs,
-                    extension=True)
+                    extension=True, source=c.source, notes=c.notes)
             for c in additions.get(segment.name, ())
         )
         return Segment(
             segment.name, segment.description, segment.fields,
             tuple(graft(c) for c in segment.children) + extra,
             segment.min_occurs, segment.max_occurs, segment.extension,
+            source=segment.source, notes=segment.notes,
         )
 
     return IdocType(name, basic.message_types, description,

@@ -32,6 +32,11 @@ def index_page(idoc_types: Iterable[IdocType]) -> str:
         "The IDoc types the emulator knows, generated from their declarations in "
         "`fake_sap/idoc/types/`. Each page lists the segment tree and every field; the same "
         "declarations produce the XML schemas in `contracts/idoc/`.", "",
+        "Segments declare SAP's standard fields in SAP's order with the lengths of the "
+        "segment definition, as far as a public reference confirms them. Each segment names "
+        "that reference (\"Source of the field list\") and what it did not confirm (\"Not "
+        "confirmed\"); unconfirmed fields are left out rather than guessed, so an IDoc that "
+        "carries one of them still ends in status 60.", "",
         "| IDoc type | Kind | Message types | Description |",
         "| --- | --- | --- | --- |",
     ]
@@ -96,6 +101,10 @@ def _segment_sections(segment: Segment, parent: str | None) -> list[str]:
     lines = ["", f"### {segment.name}", "",
              f"{_cell(segment.description)}{marker}. {where}, occurs `{_occurs(segment)}`.",
              ""]
+    if segment.source:
+        lines += [f"Source of the field list: {segment.source}", ""]
+    if segment.notes:
+        lines += [f"Not confirmed: {segment.notes}", ""]
     lines += _field_table(segment.fields)
     for child in segment.children:
         lines += _segment_sections(child, parent=segment.name)

@@ -1,4 +1,9 @@
-"""DEBMAS07: customer master (message type DEBMAS), the segments the CRM flows need."""
+"""DEBMAS07: customer master (message type DEBMAS).
+
+Each segment lists SAP's standard fields in SAP's order with the lengths of the segment
+definition, as far as a public reference confirms them; ``source`` names the reference and
+``notes`` what it did not confirm (those fields are left out rather than guessed).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,10 @@ E1KNVPM = Segment(
         ("PARZA", 3, N, "Partner counter"),
     ),
     max_occurs=UNBOUNDED,
+    source="none found: these are the fields the emulator's flows use, with the lengths of "
+           "their table fields",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1KNVVM = Segment(
@@ -29,40 +38,87 @@ E1KNVVM = Segment(
         ("VKORG!", 4, C, "Sales organization"),
         ("VTWEG!", 2, C, "Distribution channel"),
         ("SPART!", 2, C, "Division"),
-        ("BZIRK", 6, C, "Sales district"),
+        ("BEGRU", 4, C, "Authorization group"),
+        ("LOEVM", 1, C, "Deletion flag for sales area"),
+        ("VERSG", 1, C, "Customer statistics group"),
+        ("AUFSD", 2, C, "Order block for sales area"),
+        ("KALKS", 1, C, "Customer classification for pricing procedure"),
         ("KDGRP", 2, C, "Customer group"),
+        ("BZIRK", 6, C, "Sales district"),
         ("KONDA", 2, C, "Price group"),
         ("PLTYP", 2, C, "Price list type"),
-        ("WAERS", 5, SapType.CUKY, "Currency"),
-        ("KALKS", 1, C, "Customer classification for pricing procedure"),
-        ("VSBED", 2, C, "Shipping conditions"),
+        ("AWAHR", 3, N, "Order probability of the item"),
         ("INCO1", 3, C, "Incoterms part 1"),
         ("INCO2", 28, C, "Incoterms part 2"),
-        ("ZTERM", 4, C, "Terms of payment"),
-        ("KTGRD", 2, C, "Account assignment group"),
-        ("LPRIO", 2, N, "Delivery priority"),
-        ("VWERK", 4, C, "Delivering plant"),
+        ("LIFSD", 2, C, "Delivery block for sales area"),
+        ("AUTLF", 1, C, "Complete delivery defined for each sales order?"),
+        ("ANTLF", 2, C, "Maximum number of partial deliveries allowed per item"),
         ("KZTLF", 1, C, "Partial delivery at item level (blank/D allowed, A one delivery, "
                         "C complete only)"),
-        ("AUFSD", 2, C, "Order block for sales area"),
-        ("LIFSD", 2, C, "Delivery block for sales area"),
-        ("LOEVM", 1, C, "Deletion flag for sales area"),
+        ("KZAZU", 1, C, "Order combination indicator"),
+        ("CHSPL", 1, C, "Batch split allowed"),
+        ("LPRIO", 2, N, "Delivery priority"),
+        ("EIKTO", 12, C, "Shipper's (our) account number at the customer"),
+        ("VSBED", 2, C, "Shipping conditions"),
+        ("FAKSD", 2, C, "Billing block for sales area"),
+        ("MRNKZ", 1, C, "Manual invoice maintenance"),
+        ("PERFK", 2, C, "Invoice dates (calendar identification)"),
+        ("WAERS", 5, SapType.CUKY, "Currency"),
+        ("ZTERM", 4, C, "Terms of payment"),
+        ("KTGRD", 2, C, "Account assignment group"),
+        ("VWERK", 4, C, "Delivering plant"),
     ),
     children=(E1KNVPM,),
     max_occurs=UNBOUNDED,
+    source="datapanda.eu, \"SAP table E2KNVVM\" (https://datapanda.eu/en/sap/table/E2KNVVM) and "
+           "leanx.eu, \"SAP Table E1KNVVM\" (https://leanx.eu/en/sap/table/e1knvvm.html), fields "
+           "MSGFN to PERFK in SAP's order with their segment lengths; AWAHR and LPRIO are "
+           "numeric in KNVV (stechno.net, \"SAP Table KNVV\").",
+    notes="the fields after PERFK could not be read from a public listing; WAERS, ZTERM, "
+          "KTGRD and VWERK are kept as declared before (lengths of their KNVV fields, order "
+          "after PERFK unconfirmed), the others are not declared yet.",
 )
 
 E1KNB1M = Segment(
     "E1KNB1M", "Master customer company code data (KNB1)",
     fields(
         ("MSGFN", 3, C, "Function"),
-        ("BUKRS!", 4, C, "Company code"),
-        ("AKONT", 10, C, "Reconciliation account in general ledger"),
-        ("ZTERM", 4, C, "Terms of payment"),
-        ("ZUAWA", 3, C, "Sort key"),
+        ("BUKRS!", 6, C, "Company code (global company code, 6 characters in the segment)"),
+        ("SPERR", 1, C, "Posting block for company code"),
         ("LOEVM", 1, C, "Deletion flag for company code"),
+        ("ZUAWA", 3, C, "Key for sorting according to assignment numbers"),
+        ("BUSAB", 2, C, "Accounting clerk"),
+        ("AKONT", 10, C, "Reconciliation account in general ledger"),
+        ("BEGRU", 4, C, "Authorization group"),
+        ("KNRZE", 10, C, "Head office account number (in branch accounts)"),
+        ("KNRZB", 10, C, "Account number of an alternative payer"),
+        ("ZAMIM", 1, C, "Indicator: payment notice to customer (with cleared items)?"),
+        ("ZAMIV", 1, C, "Indicator: payment notice to sales department?"),
+        ("ZAMIR", 1, C, "Indicator: payment notice to legal department?"),
+        ("ZAMIB", 1, C, "Indicator: payment notice to the accounting department?"),
+        ("ZAMIO", 1, C, "Indicator: payment notice to customer (without cleared items)?"),
+        ("ZWELS", 10, C, "List of respected payment methods"),
+        ("XVERR", 1, C, "Indicator: clearing between customer and vendor?"),
+        ("ZAHLS", 1, C, "Block key for payment"),
+        ("ZTERM", 4, C, "Terms of payment"),
+        ("WAKON", 4, C, "Terms of payment key for bill of exchange charges"),
+        ("VZSKZ", 2, C, "Interest indicator"),
+        ("ZINDT", 8, C, "Key date of last interest calculation (CHAR8 in the segment)"),
+        ("ZINRT", 2, C, "Interest calculation frequency in months (CHAR2 in the segment)"),
+        ("EIKTO", 12, C, "Our account number at customer"),
+        ("ZSABE", 15, C, "User at customer"),
+        ("KVERM", 30, C, "Memo"),
+        ("FDGRV", 10, C, "Planning group"),
+        ("VRBKZ", 2, C, "Export credit insurance institution number"),
     ),
     max_occurs=UNBOUNDED,
+    source="datapanda.eu, \"SAP table E2KNB1M002\" (https://datapanda.eu/en/sap/table/E2KNB1M002)"
+           " and se80.co.uk, \"E1KNB1M SAP IDoc segment structure\" "
+           "(https://www.se80.co.uk/saptables/e/e1kn/e1knb1m.htm), fields MSGFN to VRBKZ in "
+           "SAP's order with their segment lengths (BUKRS is the 6-character global company "
+           "code there).",
+    notes="the fields after VRBKZ could not be read from a public listing and are not declared "
+          "yet.",
 )
 
 E1KNKKM = Segment(
@@ -78,6 +134,10 @@ E1KNKKM = Segment(
         ("GRUPP", 4, C, "Customer credit group"),
     ),
     max_occurs=UNBOUNDED,
+    source="none found: these are the fields the emulator's flows use, with the lengths of "
+           "their table fields",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1KNA1M = Segment(
@@ -87,19 +147,34 @@ E1KNA1M = Segment(
         ("KUNNR!", 10, C, "Customer number (internal format, ALPHA)"),
         ("ANRED", 15, C, "Title"),
         ("AUFSD", 2, C, "Central order block"),
+        ("BAHNE", 25, C, "Express train station"),
+        ("BAHNS", 25, C, "Train station"),
+        ("BBBNR", 7, C, "International location number (part 1)"),
+        ("BBSNR", 5, C, "International location number (part 2)"),
+        ("BEGRU", 4, C, "Authorization group"),
         ("BRSCH", 4, C, "Industry key"),
+        ("BUBKZ", 1, C, "Check digit for the international location number"),
+        ("DATLT", 14, C, "Data communication line number"),
         ("FAKSD", 2, C, "Central billing block"),
+        ("FISKN", 10, C, "Account number of the master record with the fiscal address"),
+        ("KNRZA", 10, C, "Account number of an alternative payer"),
+        ("KONZS", 10, C, "Group key"),
         ("KTOKD", 4, C, "Customer account group"),
+        ("KUKLA", 2, C, "Customer classification"),
         ("LAND1", 3, C, "Country key"),
+        ("LIFNR", 10, C, "Account number of vendor or creditor"),
         ("LIFSD", 2, C, "Central delivery block"),
+        ("LOCCO", 10, C, "City coordinates"),
         ("LOEVM", 1, C, "Central deletion flag"),
         ("NAME1", 35, C, "Name 1"),
         ("NAME2", 35, C, "Name 2"),
         ("NAME3", 35, C, "Name 3"),
         ("NAME4", 35, C, "Name 4"),
+        ("NIELS", 2, C, "Nielsen ID"),
         ("ORT01", 35, C, "City"),
         ("ORT02", 35, C, "District"),
         ("PFACH", 10, C, "PO box"),
+        ("PSTL2", 10, C, "P.O. box postal code"),
         ("PSTLZ", 10, C, "Postal code"),
         ("REGIO", 3, C, "Region (state, province)"),
         ("SORTL", 10, C, "Sort field"),
@@ -113,6 +188,13 @@ E1KNA1M = Segment(
     children=(E1KNVVM, E1KNB1M, E1KNKKM),
     min_occurs=1,
     max_occurs=1,
+    source="beyondse16.com, \"Complete segment and field list of SAP IDoc DEBMAS06\" and "
+           "\"... DEBMAS01\" (E1KNA1M fields MSGFN to REGIO in SAP's order with their segment "
+           "lengths; the segment keeps the KNA1 fields in alphabetical order up to REGIO).",
+    notes="the fields after REGIO (COUNC and the rest) could not be read completely from a "
+          "public listing; SORTL, SPRAS, STCD1, STRAS, TELF1, STCEG and SPRAS_ISO are kept "
+          "as declared before (lengths of their KNA1 fields, order after REGIO unconfirmed), "
+          "the others are not declared yet.",
 )
 
 DEBMAS07 = IdocType(

@@ -20,6 +20,9 @@ E1EDL18 = Segment(
     fields(("QUALF!", 3, C, "Qualifier for control of the delivery"),
            ("PARAM", 20, C, "Parameter")),
     max_occurs=UNBOUNDED,
+    source="none found: these are the fields the emulator's flows use",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDL21 = Segment(
@@ -27,6 +30,9 @@ E1EDL21 = Segment(
     fields(("LFART", 4, C, "Delivery type (LF, LR, NL)"),
            ("LPRIO", 2, N, "Delivery priority"),
            ("TRAGR", 4, C, "Transportation group")),
+    source="none found: these are the fields the emulator's flows use",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1ADRM1 = Segment(
@@ -36,6 +42,9 @@ E1ADRM1 = Segment(
            ("LANGUAGE", 2, C, "Language"),
            ("NAME1", 40, C, "Name")),
     max_occurs=UNBOUNDED,
+    source="none found: these are the fields the emulator's flows use",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDT13 = Segment(
@@ -46,6 +55,9 @@ E1EDT13 = Segment(
            ("ISDD", 8, D, "Actual date"),
            ("ISDZ", 6, T, "Actual time")),
     max_occurs=UNBOUNDED,
+    source="none found: these are the fields the emulator's flows use",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDL43 = Segment(
@@ -55,6 +67,9 @@ E1EDL43 = Segment(
            ("POSNR", 6, N, "Item number"),
            ("DATUM", 8, D, "Date")),
     max_occurs=UNBOUNDED,
+    source="none found: these are the fields the emulator's flows use",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDL24 = Segment(
@@ -76,6 +91,9 @@ E1EDL24 = Segment(
            ("VGPOS", 6, N, "Reference item")),
     children=(E1EDL43,),
     max_occurs=UNBOUNDED,
+    source="none found: these are the fields the emulator's flows use",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDL20 = Segment(
@@ -94,6 +112,9 @@ E1EDL20 = Segment(
     children=(E1EDL21, E1EDL18, E1ADRM1, E1EDT13, E1EDL24),
     min_occurs=1,
     max_occurs=1,
+    source="none found: these are the fields the emulator's flows use",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 DELVRY07 = IdocType(
@@ -116,6 +137,7 @@ Z1EDL20 = Segment(
            ("ZMJAHR", 4, N, "Year of the material document"),
            ("ZEVDAT", 8, D, "Date of the event"),
            ("ZEVTIM", 6, T, "Time of the event")),
+    source="customer segment of this project's extension ZDELVRY07 (not an SAP segment)",
 )
 
 Z1EDL24 = Segment(
@@ -128,6 +150,7 @@ Z1EDL24 = Segment(
            ("ZEXPECTED", 15, Q, "Returns: quantity expected"),
            ("ZRECEIVED", 15, Q, "Returns: quantity counted and received"),
            ("ZDIFF", 1, C, "X = received differs from expected")),
+    source="customer segment of this project's extension ZDELVRY07 (not an SAP segment)",
 )
 
 ZDELVRY07 = extend(DELVRY07, "ZDELVRY07", "Delivery interface with CRM delivery data",

@@ -1,24 +1,55 @@
-"""ORDERS05: purchase order / sales order (message type ORDERS), inbound to SD."""
+"""ORDERS05: purchase order / sales order (message type ORDERS), inbound to SD.
+
+Each segment lists SAP's standard fields in SAP's order with the lengths of the segment
+definition, as far as a public reference confirms them; ``source`` names the reference and
+``notes`` what it did not confirm (those fields are left out rather than guessed).
+"""
 
 from __future__ import annotations
 
 from fake_sap.idoc.model import UNBOUNDED, IdocType, SapType, Segment, fields
 
-C, N, D, T, Q = SapType.CHAR, SapType.NUMC, SapType.DATS, SapType.TIMS, SapType.QUAN
+C, N, D, T, Q, DE = (SapType.CHAR, SapType.NUMC, SapType.DATS, SapType.TIMS, SapType.QUAN,
+                    SapType.DEC)
 
 E1EDK01 = Segment(
     "E1EDK01", "IDoc: Document header general data",
     fields(("ACTION", 3, C, "Action code for the whole EDI message"),
+           ("KZABS", 1, C, "Flag: order acknowledgment required"),
            ("CURCY", 3, C, "Currency"),
            ("HWAER", 3, C, "EDI local currency"),
+           ("WKURS", 12, C, "Exchange rate"),
+           ("ZTERM", 17, C, "Terms of payment key"),
+           ("KUNDEUINR", 20, C, "VAT registration number (customer)"),
+           ("EIGENUINR", 20, C, "VAT registration number (own)"),
            ("BSART", 4, C, "Document type"),
            ("BELNR", 35, C, "IDoc document number"),
            ("NTGEW", 18, Q, "Net weight"),
            ("BRGEW", 18, Q, "Total weight"),
            ("GEWEI", 3, C, "Weight unit"),
+           ("FKART_RL", 4, C, "Invoice list type"),
+           ("ABLAD", 25, C, "Unloading point"),
+           ("BSTZD", 4, C, "Purchase order number supplement"),
+           ("VSART", 2, C, "Shipping type"),
+           ("VSART_BEZ", 20, C, "Description of the shipping type"),
+           ("RECIPNT_NO", 10, C, "Number of recipient (for control by the ALE model)"),
+           ("KZAZU", 1, C, "Order combination indicator"),
+           ("AUTLF", 1, C, "Complete delivery defined for each sales order?"),
            ("AUGRU", 3, C, "Order reason"),
-           ("LIFSK", 2, C, "Delivery block")),
+           ("AUGRU_BEZ", 40, C, "Description of the order reason"),
+           ("ABRVW", 3, C, "Usage indicator"),
+           ("ABRVW_BEZ", 20, C, "Description of the usage indicator"),
+           ("FKTYP", 1, C, "Billing category"),
+           ("LIFSK", 2, C, "Delivery block"),
+           ("LIFSK_BEZ", 20, C, "Description of the delivery block"),
+           ("EMPST", 25, C, "Receiving point"),
+           ("ABTNR", 4, C, "Department number"),
+           ("DELCO", 3, C, "Agreed delivery time"),
+           ("WKURS_M", 12, C, "Indirectly quoted exchange rate in an IDoc segment")),
     min_occurs=1,
+    source="beyondse16.com, \"Complete field list of E1EDK01 - IDoc: Document header general "
+           "data\" (all 32 fields in SAP's order with their segment lengths); sapdatasheet.org, "
+           "\"E2EDK01002\" for the first 20 (same order and lengths).",
 )
 
 E1EDK14 = Segment(
@@ -26,6 +57,9 @@ E1EDK14 = Segment(
                "distribution channel, 008 sales organization, 012 order type)",
     fields(("QUALF!", 3, C, "Qualifier organization"), ("ORGID", 35, C, "Organization")),
     max_occurs=12,
+    source="none found: these are the fields the emulator's flows use",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDK03 = Segment(
@@ -34,6 +68,9 @@ E1EDK03 = Segment(
     fields(("IDDAT!", 3, C, "Qualifier for IDoc date segment"), ("DATUM", 8, D, "Date"),
            ("UZEIT", 6, T, "Time")),
     max_occurs=10,
+    source="none found: these are the fields the emulator's flows use",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDKA1 = Segment(
@@ -44,6 +81,9 @@ E1EDKA1 = Segment(
            ("ORT01", 35, C, "City"), ("PSTLZ", 9, C, "Postal code"),
            ("LAND1", 3, C, "Country key")),
     max_occurs=UNBOUNDED,
+    source="none found: these are the fields the emulator's flows use",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDK02 = Segment(
@@ -52,6 +92,9 @@ E1EDK02 = Segment(
            ("BELNR", 35, C, "IDoc document number"), ("POSNR", 6, C, "Item number"),
            ("DATUM", 8, D, "Date")),
     max_occurs=10,
+    source="none found: these are the fields the emulator's flows use",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDP19 = Segment(
@@ -59,6 +102,9 @@ E1EDP19 = Segment(
     fields(("QUALF!", 3, C, "IDoc object identification"),
            ("IDTNR", 35, C, "IDoc material ID"), ("KTEXT", 70, C, "IDoc short text")),
     max_occurs=UNBOUNDED,
+    source="none found: these are the fields the emulator's flows use",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDP20 = Segment(
@@ -66,18 +112,50 @@ E1EDP20 = Segment(
     fields(("WMENG", 15, Q, "Scheduled quantity"), ("AMENG", 15, Q, "Previous quantity"),
            ("EDATU", 8, D, "IDoc: date"), ("EZEIT", 6, T, "IDoc: time")),
     max_occurs=UNBOUNDED,
+    source="none found: these are the fields the emulator's flows use",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 E1EDP01 = Segment(
     "E1EDP01", "IDoc: Document item general data",
     fields(("POSEX", 6, C, "Item number"), ("ACTION", 3, C, "Action code for the item"),
-           ("PSTYP", 1, C, "Item category"), ("MENGE", 15, Q, "Quantity"),
-           ("MENEE", 3, C, "Unit of measure (ISO)"), ("PMENE", 3, C, "Price unit of measure"),
+           ("PSTYP", 1, C, "Item category"),
+           ("KZABS", 1, C, "Flag: order acknowledgment required"),
+           ("MENGE", 15, Q, "Quantity"),
+           ("MENEE", 3, C, "Unit of measure (ISO)"),
+           ("BMNG2", 15, Q, "Quantity in price unit"),
+           ("PMENE", 3, C, "Price unit of measure"),
+           ("ABFTZ", 7, C, "Agreed cumulative quantity"),
            ("VPREI", 15, Q, "Price (net)"), ("PEINH", 9, N, "Price unit"),
-           ("NETWR", 18, Q, "Item value (net)"), ("MATKL", 9, C, "IDoc material class"),
-           ("WERKS", 4, C, "Plant"), ("ABGRU", 2, C, "Reason for rejection")),
+           ("NETWR", 18, Q, "Item value (net)"),
+           ("ANETW", 18, Q, "Absolute net value of item"),
+           ("SKFBP", 18, Q, "Amount qualifying for cash discount"),
+           ("NTGEW", 18, Q, "Net weight"),
+           ("GEWEI", 3, C, "Weight unit"),
+           ("EINKZ", 1, C, "Flag: more than one schedule line for the item"),
+           ("CURCY", 3, C, "Currency"),
+           ("PREIS", 18, Q, "Gross price"),
+           ("MATKL", 9, C, "IDoc material class"),
+           ("UEPOS", 6, C, "Higher-level item in BOM structures"),
+           ("GRKOR", 3, C, "Delivery group (items delivered together)"),
+           ("EVERS", 7, C, "Shipping instructions"),
+           ("BPUMN", 5, DE, "Denominator for conversion of order price unit into order unit"),
+           ("BPUMZ", 5, DE, "Numerator for conversion of order price unit into order unit"),
+           ("ABGRU", 2, C, "Reason for rejection"),
+           ("ABGRT", 40, C, "Description of the reason for rejection"),
+           ("ANTLF", 1, DE, "Maximum number of partial deliveries allowed per item"),
+           ("FIXMG", 1, C, "Delivery date and quantity fixed"),
+           ("KZAZU", 1, C, "Order combination indicator"),
+           ("WERKS", 4, C, "Plant")),
     children=(E1EDP20, E1EDP19),
     max_occurs=UNBOUNDED,
+    source="datapanda.eu, \"SAP table E3EDP01 (IDoc: Document Item General Data)\" "
+           "(https://datapanda.eu/nl/sap/table/E3EDP01), fields POSEX to KZAZU in SAP's order "
+           "with their segment lengths and types.",
+    notes="the fields after KZAZU could not be read from a public listing; WERKS is kept as "
+          "declared before (it is not among the fields up to KZAZU, so it follows them), the "
+          "others are not declared yet.",
 )
 
 E1EDS01 = Segment(
@@ -85,6 +163,9 @@ E1EDS01 = Segment(
     fields(("SUMID!", 3, C, "Qualifier for totals segment"), ("SUMME", 18, C, "Total value"),
            ("SUNIT", 3, C, "Total value unit")),
     max_occurs=UNBOUNDED,
+    source="none found: these are the fields the emulator's flows use",
+    notes="SAP's full standard field list of this segment could not be read from a public "
+          "listing; its other standard fields are not declared yet.",
 )
 
 ORDERS05 = IdocType(
