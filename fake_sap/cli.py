@@ -52,6 +52,43 @@ def _idoc_validate(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def _idoc_import_xsd(args: argparse.Namespace) -> int:
+    """Register IDoc types from their XML schemas in the configured database."""
+    from fake_sap.db.engine import Database
+    from fake_sap.errors import Conflict
+    from fake_sap.idoc.customer_types import import_schema
+    from fake_sap.idoc.schema_import import NotAnIdocSchema
+
+    db = Database(args.db or Settings.from_env().db_url)
+    failed = False
+    try:
+        db.create_schema()
+        for path in args.files:
+            try:
+                with open(path, "rb") as schema:
+                    data = schema.read()
+                with db.write() as conn:
+                    declared = import_schema(conn, data, message_types=args.message_type,
+                                             basic_type=args.basic_type or "")
+            except OSError as error:
+                print(f"{path}: cannot read the file: {error.strerror or error}",
+                      file=sys.stderr)
+                failed = True
+                continue
+            except (NotAnIdocSchema, Conflict) as error:
+                print(f"{path}: {error.message}", file=sys.stderr)
+                failed = True
+                continue
+            kind = (f"extension of {declared.basic_type}" if declared.basic_type
+                    else "basic type")
+            messages = ", ".join(declared.message_types) or "any message type"
+            print(f"{path}: imported IDoc type {declared.name} ({kind}; {messages}; "
+                  f"{len(declared.all_segments())} segments)")
+    finally:
+        db.dispose()
+    return 1 if failed else 0
+
+
 def _db(args: argparse.Namespace) -> int:
     from fake_sap.db import migrations
     from fake_sap.db.engine import Database
@@ -148,6 +185,17 @@ def build_parser() -> argparse.ArgumentParser:
     validate = idoc_commands.add_parser("validate", help="validate IDoc-XML files")
     validate.add_argument("files", nargs="+")
     validate.set_defaults(func=_idoc_validate)
+    import_xsd = idoc_commands.add_parser(
+        "import-xsd", help="register IDoc types from the XML schemas SAP generates (WE60)")
+    import_xsd.add_argument("files", nargs="+", metavar="FILE")
+    import_xsd.add_argument("--message-type", action="append", default=[], metavar="MESTYP",
+                            help="a message type assigned to the type (WE82); repeatable "
+                                 "(default: the basic type's for an extension, else any)")
+    import_xsd.add_argument("--basic-type", default=None, metavar="IDOCTYP",
+                            help="for an extension whose schema does not name its basic type")
+    import_xsd.add_argument("--db", default=None, help="SQLAlchemy database URL "
+                            f"(FAKE_SAP_DB_URL, default {DEFAULT_DB_URL})")
+    import_xsd.set_defaults(func=_idoc_import_xsd)
 
     contracts = commands.add_parser("contracts", help="regenerate contracts/ and docs")
     from fake_sap.contracts import add_arguments as add_contract_arguments
