@@ -137,7 +137,8 @@ class _SchemaReader:
         if name == "EDI_DC40":
             raise NotAnIdocSchema("The control record EDI_DC40 can only be the first element "
                                   "of IDOC")
-        if self._complex_type(element) is None or not self._has_attribute(element, "SEGMENT"):
+        complex_type = self._complex_type(element)
+        if complex_type is None or not self._has_attribute(element, "SEGMENT"):
             raise NotAnIdocSchema(f"Element {name} under {parent} is not a segment: a "
                                   f"segment's type carries the attribute SEGMENT")
         fields: list[Field] = []
@@ -155,7 +156,8 @@ class _SchemaReader:
             if declared.name in seen:
                 raise NotAnIdocSchema(f"Field {declared.name} appears twice in segment {name}")
             seen.add(declared.name)
-        description = _documentation(element)
+        # SAP documents a segment on its named type, the emulator on the element
+        description = _documentation(element) or _documentation(complex_type)
         extension = description.endswith(EXTENSION_SEGMENT_NOTE)
         min_occurs, max_occurs = _occurrence(element, name)
         return Segment(name, description.removesuffix(EXTENSION_SEGMENT_NOTE), tuple(fields),
