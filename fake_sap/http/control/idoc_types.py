@@ -1,6 +1,6 @@
 """Control API: IDoc types, built-in and imported from their XML schema (``/_fake/idoc-types``).
 
-``PUT /_fake/idoc-types/{name}`` takes the XML schema SAP generates for an IDoc type (WE60)
+``PUT /_fake/idoc-types/{idoctyp}`` takes the XML schema SAP generates for an IDoc type (WE60)
 as its body and registers the type; IDocs of it are then checked, stored and posted (or
 passed on) like those of a built-in type. IDoc types are client-independent, as in SAP.
 See docs/customer-idoc-types.md.
@@ -55,21 +55,21 @@ def list_idoc_types() -> Response:
     return jsonify({"idoc_types": [_entry_view(e) for e in entries]})
 
 
-@bp.get("/idoc-types/<name>")
-def get_idoc_type_schema(name: str) -> Response:
+@bp.get("/idoc-types/<idoctyp>")
+def get_idoc_type_schema(idoctyp: str) -> Response:
     """The XML schema of an IDoc type (generated for a built-in one, as imported otherwise)."""
-    _type_name(name)
+    _type_name(idoctyp)
     with runtime().db.read() as conn:
-        schema = IdocTypeCatalogue(conn).schema(name)
+        schema = IdocTypeCatalogue(conn).schema(idoctyp)
     if schema is None:
-        raise NotFound(f"IDoc type {name} is not defined")
+        raise NotFound(f"IDoc type {idoctyp} is not defined")
     return Response(schema, content_type="application/xml; charset=utf-8")
 
 
-@bp.put("/idoc-types/<name>")
-def put_idoc_type(name: str) -> Response:
+@bp.put("/idoc-types/<idoctyp>")
+def put_idoc_type(idoctyp: str) -> Response:
     """Register (or replace) an IDoc type from its XML schema."""
-    _type_name(name)
+    _type_name(idoctyp)
     if not is_xml_media_type(request.mimetype or ""):
         raise BadRequest(f"Send the XML schema as application/xml, not {request.mimetype}")
     message_types = request.args.getlist("message_type")
@@ -84,13 +84,13 @@ def put_idoc_type(name: str) -> Response:
         data = stream.read()
     with runtime().db.write() as conn:
         declared = import_schema(conn, data, message_types=message_types,
-                                 basic_type=basic_type, expected_name=name)
+                                 basic_type=basic_type, expected_name=idoctyp)
         entry = next(e for e in IdocTypeCatalogue(conn).entries()
                      if e.idoc_type.name == declared.name)
     return jsonify(_entry_view(entry))
 
 
-_IDOC_TYPE_NAME = {"name": "name", "in": "path", "required": True,
+_IDOC_TYPE_NAME = {"name": "idoctyp", "in": "path", "required": True,
                    "schema": {"type": "string", "pattern": "^[A-Z0-9_/]{1,30}$"},
                    "description": "IDoc type: a basic type, or an extension (CIMTYP)"}
 _IDOC_TYPE = {
@@ -119,7 +119,7 @@ _PATHS: dict[str, Any] = {
                                                    "items": openapi._ref("IdocType")}}},
                     "Every IDoc type")}},
     },
-    "/_fake/idoc-types/{name}": {
+    "/_fake/idoc-types/{idoctyp}": {
         "parameters": [_IDOC_TYPE_NAME],
         "get": {"operationId": "getIdocTypeSchema",
                 "summary": "The XML schema of an IDoc type (WE60)",
