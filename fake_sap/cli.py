@@ -89,6 +89,27 @@ def _idoc_import_xsd(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _parity(args: argparse.Namespace) -> int:
+    """Run exported IDoc-XML files through a scratch emulator and report the differences."""
+    from pathlib import Path
+
+    from fake_sap.ale.parity import check_folder, print_report
+    from fake_sap.errors import FakeSapError
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        print(f"{folder}: not a directory", file=sys.stderr)
+        return 2
+    try:
+        report = check_folder(folder, [Path(p) for p in args.xsd])
+    except (OSError, FakeSapError) as error:
+        print(f"cannot run the parity check: {getattr(error, 'message', error)}",
+              file=sys.stderr)
+        return 2
+    print_report(report, sys.stdout)
+    return 0 if report.clean else 1
+
+
 def _db(args: argparse.Namespace) -> int:
     from fake_sap.db import migrations
     from fake_sap.db.engine import Database
@@ -196,6 +217,15 @@ def build_parser() -> argparse.ArgumentParser:
     import_xsd.add_argument("--db", default=None, help="SQLAlchemy database URL "
                             f"(FAKE_SAP_DB_URL, default {DEFAULT_DB_URL})")
     import_xsd.set_defaults(func=_idoc_import_xsd)
+
+    parity = commands.add_parser(
+        "parity", help="report what fake-sap would refuse, drop or convert differently in "
+                       "IDoc-XML files exported from a real SAP")
+    parity.add_argument("folder", metavar="DIR", help="folder of IDoc-XML files (*.xml)")
+    parity.add_argument("--xsd", action="append", default=[], metavar="FILE",
+                        help="the XML schema of a customer IDoc type the files use "
+                             "(repeatable; see idoc import-xsd)")
+    parity.set_defaults(func=_parity)
 
     contracts = commands.add_parser("contracts", help="regenerate contracts/ and docs")
     from fake_sap.contracts import add_arguments as add_contract_arguments

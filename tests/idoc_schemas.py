@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from fake_sap.idoc.model import UNBOUNDED, Field, IdocType, Segment
+from fake_sap.idoc.model import UNBOUNDED, Field, IdocType, Segment, fields
 
 _CONTROL_FIELDS = (("MANDT", 3), ("DOCNUM", 16), ("DOCREL", 4), ("STATUS", 2), ("DIRECT", 1),
                    ("OUTMOD", 1), ("MESTYP", 30), ("SNDPOR", 10), ("SNDPRT", 2),
@@ -85,3 +85,29 @@ def _control(idoc_type: IdocType, fix_types: bool) -> str:
             f'{"".join(fields)}</xsd:sequence>'
             f'<xsd:attribute name="SEGMENT" use="required">{_ONE}</xsd:attribute>'
             "</xsd:complexType>")
+
+
+# --- a customer basic type and its IDocs -------------------------------------------------------
+
+def note_type(name: str) -> IdocType:
+    """A customer basic type: notes with their lines, nothing in SAP posts them."""
+    line = Segment("Z1NOTEL", "Note line", fields(("TDLINE", 20), ("LINENO", 4)), max_occurs=3)
+    header = Segment("Z1NOTEH", "Note header", fields(("NOTEID!", 12), ("KUNNR", 10)),
+                     children=(line,), min_occurs=1, max_occurs=UNBOUNDED)
+    return IdocType(name, (), "CRM notes", (header,))
+
+
+def note_idoc(type_name: str, message_type: str, body: str) -> bytes:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<{type_name}><IDOC BEGIN="1">
+  <EDI_DC40 SEGMENT="1"><TABNAM>EDI_DC40</TABNAM><DIRECT>2</DIRECT>
+    <IDOCTYP>{type_name}</IDOCTYP><MESTYP>{message_type}</MESTYP><SNDPOR>SAPCRM</SNDPOR>
+    <SNDPRT>LS</SNDPRT><SNDPRN>CRMCLNT100</SNDPRN><RCVPRT>LS</RCVPRT>
+    <RCVPRN>FAKESAP</RCVPRN></EDI_DC40>
+  {body}
+</IDOC></{type_name}>""".encode()
+
+
+GOOD_NOTE = ('<Z1NOTEH SEGMENT="1"><NOTEID>N-1</NOTEID><KUNNR>3001</KUNNR>'
+             '<Z1NOTEL SEGMENT="1"><TDLINE>Call back</TDLINE><LINENO>1</LINENO></Z1NOTEL>'
+             "</Z1NOTEH>")

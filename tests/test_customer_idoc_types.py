@@ -12,10 +12,10 @@ from pathlib import Path
 import httpx
 import pytest
 from idoc_builders import summary, trail
-from idoc_schemas import sap_style_schema
+from idoc_schemas import GOOD_NOTE, note_idoc, note_type, sap_style_schema
 
 from fake_sap.cli import main
-from fake_sap.idoc.model import UNBOUNDED, IdocType, Segment, extend, fields
+from fake_sap.idoc.model import Segment, extend, fields
 from fake_sap.idoc.types import MATMAS05
 from fake_sap.idoc.xsd import schema_for
 from fake_sap.testing.idoc_receiver import IdocReceiver
@@ -25,33 +25,9 @@ CONTRACTS = Path(__file__).resolve().parents[1] / "contracts" / "idoc"
 _NUMBERS = itertools.count(1)
 
 
-def note_type(name: str) -> IdocType:
-    """A customer basic type: notes with their lines, nothing in SAP posts them."""
-    line = Segment("Z1NOTEL", "Note line", fields(("TDLINE", 20), ("LINENO", 4)), max_occurs=3)
-    header = Segment("Z1NOTEH", "Note header", fields(("NOTEID!", 12), ("KUNNR", 10)),
-                     children=(line,), min_occurs=1, max_occurs=UNBOUNDED)
-    return IdocType(name, (), "CRM notes", (header,))
-
-
 def unique(prefix: str) -> str:
     """A type name no other test uses (the types are client-independent)."""
     return f"{prefix}{next(_NUMBERS):02d}"[:30]
-
-
-def note_idoc(type_name: str, message_type: str, body: str) -> bytes:
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<{type_name}><IDOC BEGIN="1">
-  <EDI_DC40 SEGMENT="1"><TABNAM>EDI_DC40</TABNAM><DIRECT>2</DIRECT>
-    <IDOCTYP>{type_name}</IDOCTYP><MESTYP>{message_type}</MESTYP><SNDPOR>SAPCRM</SNDPOR>
-    <SNDPRT>LS</SNDPRT><SNDPRN>CRMCLNT100</SNDPRN><RCVPRT>LS</RCVPRT>
-    <RCVPRN>FAKESAP</RCVPRN></EDI_DC40>
-  {body}
-</IDOC></{type_name}>""".encode()
-
-
-GOOD_NOTE = ('<Z1NOTEH SEGMENT="1"><NOTEID>N-1</NOTEID><KUNNR>3001</KUNNR>'
-             '<Z1NOTEL SEGMENT="1"><TDLINE>Call back</TDLINE><LINENO>1</LINENO></Z1NOTEL>'
-             "</Z1NOTEH>")
 
 
 def put_type(server_or_client: FakeSapProcess | SapClient, name: str, schema: bytes,
