@@ -201,6 +201,9 @@ def test_a_type_without_posting_logic_ends_in_64_and_goes_to_the_subscribers(
     shown = sap.idoc(docnum)
     assert shown["segments"][0]["segment"] == "Z1NOTEH"
     assert shown["segments"][0]["children"][0]["fields"]["TDLINE"] == "Call back"
+    again = sap.process(docnum)
+    assert again.status_code == 409
+    assert "has no posting logic" in again.json()["message"]
     [post] = receiver.wait_for(1)
     assert post.idoc_type == note_type_name
     assert post.control("MESTYP") == "ZNOTE"
