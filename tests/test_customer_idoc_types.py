@@ -15,7 +15,7 @@ from idoc_builders import summary, trail
 from idoc_schemas import GOOD_NOTE, note_idoc, note_type, sap_style_schema
 
 from fake_sap.cli import main
-from fake_sap.idoc.model import Segment, extend, fields
+from fake_sap.idoc.model import IdocType, Segment, extend, fields
 from fake_sap.idoc.types import MATMAS05
 from fake_sap.idoc.xsd import schema_for
 from fake_sap.testing.idoc_receiver import IdocReceiver
@@ -242,3 +242,28 @@ def test_an_extension_of_a_built_in_type_posts_its_standard_part_and_keeps_its_s
     too_long = document.replace(b"<ZZSHELF>A1</ZZSHELF>", b"<ZZSHELF>A12345</ZZSHELF>")
     refused = only_docnum(sap.post_idocs(too_long))
     assert trail(sap, refused) == ["50", "60"]
+
+
+def test_a_type_imported_again_is_used_in_its_new_form_by_every_worker(
+        sap: SapClient) -> None:
+    name = unique("ZNOTEV")
+    first = note_type(name)
+    assert put_type(sap, name, sap_style_schema(first), message_type="ZNOTE").status_code == 200
+    long_line = ('<Z1NOTEH SEGMENT="1"><NOTEID>N-1</NOTEID><Z1NOTEL SEGMENT="1">'
+                 "<TDLINE>twelve chars</TDLINE></Z1NOTEL></Z1NOTEH>")
+    # several posts: the server's workers take them in turn, each must see each version
+    before = [only_docnum(sap.post_idocs(note_idoc(name, "ZNOTE", long_line)))
+              for _ in range(4)]
+    line = Segment("Z1NOTEL", "Note line", fields(("TDLINE", 8),), max_occurs=3)
+    header = first.segments[0]
+    second = IdocType(name, (), "CRM notes, short lines", (Segment(
+        header.name, header.description, header.fields, (line,), header.min_occurs,
+        header.max_occurs),))
+    assert put_type(sap, name, sap_style_schema(second), message_type="ZNOTE").status_code == 200
+
+    after = [only_docnum(sap.post_idocs(note_idoc(name, "ZNOTE", long_line)))
+             for _ in range(4)]
+
+    assert [trail(sap, d)[-1] for d in before] == ["64"] * 4
+    assert [trail(sap, d)[-1] for d in after] == ["60"] * 4
+    assert listed(sap.server)[name]["description"] == "CRM notes, short lines"

@@ -83,6 +83,9 @@ def _parse(data: bytes) -> etree._Element:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise NotAnIdocSchema(f"The schema is not well-formed XML: {error}") from None
+    if root.getroottree().docinfo.internalDTD is not None:
+        # one placed after a long comment, beyond the scan of the document's head
+        raise NotAnIdocSchema("DTDs and entity declarations are not allowed in a schema")
     if root.tag != _XS + "schema":
         raise NotAnIdocSchema(f"Not an XML schema: the root element is <{_local(root.tag)}>, "
                               f"not <xsd:schema> of namespace {XS_NAMESPACE}")

@@ -122,9 +122,11 @@ XS = 'xmlns:xs="http://www.w3.org/2001/XMLSchema"'
      '</xs:sequence></xs:complexType></xs:element>'
      "</xs:sequence></xs:complexType></xs:element></xs:schema>".encode(), "BEGIN"),
     (b"", "not well-formed"),
+    (b"<!--" + b"x" * 5000 + b'--><!DOCTYPE s [<!ENTITY a "b">]><xs:schema ' + XS.encode()
+     + b"/>", "DTDs"),
     (f'<xs:schema {XS}><xs:element name="lower"/></xs:schema>'.encode(), "not the name"),
 ], ids=["not-xml", "not-a-schema", "dtd", "two-roots", "no-idoc", "no-begin", "empty",
-        "bad-name"])
+        "late-dtd", "bad-name"])
 def test_what_is_not_an_idoc_schema_is_refused_with_a_reason(document: bytes,
                                                             reason: str) -> None:
     with pytest.raises(NotAnIdocSchema, match=reason):
