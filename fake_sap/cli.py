@@ -44,11 +44,21 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _idoc_validate(args: argparse.Namespace) -> int:
-    from fake_sap.idoc.check import validate_file
+    from fake_sap.idoc.check import validate_file, with_schemas
+    from fake_sap.idoc.schema_import import NotAnIdocSchema
 
+    try:
+        schemas = []
+        for schema in args.xsd:
+            with open(schema, "rb") as stream:
+                schemas.append(stream.read())
+        lookup = with_schemas(schemas)
+    except (OSError, NotAnIdocSchema) as error:
+        print(f"cannot read the schemas: {getattr(error, 'message', error)}", file=sys.stderr)
+        return 2
     ok = True
     for path in args.files:
-        ok = validate_file(path, sys.stdout) and ok
+        ok = validate_file(path, sys.stdout, lookup) and ok
     return 0 if ok else 1
 
 
@@ -205,6 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     idoc_commands = idoc.add_subparsers(dest="idoc_command", required=True)
     validate = idoc_commands.add_parser("validate", help="validate IDoc-XML files")
     validate.add_argument("files", nargs="+")
+    validate.add_argument("--xsd", action="append", default=[], metavar="FILE",
+                          help="the XML schema of a customer IDoc type (repeatable)")
     validate.set_defaults(func=_idoc_validate)
     import_xsd = idoc_commands.add_parser(
         "import-xsd", help="register IDoc types from the XML schemas SAP generates (WE60)")

@@ -163,3 +163,27 @@ def test_a_segment_twice_in_one_type_is_refused() -> None:
 
     with pytest.raises(NotAnIdocSchema, match="Segment Z1NOTEL appears twice"):
         read_schema(schema_for(twice))
+
+
+def test_idoc_validate_checks_files_of_a_customer_type_given_its_schema(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from idoc_schemas import GOOD_NOTE, note_idoc, note_type
+
+    from fake_sap.cli import main
+
+    schema = tmp_path / "ZNOTEVAL01.xsd"
+    schema.write_bytes(sap_style_schema(note_type("ZNOTEVAL01")))
+    good, bad = tmp_path / "good.xml", tmp_path / "bad.xml"
+    good.write_bytes(note_idoc("ZNOTEVAL01", "ZNOTE", GOOD_NOTE))
+    bad.write_bytes(note_idoc("ZNOTEVAL01", "ZNOTE", GOOD_NOTE.replace("N-1", "N" * 13)))
+
+    without = main(["idoc", "validate", str(good)])
+    with_schema = main(["idoc", "validate", str(good), str(bad), "--xsd", str(schema)])
+
+    lines = capsys.readouterr().out.splitlines()
+    assert without == 1
+    assert "IDoc type ZNOTEVAL01 is not defined in this system" in lines[0]
+    assert with_schema == 1
+    assert f"{good}: OK, 1 IDoc (ZNOTEVAL01)" in lines
+    assert (f"{bad}: IDOC[1]/Z1NOTEH[1]/NOTEID: value '{'N' * 13}' is longer than 12 "
+            f"characters") in lines
