@@ -284,13 +284,12 @@ def _occurrence(element: etree._Element, name: str) -> tuple[int, int]:
 
 
 def _name(element: etree._Element, what: str) -> str:
+    """The element's name, which must be an IDoc type, segment or field name."""
     name = element.get("name", "")
     if not NAME.fullmatch(name):
-        shown = name[:40] or (element.get("ref", "")[:40] and f"ref={element.get('ref')}")
-        raise NotAnIdocSchema(f"'{shown}' is not the name of an {what} (upper-case letters, "
-                              f"digits, '_' or '/', at most 30)" if what.startswith("IDoc")
-                              else f"'{shown}' is not the name of a {what} (upper-case "
-                                   f"letters, digits, '_' or '/', at most 30)")
+        shown = name[:40] if name else f"ref={element.get('ref', '')[:40]}"
+        raise NotAnIdocSchema(f"'{shown}' is not a name for the {what} (upper-case letters, "
+                              f"digits, '_' or '/', at most 30)")
     return name
 
 

@@ -124,7 +124,7 @@ XS = 'xmlns:xs="http://www.w3.org/2001/XMLSchema"'
     (b"", "not well-formed"),
     (b"<!--" + b"x" * 5000 + b'--><!DOCTYPE s [<!ENTITY a "b">]><xs:schema ' + XS.encode()
      + b"/>", "DTDs"),
-    (f'<xs:schema {XS}><xs:element name="lower"/></xs:schema>'.encode(), "not the name"),
+    (f'<xs:schema {XS}><xs:element name="lower"/></xs:schema>'.encode(), "not a name"),
 ], ids=["not-xml", "not-a-schema", "dtd", "two-roots", "no-idoc", "no-begin", "empty",
         "late-dtd", "bad-name"])
 def test_what_is_not_an_idoc_schema_is_refused_with_a_reason(document: bytes,
