@@ -100,8 +100,14 @@ class IdocTypeCatalogue:
         stored = stored_types.get(self.conn, name)
         if stored is None:  # removed between the two statements
             return None
-        found = read_schema(stored.xml_schema.encode("utf-8"), basic_types=self.by_name,
-                            message_types=stored.message_types, basic_type=stored.basic_type)
+        try:
+            found = read_schema(stored.xml_schema.encode("utf-8"), basic_types=self.by_name,
+                                message_types=stored.message_types,
+                                basic_type=stored.basic_type)
+        except NotAnIdocSchema:
+            # an extension whose imported basic type was replaced by one it no longer fits:
+            # unusable until either is imported again, so its IDocs meet "not defined" (56)
+            return None
         self.parsed.add(stored.checksum, found)
         return found
 
