@@ -44,12 +44,80 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _idoc_validate(args: argparse.Namespace) -> int:
-    from fake_sap.idoc.check import validate_file
+    from fake_sap.idoc.check import validate_file, with_schemas
+    from fake_sap.idoc.schema_import import NotAnIdocSchema
 
+    try:
+        schemas = []
+        for schema in args.xsd:
+            with open(schema, "rb") as stream:
+                schemas.append(stream.read())
+        lookup = with_schemas(schemas)
+    except (OSError, NotAnIdocSchema) as error:
+        print(f"cannot read the schemas: {getattr(error, 'message', error)}", file=sys.stderr)
+        return 2
     ok = True
     for path in args.files:
-        ok = validate_file(path, sys.stdout) and ok
+        ok = validate_file(path, sys.stdout, lookup) and ok
     return 0 if ok else 1
+
+
+def _idoc_import_xsd(args: argparse.Namespace) -> int:
+    """Register IDoc types from their XML schemas in the configured database."""
+    from fake_sap.db.engine import Database
+    from fake_sap.errors import Conflict
+    from fake_sap.idoc.customer_types import import_schema
+    from fake_sap.idoc.schema_import import NotAnIdocSchema
+
+    db = Database(args.db or Settings.from_env().db_url)
+    failed = False
+    try:
+        db.create_schema()
+        for path in args.files:
+            try:
+                with open(path, "rb") as schema:
+                    data = schema.read()
+                with db.write() as conn:
+                    declared = import_schema(conn, data, message_types=args.message_type,
+                                             basic_type=args.basic_type or "")
+            except OSError as error:
+                print(f"{path}: cannot read the file: {error.strerror or error}",
+                      file=sys.stderr)
+                failed = True
+                continue
+            except (NotAnIdocSchema, Conflict) as error:
+                print(f"{path}: {error.message}", file=sys.stderr)
+                failed = True
+                continue
+            kind = (f"extension of {declared.basic_type}" if declared.basic_type
+                    else "basic type")
+            messages = ", ".join(declared.message_types) or "any message type"
+            print(f"{path}: imported IDoc type {declared.name} ({kind}; {messages}; "
+                  f"{len(declared.all_segments())} segments)")
+    finally:
+        db.dispose()
+    return 1 if failed else 0
+
+
+def _parity(args: argparse.Namespace) -> int:
+    """Run exported IDoc-XML files through a scratch emulator and report the differences."""
+    from pathlib import Path
+
+    from fake_sap.ale.parity import check_folder, print_report
+    from fake_sap.errors import FakeSapError
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        print(f"{folder}: not a directory", file=sys.stderr)
+        return 2
+    try:
+        report = check_folder(folder, [Path(p) for p in args.xsd])
+    except (OSError, FakeSapError) as error:
+        print(f"cannot run the parity check: {getattr(error, 'message', error)}",
+              file=sys.stderr)
+        return 2
+    print_report(report, sys.stdout)
+    return 0 if report.clean else 1
 
 
 def _db(args: argparse.Namespace) -> int:
@@ -147,7 +215,29 @@ def build_parser() -> argparse.ArgumentParser:
     idoc_commands = idoc.add_subparsers(dest="idoc_command", required=True)
     validate = idoc_commands.add_parser("validate", help="validate IDoc-XML files")
     validate.add_argument("files", nargs="+")
+    validate.add_argument("--xsd", action="append", default=[], metavar="FILE",
+                          help="the XML schema of a customer IDoc type (repeatable)")
     validate.set_defaults(func=_idoc_validate)
+    import_xsd = idoc_commands.add_parser(
+        "import-xsd", help="register IDoc types from the XML schemas SAP generates (WE60)")
+    import_xsd.add_argument("files", nargs="+", metavar="FILE")
+    import_xsd.add_argument("--message-type", action="append", default=[], metavar="MESTYP",
+                            help="a message type assigned to the type (WE82); repeatable "
+                                 "(default: the basic type's for an extension, else any)")
+    import_xsd.add_argument("--basic-type", default=None, metavar="IDOCTYP",
+                            help="for an extension whose schema does not name its basic type")
+    import_xsd.add_argument("--db", default=None, help="SQLAlchemy database URL "
+                            f"(FAKE_SAP_DB_URL, default {DEFAULT_DB_URL})")
+    import_xsd.set_defaults(func=_idoc_import_xsd)
+
+    parity = commands.add_parser(
+        "parity", help="report what fake-sap would refuse, drop or convert differently in "
+                       "IDoc-XML files exported from a real SAP")
+    parity.add_argument("folder", metavar="DIR", help="folder of IDoc-XML files (*.xml)")
+    parity.add_argument("--xsd", action="append", default=[], metavar="FILE",
+                        help="the XML schema of a customer IDoc type the files use "
+                             "(repeatable; see idoc import-xsd)")
+    parity.set_defaults(func=_parity)
 
     contracts = commands.add_parser("contracts", help="regenerate contracts/ and docs")
     from fake_sap.contracts import add_arguments as add_contract_arguments

@@ -35,6 +35,7 @@ from fake_sap.ale import applications, delivery_output
 from fake_sap.ale.applications import Application
 from fake_sap.http import soap_rfc
 from fake_sap.http.control import clock, faults, openapi
+from fake_sap.http.control import idoc_types as idoc_type_routes
 from fake_sap.idoc import types
 from fake_sap.idoc.model import IdocType
 from fake_sap.rfc import tables
@@ -87,7 +88,8 @@ def with_delivery_output(update: DeliveryUpdate) -> UpdateFunction:
 
 
 def idoc_types() -> Mapping[str, IdocType]:
-    """The declared IDoc types by name (:data:`fake_sap.idoc.types.DECLARED`)."""
+    """The declared IDoc types by name (:data:`fake_sap.idoc.types.DECLARED`); the types
+    imported from their XML schema live in the database (:mod:`fake_sap.idoc.customer_types`)."""
     return types.IDOC_TYPES
 
 
@@ -105,7 +107,7 @@ def openapi_document(functions: FunctionDirectory | None = None) -> dict[str, An
     """The control API's OpenAPI document (the fault targets are ``functions``' names)."""
     functions = function_directory() if functions is None else functions
     return openapi.document((openapi.OPENAPI, clock.OPENAPI, faults.openapi_fragment(functions),
-                             soap_rfc.OPENAPI))
+                             idoc_type_routes.OPENAPI, soap_rfc.OPENAPI))
 
 
 def openapi_json() -> bytes:

@@ -23,7 +23,8 @@ TOKEN = "a-long-random-control-token"
 DOCUMENT = openapi_document()
 METHODS = ("get", "put", "post", "delete", "patch")
 #: values for the path parameters of the document (a client of the test's own comes in)
-PATH_VALUES = {"docnum": "0000000000000001", "logsys": "CRMCLNT100"}
+PATH_VALUES = {"docnum": "0000000000000001", "logsys": "CRMCLNT100",
+               "idoctyp": "ZNOTATYPE01"}
 
 
 def _operations() -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ scheduled for the dispatcher; the control API calls :func:`process`.
 
 from __future__ import annotations
 
+from fake_sap.ale import applications
 from fake_sap.ale.dispatcher import schedule_resend
 from fake_sap.ale.inbound import InboundProcessor
 from fake_sap.ale.outbound import distribute_change_pointers
@@ -29,6 +30,11 @@ def process(db: Database, mandt: str, docnum: str) -> bool:
             if row["status"] not in REPROCESSABLE_INBOUND:
                 raise Conflict(f"IDoc {docnum} has status {row['status']}; only inbound IDocs "
                                f"in status {sorted(REPROCESSABLE_INBOUND)} can be processed")
+            if applications.for_message(row["mestyp"]) is None:
+                # an IDoc of an imported type that ALE passed through (64): nothing posts it
+                raise Conflict(f"IDoc {docnum} of message type {row['mestyp']} has no posting "
+                               f"logic in this system; ALE passed it on to the partners "
+                               f"subscribed to {row['mestyp']}")
             InboundProcessor(conn, mandt).reprocess(docnum)
             return bool(distribute_change_pointers(conn, mandt))
         if row["status"] not in RESENDABLE_OUTBOUND:

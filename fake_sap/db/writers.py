@@ -62,6 +62,8 @@ WRITERS: Mapping[str, str] = MappingProxyType({
     "partners": "fake_sap.db.partners",
     "partner_messages": "fake_sap.db.partners",
     "dispatch_leases": "fake_sap.ale.dispatcher",
+    # IDoc types imported from their XML schema (client-independent, like WE30 objects)
+    "idoc_types": "fake_sap.db.idoc_types",
     # the system: clients, customizing, number ranges, test controls
     "clients": "fake_sap.db.clients",
     "customizing": "fake_sap.db.clients",

@@ -42,7 +42,7 @@ def receive() -> Response:
     with limited_body(limit, "IDoc-XML document") as stream, runtime().db.write() as conn:
         result = InboundProcessor(conn, mandt).receive(iter_idocs(stream, limit))
         created = distribute_change_pointers(conn, mandt)
-    if created:
+    if created or result.passed_on:
         runtime().dispatcher.wake()
     return _result_response(result)
 

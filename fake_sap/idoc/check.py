@@ -14,12 +14,16 @@ from typing import TextIO
 from fake_sap.errors import MalformedXml, NotIdocXml
 from fake_sap.idoc import types
 from fake_sap.idoc.document import Idoc, Issue
+from fake_sap.idoc.model import IdocType
 from fake_sap.idoc.parser import iter_idocs
-from fake_sap.idoc.validation import check_control, check_segments
+from fake_sap.idoc.schema_import import read_schema
+from fake_sap.idoc.validation import TypeLookup, check_control, check_segments
 
 
-def validate_file(path: str | Path, out: TextIO) -> bool:
-    """Print one line per problem in the file at ``path`` (or an OK line); True when valid."""
+def validate_file(path: str | Path, out: TextIO, lookup: TypeLookup = types.lookup) -> bool:
+    """Print one line per problem in the file at ``path`` (or an OK line); True when valid.
+
+    ``lookup`` finds the IDoc types (:func:`with_schemas` adds customer types)."""
     name = str(path)
     problems = 0
     invalid_idocs = 0
@@ -29,7 +33,7 @@ def validate_file(path: str | Path, out: TextIO) -> bool:
         with open(path, "rb") as stream:
             for idoc in iter_idocs(stream):
                 idoc_count += 1
-                issues = issues_of(idoc)
+                issues = issues_of(idoc, lookup)
                 for issue in issues:
                     print(f"{name}: {issue}", file=out)
                 problems += len(issues)
@@ -53,14 +57,29 @@ def validate_file(path: str | Path, out: TextIO) -> bool:
     return True
 
 
-def issues_of(idoc: Idoc) -> list[Issue]:
+def issues_of(idoc: Idoc, lookup: TypeLookup = types.lookup) -> list[Issue]:
     """The control record problems or, when the control record is fine, the segment ones."""
-    issues = check_control(idoc)
+    issues = check_control(idoc, lookup=lookup)
     if issues:
         return issues
-    declared = types.lookup(idoc.idoctyp, idoc.cimtyp)
+    declared = lookup(idoc.idoctyp, idoc.cimtyp)
     assert declared is not None  # check_control reports an unknown type
     return check_segments(declared, idoc)
+
+
+def with_schemas(schemas: list[bytes]) -> TypeLookup:
+    """The built-in types and those the XML schemas describe (in order: an extension's
+    schema may follow its basic type's). Raises NotAnIdocSchema."""
+    known: dict[str, IdocType] = dict(types.IDOC_TYPES)
+    for schema in schemas:
+        declared = read_schema(schema, basic_types=known.get)
+        known[declared.name] = declared
+
+    def lookup(idoctyp: str, cimtyp: str = "") -> IdocType | None:
+        declared = known.get(cimtyp or idoctyp)
+        return declared if declared is not None and declared.idoctyp == idoctyp else None
+
+    return lookup
 
 
 def _type_name(idoc: Idoc) -> str:

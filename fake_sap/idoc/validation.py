@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fake_sap.idoc import types
 from fake_sap.idoc.control import EDI_DC40, PARTNER_TYPES
 from fake_sap.idoc.document import Idoc, Issue, SegmentData
 from fake_sap.idoc.model import IdocType, Segment
 
+#: finds the declaration for an IDOCTYP/CIMTYP pair (built-in only, or with imported types)
+TypeLookup = Callable[[str, str], IdocType | None]
 
-def check_control(idoc: Idoc, client: str | None = None) -> list[Issue]:
+
+def check_control(idoc: Idoc, client: str | None = None,
+                  lookup: TypeLookup = types.lookup) -> list[Issue]:
     """Problems with the control record (inbound status 56 in SAP)."""
     path = f"IDOC[{idoc.index}]/EDI_DC40"
     issues = _check_fields(EDI_DC40, idoc.control, path)
     if issues:
         return issues
-    declared = types.lookup(idoc.idoctyp, idoc.cimtyp)
+    declared = lookup(idoc.idoctyp, idoc.cimtyp)
     if declared is None:
         what = f"{idoc.idoctyp}/{idoc.cimtyp}" if idoc.cimtyp else idoc.idoctyp
         return [Issue(path, "CIMTYP" if idoc.cimtyp else "IDOCTYP",
                       f"IDoc type {what} is not defined in this system")]
-    if idoc.mestyp not in declared.message_types:
+    # an imported type without an assignment of message types (WE82) takes any
+    if declared.message_types and idoc.mestyp not in declared.message_types:
         return [Issue(path, "MESTYP", f"message type {idoc.mestyp} is not assigned to IDoc "
                                       f"type {declared.name}")]
     if idoc.root and idoc.root != declared.name:

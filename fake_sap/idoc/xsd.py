@@ -7,6 +7,13 @@ with the control record ``EDI_DC40`` and the data segments, every segment carryi
 DATS, TIMS, QUAN, CURR, DEC) also get a pattern. Segments and fields appear in declared order,
 which is the order our writer emits.
 
+What SAP's schema cannot say about a declaration travels in three attributes of the
+emulator's own namespace (:data:`FAKE_SAP_NAMESPACE`), which XML Schema allows on any schema
+component and validators ignore: the message types (``fs:messageTypes``) and, for an
+extension, the basic type (``fs:basicType``) on the root element, and the ABAP type of a
+field that is not CHAR (``fs:type``). With them :mod:`fake_sap.idoc.schema_import` reads a
+generated schema back into the very declaration it came from.
+
 The output is deterministic so that the committed copies in ``contracts/idoc/`` can be checked
 for drift. This module may import the IDoc model and lxml only.
 """
@@ -18,17 +25,26 @@ from functools import lru_cache
 from lxml import etree
 
 from fake_sap.idoc.control import EDI_DC40
-from fake_sap.idoc.model import UNBOUNDED, XSD_PATTERNS, Field, IdocType, Segment
+from fake_sap.idoc.model import UNBOUNDED, XSD_PATTERNS, Field, IdocType, SapType, Segment
 
 XS_NAMESPACE = "http://www.w3.org/2001/XMLSchema"
 _XS = f"{{{XS_NAMESPACE}}}"
+#: the emulator's own annotations of a schema (not SAP's: a schema from SAP has none)
+FAKE_SAP_NAMESPACE = "urn:fake-sap:idoc-type"
+_FS = f"{{{FAKE_SAP_NAMESPACE}}}"
+#: what a customer segment's documentation adds to its description
+EXTENSION_SEGMENT_NOTE = " (customer segment of the extension)"
 
 
 def schema_for(idoc_type: IdocType) -> bytes:
     """The XSD of ``idoc_type`` as UTF-8 bytes (byte-identical on every call)."""
-    schema = etree.Element(_XS + "schema", nsmap={"xs": XS_NAMESPACE})
+    schema = etree.Element(_XS + "schema",
+                           nsmap={"xs": XS_NAMESPACE, "fs": FAKE_SAP_NAMESPACE})
     schema.append(etree.Comment(f" {_origin(idoc_type)} "))
     root = _element(schema, idoc_type.name)
+    root.set(_FS + "messageTypes", " ".join(idoc_type.message_types))
+    if idoc_type.basic_type:
+        root.set(_FS + "basicType", idoc_type.basic_type)
     _document(root, f"{idoc_type.description} ({_kind(idoc_type)})")
     idoc = _element(_sequence_of(root), "IDOC", max_occurs=UNBOUNDED)
     _document(idoc, "One IDoc: the control record followed by the data segments")
@@ -81,7 +97,7 @@ def _sequence_of(element: etree._Element) -> etree._Element:
 def _append_segment(parent_sequence: etree._Element, segment: Segment) -> None:
     element = _element(parent_sequence, segment.name, min_occurs=segment.min_occurs,
                        max_occurs=segment.max_occurs)
-    suffix = " (customer segment of the extension)" if segment.extension else ""
+    suffix = EXTENSION_SEGMENT_NOTE if segment.extension else ""
     _document(element, segment.description + suffix)
     sequence = _sequence_of(element)
     for declared in segment.fields:
@@ -93,6 +109,8 @@ def _append_segment(parent_sequence: etree._Element, segment: Segment) -> None:
 
 def _append_field(sequence: etree._Element, declared: Field) -> None:
     element = _element(sequence, declared.name, min_occurs=1 if declared.mandatory else 0)
+    if declared.type is not SapType.CHAR:
+        element.set(_FS + "type", declared.type.value)
     _document(element, declared.description)
     restriction = etree.SubElement(etree.SubElement(element, _XS + "simpleType"),
                                    _XS + "restriction", base="xs:string")

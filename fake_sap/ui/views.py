@@ -34,6 +34,7 @@ from fake_sap.db.idocs import IdocFilter
 from fake_sap.errors import BadRequest, FakeSapError, NotFound
 from fake_sap.http.runtime import runtime
 from fake_sap.idoc import types
+from fake_sap.idoc.customer_types import IdocTypeCatalogue
 from fake_sap.idoc.parser import iter_idocs, parse_document
 from fake_sap.idoc.writer import to_xml
 from fake_sap.mm import stock
@@ -245,7 +246,8 @@ def idoc(docnum: str) -> str:
     mandt = _existing_client()
     found = idoc_monitor.get_with_statuses(runtime().db, mandt, docnum)
     parsed = parse_document(found.control["xml"].encode("utf-8"))[0]
-    declared = types.lookup(parsed.idoctyp, parsed.cimtyp)
+    with runtime().db.read() as conn:  # built-in or imported (their descriptions)
+        declared = IdocTypeCatalogue(conn).lookup(parsed.idoctyp, parsed.cimtyp)
     return _page("idoc.html", mandt, row=found.control, statuses=found.statuses,
                  control=segments.control_fields(parsed.control, all_fields=False),
                  tree=segments.segment_tree(declared, parsed.segments, all_fields=False),

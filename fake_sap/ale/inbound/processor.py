@@ -30,14 +30,15 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection
 
 from fake_sap import clock
-from fake_sap.ale import applications
+from fake_sap.ale import applications, passthrough
 from fake_sap.ale.posting import Posting
 from fake_sap.db import change_pointers, clients, idocs, numbers, partners
 from fake_sap.db.idocs import StatusRecord
 from fake_sap.db.schema import edidc
 from fake_sap.errors import ApplicationError
-from fake_sap.idoc import types
+from fake_sap.idoc.customer_types import IdocTypeCatalogue
 from fake_sap.idoc.document import Idoc, Issue
+from fake_sap.idoc.model import IdocType
 from fake_sap.idoc.parser import parse_document
 from fake_sap.idoc.validation import check_control, check_segments
 from fake_sap.lookups import Lookups
@@ -58,6 +59,8 @@ READY = StatusRecord("64", "IDoc ready to be transferred to application")
 class InboundResult:
     docnums: list[str] = field(default_factory=list)
     statuses: Counter[str] = field(default_factory=Counter)
+    #: outbound IDocs created for IDocs that ALE passed through (for the dispatcher)
+    passed_on: list[str] = field(default_factory=list)
 
     def add(self, docnum: str, status: str) -> None:
         if len(self.docnums) < 2:
@@ -99,6 +102,10 @@ class InboundProcessor:
         self.inbound_profiles = partners.inbound_profiles(conn, mandt) \
             if self.strict_partners else set()
         self.customizing = clients.customizing_keys_by_table(conn, mandt)
+        # built-in and imported IDoc types (imported ones are looked up in the database)
+        self.idoc_types = IdocTypeCatalogue(conn)
+        # inbound IDocs of imported types without posting logic, passed on by ALE
+        self.passing_through: list[tuple[Idoc, IdocType]] = []
 
     # -- entry points --------------------------------------------------------------------
 
@@ -143,11 +150,15 @@ class InboundProcessor:
             self._post(context, item)
         self._serialize([p for p in to_post if p.posting is not None])
         self._write(pending, result)
+        if self.passing_through:
+            result.passed_on += passthrough.pass_on(self.conn, self.mandt,
+                                                    self.passing_through)
+            self.passing_through = []
 
     def _check_control(self, item: _Pending) -> bool:
         """Control record and partner profile (56), else the IDoc is added (50)."""
         idoc = item.idoc
-        problems = check_control(idoc, self.mandt)
+        problems = check_control(idoc, self.mandt, self.idoc_types.lookup)
         if problems:
             item.trail.append(_issue_status("56", problems[0], "EA", "101"))
             return False
@@ -181,13 +192,19 @@ class InboundProcessor:
     def _check_syntax(self, item: _Pending) -> bool:
         """Syntax check of the data records (60) and the inbound process code (56)."""
         idoc = item.idoc
-        declared = types.lookup(idoc.idoctyp, idoc.cimtyp)
+        declared = self.idoc_types.lookup(idoc.idoctyp, idoc.cimtyp)
         assert declared is not None  # check_control guarantees it
         problems = check_segments(declared, idoc)
         if problems:
             item.trail.append(_issue_status("60", problems[0], "E0", "072", more=len(problems)))
             return False
         item.application = applications.for_message(idoc.mestyp)
+        if item.application is None and self.idoc_types.is_imported(declared):
+            # no posting logic here: ALE passes the IDoc on to the partners subscribed to
+            # its message type, and it stays ready for an application (64)
+            item.trail.append(READY)
+            self.passing_through.append((idoc, declared))
+            return False
         if item.application is None:
             item.trail.append(StatusRecord(
                 "56", f"No inbound process code for message type {idoc.mestyp}", "E", "E0",

@@ -21,6 +21,7 @@ from fake_sap.http.control import (  # noqa: E402,F401
     clock,
     faults,
     finance,
+    idoc_types,
     master_data,
     monitor,
     partners,
