@@ -111,10 +111,11 @@ class Segment:
     max_occurs: int = 1
     #: True for customer segments added by an extension (Z1/Y1 segments)
     extension: bool = False
-    #: the public reference the field list was taken from (shown in the generated docs)
-    source: str = ""
+    #: the public reference the field list was taken from (shown in the generated docs);
+    #: documentation, not structure, so two declarations of one layout compare equal
+    source: str = field(default="", compare=False)
     #: what the source did not confirm and was therefore left out or kept as declared before
-    notes: str = ""
+    notes: str = field(default="", compare=False)
     _field_index: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
     _child_index: dict[str, Segment] = field(default_factory=dict, compare=False, repr=False)
 
