@@ -14,6 +14,7 @@ from fake_sap.rfc import tables as readable_tables
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.model import (
     INT4,
+    CheckedRows,
     Field,
     FunctionInterface,
     Raises,
@@ -155,7 +156,9 @@ def rfc_read_table(call: Call) -> dict[str, Any]:
         no_data=bool(call["NO_DATA"]), rowskips=call["ROWSKIPS"],
         rowcount=call["ROWCOUNT"], options=[row["TEXT"] for row in call["OPTIONS"]],
         field_names=[row["FIELDNAME"] for row in call["FIELDS"]])
-    return {"FIELDS": fields, "DATA": [{"WA": line} for line in data]}
+    # the lines are CHAR 512 values already: at most 512 characters (DATA_BUFFER_EXCEEDED
+    # otherwise), no trailing blanks
+    return {"FIELDS": fields, "DATA": CheckedRows(TAB512, ({"WA": line} for line in data))}
 
 
 FUNCTIONS = [
