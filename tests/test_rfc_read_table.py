@@ -201,6 +201,16 @@ def test_a_row_wider_than_512_characters_is_data_buffer_exceeded(catalog):
     assert fault(catalog, QUERY_TABLE="EDIDS").name == "DATA_BUFFER_EXCEEDED"
 
 
+def test_with_no_data_the_layout_of_a_row_wider_than_512_characters_comes_back(catalog):
+    # SAP checks the width only when it reads data (IF ... AND no_data EQ space)
+    result = catalog.call("RFC_READ_TABLE", QUERY_TABLE="EDIDS", NO_DATA="X",
+                          DELIMITER="|")
+    last = result["FIELDS"][-1]
+    assert last["FIELDNAME"] == "STAPA4"
+    assert int(last["OFFSET"]) + int(last["LENGTH"]) > 512
+    assert result["DATA"] == ""
+
+
 # --- the parser on its own ----------------------------------------------------------------
 
 def test_the_parser_builds_a_tree_with_and_binding_tighter_than_or():

@@ -110,7 +110,7 @@ def read(conn: Connection, mandt: str, query_table: str, *,
     if table is None:
         raise AbapException("TABLE_NOT_AVAILABLE", f"Table {query_table} is not available")
     layout = layout_of(table, [n.strip().upper() for n in field_names or [] if n.strip()],
-                     delimiter)
+                       delimiter, check_width=not no_data)
     fields = [{"FIELDNAME": item.field.name, "OFFSET": item.offset, "LENGTH": item.width,
                "TYPE": item.field.type.internal_type, "FIELDTEXT": item.field.text}
               for item in layout]
@@ -132,7 +132,12 @@ def read(conn: Connection, mandt: str, query_table: str, *,
     return fields, data
 
 
-def layout_of(table: ReadableTable, names: list[str], delimiter: str) -> list[Layout]:
+def layout_of(table: ReadableTable, names: list[str], delimiter: str,
+              check_width: bool = True) -> list[Layout]:
+    """The selected fields (all when ``names`` is empty) with their place in a DATA line;
+    raises FIELD_NOT_VALID for an unknown field and, with ``check_width``,
+    DATA_BUFFER_EXCEEDED when they do not fit a line. SAP checks the width only when data
+    is read: with NO_DATA the layout of any selection comes back."""
     chosen = []
     for name in names:
         field = table.field(name)
@@ -147,7 +152,7 @@ def layout_of(table: ReadableTable, names: list[str], delimiter: str) -> list[La
             offset += len(delimiter)
         layout.append(Layout(field, offset, field.type.width))
         offset += field.type.width
-    if offset > LINE_WIDTH:
+    if check_width and offset > LINE_WIDTH:
         raise AbapException("DATA_BUFFER_EXCEEDED",
                             f"The selected fields need {offset} characters; a DATA line "
                             f"holds {LINE_WIDTH}. Select fewer fields.")
