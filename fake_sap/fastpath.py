@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from lxml import etree
@@ -273,37 +274,48 @@ def _write_rfc_rows(out: list[str], name: str, structure: Structure,
     if row_tag and not rows or not row_tag and not fields:
         out.append(f"<{name}/>")
         return
-    texts = _plain_texts(fields, rows)
-    if texts is None:
-        texts = [[wire_text(elementary, row[field]) for field, elementary in fields]
-                 for row in rows]
-    verbatim = _all_verbatim([text for row in texts for text in row])
+    texts, verbatim = _row_texts(fields, rows)
     names = [field for field, _ in fields]
     out.append(f"<{name}>")
-    for row in texts:
-        if not row_tag:
-            _write_rfc_values(out, zip(names, row, strict=True), verbatim)
-        elif names:
-            out.append(f"<{row_tag}>")
-            _write_rfc_values(out, zip(names, row, strict=True), verbatim)
-            out.append(f"</{row_tag}>")
-        else:
-            out.append(f"<{row_tag}/>")
+    if verbatim and names and row_tag and all(chain.from_iterable(texts)):
+        # the usual table: plain text in every field, one template per row
+        template = "".join(f"<{field}>%s</{field}>" for field in names)
+        out.append("".join(f"<{row_tag}>{template % tuple(row)}</{row_tag}>"
+                           for row in texts))
+    else:
+        for row in texts:
+            if not row_tag:
+                _write_rfc_values(out, zip(names, row, strict=True), verbatim)
+            elif names:
+                out.append(f"<{row_tag}>")
+                _write_rfc_values(out, zip(names, row, strict=True), verbatim)
+                out.append(f"</{row_tag}>")
+            else:
+                out.append(f"<{row_tag}/>")
     out.append(f"</{name}>")
 
 
-def _plain_texts(fields: Sequence[tuple[str, Elementary]],
-                 rows: Sequence[Mapping[str, Any]]) -> list[list[str]] | None:
-    """The rows' wire texts when they are their values (text fields holding text with no
-    character XML cannot hold): looked at once for all rows. None: convert each value."""
-    if not all(elementary.type in _TEXT_AS_IS for _, elementary in fields):
-        return None
-    texts = [[row[field] for field, _ in fields] for row in rows]
-    try:
-        joined = "".join(text for row in texts for text in row)
-    except TypeError:  # a value that is no text
-        return None
-    return None if _NOT_XML.search(joined) else texts
+def _row_texts(fields: Sequence[tuple[str, Elementary]], rows: Sequence[Mapping[str, Any]]
+               ) -> tuple[list[list[str]], bool]:
+    """The rows' wire texts, and whether all of them are verbatim text (:func:`_verbatim`).
+
+    Text fields holding text are their own wire text unless a character XML cannot hold is
+    in them; that is looked at once for all rows. Anything else is converted value by
+    value (:func:`fake_sap.rfc.soap.wire_text`)."""
+    if all(elementary.type in _TEXT_AS_IS for _, elementary in fields):
+        texts = [[row[field] for field, _ in fields] for row in rows]
+        try:
+            joined = "".join(chain.from_iterable(texts))
+        except TypeError:  # a value that is no text
+            pass
+        else:
+            if _verbatim(joined):
+                return texts, True
+            if not _NOT_XML.search(joined):
+                return texts, False
+    texts = [[wire_text(elementary, row[field]) for field, elementary in fields]
+             for row in rows]
+    return texts, _all_verbatim(list(chain.from_iterable(texts)))
 
 
 #: ABAP types whose SOAP-RFC text is their value, when that is a str
