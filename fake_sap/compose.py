@@ -63,7 +63,8 @@ UPDATE_AREAS = (material, finance, sales, stock)
 def function_directory() -> FunctionDirectory:
     """Every implemented function module, by name."""
     functions = [function for area in FUNCTION_AREAS for function in area.FUNCTIONS]
-    # the metadata function modules describe the others, and themselves
+    # the function modules that answer from the dictionary (the metadata modules, which
+    # describe the others and themselves, and RFC_READ_TABLE) come last
     return FunctionDirectory([*functions, *ddic.functions(f.interface for f in functions)])
 
 

@@ -174,6 +174,10 @@ def test_an_unknown_table_is_table_not_available(catalog):
     assert fault(catalog, QUERY_TABLE="ZNOPE").name == "TABLE_NOT_AVAILABLE"
 
 
+def test_a_structure_is_table_without_data(catalog):
+    assert fault(catalog, QUERY_TABLE="BAPIRET2").name == "TABLE_WITHOUT_DATA"
+
+
 def test_an_unknown_field_is_field_not_valid(catalog):
     result = fault(catalog, QUERY_TABLE="MARA", FIELDS=[{"FIELDNAME": "NOPE"}])
     assert (result.status, result.code, result.name) == (500, "SOAP-ENV:Client",

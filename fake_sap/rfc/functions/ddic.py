@@ -22,6 +22,7 @@ from typing import Any
 from fake_sap.rfc import tables as readable_tables
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.errors import AbapException
+from fake_sap.rfc.functions import system
 from fake_sap.rfc.model import (
     DATS,
     FLAG,
@@ -114,6 +115,7 @@ DDIF_FIELDINFO_GET = FunctionInterface(
         tables("DFIES_TAB", DFIES, "The fields"),
     ), (
         Raises("NOT_FOUND", "The table, structure or field does not exist"),
+        Raises("INTERNAL_ERROR", "Internal error (not raised by the emulator)"),
     ), group="SDIFRUNTIME",
     notes="Answers for the tables RFC_READ_TABLE reads (DDOBJTYPE `TRANSP`, the client and "
           "the primary key as key fields) and for the structures of the implemented "
@@ -332,15 +334,20 @@ def function_interface(interfaces: Mapping[str, FunctionInterface], call: Call
 
 # -- wiring ----------------------------------------------------------------------------------
 
-INTERFACES = (DDIF_FIELDINFO_GET, RFC_GET_FUNCTION_INTERFACE)
+INTERFACES = (DDIF_FIELDINFO_GET, RFC_GET_FUNCTION_INTERFACE, system.RFC_READ_TABLE)
 
 
 def functions(others: Iterable[FunctionInterface]) -> list[RfcFunction]:
-    """The two metadata function modules, describing ``others`` and themselves."""
+    """The function modules that answer from the dictionary: the two metadata modules,
+    describing ``others`` and themselves, and RFC_READ_TABLE (TABLE_WITHOUT_DATA for a
+    structure, as SAP's reads DDIF_FIELDINFO_GET's DDOBJTYPE first)."""
     interfaces = {i.name: i for i in (*others, *INTERFACES)}
     objects = dictionary(interfaces.values(), readable_tables.TABLES)
+    structures = frozenset(name for name, entry in objects.items()
+                           if entry.kind == STRUCTURE)
     return [
         RfcFunction(DDIF_FIELDINFO_GET, lambda call: fieldinfo(objects, call)),
         RfcFunction(RFC_GET_FUNCTION_INTERFACE,
                     lambda call: function_interface(interfaces, call)),
+        system.read_table_function(structures),
     ]
