@@ -84,7 +84,7 @@ def _expected(table: ReadableTable, names: list[str], delimiter: str,
                           ).rstrip(" ")
 
 
-@pytest.mark.parametrize("delimiter", ["", "|", "%", ";"])
+@pytest.mark.parametrize("delimiter", ["", "|", "%", ";", "'"])
 @pytest.mark.parametrize("names", [[], ["NAME", "WEIGHT"], ["DAY", "COUNTER", "UNITS"],
                                    ["NUMBER", "AMOUNT", "CODE"]])
 def test_each_line_equals_the_fields_formatted_one_by_one(connection, delimiter, names):
