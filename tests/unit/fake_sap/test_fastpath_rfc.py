@@ -10,6 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fake_sap import compose
 from fake_sap.fastpath import rfc_response
@@ -129,3 +131,17 @@ def test_a_value_xml_cannot_hold_is_refused_as_lxml_refuses_it():
         soap.response(LINES_INTERFACE, outputs)
     with pytest.raises(ValueError):
         rfc_response(LINES_INTERFACE, outputs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.text(max_size=40), min_size=1, max_size=4))
+def test_any_text_is_written_or_refused_as_lxml_does(texts):
+    outputs = LINES_INTERFACE.complete({}, {
+        "FLAG": texts[0][:1], "DATA": [{"WA": text} for text in texts]})
+    try:
+        expected = soap.response(LINES_INTERFACE, outputs)
+    except (ValueError, UnicodeEncodeError) as error:
+        with pytest.raises(type(error)):
+            rfc_response(LINES_INTERFACE, outputs)
+    else:
+        assert rfc_response(LINES_INTERFACE, outputs) == expected
