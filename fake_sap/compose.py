@@ -41,6 +41,7 @@ from fake_sap.idoc.model import IdocType
 from fake_sap.rfc import tables
 from fake_sap.rfc.functions import (
     customer,
+    ddic,
     finance,
     logistics,
     material,
@@ -62,7 +63,10 @@ UPDATE_AREAS = (material, finance, sales, stock)
 
 def function_directory() -> FunctionDirectory:
     """Every implemented function module, by name."""
-    return FunctionDirectory(function for area in FUNCTION_AREAS for function in area.FUNCTIONS)
+    functions = [function for area in FUNCTION_AREAS for function in area.FUNCTIONS]
+    # the function modules that answer from the dictionary (the metadata modules, which
+    # describe the others and themselves, and RFC_READ_TABLE) come last
+    return FunctionDirectory([*functions, *ddic.functions(f.interface for f in functions)])
 
 
 def update_functions() -> UpdateFunctions:

@@ -1,7 +1,8 @@
 """THE FAST PATH: the speed tricks the emulator keeps, each with the lxml way it must equal.
 
-Layer: IDoc edge (below ``ale``, beside ``idoc``). Imports the IDoc declarations and lxml,
-nothing of the business areas. Runtime code that wants one of these tricks imports it from
+Layer: IDoc and RFC edges (below ``ale``, beside ``idoc``). Imports the IDoc declarations,
+the RFC interface model and its SOAP codec (for their names and value conversion), and
+lxml; nothing of the business areas. Runtime code that wants one of these tricks imports it from
 here, so that every place where the emulator writes or joins XML by hand is in this module.
 
 Why: outbound IDocs are created by the hundred thousand (BD10, an initial load), and the
@@ -22,6 +23,11 @@ that, byte for byte):
   declare SAP's full field lists but carry few of them. A value is copied as it is when it
   holds only characters lxml writes unchanged, and any other value is handed to lxml, so
   escaping (``& < >`` and CR) and the refusal of characters XML cannot hold stay lxml's.
+- :func:`rfc_response` writes exactly what ``fake_sap.rfc.soap.response`` (lxml) writes
+  for the same outputs of a function module: every value through the same wire conversion,
+  plain printable values copied, any other handed to lxml. A response of RFC_READ_TABLE
+  holds a thousand DATA rows; lxml builds two elements for each
+  (``tests/unit/fake_sap/test_fastpath_rfc.py``).
 - :func:`join_documents` returns what :func:`join_documents_with_lxml` returns: one
   document holding the IDOC elements of several stored documents of one type. It joins
   them as text only when every document has exactly the shape lxml (and so
@@ -31,14 +37,19 @@ that, byte for byte):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from typing import Any
 
 from lxml import etree
 
 from fake_sap.idoc.control import EDI_DC40
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.model import IdocType, Segment
+from fake_sap.rfc.model import AbapType, Elementary, FunctionInterface, Parameter, Structure
+from fake_sap.rfc.soap import NOT_XML as _NOT_XML
+from fake_sap.rfc.soap import RFC_NS, SOAP_ENV_NS, wire_text
 
 # --- writing IDoc-XML as text ------------------------------------------------------------------
 
@@ -247,3 +258,110 @@ def join_documents_with_lxml(documents: Sequence[str]) -> str:
         root.extend(list(document))
     assert root is not None
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8").decode("utf-8")
+
+
+# --- writing SOAP-RFC responses as text --------------------------------------------------------
+
+def rfc_response(interface: FunctionInterface, outputs: Mapping[str, Any]) -> bytes:
+    """``<rfc:NAME.Response>`` with every output parameter, as text: exactly what
+    :func:`fake_sap.rfc.soap.response` (the lxml way) writes for the same outputs.
+
+    A table of a thousand rows (RFC_READ_TABLE's DATA) costs lxml two elements per row and
+    field; here it is one list of strings. Every value goes through the same wire
+    conversion (:func:`fake_sap.rfc.soap.wire_text`); a value that is not plainly
+    printable text without ``& < >`` is handed to lxml, so escaping and the refusal of
+    characters XML cannot hold stay lxml's.
+    """
+    name = interface.name
+    out = [DECLARATION, f'<SOAP-ENV:Envelope xmlns:SOAP-ENV="{SOAP_ENV_NS}"><SOAP-ENV:Body>']
+    start = f'<rfc:{name}.Response xmlns:rfc="{RFC_NS}"'
+    parameters = interface.outputs
+    if not parameters:
+        out.append(start + "/>")
+    else:
+        out.append(start + ">")
+        for parameter in parameters:
+            _write_rfc_parameter(out, parameter, outputs[parameter.name])
+        out.append(f"</rfc:{name}.Response>")
+    out.append("</SOAP-ENV:Body></SOAP-ENV:Envelope>")
+    return "".join(out).encode("utf-8")
+
+
+def _write_rfc_parameter(out: list[str], parameter: Parameter, value: Any) -> None:
+    name = parameter.name
+    if parameter.is_table:
+        assert isinstance(parameter.type, Structure)
+        _write_rfc_rows(out, name, parameter.type, value)
+    elif isinstance(parameter.type, Structure):
+        _write_rfc_rows(out, name, parameter.type, [value], row_tag="")
+    else:
+        _write_rfc_values(out, [(name, wire_text(parameter.type, value))])
+
+
+def _write_rfc_rows(out: list[str], name: str, structure: Structure,
+                    rows: Sequence[Mapping[str, Any]], row_tag: str = "item") -> None:
+    """A table (one ``<item>`` per row) or, without ``row_tag``, one structure."""
+    fields = [(f.name, f.type) for f in structure.fields]
+    if row_tag and not rows or not row_tag and not fields:
+        out.append(f"<{name}/>")
+        return
+    texts, verbatim = _row_texts(fields, rows)
+    names = [field for field, _ in fields]
+    out.append(f"<{name}>")
+    if verbatim and names and row_tag and all(chain.from_iterable(texts)):
+        # the usual table: plain text in every field, one template per row
+        template = "".join(f"<{field}>%s</{field}>" for field in names)
+        out.append("".join(f"<{row_tag}>{template % tuple(row)}</{row_tag}>"
+                           for row in texts))
+    else:
+        for row in texts:
+            if not row_tag:
+                _write_rfc_values(out, zip(names, row, strict=True), verbatim)
+            elif names:
+                out.append(f"<{row_tag}>")
+                _write_rfc_values(out, zip(names, row, strict=True), verbatim)
+                out.append(f"</{row_tag}>")
+            else:
+                out.append(f"<{row_tag}/>")
+    out.append(f"</{name}>")
+
+
+def _row_texts(fields: Sequence[tuple[str, Elementary]], rows: Sequence[Mapping[str, Any]]
+               ) -> tuple[list[list[str]], bool]:
+    """The rows' wire texts, and whether all of them are verbatim text (:func:`_verbatim`).
+
+    Text fields holding text are their own wire text unless a character XML cannot hold is
+    in them; that is looked at once for all rows. Anything else is converted value by
+    value (:func:`fake_sap.rfc.soap.wire_text`)."""
+    if all(elementary.type in _TEXT_AS_IS for _, elementary in fields):
+        texts = [[row[field] for field, _ in fields] for row in rows]
+        try:
+            joined = "".join(chain.from_iterable(texts))
+        except TypeError:  # a value that is no text
+            pass
+        else:
+            if _verbatim(joined):
+                return texts, True
+            if not _NOT_XML.search(joined):
+                return texts, False
+    texts = [[wire_text(elementary, row[field]) for field, elementary in fields]
+             for row in rows]
+    return texts, _all_verbatim(list(chain.from_iterable(texts)))
+
+
+#: ABAP types whose SOAP-RFC text is their value, when that is a str
+_TEXT_AS_IS = frozenset({AbapType.CHAR, AbapType.NUMC, AbapType.UNIT, AbapType.CUKY,
+                         AbapType.LANG, AbapType.CLNT, AbapType.STRING})
+
+
+def _write_rfc_values(out: list[str], values: Iterable[tuple[str, str]],
+                      verbatim: bool = False) -> None:
+    """Elements with text; an empty one as ``<NAME/>``, as lxml writes an element whose
+    text is None."""
+    for name, text in values:
+        if not text:
+            out.append(f"<{name}/>")
+        elif verbatim or _verbatim(text):
+            out += ("<", name, ">", text, "</", name, ">")
+        else:
+            out.append(_element_by_lxml(name, text))

@@ -174,6 +174,10 @@ def test_an_unknown_table_is_table_not_available(catalog):
     assert fault(catalog, QUERY_TABLE="ZNOPE").name == "TABLE_NOT_AVAILABLE"
 
 
+def test_a_structure_is_table_without_data(catalog):
+    assert fault(catalog, QUERY_TABLE="BAPIRET2").name == "TABLE_WITHOUT_DATA"
+
+
 def test_an_unknown_field_is_field_not_valid(catalog):
     result = fault(catalog, QUERY_TABLE="MARA", FIELDS=[{"FIELDNAME": "NOPE"}])
     assert (result.status, result.code, result.name) == (500, "SOAP-ENV:Client",
@@ -199,6 +203,16 @@ def test_an_invalid_where_clause_is_option_not_valid(catalog, condition):
 
 def test_a_row_wider_than_512_characters_is_data_buffer_exceeded(catalog):
     assert fault(catalog, QUERY_TABLE="EDIDS").name == "DATA_BUFFER_EXCEEDED"
+
+
+def test_with_no_data_the_layout_of_a_row_wider_than_512_characters_comes_back(catalog):
+    # SAP checks the width only when it reads data (IF ... AND no_data EQ space)
+    result = catalog.call("RFC_READ_TABLE", QUERY_TABLE="EDIDS", NO_DATA="X",
+                          DELIMITER="|")
+    last = result["FIELDS"][-1]
+    assert last["FIELDNAME"] == "STAPA4"
+    assert int(last["OFFSET"]) + int(last["LENGTH"]) > 512
+    assert result["DATA"] == ""
 
 
 # --- the parser on its own ----------------------------------------------------------------

@@ -28,6 +28,7 @@ from flask import Blueprint, Response, after_this_request, g, jsonify, request
 from lxml import etree
 from werkzeug.exceptions import HTTPException
 
+from fake_sap import fastpath
 from fake_sap.errors import BadRequest, LogonError, NotFound, PayloadTooLarge, StorageUnavailable
 from fake_sap.http import errors
 from fake_sap.http.body import is_xml_media_type, limited_body
@@ -73,7 +74,8 @@ def call_function() -> Response:
         _log_call(mandt, rfc_request.function, started, values, None, _error_text(error))
         raise
     _log_call(mandt, rfc_request.function, started, values, outputs)
-    return Response(soap.response(function.interface, outputs), content_type=SOAP_CONTENT_TYPE)
+    return Response(fastpath.rfc_response(function.interface, outputs),
+                    content_type=SOAP_CONTENT_TYPE)
 
 
 def _log_call(mandt: str, function: str, started: float, values: dict[str, Any],

@@ -45,6 +45,9 @@ _INTEGER_RANGES = {AbapType.INT1: (0, 255), AbapType.INT2: (-32768, 32767),
                    AbapType.INT4: (-2**31, 2**31 - 1)}
 _FIXED_LENGTH = {AbapType.DATS: 8, AbapType.TIMS: 6, AbapType.INT1: 3, AbapType.INT2: 5,
                  AbapType.INT4: 10, AbapType.FLTP: 16, AbapType.LANG: 1, AbapType.CLNT: 3}
+#: bytes of the types whose memory is not characters (a string: its reference)
+_BINARY_LENGTH = {AbapType.INT1: 1, AbapType.INT2: 2, AbapType.INT4: 4, AbapType.FLTP: 8,
+                  AbapType.STRING: 8}
 #: ABAP's internal type letters (DFIES-INTTYPE), as RFC_READ_TABLE reports them
 _INTERNAL_TYPE = {AbapType.NUMC: "N", AbapType.DATS: "D", AbapType.TIMS: "T",
                   AbapType.DEC: "P", AbapType.QUAN: "P", AbapType.CURR: "P",
@@ -92,6 +95,30 @@ class Elementary:
     @property
     def internal_type(self) -> str:
         return _INTERNAL_TYPE.get(self.type, "C")
+
+    @property
+    def ddic_type(self) -> str:
+        """The DDIC data type (DFIES-DATATYPE): CHAR, NUMC, QUAN ...; STRG for a string."""
+        return "STRG" if self.type is AbapType.STRING else self.type.value
+
+    def internal_length(self, unicode: bool = True) -> int:
+        """Bytes the value takes in memory (DFIES-INTLEN, RFC_FUNINT-INTLENGTH): a
+        character takes two in a Unicode system (UTF-16), one in a non-Unicode one; a
+        packed number of n digits (n + 1) / 2 rounded up; a string is a reference."""
+        if self.type in _PACKED:
+            return self.length // 2 + 1
+        if self.type in _BINARY_LENGTH:
+            return _BINARY_LENGTH[self.type]
+        return _FIXED_LENGTH.get(self.type, self.length) * (2 if unicode else 1)
+
+    def alignment(self, unicode: bool = True) -> int:
+        """The address a value must start at a multiple of, in a structure (ABAP's
+        alignment: i 4, s 2, f 8, deep 8, p 1; characters the size of one)."""
+        if self.type in _PACKED or self.type is AbapType.INT1:
+            return 1
+        if self.type in _BINARY_LENGTH:
+            return _BINARY_LENGTH[self.type]
+        return 2 if unicode else 1
 
     @property
     def width(self) -> int:

@@ -13,7 +13,7 @@ import one module. This module imports nothing from the emulator but its errors.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -43,8 +43,8 @@ from fake_sap.rfc.errors import ConversionError, ParameterMissing
 
 __all__ = [
     "CLNT", "DATS", "FLAG", "INT4", "LANG", "LANGUAGE_ISO", "LANGUAGE_KEYS", "TIMS",
-    "AbapType", "Elementary", "Field", "FunctionInterface", "Kind", "Parameter", "Raises",
-    "Structure", "Value", "ValueRejected", "changing", "char", "cuky", "curr", "dec",
+    "AbapType", "CheckedRows", "Elementary", "Field", "FunctionInterface", "Kind", "Parameter",
+    "Raises", "Structure", "Value", "ValueRejected", "changing", "char", "cuky", "curr", "dec",
     "exporting", "importing", "numc", "quan", "structure", "tables", "unit",
 ]
 
@@ -64,9 +64,12 @@ class Structure:
     text: str
     fields: tuple[Field, ...]
     _index: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
+    #: the initial value of every component (ABAP values here are immutable)
+    _initial: dict[str, Value] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index.update({f.name: f for f in self.fields})
+        self._initial.update({f.name: f.type.initial() for f in self.fields})
 
     def __str__(self) -> str:
         return self.name
@@ -75,7 +78,7 @@ class Structure:
         return self._index.get(name)
 
     def initial(self) -> dict[str, Value]:
-        return {f.name: f.type.initial() for f in self.fields}
+        return dict(self._initial)
 
     def coerce(self, value: object, path: str) -> dict[str, Value]:
         """A complete structure value; components not given stay initial, unknown ones are
@@ -85,10 +88,18 @@ class Structure:
         if not isinstance(value, Mapping):
             raise ConversionError("CX_SY_CONVERSION_ERROR", path,
                                   f"a structure {self.name} is expected")
-        result = self.initial()
-        for f in self.fields:
-            if f.name in value:
-                result[f.name] = _coerce(f.type, value[f.name], f"{path}-{f.name}")
+        # called once per row of every table: the components given, looked up by name
+        result = dict(self._initial)
+        index = self._index
+        for name, component in value.items():
+            declared = index.get(name)
+            if declared is None:
+                continue
+            try:
+                result[name] = declared.type.coerce(component)
+            except ValueRejected as rejected:
+                raise ConversionError(rejected.exception, f"{path}-{name}",
+                                      rejected.reason) from None
         return result
 
 
@@ -101,6 +112,17 @@ def _coerce(elementary: Elementary, value: object, path: str) -> Value:
 
 def structure(name: str, text: str, *fields: Field) -> Structure:
     return Structure(name, text, fields)
+
+
+class CheckedRows(list[dict[str, Value]]):
+    """Rows of a table parameter that are already complete values of its line structure
+    (every component, in the internal format): a function module that builds many rows
+    from declared data (RFC_READ_TABLE's DATA) returns them so, and they are taken as
+    they are instead of being converted row by row again."""
+
+    def __init__(self, line: Structure, rows: Iterable[dict[str, Value]]) -> None:
+        super().__init__(rows)
+        self.line = line
 
 
 class Kind(StrEnum):
@@ -149,6 +171,8 @@ class Parameter:
             assert isinstance(self.type, Structure)
             if value is None:
                 return []
+            if isinstance(value, CheckedRows) and value.line is self.type:
+                return value
             if not isinstance(value, Sequence) or isinstance(value, str | bytes):
                 raise ConversionError("CX_SY_CONVERSION_ERROR", self.name,
                                       f"a table of {self.type.name} is expected")

@@ -14,9 +14,11 @@ fields separated by DELIMITER when one is given.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, Integer, Numeric, String, Table, cast, func, select
@@ -107,14 +109,14 @@ def read(conn: Connection, mandt: str, query_table: str, *,
     table = tables.get(query_table.strip().upper())
     if table is None:
         raise AbapException("TABLE_NOT_AVAILABLE", f"Table {query_table} is not available")
-    layout = _layout(table, [n.strip().upper() for n in field_names or [] if n.strip()],
-                     delimiter)
+    layout = layout_of(table, [n.strip().upper() for n in field_names or [] if n.strip()],
+                       delimiter, check_width=not no_data)
     fields = [{"FIELDNAME": item.field.name, "OFFSET": item.offset, "LENGTH": item.width,
                "TYPE": item.field.type.internal_type, "FIELDTEXT": item.field.text}
               for item in layout]
     if no_data:
         return fields, []
-    statement = select(*[table.table.c[item.field.column] for item in layout]).where(
+    statement = select(*[selected_column(table, item) for item in layout]).where(
         table.table.c.mandt == mandt)
     condition = _condition(conn, table, " ".join(options or []))
     if condition is not None:
@@ -124,14 +126,18 @@ def read(conn: Connection, mandt: str, query_table: str, *,
         statement = statement.offset(rowskips)
     if rowcount > 0:
         statement = statement.limit(rowcount)
-    separator = delimiter or ""
-    data = [separator.join(_format(item, value) for item, value in zip(layout, row,
-                                                                       strict=True))
-            for row in conn.execute(statement)]
+    write_line = line_writer(table, layout, delimiter)
+    # all() fetches the rows in one go (iterating the result fetches them one by one)
+    data = [write_line(row) for row in conn.execute(statement).all()]
     return fields, data
 
 
-def _layout(table: ReadableTable, names: list[str], delimiter: str) -> list[Layout]:
+def layout_of(table: ReadableTable, names: list[str], delimiter: str,
+              check_width: bool = True) -> list[Layout]:
+    """The selected fields (all when ``names`` is empty) with their place in a DATA line;
+    raises FIELD_NOT_VALID for an unknown field and, with ``check_width``,
+    DATA_BUFFER_EXCEEDED when they do not fit a line. SAP checks the width only when data
+    is read: with NO_DATA the layout of any selection comes back."""
     chosen = []
     for name in names:
         field = table.field(name)
@@ -146,7 +152,7 @@ def _layout(table: ReadableTable, names: list[str], delimiter: str) -> list[Layo
             offset += len(delimiter)
         layout.append(Layout(field, offset, field.type.width))
         offset += field.type.width
-    if offset > LINE_WIDTH:
+    if check_width and offset > LINE_WIDTH:
         raise AbapException("DATA_BUFFER_EXCEEDED",
                             f"The selected fields need {offset} characters; a DATA line "
                             f"holds {LINE_WIDTH}. Select fewer fields.")
@@ -236,7 +242,104 @@ class _Column:
         return sorted({"", str(initial)})
 
 
-def _format(item: Layout, value: Any) -> str:
+def line_writer(table: ReadableTable, layout: Sequence[Layout], delimiter: str = ""
+                ) -> Callable[[Sequence[Any]], str]:
+    """A function that turns one row selected with :func:`selected_column` per layout
+    item into its DATA-WA text: every field at its width, separated by ``delimiter``,
+    without trailing blanks (a CHAR value has none). Each field's text equals
+    :func:`format_value` (``tests/unit/fake_sap/test_read_table_lines.py``).
+
+    Worked out once per call, so that a row costs one ``%`` formatting: a text column
+    (CHAR, NUMC, DATS, TIMS ...) comes from the query with its initial value in place of
+    NULL or blank and goes through the template as it is (``%-W.Ws``: cut to W and padded
+    to W); only packed numbers and columns that are not text are converted in Python."""
+    specs: list[str] = []
+    converters: list[tuple[int, Callable[[Any], str]]] = []
+    for index, item in enumerate(layout):
+        if _as_stored_text(table, item):
+            specs.append(f"%-{item.width}.{item.width}s")
+        else:
+            specs.append("%s")
+            converters.append((index, _packed_writer(item) if item.field.type.type
+                               in _PACKED else partial(format_value, item)))
+    template = delimiter.replace("%", "%%").join(specs)
+
+    if not converters:
+        return lambda row: (template % tuple(row)).rstrip(" ")
+
+    def write(row: Sequence[Any]) -> str:
+        values = list(row)
+        for index, convert in converters:
+            values[index] = convert(values[index])
+        return (template % tuple(values)).rstrip(" ")
+
+    return write
+
+
+def selected_column(table: ReadableTable, item: Layout) -> ColumnElement[Any]:
+    """The column of a layout item as the query selects it for :func:`line_writer`: a
+    text column with its field's initial value where it holds NULL or nothing, so that no
+    value needs looking at in Python."""
+    column = table.table.c[item.field.column]
+    if not _as_stored_text(table, item):
+        return column
+    initial = str(item.field.type.initial())
+    if initial:  # NUMC 000..., DATS 00000000, TIMS 000000
+        return func.coalesce(func.nullif(column, ""), initial)
+    return func.coalesce(column, "") if column.nullable else column
+
+
+def _as_stored_text(table: ReadableTable, item: Layout) -> bool:
+    """Whether the field's stored text is its DATA text, cut or padded on the right."""
+    column = table.table.c[item.field.column]
+    return (isinstance(column.type, String) and item.field.type.type not in _PACKED
+            and isinstance(item.field.type.initial(), str))
+
+
+def _packed_writer(item: Layout) -> Callable[[Any], str]:
+    """:func:`format_value` for a packed number (amounts and quantities are stored as
+    decimal text): the usual few distinct values of a column are converted once."""
+    elementary, width = item.field.type, item.width
+    decimals = elementary.decimals
+    integer_places = elementary.length - decimals
+    known: dict[Any, str] = {}
+
+    def write(value: Any) -> str:
+        text = known.get(value)
+        if text is None:
+            text = _packed_text(value) or format_value(item, value)
+            if len(known) < _KNOWN_VALUES:
+                known[value] = text
+        return text
+
+    def _packed_text(value: Any) -> str | None:
+        """format_value's text for a stored canonical decimal text (``-12.5``) whose
+        digits fit, by padding its decimals; None for anything else (format_value then
+        decides: rounding, overflow, other notations)."""
+        match = _CANONICAL_DECIMAL.match(value) if isinstance(value, str) else None
+        if match is None:
+            return None
+        sign, integer, fraction = match.groups()
+        fraction = fraction or ""
+        if len(integer) > integer_places or len(fraction) > decimals or (
+                sign and integer == "0" and not fraction.strip("0")):
+            return None  # too long, to be rounded, or -0
+        text = f"{sign}{integer}.{fraction.ljust(decimals, '0')}" if decimals else \
+            f"{sign}{integer}"
+        return text.rjust(width)[:width]
+
+    return write
+
+
+#: a decimal as amounts are stored: sign, integer digits without leading zeros, decimals
+_CANONICAL_DECIMAL = re.compile(r"(-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?\Z")
+#: distinct values of a packed column kept per call by :func:`_packed_writer`
+_KNOWN_VALUES = 4096
+
+
+def format_value(item: Layout, value: Any) -> str:
+    """One field's text in DATA-WA: CHAR left-aligned, numbers right-aligned, at the
+    field's width."""
     kind, width = item.field.type.type, item.width
     if value is None or value == "":
         value = item.field.type.initial()

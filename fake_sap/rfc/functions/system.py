@@ -6,14 +6,17 @@ Layer: RFC edge; RFC_READ_TABLE reads through ``fake_sap.rfc.read_table``.
 from __future__ import annotations
 
 import socket
+from collections.abc import Collection
 from typing import Any
 
 from fake_sap import __version__, clock
 from fake_sap.rfc import read_table
 from fake_sap.rfc import tables as readable_tables
 from fake_sap.rfc.call import Call, RfcFunction
+from fake_sap.rfc.errors import AbapException
 from fake_sap.rfc.model import (
     INT4,
+    CheckedRows,
     Field,
     FunctionInterface,
     Raises,
@@ -138,7 +141,7 @@ RFC_READ_TABLE = FunctionInterface(
         tables("DATA", TAB512, "The rows"),
     ), (
         Raises("TABLE_NOT_AVAILABLE", "The table does not exist or cannot be read"),
-        Raises("TABLE_WITHOUT_DATA", "The table has no data (a structure)"),
+        Raises("TABLE_WITHOUT_DATA", "The name is a structure, which has no data"),
         Raises("OPTION_NOT_VALID", "The WHERE clause in OPTIONS is not valid"),
         Raises("FIELD_NOT_VALID", "A field in FIELDS is not a field of the table"),
         Raises("NOT_AUTHORIZED", "No authorization to read the table"),
@@ -148,19 +151,33 @@ RFC_READ_TABLE = FunctionInterface(
           ". Rows come in primary-key order, always of the logon client.")
 
 
-def rfc_read_table(call: Call) -> dict[str, Any]:
+def rfc_read_table(call: Call, structures: Collection[str] = ()) -> dict[str, Any]:
+    """RFC_READ_TABLE; ``structures``: the names of the dictionary's structures, which SAP
+    refuses with TABLE_WITHOUT_DATA (a structure has no rows), where a name it does not
+    know at all is TABLE_NOT_AVAILABLE."""
+    name = call["QUERY_TABLE"].strip().upper()
+    if name not in readable_tables.BY_NAME and name in structures:
+        raise AbapException("TABLE_WITHOUT_DATA", f"{name} is a structure; it has no data")
     fields, data = read_table.read_committed(
         call.db, call.mandt, call["QUERY_TABLE"], tables=readable_tables.BY_NAME,
         delimiter=call["DELIMITER"],
         no_data=bool(call["NO_DATA"]), rowskips=call["ROWSKIPS"],
         rowcount=call["ROWCOUNT"], options=[row["TEXT"] for row in call["OPTIONS"]],
         field_names=[row["FIELDNAME"] for row in call["FIELDS"]])
-    return {"FIELDS": fields, "DATA": [{"WA": line} for line in data]}
+    # the lines are CHAR 512 values already: at most 512 characters (DATA_BUFFER_EXCEEDED
+    # otherwise), no trailing blanks
+    return {"FIELDS": fields, "DATA": CheckedRows(TAB512, ({"WA": line} for line in data))}
 
 
+def read_table_function(structures: Collection[str]) -> RfcFunction:
+    """RFC_READ_TABLE, knowing the dictionary's structures (``fake_sap.rfc.functions.ddic``
+    wires it, beside DDIF_FIELDINFO_GET, which SAP's RFC_READ_TABLE calls first)."""
+    return RfcFunction(RFC_READ_TABLE, lambda call: rfc_read_table(call, structures))
+
+
+#: RFC_READ_TABLE is not here: it comes with the dictionary (:func:`read_table_function`)
 FUNCTIONS = [
     RfcFunction(RFC_PING, rfc_ping),
     RfcFunction(STFC_CONNECTION, stfc_connection),
     RfcFunction(RFC_SYSTEM_INFO, rfc_system_info),
-    RfcFunction(RFC_READ_TABLE, rfc_read_table),
 ]
