@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from idoc_builders import SapTables, customer, docnums, last_status_text, material, packet, trail
+from logistics_flow import BAPI, seeded_flow
 from rfc_client import RfcSession, read_table
 
 from fake_sap.db.schema import kna1, knvv, mara, mvke
@@ -172,6 +173,17 @@ def test_a_unit_without_a_primary_flag_still_leaves_as_its_iso_code(sap, receive
 
     [received] = receiver.wait_for(1)
     assert received.xml().findtext("IDOC/E1MARAM/MEINS") == "PCE"
+
+
+def test_a_delivery_idoc_carries_the_iso_units_of_its_items(sap):
+    with seeded_flow(sap) as flow:
+        order = flow.order("10", channel=BAPI)
+        delivery = flow.deliver(order, "4")
+
+        [created] = flow.desadv(delivery)
+
+    [item] = created.items
+    assert (item.get("VRKME"), item.get("MEINS")) == ("PCE", "PCE")
 
 
 # --- the code tables -------------------------------------------------------------------------

@@ -111,6 +111,12 @@ def for_client(conn: Connection, mandt: str) -> IsoCodes:
     return codes
 
 
+def for_posting(conn: Connection | None, mandt: str) -> IsoCodes:
+    """The client's codes for a posting; the baseline's when the posting has no database
+    (a mapping checked on its own)."""
+    return BASELINE if conn is None else for_client(conn, mandt)
+
+
 def forget(mandt: str | None = None) -> None:
     """Drop the cached codes of a client (all clients when None)."""
     if mandt is None:

@@ -127,8 +127,7 @@ def prefetch(conn: Connection, mandt: str, kunnrs: list[str]) -> dict[str, str]:
 
 def post(lookups: Lookups, idoc: Idoc) -> Posting:
     """Check the IDoc's customer change; written later by :func:`write`."""
-    codes = iso_codes.for_client(lookups.conn, lookups.mandt) if lookups.conn is not None \
-        else iso_codes.BASELINE
+    codes = iso_codes.for_posting(lookups.conn, lookups.mandt)
     posted = customer_master.post(lookups, to_command(idoc, codes))
     change = "D" if posted.flagged_for_deletion else ("I" if posted.created else "U")
     return Posting(MESTYP, posted.customer, change, posted.message, posted)

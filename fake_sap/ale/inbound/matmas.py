@@ -143,8 +143,7 @@ def prefetch(conn: Connection, mandt: str, matnrs: list[str]) -> dict[str, str]:
 
 def post(lookups: Lookups, idoc: Idoc) -> Posting:
     """Check the IDoc's material change; written later by :func:`write`."""
-    codes = iso_codes.for_client(lookups.conn, lookups.mandt) if lookups.conn is not None \
-        else iso_codes.BASELINE
+    codes = iso_codes.for_posting(lookups.conn, lookups.mandt)
     posted = material_master.post(lookups, to_command(idoc, codes))
     change = "D" if posted.flagged_for_deletion else ("I" if posted.created else "U")
     return Posting(MESTYP, posted.material, change, posted.message, posted)

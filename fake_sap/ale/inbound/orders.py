@@ -102,8 +102,7 @@ def _item(segment: SegmentData, row: int, iso: IsoFields) -> ItemInput:
 
 def post(lookups: Lookups, idoc: Idoc) -> Posting:
     """Check the order and draw its number; saved later by :func:`write`."""
-    codes = iso_codes.for_client(lookups.conn, lookups.mandt) if lookups.conn is not None \
-        else iso_codes.BASELINE
+    codes = iso_codes.for_posting(lookups.conn, lookups.mandt)
     received = orders_inbound.receive(lookups, to_order(idoc, codes))
     return Posting(MESTYP, object_key(idoc), "I", received.message, received)
 
