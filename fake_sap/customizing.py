@@ -52,20 +52,20 @@ BASELINE: dict[str, dict[str, dict[str, Any]]] = {
 #: names the sources and which entries are the emulator's own.
 _PIECES = {"DIMID": "AAAADL", "ZAEHL": 1, "NENNR": 1, "EXP10": 0}
 UNITS: dict[str, dict[str, Any]] = {
-    "ST": {**_PIECES, "ISOCODE": "PCE", "PRIMARY": "X", "KZEX3": "X", "KZKEH": "X"},
+    "ST": {**_PIECES, "ISOCODE": "PCE", "PRIMARY": "X"},
     "PC": {**_PIECES, "ISOCODE": "PCE", "PRIMARY": ""},
-    "EA": {**_PIECES, "ISOCODE": "EA", "PRIMARY": "X", "KZEX3": "X", "KZKEH": "X"},
+    "EA": {**_PIECES, "ISOCODE": "EA", "PRIMARY": "X"},
     "KG": {"DIMID": "MASS", "ZAEHL": 1, "NENNR": 1, "EXP10": 0, "ISOCODE": "KGM",
-           "PRIMARY": "X", "KZEX3": "X", "DECAN": 3},
+           "PRIMARY": "X"},
     "G": {"DIMID": "MASS", "ZAEHL": 1, "NENNR": 1, "EXP10": -3, "ISOCODE": "GRM",
-          "PRIMARY": "X", "KZEX3": "X"},
+          "PRIMARY": "X"},
     "L": {"DIMID": "VOLUME", "ZAEHL": 1, "NENNR": 1, "EXP10": -3, "ISOCODE": "LTR",
-          "PRIMARY": "X", "KZEX3": "X", "DECAN": 3},
+          "PRIMARY": "X"},
     "M": {"DIMID": "LENGTH", "ZAEHL": 1, "NENNR": 1, "EXP10": 0, "ISOCODE": "MTR",
-          "PRIMARY": "X", "KZEX3": "X", "DECAN": 3},
-    "BOX": {**_PIECES, "ISOCODE": "BX", "PRIMARY": "X", "KZKEH": "X"},
-    "SET": {**_PIECES, "ISOCODE": "SET", "PRIMARY": "X", "KZKEH": "X"},
-    "PAK": {**_PIECES, "ISOCODE": "PK", "PRIMARY": "X", "KZKEH": "X"},
+          "PRIMARY": "X"},
+    "BOX": {**_PIECES, "ISOCODE": "BX", "PRIMARY": "X"},
+    "SET": {**_PIECES, "ISOCODE": "SET", "PRIMARY": "X"},
+    "PAK": {**_PIECES, "ISOCODE": "PK", "PRIMARY": "X"},
 }
 
 #: currency codes (TCURC): ISOCD is the ISO 4217 code, ALTWR its numeric code, XPRIMARY marks

@@ -26,6 +26,8 @@ from migration_stores import (
 )
 from sqlalchemy import create_engine, text
 
+from fake_sap.db import migrations
+
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
@@ -136,8 +138,6 @@ def test_a_client_of_the_previous_version_gets_the_iso_code_tables(tmp_path: Pat
 
 
 def test_a_client_made_before_revision_0004_gets_the_iso_code_tables(tmp_path: Path) -> None:
-    from fake_sap.db import migrations
-
     engine = create_engine(sqlite_url(tmp_path / "at-0003.db"))
     migrations.upgrade(engine, "0003")
     with engine.begin() as conn:
