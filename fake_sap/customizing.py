@@ -28,6 +28,7 @@ BASELINE: dict[str, dict[str, dict[str, Any]]] = {
     "T014": {"1000": {"RTEXT": "Credit control China", "WAERS": "CNY"}},
     # material types, units
     "T134": {t: {} for t in ("FERT", "HAWA", "ROH", "HALB", "ERSA", "DIEN", "NLAG", "VERP")},
+    # units of measure: the keys of T006 (its full rows are UNITS below)
     "T006": {u: {} for u in ("ST", "PC", "EA", "KG", "G", "L", "M", "BOX", "SET", "PAK")},
     # customer account groups: provincial centers and outlets are both customers
     "T077D": {
@@ -43,6 +44,44 @@ BASELINE: dict[str, dict[str, dict[str, Any]]] = {
         "RG": {"VTEXT": "Payer"},
         "ZP": {"VTEXT": "Provincial center"},
     },
+}
+
+#: units of measure (T006): the fields beyond the key, per internal unit (MSEHI). ISOCODE is the
+#: UN/ECE Recommendation 20 code; PRIMARY marks the unit an ISO code converts back to when
+#: several units share it (PC and ST are both PCE; PCE comes in as ST). docs/iso-codes.md
+#: names the sources and which entries are the emulator's own.
+_PIECES = {"DIMID": "AAAADL", "ZAEHL": 1, "NENNR": 1, "EXP10": 0}
+UNITS: dict[str, dict[str, Any]] = {
+    "ST": {**_PIECES, "ISOCODE": "PCE", "PRIMARY": "X"},
+    "PC": {**_PIECES, "ISOCODE": "PCE", "PRIMARY": ""},
+    "EA": {**_PIECES, "ISOCODE": "EA", "PRIMARY": "X"},
+    "KG": {"DIMID": "MASS", "ZAEHL": 1, "NENNR": 1, "EXP10": 0, "ISOCODE": "KGM",
+           "PRIMARY": "X"},
+    "G": {"DIMID": "MASS", "ZAEHL": 1, "NENNR": 1, "EXP10": -3, "ISOCODE": "GRM",
+          "PRIMARY": "X"},
+    "L": {"DIMID": "VOLUME", "ZAEHL": 1, "NENNR": 1, "EXP10": -3, "ISOCODE": "LTR",
+          "PRIMARY": "X"},
+    "M": {"DIMID": "LENGTH", "ZAEHL": 1, "NENNR": 1, "EXP10": 0, "ISOCODE": "MTR",
+          "PRIMARY": "X"},
+    "BOX": {**_PIECES, "ISOCODE": "BX", "PRIMARY": "X"},
+    "SET": {**_PIECES, "ISOCODE": "SET", "PRIMARY": "X"},
+    "PAK": {**_PIECES, "ISOCODE": "PK", "PRIMARY": "X"},
+}
+
+#: currency codes (TCURC): ISOCD is the ISO 4217 code, ALTWR its numeric code, XPRIMARY marks
+#: the currency an ISO code converts back to
+CURRENCIES: dict[str, dict[str, Any]] = {
+    "CNY": {"ISOCD": "CNY", "ALTWR": "156", "GDATU": "", "XPRIMARY": "X"},
+    "EUR": {"ISOCD": "EUR", "ALTWR": "978", "GDATU": "", "XPRIMARY": "X"},
+    "USD": {"ISOCD": "USD", "ALTWR": "840", "GDATU": "", "XPRIMARY": "X"},
+}
+
+#: countries (T005): INTCA / INTCA3 / INTCN3 are the ISO 3166 alpha-2, alpha-3 and numeric
+#: codes; the other fields are left initial (no public listing of SAP's delivered rows)
+COUNTRIES: dict[str, dict[str, Any]] = {
+    "CN": {"INTCA": "CN", "INTCA3": "CHN", "INTCN3": "156"},
+    "DE": {"INTCA": "DE", "INTCA3": "DEU", "INTCN3": "276", "XEGLD": "X"},
+    "US": {"INTCA": "US", "INTCA3": "USA", "INTCN3": "840"},
 }
 
 #: the partner function that carries "outlet belongs to provincial center" (KNVP-PARVW)

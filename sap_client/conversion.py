@@ -130,6 +130,34 @@ PARVW = CodeMap("PARVW", {
 })
 
 
+#: ISO codes of units of measure (T006-ISOCODE, UN/ECE Recommendation 20), as SAP's ALE layer
+#: writes them into IDocs (E1MARAM-MEINS ``PCE``, E1EDP01-MENEE ``KGM``); the "external" side
+#: of this map is the ISO code. Only the unit flagged primary for an ISO code is listed, so
+#: that the map stays one-to-one (SAP's UNIT_OF_MEASURE_ISO_TO_SAP picks that one too).
+ISO_UNIT = CodeMap("ISO_UNIT", {
+    "ST": "PCE",   # piece
+    "EA": "EA",    # each
+    "KG": "KGM",   # kilogram
+    "G": "GRM",    # gram
+    "L": "LTR",    # litre
+    "M": "MTR",    # metre
+    "BOX": "BX",   # box
+    "SET": "SET",  # set
+    "PAK": "PK",   # pack
+})
+
+
+def unit_from_iso(iso: str) -> str:
+    """An ISO unit code as SAP's internal unit (``PCE`` → ``ST``); unknown codes, and
+    internal codes sent as they are, pass unchanged."""
+    return ISO_UNIT.input(iso)
+
+
+def unit_to_iso(internal: str) -> str:
+    """An internal unit as its ISO code (``ST`` → ``PCE``); unknown units pass unchanged."""
+    return ISO_UNIT.output(internal)
+
+
 def cunit_input(external: str) -> str:
     return CUNIT.input(external)
 

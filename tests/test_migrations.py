@@ -26,6 +26,8 @@ from migration_stores import (
 )
 from sqlalchemy import create_engine, text
 
+from fake_sap.db import migrations
+
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
@@ -118,6 +120,36 @@ def test_a_database_the_previous_version_made_is_upgraded_with_its_rows(
                                 ).scalar_one() == "12.50"
         assert store.migrations.schema_differences(conn) == []
     database.dispose()
+
+
+def test_a_client_of_the_previous_version_gets_the_iso_code_tables(tmp_path: Path) -> None:
+    url = previous_version_with_rows(tmp_path / "previous.db", SAP)
+
+    database = SAP.open(url)
+    database.create_schema()
+
+    with database.engine.connect() as conn:
+        units = {row[0]: row[1] for row in conn.execute(
+            text("SELECT msehi, isocode FROM t006 WHERE mandt = '342'"))}
+        currencies = conn.execute(text("SELECT COUNT(*) FROM tcurc WHERE mandt = '342'"))
+        countries = conn.execute(text("SELECT COUNT(*) FROM t005 WHERE mandt = '342'"))
+        assert (units["ST"], currencies.scalar_one(), countries.scalar_one()) == ("PCE", 3, 3)
+    database.dispose()
+
+
+def test_a_client_made_before_the_iso_code_revision_gets_the_iso_code_tables(tmp_path: Path) -> None:
+    engine = create_engine(sqlite_url(tmp_path / "at-0003.db"))
+    migrations.upgrade(engine, "0003")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO clients (mandt, description, strict_partner_check, "
+                          "created_at) VALUES ('200', '', 0, '2026-01-01 00:00:00')"))
+
+    migrations.upgrade(engine)
+
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT msehi FROM t006 WHERE mandt = '200' AND "
+                                 "isocode = 'PCE' AND \"primary\" = 'X'")).scalar_one() == "ST"
+    engine.dispose()
 
 
 def test_a_column_an_older_version_lacked_is_added_with_its_server_default(

@@ -36,13 +36,17 @@ from crm_adapter.domain.master_data import (
 )
 from crm_adapter.inbox import MessageHandler
 from crm_adapter.store import master_data as store
-from sap_client.conversion import alpha_input, matn1_input, sap_number
+from sap_client.conversion import ISO_UNIT, alpha_input, matn1_input, sap_number
 from sap_client.idoc import ReceivedIdoc, Segment
 
 #: MSGFN 003: delete (for master data: flag for deletion)
 DELETE = "003"
 #: E1MAKTM carries SPRAS (internal: E, 1) or SPRAS_ISO (EN, ZH), or both
 _LANGUAGES = {"EN": "en", "E": "en", "ZH": "zh", "1": "zh"}
+#: SAP sends units as ISO codes (E1MARAM-MEINS ``PCE``); the CRM keeps SAP's internal unit
+#: (``ST``), the one its BAPI calls must send back. A landscape with units of its own
+#: extends the map (``ISO_UNIT.extended({...})``); an unknown code is kept as sent.
+UNITS_FROM_SAP = ISO_UNIT
 
 
 class MaterialNotFound(DomainError):
@@ -105,7 +109,7 @@ def material_from_matmas(idoc: ReceivedIdoc) -> SapMaterial:
         material_number=material_key(idoc),
         description_en=texts.get("en", ""), description_zh=texts.get("zh", ""),
         material_type=header.get("MTART"), material_group=header.get("MATKL"),
-        base_unit=header.get("MEINS"), prices=_prices(header),
+        base_unit=UNITS_FROM_SAP.input(header.get("MEINS")), prices=_prices(header),
         deleted=header.get("MSGFN") == DELETE or header.get("LVORM") == "X")
 
 

@@ -14,7 +14,8 @@ The Z1EDL24 extension segment tells the receiver, per item, what was shipped, wh
 order item is still open, and whether that remainder will become a new delivery.
 
 Layer: ALE edge. May import ``fake_sap.sd`` (events and reads), ``fake_sap.idoc``,
-``fake_sap.ale.outbound`` and ``fake_sap.db``.
+``fake_sap.ale.outbound``, ``fake_sap.basis.iso_codes`` (units leave as ISO codes) and
+``fake_sap.db``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from sqlalchemy import Connection, select
 
 from fake_sap import clock
 from fake_sap.ale import outbound
+from fake_sap.basis import iso_codes
+from fake_sap.basis.iso_codes import CodeMap
 from fake_sap.db import partners
 from fake_sap.db.documents import ekpo, vbap, vbup
 from fake_sap.idoc.document import SegmentData
@@ -97,12 +100,19 @@ def _header(conn: Connection, mandt: str, event: str, header: Mapping[str, Any],
     return segment
 
 
+def _iso_unit(units: CodeMap, unit: str) -> str:
+    """A unit as the IDoc carries it: its ISO code (T006-ISOCODE), as stored when it has none."""
+    return (units.iso(unit) or unit) if unit else unit
+
+
 def _item(conn: Connection, mandt: str, item: Mapping[str, Any], event: str,
           receipt: Receipt | None) -> SegmentData:
+    units = iso_codes.for_client(conn, mandt).units
     segment = SegmentData("E1EDL24", {
         "POSNR": item["posnr"], "MATNR": item["matnr"], "ARKTX": item["arktx"],
         "WERKS": item["werks"], "LGORT": item["lgort"], "LFIMG": item["lfimg"],
-        "VRKME": item["vrkme"], "LGMNG": item["lfimg"], "MEINS": item["meins"],
+        "VRKME": _iso_unit(units, item["vrkme"]), "LGMNG": item["lfimg"],
+        "MEINS": _iso_unit(units, item["meins"]),
         "PSTYV": item["pstyv"], "VGBEL": item["vgbel"], "VGPOS": item["vgpos"]})
     if item["vgbel"]:
         segment.children.append(SegmentData("E1EDL43", {

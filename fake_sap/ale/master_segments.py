@@ -2,7 +2,9 @@
 full replacement (MSGFN 005), for BD10/BD12 and change pointers (BD21).
 
 Layer: ALE. Reads the rows through the business modules (:func:`material_master.rows_of_many`
-and :func:`customer_master.rows_of_many`) and makes segments of them.
+and :func:`customer_master.rows_of_many`) and makes segments of them. Units and currencies
+leave as ISO codes (T006-ISOCODE, TCURC-ISOCD), as SAP's ALE layer writes them; a code
+without an ISO code leaves as it is stored.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from typing import Any
 from sqlalchemy import Connection, String, Table
 
 from fake_sap.ale.inbound.matmas import ISO_BY_LANGUAGE
+from fake_sap.basis import iso_codes
+from fake_sap.basis.iso_codes import CodeMap
 from fake_sap.db.master_data import position
 from fake_sap.db.schema import kna1, knb1, knkk, knvp, knvv, makt, mara, marc, mard, mbew, mvke
 from fake_sap.idoc.document import SegmentData
@@ -59,7 +63,8 @@ _has_value = itemgetter(1)
 def material_segments_many(conn: Connection, mandt: str,
                            matnrs: Sequence[str]) -> dict[str, list[SegmentData]]:
     """Materials as full MATMAS05 replacements by MATNR; unknown ones are left out."""
-    return {matnr: [_material_segment(rows)]
+    units = iso_codes.for_client(conn, mandt).units
+    return {matnr: [_material_segment(rows, units)]
             for matnr, rows in material_master.rows_of_many(conn, mandt, matnrs).items()}
 
 
@@ -73,9 +78,25 @@ _TEXT_SPRAS, _TEXT_MAKTX = position(makt, "spras"), position(makt, "maktx")
 _PLANT_WERKS, _LOCATION_WERKS = position(marc, "werks"), position(mard, "werks")
 
 
-def _material_segment(rows: MaterialRows) -> SegmentData:
+def _to_iso(values: dict[str, str], fields: tuple[str, ...], codes: CodeMap
+            ) -> dict[str, str]:
+    """``values`` with the codes of ``fields`` as ISO codes (where they have one)."""
+    for name in fields:
+        code = values.get(name)
+        if code:
+            values[name] = codes.iso(code) or code
+    return values
+
+
+#: the unit fields of the outbound material segments
+_MARA_UNITS = ("MEINS", "GEWEI", "BSTME", "VOLEH")
+_MVKE_UNITS = ("VRKME",)
+
+
+def _material_segment(rows: MaterialRows, units: CodeMap) -> SegmentData:
     msgfn = REPLACE
-    header = SegmentData("E1MARAM", _E1MARAM.values(rows.general, msgfn))
+    header = SegmentData("E1MARAM", _to_iso(_E1MARAM.values(rows.general, msgfn), _MARA_UNITS,
+                                            units))
     for text in rows.texts:
         spras = text[_TEXT_SPRAS]
         values = {"MSGFN": msgfn, "SPRAS": spras, "MAKTX": text[_TEXT_MAKTX]}
@@ -90,7 +111,8 @@ def _material_segment(rows: MaterialRows) -> SegmentData:
     for valuation in rows.valuations:
         header.children.append(SegmentData("E1MBEWM", _E1MBEWM.values(valuation, msgfn)))
     for sales in rows.sales:
-        header.children.append(SegmentData("E1MVKEM", _E1MVKEM.values(sales, msgfn)))
+        header.children.append(SegmentData("E1MVKEM", _to_iso(_E1MVKEM.values(sales, msgfn),
+                                                              _MVKE_UNITS, units)))
     return header
 
 
@@ -99,7 +121,8 @@ def _material_segment(rows: MaterialRows) -> SegmentData:
 def customer_segments_many(conn: Connection, mandt: str,
                            kunnrs: Sequence[str]) -> dict[str, list[SegmentData]]:
     """Customers as full DEBMAS07 replacements by KUNNR; unknown ones are left out."""
-    return {kunnr: [_customer_segment(rows)]
+    currencies = iso_codes.for_client(conn, mandt).currencies
+    return {kunnr: [_customer_segment(rows, currencies)]
             for kunnr, rows in customer_master.rows_of_many(conn, mandt, kunnrs).items()}
 
 
@@ -113,12 +136,13 @@ _AREA = itemgetter(*(position(knvv, c) for c in ("vkorg", "vtweg", "spart")))
 _PARTNER_AREA = itemgetter(*(position(knvp, c) for c in ("vkorg", "vtweg", "spart")))
 
 
-def _customer_segment(rows: CustomerRows) -> SegmentData:
+def _customer_segment(rows: CustomerRows, currencies: CodeMap) -> SegmentData:
     msgfn = REPLACE
     header = SegmentData("E1KNA1M", _E1KNA1M.values(rows.general, msgfn))
     for area in rows.sales_areas:
         sales_area = _AREA(area)
-        header.children.append(SegmentData("E1KNVVM", _E1KNVVM.values(area, msgfn), [
+        values = _to_iso(_E1KNVVM.values(area, msgfn), ("WAERS",), currencies)
+        header.children.append(SegmentData("E1KNVVM", values, [
             SegmentData("E1KNVPM", _E1KNVPM.values(partner, msgfn))
             for partner in rows.partners if _PARTNER_AREA(partner) == sales_area]))
     for company in rows.company_codes:

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from fake_sap import clock
 from fake_sap.customizing import BASELINE
-from fake_sap.db import numbers
+from fake_sap.db import iso_codes, numbers
 from fake_sap.db.schema import client_tables, clients, customizing
 
 
@@ -46,6 +46,7 @@ def install_baseline(conn: Connection, mandt: str) -> None:
         for key, data in entries.items()
     ]
     conn.execute(insert(customizing), rows)
+    iso_codes.install(conn, mandt)
     numbers.install(conn, mandt)
 
 

@@ -67,6 +67,10 @@ WRITERS: Mapping[str, str] = MappingProxyType({
     # the system: clients, customizing, number ranges, test controls
     "clients": "fake_sap.db.clients",
     "customizing": "fake_sap.db.clients",
+    # the code tables of the ISO conversion at the ALE boundary, installed with each client
+    "t006": "fake_sap.db.iso_codes",
+    "tcurc": "fake_sap.db.iso_codes",
+    "t005": "fake_sap.db.iso_codes",
     "number_ranges": "fake_sap.db.numbers",
     "business_dates": "fake_sap.basis.business_date",
     "injected_faults": "fake_sap.basis.faults",

@@ -9,13 +9,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from fake_sap.db import schema
+from fake_sap.db import iso_codes, schema
 from fake_sap.rfc import document_tables
-from fake_sap.rfc.model import DATS, TIMS, curr, dec, numc, quan
+from fake_sap.rfc.model import (
+    DATS,
+    INT4,
+    LANG,
+    TIMS,
+    AbapType,
+    Elementary,
+    cuky,
+    curr,
+    dec,
+    numc,
+    quan,
+    unit,
+)
 from fake_sap.rfc.read_table import ReadableTable, sap_table
 
 _AMOUNT = curr(11)
 _QUANTITY = quan(13)
+_INT2 = Elementary(AbapType.INT2, 5)
+_FLTP = Elementary(AbapType.FLTP, 16, 16)
 
 TABLES: list[ReadableTable] = [
     sap_table(schema.mara, "MARA", "General Material Data", {
@@ -148,6 +163,58 @@ TABLES: list[ReadableTable] = [
         "SSOBL": (curr(15), "Special liabilities"),
         "CTLPC": "Credit management: Risk category",
         "CRBLB": "Indicator: Blocked by credit management?",
+    }),
+    sap_table(iso_codes.t006, "T006", "Units of Measurement", {
+        "MSEHI": (unit(), "Unit of Measurement"),
+        "KZEX3": "3-char indicator for external unit of measurement",
+        "KZEX6": "6-char. ID for external unit of measurement",
+        "ANDEC": (_INT2, "No. of decimal places to which rounding should be performed"),
+        "KZKEH": "Commercial measurement unit ID",
+        "KZWOB": "Value-based commitment indicator",
+        "KZ1EH": "Indicator (1) unit (indicator not yet defined)",
+        "KZ2EH": "Indicator (2) unit (indicator not yet defined)",
+        "DIMID": "Dimension key",
+        "ZAEHL": (INT4, "Numerator for conversion to SI unit"),
+        "NENNR": (INT4, "Denominator for conversion into SI unit"),
+        "EXP10": (_INT2, "base ten exponent for conversion to SI unit"),
+        "ADDKO": (dec(9, 6), "Additive constant for conversion to SI unit"),
+        "EXPON": (_INT2, "Base ten exponent for floating-point display"),
+        "DECAN": (_INT2, "Number of decimal places for number display"),
+        "ISOCODE": "ISO code for unit of measurement",
+        "PRIMARY": "Selection field for conversion from ISO code to int. code",
+        "TEMP_VALUE": (_FLTP, "Temperature"),
+        "TEMP_UNIT": (unit(), "Temperature unit"),
+        "FAMUNIT": "Unit of measurement family",
+        "PRESS_VAL": (_FLTP, "Pressure Value"),
+        "PRESS_UNIT": (unit(), "Unit of Pressure"),
+    }),
+    sap_table(iso_codes.tcurc, "TCURC", "Currency Codes", {
+        "WAERS": (cuky(), "Currency Key"),
+        "ISOCD": "ISO currency code",
+        "ALTWR": "Alternative key for currencies",
+        "GDATU": (DATS, "Date until which the alternative key is valid"),
+        "XPRIMARY": "Primary SAP Currency Code for ISO Code",
+    }),
+    sap_table(iso_codes.t005, "T005", "Countries", {
+        "LAND1": "Country Key",
+        "LANDK": "Vehicle country key",
+        "LNPLZ": (numc(2), "Postal code length"),
+        "PRPLZ": "Rule for the postal code field check",
+        "ADDRS": "Formatting routine key for printing addresses",
+        "XPLZS": "Flag: Street address postal code required entry?",
+        "XPLPF": "Flag: PO Box postal code required?",
+        "SPRAS": (LANG, "Language Key"),
+        "XLAND": "Country version flag",
+        "XADDR": "Flag: Print country name in foreign addresses?",
+        "NMFMT": "Standard name format",
+        "XREGS": "Flag: City file address check",
+        "XPLST": "Flag: Street-specific postal code? (City file)",
+        "INTCA": "Country ISO code",
+        "INTCA3": "ISO country code 3 char",
+        "INTCN3": (numc(3), "ISO Country Code Numeric 3-Characters"),
+        "XEGLD": "Indicator: European Union Member?",
+        "XSKFN": "Indicator: Discount base amount is the net value",
+        "XMWSN": "Indicator: Base amount for tax is net of discount ?",
     }),
     sap_table(schema.edidc, "EDIDC", "Control record (IDoc)", {
         "DOCNUM": (numc(16), "IDoc number"),

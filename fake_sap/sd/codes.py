@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fake_sap.customizing import UNITS as _T006
+
 
 @dataclass(frozen=True)
 class SalesDocumentType:
@@ -42,8 +44,10 @@ SOLD_TO, SHIP_TO, BILL_TO, PAYER = "AG", "WE", "RE", "RG"
 #: units of measure: internal -> English external (exit CUNIT)
 UNITS = {"ST": "PC", "KG": "KG", "L": "L", "M": "M", "EA": "EA", "SET": "SET"}
 UNIT_BY_EXTERNAL = {v: k for k, v in UNITS.items()}
-#: units of measure: internal -> ISO code (T006-ISOCODE), as IDocs and *_ISO fields carry them
-ISO_UNITS = {"ST": "PCE", "KG": "KGM", "L": "LTR", "M": "MTR", "EA": "EA", "SET": "SET"}
+#: units of measure: internal -> ISO code (T006-ISOCODE), as IDocs and *_ISO fields carry them;
+#: the units each ISO code converts back to (T006-PRIMARY), so that the map is one-to-one
+ISO_UNITS = {unit: fields["ISOCODE"] for unit, fields in _T006.items()
+             if fields.get("ISOCODE") and fields.get("PRIMARY") == "X"}
 UNIT_BY_ISO = {v: k for k, v in ISO_UNITS.items()}
 
 

@@ -5,7 +5,9 @@ Layer: ALE. Maps the IDoc to :class:`fake_sap.sd.customer_master.SaveCustomer` (
 through the customer master.
 
 Field values that are not business values (an amount that is no number, a partner number
-that is too long) are refused while mapping, before the business checks see the IDoc.
+that is too long) are refused while mapping, before the business checks see the IDoc. The
+sales area's currency (E1KNVVM WAERS) travels as an ISO code and is converted to the client's
+internal currency here; the country (E1KNA1M LAND1) is SAP's country key and stays as sent.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from typing import cast
 
 from sqlalchemy import Connection
 
-from fake_sap.ale.inbound.values import amount
+from fake_sap.ale.inbound.values import IsoFields, amount
 from fake_sap.ale.posting import Posting
+from fake_sap.basis import iso_codes
+from fake_sap.basis.iso_codes import IsoCodes
 from fake_sap.conversion import alpha_input
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.lookups import Lookups
@@ -61,13 +65,16 @@ def referenced_keys(idoc: Idoc) -> list[str]:
     return keys
 
 
-def to_command(idoc: Idoc) -> SaveCustomer | FlagCustomerForDeletion:
-    """The command an IDoc stands for (the syntax check guarantees one E1KNA1M)."""
+def to_command(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE
+               ) -> SaveCustomer | FlagCustomerForDeletion:
+    """The command an IDoc stands for (the syntax check guarantees one E1KNA1M); currencies
+    converted from ISO with ``codes``."""
     header = idoc.first("E1KNA1M")
     assert header is not None
     kunnr = customer_master.customer_number(header.get("KUNNR"))
     if header.get("MSGFN") == DELETE:
         return FlagCustomerForDeletion(kunnr)
+    iso = IsoFields(idoc, codes)
     return SaveCustomer(
         customer=kunnr, account_group=header.get("KTOKD"), title=header.get("ANRED"),
         name=header.get("NAME1"), name_2=header.get("NAME2"),
@@ -78,7 +85,7 @@ def to_command(idoc: Idoc) -> SaveCustomer | FlagCustomerForDeletion:
         vat_number=header.get("STCEG"), order_block=header.get("AUFSD"),
         delivery_block=header.get("LIFSD"), billing_block=header.get("FAKSD"),
         deletion_flag="X" if header.get("LOEVM") == "X" else "",
-        sales_areas=tuple(_sales_area(area) for area in header.all("E1KNVVM")),
+        sales_areas=tuple(_sales_area(area, iso) for area in header.all("E1KNVVM")),
         company_codes=tuple(
             CompanyCodeData(company.get("BUKRS"), company.get("AKONT"), company.get("ZTERM"),
                             company.get("LOEVM"))
@@ -86,11 +93,11 @@ def to_command(idoc: Idoc) -> SaveCustomer | FlagCustomerForDeletion:
         credit=tuple(_credit(credit) for credit in header.all("E1KNKKM")))
 
 
-def _sales_area(area: SegmentData) -> SalesAreaData:
+def _sales_area(area: SegmentData, iso: IsoFields) -> SalesAreaData:
     return SalesAreaData(
         sales_org=area.get("VKORG"), distribution_channel=area.get("VTWEG"),
         division=area.get("SPART"), customer_group=area.get("KDGRP"),
-        sales_district=area.get("BZIRK"), currency=area.get("WAERS"),
+        sales_district=area.get("BZIRK"), currency=iso.currency(area, "WAERS"),
         delivering_plant=area.get("VWERK"), shipping_conditions=area.get("VSBED"),
         payment_terms=area.get("ZTERM"), account_assignment_group=area.get("KTGRD"),
         partial_delivery=area.get("KZTLF"), order_block=area.get("AUFSD"),
@@ -120,7 +127,8 @@ def prefetch(conn: Connection, mandt: str, kunnrs: list[str]) -> dict[str, str]:
 
 def post(lookups: Lookups, idoc: Idoc) -> Posting:
     """Check the IDoc's customer change; written later by :func:`write`."""
-    posted = customer_master.post(lookups, to_command(idoc))
+    codes = iso_codes.for_posting(lookups.conn, lookups.mandt)
+    posted = customer_master.post(lookups, to_command(idoc, codes))
     change = "D" if posted.flagged_for_deletion else ("I" if posted.created else "U")
     return Posting(MESTYP, posted.customer, change, posted.message, posted)
 

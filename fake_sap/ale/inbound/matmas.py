@@ -6,7 +6,9 @@ through the material master. A MATMAS IDoc replaces every view it carries
 (:attr:`~fake_sap.mm.material_master.Maintenance.REPLACE`).
 
 Field values that are not business values (an amount that is no number, a language that
-has no key) are refused while mapping, before the business checks see the IDoc.
+has no key) are refused while mapping, before the business checks see the IDoc. Unit fields
+(E1MARAM MEINS, GEWEI, BSTME, VOLEH; E1MVKEM VRKME) travel as ISO codes and are converted to
+the client's internal units here (:class:`~fake_sap.ale.inbound.values.IsoFields`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from typing import cast
 
 from sqlalchemy import Connection
 
-from fake_sap.ale.inbound.values import amount
+from fake_sap.ale.inbound.values import IsoFields, amount
 from fake_sap.ale.posting import Posting
+from fake_sap.basis import iso_codes
+from fake_sap.basis.iso_codes import IsoCodes
 from fake_sap.conversion import matn1_input
 from fake_sap.errors import sap_error
 from fake_sap.idoc.document import Idoc, SegmentData
@@ -60,28 +64,34 @@ def referenced_keys(idoc: Idoc) -> list[str]:
     return []
 
 
-def to_command(idoc: Idoc) -> SaveMaterial | FlagMaterialForDeletion:
-    """The command an IDoc stands for (the syntax check guarantees one E1MARAM)."""
+def to_command(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE
+               ) -> SaveMaterial | FlagMaterialForDeletion:
+    """The command an IDoc stands for (the syntax check guarantees one E1MARAM); unit fields
+    converted from ISO with ``codes``."""
     header = idoc.first("E1MARAM")
     assert header is not None
     matnr = material_master.material_number(header.get("MATNR"))
     if header.get("MSGFN") == DELETE:
         return FlagMaterialForDeletion(matnr)
     field = header.values.get  # a plain dict look-up: this runs for every IDoc of a packet
+    iso = IsoFields(idoc, codes)
+    # units the material master does not keep are still converted: a wrong one is VII 003
+    iso.unit(header, "BSTME")
+    iso.unit(header, "VOLEH")
     return SaveMaterial(
         material=matnr, maintenance=Maintenance.REPLACE,
         material_type=field("MTART", ""), industry_sector=field("MBRSH", ""),
-        material_group=field("MATKL", ""), base_unit=field("MEINS", ""),
+        material_group=field("MATKL", ""), base_unit=iso.unit(header, "MEINS"),
         division=field("SPART", ""), old_material_number=field("BISMT", ""),
         item_category_group=field("MTPOS_MARA", ""), gross_weight=field("BRGEW", ""),
-        net_weight=field("NTGEW", ""), weight_unit=field("GEWEI", ""),
+        net_weight=field("NTGEW", ""), weight_unit=iso.unit(header, "GEWEI"),
         deletion_flag="X" if field("LVORM") == "X" else "",
         created_on=field("ERSDA", ""), created_by=field("ERNAM", ""),
         texts=tuple(MaterialText(_language(text), text.get("MAKTX"))
                     for text in header.all("E1MAKTM")),
         plants=tuple(_plant(plant) for plant in header.all("E1MARCM")),
         valuations=tuple(_valuation(valuation) for valuation in header.all("E1MBEWM")),
-        sales=tuple(_sales(sales) for sales in header.all("E1MVKEM")))
+        sales=tuple(_sales(sales, iso) for sales in header.all("E1MVKEM")))
 
 
 def _language(text: SegmentData) -> str:
@@ -117,11 +127,11 @@ def _valuation(valuation: SegmentData) -> ValuationView:
         planned_price_2=amount(field("ZPLP2", ""), "ZPLP2"))
 
 
-def _sales(sales: SegmentData) -> SalesView:
+def _sales(sales: SegmentData, iso: IsoFields) -> SalesView:
     field = sales.values.get
     return SalesView(
         sales_org=field("VKORG", ""), distribution_channel=field("VTWEG", ""),
-        delivering_plant=field("DWERK", ""), sales_unit=field("VRKME", ""),
+        delivering_plant=field("DWERK", ""), sales_unit=iso.unit(sales, "VRKME"),
         item_category_group=field("MTPOS", ""), statistics_group=field("VERSG", ""),
         account_assignment_group=field("KTGRM", ""), deletion_flag=field("LVORM", ""))
 
@@ -133,7 +143,8 @@ def prefetch(conn: Connection, mandt: str, matnrs: list[str]) -> dict[str, str]:
 
 def post(lookups: Lookups, idoc: Idoc) -> Posting:
     """Check the IDoc's material change; written later by :func:`write`."""
-    posted = material_master.post(lookups, to_command(idoc))
+    codes = iso_codes.for_posting(lookups.conn, lookups.mandt)
+    posted = material_master.post(lookups, to_command(idoc, codes))
     change = "D" if posted.flagged_for_deletion else ("I" if posted.created else "U")
     return Posting(MESTYP, posted.material, change, posted.message, posted)
 

@@ -3,7 +3,8 @@
 Layer: ALE. Maps an ORDERS05 IDoc to the typed order
 (:class:`fake_sap.sd.sales_orders.OrderInput`) and hands it to
 :func:`fake_sap.sd.orders_inbound.receive`, which checks it like
-BAPI_SALESORDER_CREATEFROMDAT2 does.
+BAPI_SALESORDER_CREATEFROMDAT2 does. The currency (E1EDK01 CURCY) and the item units
+(E1EDP01 MENEE, PMENE) travel as ISO codes and are converted to internal codes here.
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ from typing import cast
 
 from sqlalchemy import Connection
 
+from fake_sap.ale.inbound.values import IsoFields
 from fake_sap.ale.posting import Posting
+from fake_sap.basis import iso_codes
+from fake_sap.basis.iso_codes import IsoCodes
 from fake_sap.conversion import alpha_input, matn1_input
 from fake_sap.errors import sap_error
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.lookups import Lookups
 from fake_sap.sd import orders_inbound
-from fake_sap.sd.codes import unit_from_iso
 from fake_sap.sd.orders_inbound import OrderReceived
 from fake_sap.sd.sales_orders import ItemInput, OrderInput
 
@@ -45,8 +48,9 @@ def prefetch(conn: Connection, mandt: str, keys: list[str]) -> dict[str, str]:
     return {}
 
 
-def to_order(idoc: Idoc) -> OrderInput:
-    """The order as the IDoc states it; an empty sales area is left to the sd service."""
+def to_order(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE) -> OrderInput:
+    """The order as the IDoc states it, ISO codes converted with ``codes``; an empty sales
+    area is left to the sd service."""
     org = {s.get("QUALF"): s.get("ORGID") for s in idoc.segments if s.name == "E1EDK14"}
     partners = {s.get("PARVW"): s.get("PARTN") for s in idoc.segments if s.name == "E1EDKA1"}
     dates = {s.get("IDDAT"): s.get("DATUM") for s in idoc.segments if s.name == "E1EDK03"}
@@ -56,6 +60,7 @@ def to_order(idoc: Idoc) -> OrderInput:
     if any(sales_area) and not all(sales_area):
         raise orders_inbound.no_sales_area(partners["AG"])
     header = idoc.first("E1EDK01")
+    iso = IsoFields(idoc, codes)
     try:
         sold_to = alpha_input(partners["AG"], 10)
         ship_to = alpha_input(partners.get("WE") or partners["AG"], 10)
@@ -67,14 +72,14 @@ def to_order(idoc: Idoc) -> OrderInput:
         division=sales_area[2], sold_to=sold_to, ship_to=ship_to,
         purch_no_c=object_key(idoc), req_date=dates.get("002", ""),
         doc_date=dates.get("012", ""), purch_date=dates.get("022", ""),
-        currency=header.get("CURCY") if header else "",
+        currency=iso.currency(header, "CURCY") if header else "",
         dlv_block=header.get("LIFSK") if header else "",
         ord_reason=header.get("AUGRU") if header else "",
-        items=tuple(_item(s, row) for row, s in enumerate(
+        items=tuple(_item(s, row, iso) for row, s in enumerate(
             (s for s in idoc.segments if s.name == "E1EDP01"), start=1)))
 
 
-def _item(segment: SegmentData, row: int) -> ItemInput:
+def _item(segment: SegmentData, row: int, iso: IsoFields) -> ItemInput:
     material = ""
     for identification in segment.all("E1EDP19"):
         if identification.get("QUALF") == "002":
@@ -83,6 +88,7 @@ def _item(segment: SegmentData, row: int) -> ItemInput:
         raise sap_error("VG", "140", "Item &1: no material number (E1EDP19 QUALF 002)",
                         segment.get("POSEX") or row)
     schedule = segment.first("E1EDP20")
+    iso.unit(segment, "PMENE")  # the price unit is not kept, but a wrong one is VII 003
     try:
         matnr = matn1_input(material)
     except ValueError:
@@ -90,13 +96,14 @@ def _item(segment: SegmentData, row: int) -> ItemInput:
     return ItemInput(
         itm_number=(segment.get("POSEX") or str(row * 10)).zfill(6), material=matnr,
         quantity=segment.get("MENGE") or (schedule.get("WMENG") if schedule else ""),
-        plant=segment.get("WERKS"), sales_unit=unit_from_iso(segment.get("MENEE")),
+        plant=segment.get("WERKS"), sales_unit=iso.unit(segment, "MENEE"),
         req_date=schedule.get("EDATU") if schedule else "", quantity_field="MENGE")
 
 
 def post(lookups: Lookups, idoc: Idoc) -> Posting:
     """Check the order and draw its number; saved later by :func:`write`."""
-    received = orders_inbound.receive(lookups, to_order(idoc))
+    codes = iso_codes.for_posting(lookups.conn, lookups.mandt)
+    received = orders_inbound.receive(lookups, to_order(idoc, codes))
     return Posting(MESTYP, object_key(idoc), "I", received.message, received)
 
 

@@ -1,0 +1,140 @@
+"""The code tables behind SAP's ISO conversion: units of measure (T006), currency codes (TCURC)
+and countries (T005), per client.
+
+Layer: persistence. The one writer of ``t006``, ``tcurc`` and ``t005``: :func:`install` puts
+the baseline customizing's entries (``fake_sap.customizing``) into a new client, as a client
+copy of SAP's delivered customizing would. A client reset empties them with every other
+client table and installs them again. The conversion itself lives in
+``fake_sap.basis.iso_codes``; docs/iso-codes.md lists the fields and their sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Column, Connection, Float, Integer, String, Table, insert, select
+
+from fake_sap.customizing import COUNTRIES, CURRENCIES, UNITS
+from fake_sap.db.schema import metadata
+
+
+def _mandt() -> Column[str]:
+    return Column("mandt", String(3), primary_key=True)
+
+
+def _flag(name: str) -> Column[str]:
+    return Column(name, String(1), nullable=False, default="")
+
+
+t006 = Table(
+    "t006",
+    metadata,
+    _mandt(),
+    Column("msehi", String(3), primary_key=True),
+    _flag("kzex3"),
+    _flag("kzex6"),
+    Column("andec", Integer, nullable=False, default=0),
+    _flag("kzkeh"),
+    _flag("kzwob"),
+    _flag("kz1eh"),
+    _flag("kz2eh"),
+    Column("dimid", String(6), nullable=False, default=""),
+    Column("zaehl", Integer, nullable=False, default=0),
+    Column("nennr", Integer, nullable=False, default=0),
+    Column("exp10", Integer, nullable=False, default=0),
+    # DEC 9,6 kept as canonical decimal text, like the amounts of the document tables
+    Column("addko", String(12), nullable=False, default=""),
+    Column("expon", Integer, nullable=False, default=0),
+    Column("decan", Integer, nullable=False, default=0),
+    Column("isocode", String(3), nullable=False, default=""),
+    _flag("primary"),
+    Column("temp_value", Float, nullable=False, default=0.0),
+    Column("temp_unit", String(3), nullable=False, default=""),
+    _flag("famunit"),
+    Column("press_val", Float, nullable=False, default=0.0),
+    Column("press_unit", String(3), nullable=False, default=""),
+)
+
+tcurc = Table(
+    "tcurc",
+    metadata,
+    _mandt(),
+    Column("waers", String(5), primary_key=True),
+    Column("isocd", String(3), nullable=False, default=""),
+    Column("altwr", String(3), nullable=False, default=""),
+    Column("gdatu", String(8), nullable=False, default=""),
+    _flag("xprimary"),
+)
+
+#: the first twenty fields of SAP's T005 (through XMWSN), the part public listings agree on
+t005 = Table(
+    "t005",
+    metadata,
+    _mandt(),
+    Column("land1", String(3), primary_key=True),
+    Column("landk", String(3), nullable=False, default=""),
+    Column("lnplz", String(2), nullable=False, default=""),
+    _flag("prplz"),
+    Column("addrs", String(3), nullable=False, default=""),
+    _flag("xplzs"),
+    _flag("xplpf"),
+    _flag("spras"),
+    _flag("xland"),
+    _flag("xaddr"),
+    Column("nmfmt", String(2), nullable=False, default=""),
+    _flag("xregs"),
+    _flag("xplst"),
+    Column("intca", String(2), nullable=False, default=""),
+    Column("intca3", String(3), nullable=False, default=""),
+    Column("intcn3", String(3), nullable=False, default=""),
+    _flag("xegld"),
+    _flag("xskfn"),
+    _flag("xmwsn"),
+)
+
+#: each table with its key column and the baseline entries (key -> the other fields)
+_BASELINE: tuple[tuple[Table, str, Mapping[str, Mapping[str, Any]]], ...] = (
+    (t006, "msehi", UNITS), (tcurc, "waers", CURRENCIES), (t005, "land1", COUNTRIES))
+
+
+def baseline_rows(mandt: str) -> dict[str, list[dict[str, Any]]]:
+    """The baseline entries as rows per table name (every column given)."""
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for table, key, entries in _BASELINE:
+        defaults = {c.name: c.default.arg if c.default is not None else ""  # type: ignore[attr-defined]
+                    for c in table.columns}
+        rows[table.name] = [
+            {**defaults, "mandt": mandt, key: code,
+             **{name.lower(): value for name, value in fields.items()}}
+            for code, fields in entries.items()]
+    return rows
+
+
+def install(conn: Connection, mandt: str) -> None:
+    """Put the baseline entries into a client that has none (a new or a reset client)."""
+    rows = baseline_rows(mandt)
+    conn.execute(insert(t006), rows["t006"])
+    conn.execute(insert(tcurc), rows["tcurc"])
+    conn.execute(insert(t005), rows["t005"])
+
+
+def units(conn: Connection, mandt: str) -> list[tuple[str, str, str]]:
+    """(MSEHI, ISOCODE, PRIMARY) of every unit of the client."""
+    rows = conn.execute(select(t006.c.msehi, t006.c.isocode, t006.c.primary)
+                        .where(t006.c.mandt == mandt).order_by(t006.c.msehi))
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def currencies(conn: Connection, mandt: str) -> list[tuple[str, str, str]]:
+    """(WAERS, ISOCD, XPRIMARY) of every currency of the client."""
+    rows = conn.execute(select(tcurc.c.waers, tcurc.c.isocd, tcurc.c.xprimary)
+                        .where(tcurc.c.mandt == mandt).order_by(tcurc.c.waers))
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def countries(conn: Connection, mandt: str) -> list[tuple[str, str, str]]:
+    """(LAND1, INTCA, INTCA3) of every country of the client."""
+    rows = conn.execute(select(t005.c.land1, t005.c.intca, t005.c.intca3)
+                        .where(t005.c.mandt == mandt).order_by(t005.c.land1))
+    return [(r[0], r[1], r[2]) for r in rows]
