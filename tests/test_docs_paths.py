@@ -27,7 +27,7 @@ PACKAGES = ("fake_sap", "crm_adapter", "sap_client")
 _PACKAGE = "|".join(PACKAGES)
 #: a path such as fake_sap/http/control/*, crm_adapter/store/ or fake_sap/db/upsert.py::upsert
 PATH = re.compile(rf"(?<![\w./-])((?:{_PACKAGE})/[\w./*-]*)(?:::(\w+))?")
-#: a dotted name such as fake_sap.ale.inbound.InboundProcessor.receive
+#: a dotted name such as fake_sap.ale.inbound.processor.InboundProcessor.receive
 DOTTED = re.compile(rf"(?<![\w./-])((?:{_PACKAGE})(?:\.\w+)+)")
 
 
@@ -155,12 +155,12 @@ def test_every_file_a_guide_names_by_a_short_path_exists(guide: str) -> None:
 
 def test_the_check_tells_a_missing_module_from_an_existing_one() -> None:
     paths, dotted = references("See `fake_sap/db/upsert.py::upsert`, `fake_sap/nowhere.py`, "
-                               "`fake_sap.ale.inbound.InboundProcessor.receive` and "
+                               "`fake_sap.ale.inbound.processor.InboundProcessor.receive` and "
                                "`fake_sap.sd.nothing_here`.")
     assert {p: path_exists(p) for p in paths} == {
         "fake_sap/db/upsert.py::upsert": True, "fake_sap/nowhere.py": False}
     assert {d: dotted_exists(d) for d in dotted} == {
-        "fake_sap.ale.inbound.InboundProcessor.receive": True,
+        "fake_sap.ale.inbound.processor.InboundProcessor.receive": True,
         "fake_sap.sd.nothing_here": False}
     assert {p: short_path_exists(p) for p in short_paths(
         "`rfc/luw.py`, `tests/test_luw.py` and `rfc/nowhere.py`")} == {

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from idoc_builders import SapTables, material, packet
 
-from fake_sap.ale.inbound import CHUNK_SIZE
+from fake_sap.ale.inbound.processor import CHUNK_SIZE
 from fake_sap.db.schema import mara
 from fake_sap.idoc.types import MATMAS05
 from fake_sap.testing.process import SapClient

@@ -137,7 +137,8 @@ def test_a_client_of_the_previous_version_gets_the_iso_code_tables(tmp_path: Pat
     database.dispose()
 
 
-def test_a_client_made_before_the_iso_code_revision_gets_the_iso_code_tables(tmp_path: Path) -> None:
+def test_a_client_made_before_the_iso_code_revision_gets_the_iso_code_tables(
+        tmp_path: Path) -> None:
     engine = create_engine(sqlite_url(tmp_path / "at-0003.db"))
     migrations.upgrade(engine, "0003")
     with engine.begin() as conn:

@@ -15,9 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, String, Table
 
-from fake_sap.ale.inbound.matmas import ISO_BY_LANGUAGE
 from fake_sap.basis import iso_codes
-from fake_sap.basis.iso_codes import CodeMap
+from fake_sap.basis.iso_codes import ISO_BY_LANGUAGE, CodeMap
 from fake_sap.db.master_data import position
 from fake_sap.db.schema import kna1, knb1, knkk, knvp, knvv, makt, mara, marc, mard, mbew, mvke
 from fake_sap.idoc.document import SegmentData

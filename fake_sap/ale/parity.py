@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from fake_sap.ale import applications
-from fake_sap.ale.inbound import InboundProcessor
+from fake_sap.ale.inbound.processor import InboundProcessor
 from fake_sap.basis import clients
 from fake_sap.db import idocs
 from fake_sap.db.engine import Database

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fake_sap.ale import applications
 from fake_sap.ale.dispatcher import schedule_resend
-from fake_sap.ale.inbound import InboundProcessor
+from fake_sap.ale.inbound.processor import InboundProcessor
 from fake_sap.ale.outbound import distribute_change_pointers
 from fake_sap.basis.idoc_monitor import not_found
 from fake_sap.db import idocs

@@ -28,6 +28,11 @@ from sqlalchemy import Connection
 from fake_sap.customizing import COUNTRIES, CURRENCIES, UNITS
 from fake_sap.db import iso_codes as tables
 
+#: internal one-character language keys (SPRAS) for the ISO codes (SPRAS_ISO, T002-LAISO) the
+#: project uses; segments carry both, so both directions are needed at the ALE boundary
+LANGUAGES_BY_ISO = {"EN": "E", "ZH": "1", "DE": "D"}
+ISO_BY_LANGUAGE = {v: k for k, v in LANGUAGES_BY_ISO.items()}
+
 #: (internal code, ISO code, primary flag) as the tables hold them
 CodeRow = tuple[str, str, str]
 

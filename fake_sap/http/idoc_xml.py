@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, request
 from lxml import etree
 
-from fake_sap.ale.inbound import InboundProcessor, InboundResult
+from fake_sap.ale.inbound.processor import InboundProcessor, InboundResult
 from fake_sap.ale.outbound import distribute_change_pointers
 from fake_sap.errors import BadRequest
 from fake_sap.http.body import is_xml_media_type, limited_body

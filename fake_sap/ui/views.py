@@ -25,7 +25,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from fake_sap import clock
 from fake_sap.ale import reprocessing
-from fake_sap.ale.inbound import InboundProcessor
+from fake_sap.ale.inbound.processor import InboundProcessor
 from fake_sap.ale.master_data import send_master_data
 from fake_sap.ale.outbound import distribute_change_pointers
 from fake_sap.basis import business_date, clients, faults, idoc_monitor, partners

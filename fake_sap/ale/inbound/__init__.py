@@ -5,8 +5,8 @@ Layer: ALE (the IDoc edge); may import ``idoc``, ``db`` and the business package
 message type (:mod:`.matmas`, :mod:`.debmas`, :mod:`.orders`) maps an IDoc to a typed
 business command and calls the business service; :mod:`fake_sap.ale.applications` is the
 dispatcher from message type to module.
+
+The package re-exports nothing: the processor reaches the outbound side (pass-through) and
+the outbound side reaches the mapping modules, so importing the processor whenever a mapping
+module is imported would close that circle.
 """
-
-from fake_sap.ale.inbound.processor import CHUNK_SIZE, InboundProcessor, InboundResult
-
-__all__ = ["CHUNK_SIZE", "InboundProcessor", "InboundResult"]

@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 from fake_sap.ale.inbound.values import IsoFields, amount
 from fake_sap.ale.posting import Posting
 from fake_sap.basis import iso_codes
-from fake_sap.basis.iso_codes import IsoCodes
+from fake_sap.basis.iso_codes import LANGUAGES_BY_ISO, IsoCodes
 from fake_sap.conversion import matn1_input
 from fake_sap.errors import sap_error
 from fake_sap.idoc.document import Idoc, SegmentData
@@ -44,9 +44,6 @@ KIND = material_master.KIND
 #: MSGFN of an IDoc that only flags the material for deletion
 DELETE = "003"
 
-#: internal one-character language keys for the ISO codes the project uses
-LANGUAGES_BY_ISO = {"EN": "E", "ZH": "1", "DE": "D"}
-ISO_BY_LANGUAGE = {v: k for k, v in LANGUAGES_BY_ISO.items()}
 
 
 def object_key(idoc: Idoc) -> str:
