@@ -65,6 +65,8 @@ BAPIRET2 = structure(
     Field("ROW", INT4, "Lines in parameter"),
     Field("FIELD", char(30), "Field in parameter"),
     Field("SYSTEM", char(10), "Logical system from which message originates"),
+    source="SAP's ABAP type declaration of BAPIRET2 in the public repository "
+           "seokwonsap/abapgit, src/zif_bapi_salesorder_createfrom.intf.abap",
 )
 
 BAPIRET1 = structure(
