@@ -62,3 +62,13 @@ def test_the_x_structures_flag_the_iso_fields_sap_flags():
     # own lists, not mirrors of the data structures
     names = {f.name for f in sales_structures.BAPISDITMX.fields}
     assert "T_UNIT_ISO" in names and "S_UNIT_ISO" not in names
+
+
+@pytest.mark.parametrize("structure", _structures(sales_structures)
+                         + _structures(material_structures), ids=str)
+def test_a_structure_starts_from_each_components_initial_value(structure):
+    # Structure.initial() copies values computed once; they must equal the per-field ones
+    initial = structure.initial()
+    assert initial == {f.name: f.type.initial() for f in structure.fields}
+    initial[structure.fields[0].name] = "changed"
+    assert structure.initial()[structure.fields[0].name] != "changed"

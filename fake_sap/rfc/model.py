@@ -66,9 +66,13 @@ class Structure:
     #: the public data-dictionary listing the field list was taken from, shown in the docs
     source: str = ""
     _index: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
+    #: every component's initial value, computed once: SAP's structures have up to a few
+    #: hundred components, and every table row starts from this
+    _initial: dict[str, Value] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index.update({f.name: f for f in self.fields})
+        self._initial.update({f.name: f.type.initial() for f in self.fields})
 
     def __str__(self) -> str:
         return self.name
@@ -77,7 +81,8 @@ class Structure:
         return self._index.get(name)
 
     def initial(self) -> dict[str, Value]:
-        return {f.name: f.type.initial() for f in self.fields}
+        # the values are immutable (str, int, Decimal, float), so a shallow copy is enough
+        return dict(self._initial)
 
     def coerce(self, value: object, path: str) -> dict[str, Value]:
         """A complete structure value; components not given stay initial, unknown ones are
