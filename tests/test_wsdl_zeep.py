@@ -18,6 +18,8 @@ from zeep.transports import Transport
 
 from fake_sap.compose import function_directory
 from fake_sap.idoc.types import DEBMAS07
+from fake_sap.rfc.abap_types import AbapType
+from fake_sap.rfc.model import Field, Structure
 
 #: the function modules the tests below call; must cover every implemented one
 CALLED = {"RFC_PING", "STFC_CONNECTION", "RFC_SYSTEM_INFO", "RFC_READ_TABLE",
@@ -128,3 +130,114 @@ def test_customer_getdetail2(sap, service):
     result = service("BAPI_CUSTOMER_GETDETAIL2")(CUSTOMERNO="100001")
     assert result.CUSTOMERADDRESS.NAME == "Outlet"
     assert result.CUSTOMERGENERALDETAIL.ACCNT_GRP == "ZOUT"
+
+
+# --- every declared field of every structure, through zeep ---------------------------------
+
+def _largest(field: Field, *, flag: bool) -> object:
+    """A valid value of ``field`` at its maximum length (``flag``: an X structure's field)."""
+    elementary = field.type
+    kind = elementary.type
+    if kind in (AbapType.DEC, AbapType.QUAN, AbapType.CURR):
+        whole = "9" * (elementary.length - elementary.decimals) or "0"
+        return Decimal(f"{whole}.{'9' * elementary.decimals}" if elementary.decimals else whole)
+    return {AbapType.NUMC: "9" * elementary.length, AbapType.DATS: "9999-12-31",
+            AbapType.TIMS: "23:59:59", AbapType.LANG: "E", AbapType.INT4: 2**31 - 1,
+            AbapType.FLTP: 1.5}.get(
+        kind, "X" if flag and elementary.length == 1 else "A" * elementary.length)
+
+
+def _every_field(structure: Structure, **realistic: object) -> dict[str, object]:
+    """Every component of ``structure`` filled; ``realistic`` overrides the ones the
+    function checks (a plant that exists, a unit in T006 ...)."""
+    flag = structure.name.endswith("X")
+    values = {f.name: _largest(f, flag=flag) for f in structure.fields}
+    unknown = set(realistic) - set(values)
+    assert not unknown, f"{structure.name} has no {unknown}"
+    return {**values, **realistic}
+
+
+def _parameters(name: str, **realistic: dict[str, object]) -> dict[str, object]:
+    """Every structure-typed parameter of ``name`` with every field filled; TABLES
+    parameters get one such row."""
+    interface = registry.lookup(name).interface
+    values: dict[str, object] = {}
+    for parameter in interface.inputs:
+        if not isinstance(parameter.type, Structure) or parameter.name == "RETURN":
+            continue
+        row = _every_field(parameter.type, **realistic.get(parameter.name, {}))
+        values[parameter.name] = {"item": [row]} if parameter.is_table else row
+    return values
+
+
+def test_savedata_accepts_every_declared_field_of_every_structure(service):
+    # the fields BAPI_MATERIAL_SAVEDATA checks or stores get values that exist; every other
+    # field is sent at its maximum length and is accepted (and ignored, as SAP ignores a
+    # field that nothing maps)
+    plant = {"PLANT": "1000", "DEL_FLAG": "", "PUR_GROUP": "001", "MRP_TYPE": "PD",
+             "AVAILCHECK": "02", "PROFIT_CTR": "1000"}
+    params = _parameters(
+        "BAPI_MATERIAL_SAVEDATA",
+        HEADDATA={"MATERIAL": "4711", "IND_SECTOR": "M", "MATL_TYPE": "FERT"},
+        CLIENTDATA={"DEL_FLAG": "", "BASE_UOM": "ST", "UNIT_OF_WT": "KG",
+                    "BASE_UOM_ISO": "PCE", "UNIT_OF_WT_ISO": "KGM", "DIVISION": "00",
+                    "ITEM_CAT": "NORM", "NET_WEIGHT": Decimal("1.250")},
+        PLANTDATA=plant, PLANTDATAX={"PLANT": "1000"},
+        VALUATIONDATA={"VAL_AREA": "1000", "VAL_TYPE": "", "PRICE_CTRL": "V",
+                       "PRICE_UNIT": Decimal(1)},
+        VALUATIONDATAX={"VAL_AREA": "1000", "VAL_TYPE": ""},
+        SALESDATA={"SALES_ORG": "1000", "DISTR_CHAN": "10", "DEL_FLAG": "",
+                   "DELYG_PLNT": "1000", "SALES_UNIT": "ST"},
+        SALESDATAX={"SALES_ORG": "1000", "DISTR_CHAN": "10"},
+        MATERIALDESCRIPTION={"LANGU": "E", "LANGU_ISO": "EN", "MATL_DESC": "Pump",
+                             "DEL_FLAG": ""})
+    saved = service("BAPI_MATERIAL_SAVEDATA")(**params)
+
+    assert (saved.RETURN.TYPE, saved.RETURN.NUMBER) == ("S", "356"), saved.RETURN.MESSAGE
+    service("BAPI_TRANSACTION_COMMIT")(WAIT="X")
+    general = service("BAPI_MATERIAL_GET_DETAIL")(MATERIAL="4711").MATERIAL_GENERAL_DATA
+    assert (general.BASE_UOM, general.NET_WEIGHT) == ("ST", Decimal("1.250"))
+
+
+def test_createfromdat2_accepts_every_declared_field_of_every_structure(sap, service):
+    loaded = sap.seed(materials=1, customers=3, initial_stock="100")
+    outlet, material = loaded["outlets"][0], loaded["materials"][0]
+    item = {"ITM_NUMBER": "000010"}
+    params = _parameters(
+        "BAPI_SALESORDER_CREATEFROMDAT2",
+        ORDER_HEADER_IN={"DOC_TYPE": "TA", "SALES_ORG": "1000", "DISTR_CHAN": "10",
+                         "DIVISION": "00", "REFDOC_CAT": "", "REF_DOC": "",
+                         "CURRENCY": "EUR", "CURR_ISO": "EUR", "H_CURR": "EUR",
+                         "H_CURR_ISO": "EUR", "SD_DOC_CAT": "C", "SD_DOC_CAT_LONG": "C",
+                         "REFDOC_CAT_LONG": ""},
+        ORDER_HEADER_INX={"UPDATEFLAG": "I"},
+        ORDER_ITEMS_IN={**item, "MATERIAL": material, "MATERIAL_LONG": "",
+                        "HG_LV_ITEM": "000000", "ALT_TO_ITM": "000000", "TARGET_QTY": 0,
+                        "TARGET_QU": "ST", "T_UNIT_ISO": "PCE", "SALES_UNIT": "ST",
+                        "S_UNIT_ISO": "PCE", "REASON_REJ": "", "PLANT": "1000",
+                        "STORE_LOC": "", "CURRENCY": "EUR", "CURR_ISO": "EUR", "REF_DOC": "",
+                        "REF_DOC_IT": "000000", "REF_DOC_CA": "", "REF_DOC_CA_LONG": "",
+                        "PO_UNIT": "ST", "BATCH": ""},
+        ORDER_ITEMS_INX={**item, "UPDATEFLAG": "I"},
+        ORDER_PARTNERS={"PARTN_ROLE": "AG", "PARTN_NUMB": outlet, "ITM_NUMBER": "000000",
+                        "LANGU": "E", "LANGU_ISO": "EN", "COUNTRY": "DE",
+                        "COUNTR_ISO": "DE"},
+        ORDER_SCHEDULES_IN={**item, "SCHED_LINE": "0001", "REQ_QTY": Decimal(2)},
+        ORDER_SCHEDULES_INX={**item, "SCHED_LINE": "0001", "UPDATEFLAG": "I"},
+        ORDER_CONDITIONS_IN={**item, "COND_TYPE": "PR00", "COND_VALUE": Decimal("12.5"),
+                             "CURRENCY": "EUR", "CURR_ISO": "EUR", "COND_UNIT": "ST",
+                             "CD_UNT_ISO": "PCE", "COND_P_UNT": Decimal(1),
+                             "CONDISACTI": "", "CURRENCY_2": "EUR", "CURR_ISO_2": "EUR",
+                             "CURRENCKEY": "EUR", "CURRENISO": "EUR", "UNITMEASUR": "ST",
+                             "ISO_UNIT": "PCE"},
+        ORDER_CONDITIONS_INX={**item, "COND_TYPE": "PR00", "UPDATEFLAG": "I"},
+        PARTNERADDRESSES={"LANGU": "E", "LANGU_ISO": "EN", "LANGU_CR": "E",
+                          "LANGUCRISO": "EN", "COUNTRY": "DE", "COUNTRYISO": "DE"},
+        ORDER_TEXT={**item, "LANGU": "E", "LANGU_ISO": "EN"},
+        ORDER_KEYS={"ITM_NUMBER": "000010"},
+        LOGIC_SWITCH={"PRICING": "", "ATP_WRKMOD": "", "SCHEDULING": "",
+                      "NOSTRUCTURE": "", "COND_HANDL": "", "ADDR_CHECK": ""})
+    created = service("BAPI_SALESORDER_CREATEFROMDAT2")(**params)
+
+    assert created.SALESDOCUMENT, [(m.TYPE, m.ID, m.NUMBER, m.MESSAGE)
+                                   for m in created.RETURN.item]

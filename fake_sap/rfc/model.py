@@ -63,8 +63,11 @@ class Structure:
     name: str
     text: str
     fields: tuple[Field, ...]
+    #: the public data-dictionary listing the field list was taken from, shown in the docs
+    source: str = ""
     _index: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
-    #: the initial value of every component (ABAP values here are immutable)
+    #: every component's initial value, computed once: SAP's structures have up to a few
+    #: hundred components, and every table row starts from this
     _initial: dict[str, Value] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -110,8 +113,8 @@ def _coerce(elementary: Elementary, value: object, path: str) -> Value:
         raise ConversionError(rejected.exception, path, rejected.reason) from None
 
 
-def structure(name: str, text: str, *fields: Field) -> Structure:
-    return Structure(name, text, fields)
+def structure(name: str, text: str, *fields: Field, source: str = "") -> Structure:
+    return Structure(name, text, fields, source)
 
 
 class CheckedRows(list[dict[str, Value]]):

@@ -79,8 +79,10 @@ def _parameter_row(parameter: Parameter) -> str:
 
 
 def _structure_section(structure: Structure) -> list[str]:
-    lines = [f"## {structure.name}", "", _cell(structure.text), "",
-             "| Component | Type | Description |", "| --- | --- | --- |"]
+    lines = [f"## {structure.name}", "", _cell(structure.text), ""]
+    if structure.source:
+        lines += [f"Field list from: {_cell(structure.source)}", ""]
+    lines += ["| Component | Type | Description |", "| --- | --- | --- |"]
     lines += [f"| `{f.name}` | {f.type} | {_cell(f.text)} |" for f in structure.fields]
     lines.append("")
     return lines

@@ -7,10 +7,45 @@ business code stays free of the structure layouts.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fake_sap.errors import SapMessage
+from fake_sap.rfc.abap_types import AbapType, Elementary
 from fake_sap.rfc.model import INT4, Field, char, numc, structure
+
+_LAYOUT_LINE = re.compile(r"^(?P<name>\S+)\s+(?P<type>[A-Z]+[0-9]*)(?:\.(?P<decimals>[0-9]+))?"
+                          r"(?:\s+(?P<text>.*))?$")
+_TYPE_LENGTH = re.compile(r"^(?P<kind>[A-Z]+?)(?P<length>[0-9]*)$")
+_IMPLIED_LENGTH = {AbapType.UNIT: 3, AbapType.CUKY: 5, AbapType.DATS: 8, AbapType.TIMS: 6,
+                   AbapType.LANG: 1, AbapType.FLTP: 16, AbapType.INT4: 10}
+
+
+def layout(table: str) -> tuple[Field, ...]:
+    """Fields from an SE11-like listing, one a line: ``NAME TYPE[LENGTH][.DECIMALS] text``,
+    e.g. ``NET_WEIGHT QUAN13.3 Net weight``. Long DDIC structures are declared this way so
+    that the declaration reads like the dictionary listing it was checked against."""
+    fields: list[Field] = []
+    for line in table.strip().splitlines():
+        match = _LAYOUT_LINE.match(line.strip())
+        if match is None:
+            raise ValueError(f"not a layout line: {line!r}")
+        kind = _TYPE_LENGTH.match(match["type"])
+        if kind is None or kind["kind"] not in AbapType.__members__:
+            raise ValueError(f"unknown DDIC type in {line!r}")
+        abap = AbapType(kind["kind"])
+        length = int(kind["length"]) if kind["length"] else _IMPLIED_LENGTH.get(abap, 0)
+        decimals = int(match["decimals"] or 0)
+        fields.append(Field(match["name"], Elementary(abap, length, decimals),
+                            match["text"] or ""))
+    return tuple(fields)
+
+
+def flags(names: str) -> tuple[Field, ...]:
+    """Checkbox fields (CHAR 1, SAP's data element BAPIUPDATE) for whitespace-separated
+    ``names``, in the given order: the body of an X structure."""
+    return tuple(Field(name, char(1), f"Updated information in related user data field "
+                                       f"({name})") for name in names.split())
 
 _MESSAGE_TYPE = "Message type: S success, E error, W warning, I information, A abort"
 
@@ -30,6 +65,8 @@ BAPIRET2 = structure(
     Field("ROW", INT4, "Lines in parameter"),
     Field("FIELD", char(30), "Field in parameter"),
     Field("SYSTEM", char(10), "Logical system from which message originates"),
+    source="SAP's ABAP type declaration of BAPIRET2 in the public repository "
+           "seokwonsap/abapgit, src/zif_bapi_salesorder_createfrom.intf.abap",
 )
 
 BAPIRET1 = structure(

@@ -13,6 +13,11 @@ from fake_sap.rfc.model import DATS, TIMS, Field, char, cuky, dec, numc, quan, s
 
 _AMOUNT = dec(23, 4)
 
+#: the listing the header, one-time customer, contract header and currency structures were
+#: checked against (names, order, DDIC types and lengths agree field by field)
+_FI_SOURCE = ("interface listing of BAPI_ACC_DOCUMENT_POST generated with SAP's abap-api-tools "
+              "(github.com/SAP/fundamental-tools), published in a public GitHub repository")
+
 BAPIACHE09 = structure(
     "BAPIACHE09", "Header",
     Field("OBJ_TYPE", char(5), "Reference procedure (empty or BKPFF)"),
@@ -43,6 +48,7 @@ BAPIACHE09 = structure(
     Field("ECS_ENV", char(10), "ECS environment"),
     Field("PARTIAL_REV", char(1), "Indicator: partial reversal"),
     Field("DOC_STATUS", char(1), "Document status"),
+    source=_FI_SOURCE
 )
 
 BAPIACPA09 = structure(
@@ -77,6 +83,7 @@ BAPIACPA09 = structure(
     Field("TAX_NO_3", char(18), "Tax number 3"),
     Field("TAX_NO_4", char(18), "Tax number 4"),
     Field("TITLE", char(15), "Title"),
+    source=_FI_SOURCE
 )
 
 BAPIACCAHD = structure(
@@ -86,6 +93,7 @@ BAPIACCAHD = structure(
     Field("RES_KEY", char(30), "FI-CA: reservation key"),
     Field("FIKEY", char(12), "FI-CA: reconciliation key"),
     Field("PAYMENT_FORM_REF", char(30), "FI-CA: payment form reference"),
+    source=_FI_SOURCE
 )
 
 BAPIACGL09 = structure(
@@ -365,6 +373,7 @@ BAPIACCR09 = structure(
     Field("DISC_BASE", _AMOUNT, "Amount eligible for cash discount in document currency"),
     Field("DISC_AMT", _AMOUNT, "Cash discount amount"),
     Field("TAX_AMT", _AMOUNT, "Tax amount in document currency"),
+    source=_FI_SOURCE
 )
 
 BAPIACKEC9 = structure(

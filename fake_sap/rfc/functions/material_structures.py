@@ -3,23 +3,48 @@
 from __future__ import annotations
 
 from fake_sap.rfc.model import DATS, FLAG, LANG, Field, char, cuky, curr, dec, quan, structure, unit
-from fake_sap.rfc.structures import BAPIRET2
+from fake_sap.rfc.structures import BAPIRET2, layout
 
 _DELETION = "Flag for deletion"
 
+#: where the material structures' field lists come from
+_MATHEAD_SOURCE = ("segment E1BPMATHEAD (generated from BAPIMATHEAD), field list with types and "
+                   "lengths in a public material-master migration mapping, "
+                   "scribd.com/document/44290669; names cross-checked with se80.co.uk, "
+                   "structure BAPIE1MATHEADER")
+_MARA_SOURCE = ("segment E1BP_MARA (generated from BAPI_MARA) in the same public mapping, "
+                "scribd.com/document/44290669, for the fields up to PAGEFORMAT; the order of "
+                "SIZE_DIM and BASIC_MATL from datapanda.eu, structure BAPIMATMRA, and their "
+                "lengths from leanx.eu, table MARA (GROES, WRKST). Not the full list: see "
+                "docs/soap-rfc.md, unconfirmed fields")
+_MARC_SOURCE = ("datapanda.eu, SAP table BAPI_MARC (fields PLANT to ALT_BOM_ID with types); "
+                "leanx.eu, SAP table BAPI_MARC. Not the full list: see docs/soap-rfc.md, "
+                "unconfirmed fields")
+
 BAPIMATHEAD = structure(
     "BAPIMATHEAD", "Header segment with control information",
-    Field("MATERIAL", char(18), "Material number; empty: internal number assignment"),
-    Field("IND_SECTOR", char(1), "Industry sector (MBRSH)"),
-    Field("MATL_TYPE", char(4), "Material type (MTART)"),
-    Field("BASIC_VIEW", FLAG, "Basic data view"),
-    Field("SALES_VIEW", FLAG, "Sales view"),
-    Field("PURCHASE_VIEW", FLAG, "Purchasing view"),
-    Field("MRP_VIEW", FLAG, "MRP view"),
-    Field("STORAGE_VIEW", FLAG, "Storage view"),
-    Field("ACCOUNT_VIEW", FLAG, "Accounting view"),
-    Field("COST_VIEW", FLAG, "Costing view"),
-    Field("INP_FLD_CHECK", FLAG, "Input field check"),
+    *layout("""
+MATERIAL CHAR18 Material number; empty: internal number assignment (MATNR)
+IND_SECTOR CHAR1 Industry sector (MBRSH)
+MATL_TYPE CHAR4 Material type (MTART)
+BASIC_VIEW CHAR1 Basic data view
+SALES_VIEW CHAR1 Sales view
+PURCHASE_VIEW CHAR1 Purchasing view
+MRP_VIEW CHAR1 MRP view
+FORECAST_VIEW CHAR1 Forecasting view
+WORK_SCHED_VIEW CHAR1 Work scheduling view
+PRT_VIEW CHAR1 Production resources/tools view
+STORAGE_VIEW CHAR1 Storage view
+WAREHOUSE_VIEW CHAR1 Warehouse management view
+QUALITY_VIEW CHAR1 Quality management view
+ACCOUNT_VIEW CHAR1 Accounting view
+COST_VIEW CHAR1 Costing view
+INP_FLD_CHECK CHAR1 Response if fields are inactive
+MATERIAL_EXTERNAL CHAR40 Long material number for MATERIAL
+MATERIAL_GUID CHAR32 External GUID for MATERIAL
+MATERIAL_VERSION CHAR10 Version number for MATERIAL
+"""),
+    source=_MATHEAD_SOURCE,
 )
 
 #: BAPI field -> MARA column (CLIENTDATA / CLIENTDATAX)
@@ -28,14 +53,32 @@ CLIENT_COLUMNS = {"DEL_FLAG": "lvorm", "MATL_GROUP": "matkl", "OLD_MAT_NO": "bis
                   "NET_WEIGHT": "ntgew", "UNIT_OF_WT": "gewei"}
 BAPI_MARA = structure(
     "BAPI_MARA", "Client-specific material data",
-    Field("DEL_FLAG", FLAG, _DELETION),
-    Field("MATL_GROUP", char(9), "Material group (MATKL)"),
-    Field("OLD_MAT_NO", char(18), "Old material number (BISMT)"),
-    Field("BASE_UOM", unit(), "Base unit of measure (MEINS)"),
-    Field("DIVISION", char(2), "Division (SPART)"),
-    Field("ITEM_CAT", char(4), "General item category group (MTPOS_MARA)"),
-    Field("NET_WEIGHT", quan(13), "Net weight (NTGEW)"),
-    Field("UNIT_OF_WT", unit(), "Weight unit (GEWEI)"),
+    *layout("""
+DEL_FLAG CHAR1 Flag material for deletion at client level (LVORM)
+MATL_GROUP CHAR9 Material group (MATKL)
+OLD_MAT_NO CHAR18 Old material number (BISMT)
+BASE_UOM UNIT Base unit of measure (MEINS)
+BASE_UOM_ISO CHAR3 Base unit of measure, ISO code
+PO_UNIT UNIT Purchase order unit of measure (BSTME)
+PO_UNIT_ISO CHAR3 Order unit, ISO code
+DOCUMENT CHAR22 Document number without document management system (ZEINR)
+DOC_TYPE CHAR3 Document type without document management system (ZEIAR)
+DOC_VERS CHAR2 Document version without document management system (ZEIVR)
+DOC_FORMAT CHAR4 Page format of document (ZEIFO)
+DOC_CHG_NO CHAR6 Document change number (AESZN)
+PAGE_NO CHAR3 Page number of document (BLATT)
+NO_SHEETS NUMC3 Number of sheets (BLANZ)
+PROD_MEMO CHAR18 Production/inspection memo (FERTH)
+PAGEFORMAT CHAR4 Page format of production memo (FORMT)
+SIZE_DIM CHAR32 Size/dimensions (GROES)
+BASIC_MATL CHAR48 Basic material (WRKST)
+NET_WEIGHT QUAN13.3 Net weight (NTGEW)
+UNIT_OF_WT UNIT Weight unit (GEWEI)
+UNIT_OF_WT_ISO CHAR3 Weight unit, ISO code
+DIVISION CHAR2 Division (SPART)
+ITEM_CAT CHAR4 General item category group (MTPOS_MARA)
+"""),
+    source=_MARA_SOURCE,
 )
 BAPI_MARAX = structure("BAPI_MARAX", "Checkbox structure for BAPI_MARA",
                        *[Field(f.name, FLAG, f"Update {f.name}") for f in BAPI_MARA.fields])
@@ -44,12 +87,39 @@ PLANT_COLUMNS = {"DEL_FLAG": "lvorm", "PUR_GROUP": "ekgrp", "MRP_TYPE": "dismm",
                  "AVAILCHECK": "mtvfp", "PROFIT_CTR": "prctr"}
 BAPI_MARC = structure(
     "BAPI_MARC", "Plant-specific material data",
-    Field("PLANT", char(4), "Plant (WERKS)"),
-    Field("DEL_FLAG", FLAG, _DELETION),
-    Field("PUR_GROUP", char(3), "Purchasing group (EKGRP)"),
-    Field("MRP_TYPE", char(2), "MRP type (DISMM)"),
-    Field("AVAILCHECK", char(2), "Checking group for availability check (MTVFP)"),
-    Field("PROFIT_CTR", char(10), "Profit center (PRCTR)"),
+    *layout("""
+PLANT CHAR4 Plant (WERKS)
+DEL_FLAG CHAR1 Flag material for deletion at plant level (LVORM)
+ABC_ID CHAR1 ABC indicator (MAABC)
+CRIT_PART CHAR1 Indicator: critical part (KZKRI)
+PUR_GROUP CHAR3 Purchasing group (EKGRP)
+ISSUE_UNIT UNIT Unit of issue (AUSME)
+ISSUE_UNIT_ISO CHAR3 Unit of issue, ISO code
+MRPPROFILE CHAR4 Material: MRP profile (DISPR)
+MRP_TYPE CHAR2 MRP type (DISMM)
+MRP_CTRLER CHAR3 MRP controller (DISPO)
+PLND_DELRY DEC3 Planned delivery time in days (PLIFZ)
+GR_PR_TIME DEC3 Goods receipt processing time in days (WEBAZ)
+PERIOD_IND CHAR1 Period indicator (PERKZ)
+ASSY_SCRAP DEC5.2 Assembly scrap in percent (AUSSS)
+LOTSIZEKEY CHAR2 Lot sizing procedure within materials planning (DISLS)
+PROC_TYPE CHAR1 Procurement type (BESKZ)
+SPPROCTYPE CHAR2 Special procurement type (SOBSL)
+REORDER_PT QUAN13.3 Reorder point (MINBE)
+SAFETY_STK QUAN13.3 Safety stock (EISBE)
+MINLOTSIZE QUAN13.3 Minimum lot size (BSTMI)
+MAXLOTSIZE QUAN13.3 Maximum lot size (BSTMA)
+FIXED_LOT QUAN13.3 Fixed lot size (BSTFE)
+ROUND_VAL QUAN13.3 Rounding value for purchase order quantity (BSTRF)
+MAX_STOCK QUAN13.3 Maximum stock level (MABST)
+ORD_COSTS DEC23.4 Ordering costs, BAPI interfaces (LOSFX)
+DEP_REQ_ID CHAR1 Dependent requirements indicator for individual and collective requirements
+STOR_COSTS CHAR1 Storage costs percentage code (LAGPR)
+ALT_BOM_ID CHAR1 Method for selecting alternative bills of material (ALTSL)
+AVAILCHECK CHAR2 Checking group for availability check (MTVFP)
+PROFIT_CTR CHAR10 Profit center (PRCTR)
+"""),
+    source=_MARC_SOURCE,
 )
 BAPI_MARCX = structure(
     "BAPI_MARCX", "Checkbox structure for BAPI_MARC",

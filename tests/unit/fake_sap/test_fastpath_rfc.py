@@ -56,7 +56,10 @@ def _value(elementary: Elementary, seed: int) -> Any:
     if kind is AbapType.TIMS:
         return f"{seed % 24:02d}{seed % 60:02d}00"
     if kind in (AbapType.DEC, AbapType.QUAN, AbapType.CURR):
-        return Decimal(-seed if seed % 2 else seed) / 7
+        # within the type's integer digits (DEC 1 holds 9 at most), with a fraction it rounds
+        whole_digits = max(elementary.length - elementary.decimals, 1)
+        magnitude = Decimal(seed % 10 ** whole_digits) / 7
+        return -magnitude if seed % 2 else magnitude
     if kind in (AbapType.INT1, AbapType.INT2, AbapType.INT4):
         return seed % 100
     if kind is AbapType.FLTP:
