@@ -22,12 +22,13 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Connection, Numeric, and_, func, insert, select
+from sqlalchemy import Connection, Numeric, and_, bindparam, func, insert, select
 
 from fake_sap.conversion import alpha_output
 from fake_sap.customizing import sales_area_key, storage_location_key
 from fake_sap.db import master_data
 from fake_sap.db.documents import likp, lips, vbak, vbap, vbep, vbfa, vbpa, vbuk
+from fake_sap.db.schema import knvp
 from fake_sap.errors import ApplicationError, SapMessage, sap_error, sap_message
 from fake_sap.sd import document_flow, statistics, status
 from fake_sap.sd.codes import (
@@ -142,6 +143,10 @@ class OrderPlan:
     lifsk: str = ""
     faksk: str = ""
     augru: str = ""
+    #: the caller gave the number (SALESDOCUMENTIN): another LUW may have taken it since the
+    #: check at call time, so saving checks again; numbers of the range are unique already.
+    #: True unless known otherwise, so that a plan stored without the flag is checked
+    external_number: bool = True
 
     def to_payload(self) -> dict[str, Any]:
         data = asdict(self)
@@ -176,7 +181,10 @@ def plan(conn: Connection, mandt: str, order: OrderInput, *, vbeln: str, today: 
         raise rejected(sap_message("E", "V1", "317", "Sales area &1 is not defined", area,
                                    parameter=HEADER, field="SALES_ORG"))
     errors: list[SapMessage] = []
-    partners = _partners(conn, mandt, order, customizing, errors)
+    # sales area rows (KNVV) by customer: the sold-to's is read once for its check, its
+    # currency and nothing else
+    areas: dict[str, dict[str, Any] | None] = {}
+    partners = _partners(conn, mandt, order, customizing, errors, areas)
     reference = _check_reference(conn, mandt, order, doc_type, errors)
     if errors:
         raise rejected(*errors)
@@ -195,11 +203,11 @@ def plan(conn: Connection, mandt: str, order: OrderInput, *, vbeln: str, today: 
         vkorg=order.sales_org, vtweg=order.distr_chan, spart=order.division,
         sold_to=partners[SOLD_TO], ship_to=partners[SHIP_TO], bstnk=order.purch_no_c,
         bstdk=order.purch_date, vdatu=order.req_date or today, audat=order.doc_date or today,
-        currency=order.currency or _customer_currency(conn, mandt, order),
+        currency=order.currency or _customer_currency(conn, mandt, order, areas),
         net_value=str(net_value), credit_blocked=False, vgbel=reference or _first_reference(
             planned), erdat=today, erzet=now_time, ernam=user, items=planned,
         partners=partners, lifsk=order.dlv_block, faksk=order.bill_block,
-        augru=order.ord_reason)
+        augru=order.ord_reason, external_number=bool(vbeln))
     result.messages.append(sap_message("S", "V4", "233", "&1 has been processed successfully",
                                        HEADER, parameter=HEADER))
     for row, item in enumerate(planned, start=1):
@@ -216,16 +224,26 @@ def _first_reference(items: list[PlannedItem]) -> str:
     return next((i.vgbel for i in items if i.vgbel), "")
 
 
-def _customer_currency(conn: Connection, mandt: str, order: OrderInput) -> str:
-    area = master_data.customer_sales_area(conn, mandt, order.sold_to, order.sales_org,
-                                           order.distr_chan, order.division)
+def _customer_currency(conn: Connection, mandt: str, order: OrderInput,
+                       areas: dict[str, dict[str, Any] | None]) -> str:
+    area = _sales_area(conn, mandt, order, order.sold_to, areas)
     return (area or {}).get("waers") or DEFAULT_CURRENCY
+
+
+def _sales_area(conn: Connection, mandt: str, order: OrderInput, kunnr: str,
+                areas: dict[str, dict[str, Any] | None]) -> dict[str, Any] | None:
+    """The customer's data in the order's sales area (KNVV), read once per plan."""
+    if kunnr not in areas:
+        areas[kunnr] = master_data.customer_sales_area(conn, mandt, kunnr, order.sales_org,
+                                                       order.distr_chan, order.division)
+    return areas[kunnr]
 
 
 # --- partners ---------------------------------------------------------------------------------
 
 def _partners(conn: Connection, mandt: str, order: OrderInput, customizing: dict[str, set[str]],
-              errors: list[SapMessage]) -> dict[str, str]:
+              errors: list[SapMessage], areas: dict[str, dict[str, Any] | None]
+              ) -> dict[str, str]:
     """The header partners: what was sent, the rest determined from the sold-to's KNVP."""
     for parvw in order.partners:
         if parvw not in customizing.get("TPAR", set()):
@@ -235,23 +253,36 @@ def _partners(conn: Connection, mandt: str, order: OrderInput, customizing: dict
         errors.append(sap_message("E", "VP", "202", "Enter the sold-to party (partner "
                                   "function AG)", parameter=PARTNERS, field="PARTN_NUMB"))
         return {}
-    if not _check_partner(conn, mandt, order, order.sold_to, SOLD_TO, errors):
+    if not _check_partner(conn, mandt, order, order.sold_to, SOLD_TO, errors, areas):
         return {}
     result = {SOLD_TO: order.sold_to}
     sent = {**order.partners, **({SHIP_TO: order.ship_to} if order.ship_to else {})}
-    for parvw in DETERMINED_PARTNERS:
-        if parvw not in sent:
-            determined = master_data.partner(conn, mandt, order.sold_to, order.sales_org,
-                                             order.distr_chan, order.division, parvw)
-            if determined or parvw != "ZP":
-                result[parvw] = determined or order.sold_to
+    wanted = [parvw for parvw in DETERMINED_PARTNERS if parvw not in sent]
+    determined = _partner_functions(conn, mandt, order, wanted) if wanted else {}
+    for parvw in wanted:
+        if parvw in determined or parvw != "ZP":
+            result[parvw] = determined.get(parvw) or order.sold_to
     for parvw, kunnr in sent.items():
         if parvw == SHIP_TO:
-            _check_partner(conn, mandt, order, kunnr, parvw, errors)
+            _check_partner(conn, mandt, order, kunnr, parvw, errors, areas)
         elif master_data.customer(conn, mandt, kunnr) is None:
             errors.append(_unknown_partner(kunnr, parvw))
         result[parvw] = kunnr
     return result
+
+
+def _partner_functions(conn: Connection, mandt: str, order: OrderInput,
+                       functions: list[str]) -> dict[str, str]:
+    """The first partner (lowest PARZA) of each function in the sold-to party's sales area
+    (KNVP), all functions in one read."""
+    rows = conn.execute(select(knvp.c.parvw, knvp.c.kunn2).where(
+        knvp.c.mandt == mandt, knvp.c.kunnr == order.sold_to, knvp.c.vkorg == order.sales_org,
+        knvp.c.vtweg == order.distr_chan, knvp.c.spart == order.division,
+        knvp.c.parvw.in_(functions)).order_by(knvp.c.parvw, knvp.c.parza))
+    first: dict[str, str] = {}
+    for parvw, kunn2 in rows:
+        first.setdefault(parvw, kunn2)
+    return {parvw: kunn2 for parvw, kunn2 in first.items() if kunn2}
 
 
 def _unknown_partner(kunnr: str, parvw: str) -> SapMessage:
@@ -260,7 +291,8 @@ def _unknown_partner(kunnr: str, parvw: str) -> SapMessage:
 
 
 def _check_partner(conn: Connection, mandt: str, order: OrderInput, kunnr: str, role: str,
-                   errors: list[SapMessage]) -> bool:
+                   errors: list[SapMessage], areas: dict[str, dict[str, Any] | None]
+                   ) -> bool:
     customer = master_data.customer(conn, mandt, kunnr)
     if customer is None:
         errors.append(_unknown_partner(kunnr, role))
@@ -268,8 +300,7 @@ def _check_partner(conn: Connection, mandt: str, order: OrderInput, kunnr: str, 
     if customer["loevm"] == "X" or customer["aufsd"]:
         errors.append(sap_message("E", "VP", "113", "Customer &1 is blocked for sales orders",
                                   alpha_output(kunnr), parameter=PARTNERS))
-    area = master_data.customer_sales_area(conn, mandt, kunnr, order.sales_org,
-                                           order.distr_chan, order.division)
+    area = _sales_area(conn, mandt, order, kunnr, areas)
     if area is None:
         errors.append(sap_message(
             "E", "VP", "199", "Customer &1 is not defined for sales area &2/&3/&4",
@@ -493,22 +524,32 @@ def shown(value: Decimal) -> str:
 
 def open_demand(conn: Connection, mandt: str, matnr: str, werks: str) -> Decimal:
     """Confirmed quantities of order items not yet issued from stock (ATP demand)."""
-    confirmed = conn.execute(
-        select(func.coalesce(func.sum(func.cast(vbep.c.bmeng, Numeric(18, 3))), 0))
-        .select_from(vbep.join(vbap, and_(vbap.c.mandt == vbep.c.mandt,
-                                          vbap.c.vbeln == vbep.c.vbeln,
-                                          vbap.c.posnr == vbep.c.posnr))
-                     .join(vbak, and_(vbak.c.mandt == vbap.c.mandt,
-                                      vbak.c.vbeln == vbap.c.vbeln)))
-        .where(vbak.c.mandt == mandt, vbak.c.vbtyp == "C", vbap.c.matnr == matnr,
-               vbap.c.werks == werks)).scalar_one()
-    issued = conn.execute(
-        select(func.coalesce(func.sum(func.cast(lips.c.lfimg, Numeric(18, 3))), 0))
-        .select_from(lips.join(likp, and_(likp.c.mandt == lips.c.mandt,
-                                          likp.c.vbeln == lips.c.vbeln)))
-        .where(lips.c.mandt == mandt, lips.c.matnr == matnr, lips.c.werks == werks,
-               likp.c.vbtyp == "J", likp.c.wadat_ist != "", lips.c.vgtyp == "C")).scalar_one()
+    confirmed, issued = conn.execute(_OPEN_DEMAND, {"mandt": mandt, "matnr": matnr,
+                                                    "werks": werks}).one()
     return Decimal(str(confirmed)) - Decimal(str(issued))
+
+
+# ATP demand of a material in a plant: what orders confirmed and what deliveries for orders
+# issued, as two sums of one statement (every order item asks). Built once.
+_confirmed_quantity = (
+    select(func.coalesce(func.sum(func.cast(vbep.c.bmeng, Numeric(18, 3))), 0))
+    .select_from(vbep.join(vbap, and_(vbap.c.mandt == vbep.c.mandt,
+                                      vbap.c.vbeln == vbep.c.vbeln,
+                                      vbap.c.posnr == vbep.c.posnr))
+                 .join(vbak, and_(vbak.c.mandt == vbap.c.mandt,
+                                  vbak.c.vbeln == vbap.c.vbeln)))
+    .where(vbak.c.mandt == bindparam("mandt"), vbak.c.vbtyp == "C",
+           vbap.c.matnr == bindparam("matnr"), vbap.c.werks == bindparam("werks"))
+    .scalar_subquery())
+_issued_quantity = (
+    select(func.coalesce(func.sum(func.cast(lips.c.lfimg, Numeric(18, 3))), 0))
+    .select_from(lips.join(likp, and_(likp.c.mandt == lips.c.mandt,
+                                      likp.c.vbeln == lips.c.vbeln)))
+    .where(lips.c.mandt == bindparam("mandt"), lips.c.matnr == bindparam("matnr"),
+           lips.c.werks == bindparam("werks"), likp.c.vbtyp == "J", likp.c.wadat_ist != "",
+           lips.c.vgtyp == "C")
+    .scalar_subquery())
+_OPEN_DEMAND = select(_confirmed_quantity.label("confirmed"), _issued_quantity.label("issued"))
 
 
 def _confirm_availability(conn: Connection, mandt: str, order: OrderPlan) -> None:
@@ -531,14 +572,17 @@ def _confirm_availability(conn: Connection, mandt: str, order: OrderPlan) -> Non
                 alpha_output(item.matnr), parameter=ITEM, row=row))
 
 
-def credit_exposure(conn: Connection, mandt: str, kunnr: str) -> Decimal:
-    """Open order value of the customer (orders not completely delivered) plus receivables."""
+def credit_exposure(conn: Connection, mandt: str, kunnr: str,
+                    credit: dict[str, Any] | None = None) -> Decimal:
+    """Open order value of the customer (orders not completely delivered) plus receivables
+    (``credit``: the customer's KNKK row, when the caller has read it already)."""
     values = conn.execute(select(vbak.c.netwr).select_from(
         vbak.join(vbuk, and_(vbuk.c.mandt == vbak.c.mandt, vbuk.c.vbeln == vbak.c.vbeln)))
         .where(vbak.c.mandt == mandt, vbak.c.kunnr == kunnr, vbak.c.vbtyp == "C",
                vbuk.c.lfgsk != "C")).scalars()
     exposure = sum((Decimal(v) for v in values), Decimal(0))
-    credit = master_data.credit_data(conn, mandt, kunnr, CREDIT_CONTROL_AREA)
+    if credit is None:
+        credit = master_data.credit_data(conn, mandt, kunnr, CREDIT_CONTROL_AREA)
     if credit is not None:
         exposure += Decimal(credit["skfor"])
     return exposure
@@ -550,7 +594,7 @@ def _check_credit(conn: Connection, mandt: str, order: OrderPlan) -> None:
     if credit is None or Decimal(order.net_value) <= 0:
         return
     limit = Decimal(credit["klimk"])
-    exposure = credit_exposure(conn, mandt, order.sold_to) + Decimal(order.net_value)
+    exposure = credit_exposure(conn, mandt, order.sold_to, credit) + Decimal(order.net_value)
     if credit["crblb"] == "X":
         order.credit_blocked = True
         order.messages.append(sap_message(
@@ -607,8 +651,8 @@ def schedule_totals(conn: Connection, mandt: str, vbeln: str
 
 def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
     """Write the document, its statuses, document flow and statistics (the update task)."""
-    if conn.execute(select(vbak.c.vbeln).where(vbak.c.mandt == mandt,
-                                               vbak.c.vbeln == order.vbeln)).first():
+    if order.external_number and conn.execute(select(vbak.c.vbeln).where(
+            vbak.c.mandt == mandt, vbak.c.vbeln == order.vbeln)).first():
         # an external number (SALESDOCUMENTIN) another LUW took in the meantime
         raise sap_error("V1", "008", "Sales document &1 already exists", order.vbeln)
     conn.execute(insert(vbak).values(
