@@ -1,6 +1,6 @@
 """Profile committed sales orders over SOAP-RFC, in one process, without a server.
 
-``python -m bench.profile_orders [--orders N] [--top N] [--no-profile]``
+``python -m bench.profile_orders [--orders N] [--top N] [--no-profile] [--number-buffers S]``
 
 Builds the emulator's app in this process on a scratch SQLite file, seeds client 100 as
 the ``bapi-orders`` benchmark does, and sends N pairs of BAPI_SALESORDER_CREATEFROMDAT2 +
@@ -78,8 +78,9 @@ def _watch(db: Database, tally: SqlTally) -> None:
 
 
 @contextmanager
-def _app(folder: Path) -> Iterator[tuple[FlaskClient, Database]]:
-    settings = Settings(db_url=f"sqlite:///{folder / 'sap.db'}", dispatcher=False)
+def _app(folder: Path, number_buffers: str) -> Iterator[tuple[FlaskClient, Database]]:
+    settings = Settings(db_url=f"sqlite:///{folder / 'sap.db'}", dispatcher=False,
+                        number_buffers=number_buffers)
     prepare_database(settings)
     app = create_app(settings)
     db: Database = app.extensions["fake_sap"].db
@@ -123,10 +124,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--top", type=int, default=35, help="rows of the profile shown")
     parser.add_argument("--no-profile", action="store_true",
                         help="only count and time (no cProfile overhead)")
+    parser.add_argument("--number-buffers", default="", metavar="SETTING",
+                        help="FAKE_SAP_NUMBER_BUFFERS for the run, e.g. RV_BELEG=100")
     options = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="fake-sap-profile-"))
     try:
-        with _app(folder) as (client, db):
+        with _app(folder, options.number_buffers) as (client, db):
             master = _seed(client)
             outlets, materials = master["outlets"], master["materials"]
             bodies = [order_request(outlets[i % len(outlets)], material)
