@@ -29,7 +29,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     func,
-    insert,
     select,
     tuple_,
 )
@@ -37,6 +36,7 @@ from sqlalchemy import (
 from fake_sap.conversion import alpha_output
 from fake_sap.customizing import sales_area_key, storage_location_key
 from fake_sap.db import master_data
+from fake_sap.db.bulk import write_rows
 from fake_sap.db.documents import likp, lips, vbak, vbap, vbep, vbfa, vbpa, vbuk
 from fake_sap.db.schema import kna1, knkk, knvp, knvv, makt, mara, marc, mbew, mvke
 from fake_sap.errors import ApplicationError, SapMessage, sap_error, sap_message
@@ -303,14 +303,21 @@ def _partner_functions(conn: Connection, mandt: str, order: OrderInput,
                        functions: list[str]) -> dict[str, str]:
     """The first partner (lowest PARZA) of each function in the sold-to party's sales area
     (KNVP), all functions in one read."""
-    rows = conn.execute(select(knvp.c.parvw, knvp.c.kunn2).where(
-        knvp.c.mandt == mandt, knvp.c.kunnr == order.sold_to, knvp.c.vkorg == order.sales_org,
-        knvp.c.vtweg == order.distr_chan, knvp.c.spart == order.division,
-        knvp.c.parvw.in_(functions)).order_by(knvp.c.parvw, knvp.c.parza))
+    rows = conn.execute(_PARTNER_FUNCTIONS, {
+        "mandt": mandt, "kunnr": order.sold_to, "vkorg": order.sales_org,
+        "vtweg": order.distr_chan, "spart": order.division, "functions": functions})
     first: dict[str, str] = {}
     for parvw, kunn2 in rows:
         first.setdefault(parvw, kunn2)
     return {parvw: kunn2 for parvw, kunn2 in first.items() if kunn2}
+
+
+_PARTNER_FUNCTIONS = select(knvp.c.parvw, knvp.c.kunn2).where(
+    knvp.c.mandt == bindparam("mandt"), knvp.c.kunnr == bindparam("kunnr"),
+    knvp.c.vkorg == bindparam("vkorg"), knvp.c.vtweg == bindparam("vtweg"),
+    knvp.c.spart == bindparam("spart"),
+    knvp.c.parvw.in_(bindparam("functions", expanding=True)),
+).order_by(knvp.c.parvw, knvp.c.parza)
 
 
 def _unknown_partner(kunnr: str, parvw: str) -> SapMessage:
@@ -640,15 +647,19 @@ def credit_exposure(conn: Connection, mandt: str, kunnr: str,
                     receivables: Decimal | None = None) -> Decimal:
     """Open order value of the customer (orders not completely delivered) plus receivables
     (KNKK-SKFOR; ``receivables`` when the caller has read them already)."""
-    values = conn.execute(select(vbak.c.netwr).select_from(
-        vbak.join(vbuk, and_(vbuk.c.mandt == vbak.c.mandt, vbuk.c.vbeln == vbak.c.vbeln)))
-        .where(vbak.c.mandt == mandt, vbak.c.kunnr == kunnr, vbak.c.vbtyp == "C",
-               vbuk.c.lfgsk != "C")).scalars()
+    values = conn.execute(_OPEN_ORDER_VALUES, {"mandt": mandt, "kunnr": kunnr}).scalars()
     exposure = sum((Decimal(v) for v in values), Decimal(0))
     if receivables is None:
         credit = master_data.credit_data(conn, mandt, kunnr, CREDIT_CONTROL_AREA)
         receivables = Decimal(credit["skfor"]) if credit is not None else Decimal(0)
     return exposure + receivables
+
+
+#: net values of the customer's orders not completely delivered. Built once.
+_OPEN_ORDER_VALUES = select(vbak.c.netwr).select_from(
+    vbak.join(vbuk, and_(vbuk.c.mandt == vbak.c.mandt, vbuk.c.vbeln == vbak.c.vbeln)),
+).where(vbak.c.mandt == bindparam("mandt"), vbak.c.kunnr == bindparam("kunnr"),
+        vbak.c.vbtyp == "C", vbuk.c.lfgsk != "C")
 
 
 def _check_credit(conn: Connection, mandt: str, order: OrderPlan,
@@ -721,25 +732,27 @@ def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
             vbak.c.mandt == mandt, vbak.c.vbeln == order.vbeln)).first():
         # an external number (SALESDOCUMENTIN) another LUW took in the meantime
         raise sap_error("V1", "008", "Sales document &1 already exists", order.vbeln)
-    conn.execute(insert(vbak).values(
+    # plain INSERTs straight to the driver (fake_sap.db.bulk), one per table, whatever the
+    # number of items: the update task of every order runs them
+    write_rows(conn, vbak, [dict(
         mandt=mandt, vbeln=order.vbeln, auart=order.auart, vbtyp=order.vbtyp,
         erdat=order.erdat, erzet=order.erzet, ernam=order.ernam, audat=order.audat,
         vkorg=order.vkorg, vtweg=order.vtweg, spart=order.spart, kunnr=order.sold_to,
         bstnk=order.bstnk, bstdk=order.bstdk, vdatu=order.vdatu, lifsk=order.lifsk,
         faksk=order.faksk, augru=order.augru, netwr=order.net_value, waerk=order.currency,
-        vgbel=order.vgbel, vgtyp="C" if order.vgbel else ""))
-    conn.execute(insert(vbap), [{
+        vgbel=order.vgbel, vgtyp="C" if order.vgbel else "")])
+    write_rows(conn, vbap, [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": i.posnr, "matnr": i.matnr,
         "arktx": i.arktx, "pstyv": i.pstyv, "kwmeng": i.quantity, "vrkme": i.unit,
         "meins": i.unit, "werks": i.werks, "lgort": i.lgort, "vstel": i.vstel,
         "netpr": i.price, "netwr": i.value, "waerk": order.currency, "vgbel": i.vgbel,
         "vgpos": i.vgpos, "abgru": ""} for i in order.items])
-    conn.execute(insert(vbep), [{
+    write_rows(conn, vbep, [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": i.posnr, "etenr": "0001",
         "edatu": i.sched_date, "wmeng": i.quantity, "bmeng": i.confirmed,
         "lifsp": "", "ettyp": "CP"} for i in order.items])
     partners = order.partners or {SOLD_TO: order.sold_to, SHIP_TO: order.ship_to}
-    conn.execute(insert(vbpa), [{
+    write_rows(conn, vbpa, [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": HEADER_ITEM, "parvw": parvw,
         "kunnr": kunnr} for parvw, kunnr in sorted(partners.items())])
     status.add(conn, {
