@@ -38,7 +38,7 @@ from fake_sap.customizing import sales_area_key, storage_location_key
 from fake_sap.db import master_data
 from fake_sap.db.bulk import write_rows
 from fake_sap.db.documents import likp, lips, vbak, vbap, vbep, vbfa, vbpa, vbuk
-from fake_sap.db.schema import kna1, knkk, knvp, knvv, makt, mara, marc, mbew, mvke
+from fake_sap.db.schema import customizing, kna1, knkk, knvp, knvv, makt, mara, marc, mbew, mvke
 from fake_sap.errors import ApplicationError, SapMessage, sap_error, sap_message
 from fake_sap.sd import document_flow, statistics, status
 from fake_sap.sd.codes import (
@@ -686,6 +686,21 @@ def _check_credit(conn: Connection, mandt: str, order: OrderPlan,
 
 
 # --- reading ------------------------------------------------------------------------------------
+
+#: the customizing tables the order checks look keys up in: sales areas, partner functions,
+#: storage locations
+CHECKED_CUSTOMIZING = ("TVTA", "TPAR", "T001L")
+_CUSTOMIZING_KEYS = select(customizing.c.tabname, customizing.c.tabkey).where(
+    customizing.c.mandt == bindparam("mandt"), customizing.c.tabname.in_(CHECKED_CUSTOMIZING))
+
+
+def customizing_keys(conn: Connection, mandt: str) -> dict[str, set[str]]:
+    """The keys of the client's entries in :data:`CHECKED_CUSTOMIZING`, by table: what
+    :func:`plan` is given (the entries' data is not needed, so it is not read)."""
+    keys: dict[str, set[str]] = {table: set() for table in CHECKED_CUSTOMIZING}
+    for table, key in conn.execute(_CUSTOMIZING_KEYS, {"mandt": mandt}):
+        keys[table].add(key)
+    return keys
 
 def check_number_is_free(conn: Connection, mandt: str, vbeln: str) -> None:
     """An external number (SALESDOCUMENTIN) must not be taken yet."""
