@@ -143,6 +143,9 @@ class NumberBuffer:
         # threads never draw one each for the same object
         self._lock = threading.Lock()
 
+    def buffered(self, obj: str) -> bool:
+        return self.buffering.size(obj) > 1
+
     def draw(self, db: Database, mandt: str, obj: str) -> int:
         """The next number of ``obj``, committed at once: a document that is never saved
         leaves a gap, as in SAP."""

@@ -85,6 +85,20 @@ class Call:
                             self.env.update_functions)
         self.updates += 1
 
+    def register_numbered_update(self, function: str, range_object: str,
+                                 payload_for: Callable[[int], dict[str, Any]]) -> int:
+        """:meth:`take_number` and :meth:`register_update` of the payload that carries the
+        number; returns the number. Unbuffered, both happen in one database transaction."""
+        if self.env.numbers.buffered(range_object):
+            number = self.take_number(range_object)
+            self.register_update(function, payload_for(number))
+            return number
+        number = luw.register_numbered_update(self.db, self.env.session, function,
+                                              range_object, payload_for,
+                                              self.env.update_functions)
+        self.updates += 1
+        return number
+
     def commit(self) -> CommitResult:
         result = luw.commit(self.db, self.env.session, self.env.update_functions)
         if result.idocs:

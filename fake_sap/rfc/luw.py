@@ -37,6 +37,7 @@ from sqlalchemy import (
 )
 
 from fake_sap.ale.outbound import distribute_change_pointers
+from fake_sap.db import numbers
 from fake_sap.db.engine import Database
 from fake_sap.db.rfc_schema import (
     DEFAULT_SESSION_TIMEOUT_SECONDS,
@@ -186,10 +187,30 @@ def register_update(db: Database, session: Session, function: str,
     if function not in known:
         raise SystemFailure(f"Update function {function} is not registered")
     with db.write() as conn:
-        added = conn.execute(_ADD_TASK, {
-            "session_id": session.id, "mandt": session.mandt, "function": function,
-            "payload": payload, "created_at": time.time()}).rowcount
-    if added != 1:
+        _add_task(conn, session, function, payload)
+
+
+def register_numbered_update(db: Database, session: Session, function: str,
+                             range_object: str, payload_for: Callable[[int], dict[str, Any]],
+                             known: Container[str]) -> int:
+    """Draw the next number of ``range_object`` from the database and register the update
+    task whose payload (``payload_for(number)``) carries it, in one transaction; returns the
+    number. The number is committed with the task, so a later rollback of the LUW leaves a
+    gap, as in SAP; if the session has ended, neither is kept."""
+    if function not in known:
+        raise SystemFailure(f"Update function {function} is not registered")
+    with db.write() as conn:
+        number = numbers.take(conn, session.mandt, range_object)
+        _add_task(conn, session, function, payload_for(number))
+    return number
+
+
+def _add_task(conn: Connection, session: Session, function: str,
+              payload: dict[str, Any]) -> None:
+    added = conn.execute(_ADD_TASK, {
+        "session_id": session.id, "mandt": session.mandt, "function": function,
+        "payload": payload, "created_at": time.time()}).rowcount
+    if added != 1:  # raised inside the transaction: nothing of it is kept
         raise SystemFailure("The SAP session has ended; its work cannot be registered")
 
 
