@@ -78,7 +78,8 @@ NEVER_BUFFERED = frozenset({"RF_BELEG"})
 #: objects a BAPI draws at call time, which a buffer can serve; IDoc numbers and the
 #: documents of inbound IDocs are drawn inside their posting transaction instead
 BUFFERABLE = frozenset({"RV_BELEG", "RV_BELEG_LF", "MATBELEG", "EINKBELEG", "MATERIALNR"})
-#: SAP's guidance for a buffer: ten to a thousand numbers, more only in extreme cases
+#: the emulator's own cap; SAP calls ten to a thousand numbers usual, ten thousand or more
+#: for extreme cases
 MAX_BUFFERED_NUMBERS = 100_000
 
 
