@@ -237,8 +237,9 @@ def _first_reference(items: list[PlannedItem]) -> str:
 def _customer_currency(conn: Connection, mandt: str, order: OrderInput,
                        customers: dict[str, RowMapping | None]) -> str:
     customer = _customer(conn, mandt, order, order.sold_to, customers)
-    in_area = customer is not None and customer["area"] is not None
-    return (customer["waers"] if in_area else "") or DEFAULT_CURRENCY  # type: ignore[index]
+    if customer is None or customer["area"] is None:
+        return DEFAULT_CURRENCY
+    return customer["waers"] or DEFAULT_CURRENCY
 
 
 def _customer(conn: Connection, mandt: str, order: OrderInput, kunnr: str,
