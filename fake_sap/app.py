@@ -15,6 +15,7 @@ from fake_sap.ale.dispatcher import Dispatcher
 from fake_sap.config import Settings
 from fake_sap.db import clients
 from fake_sap.db.engine import Database
+from fake_sap.db.numbers import Buffering, NumberBuffer
 from fake_sap.http import errors
 from fake_sap.http.control import bp as control_bp
 from fake_sap.http.control.openapi import bp as openapi_bp
@@ -37,7 +38,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     functions = compose.function_directory()
     app.extensions["fake_sap"] = Runtime(settings, db, dispatcher, functions,
                                          compose.update_functions(),
-                                         compose.openapi_document(functions))
+                                         compose.openapi_document(functions),
+                                         NumberBuffer(Buffering.parse(settings.number_buffers)))
     errors.register(app)
     app.register_blueprint(idoc_xml_bp)
     app.register_blueprint(control_bp)

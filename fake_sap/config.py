@@ -37,6 +37,9 @@ class Settings:
     #: when set, every ``/_fake/`` path requires ``Authorization: Bearer <token>``; empty
     #: (the default) leaves the control API open, for a server only its own machine reaches
     control_token: str = ""
+    #: number range objects drawn in blocks per process, SAP's buffered number ranges:
+    #: ``"RV_BELEG=100,EINKBELEG=10"`` (see fake_sap.db.numbers); empty: none buffered
+    number_buffers: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

@@ -7,7 +7,7 @@ several apps can live in one process."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask import current_app
@@ -15,6 +15,7 @@ from flask import current_app
 from fake_sap.ale.dispatcher import Dispatcher
 from fake_sap.config import Settings
 from fake_sap.db.engine import Database
+from fake_sap.db.numbers import NumberBuffer
 from fake_sap.rfc.luw import UpdateFunctions
 from fake_sap.rfc.registry import FunctionDirectory
 
@@ -30,6 +31,8 @@ class Runtime:
     update_functions: UpdateFunctions
     #: the control API's OpenAPI document, served at ``/_fake/openapi.json``
     openapi: Mapping[str, Any]
+    #: this process's blocks of buffered number ranges
+    numbers: NumberBuffer = field(default_factory=NumberBuffer)
 
 
 def runtime() -> Runtime:

@@ -129,7 +129,7 @@ def _environment(mandt: str, fresh: bool = False) -> Environment:
             response.set_cookie(cookie, session.id, path="/", httponly=True, samesite="Lax")
             return response
     return Environment(rt.db, mandt, user, session, rt.update_functions, language=_language(),
-                       outbound_created=rt.dispatcher.wake)
+                       outbound_created=rt.dispatcher.wake, numbers=rt.numbers)
 
 
 # -- transactional RFC units (emulator extension) -----------------------------------------------

@@ -11,8 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from fake_sap.db import numbers
 from fake_sap.db.engine import Database
+from fake_sap.db.numbers import NumberBuffer
 from fake_sap.rfc import luw
 from fake_sap.rfc.errors import ConversionError, SystemFailure
 from fake_sap.rfc.luw import CommitResult, Session, UpdateFunctions
@@ -47,6 +47,8 @@ class Environment:
     language: str = "E"
     #: called after a commit created outbound IDocs (wakes the dispatcher)
     outbound_created: Callable[[], None] = field(default=lambda: None)
+    #: the process's number range buffer (its blocks outlive the call)
+    numbers: NumberBuffer = field(default_factory=NumberBuffer)
 
 
 @dataclass
@@ -73,15 +75,29 @@ class Call:
         return self.env.user
 
     def take_number(self, range_object: str) -> int:
-        """Draw a number at once, in its own committed transaction: a document that is
-        later rolled back leaves a gap in the range, as in SAP."""
-        with self.db.write() as conn:
-            return numbers.take(conn, self.mandt, range_object)
+        """Draw a number at once, committed (in its own transaction, or from the process's
+        buffer when the object is buffered): a document that is later rolled back leaves a
+        gap in the range, as in SAP."""
+        return self.env.numbers.draw(self.db, self.mandt, range_object)
 
     def register_update(self, function: str, payload: dict[str, Any]) -> None:
         luw.register_update(self.db, self.env.session, function, payload,
                             self.env.update_functions)
         self.updates += 1
+
+    def register_numbered_update(self, function: str, range_object: str,
+                                 payload_for: Callable[[int], dict[str, Any]]) -> int:
+        """:meth:`take_number` and :meth:`register_update` of the payload that carries the
+        number; returns the number. Unbuffered, both happen in one database transaction."""
+        if self.env.numbers.buffered(range_object):
+            number = self.take_number(range_object)
+            self.register_update(function, payload_for(number))
+            return number
+        number = luw.register_numbered_update(self.db, self.env.session, function,
+                                              range_object, payload_for,
+                                              self.env.update_functions)
+        self.updates += 1
+        return number
 
     def commit(self) -> CommitResult:
         result = luw.commit(self.db, self.env.session, self.env.update_functions)

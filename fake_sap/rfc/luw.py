@@ -25,9 +25,19 @@ from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal_column,
+    select,
+    update,
+)
 
 from fake_sap.ale.outbound import distribute_change_pointers
+from fake_sap.db import numbers
 from fake_sap.db.engine import Database
 from fake_sap.db.rfc_schema import (
     DEFAULT_SESSION_TIMEOUT_SECONDS,
@@ -84,6 +94,31 @@ class Session:
     settings: RfcSettings = field(default_factory=RfcSettings)
 
 
+# The client's switches and the caller's session in one statement (every call of every
+# session reads both): one row always, with NULLs for what does not exist. Built once.
+_one_row = select(literal_column("1").label("one")).subquery("one_row")
+_SESSION_AND_SETTINGS = select(
+    rfc_client_settings.c.commit_every_call, rfc_client_settings.c.session_timeout_seconds,
+    rfc_sessions.c.session_id, rfc_sessions.c.mandt, rfc_sessions.c.uname,
+    rfc_sessions.c.last_used,
+).select_from(
+    _one_row.outerjoin(rfc_client_settings,
+                       rfc_client_settings.c.mandt == bindparam("mandt"))
+    .outerjoin(rfc_sessions, rfc_sessions.c.session_id == bindparam("session_id")))
+
+
+def _session_and_settings(conn: Connection, mandt: str, session_id: str | None
+                          ) -> tuple[RfcSettings, dict[str, Any] | None]:
+    row = conn.execute(_SESSION_AND_SETTINGS, {
+        "mandt": mandt, "session_id": (session_id or "")[:64]}).mappings().one()
+    settings = RfcSettings() if row["commit_every_call"] is None else RfcSettings(
+        bool(row["commit_every_call"]), int(row["session_timeout_seconds"]))
+    session = None if row["session_id"] is None else {
+        "session_id": row["session_id"], "mandt": row["mandt"], "uname": row["uname"],
+        "last_used": row["last_used"]}
+    return settings, session
+
+
 def open_session(db: Database, mandt: str, user: str, session_id: str | None,
                  now: float | None = None) -> Session:
     """The caller's session if it is still alive, otherwise a new one.
@@ -93,8 +128,7 @@ def open_session(db: Database, mandt: str, user: str, session_id: str | None,
     """
     now = time.time() if now is None else now
     with db.read() as conn:
-        settings = client_settings(conn, mandt)
-        row = _session_row(conn, session_id) if session_id else None
+        settings, row = _session_and_settings(conn, mandt, session_id)
     timeout = settings.session_timeout_seconds
     if row is not None and row["mandt"] == mandt and row["uname"] == user \
             and row["last_used"] >= now - timeout:
@@ -108,12 +142,6 @@ def open_session(db: Database, mandt: str, user: str, session_id: str | None,
         conn.execute(insert(rfc_sessions).values(session_id=new_id, mandt=mandt, uname=user,
                                                  created_at=now, last_used=now))
     return Session(new_id, mandt, user, True, settings)
-
-
-def _session_row(conn: Connection, session_id: str) -> dict[str, Any] | None:
-    row = conn.execute(select(rfc_sessions).where(
-        rfc_sessions.c.session_id == session_id[:64])).mappings().first()
-    return dict(row) if row else None
 
 
 def _touch(conn: Connection, session_id: str, now: float) -> bool:
@@ -132,21 +160,58 @@ def _end_idle_sessions(conn: Connection, mandt: str, idle_before: float) -> None
 
 # -- the update task ---------------------------------------------------------------------------
 
+# The task is added behind the session's others, and only while the session exists (an
+# idle session may have been ended by another caller since this call opened it): one
+# statement, whose row count says which. Built once.
+_next_counter = select(func.coalesce(func.max(rfc_update_tasks.c.counter), 0)
+                       + literal_column("1")).where(
+    rfc_update_tasks.c.session_id == bindparam("session_id")).scalar_subquery()
+_ADD_TASK = insert(rfc_update_tasks).from_select(
+    ["session_id", "counter", "mandt", "function", "payload", "created_at"],
+    select(rfc_sessions.c.session_id, _next_counter,
+           bindparam("mandt", type_=rfc_update_tasks.c.mandt.type),
+           bindparam("function", type_=rfc_update_tasks.c.function.type),
+           bindparam("payload", type_=rfc_update_tasks.c.payload.type),
+           bindparam("created_at", type_=rfc_update_tasks.c.created_at.type))
+    .where(rfc_sessions.c.session_id == bindparam("session_id")),
+).execution_options(preserve_rowcount=True)
+
+
 def register_update(db: Database, session: Session, function: str,
                     payload: dict[str, Any], known: Container[str]) -> None:
     """``CALL FUNCTION function IN UPDATE TASK``: remember it for the session's commit
-    (``known``: the update functions the commit can run)."""
+    (``known``: the update functions the commit can run).
+
+    The session's last use is not written here: :func:`open_session` did that for this
+    call already (at most a second ago)."""
     if function not in known:
         raise SystemFailure(f"Update function {function} is not registered")
-    now = time.time()
     with db.write() as conn:
-        if not _touch(conn, session.id, now):
-            raise SystemFailure("The SAP session has ended; its work cannot be registered")
-        last = conn.execute(select(func.max(rfc_update_tasks.c.counter)).where(
-            rfc_update_tasks.c.session_id == session.id)).scalar()
-        conn.execute(insert(rfc_update_tasks).values(
-            session_id=session.id, counter=(last or 0) + 1, mandt=session.mandt,
-            function=function, payload=payload, created_at=now))
+        _add_task(conn, session, function, payload)
+
+
+def register_numbered_update(db: Database, session: Session, function: str,
+                             range_object: str, payload_for: Callable[[int], dict[str, Any]],
+                             known: Container[str]) -> int:
+    """Draw the next number of ``range_object`` from the database and register the update
+    task whose payload (``payload_for(number)``) carries it, in one transaction; returns the
+    number. The number is committed with the task, so a later rollback of the LUW leaves a
+    gap, as in SAP; if the session has ended, neither is kept."""
+    if function not in known:
+        raise SystemFailure(f"Update function {function} is not registered")
+    with db.write() as conn:
+        number = numbers.take(conn, session.mandt, range_object)
+        _add_task(conn, session, function, payload_for(number))
+    return number
+
+
+def _add_task(conn: Connection, session: Session, function: str,
+              payload: dict[str, Any]) -> None:
+    added = conn.execute(_ADD_TASK, {
+        "session_id": session.id, "mandt": session.mandt, "function": function,
+        "payload": payload, "created_at": time.time()}).rowcount
+    if added != 1:  # raised inside the transaction: nothing of it is kept
+        raise SystemFailure("The SAP session has ended; its work cannot be registered")
 
 
 def pending(conn: Connection, session_id: str) -> list[dict[str, Any]]:

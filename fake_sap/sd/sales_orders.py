@@ -22,12 +22,23 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Connection, Numeric, and_, func, insert, select
+from sqlalchemy import (
+    Connection,
+    Numeric,
+    RowMapping,
+    and_,
+    bindparam,
+    func,
+    select,
+    tuple_,
+)
 
 from fake_sap.conversion import alpha_output
 from fake_sap.customizing import sales_area_key, storage_location_key
 from fake_sap.db import master_data
+from fake_sap.db.bulk import write_rows
 from fake_sap.db.documents import likp, lips, vbak, vbap, vbep, vbfa, vbpa, vbuk
+from fake_sap.db.schema import customizing, kna1, knkk, knvp, knvv, makt, mara, marc, mbew, mvke
 from fake_sap.errors import ApplicationError, SapMessage, sap_error, sap_message
 from fake_sap.sd import document_flow, statistics, status
 from fake_sap.sd.codes import (
@@ -142,6 +153,10 @@ class OrderPlan:
     lifsk: str = ""
     faksk: str = ""
     augru: str = ""
+    #: the caller gave the number (SALESDOCUMENTIN): another LUW may have taken it since the
+    #: check at call time, so saving checks again; numbers of the range are unique already.
+    #: True unless known otherwise, so that a plan stored without the flag is checked
+    external_number: bool = True
 
     def to_payload(self) -> dict[str, Any]:
         data = asdict(self)
@@ -176,7 +191,9 @@ def plan(conn: Connection, mandt: str, order: OrderInput, *, vbeln: str, today: 
         raise rejected(sap_message("E", "V1", "317", "Sales area &1 is not defined", area,
                                    parameter=HEADER, field="SALES_ORG"))
     errors: list[SapMessage] = []
-    partners = _partners(conn, mandt, order, customizing, errors)
+    # each partner's master data (KNA1, KNVV, KNKK), read once for all the checks
+    customers: dict[str, RowMapping | None] = {}
+    partners = _partners(conn, mandt, order, customizing, errors, customers)
     reference = _check_reference(conn, mandt, order, doc_type, errors)
     if errors:
         raise rejected(*errors)
@@ -195,11 +212,11 @@ def plan(conn: Connection, mandt: str, order: OrderInput, *, vbeln: str, today: 
         vkorg=order.sales_org, vtweg=order.distr_chan, spart=order.division,
         sold_to=partners[SOLD_TO], ship_to=partners[SHIP_TO], bstnk=order.purch_no_c,
         bstdk=order.purch_date, vdatu=order.req_date or today, audat=order.doc_date or today,
-        currency=order.currency or _customer_currency(conn, mandt, order),
+        currency=order.currency or _customer_currency(conn, mandt, order, customers),
         net_value=str(net_value), credit_blocked=False, vgbel=reference or _first_reference(
             planned), erdat=today, erzet=now_time, ernam=user, items=planned,
         partners=partners, lifsk=order.dlv_block, faksk=order.bill_block,
-        augru=order.ord_reason)
+        augru=order.ord_reason, external_number=bool(vbeln))
     result.messages.append(sap_message("S", "V4", "233", "&1 has been processed successfully",
                                        HEADER, parameter=HEADER))
     for row, item in enumerate(planned, start=1):
@@ -208,7 +225,8 @@ def plan(conn: Connection, mandt: str, order: OrderInput, *, vbeln: str, today: 
             parameter=ITEM, row=row))
     if not doc_type.is_return:
         _confirm_availability(conn, mandt, result)
-        _check_credit(conn, mandt, result)
+        _check_credit(conn, mandt, result, _customer(conn, mandt, order, order.sold_to,
+                                                     customers))
     return result
 
 
@@ -216,16 +234,45 @@ def _first_reference(items: list[PlannedItem]) -> str:
     return next((i.vgbel for i in items if i.vgbel), "")
 
 
-def _customer_currency(conn: Connection, mandt: str, order: OrderInput) -> str:
-    area = master_data.customer_sales_area(conn, mandt, order.sold_to, order.sales_org,
-                                           order.distr_chan, order.division)
-    return (area or {}).get("waers") or DEFAULT_CURRENCY
+def _customer_currency(conn: Connection, mandt: str, order: OrderInput,
+                       customers: dict[str, RowMapping | None]) -> str:
+    customer = _customer(conn, mandt, order, order.sold_to, customers)
+    if customer is None or customer["area"] is None:
+        return DEFAULT_CURRENCY
+    return customer["waers"] or DEFAULT_CURRENCY
+
+
+def _customer(conn: Connection, mandt: str, order: OrderInput, kunnr: str,
+              customers: dict[str, RowMapping | None]) -> RowMapping | None:
+    """A customer as an order needs it (see :data:`_CUSTOMER_FOR_SALES`), read once per
+    plan; None when the customer does not exist."""
+    if kunnr not in customers:
+        customers[kunnr] = conn.execute(_CUSTOMER_FOR_SALES, {
+            "mandt": mandt, "kunnr": kunnr, "vkorg": order.sales_org,
+            "vtweg": order.distr_chan, "spart": order.division,
+            "kkber": CREDIT_CONTROL_AREA}).mappings().first()
+    return customers[kunnr]
+
+
+#: the customer (KNA1; no row when there is none), its data in the order's sales area (KNVV)
+#: and its credit data (KNKK), NULLs where those are missing. Built once.
+_CUSTOMER_FOR_SALES = select(
+    kna1.c.loevm, kna1.c.aufsd, knvv.c.kunnr.label("area"), knvv.c.waers,
+    knkk.c.kunnr.label("credit"), knkk.c.klimk, knkk.c.crblb, knkk.c.skfor,
+).select_from(kna1.outerjoin(knvv, and_(
+    knvv.c.mandt == kna1.c.mandt, knvv.c.kunnr == kna1.c.kunnr,
+    knvv.c.vkorg == bindparam("vkorg"), knvv.c.vtweg == bindparam("vtweg"),
+    knvv.c.spart == bindparam("spart"))).outerjoin(knkk, and_(
+        knkk.c.mandt == kna1.c.mandt, knkk.c.kunnr == kna1.c.kunnr,
+        knkk.c.kkber == bindparam("kkber"))),
+).where(kna1.c.mandt == bindparam("mandt"), kna1.c.kunnr == bindparam("kunnr"))
 
 
 # --- partners ---------------------------------------------------------------------------------
 
 def _partners(conn: Connection, mandt: str, order: OrderInput, customizing: dict[str, set[str]],
-              errors: list[SapMessage]) -> dict[str, str]:
+              errors: list[SapMessage], customers: dict[str, RowMapping | None]
+              ) -> dict[str, str]:
     """The header partners: what was sent, the rest determined from the sold-to's KNVP."""
     for parvw in order.partners:
         if parvw not in customizing.get("TPAR", set()):
@@ -235,23 +282,43 @@ def _partners(conn: Connection, mandt: str, order: OrderInput, customizing: dict
         errors.append(sap_message("E", "VP", "202", "Enter the sold-to party (partner "
                                   "function AG)", parameter=PARTNERS, field="PARTN_NUMB"))
         return {}
-    if not _check_partner(conn, mandt, order, order.sold_to, SOLD_TO, errors):
+    if not _check_partner(conn, mandt, order, order.sold_to, SOLD_TO, errors, customers):
         return {}
     result = {SOLD_TO: order.sold_to}
     sent = {**order.partners, **({SHIP_TO: order.ship_to} if order.ship_to else {})}
-    for parvw in DETERMINED_PARTNERS:
-        if parvw not in sent:
-            determined = master_data.partner(conn, mandt, order.sold_to, order.sales_org,
-                                             order.distr_chan, order.division, parvw)
-            if determined or parvw != "ZP":
-                result[parvw] = determined or order.sold_to
+    wanted = [parvw for parvw in DETERMINED_PARTNERS if parvw not in sent]
+    determined = _partner_functions(conn, mandt, order, wanted) if wanted else {}
+    for parvw in wanted:
+        if parvw in determined or parvw != "ZP":
+            result[parvw] = determined.get(parvw) or order.sold_to
     for parvw, kunnr in sent.items():
         if parvw == SHIP_TO:
-            _check_partner(conn, mandt, order, kunnr, parvw, errors)
-        elif master_data.customer(conn, mandt, kunnr) is None:
+            _check_partner(conn, mandt, order, kunnr, parvw, errors, customers)
+        elif _customer(conn, mandt, order, kunnr, customers) is None:
             errors.append(_unknown_partner(kunnr, parvw))
         result[parvw] = kunnr
     return result
+
+
+def _partner_functions(conn: Connection, mandt: str, order: OrderInput,
+                       functions: list[str]) -> dict[str, str]:
+    """The first partner (lowest PARZA) of each function in the sold-to party's sales area
+    (KNVP), all functions in one read."""
+    rows = conn.execute(_PARTNER_FUNCTIONS, {
+        "mandt": mandt, "kunnr": order.sold_to, "vkorg": order.sales_org,
+        "vtweg": order.distr_chan, "spart": order.division, "functions": functions})
+    first: dict[str, str] = {}
+    for parvw, kunn2 in rows:
+        first.setdefault(parvw, kunn2)
+    return {parvw: kunn2 for parvw, kunn2 in first.items() if kunn2}
+
+
+_PARTNER_FUNCTIONS = select(knvp.c.parvw, knvp.c.kunn2).where(
+    knvp.c.mandt == bindparam("mandt"), knvp.c.kunnr == bindparam("kunnr"),
+    knvp.c.vkorg == bindparam("vkorg"), knvp.c.vtweg == bindparam("vtweg"),
+    knvp.c.spart == bindparam("spart"),
+    knvp.c.parvw.in_(bindparam("functions", expanding=True)),
+).order_by(knvp.c.parvw, knvp.c.parza)
 
 
 def _unknown_partner(kunnr: str, parvw: str) -> SapMessage:
@@ -260,17 +327,15 @@ def _unknown_partner(kunnr: str, parvw: str) -> SapMessage:
 
 
 def _check_partner(conn: Connection, mandt: str, order: OrderInput, kunnr: str, role: str,
-                   errors: list[SapMessage]) -> bool:
-    customer = master_data.customer(conn, mandt, kunnr)
+                   errors: list[SapMessage], customers: dict[str, RowMapping | None]) -> bool:
+    customer = _customer(conn, mandt, order, kunnr, customers)
     if customer is None:
         errors.append(_unknown_partner(kunnr, role))
         return False
     if customer["loevm"] == "X" or customer["aufsd"]:
         errors.append(sap_message("E", "VP", "113", "Customer &1 is blocked for sales orders",
                                   alpha_output(kunnr), parameter=PARTNERS))
-    area = master_data.customer_sales_area(conn, mandt, kunnr, order.sales_org,
-                                           order.distr_chan, order.division)
-    if area is None:
+    if customer["area"] is None:
         errors.append(sap_message(
             "E", "VP", "199", "Customer &1 is not defined for sales area &2/&3/&4",
             alpha_output(kunnr), order.sales_org, order.distr_chan, order.division,
@@ -404,18 +469,21 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
     if not matnr:
         error("390", "Enter a material for item &1", posnr, field_name="MATERIAL")
         return None
-    material = master_data.material(conn, mandt, matnr)
+    material = conn.execute(_MATERIAL_FOR_SALES, {
+        "mandt": mandt, "matnr": matnr, "vkorg": order.sales_org,
+        "vtweg": order.distr_chan}).mappings().first()
     if material is None or material["lvorm"] == "X":
         error("391", "Material &1 does not exist or is flagged for deletion",
               alpha_output(matnr), field_name="MATERIAL")
         return None
-    sales = master_data.material_sales(conn, mandt, matnr, order.sales_org, order.distr_chan)
-    if sales is None:
+    if material["sales_view"] is None:
         error("382", "Material &1 is not defined for sales org. &2, distr. chan. &3",
               alpha_output(matnr), order.sales_org, order.distr_chan, field_name="MATERIAL")
         return None
-    werks = item.plant or (reference["werks"] if reference else "") or sales["dwerk"]
-    if not werks or master_data.material_plant(conn, mandt, matnr, werks) is None:
+    werks = item.plant or (reference["werks"] if reference else "") or material["dwerk"]
+    plant = conn.execute(_PLANT_FOR_SALES, {"mandt": mandt, "matnr": matnr, "werks": werks}
+                         ).mappings().first() if werks else None
+    if plant is None:
         error("392", "Material &1 is not maintained in plant &2", alpha_output(matnr),
               werks or "(none)", field_name="PLANT")
         return None
@@ -424,8 +492,8 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
         error("393", "Storage location &1 is not defined in plant &2", lgort, werks,
               field_name="STORE_LOC")
         return None
-    units = {material["meins"], sales["vrkme"]} - {""}
-    unit = item.sales_unit or sales["vrkme"] or material["meins"]
+    units = {material["meins"], material["vrkme"]} - {""}
+    unit = item.sales_unit or material["vrkme"] or material["meins"]
     if unit not in units:
         error("394", "Unit &1 is not defined for material &2 (use &3)", unit,
               alpha_output(matnr), "/".join(sorted(units)), field_name="SALES_UNIT")
@@ -443,7 +511,7 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
     elif reference is not None and not item.price:
         price = Decimal(reference["netpr"])  # copy control: the reference item's price
     else:
-        price = _price(conn, mandt, matnr, werks, item.price)
+        price = _price(item.price, plant)
     value = net_value(price, quantity)
     if too_large(price, value):
         error("396", "Item &1: price &2 or net value &3 is too large", posnr, shown(price),
@@ -451,7 +519,7 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
         return None
     return PlannedItem(
         posnr=posnr, matnr=matnr,
-        arktx=item.short_text or master_data.material_text(conn, mandt, matnr),
+        arktx=item.short_text or material["text_e"] or material["text_any"] or "",
         pstyv=doc_type.item_category, quantity=str(quantity), unit=unit, werks=werks,
         lgort=lgort, vstel=DEFAULT_SHIPPING_POINT, price=str(price),
         value=str(value),
@@ -471,17 +539,47 @@ def too_large(price: Decimal, value: Decimal) -> bool:
     return price > MAX_PRICE or value > MAX_VALUE
 
 
-def _price(conn: Connection, mandt: str, matnr: str, werks: str, given: str) -> Decimal:
-    """PR00 from the caller, else the outlet purchase price (planned price 1) of the plant."""
+def _price(given: str, valuation: RowMapping) -> Decimal:
+    """PR00 from the caller, else the outlet purchase price (planned price 1) of the plant
+    (``valuation``: the plant's MBEW prices, None when it has no valuation)."""
     if given:
         return Decimal(given)
-    valuation = master_data.material_valuation(conn, mandt, matnr, werks)
-    if valuation is None:
-        return Decimal("0")
     for column in ("zplp1", "stprs", "verpr"):
-        if Decimal(valuation[column]) > 0:
+        if valuation[column] is not None and Decimal(valuation[column]) > 0:
             return Decimal(valuation[column])
     return Decimal("0")
+
+
+# --- the material master as an order item needs it (statements built once) --------------------
+
+def _material_text(spras: str | None) -> Any:
+    """The material's text in ``spras``, or (None) its first text; correlated with MARA."""
+    query = select(makt.c.maktx).where(makt.c.mandt == mara.c.mandt,
+                                       makt.c.matnr == mara.c.matnr)
+    if spras is not None:
+        return query.where(makt.c.spras == spras).scalar_subquery()
+    return query.order_by(makt.c.spras).limit(1).scalar_subquery()
+
+
+#: client data (MARA), the sales view of the order's sales organization and distribution
+#: channel (MVKE; NULLs when there is none) and the text (MAKT: English, else the first one)
+_MATERIAL_FOR_SALES = select(
+    mara.c.meins, mara.c.lvorm, mvke.c.matnr.label("sales_view"), mvke.c.dwerk,
+    mvke.c.vrkme, _material_text("E").label("text_e"), _material_text(None).label("text_any"),
+).select_from(mara.outerjoin(mvke, and_(
+    mvke.c.mandt == mara.c.mandt, mvke.c.matnr == mara.c.matnr,
+    mvke.c.vkorg == bindparam("vkorg"), mvke.c.vtweg == bindparam("vtweg"))),
+).where(mara.c.mandt == bindparam("mandt"), mara.c.matnr == bindparam("matnr"))
+
+#: the plant view (MARC; no row when there is none) and its valuation without split (MBEW;
+#: NULLs when there is none)
+_PLANT_FOR_SALES = select(
+    marc.c.werks, mbew.c.zplp1, mbew.c.stprs, mbew.c.verpr,
+).select_from(marc.outerjoin(mbew, and_(
+    mbew.c.mandt == marc.c.mandt, mbew.c.matnr == marc.c.matnr,
+    mbew.c.bwkey == marc.c.werks, mbew.c.bwtar == "")),
+).where(marc.c.mandt == bindparam("mandt"), marc.c.matnr == bindparam("matnr"),
+        marc.c.werks == bindparam("werks"))
 
 
 def shown(value: Decimal) -> str:
@@ -493,22 +591,37 @@ def shown(value: Decimal) -> str:
 
 def open_demand(conn: Connection, mandt: str, matnr: str, werks: str) -> Decimal:
     """Confirmed quantities of order items not yet issued from stock (ATP demand)."""
-    confirmed = conn.execute(
-        select(func.coalesce(func.sum(func.cast(vbep.c.bmeng, Numeric(18, 3))), 0))
-        .select_from(vbep.join(vbap, and_(vbap.c.mandt == vbep.c.mandt,
-                                          vbap.c.vbeln == vbep.c.vbeln,
-                                          vbap.c.posnr == vbep.c.posnr))
-                     .join(vbak, and_(vbak.c.mandt == vbap.c.mandt,
-                                      vbak.c.vbeln == vbap.c.vbeln)))
-        .where(vbak.c.mandt == mandt, vbak.c.vbtyp == "C", vbap.c.matnr == matnr,
-               vbap.c.werks == werks)).scalar_one()
-    issued = conn.execute(
-        select(func.coalesce(func.sum(func.cast(lips.c.lfimg, Numeric(18, 3))), 0))
-        .select_from(lips.join(likp, and_(likp.c.mandt == lips.c.mandt,
-                                          likp.c.vbeln == lips.c.vbeln)))
-        .where(lips.c.mandt == mandt, lips.c.matnr == matnr, lips.c.werks == werks,
-               likp.c.vbtyp == "J", likp.c.wadat_ist != "", lips.c.vgtyp == "C")).scalar_one()
+    confirmed, issued = conn.execute(_OPEN_DEMAND, {"mandt": mandt, "matnr": matnr,
+                                                    "werks": werks}).one()
     return Decimal(str(confirmed)) - Decimal(str(issued))
+
+
+# ATP demand of a material in a plant: what orders confirmed and what deliveries for orders
+# issued, as two sums of one statement (every order item asks). Both start from the order
+# items of the material in the plant (index ix_vbap_material) and reach the schedule lines
+# and delivery items by their keys, so the cost does not grow with the client's other
+# documents (SQLite, left to order the joins itself, would read every schedule line and
+# delivery item of the client). Built once.
+_material_items = select(vbap.c.mandt, vbap.c.vbeln, vbap.c.posnr).where(
+    vbap.c.mandt == bindparam("mandt"), vbap.c.matnr == bindparam("matnr"),
+    vbap.c.werks == bindparam("werks"))
+_confirmed_quantity = (
+    select(func.coalesce(func.sum(func.cast(vbep.c.bmeng, Numeric(18, 3))), 0))
+    .where(tuple_(vbep.c.mandt, vbep.c.vbeln, vbep.c.posnr).in_(
+        _material_items.join_from(vbap, vbak, and_(vbak.c.mandt == vbap.c.mandt,
+                                                   vbak.c.vbeln == vbap.c.vbeln))
+        .where(vbak.c.vbtyp == "C")))
+    .scalar_subquery())
+# a delivery item has its order item's material and plant (copied when it was created)
+_issued_quantity = (
+    select(func.coalesce(func.sum(func.cast(lips.c.lfimg, Numeric(18, 3))), 0))
+    .select_from(lips.join(likp, and_(likp.c.mandt == lips.c.mandt,
+                                      likp.c.vbeln == lips.c.vbeln)))
+    .where(tuple_(lips.c.mandt, lips.c.vgbel, lips.c.vgpos).in_(_material_items),
+           lips.c.matnr == bindparam("matnr"), lips.c.werks == bindparam("werks"),
+           likp.c.vbtyp == "J", likp.c.wadat_ist != "", lips.c.vgtyp == "C")
+    .scalar_subquery())
+_OPEN_DEMAND = select(_confirmed_quantity.label("confirmed"), _issued_quantity.label("issued"))
 
 
 def _confirm_availability(conn: Connection, mandt: str, order: OrderPlan) -> None:
@@ -531,26 +644,35 @@ def _confirm_availability(conn: Connection, mandt: str, order: OrderPlan) -> Non
                 alpha_output(item.matnr), parameter=ITEM, row=row))
 
 
-def credit_exposure(conn: Connection, mandt: str, kunnr: str) -> Decimal:
-    """Open order value of the customer (orders not completely delivered) plus receivables."""
-    values = conn.execute(select(vbak.c.netwr).select_from(
-        vbak.join(vbuk, and_(vbuk.c.mandt == vbak.c.mandt, vbuk.c.vbeln == vbak.c.vbeln)))
-        .where(vbak.c.mandt == mandt, vbak.c.kunnr == kunnr, vbak.c.vbtyp == "C",
-               vbuk.c.lfgsk != "C")).scalars()
+def credit_exposure(conn: Connection, mandt: str, kunnr: str,
+                    receivables: Decimal | None = None) -> Decimal:
+    """Open order value of the customer (orders not completely delivered) plus receivables
+    (KNKK-SKFOR; ``receivables`` when the caller has read them already)."""
+    values = conn.execute(_OPEN_ORDER_VALUES, {"mandt": mandt, "kunnr": kunnr}).scalars()
     exposure = sum((Decimal(v) for v in values), Decimal(0))
-    credit = master_data.credit_data(conn, mandt, kunnr, CREDIT_CONTROL_AREA)
-    if credit is not None:
-        exposure += Decimal(credit["skfor"])
-    return exposure
+    if receivables is None:
+        credit = master_data.credit_data(conn, mandt, kunnr, CREDIT_CONTROL_AREA)
+        receivables = Decimal(credit["skfor"]) if credit is not None else Decimal(0)
+    return exposure + receivables
 
 
-def _check_credit(conn: Connection, mandt: str, order: OrderPlan) -> None:
-    """Static credit check (OVA8 reaction: warning, save with credit block CMGST = B)."""
-    credit = master_data.credit_data(conn, mandt, order.sold_to, CREDIT_CONTROL_AREA)
-    if credit is None or Decimal(order.net_value) <= 0:
+#: net values of the customer's orders not completely delivered. Built once.
+_OPEN_ORDER_VALUES = select(vbak.c.netwr).select_from(
+    vbak.join(vbuk, and_(vbuk.c.mandt == vbak.c.mandt, vbuk.c.vbeln == vbak.c.vbeln)),
+).where(vbak.c.mandt == bindparam("mandt"), vbak.c.kunnr == bindparam("kunnr"),
+        vbak.c.vbtyp == "C", vbuk.c.lfgsk != "C")
+
+
+def _check_credit(conn: Connection, mandt: str, order: OrderPlan,
+                  sold_to: RowMapping | None) -> None:
+    """Static credit check (OVA8 reaction: warning, save with credit block CMGST = B);
+    ``sold_to``: the sold-to party with its credit data (see :data:`_CUSTOMER_FOR_SALES`)."""
+    if sold_to is None or sold_to["credit"] is None or Decimal(order.net_value) <= 0:
         return
+    credit = sold_to
     limit = Decimal(credit["klimk"])
-    exposure = credit_exposure(conn, mandt, order.sold_to) + Decimal(order.net_value)
+    exposure = credit_exposure(conn, mandt, order.sold_to, Decimal(credit["skfor"])) + \
+        Decimal(order.net_value)
     if credit["crblb"] == "X":
         order.credit_blocked = True
         order.messages.append(sap_message(
@@ -565,6 +687,21 @@ def _check_credit(conn: Connection, mandt: str, order: OrderPlan) -> None:
 
 
 # --- reading ------------------------------------------------------------------------------------
+
+#: the customizing tables the order checks look keys up in: sales areas, partner functions,
+#: storage locations
+CHECKED_CUSTOMIZING = ("TVTA", "TPAR", "T001L")
+_CUSTOMIZING_KEYS = select(customizing.c.tabname, customizing.c.tabkey).where(
+    customizing.c.mandt == bindparam("mandt"), customizing.c.tabname.in_(CHECKED_CUSTOMIZING))
+
+
+def customizing_keys(conn: Connection, mandt: str) -> dict[str, set[str]]:
+    """The keys of the client's entries in :data:`CHECKED_CUSTOMIZING`, by table: what
+    :func:`plan` is given (the entries' data is not needed, so it is not read)."""
+    keys: dict[str, set[str]] = {table: set() for table in CHECKED_CUSTOMIZING}
+    for table, key in conn.execute(_CUSTOMIZING_KEYS, {"mandt": mandt}):
+        keys[table].add(key)
+    return keys
 
 def check_number_is_free(conn: Connection, mandt: str, vbeln: str) -> None:
     """An external number (SALESDOCUMENTIN) must not be taken yet."""
@@ -607,29 +744,31 @@ def schedule_totals(conn: Connection, mandt: str, vbeln: str
 
 def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
     """Write the document, its statuses, document flow and statistics (the update task)."""
-    if conn.execute(select(vbak.c.vbeln).where(vbak.c.mandt == mandt,
-                                               vbak.c.vbeln == order.vbeln)).first():
+    if order.external_number and conn.execute(select(vbak.c.vbeln).where(
+            vbak.c.mandt == mandt, vbak.c.vbeln == order.vbeln)).first():
         # an external number (SALESDOCUMENTIN) another LUW took in the meantime
         raise sap_error("V1", "008", "Sales document &1 already exists", order.vbeln)
-    conn.execute(insert(vbak).values(
+    # plain INSERTs straight to the driver (fake_sap.db.bulk), one per table, whatever the
+    # number of items: the update task of every order runs them
+    write_rows(conn, vbak, [dict(
         mandt=mandt, vbeln=order.vbeln, auart=order.auart, vbtyp=order.vbtyp,
         erdat=order.erdat, erzet=order.erzet, ernam=order.ernam, audat=order.audat,
         vkorg=order.vkorg, vtweg=order.vtweg, spart=order.spart, kunnr=order.sold_to,
         bstnk=order.bstnk, bstdk=order.bstdk, vdatu=order.vdatu, lifsk=order.lifsk,
         faksk=order.faksk, augru=order.augru, netwr=order.net_value, waerk=order.currency,
-        vgbel=order.vgbel, vgtyp="C" if order.vgbel else ""))
-    conn.execute(insert(vbap), [{
+        vgbel=order.vgbel, vgtyp="C" if order.vgbel else "")])
+    write_rows(conn, vbap, [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": i.posnr, "matnr": i.matnr,
         "arktx": i.arktx, "pstyv": i.pstyv, "kwmeng": i.quantity, "vrkme": i.unit,
         "meins": i.unit, "werks": i.werks, "lgort": i.lgort, "vstel": i.vstel,
         "netpr": i.price, "netwr": i.value, "waerk": order.currency, "vgbel": i.vgbel,
         "vgpos": i.vgpos, "abgru": ""} for i in order.items])
-    conn.execute(insert(vbep), [{
+    write_rows(conn, vbep, [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": i.posnr, "etenr": "0001",
         "edatu": i.sched_date, "wmeng": i.quantity, "bmeng": i.confirmed,
         "lifsp": "", "ettyp": "CP"} for i in order.items])
     partners = order.partners or {SOLD_TO: order.sold_to, SHIP_TO: order.ship_to}
-    conn.execute(insert(vbpa), [{
+    write_rows(conn, vbpa, [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": HEADER_ITEM, "parvw": parvw,
         "kunnr": kunnr} for parvw, kunnr in sorted(partners.items())])
     status.add(conn, {

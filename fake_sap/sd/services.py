@@ -49,8 +49,7 @@ def plan_sales_document(db: Database, mandt: str, order: OrderInput, *, external
     with db.read() as conn:
         if external_number:
             sales_orders.check_number_is_free(conn, mandt, external_number)
-        customizing = {table: set(entries) for table, entries in
-                       clients.customizing_entries(conn, mandt).items()}
+        customizing = sales_orders.customizing_keys(conn, mandt)
         return sales_orders.plan(conn, mandt, order, vbeln=external_number, today=today,
                                  now_time=now_time, user=user, customizing=customizing)
 

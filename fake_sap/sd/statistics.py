@@ -11,17 +11,21 @@ Layer: business (SD). The one writer of S001.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from fake_sap.db.documents import s001
-from fake_sap.db.upsert import insert_if_absent
 
 if TYPE_CHECKING:
     from fake_sap.sd.sales_orders import OrderPlan
 
 ACTUAL = "000"
+#: the key of an S001 row, as :func:`_key` builds it
+_KEY = ("mandt", "ssour", "vrsio", "spmon", "sptag", "spwoc", "spbup", "kunnr", "vkorg",
+        "vtweg", "spart", "matnr")
 
 
 def _key(mandt: str, month: str, kunnr: str, area: tuple[str, str, str],
@@ -31,14 +35,33 @@ def _key(mandt: str, month: str, kunnr: str, area: tuple[str, str, str],
             "spart": area[2], "matnr": matnr}
 
 
+@lru_cache(maxsize=16)
+def _claim_statement(dialect: str, figures: tuple[str, ...]) -> Any:
+    """INSERT the row unless it exists, and either way return its figures (the conflict
+    "update" changes nothing, but makes the statement return the existing row and, on
+    PostgreSQL, lock it until the transaction ends). Built once per dialect and figures."""
+    insert = postgresql.insert(s001) if dialect == "postgresql" else sqlite.insert(s001)
+    statement = insert.values({c: bindparam(c) for c in (*_KEY, "stwae", "basme")})
+    return statement.on_conflict_do_update(
+        index_elements=list(_KEY), set_={"stwae": s001.c.stwae},
+    ).returning(*(s001.c[f] for f in figures))
+
+
+@lru_cache(maxsize=16)
+def _update_statement(figures: tuple[str, ...]) -> Any:
+    return update(s001).where(*(s001.c[name] == bindparam(f"key_{name}") for name in _KEY)
+                              ).values({f: bindparam(f) for f in figures})
+
+
 def add(conn: Connection, key: dict[str, Any], currency: str, unit: str,
         **figures: Decimal) -> None:
     """Add key figures to a row, creating it on first use."""
-    insert_if_absent(conn, s001, {**key, "stwae": currency, "basme": unit})
-    where = [s001.c[name] == value for name, value in key.items()]
-    row = conn.execute(select(*(s001.c[f] for f in figures)).where(*where)).mappings().one()
+    names = tuple(figures)
+    row = conn.execute(_claim_statement(conn.dialect.name, names),
+                       {**key, "stwae": currency, "basme": unit}).mappings().one()
     changes = {name: str(Decimal(row[name]) + delta) for name, delta in figures.items()}
-    conn.execute(update(s001).where(*where).values(**changes))
+    conn.execute(_update_statement(names),
+                 {**changes, **{f"key_{name}": value for name, value in key.items()}})
 
 
 def record_order(conn: Connection, mandt: str, order: OrderPlan) -> None:

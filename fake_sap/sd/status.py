@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, insert, select, update
+from sqlalchemy import Connection, and_, delete, select, update
 
+from fake_sap.db.bulk import write_rows
 from fake_sap.db.documents import likp, lips, vbap, vbuk, vbup
 
 
@@ -82,10 +83,10 @@ def refresh_order(conn: Connection, mandt: str, vbeln: str,
 
 
 def add(conn: Connection, header: dict[str, Any], items: Sequence[dict[str, Any]]) -> None:
-    """The status rows of a new document: its VBUK row and one VBUP row per item."""
-    conn.execute(insert(vbuk).values(**header))
-    if items:
-        conn.execute(insert(vbup), list(items))
+    """The status rows of a new document: its VBUK row and one VBUP row per item (plain
+    INSERTs straight to the driver: every new sales document and delivery writes them)."""
+    write_rows(conn, vbuk, [header])
+    write_rows(conn, vbup, items)
 
 
 def remove_item_rows(conn: Connection, mandt: str, vbeln: str) -> None:

@@ -220,10 +220,20 @@ def _create(call: Call, names: _Names, returns_only: bool) -> dict[str, Any]:
     messages = [_return_row(m) for m in plan.messages]
     if call["TESTRUN"] == "X":
         return {"RETURN": [*messages, _return_row(_simulated(plan))]}
-    plan.vbeln = external or f"{call.take_number(NUMBER_RANGE):010d}"
-    call.register_update(UPDATE_FUNCTION, plan.to_payload())
+    if external:
+        plan.vbeln = external
+        call.register_update(UPDATE_FUNCTION, plan.to_payload())
+    else:
+        call.register_numbered_update(UPDATE_FUNCTION, NUMBER_RANGE,
+                                      lambda number: _numbered(plan, number))
     return {"SALESDOCUMENT": plan.vbeln,
             "RETURN": [*messages, _return_row(sales_orders.success_message(plan))]}
+
+
+def _numbered(plan: OrderPlan, number: int) -> dict[str, Any]:
+    """The update task's payload, once the document has its number from range RV_BELEG."""
+    plan.vbeln = f"{number:010d}"
+    return plan.to_payload()
 
 
 def _return_row(message: SapMessage) -> dict[str, Any]:
