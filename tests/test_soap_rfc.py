@@ -299,6 +299,33 @@ def test_savedata_takes_only_fields_whose_x_flag_is_set(rfc):
     assert (general["MATL_GROUP"], general["OLD_MAT_NO"]) == ("PUMPS", "")
 
 
+def test_savedata_takes_a_unit_given_only_as_its_iso_code(rfc):
+    save_material(rfc, "4711", CLIENTDATA={"BASE_UOM_ISO": "PCE", "UNIT_OF_WT_ISO": "KGM",
+                                           "NET_WEIGHT": "2.5"},
+                  CLIENTDATAX={"BASE_UOM_ISO": "X", "UNIT_OF_WT": "X", "NET_WEIGHT": "X"})
+    rfc.call("BAPI_TRANSACTION_COMMIT", WAIT="X")
+    general = rfc.call("BAPI_MATERIAL_GET_DETAIL", MATERIAL="4711")["MATERIAL_GENERAL_DATA"]
+    assert (general["BASE_UOM"], general["UNIT_OF_WT"]) == ("ST", "KG")
+
+
+def test_savedata_prefers_the_internal_unit_to_its_iso_code(rfc):
+    save_material(rfc, "4711", CLIENTDATA={"BASE_UOM": "KG", "BASE_UOM_ISO": "PCE"},
+                  CLIENTDATAX={"BASE_UOM": "X", "BASE_UOM_ISO": "X"})
+    rfc.call("BAPI_TRANSACTION_COMMIT", WAIT="X")
+    general = rfc.call("BAPI_MATERIAL_GET_DETAIL", MATERIAL="4711")["MATERIAL_GENERAL_DATA"]
+    assert general["BASE_UOM"] == "KG"
+
+
+def test_savedata_refuses_an_iso_unit_without_a_conversion(rfc):
+    result = save_material(rfc, "4711", CLIENTDATA={"BASE_UOM_ISO": "XYZ"},
+                           CLIENTDATAX={"BASE_UOM": "X"})
+    returned = result["RETURN"]
+    assert (returned["TYPE"], returned["ID"], returned["NUMBER"]) == ("E", "M3", "351")
+    assert (returned["PARAMETER"], returned["FIELD"]) == ("CLIENTDATA", "BASE_UOM")
+    rfc.call("BAPI_TRANSACTION_COMMIT", WAIT="X")
+    assert rfc.call("BAPI_MATERIAL_GET_DETAIL", MATERIAL="4711")["RETURN"]["TYPE"] == "E"
+
+
 def test_savedata_changes_an_existing_material_without_touching_other_fields(rfc):
     save_material(rfc, "4711", CLIENTDATA={"BASE_UOM": "ST", "MATL_GROUP": "PUMPS"},
                   CLIENTDATAX={"BASE_UOM": "X", "MATL_GROUP": "X"})

@@ -19,6 +19,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from fake_sap import clock
+from fake_sap.basis import iso_codes
+from fake_sap.basis.iso_codes import IsoCodes
 from fake_sap.conversion import matn1_input, matn1_output
 from fake_sap.db import change_pointers, clients
 from fake_sap.errors import SapMessage
@@ -211,6 +213,8 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
                                    head["MATERIAL"]), "HEADDATA", "MATERIAL") from None
     existing = material_master.material(conn, call.mandt, matnr) if matnr else None
     client = _flagged(call["CLIENTDATA"], call["CLIENTDATAX"], CLIENT_COLUMNS)
+    client.update(_units_from_iso(call["CLIENTDATA"], call["CLIENTDATAX"],
+                                  iso_codes.for_client(conn, call.mandt)))
     if existing is None:
         _check_new(head, client, call["MATERIALDESCRIPTION"])
     elif head["MATL_TYPE"] and head["MATL_TYPE"] != existing["mtart"]:
@@ -235,6 +239,30 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
         "descriptions": _descriptions(call["MATERIALDESCRIPTION"]),
         "plants": plants, "valuations": valuations, "sales": sales,
     }
+
+
+#: the units of CLIENTDATA the material master stores: unit field -> (its ISO field, column)
+CLIENT_ISO_UNITS = {"BASE_UOM": ("BASE_UOM_ISO", "meins"),
+                    "UNIT_OF_WT": ("UNIT_OF_WT_ISO", "gewei")}
+
+
+def _units_from_iso(data: dict[str, Any], flags: dict[str, Any], codes: IsoCodes
+                    ) -> dict[str, str]:
+    """The units a caller gave only as ISO codes, as internal units (column -> unit).
+
+    A BAPI takes a unit as SAP's internal code or as its ISO code (the BAPI guide's
+    "Internal and External Data Formats"); the ISO field counts only when the internal one
+    is empty, and is converted as UNIT_OF_MEASURE_ISO_TO_SAP does (T006, primary entry).
+    Either X flag (the unit's or its ISO field's) selects it. An ISO code without a
+    conversion is kept as sent, so the unit check that follows names it (M3 351).
+    """
+    units: dict[str, str] = {}
+    for field, (iso_field, column) in CLIENT_ISO_UNITS.items():
+        iso = data[iso_field]
+        if data[field] or not iso or "X" not in (flags.get(field), flags.get(iso_field)):
+            continue
+        units[column] = codes.units.internal(iso) or iso
+    return units
 
 
 def _check_new(head: dict[str, Any], client: dict[str, str],
