@@ -8,7 +8,7 @@ change that caused it, so a committed change is never without its IDoc.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,7 +66,7 @@ def distribute_change_pointers(conn: Connection, mandt: str) -> list[str]:
 def _full_idocs(conn: Connection, mandt: str, objects: list[tuple[str, str]],
                 receivers_by_type: dict[str, list[str]]) -> list[NewIdoc]:
     """The IDocs for (message type, object) pairs, in their order, one per receiver."""
-    read: dict[str, tuple[IdocType, dict[str, list[SegmentData]]]] = {}
+    read: dict[str, tuple[IdocType, Mapping[str, list[SegmentData]]]] = {}
     for mestyp in dict.fromkeys(m for m, _ in objects):
         application = applications.for_message(mestyp)
         if receivers_by_type[mestyp] and application and application.outbound:
@@ -94,8 +94,39 @@ class NewIdoc:
     segments: list[SegmentData]
 
 
-def create_idocs(conn: Connection, mandt: str, new: Sequence[NewIdoc]) -> list[str]:
-    """Create outbound IDocs in status 30, numbered in the given order; their DOCNUMs."""
+@dataclass(frozen=True)
+class ObjectIdocs:
+    """The IDocs of objects of one message type, one per object and receiver, in the order
+    of the keys; each is made only when it is written (:func:`create_idocs`), so that the
+    segments of one object live only as long as writing its IDocs takes (see
+    :class:`fake_sap.ale.master_segments.SegmentsOnDemand`). Keys without segments are
+    left out."""
+
+    mestyp: str
+    idoc_type: IdocType
+    receivers: Sequence[str]
+    keys: Sequence[str]
+    segments: Mapping[str, list[SegmentData]]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", [key for key in self.keys if key in self.segments])
+
+    def __len__(self) -> int:
+        return len(self.keys) * len(self.receivers)
+
+    def __iter__(self) -> Iterator[NewIdoc]:
+        for key in self.keys:
+            segments = self.segments[key]
+            for receiver in self.receivers:
+                yield NewIdoc(self.mestyp, self.idoc_type, receiver, key, segments)
+
+    def __contains__(self, item: object) -> bool:
+        return any(item == idoc for idoc in self)
+
+
+def create_idocs(conn: Connection, mandt: str, new: Collection[NewIdoc]) -> list[str]:
+    """Create outbound IDocs in status 30, numbered in the given order; their DOCNUMs.
+    ``new`` is iterated once, and each IDoc written as it comes (see :class:`ObjectIdocs`)."""
     if not new:
         return []
     first = numbers.take(conn, mandt, DOCNUM_RANGE, len(new))
