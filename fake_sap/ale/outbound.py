@@ -64,23 +64,41 @@ def distribute_change_pointers(conn: Connection, mandt: str) -> list[str]:
 
 
 def _full_idocs(conn: Connection, mandt: str, objects: list[tuple[str, str]],
-                receivers_by_type: dict[str, list[str]]) -> list[NewIdoc]:
-    """The IDocs for (message type, object) pairs, in their order, one per receiver."""
+                receivers_by_type: dict[str, list[str]]) -> Collection[NewIdoc]:
+    """The IDocs for (message type, object) pairs, in their order, one per receiver; each
+    made only when it is written (see :class:`ObjectIdocs`)."""
     read: dict[str, tuple[IdocType, Mapping[str, list[SegmentData]]]] = {}
     for mestyp in dict.fromkeys(m for m, _ in objects):
         application = applications.for_message(mestyp)
         if receivers_by_type[mestyp] and application and application.outbound:
             read[mestyp] = (application.outbound_type, application.outbound.read_segments_many(
                 conn, mandt, [key for m, key in objects if m == mestyp]))
-    new: list[NewIdoc] = []
-    for mestyp, objkey in objects:
-        idoc_type, segments_by_key = read.get(mestyp, (None, {}))
-        segments = segments_by_key.get(objkey)
-        if idoc_type is None or not segments:
-            continue  # not distributed, or the object is gone
-        new += [NewIdoc(mestyp, idoc_type, receiver, objkey, segments)
-                for receiver in receivers_by_type[mestyp]]
-    return new
+    # objects not distributed, or gone since their change, are left out
+    return _ChangedObjects([(mestyp, objkey) for mestyp, objkey in objects
+                            if mestyp in read and objkey in read[mestyp][1]],
+                           read, receivers_by_type)
+
+
+@dataclass(frozen=True)
+class _ChangedObjects:
+    """:class:`ObjectIdocs` for objects of several message types, in the given order."""
+
+    objects: list[tuple[str, str]]
+    read: Mapping[str, tuple[IdocType, Mapping[str, list[SegmentData]]]]
+    receivers_by_type: Mapping[str, list[str]]
+
+    def __len__(self) -> int:
+        return sum(len(self.receivers_by_type[mestyp]) for mestyp, _ in self.objects)
+
+    def __iter__(self) -> Iterator[NewIdoc]:
+        for mestyp, objkey in self.objects:
+            idoc_type, segments_by_key = self.read[mestyp]
+            segments = segments_by_key[objkey]
+            for receiver in self.receivers_by_type[mestyp]:
+                yield NewIdoc(mestyp, idoc_type, receiver, objkey, segments)
+
+    def __contains__(self, item: object) -> bool:
+        return any(item == idoc for idoc in self)
 
 
 @dataclass(frozen=True)
