@@ -97,7 +97,7 @@ class _ChangedObjects:
             for receiver in self.receivers_by_type[mestyp]:
                 yield NewIdoc(mestyp, idoc_type, receiver, objkey, segments)
 
-    def __contains__(self, item: object) -> bool:
+    def __contains__(self, item: object) -> bool:  # a Collection has it; makes the IDocs
         return any(item == idoc for idoc in self)
 
 
@@ -138,7 +138,7 @@ class ObjectIdocs:
             for receiver in self.receivers:
                 yield NewIdoc(self.mestyp, self.idoc_type, receiver, key, segments)
 
-    def __contains__(self, item: object) -> bool:
+    def __contains__(self, item: object) -> bool:  # a Collection has it; makes the IDocs
         return any(item == idoc for idoc in self)
 
 
