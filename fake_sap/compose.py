@@ -16,14 +16,15 @@ It builds:
 - :func:`idoc_types`: the declared IDoc types (basic types and extensions), by name;
 - :func:`inbound_applications`: how inbound IDocs are posted, by message type (WE20/BD51);
 - :func:`readable_tables`: the tables RFC_READ_TABLE reads, by name;
-- :func:`openapi_document`: the control API's OpenAPI document;
-- :func:`collect_garbage_less_often`: the one process setting of a server worker, applied by
-  :mod:`fake_sap.server` once the worker has built its app.
+- :func:`openapi_document`: the control API's OpenAPI document.
+
+It sets nothing process-wide: the server workers run with Python's garbage-collector
+defaults (see docs/adr/0005-fast-paths.md for how bulk paths keep their objects short-lived
+instead).
 """
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -119,23 +120,3 @@ def openapi_json() -> bytes:
     text = json.dumps(openapi_document(), indent=2, sort_keys=True, ensure_ascii=False)
     return (text + "\n").encode("utf-8")
 
-
-# --- process settings ------------------------------------------------------------------------
-
-#: allocations between two young-generation garbage collections in a server worker
-YOUNG_COLLECTION_ALLOCATIONS = 20_000
-
-
-def collect_garbage_less_often() -> None:
-    """The emulator's one process-wide setting, for a server worker: call it once the worker
-    has built its app, never per request.
-
-    Creating outbound IDocs (BD10 makes a thousand per packet) and posting inbound ones make
-    hundreds of thousands of short-lived objects and hardly a reference cycle. Freezing what
-    start-up made keeps the full collections from walking it again and again, and a young
-    collection every 20,000 allocations instead of Python's 700 makes them rarer. Measured on
-    BD10 for 3,000 materials in one process: about 150-160 µs of CPU per IDoc with Python's
-    defaults, about 120-130 µs with this setting (see docs/adr/0005-fast-paths.md).
-    """
-    gc.freeze()
-    gc.set_threshold(YOUNG_COLLECTION_ALLOCATIONS, *gc.get_threshold()[1:])

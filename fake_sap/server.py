@@ -14,7 +14,6 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 
 from fake_sap.app import create_app, prepare_database
-from fake_sap.compose import collect_garbage_less_often
 from fake_sap.config import Settings
 
 
@@ -35,8 +34,6 @@ class FakeSapServer(BaseApplication):  # type: ignore[misc]
             "errorlog": "-",
             "loglevel": "warning",
             "proc_name": "fake-sap",
-            # the process setting of a worker, applied once it has built its app
-            "post_worker_init": lambda _worker: collect_garbage_less_often(),
             # runs in the master once the socket is bound, before the first worker forks
             "when_ready": lambda _arbiter: _prepare(settings, f"{host}:{port}", demo),
         }

@@ -17,26 +17,38 @@ transaction that only one process at a time gets: a transaction-scoped advisory 
 PostgreSQL, a ``BEGIN IMMEDIATE`` transaction on SQLite (in WAL mode the same lock as
 ``EXCLUSIVE``). The second process waits, then finds the schema at head and does nothing.
 Each store keeps its own version table, so both may share one database.
+
+Every start of a server or worker asks whether the schema is at head, and nearly always it
+is. That question is answered without Alembic: the version table is read with one SELECT
+and compared with the head named in the revision files (read as text, see
+:meth:`Migrations.head_from_files`). Alembic, whose import alone costs more than the rest of
+the check, is imported only when the two differ, or for the ``db`` subcommands.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, inspect, text
 from sqlalchemy.schema import CreateColumn
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 log = logging.getLogger(__name__)
+
+#: ``revision = "0003"`` and ``down_revision = "0002"`` (or None) in a revision file, as
+#: Alembic's template writes them (with or without a type annotation)
+_REVISION_LINE = re.compile(
+    r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:["']([^"']+)["']|None)\s*$""",
+    re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,8 @@ class Migrations:
     def alembic_config(self, connection: Connection | None = None) -> Config:
         """An Alembic configuration without a file: where the scripts are, the connection
         to use (``env.py`` reads it from ``attributes``)."""
+        from alembic.config import Config
+
         config = Config()
         config.set_main_option("script_location", str(self.directory))
         # the revision files are named after their number: v0002_add_something.py
@@ -74,6 +88,8 @@ class Migrations:
 
     def _scripts(self) -> ScriptDirectory:
         if self._script_directory is None:
+            from alembic.script import ScriptDirectory
+
             self._script_directory = ScriptDirectory.from_config(self.alembic_config())
         return self._script_directory
 
@@ -89,9 +105,52 @@ class Migrations:
                          script.revision in heads)
                 for script in self._scripts().walk_revisions()]
 
+    def head_from_files(self) -> str | None:
+        """The head revision as the revision files name it, read as text (no Alembic): the
+        one revision no other revision names as its ``down_revision``. None when that is
+        not one clear answer (no files, several heads, a line it cannot read): the caller
+        then asks Alembic (:meth:`head_revision`), which is always right."""
+        revisions: set[str] = set()
+        parents: set[str] = set()
+        for path in (self.directory / "versions").glob("*.py"):
+            found = dict(_revision_lines(path.read_text(encoding="utf-8")))
+            if "revision" not in found or "down_revision" not in found:
+                if path.name == "__init__.py":
+                    continue
+                return None
+            revision, parent = found["revision"], found["down_revision"]
+            if revision is None:
+                return None
+            revisions.add(revision)
+            if parent is not None:
+                parents.add(parent)
+        heads = revisions - parents
+        return heads.pop() if len(heads) == 1 else None
+
+    def stored_revision(self, engine: Engine) -> str | None:
+        """The revision in the version table, read with one SELECT on a connection of the
+        driver (no transaction of the engine, so on SQLite no write lock); None when the
+        table is missing or does not hold exactly one revision."""
+        connection = engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            try:
+                cursor.execute(f"SELECT version_num FROM {self.version_table}")
+                rows = cursor.fetchall()
+            except engine.dialect.loaded_dbapi.Error:  # no version table (yet)
+                return None
+            finally:
+                cursor.close()
+                connection.rollback()
+        finally:
+            connection.close()
+        return str(rows[0][0]) if len(rows) == 1 else None
+
     def current_revision(self, connection: Connection) -> str | None:
         """The revision the database is at; None for an empty database or one made before
         there were migrations."""
+        from alembic.runtime.migration import MigrationContext
+
         context = MigrationContext.configure(connection,
                                              opts={"version_table": self.version_table})
         return context.get_current_revision()
@@ -104,10 +163,15 @@ class Migrations:
     def upgrade(self, engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
         """Bring the database to ``revision`` (once, however many processes try at the same
         time). Returns the revision before and after."""
-        if revision == "head":
+        head = self.head_from_files() if revision == "head" else None
+        if head is not None and self.stored_revision(engine) == head:
+            return head, head  # the usual start: no Alembic needed
+        from alembic import command
+
+        if revision == "head" and head is None:  # the files did not say: ask Alembic
             with engine.connect() as connection:
                 if self.current_revision(connection) == self.head_revision():
-                    return self.head_revision(), self.head_revision()  # the usual start
+                    return self.head_revision(), self.head_revision()
         with self._migration_transaction(engine) as connection:
             before = self.current_revision(connection)
             if before is None and self.is_unversioned_with_tables(connection):
@@ -119,6 +183,9 @@ class Migrations:
     def schema_differences(self, connection: Connection) -> list[Any]:
         """What autogenerate finds between the database and the store's tables (empty when
         the migrations build exactly those tables)."""
+        from alembic.autogenerate import compare_metadata
+        from alembic.runtime.migration import MigrationContext
+
         context = MigrationContext.configure(connection, opts={
             "version_table": self.version_table, "compare_type": True,
             "include_name": self.include_name, "target_metadata": self.metadata})
@@ -127,6 +194,8 @@ class Migrations:
     def make_revision(self, engine: Engine, message: str) -> Path:
         """Write a new revision file with what autogenerate finds between ``engine``'s
         database (upgraded to head first) and the store's tables."""
+        from alembic import command
+
         self.upgrade(engine)
         number = f"{int(self.head_revision()) + 1:04d}"
         with engine.begin() as connection:
@@ -193,6 +262,13 @@ def create_missing(connection: Connection, schema: MetaData) -> None:
         for index in table.indexes:
             if index.name not in present_indexes:
                 index.create(connection)
+
+
+def _revision_lines(source: str) -> Iterator[tuple[str, str | None]]:
+    """(``revision`` or ``down_revision``, its value) for the lines of a revision file that
+    set them; None for ``= None``."""
+    for match in _REVISION_LINE.finditer(source):
+        yield match.group(1), match.group(2)
 
 
 def _single(down_revision: Any) -> str | None:

@@ -7,7 +7,7 @@ Layer: ALE.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
@@ -29,7 +29,8 @@ class MasterDataReader:
     """How SAP reads objects back as full IDocs (BD21 change pointers, BD10/BD12)."""
 
     #: the objects of a batch as segments, by key (unknown keys are left out)
-    read_segments_many: Callable[[Connection, str, Sequence[str]], dict[str, list[SegmentData]]]
+    read_segments_many: Callable[[Connection, str, Sequence[str]],
+                                  Mapping[str, list[SegmentData]]]
     #: every object of the client, in key order
     all_keys: Callable[[Connection, str], list[str]]
     #: a key as a user enters it (``4711``) in its internal form; ValueError if it cannot be

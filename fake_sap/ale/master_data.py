@@ -16,7 +16,7 @@ from sqlalchemy import Connection
 
 from fake_sap.ale import applications
 from fake_sap.ale.applications import Application, MasterDataReader
-from fake_sap.ale.outbound import NewIdoc, create_idocs
+from fake_sap.ale.outbound import ObjectIdocs, create_idocs
 from fake_sap.db import partners
 from fake_sap.db.engine import Database
 from fake_sap.db.master_data import KEYS_PER_QUERY
@@ -59,9 +59,8 @@ def send_master_data(db: Database, mandt: str, mestyp: str, receiver: str | None
         with db.write() as conn:
             # read in the write transaction: the IDoc shows the object as of its number
             segments = reader.read_segments_many(conn, mandt, packet)
-            created = create_idocs(conn, mandt, [
-                NewIdoc(mestyp, application.outbound_type, logsys, key, segments[key])
-                for key in packet if key in segments for logsys in receivers])
+            created = create_idocs(conn, mandt, ObjectIdocs(
+                mestyp, application.outbound_type, receivers, packet, segments))
         docnums += created
         if created and packet_committed is not None:
             packet_committed()

@@ -9,9 +9,9 @@ without an ISO code leaves as it is stored.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from operator import itemgetter
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection, String, Table
 
@@ -56,15 +56,46 @@ class SegmentFields:
 
 _has_value = itemgetter(1)
 
+ObjectRows = TypeVar("ObjectRows")
+
+
+class SegmentsOnDemand(Mapping[str, list[SegmentData]], Generic[ObjectRows]):
+    """Objects' segments by key, each object's made when it is looked up, not kept.
+
+    The rows of a whole batch (BD10: a thousand materials) are read at once, one query per
+    table, but the segments of an object are wanted only while its IDoc is written. Made
+    all at once, the ten or so segment objects per material outlive several young
+    garbage collections and reach the oldest generation, whose full collections then walk
+    the whole process again and again; made on demand, they die young.
+    """
+
+    def __init__(self, rows: Mapping[str, ObjectRows],
+                 segment: Callable[[ObjectRows], SegmentData]) -> None:
+        self._rows = rows
+        self._segment = segment
+
+    def __getitem__(self, key: str) -> list[SegmentData]:
+        return [self._segment(self._rows[key])]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
 
 # --- MATMAS -----------------------------------------------------------------------------------
 
 def material_segments_many(conn: Connection, mandt: str,
-                           matnrs: Sequence[str]) -> dict[str, list[SegmentData]]:
-    """Materials as full MATMAS05 replacements by MATNR; unknown ones are left out."""
+                           matnrs: Sequence[str]) -> Mapping[str, list[SegmentData]]:
+    """Materials as full MATMAS05 replacements by MATNR, each made when it is looked up;
+    unknown ones are left out."""
     units = iso_codes.for_client(conn, mandt).units
-    return {matnr: [_material_segment(rows, units)]
-            for matnr, rows in material_master.rows_of_many(conn, mandt, matnrs).items()}
+    return SegmentsOnDemand(material_master.rows_of_many(conn, mandt, matnrs),
+                            lambda rows: _material_segment(rows, units))
 
 
 _E1MARAM = SegmentFields(mara, skip=("mandt",))
@@ -118,11 +149,12 @@ def _material_segment(rows: MaterialRows, units: CodeMap) -> SegmentData:
 # --- DEBMAS -----------------------------------------------------------------------------------
 
 def customer_segments_many(conn: Connection, mandt: str,
-                           kunnrs: Sequence[str]) -> dict[str, list[SegmentData]]:
-    """Customers as full DEBMAS07 replacements by KUNNR; unknown ones are left out."""
+                           kunnrs: Sequence[str]) -> Mapping[str, list[SegmentData]]:
+    """Customers as full DEBMAS07 replacements by KUNNR, each made when it is looked up;
+    unknown ones are left out."""
     currencies = iso_codes.for_client(conn, mandt).currencies
-    return {kunnr: [_customer_segment(rows, currencies)]
-            for kunnr, rows in customer_master.rows_of_many(conn, mandt, kunnrs).items()}
+    return SegmentsOnDemand(customer_master.rows_of_many(conn, mandt, kunnrs),
+                            lambda rows: _customer_segment(rows, currencies))
 
 
 _E1KNA1M = SegmentFields(kna1, skip=("mandt", "erdat", "ernam"))

@@ -8,7 +8,7 @@ change that caused it, so a committed change is never without its IDoc.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,23 +64,41 @@ def distribute_change_pointers(conn: Connection, mandt: str) -> list[str]:
 
 
 def _full_idocs(conn: Connection, mandt: str, objects: list[tuple[str, str]],
-                receivers_by_type: dict[str, list[str]]) -> list[NewIdoc]:
-    """The IDocs for (message type, object) pairs, in their order, one per receiver."""
-    read: dict[str, tuple[IdocType, dict[str, list[SegmentData]]]] = {}
+                receivers_by_type: dict[str, list[str]]) -> Collection[NewIdoc]:
+    """The IDocs for (message type, object) pairs, in their order, one per receiver; each
+    made only when it is written (see :class:`ObjectIdocs`)."""
+    read: dict[str, tuple[IdocType, Mapping[str, list[SegmentData]]]] = {}
     for mestyp in dict.fromkeys(m for m, _ in objects):
         application = applications.for_message(mestyp)
         if receivers_by_type[mestyp] and application and application.outbound:
             read[mestyp] = (application.outbound_type, application.outbound.read_segments_many(
                 conn, mandt, [key for m, key in objects if m == mestyp]))
-    new: list[NewIdoc] = []
-    for mestyp, objkey in objects:
-        idoc_type, segments_by_key = read.get(mestyp, (None, {}))
-        segments = segments_by_key.get(objkey)
-        if idoc_type is None or not segments:
-            continue  # not distributed, or the object is gone
-        new += [NewIdoc(mestyp, idoc_type, receiver, objkey, segments)
-                for receiver in receivers_by_type[mestyp]]
-    return new
+    # objects not distributed, or gone since their change, are left out
+    return _ChangedObjects([(mestyp, objkey) for mestyp, objkey in objects
+                            if mestyp in read and objkey in read[mestyp][1]],
+                           read, receivers_by_type)
+
+
+@dataclass(frozen=True)
+class _ChangedObjects:
+    """:class:`ObjectIdocs` for objects of several message types, in the given order."""
+
+    objects: list[tuple[str, str]]
+    read: Mapping[str, tuple[IdocType, Mapping[str, list[SegmentData]]]]
+    receivers_by_type: Mapping[str, list[str]]
+
+    def __len__(self) -> int:
+        return sum(len(self.receivers_by_type[mestyp]) for mestyp, _ in self.objects)
+
+    def __iter__(self) -> Iterator[NewIdoc]:
+        for mestyp, objkey in self.objects:
+            idoc_type, segments_by_key = self.read[mestyp]
+            segments = segments_by_key[objkey]
+            for receiver in self.receivers_by_type[mestyp]:
+                yield NewIdoc(mestyp, idoc_type, receiver, objkey, segments)
+
+    def __contains__(self, item: object) -> bool:  # a Collection has it; makes the IDocs
+        return any(item == idoc for idoc in self)
 
 
 @dataclass(frozen=True)
@@ -94,8 +112,39 @@ class NewIdoc:
     segments: list[SegmentData]
 
 
-def create_idocs(conn: Connection, mandt: str, new: Sequence[NewIdoc]) -> list[str]:
-    """Create outbound IDocs in status 30, numbered in the given order; their DOCNUMs."""
+@dataclass(frozen=True)
+class ObjectIdocs:
+    """The IDocs of objects of one message type, one per object and receiver, in the order
+    of the keys; each is made only when it is written (:func:`create_idocs`), so that the
+    segments of one object live only as long as writing its IDocs takes (see
+    :class:`fake_sap.ale.master_segments.SegmentsOnDemand`). Keys without segments are
+    left out."""
+
+    mestyp: str
+    idoc_type: IdocType
+    receivers: Sequence[str]
+    keys: Sequence[str]
+    segments: Mapping[str, list[SegmentData]]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", [key for key in self.keys if key in self.segments])
+
+    def __len__(self) -> int:
+        return len(self.keys) * len(self.receivers)
+
+    def __iter__(self) -> Iterator[NewIdoc]:
+        for key in self.keys:
+            segments = self.segments[key]
+            for receiver in self.receivers:
+                yield NewIdoc(self.mestyp, self.idoc_type, receiver, key, segments)
+
+    def __contains__(self, item: object) -> bool:  # a Collection has it; makes the IDocs
+        return any(item == idoc for idoc in self)
+
+
+def create_idocs(conn: Connection, mandt: str, new: Collection[NewIdoc]) -> list[str]:
+    """Create outbound IDocs in status 30, numbered in the given order; their DOCNUMs.
+    ``new`` is iterated once, and each IDoc written as it comes (see :class:`ObjectIdocs`)."""
     if not new:
         return []
     first = numbers.take(conn, mandt, DOCNUM_RANGE, len(new))
