@@ -7,12 +7,13 @@ several apps can live in one process."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask import current_app
 
 from fake_sap.ale.dispatcher import Dispatcher
+from fake_sap.basis.client_state import ClientStates
 from fake_sap.config import Settings
 from fake_sap.db.engine import Database
 from fake_sap.rfc.luw import UpdateFunctions
@@ -30,6 +31,11 @@ class Runtime:
     update_functions: UpdateFunctions
     #: the control API's OpenAPI document, served at ``/_fake/openapi.json``
     openapi: Mapping[str, Any]
+    #: the clients' logon, business date and faults as last read, checked by every request
+    client_states: ClientStates = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.client_states = ClientStates(self.db)
 
 
 def runtime() -> Runtime:
