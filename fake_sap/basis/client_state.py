@@ -1,5 +1,6 @@
 """What every SAP request of a client needs first, kept per process: whether the client
-exists (the logon), its business date and its injected faults.
+exists (the logon), its business date, its injected faults and whether inbound IDocs need a
+partner profile.
 
 They change only through the control API, yet a change must take effect at once in every
 worker process and every process on the same database. So a :class:`ClientStates` keeps the
@@ -32,6 +33,8 @@ from fake_sap.db.schema import clients
 class ClientState:
     mandt: str
     exists: bool
+    #: inbound IDocs need a partner profile (WE20) of their sender
+    strict_partner_check: bool = False
     #: days between the system date and the client's business date
     offset_days: int = 0
     #: the client's faults that may still fire, oldest first
@@ -48,7 +51,7 @@ class _Snapshot:
     states: dict[str, ClientState] = field(default_factory=dict)
 
 
-_CLIENT_EXISTS = select(clients.c.mandt)
+_CLIENT = select(clients.c.strict_partner_check)
 _OFFSET_DAYS = select(business_dates.c.offset_days)
 _ACTIVE_FAULTS = select(injected_faults).where(
     injected_faults.c.remaining.is_(None) | (injected_faults.c.remaining > 0)
@@ -82,10 +85,11 @@ class ClientStates:
 
 def read_state(conn: Connection, mandt: str) -> ClientState:
     """The client's state as stored now."""
-    exists = conn.execute(_CLIENT_EXISTS.where(clients.c.mandt == mandt)).first() is not None
-    if not exists:
+    client = conn.execute(_CLIENT.where(clients.c.mandt == mandt)).first()
+    if client is None:
         return ClientState(mandt, exists=False)
     days = conn.execute(_OFFSET_DAYS.where(business_dates.c.mandt == mandt)).scalar()
     faults = tuple(Fault.from_row(row) for row in conn.execute(
         _ACTIVE_FAULTS.where(injected_faults.c.mandt == mandt)))
-    return ClientState(mandt, exists=True, offset_days=int(days or 0), faults=faults)
+    return ClientState(mandt, exists=True, strict_partner_check=bool(client[0]),
+                       offset_days=int(days or 0), faults=faults)
