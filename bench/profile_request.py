@@ -5,7 +5,8 @@ through Flask's test client (no sockets, no gunicorn) and prints:
 
 - CPU per request (``time.process_time`` over rounds of N requests, without the
   profiler): the best and the median round;
-- SQL statements and transactions per request, counted with SQLAlchemy events;
+- SQL statements (``BEGIN`` and ``COMMIT`` included, each row of a many-row INSERT on its
+  own) and transactions per request, from SQLite's trace of each connection;
 - the top functions by cumulative and by own time, from a second, profiled run.
 
 The kinds of request:
@@ -61,23 +62,26 @@ class SqlCounts:
 
 @contextmanager
 def counted_sql(app: Flask) -> Iterator[SqlCounts]:
-    """Every statement the app's engine runs (BEGIN included) and every transaction."""
+    """Every statement sent to SQLite and every transaction, as SQLite's trace reports
+    them: statements run on a driver connection count as well as SQLAlchemy's."""
     engine = runtime_of(app).db.engine
     counts = SqlCounts()
 
-    def on_statement(*_args: Any) -> None:
+    def on_statement(sql: str) -> None:
         counts.statements += 1
+        if sql.startswith("BEGIN"):
+            counts.transactions += 1
 
-    def on_begin(_conn: Any) -> None:
-        counts.transactions += 1
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.set_trace_callback(on_statement)
 
-    event.listen(engine, "before_cursor_execute", on_statement)
-    event.listen(engine, "begin", on_begin)
+    engine.dispose()  # new connections, each traced from the start
+    event.listen(engine, "connect", on_connect)
     try:
         yield counts
     finally:
-        event.remove(engine, "before_cursor_execute", on_statement)
-        event.remove(engine, "begin", on_begin)
+        event.remove(engine, "connect", on_connect)
+        engine.dispose()
 
 
 def runtime_of(app: Flask) -> Any:
@@ -186,7 +190,8 @@ def profile(kind: str, requests: int, top: int, save: str | None = None,
     print(f"  CPU per request:          {per_request[0]:.3f} ms best, "
           f"{statistics.median(per_request):.3f} ms median of {ROUNDS} rounds "
           "(time.process_time, without the profiler)", file=out)
-    print(f"  SQL statements / request: {counts.statements / requests:.2f}", file=out)
+    print(f"  SQL statements / request: {counts.statements / requests:.2f} "
+          "(BEGIN and COMMIT included)", file=out)
     print(f"  transactions / request:   {counts.transactions / requests:.2f}", file=out)
     for order in ("cumulative", "tottime"):
         text = io.StringIO()

@@ -67,13 +67,17 @@ class ClientStates:
 
     def get(self, mandt: str) -> ClientState:
         """The client's current state: one statement while nothing has changed."""
+        snapshot = self._snapshot
+        try:
+            version = state_version.read_quickly(self._db.engine)
+        except Exception:  # the read below meets the trouble again and says what it is
+            version = None
+        if version is not None and snapshot.version == version:
+            kept = snapshot.states.get(mandt)
+            if kept is not None:
+                return kept
         with self._db.read() as conn:
             version = state_version.read(conn)
-            snapshot = self._snapshot
-            if version is not None and snapshot.version == version:
-                kept = snapshot.states.get(mandt)
-                if kept is not None:
-                    return kept
             state = read_state(conn, mandt)
         if version is not None:
             if snapshot.version != version:

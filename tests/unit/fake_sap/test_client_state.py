@@ -28,28 +28,30 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database.dispose()
 
 
-def statements_of(db: Database, action) -> int:  # type: ignore[no-untyped-def]
-    """The SQL statements ``action`` runs, BEGIN included."""
-    count = 0
+def driver_statements_of(db: Database, action) -> list[str]:  # type: ignore[no-untyped-def]
+    """The SQL ``action`` sends to SQLite, as SQLite's trace reports it (statements run on
+    a driver connection as well as SQLAlchemy's)."""
+    statements: list[str] = []
+    db.engine.dispose()  # new connections, each traced from the start
 
-    def counted(*_args: object) -> None:
-        nonlocal count
-        count += 1
+    def traced(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.set_trace_callback(statements.append)
 
-    event.listen(db.engine, "before_cursor_execute", counted)
+    event.listen(db.engine, "connect", traced)
     try:
         action()
     finally:
-        event.remove(db.engine, "before_cursor_execute", counted)
-    return count
+        event.remove(db.engine, "connect", traced)
+    return statements
 
 
 def test_an_unchanged_state_costs_the_version_read_only(db: Database) -> None:
     states = ClientStates(db)
     states.get("100")
 
-    # SQLite's BEGIN and the version (the transaction ends with the driver's commit)
-    assert statements_of(db, lambda: states.get("100")) == 2
+    statements = driver_statements_of(db, lambda: states.get("100"))
+
+    assert statements == ["SELECT version FROM state_version WHERE id = 1"]
 
 
 def test_a_change_made_elsewhere_is_seen_by_the_next_read(db: Database) -> None:
