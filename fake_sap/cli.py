@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=2)
     serve.add_argument("--threads", type=_positive, default=None,
                        help="request threads per worker process; connections are kept "
-                            "open between requests (default 4)")
+                            "open between requests (default 2)")
     serve.add_argument("--user", default=None,
                        help="logon user of the SAP paths (FAKE_SAP_USER, default DEVELOPER)")
     serve.add_argument("--password", default=None,

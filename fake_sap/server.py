@@ -29,7 +29,7 @@ from fake_sap.compose import collect_garbage_less_often
 from fake_sap.config import Settings
 
 #: request threads per worker process (``fake-sap serve --threads``)
-DEFAULT_THREADS = 4
+DEFAULT_THREADS = 2
 
 
 class FakeSapServer(BaseApplication):  # type: ignore[misc]
