@@ -38,9 +38,18 @@ def serve_settings(args: argparse.Namespace,
 def _serve(args: argparse.Namespace) -> int:
     from fake_sap.server import serve
 
+    # without --threads, the server's default (the parser does not import gunicorn)
+    threads = {} if args.threads is None else {"threads": args.threads}
     serve(serve_settings(args), args.host, args.port, args.workers,
-          access_log=args.access_log, demo=args.demo)
+          access_log=args.access_log, demo=args.demo, **threads)
     return 0
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return value
 
 
 def _idoc_validate(args: argparse.Namespace) -> int:
@@ -190,6 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="SQLAlchemy database URL "
                             f"(FAKE_SAP_DB_URL, default {DEFAULT_DB_URL})")
     serve.add_argument("--workers", type=int, default=2)
+    serve.add_argument("--threads", type=_positive, default=None,
+                       help="request threads per worker process; connections are kept "
+                            "open between requests (default 2)")
     serve.add_argument("--user", default=None,
                        help="logon user of the SAP paths (FAKE_SAP_USER, default DEVELOPER)")
     serve.add_argument("--password", default=None,

@@ -1,5 +1,16 @@
 """Running the emulator under gunicorn, with N worker processes over one database.
 
+Each worker serves its requests on a few threads (gunicorn's ``gthread`` worker) and keeps
+a client's connection open between requests (HTTP keep-alive), so that a test suite calling
+the emulator again and again does not pay a TCP connect per call, as it would with the
+``sync`` worker, which closes the connection after every answer. A thread that waits (for
+the SQLite write lock, on a held call of an injected timeout fault) leaves the worker's
+other threads free. ``--threads 1`` still keeps connections alive.
+
+The app is thread-safe: a request's state is Flask's request context, the business date a
+context variable; the engine's pool gives each thread its own connection, and SQLite writers
+of all threads and processes queue on the write lock file (see ``fake_sap.db.engine``).
+
 Layer: entry point. The database is prepared (schema, default client, ``--demo`` data) only
 once gunicorn has bound its socket, in the master's ``when_ready`` hook before any worker
 starts: a start that fails, for example because the port is taken, writes nothing.
@@ -16,15 +27,20 @@ from gunicorn.app.base import BaseApplication
 from fake_sap.app import create_app, prepare_database
 from fake_sap.config import Settings
 
+#: request threads per worker process (``fake-sap serve --threads``)
+DEFAULT_THREADS = 2
+
 
 class FakeSapServer(BaseApplication):  # type: ignore[misc]
     def __init__(self, settings: Settings, host: str, port: int, workers: int,
-                 access_log: bool = False, demo: bool = False) -> None:
+                 access_log: bool = False, demo: bool = False,
+                 threads: int = DEFAULT_THREADS) -> None:
         self.settings = settings
         self.options = {
             "bind": f"{host}:{port}",
             "workers": workers,
-            "worker_class": "sync",
+            "worker_class": "gthread",
+            "threads": threads,
             # each worker builds its own app (engine, dispatcher thread) after the fork
             "preload_app": False,
             "timeout": 300,
@@ -48,11 +64,11 @@ class FakeSapServer(BaseApplication):  # type: ignore[misc]
 
 
 def serve(settings: Settings, host: str, port: int, workers: int, *,
-          access_log: bool = False, demo: bool = False) -> None:
+          access_log: bool = False, demo: bool = False, threads: int = DEFAULT_THREADS) -> None:
     settings = replace(settings, server_workers=workers)
     # workers read nothing from the parent but these settings
     os.environ.update(settings.to_env())
-    FakeSapServer(settings, host, port, workers, access_log, demo).run()
+    FakeSapServer(settings, host, port, workers, access_log, demo, threads).run()
 
 
 def _prepare(settings: Settings, address: str, demo: bool) -> None:

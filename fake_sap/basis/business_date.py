@@ -1,7 +1,8 @@
 """A client's business date: a whole-day offset from the system date.
 
 The one writer of ``business_dates``. The control API sets and resets it; every request of
-the client applies it through ``fake_sap.clock``.
+the client applies it through ``fake_sap.clock``, reading it from its process's
+:mod:`fake_sap.basis.client_state`, so each change also bumps ``state_version``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import date
 from sqlalchemy import delete, select
 
 from fake_sap import clock
+from fake_sap.db import state_version
 from fake_sap.db.clock_schema import business_dates
 from fake_sap.db.engine import Database
 from fake_sap.db.upsert import upsert
@@ -30,6 +32,7 @@ def set_today(db: Database, mandt: str, today: date) -> int:
     with db.write() as conn:
         upsert(conn, business_dates, [{"mandt": mandt, "offset_days": days,
                                        "changed_at": clock.system_now()}])
+        state_version.bump(conn)
     return days
 
 
@@ -37,3 +40,4 @@ def reset(db: Database, mandt: str) -> None:
     """Back to the system date."""
     with db.write() as conn:
         conn.execute(delete(business_dates).where(business_dates.c.mandt == mandt))
+        state_version.bump(conn)

@@ -2,6 +2,8 @@
 
 The one writer of ``injected_faults``. The SAP edges ask :func:`take` first thing; how a
 fault shows on the wire (a SOAP fault, ICF's 500 page, a held call) is the edge's business.
+The edges know from their process's :mod:`fake_sap.basis.client_state` whether a client has
+a fault at all, so every change of the rules bumps ``state_version``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 from sqlalchemy import Row, delete, func, select, update
 
 from fake_sap import clock
+from fake_sap.db import state_version
 from fake_sap.db.engine import Database
 from fake_sap.db.faults_schema import injected_faults as faults_table
 from fake_sap.db.schema import clients
@@ -65,6 +68,9 @@ def take(db: Database, mandt: str, target: str) -> Fault | None:
                 key, faults_table.c.remaining > 0).values(
                 remaining=faults_table.c.remaining - 1)).rowcount
             if taken:
+                if fault.remaining == 1:
+                    # its last call: the processes' copies may forget it
+                    state_version.bump(conn)
                 return fault
     return None
 
@@ -86,9 +92,11 @@ def inject(db: Database, mandt: str, rule: FaultRule) -> Fault:
         conn.execute(faults_table.insert().values(
             mandt=mandt, fault_id=fault_id, target=rule.target, kind=rule.kind,
             remaining=rule.times, seconds=rule.seconds, created_at=clock.system_now()))
+        state_version.bump(conn)
     return Fault(fault_id, rule.target, rule.kind, rule.times, rule.seconds)
 
 
 def clear(db: Database, mandt: str) -> None:
     with db.write() as conn:
         conn.execute(delete(faults_table).where(faults_table.c.mandt == mandt))
+        state_version.bump(conn)

@@ -2,7 +2,8 @@
 
 The one writer of ``clients`` and ``customizing``; a client's number ranges are created
 through ``numbers``. :func:`wipe` deletes every row of a client in every client table: the
-reset of the control API, the one write that is not about a single table.
+reset of the control API, the one write that is not about a single table. Each change of
+the clients bumps ``state_version`` (every request's logon reads a per-process copy).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from fake_sap import clock
 from fake_sap.customizing import BASELINE
-from fake_sap.db import iso_codes, numbers
+from fake_sap.db import iso_codes, numbers, state_version
 from fake_sap.db.schema import client_tables, clients, customizing
 
 
@@ -37,6 +38,7 @@ def create(conn: Connection, mandt: str, description: str = "") -> None:
     conn.execute(insert(clients).values(mandt=mandt, description=description,
                                         strict_partner_check=False, created_at=clock.now()))
     install_baseline(conn, mandt)
+    state_version.bump(conn)
 
 
 def install_baseline(conn: Connection, mandt: str) -> None:
@@ -56,10 +58,13 @@ def wipe(conn: Connection, mandt: str, keep_client_row: bool) -> None:
         if keep_client_row and table is clients:
             continue
         conn.execute(delete(table).where(table.c.mandt == mandt))
+    # the client's business date and faults went with it (and with a delete, the client)
+    state_version.bump(conn)
 
 
 def set_options(conn: Connection, mandt: str, **options: Any) -> None:
     conn.execute(update(clients).where(clients.c.mandt == mandt).values(**options))
+    state_version.bump(conn)
 
 
 def customizing_keys(conn: Connection, mandt: str, tabname: str) -> set[str]:

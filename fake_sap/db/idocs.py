@@ -181,6 +181,11 @@ def claim_sender_docnums(conn: Connection, mandt: str,
     our DOCNUM); returns, for each of our DOCNUMs that is a duplicate, the earlier DOCNUM."""
     if not claims:
         return {}
+    if len(claims) == 1:
+        # a single IDoc (the usual POST): one statement unless it is a duplicate
+        sndprn, refint, docnum = claims[0]
+        earlier = claim_sender_docnum(conn, mandt, sndprn, refint, docnum)
+        return {} if earlier is None else {docnum: earlier}
     write_rows(conn, idoc_inbound_keys, [
         {"mandt": mandt, "sndprn": sndprn, "refint": refint, "docnum": docnum}
         for sndprn, refint, docnum in claims], conflict="ignore")

@@ -74,6 +74,8 @@ WRITERS: Mapping[str, str] = MappingProxyType({
     "number_ranges": "fake_sap.db.numbers",
     "business_dates": "fake_sap.basis.business_date",
     "injected_faults": "fake_sap.basis.faults",
+    # the version of the three above and the clients, which every SAP request checks
+    "state_version": "fake_sap.db.state_version",
     # SOAP-RFC sessions and their LUWs
     "rfc_sessions": "fake_sap.rfc.luw",
     "rfc_update_tasks": "fake_sap.rfc.luw",

@@ -10,7 +10,7 @@ from fake_sap.ale.outbound import distribute_change_pointers
 from fake_sap.errors import BadRequest
 from fake_sap.http.body import is_xml_media_type, limited_body
 from fake_sap.http.control import faults
-from fake_sap.http.logon import logon
+from fake_sap.http.logon import client_state, logon
 from fake_sap.http.runtime import runtime
 from fake_sap.idoc.parser import iter_idocs
 
@@ -40,7 +40,9 @@ def receive() -> Response:
     _check_content_type()
     limit = runtime().settings.max_body_bytes
     with limited_body(limit, "IDoc-XML document") as stream, runtime().db.write() as conn:
-        result = InboundProcessor(conn, mandt).receive(iter_idocs(stream, limit))
+        processor = InboundProcessor(
+            conn, mandt, strict_partners=client_state(mandt).strict_partner_check)
+        result = processor.receive(iter_idocs(stream, limit))
         created = distribute_change_pointers(conn, mandt)
     if created or result.passed_on:
         runtime().dispatcher.wake()

@@ -1,13 +1,16 @@
-"""SAP logon for ICF paths: the client (``sap-client``) and HTTP Basic credentials."""
+"""SAP logon for ICF paths: the client (``sap-client``) and HTTP Basic credentials.
+
+Also the request's :func:`client_state`: the client's existence, business date and faults,
+read once per request from the process's copy (see :mod:`fake_sap.basis.client_state`)."""
 
 from __future__ import annotations
 
 import hmac
 import re
 
-from flask import request
+from flask import g, request
 
-from fake_sap.db import clients
+from fake_sap.basis.client_state import ClientState
 from fake_sap.errors import LogonError
 from fake_sap.http.runtime import runtime
 
@@ -33,7 +36,16 @@ def logon() -> str:
         raise LogonError("Name or password is incorrect (repeat logon)")
     if not _CLIENT.match(mandt):
         raise LogonError(f"Client '{mandt[:10]}' is not a valid client number")
-    with runtime().db.read() as conn:
-        if not clients.exists(conn, mandt):
-            raise LogonError(f"Client {mandt} is not available in this system")
+    if not client_state(mandt).exists:
+        raise LogonError(f"Client {mandt} is not available in this system")
     return mandt
+
+
+def client_state(mandt: str) -> ClientState:
+    """The client's state for this request: read at its first use, then the same for the
+    rest of the request (the business date hook, the logon and the fault check share it)."""
+    states: dict[str, ClientState] = g.setdefault("fake_sap_client_states", {})
+    state = states.get(mandt)
+    if state is None:
+        state = states[mandt] = runtime().client_states.get(mandt)
+    return state

@@ -13,6 +13,7 @@ from typing import Any
 from flask import current_app
 
 from fake_sap.ale.dispatcher import Dispatcher
+from fake_sap.basis.client_state import ClientStates
 from fake_sap.config import Settings
 from fake_sap.db.engine import Database
 from fake_sap.db.numbers import NumberBuffer
@@ -33,6 +34,11 @@ class Runtime:
     openapi: Mapping[str, Any]
     #: this process's blocks of buffered number ranges
     numbers: NumberBuffer = field(default_factory=NumberBuffer)
+    #: the clients' logon, business date and faults as last read, checked by every request
+    client_states: ClientStates = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.client_states = ClientStates(self.db)
 
 
 def runtime() -> Runtime:

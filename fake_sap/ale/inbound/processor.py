@@ -93,12 +93,17 @@ class _Pending:
 
 
 class InboundProcessor:
-    def __init__(self, conn: Connection, mandt: str, user: str = "ALEREMOTE") -> None:
+    def __init__(self, conn: Connection, mandt: str, user: str = "ALEREMOTE", *,
+                 strict_partners: bool | None = None) -> None:
+        """``strict_partners``: the client's switch when the caller knows it already (the
+        IDoc-XML service has it from the request's client state), else read here."""
         self.conn = conn
         self.mandt = mandt
         self.user = user
-        client = clients.get(conn, mandt) or {}
-        self.strict_partners = bool(client.get("strict_partner_check"))
+        if strict_partners is None:
+            client = clients.get(conn, mandt) or {}
+            strict_partners = bool(client.get("strict_partner_check"))
+        self.strict_partners = strict_partners
         self.inbound_profiles = partners.inbound_profiles(conn, mandt) \
             if self.strict_partners else set()
         self.customizing = clients.customizing_keys_by_table(conn, mandt)

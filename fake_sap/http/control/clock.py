@@ -22,7 +22,7 @@ from fake_sap.basis import business_date
 from fake_sap.errors import BadRequest
 from fake_sap.http.control import bp, openapi
 from fake_sap.http.control.requests import CLIENT_PATTERN, existing_client, json_body
-from fake_sap.http.logon import requested_client
+from fake_sap.http.logon import client_state, requested_client
 from fake_sap.http.runtime import runtime
 
 #: business dates a test may choose: SAP's DATS range without its "infinite" 9999-12-31, and
@@ -39,7 +39,7 @@ def use_business_date() -> None:
     mandt = _request_client()
     if mandt is None:
         return
-    days = business_date.offset_days(runtime().db, mandt)
+    days = client_state(mandt).offset_days
     if days:
         setattr(g, _TOKEN, clock.shift_days(days))
 

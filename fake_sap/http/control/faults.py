@@ -36,6 +36,7 @@ from fake_sap.basis.faults import EVERYTHING, Fault, FaultRule
 from fake_sap.errors import BadRequest
 from fake_sap.http.control import bp, openapi
 from fake_sap.http.control.requests import existing_client, json_body, json_integer
+from fake_sap.http.logon import client_state
 from fake_sap.http.runtime import runtime
 from fake_sap.rfc.errors import SystemFailure
 from fake_sap.rfc.registry import FunctionDirectory
@@ -78,6 +79,9 @@ def _cause(fault: Fault, system_failure: Callable[[str], Exception]) -> None:
 
 
 def _take(mandt: str, target: str) -> Fault | None:
+    # the usual case, no fault for the client, is known without asking the database
+    if not client_state(mandt).may_fault(target):
+        return None
     return fault_rules.take(runtime().db, mandt, target)
 
 

@@ -37,3 +37,13 @@ def test_defaults_without_either() -> None:
     assert settings.db_url == DEFAULT_DB_URL
     assert settings.user == "DEVELOPER"
     assert settings.max_body_bytes == 256 * 1024 * 1024
+
+
+def test_threads_are_the_server_s_default_unless_given() -> None:
+    assert build_parser().parse_args(["serve"]).threads is None
+    assert build_parser().parse_args(["serve", "--threads", "3"]).threads == 3
+
+
+def test_a_worker_needs_at_least_one_thread() -> None:
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["serve", "--threads", "0"])

@@ -1,0 +1,221 @@
+"""Where one request's CPU goes: ``python -m bench.profile_request inbound|rfc|ping [-n N]``.
+
+Builds the emulator's WSGI app in this process on a scratch SQLite file, sends N requests
+through Flask's test client (no sockets, no gunicorn) and prints:
+
+- CPU per request (``time.process_time`` over rounds of N requests, without the
+  profiler): the best and the median round;
+- SQL statements (``BEGIN`` and ``COMMIT`` included, each row of a many-row INSERT on its
+  own) and transactions per request, from SQLite's trace of each connection;
+- the top functions by cumulative and by own time, from a second, profiled run.
+
+The kinds of request:
+
+- ``inbound``: one unique MATMAS05 per ``POST /sap/bc/idoc_xml``, posted to status 53;
+- ``rfc``: a sales order, ``BAPI_SALESORDER_CREATEFROMDAT2`` then ``BAPI_TRANSACTION_COMMIT``
+  in one SAP session (figures per request, i.e. half an order);
+- ``ping``: ``RFC_PING`` over SOAP-RFC, the fixed cost of the SOAP path alone.
+
+The figures come from one thread without network I/O, so they show the emulator's own cost;
+``make bench`` measures the served figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import event
+
+from bench.matmas import DOCUMENT_HEAD, DOCUMENT_TAIL, idoc
+from bench.processes import AUTH, CLIENT, scratch_dir
+from bench.read_table import RFC_PATH, SOAP_HEADERS, envelope
+from fake_sap.app import create_app, prepare_database
+from fake_sap.config import Settings
+from fake_sap.http.runtime import runtime
+
+WARM_UP_REQUESTS = 50
+#: rounds of N requests timed without the profiler
+ROUNDS = 3
+IDOC_PATH = f"/sap/bc/idoc_xml?sap-client={CLIENT}"
+SALES_AREA = {"SALES_ORG": "1000", "DISTR_CHAN": "10", "DIVISION": "00"}
+SEEDED_MATERIALS, SEEDED_CUSTOMERS = 50, 10
+
+
+@dataclass
+class SqlCounts:
+    statements: int = 0
+    transactions: int = 0
+
+
+@contextmanager
+def counted_sql(app: Flask) -> Iterator[SqlCounts]:
+    """Every statement sent to SQLite and every transaction, as SQLite's trace reports
+    them: statements run on a driver connection count as well as SQLAlchemy's."""
+    engine = runtime_of(app).db.engine
+    counts = SqlCounts()
+
+    def on_statement(sql: str) -> None:
+        counts.statements += 1
+        if sql.startswith("BEGIN"):
+            counts.transactions += 1
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.set_trace_callback(on_statement)
+
+    engine.dispose()  # new connections, each traced from the start
+    event.listen(engine, "connect", on_connect)
+    try:
+        yield counts
+    finally:
+        event.remove(engine, "connect", on_connect)
+        engine.dispose()
+
+
+def runtime_of(app: Flask) -> Any:
+    with app.app_context():
+        return runtime()
+
+
+# -- the requests ----------------------------------------------------------------------------
+
+Request = Callable[[int], None]
+
+
+def inbound_request(client: FlaskClient) -> Request:
+    def send(n: int) -> None:
+        body = f"{DOCUMENT_HEAD}{idoc(1_000_000 + n)}{DOCUMENT_TAIL}".encode()
+        response = client.post(IDOC_PATH, data=body, auth=AUTH,
+                               content_type="application/xml")
+        _expect(response.status_code == 200 and b'CODE="53"' in response.data, response)
+    return send
+
+
+def order_requests(client: FlaskClient) -> Request:
+    """Odd n: the BAPI; even n: the commit of the same session's order."""
+    seeded = client.post(f"/_fake/clients/{CLIENT}/seed", json={
+        "materials": SEEDED_MATERIALS, "customers": SEEDED_CUSTOMERS,
+        "initial_stock": "100000"})
+    _expect(seeded.status_code == 200, seeded)
+    materials = seeded.json["materials"]  # type: ignore[index]
+    outlets = seeded.json["outlets"]  # type: ignore[index]
+    commit = envelope("BAPI_TRANSACTION_COMMIT", {"WAIT": "X"})
+
+    def send(n: int) -> None:
+        if n % 2:
+            body = envelope("BAPI_SALESORDER_CREATEFROMDAT2", {
+                "ORDER_HEADER_IN": {"DOC_TYPE": "TA", **SALES_AREA},
+                "ORDER_PARTNERS": [{"PARTN_ROLE": "AG",
+                                    "PARTN_NUMB": outlets[n % len(outlets)]}],
+                "ORDER_ITEMS_IN": [{"ITM_NUMBER": "10",
+                                    "MATERIAL": materials[n % len(materials)]}],
+                "ORDER_SCHEDULES_IN": [{"ITM_NUMBER": "10", "REQ_QTY": "1"}]})
+        else:
+            body = commit
+        response = client.post(RFC_PATH, data=body, auth=AUTH, headers=SOAP_HEADERS)
+        _expect(response.status_code == 200 and b"<TYPE>E</TYPE>" not in response.data,
+                response)
+    return send
+
+
+def ping_request(client: FlaskClient) -> Request:
+    body = envelope("RFC_PING", {})
+
+    def send(_n: int) -> None:
+        response = client.post(RFC_PATH, data=body, auth=AUTH, headers=SOAP_HEADERS)
+        _expect(response.status_code == 200, response)
+    return send
+
+
+KINDS: dict[str, Callable[[FlaskClient], Request]] = {
+    "inbound": inbound_request, "rfc": order_requests, "ping": ping_request}
+
+
+def _expect(ok: bool, response: Any) -> None:
+    if not ok:
+        raise RuntimeError(f"unexpected answer {response.status_code}: "
+                           f"{response.get_data(as_text=True)[:500]}")
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+def profile(kind: str, requests: int, top: int, save: str | None = None,
+            out: io.TextIOBase | Any = sys.stdout) -> None:
+    with scratch_dir() as tmp:
+        settings = replace(Settings(), db_url=f"sqlite:///{Path(tmp) / 'sap.db'}",
+                           default_client=CLIENT, dispatcher=False)
+        prepare_database(settings)
+        app = create_app(settings)
+        client = app.test_client()
+        send = KINDS[kind](client)
+        serial = iter(range(1, sys.maxsize))
+        for _ in range(WARM_UP_REQUESTS):
+            send(next(serial))
+
+        with counted_sql(app) as counts:
+            started = time.process_time()
+            for _ in range(requests):
+                send(next(serial))
+            cpu_rounds = [time.process_time() - started]
+        # more rounds: other processes on the machine make a single round's figure noisy
+        for _ in range(ROUNDS - 1):
+            started = time.process_time()
+            for _ in range(requests):
+                send(next(serial))
+            cpu_rounds.append(time.process_time() - started)
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(requests):
+            send(next(serial))
+        profiler.disable()
+        runtime_of(app).db.dispose()
+    if save:
+        profiler.dump_stats(save)
+
+    print(f"{kind}: {requests} requests through Flask's test client, SQLite file", file=out)
+    per_request = sorted(1000 * cpu / requests for cpu in cpu_rounds)
+    print(f"  CPU per request:          {per_request[0]:.3f} ms best, "
+          f"{statistics.median(per_request):.3f} ms median of {ROUNDS} rounds "
+          "(time.process_time, without the profiler)", file=out)
+    print(f"  SQL statements / request: {counts.statements / requests:.2f} "
+          "(BEGIN and COMMIT included)", file=out)
+    print(f"  transactions / request:   {counts.transactions / requests:.2f}", file=out)
+    for order in ("cumulative", "tottime"):
+        text = io.StringIO()
+        pstats.Stats(profiler, stream=text).sort_stats(order).print_stats(top)
+        print(f"\n-- top {top} by {order} " + "-" * 60, file=out)
+        print(_without_preamble(text.getvalue()), file=out)
+
+
+def _without_preamble(text: str) -> str:
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)
+    return "\n".join(lines[start:])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.profile_request",
+                                     description=__doc__.split("\n\n")[0] if __doc__ else "")
+    parser.add_argument("kind", choices=sorted(KINDS))
+    parser.add_argument("-n", "--requests", type=int, default=500)
+    parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--save", metavar="FILE", help="also write the profile for pstats")
+    args = parser.parse_args(argv)
+    profile(args.kind, args.requests, args.top, args.save)
+
+
+if __name__ == "__main__":
+    main()

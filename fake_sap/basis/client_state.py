@@ -1,0 +1,99 @@
+"""What every SAP request of a client needs first, kept per process: whether the client
+exists (the logon), its business date, its injected faults and whether inbound IDocs need a
+partner profile.
+
+They change only through the control API, yet a change must take effect at once in every
+worker process and every process on the same database. So a :class:`ClientStates` keeps the
+states it has read together with the ``state_version`` they were read at; each request reads
+that one row and uses the kept state only while the version is unchanged. A changed version
+(any client's change) drops every kept state, and the next request of a client reads its
+state again, in the same read transaction as the version.
+
+The version is read before the state, so a kept state is never older than its version: a
+change committed in between is already in the state and only makes the next request read
+again. Several threads may fill the cache at once; the last one's snapshot wins, and every
+snapshot holds states at least as new as its version, so a lost one costs a re-read only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, select
+
+from fake_sap.basis.faults import EVERYTHING, Fault
+from fake_sap.db import state_version
+from fake_sap.db.clock_schema import business_dates
+from fake_sap.db.engine import Database
+from fake_sap.db.faults_schema import injected_faults
+from fake_sap.db.schema import clients
+
+
+@dataclass(frozen=True)
+class ClientState:
+    mandt: str
+    exists: bool
+    #: inbound IDocs need a partner profile (WE20) of their sender
+    strict_partner_check: bool = False
+    #: days between the system date and the client's business date
+    offset_days: int = 0
+    #: the client's faults that may still fire, oldest first
+    faults: tuple[Fault, ...] = ()
+
+    def may_fault(self, target: str) -> bool:
+        """Whether a fault may fire for ``target``: only then need the faults be taken."""
+        return any(f.target in (target, EVERYTHING) for f in self.faults)
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    version: int | None
+    states: dict[str, ClientState] = field(default_factory=dict)
+
+
+_CLIENT = select(clients.c.strict_partner_check)
+_OFFSET_DAYS = select(business_dates.c.offset_days)
+_ACTIVE_FAULTS = select(injected_faults).where(
+    injected_faults.c.remaining.is_(None) | (injected_faults.c.remaining > 0)
+).order_by(injected_faults.c.fault_id)
+
+
+class ClientStates:
+    """The process's copy of the client states of one database."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._snapshot = _Snapshot(None)
+
+    def get(self, mandt: str) -> ClientState:
+        """The client's current state: one statement while nothing has changed."""
+        snapshot = self._snapshot
+        try:
+            version = state_version.read_quickly(self._db.engine)
+        except Exception:  # the read below meets the trouble again and says what it is
+            version = None
+        if version is not None and snapshot.version == version:
+            kept = snapshot.states.get(mandt)
+            if kept is not None:
+                return kept
+        with self._db.read() as conn:
+            version = state_version.read(conn)
+            state = read_state(conn, mandt)
+        if version is not None:
+            if snapshot.version != version:
+                snapshot = _Snapshot(version)
+            # a new dict: a reader of the old snapshot never sees it change
+            self._snapshot = _Snapshot(version, {**snapshot.states, mandt: state})
+        return state
+
+
+def read_state(conn: Connection, mandt: str) -> ClientState:
+    """The client's state as stored now."""
+    client = conn.execute(_CLIENT.where(clients.c.mandt == mandt)).first()
+    if client is None:
+        return ClientState(mandt, exists=False)
+    days = conn.execute(_OFFSET_DAYS.where(business_dates.c.mandt == mandt)).scalar()
+    faults = tuple(Fault.from_row(row) for row in conn.execute(
+        _ACTIVE_FAULTS.where(injected_faults.c.mandt == mandt)))
+    return ClientState(mandt, exists=True, strict_partner_check=bool(client[0]),
+                       offset_days=int(days or 0), faults=faults)
