@@ -161,9 +161,9 @@ def run(quick: bool) -> Report:
                     p50.runs.append(statistics.median(latencies))
                     p95.runs.append(percentile(latencies, 95))
                     rate.runs.append(ROWS / (statistics.median(latencies) / 1000))
-    report.notes.append("latency = request sent until the whole response is read; sync "
-                        "gunicorn workers close the connection after each answer, so every "
-                        "call includes a TCP connect; rows/s = 1,000 / median latency")
+    report.notes.append("latency = request sent until the whole response is read, on one "
+                        "kept-alive connection (gthread workers); rows/s = 1,000 / median "
+                        "latency")
     return report
 
 
