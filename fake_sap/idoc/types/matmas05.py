@@ -25,9 +25,10 @@ _LADS_LIMITS = ("The program's types are not SAP's: types are taken from the tab
                 "append after the last one listed there are not declared either.")
 #: the position of E1MARMM and E1MLANM among the other children of E1MARAM
 _TREE = ("the segment tree of a MATMAS05 IDoc written by an SAP ECC system (GitHub, "
-         "SAP-samples/cloud-integration-flow, EIPinCPI recipe \"Event Message\", sample "
-         "output: E1MARAM with E1MARA1, E1MAKTM, E1MARCM, E1MARMM with E1MEANM, E1MBEWM, "
-         "E1MLGNM, E1MVKEM, E1MLANM, E1MTXHM)")
+         "SAP-samples/cloud-integration-flow, recipe \"EIPinCPI: Event Message\", sample "
+         "output, with the blog post blogs.sap.com/2019/12/22/eipincpi-event-message: "
+         "E1MARAM with E1MARA1, E1MAKTM, E1MARCM, E1MARMM with E1MEANM, E1MBEWM, E1MLGNM, "
+         "E1MVKEM, E1MLANM, E1MTXHM)")
 
 E1MAKTM = Segment(
     "E1MAKTM", "Master material short texts (MAKT)",
@@ -303,11 +304,7 @@ E1MARMM = Segment(
     ),
     children=(E1MEANM,),
     max_occurs=UNBOUNDED,
-    source=_LADS.format(record="UOM, MSGFN to GTIN_VARIANT") + "; the offsets at which a "
-           "public flat-file reader takes MEINH (3), UMREN (5), EAN11 (18), LAENG, BREIT, "
-           "HOEHE (14 each), MEABM (3), VOLUM (14), VOLEH (3), BRGEW (14) and GEWEI (3) from "
-           "an E2MARMM data record agree with these lengths (GitHub, a PHP iDoc class that "
-           "parses MATMAS flat files, method parseiDoc); " + _TREE,
+    source=_LADS.format(record="UOM, MSGFN to GTIN_VARIANT") + "; " + _TREE,
     notes="no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only, "
           "and its units are not converted from ISO codes. " + _LADS_LIMITS,
 )
