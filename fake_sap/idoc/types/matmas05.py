@@ -394,6 +394,63 @@ E1MBEWM = Segment(
           + _LADS_LIMITS,
 )
 
+E1MLGTM = Segment(
+    "E1MLGTM", "Master material storage type data (MLGT)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("LGTYP!", 3, C, "Storage type"),
+        ("LVORM", 1, C, "Deletion flag for all material data of a storage type"),
+        ("LGPLA", 10, C, "Storage bin"),
+        ("LPMAX", 15, Q, "Maximum storage bin quantity"),
+        ("LPMIN", 15, Q, "Minimum storage bin quantity"),
+        ("MAMNG", 15, Q, "Control quantity"),
+        ("NSMNG", 15, Q, "Replenishment quantity"),
+        ("KOBER", 3, C, "Picking area"),
+        ("RDMNG", 15, Q, "Rounding quantity"),
+    ),
+    max_occurs=UNBOUNDED,
+    source=_LADS.format(record="MLG, MSGFN to RDMNG") + "; " + _TREE,
+    notes="no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only. "
+          + _LADS_LIMITS,
+)
+
+E1MLGNM = Segment(
+    "E1MLGNM", "Master material warehouse number data (MLGN)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("LGNUM!", 3, C, "Warehouse number"),
+        ("LVORM", 1, C, "Deletion flag for all material data of a warehouse number"),
+        ("LGBKZ", 3, C, "Storage section indicator"),
+        ("LTKZE", 3, C, "Storage type indicator for stock placement"),
+        ("LTKZA", 3, C, "Storage type indicator for stock removal"),
+        ("LHMG1", 14, Q, "Loading equipment quantity 1"),
+        ("LHMG2", 14, Q, "Loading equipment quantity 2"),
+        ("LHMG3", 14, Q, "Loading equipment quantity 3"),
+        ("LHME1", 3, U, "Unit of measure for loading equipment quantity 1"),
+        ("LHME2", 3, U, "Unit of measure for loading equipment quantity 2"),
+        ("LHME3", 3, U, "Unit of measure for loading equipment quantity 3"),
+        ("LETY1", 3, C, "Storage unit type 1"),
+        ("LETY2", 3, C, "Storage unit type 2"),
+        ("LETY3", 3, C, "Storage unit type 3"),
+        ("LVSME", 3, U, "Warehouse management unit of measure"),
+        ("KZZUL", 1, C, "Indicator: allow addition to existing stock"),
+        ("BLOCK", 2, C, "Bulk storage indicators"),
+        ("KZMBF", 1, C, "Indicator: message to inventory management"),
+        ("BSSKZ", 1, C, "Special movement indicator for warehouse management"),
+        ("MKAPV", 13, C, "Capacity usage"),
+        ("BEZME", 3, U, "Unit of measure for capacity consumption"),
+        ("PLKPT", 3, C, "Picking storage type for rough-cut and detailed planning"),
+        ("VOMEM", 1, C, "Proposal for the unit of measure from the material master"),
+        ("L2SKR", 1, C, "Material relevance for 2-step picking"),
+    ),
+    children=(E1MLGTM,),
+    max_occurs=UNBOUNDED,
+    source=_LADS.format(record="MGN, MSGFN to L2SKR") + "; " + _TREE,
+    notes="no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only. "
+          "MKAPV is declared as CHAR with the listed length, since no public listing gave "
+          "its segment type. " + _LADS_LIMITS,
+)
+
 E1MVKEM = Segment(
     "E1MVKEM", "Master material sales data (MVKE)",
     fields(
@@ -481,6 +538,38 @@ E1MLANM = Segment(
     source=_LADS.format(record="TAX, MSGFN to TAXIM") + "; " + _TREE,
     notes="no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only. "
           "ALAND is a country key; it is not converted from an ISO code. " + _LADS_LIMITS,
+)
+
+E1MTXLM = Segment(
+    "E1MTXLM", "Master material long text lines",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("TDFORMAT", 2, C, "Tag column"),
+        ("TDLINE", 132, C, "Text line"),
+    ),
+    max_occurs=UNBOUNDED,
+    source=_LADS.format(record="TXL: MSGFN 3, TDFORMAT 2, TDLINE 132") + "; " + _TREE,
+    notes="no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only. "
+          + _LADS_LIMITS,
+)
+
+E1MTXHM = Segment(
+    "E1MTXHM", "Master material long text header",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("TDOBJECT", 10, C, "Texts: application object"),
+        ("TDNAME", 70, C, "Name"),
+        ("TDID", 4, C, "Text ID"),
+        ("TDSPRAS", 1, L, "Language key"),
+        ("TDTEXTTYPE", 6, C, "SAPscript: format of text"),
+        ("SPRAS_ISO", 2, C, "Language according to ISO 639"),
+    ),
+    children=(E1MTXLM,),
+    max_occurs=UNBOUNDED,
+    source=_LADS.format(record="TXH: MSGFN 3, TDOBJECT 10, TDNAME 70, TDID 4, TDSPRAS 1, "
+                               "TDTEXTTYPE 6, SPRAS_ISO 2") + "; " + _TREE,
+    notes="no posting logic reads this segment: an inbound IDoc keeps it (and its text "
+          "lines) in the IDoc only. " + _LADS_LIMITS,
 )
 
 E1MARAM = Segment(
@@ -596,7 +685,7 @@ E1MARAM = Segment(
         ("SERLV", 1, C, "Level of explicitness for serial number"),
         ("RMATP", 18, C, "Reference material for materials packed in same way"),
     ),
-    children=(E1MAKTM, E1MARCM, E1MARMM, E1MBEWM, E1MVKEM, E1MLANM),
+    children=(E1MAKTM, E1MARCM, E1MARMM, E1MBEWM, E1MLGNM, E1MVKEM, E1MLANM, E1MTXHM),
     min_occurs=1,
     max_occurs=1,
     source=_LADS.format(record="HDR, MATNR to RMATP; the program's record leaves out MSGFN") +
@@ -614,8 +703,7 @@ E1MARAM = Segment(
           "the long material number) are not confirmed and not declared. " + _LADS_LIMITS +
           " Segments of the basic type that are not declared yet, so that an IDoc carrying "
           "them ends in status 60 (" + _TREE + "): E1MARA1, E1MARC1, E1MFHMM, E1MPGDM, "
-          "E1MPOPM, E1MPRWM, E1MVEGM, E1MVEUM, E1MKALM, E1MLGNM, E1MLGTM, E1MTXHM, E1MTXLM, "
-          "E1CUCFG and its children.",
+          "E1MPOPM, E1MPRWM, E1MVEGM, E1MVEUM, E1MKALM, E1CUCFG and its children.",
 )
 
 MATMAS05 = IdocType(
