@@ -703,7 +703,9 @@ E1MARAM = Segment(
           "the long material number) are not confirmed and not declared. " + _LADS_LIMITS +
           " Segments of the basic type that are not declared yet, so that an IDoc carrying "
           "them ends in status 60 (" + _TREE + "): E1MARA1, E1MARC1, E1MFHMM, E1MPGDM, "
-          "E1MPOPM, E1MPRWM, E1MVEGM, E1MVEUM, E1MKALM, E1CUCFG and its children.",
+          "E1MPOPM, E1MPRWM, E1MVEGM, E1MVEUM, E1MKALM, E1CUCFG and its children. The "
+          "inbound program cited above lists the fields of E1MPRWM, E1MVEGM, E1MVEUM and "
+          "E1MKALM (records MPM, MVM, MUM, MPV) as well; they are not declared yet.",
 )
 
 MATMAS05 = IdocType(
