@@ -23,8 +23,7 @@ CONTROL = {"MANDT": "100", "DOCREL": "740", "DIRECT": "2", "MESTYP": "MATMAS",
 def material_idoc() -> Idoc:
     """A MATMAS05 IDoc using every segment, typed fields included."""
     plant = SegmentData("E1MARCM", {"MSGFN": "005", "WERKS": "1000", "DISMM": "PD"},
-                        [SegmentData("E1MARDM", {"LGORT": "0001", "LFGJA": "2024",
-                                                 "LFMON": "01"})])
+                        [SegmentData("E1MARDM", {"LGORT": "0001", "LMINB": "2024.000"})])
     header = SegmentData(
         "E1MARAM",
         {"MSGFN": "005", "MATNR": "4711", "ERSDA": "20240131", "MTART": "FERT",

@@ -63,20 +63,52 @@ E1KNVVM = Segment(
         ("FAKSD", 2, C, "Billing block for sales area"),
         ("MRNKZ", 1, C, "Manual invoice maintenance"),
         ("PERFK", 2, C, "Invoice dates (calendar identification)"),
+        ("PERRL", 2, C, "Invoice list schedule (calendar identification)"),
         ("WAERS", 5, SapType.CUKY, "Currency"),
-        ("ZTERM", 4, C, "Terms of payment"),
         ("KTGRD", 2, C, "Account assignment group"),
+        ("ZTERM", 4, C, "Terms of payment"),
         ("VWERK", 4, C, "Delivering plant"),
+        ("VKGRP", 3, C, "Sales group"),
+        ("VKBUR", 4, C, "Sales office"),
+        ("VSORT", 10, C, "Item proposal"),
+        ("KVGR1", 3, C, "Customer group 1"),
+        ("KVGR2", 3, C, "Customer group 2"),
+        ("KVGR3", 3, C, "Customer group 3"),
+        ("KVGR4", 3, C, "Customer group 4"),
+        ("KVGR5", 3, C, "Customer group 5"),
+        ("BOKRE", 1, C, "Indicator: customer is rebate-relevant"),
+        ("KURST", 4, C, "Exchange rate type"),
+        ("PRFRE", 1, C, "Relevant for price determination ID"),
+        ("KLABC", 2, C, "Customer classification (ABC analysis)"),
+        ("KABSS", 4, C, "Customer payment guarantee procedure"),
+        ("KKBER", 4, C, "Credit control area"),
+        ("CASSD", 2, C, "Sales block for sales area"),
+        ("RDOFF", 1, C, "Switch off rounding?"),
+        ("AGREL", 1, C, "Indicator: relevant for settlement management"),
+        ("MEGRU", 4, C, "Unit of measure group"),
+        ("UEBTO", 4, C, "Overdelivery tolerance limit (BSTP)"),
+        ("UNTTO", 4, C, "Underdelivery tolerance (BSTP)"),
+        ("UEBTK", 1, C, "Unlimited overdelivery allowed"),
+        ("PVKSM", 2, C, "Customer procedure for product proposal"),
+        ("PODKZ", 1, C, "Relevant for POD processing"),
+        ("PODTG", 11, C, "Timeframe for confirmation of POD"),
+        ("BLIND", 1, C, "Indicator: doc. index compilation active for purchase orders"),
     ),
     children=(E1KNVPM,),
     max_occurs=UNBOUNDED,
     source="datapanda.eu, \"SAP table E2KNVVM\" (https://datapanda.eu/en/sap/table/E2KNVVM) and "
            "leanx.eu, \"SAP Table E1KNVVM\" (https://leanx.eu/en/sap/table/e1knvvm.html), fields "
            "MSGFN to PERFK in SAP's order with their segment lengths; AWAHR and LPRIO are "
-           "numeric in KNVV (stechno.net, \"SAP Table KNVV\").",
-    notes="the fields after PERFK could not be read from a public listing; WAERS, ZTERM, "
-          "KTGRD and VWERK are kept as declared before (lengths of their KNVV fields, order "
-          "after PERFK unconfirmed), the others are not declared yet.",
+           "numeric in KNVV (stechno.net, \"SAP Table KNVV\")."
+           " The fields after PERFK: GitHub, pandaasu/ANZregional, "
+           "SOURCE/LADS/BASE/ORACLE/ATLLAD11/lads_atllad11.sql (a DEBMAS inbound interface that "
+           "declares each field with its length; its record SAD has VKORG to PERFK in the same "
+           "order and lengths as the listings above, then PERRL to BLIND).",
+    notes="that program's record leaves out MSGFN, and its customer fields (ZZ...) are not "
+          "standard; fields that later segment versions append after BLIND are not confirmed "
+          "and not declared. The tolerances and the POD timeframe (UEBTO, UNTTO, PODTG) are "
+          "declared as CHAR with the listed length, since no public listing gave their "
+          "segment type.",
 )
 
 E1KNB1M = Segment(
@@ -110,15 +142,59 @@ E1KNB1M = Segment(
         ("KVERM", 30, C, "Memo"),
         ("FDGRV", 10, C, "Planning group"),
         ("VRBKZ", 2, C, "Export credit insurance institution number"),
+        ("VLIBB", 14, C, "Amount insured"),
+        ("VRSZL", 4, C, "Insurance lead time"),
+        ("VRSPR", 4, C, "Deductible percentage rate"),
+        ("VRSNR", 10, C, "Insurance number"),
+        ("VERDT", 8, C, "Insurance validity date"),
+        ("PERKZ", 1, C, "Collective invoice variant"),
+        ("XDEZV", 1, C, "Indicator: local processing?"),
+        ("XAUSZ", 1, C, "Indicator for periodic account statements"),
+        ("WEBTR", 14, C, "Bill of exchange limit (in local currency)"),
+        ("REMIT", 10, C, "Next payee"),
+        ("DATLZ", 8, C, "Date of the last interest calculation run"),
+        ("XZVER", 1, C, "Indicator: record payment history?"),
+        ("TOGRU", 4, C, "Tolerance group for the business partner/G/L account"),
+        ("KULTG", 4, C, "Probable time until check is paid"),
+        ("HBKID", 5, C, "Short key for a house bank"),
+        ("XPORE", 1, C, "Indicator: pay all items separately?"),
+        ("BLNKZ", 2, C, "Subsidy indicator for determining the reduction rates"),
+        ("ALTKN", 10, C, "Previous master record number"),
+        ("ZGRUP", 2, C, "Key for payment grouping"),
+        ("URLID", 4, C, "Short key for known/negotiated leave"),
+        ("MGRUP", 2, C, "Key for dunning notice grouping"),
+        ("LOCKB", 7, C, "Key of the lockbox to which the customer is to pay"),
+        ("UZAWE", 2, C, "Payment method supplement"),
+        ("EKVBD", 10, C, "Account number of buying group"),
+        ("SREGL", 3, C, "Selection rule for payment advices"),
+        ("XEDIP", 1, C, "Indicator: send payment advices by EDI"),
+        ("FRGRP", 4, C, "Release approval group"),
+        ("VRSDG", 3, C, "Reason code conversion version"),
+        ("TLFXS", 31, C, "Accounting clerk's fax number at the customer/vendor"),
+        ("PERNR", 8, C, "Personnel number"),
+        ("INTAD", 130, C, "Internet address of partner company clerk"),
+        ("GUZTE", 4, C, "Payment terms key for credit memos"),
+        ("GRICD", 2, C, "Activity code for gross income tax"),
+        ("GRIDT", 2, C, "Distribution type for employment tax"),
+        ("WBRSL", 2, C, "Value adjustment key"),
+        ("NODEL", 1, C, "Deletion bock for master record (company code level)"),
+        ("TLFNS", 30, C, "Accounting clerk's telephone number at business partner"),
+        ("CESSION_KZ", 2, C, "Accounts receivable pledging indicator"),
+        ("GMVKZD", 1, C, "Customer is in execution"),
     ),
     max_occurs=UNBOUNDED,
     source="datapanda.eu, \"SAP table E2KNB1M002\" (https://datapanda.eu/en/sap/table/E2KNB1M002)"
            " and se80.co.uk, \"E1KNB1M SAP IDoc segment structure\" "
            "(https://www.se80.co.uk/saptables/e/e1kn/e1knb1m.htm), fields MSGFN to VRBKZ in "
            "SAP's order with their segment lengths (BUKRS is the 6-character global company "
-           "code there).",
-    notes="the fields after VRBKZ could not be read from a public listing and are not declared "
-          "yet.",
+           "code there)."
+           " The fields after VRBKZ: GitHub, pandaasu/ANZregional, "
+           "SOURCE/LADS/BASE/ORACLE/ATLLAD11/lads_atllad11.sql (record CUD: BUKRS to VRBKZ in "
+           "the same order and lengths as the listings above, then VLIBB to GMVKZD).",
+    notes="that program's record leaves out MSGFN; fields that later segment versions append "
+          "after GMVKZD are not confirmed and not declared. The segment's own types are not "
+          "known for the fields after VRBKZ: they are declared as CHAR (as ZINDT and ZINRT "
+          "are), amounts, dates and numbers included.",
 )
 
 E1KNKKM = Segment(

@@ -12,6 +12,24 @@ from fake_sap.idoc.model import UNBOUNDED, IdocType, SapType, Segment, fields
 C, N, D, Q, CU, U, L, DE = (SapType.CHAR, SapType.NUMC, SapType.DATS, SapType.QUAN,
                             SapType.CURR, SapType.UNIT, SapType.LANG, SapType.DEC)
 
+#: a public inbound program that reads MATMAS IDocs field by field: it declares each field of
+#: each segment with its length, in the order of the segment's data record
+_LADS = ("GitHub, pandaasu/ANZregional, SOURCE/LADS/BASE/ORACLE/ATLLAD04/lads_atllad04.sql "
+         "(a MATMAS inbound interface that declares each field of the segment with its "
+         "length, in the order of the data record; record {record})")
+#: what that program shows and what it does not
+_LADS_LIMITS = ("The program's types are not SAP's: types are taken from the table field's "
+                "data element (quantities QUAN, units UNIT, dates DATS, prices CURR) where "
+                "it is known, and CHAR otherwise. Its customer fields (ZZ...) are not "
+                "standard and are not declared; fields that later segment versions "
+                "append after the last one listed there are not declared either.")
+#: the position of E1MARMM and E1MLANM among the other children of E1MARAM
+_TREE = ("the segment tree of a MATMAS05 IDoc written by an SAP ECC system (GitHub, "
+         "SAP-samples/cloud-integration-flow, recipe \"EIPinCPI: Event Message\", sample "
+         "output, with the blog post blogs.sap.com/2019/12/22/eipincpi-event-message: "
+         "E1MARAM with E1MARA1, E1MAKTM, E1MARCM, E1MARMM with E1MEANM, E1MBEWM, E1MLGNM, "
+         "E1MVKEM, E1MLANM, E1MTXHM)")
+
 E1MAKTM = Segment(
     "E1MAKTM", "Master material short texts (MAKT)",
     fields(
@@ -21,11 +39,10 @@ E1MAKTM = Segment(
         ("SPRAS_ISO", 2, C, "Language according to ISO 639 (EN, ZH)"),
     ),
     max_occurs=UNBOUNDED,
-    source="segment definition E2MAKTM001 in MATMAS05 (dbosoft YaNco samples on GitHub, "
-           "which read MAKTX at offset 4 with length 40 of the data record, after MSGFN 3 and "
-           "SPRAS 1)",
-    notes="SPRAS_ISO (2, ISO 639 language) is kept as declared before; no public listing of "
-          "E2MAKTM001 was found to confirm that the segment has no further fields.",
+    source=_LADS.format(record="MKT: MSGFN 3, SPRAS 1, MAKTX 40, SPRAS_ISO 2") + "; "
+           "segment definition E2MAKTM001 (dbosoft YaNco samples on GitHub read MAKTX at "
+           "offset 4 with length 40 of the data record)",
+    notes="the program lists these four fields and no others.",
 )
 
 E1MARDM = Segment(
@@ -35,16 +52,23 @@ E1MARDM = Segment(
         ("LGORT!", 4, C, "Storage location"),
         ("PSTAT", 15, C, "Maintenance status"),
         ("LVORM", 1, C, "Deletion flag at storage location level"),
-        ("LFGJA", 4, N, "Fiscal year of current period"),
-        ("LFMON", 2, N, "Current period"),
         ("DISKZ", 1, C, "Storage location MRP indicator"),
+        ("LSOBS", 2, C, "Special procurement type at storage location level"),
+        ("LMINB", 14, Q, "Reorder point for storage location MRP"),
+        ("LBSTF", 14, Q, "Replenishment quantity for storage location MRP"),
+        ("HERKL", 3, C, "Country of origin of the material"),
+        ("EXPPG", 1, C, "Preference indicator (deactivated)"),
+        ("EXVER", 2, C, "Export indicator (deactivated)"),
         ("LGPBE", 10, C, "Storage bin"),
+        ("PRCTL", 10, C, "Profit center"),
+        ("LWMKB", 3, C, "Picking area for lean WM"),
+        ("BSKRF", 24, C, "Inventory correction factor"),
     ),
     max_occurs=UNBOUNDED,
-    source="none found: these are the fields the emulator's flows use, with the lengths of "
-           "their table fields",
-    notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing; its other standard fields are not declared yet.",
+    source=_LADS.format(record="MRD, MSGFN to BSKRF"),
+    notes="the fiscal year and period LFGJA and LFMON, declared here before, belong to "
+          "E1MBEWM in that listing and are no longer declared in this segment. "
+          + _LADS_LIMITS,
 )
 
 E1MARCM = Segment(
@@ -81,20 +105,208 @@ E1MARCM = Segment(
                         "requirements"),
         ("LAGPR", 1, C, "Storage costs percentage code"),
         ("ALTSL", 1, C, "Method for selecting alternative bills of material"),
-        ("MTVFP", 2, C, "Checking group for availability check"),
+        ("KZAUS", 1, C, "Discontinuation indicator"),
+        ("AUSDT", 8, D, "Effective-out date"),
+        ("NFMAT", 18, C, "Follow-up material"),
+        ("KZBED", 1, C, "Indicator for requirements grouping"),
+        ("MISKZ", 1, C, "Mixed MRP indicator"),
+        ("FHORI", 3, C, "Scheduling margin key for floats"),
+        ("PFREI", 1, C, "Indicator: automatic fixing of planned orders"),
+        ("FFREI", 1, C, "Release indicator for production orders"),
+        ("RGEKZ", 1, C, "Indicator: backflush"),
+        ("FEVOR", 3, C, "Production scheduler"),
+        ("BEARZ", 6, C, "Processing time"),
+        ("RUEZT", 6, C, "Setup and teardown time"),
+        ("TRANZ", 6, C, "Interoperation time"),
+        ("BASMG", 14, Q, "Base quantity"),
+        ("DZEIT", 3, C, "In-house production time"),
+        ("MAXLZ", 5, C, "Maximum storage period"),
+        ("LZEIH", 3, U, "Unit for maximum storage period"),
+        ("KZPRO", 1, C, "Indicator: withdrawal of stock from production bin"),
+        ("GPMKZ", 1, C, "Indicator: material included in rough-cut planning"),
+        ("UEETO", 4, C, "Overdelivery tolerance limit"),
+        ("UEETK", 1, C, "Indicator: unlimited overdelivery allowed"),
+        ("UNETO", 4, C, "Underdelivery tolerance limit"),
+        ("WZEIT", 3, C, "Total replenishment lead time (in workdays)"),
+        ("ATPKZ", 1, C, "Replacement part"),
+        ("VZUSL", 5, C, "Surcharge factor for cost in percent"),
+        ("HERBL", 2, C, "State of manufacture"),
+        ("INSMK", 1, C, "Post to inspection stock"),
+        ("SSQSS", 8, C, "Control key for quality management in procurement"),
+        ("KZDKZ", 1, C, "Documentation required indicator"),
+        ("UMLMC", 14, Q, "Stock in transfer (plant to plant)"),
         ("LADGR", 4, C, "Loading group"),
+        ("XCHPF", 1, C, "Batch management requirement indicator"),
+        ("USEQU", 1, C, "Quota arrangement usage"),
+        ("LGRAD", 4, C, "Service level"),
+        ("AUFTL", 1, C, "Splitting indicator"),
+        ("PLVAR", 2, C, "Plan version"),
+        ("OTYPE", 2, C, "Object type"),
+        ("OBJID", 8, C, "Object ID"),
+        ("MTVFP", 2, C, "Checking group for availability check"),
+        ("PERIV", 2, C, "Fiscal year variant"),
+        ("KZKFK", 1, C, "Indicator: take correction factors into account"),
+        ("VRVEZ", 6, C, "Shipping setup time"),
+        ("VBAMG", 14, Q, "Base quantity for capacity planning in shipping"),
+        ("VBEAZ", 6, C, "Shipping processing time"),
+        ("LIZYK", 4, C, "Deactivated"),
+        ("BWSCL", 1, C, "Source of supply"),
+        ("KAUTB", 1, C, "Indicator: automatic purchase order allowed"),
+        ("KORDB", 1, C, "Indicator: source list requirement"),
+        ("STAWN", 17, C, "Commodity code / import code number for foreign trade"),
+        ("HERKL", 3, C, "Country of origin of the material"),
+        ("HERKR", 3, C, "Region of origin of material"),
+        ("EXPME", 3, U, "Unit of measure for commodity code"),
+        ("MTVER", 4, C, "Export/import material group"),
         ("PRCTR", 10, C, "Profit center"),
+        ("TRAME", 15, Q, "Stock in transit"),
+        ("MRPPP", 3, C, "PPC planning calendar"),
+        ("SAUFT", 1, C, "Indicator: repetitive manufacturing allowed"),
+        ("FXHOR", 3, C, "Planning time fence"),
+        ("VRMOD", 1, C, "Consumption mode"),
+        ("VINT1", 3, C, "Consumption period: backward"),
+        ("VINT2", 3, C, "Consumption period: forward"),
+        ("STLAL", 2, C, "Alternative BOM"),
+        ("STLAN", 1, C, "BOM usage"),
+        ("PLNNR", 8, C, "Key for task list group"),
+        ("APLAL", 2, C, "Group counter"),
+        ("LOSGR", 14, Q, "Lot size for product costing"),
+        ("SOBSK", 2, C, "Special procurement type for costing"),
+        ("FRTME", 3, U, "Production unit"),
+        ("LGPRO", 4, C, "Issue storage location"),
+        ("DISGR", 4, C, "MRP group"),
+        ("KAUSF", 5, C, "Component scrap in percent"),
+        ("QZGTP", 4, C, "Certificate type"),
+        ("TAKZT", 3, C, "Takt time"),
+        ("RWPRO", 3, C, "Range of coverage profile"),
+        ("COPAM", 10, C, "Local field name for CO/PA link to SOP"),
+        ("ABCIN", 1, C, "Physical inventory indicator for cycle counting"),
+        ("AWSLS", 6, C, "Variance key"),
+        ("SERNP", 4, C, "Serial number profile"),
+        ("STDPD", 18, C, "Configurable material"),
+        ("SFEPR", 4, C, "Repetitive manufacturing profile"),
+        ("XMCNG", 1, C, "Negative stocks allowed in plant"),
+        ("QSSYS", 4, C, "Required QM system for vendor"),
+        ("LFRHY", 3, C, "Planning cycle"),
+        ("RDPRF", 4, C, "Rounding profile"),
+        ("VRBMT", 18, C, "Reference material for consumption"),
+        ("VRBWK", 4, C, "Reference plant for consumption"),
+        ("VRBDT", 8, D, "To date of the material to be copied for consumption"),
+        ("VRBFK", 5, C, "Multiplier for reference material for consumption"),
+        ("AUTRU", 1, C, "Reset forecast model automatically"),
+        ("PREFE", 1, C, "Preference indicator in export/import"),
+        ("PRENC", 1, C, "Exemption certificate: indicator for legal control"),
+        ("PRENO", 8, C, "Number of exemption certificate in export/import"),
+        ("PREND", 8, D, "Exemption certificate: issue date"),
+        ("PRENE", 1, C, "Indicator: vendor declaration exists"),
+        ("PRENG", 8, D, "Validity date of vendor declaration"),
+        ("ITARK", 1, C, "Indicator: military goods"),
+        ("PRFRQ", 7, C, "Recurring inspection interval"),
+        ("KZKUP", 1, C, "Indicator: material can be co-product"),
+        ("STRGR", 2, C, "Planning strategy group"),
+        ("LGFSB", 4, C, "Default storage location for external procurement"),
+        ("SCHGT", 1, C, "Indicator: bulk material"),
+        ("CCFIX", 1, C, "CC indicator is fixed"),
+        ("EPRIO", 4, C, "Stock determination group"),
+        ("QMATA", 6, C, "Material authorization group for activities in QM"),
+        ("PLNTY", 1, C, "Task list type"),
+        ("MMSTA", 2, C, "Plant-specific material status"),
+        ("SFCPF", 6, C, "Production scheduling profile"),
+        ("SHFLG", 1, C, "Safety time indicator"),
+        ("SHZET", 2, C, "Safety time (in workdays)"),
+        ("MDACH", 2, C, "Action control: planned order processing"),
+        ("KZECH", 1, C, "Determination of batch entry in the production/process order"),
+        ("MMSTD", 8, D, "Date from which the plant-specific material status is valid"),
+        ("MFRGR", 8, C, "Material freight group"),
+        ("FVIDK", 4, C, "Production version to be costed"),
+        ("INDUS", 2, C, "Material CFOP category"),
+        ("MOWNR", 12, C, "CAP: number of CAP products list"),
+        ("MOGRU", 6, C, "Common agricultural policy: CAP products group"),
+        ("CASNR", 15, C, "CAS number for pharmaceutical products in foreign trade"),
+        ("GPNUM", 9, C, "Production statistics: PRODCOM number for foreign trade"),
+        ("STEUC", 16, C, "Control code for consumption taxes in foreign trade"),
+        ("FABKZ", 1, C, "Indicator: item relevant to JIT delivery schedules"),
+        ("MATGR", 20, C, "Group of materials for transition matrix"),
+        ("LOGGR", 4, C, "Logistics handling group for workload calculation"),
+        ("VSPVB", 10, C, "Proposed supply area in material master record"),
+        ("DPLFS", 2, C, "Fair share rule"),
+        ("DPLPU", 1, C, "Indicator: push distribution"),
+        ("DPLHO", 4, C, "Deployment horizon in days"),
+        ("MINLS", 15, Q, "Minimum lot size for supply demand match"),
+        ("MAXLS", 15, Q, "Maximum lot size for supply demand match"),
+        ("FIXLS", 15, Q, "Fixed lot size for supply demand match"),
+        ("LTINC", 15, Q, "Lot size increment"),
+        ("COMPL", 2, C, "This field is no longer used"),
+        ("CONVT", 2, C, "Conversion types for production figures"),
+        ("FPRFM", 3, C, "Distribution profile of material in plant"),
+        ("SHPRO", 3, C, "Period profile for safety time"),
+        ("FXPRU", 1, C, "Fixed-price co-product"),
+        ("KZPSP", 1, C, "Indicator for cross-project material"),
+        ("OCMPF", 6, C, "Overall profile for order change management"),
+        ("APOKZ", 1, C, "Indicator: is material included in APO"),
+        ("AHDIS", 1, C, "MRP relevancy for dependent requirements"),
+        ("EISLO", 15, Q, "Minimum safety stock"),
+        ("NCOST", 1, C, "Do not cost"),
+        ("MEGRU", 4, C, "Unit of measure group"),
+        ("ROTATION_DATE", 1, C, "Strategy for putaway and stock removal"),
+        ("UCHKZ", 1, C, "Indicator for original batch management"),
+        ("UCMAT", 18, C, "Reference material for original batches"),
     ),
     children=(E1MARDM,),
     max_occurs=UNBOUNDED,
-    source="datapanda.eu, \"SAP table E1MARCM (Master material C segment (MARC))\" "
-           "(https://datapanda.eu/en/sap/table/E1MARCM), fields MSGFN to ALTSL in SAP's order "
-           "with their lengths; types of PLIFZ, WEBAZ, AUSSS from sapdatasheet.org, "
-           "\"BAPIE1MARC\" (DEC 3, DEC 3, DEC 5,2).",
-    notes="the standard fields after ALTSL (MARC-based fields such as MTVFP, LADGR, PRCTR "
-          "and the rest of E2MARCM) could not be read from a public listing; MTVFP, LADGR "
-          "and PRCTR are kept as declared before (after ALTSL, lengths of the MARC fields), "
-          "the others are not declared yet.",
+    source=_LADS.format(record="MRC, MSGFN to UCMAT; the fields from MSGFN1 on are those of "
+                               "the child segments the program reads into the same record") +
+           "; datapanda.eu, \"SAP table E1MARCM (Master material C segment (MARC))\" "
+           "(https://datapanda.eu/en/sap/table/E1MARCM) for MSGFN to ALTSL, with the same "
+           "lengths; types of PLIFZ, WEBAZ, AUSSS from sapdatasheet.org, \"BAPIE1MARC\" "
+           "(DEC 3, DEC 3, DEC 5,2).",
+    notes="the times, percentages and counters after ALTSL (BEARZ, DZEIT, UEETO, VZUSL, "
+          "KAUSF, ...) are declared as CHAR with the listed length, since no public listing "
+          "gave their segment type. " + _LADS_LIMITS,
+)
+
+E1MEANM = Segment(
+    "E1MEANM", "Master material international article numbers (MEAN)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("MEINH", 3, U, "Unit of measure"),
+        ("LFNUM", 5, N, "Consecutive number"),
+        ("EAN11", 18, C, "International article number (EAN/UPC)"),
+        ("EANTP", 2, C, "Category of international article number (EAN)"),
+        ("HPEAN", 1, C, "Indicator: main EAN"),
+    ),
+    max_occurs=UNBOUNDED,
+    source=_LADS.format(record="UOE: MSGFN 3, MEINH 3, LFNUM 5, EAN11 18, EANTP 2, "
+                               "HPEAN 1") + "; " + _TREE,
+    notes="no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only. "
+          + _LADS_LIMITS,
+)
+
+E1MARMM = Segment(
+    "E1MARMM", "Master material units of measure (MARM)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("MEINH!", 3, U, "Alternative unit of measure for stockkeeping unit"),
+        ("UMREZ", 5, DE, "Numerator for conversion to base units of measure"),
+        ("UMREN", 5, DE, "Denominator for conversion to base units of measure"),
+        ("EAN11", 18, C, "International article number (EAN/UPC)"),
+        ("NUMTP", 2, C, "Category of international article number (EAN)"),
+        ("LAENG", 14, Q, "Length"),
+        ("BREIT", 14, Q, "Width"),
+        ("HOEHE", 14, Q, "Height"),
+        ("MEABM", 3, U, "Unit of dimension for length/width/height"),
+        ("VOLUM", 14, Q, "Volume"),
+        ("VOLEH", 3, U, "Volume unit"),
+        ("BRGEW", 14, Q, "Gross weight"),
+        ("GEWEI", 3, U, "Weight unit"),
+        ("MESUB", 3, U, "Lower-level unit of measure in a packing hierarchy"),
+        ("GTIN_VARIANT", 2, C, "Global trade item number variant"),
+    ),
+    children=(E1MEANM,),
+    max_occurs=UNBOUNDED,
+    source=_LADS.format(record="UOM, MSGFN to GTIN_VARIANT") + "; " + _TREE,
+    notes="no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only, "
+          "and its units are not converted from ISO codes. " + _LADS_LIMITS,
 )
 
 E1MBEWM = Segment(
@@ -107,17 +319,136 @@ E1MBEWM = Segment(
         ("VPRSV", 1, C, "Price control: S standard, V moving average"),
         ("VERPR", 12, CU, "Moving average price"),
         ("STPRS", 12, CU, "Standard price"),
-        ("PEINH", 6, N, "Price unit"),
+        ("PEINH", 5, N, "Price unit"),
         ("BKLAS", 4, C, "Valuation class"),
+        ("VMVPR", 1, C, "Price control indicator in previous period"),
+        ("VMVER", 12, CU, "Moving average price in previous period"),
+        ("VMSTP", 12, CU, "Standard price in the previous period"),
+        ("VMPEI", 5, N, "Price unit of previous period"),
+        ("VMBKL", 4, C, "Valuation class in previous period"),
+        ("VJVPR", 1, C, "Price control indicator in previous year"),
+        ("VJVER", 12, CU, "Moving average price in previous year"),
+        ("VJSTP", 12, CU, "Standard price in previous year"),
+        ("LFGJA", 4, N, "Fiscal year of current period"),
+        ("LFMON", 2, N, "Current period (posting period)"),
+        ("BWTTY", 1, C, "Valuation category"),
+        ("ZKPRS", 12, CU, "Future price"),
+        ("ZKDAT", 8, D, "Date as of which the price is valid"),
+        ("BWPRS", 12, CU, "Valuation price based on tax law: level 1"),
+        ("BWPRH", 12, CU, "Valuation price based on commercial law: level 1"),
+        ("VJBWS", 12, CU, "Valuation price based on tax law: level 3"),
+        ("VJBWH", 12, CU, "Valuation price based on commercial law: level 3"),
+        ("VVJLB", 15, C, "Total valuated stock in year before last"),
+        ("VVMLB", 15, C, "Total valuated stock in period before last"),
+        ("VVSAL", 15, C, "Value of total valuated stock in period before last"),
+        ("ZPLPR", 12, CU, "Future planned price"),
         ("ZPLP1", 12, CU, "Future planned price 1"),
         ("ZPLP2", 12, CU, "Future planned price 2"),
         ("ZPLP3", 12, CU, "Future planned price 3"),
+        ("ZPLD1", 8, D, "Date from which future planned price 1 is valid"),
+        ("ZPLD2", 8, D, "Date from which future planned price 2 is valid"),
+        ("ZPLD3", 8, D, "Date from which future planned price 3 is valid"),
+        ("KALKZ", 1, C, "Indicator: standard cost estimate for future period"),
+        ("KALKL", 1, C, "Standard cost estimate for current period"),
+        ("XLIFO", 1, C, "LIFO/FIFO-relevant"),
+        ("MYPOL", 4, C, "Pool number for LIFO valuation"),
+        ("BWPH1", 12, CU, "Valuation price based on commercial law: level 2"),
+        ("BWPS1", 12, CU, "Valuation price based on tax law: level 2"),
+        ("ABWKZ", 2, C, "Lowest value: devaluation indicator"),
+        ("PSTAT", 15, C, "Maintenance status"),
+        ("KALN1", 12, C, "Cost estimate number - product costing"),
+        ("KALNR", 12, C, "Cost estimate number for cost est. w/o qty structure"),
+        ("BWVA1", 3, C, "Valuation variant for future standard cost estimate"),
+        ("BWVA2", 3, C, "Valuation variant for current standard cost estimate"),
+        ("BWVA3", 3, C, "Valuation variant for previous standard cost estimate"),
+        ("VERS1", 2, C, "Costing version of future standard cost estimate"),
+        ("VERS2", 2, C, "Costing version of current standard cost estimate"),
+        ("VERS3", 2, C, "Costing version of previous standard cost estimate"),
+        ("HRKFT", 4, C, "Origin group as subdivision of cost element"),
+        ("KOSGR", 10, C, "Costing overhead group"),
+        ("PPRDZ", 3, C, "Period of future standard cost estimate"),
+        ("PPRDL", 3, C, "Period of current standard cost estimate"),
+        ("PPRDV", 3, C, "Period of previous standard cost estimate"),
+        ("PDATZ", 4, C, "Fiscal year of future standard cost estimate"),
+        ("PDATL", 4, C, "Fiscal year of current standard cost estimate"),
+        ("PDATV", 4, C, "Fiscal year of previous standard cost estimate"),
+        ("EKALR", 1, C, "Material is costed with quantity structure"),
+        ("VPLPR", 12, CU, "Previous planned price"),
+        ("MLMAA", 1, C, "Material ledger activated at material level"),
+        ("MLAST", 1, C, "Material price determination: control"),
+        ("VJBKL", 4, C, "Valuation class in previous year"),
+        ("VJPEI", 7, C, "Price unit of previous year"),
+        ("HKMAT", 1, C, "Material-related origin"),
+        ("EKLAS", 4, C, "Valuation class for sales order stock"),
+        ("QKLAS", 4, C, "Valuation class for project stock"),
+        ("MTUSE", 1, C, "Usage of the material"),
+        ("MTORG", 1, C, "Origin of the material"),
+        ("OWNPR", 1, C, "Produced in-house"),
+        ("BWPEI", 6, C, "Price unit for valuation prices based on tax/commercial law"),
     ),
     max_occurs=UNBOUNDED,
-    source="none found: these are the fields the emulator's flows use, with the lengths of "
-           "their table fields",
-    notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing; its other standard fields are not declared yet.",
+    source=_LADS.format(record="MBE, MSGFN to BWPEI"),
+    notes="PEINH is 5 characters there (6 as declared before, from the MBEW field); the "
+          "stock totals VVJLB, VVMLB, VVSAL and the price units VJPEI and BWPEI are declared "
+          "as CHAR with the listed length, since no public listing gave their segment type. "
+          + _LADS_LIMITS,
+)
+
+E1MLGTM = Segment(
+    "E1MLGTM", "Master material storage type data (MLGT)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("LGTYP!", 3, C, "Storage type"),
+        ("LVORM", 1, C, "Deletion flag for all material data of a storage type"),
+        ("LGPLA", 10, C, "Storage bin"),
+        ("LPMAX", 15, Q, "Maximum storage bin quantity"),
+        ("LPMIN", 15, Q, "Minimum storage bin quantity"),
+        ("MAMNG", 15, Q, "Control quantity"),
+        ("NSMNG", 15, Q, "Replenishment quantity"),
+        ("KOBER", 3, C, "Picking area"),
+        ("RDMNG", 15, Q, "Rounding quantity"),
+    ),
+    max_occurs=UNBOUNDED,
+    source=_LADS.format(record="MLG, MSGFN to RDMNG") + "; " + _TREE,
+    notes="no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only. "
+          + _LADS_LIMITS,
+)
+
+E1MLGNM = Segment(
+    "E1MLGNM", "Master material warehouse number data (MLGN)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("LGNUM!", 3, C, "Warehouse number"),
+        ("LVORM", 1, C, "Deletion flag for all material data of a warehouse number"),
+        ("LGBKZ", 3, C, "Storage section indicator"),
+        ("LTKZE", 3, C, "Storage type indicator for stock placement"),
+        ("LTKZA", 3, C, "Storage type indicator for stock removal"),
+        ("LHMG1", 14, Q, "Loading equipment quantity 1"),
+        ("LHMG2", 14, Q, "Loading equipment quantity 2"),
+        ("LHMG3", 14, Q, "Loading equipment quantity 3"),
+        ("LHME1", 3, U, "Unit of measure for loading equipment quantity 1"),
+        ("LHME2", 3, U, "Unit of measure for loading equipment quantity 2"),
+        ("LHME3", 3, U, "Unit of measure for loading equipment quantity 3"),
+        ("LETY1", 3, C, "Storage unit type 1"),
+        ("LETY2", 3, C, "Storage unit type 2"),
+        ("LETY3", 3, C, "Storage unit type 3"),
+        ("LVSME", 3, U, "Warehouse management unit of measure"),
+        ("KZZUL", 1, C, "Indicator: allow addition to existing stock"),
+        ("BLOCK", 2, C, "Bulk storage indicators"),
+        ("KZMBF", 1, C, "Indicator: message to inventory management"),
+        ("BSSKZ", 1, C, "Special movement indicator for warehouse management"),
+        ("MKAPV", 13, C, "Capacity usage"),
+        ("BEZME", 3, U, "Unit of measure for capacity consumption"),
+        ("PLKPT", 3, C, "Picking storage type for rough-cut and detailed planning"),
+        ("VOMEM", 1, C, "Proposal for the unit of measure from the material master"),
+        ("L2SKR", 1, C, "Material relevance for 2-step picking"),
+    ),
+    children=(E1MLGTM,),
+    max_occurs=UNBOUNDED,
+    source=_LADS.format(record="MGN, MSGFN to L2SKR") + "; " + _TREE,
+    notes="no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only. "
+          "MKAPV is declared as CHAR with the listed length, since no public listing gave "
+          "its segment type. " + _LADS_LIMITS,
 )
 
 E1MVKEM = Segment(
@@ -128,18 +459,117 @@ E1MVKEM = Segment(
         ("VTWEG!", 2, C, "Distribution channel"),
         ("LVORM", 1, C, "Deletion flag at distribution chain level"),
         ("VERSG", 1, C, "Material statistics group"),
-        ("KTGRM", 2, C, "Account assignment group"),
+        ("BONUS", 2, C, "Volume rebate group"),
+        ("PROVG", 2, C, "Commission group"),
+        ("SKTOF", 1, C, "Cash discount indicator"),
+        ("VMSTA", 2, C, "Distribution-chain-specific material status"),
+        ("VMSTD", 8, D, "Date from which distribution-chain material status is valid"),
+        ("AUMNG", 14, Q, "Minimum order quantity in base unit of measure"),
+        ("LFMNG", 14, Q, "Minimum delivery quantity in delivery note processing"),
+        ("EFMNG", 14, Q, "Minimum make-to-order quantity"),
+        ("SCMNG", 14, Q, "Delivery unit"),
+        ("SCHME", 3, U, "Unit of measure of delivery unit"),
+        ("VRKME", 3, U, "Sales unit"),
         ("MTPOS", 4, C, "Item category group"),
         ("DWERK", 4, C, "Delivering plant"),
-        ("VRKME", 3, U, "Sales unit"),
-        ("AUMNG", 13, Q, "Minimum order quantity"),
-        ("LFMNG", 13, Q, "Minimum delivery quantity"),
+        ("PRODH", 18, C, "Product hierarchy"),
+        ("PMATN", 18, C, "Pricing reference material"),
+        ("KONDM", 2, C, "Material pricing group"),
+        ("KTGRM", 2, C, "Account assignment group"),
+        ("MVGR1", 3, C, "Material group 1"),
+        ("MVGR2", 3, C, "Material group 2"),
+        ("MVGR3", 3, C, "Material group 3"),
+        ("MVGR4", 3, C, "Material group 4"),
+        ("MVGR5", 3, C, "Material group 5"),
+        ("SSTUF", 2, C, "Assortment grade"),
+        ("PFLKS", 1, C, "External assortment priority"),
+        ("LSTFL", 2, C, "Listing procedure for store or other assortment categories"),
+        ("LSTVZ", 2, C, "Listing procedure for distr. center assortment categories"),
+        ("LSTAK", 1, C, "Listing for assortment category"),
+        ("PRAT1", 1, C, "Product attribute 1"),
+        ("PRAT2", 1, C, "Product attribute 2"),
+        ("PRAT3", 1, C, "Product attribute 3"),
+        ("PRAT4", 1, C, "Product attribute 4"),
+        ("PRAT5", 1, C, "Product attribute 5"),
+        ("PRAT6", 1, C, "Product attribute 6"),
+        ("PRAT7", 1, C, "Product attribute 7"),
+        ("PRAT8", 1, C, "Product attribute 8"),
+        ("PRAT9", 1, C, "Product attribute 9"),
+        ("PRATA", 1, C, "Product attribute 10"),
+        ("VAVME", 1, C, "Variable sales unit not allowed"),
+        ("RDPRF", 4, C, "Rounding profile"),
+        ("MEGRU", 4, C, "Unit of measure group"),
+        ("PMATN_EXTERNAL", 40, C, "Long material number for field PMATN"),
+        ("PMATN_VERSION", 10, C, "Version number for field PMATN"),
+        ("PMATN_GUID", 32, C, "External GUID for field PMATN"),
     ),
     max_occurs=UNBOUNDED,
-    source="none found: these are the fields the emulator's flows use, with the lengths of "
-           "their table fields",
-    notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing; its other standard fields are not declared yet.",
+    source=_LADS.format(record="SAD, MSGFN to PMATN_GUID"),
+    notes="AUMNG and LFMNG are 14 characters there (13 as declared before, from the MVKE "
+          "fields). " + _LADS_LIMITS,
+)
+
+E1MLANM = Segment(
+    "E1MLANM", "Master material tax classification (MLAN)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("ALAND!", 3, C, "Departure country (country from which the goods are sent)"),
+        ("TATY1", 4, C, "Tax category 1"),
+        ("TAXM1", 1, C, "Tax classification material 1"),
+        ("TATY2", 4, C, "Tax category 2"),
+        ("TAXM2", 1, C, "Tax classification material 2"),
+        ("TATY3", 4, C, "Tax category 3"),
+        ("TAXM3", 1, C, "Tax classification material 3"),
+        ("TATY4", 4, C, "Tax category 4"),
+        ("TAXM4", 1, C, "Tax classification material 4"),
+        ("TATY5", 4, C, "Tax category 5"),
+        ("TAXM5", 1, C, "Tax classification material 5"),
+        ("TATY6", 4, C, "Tax category 6"),
+        ("TAXM6", 1, C, "Tax classification material 6"),
+        ("TATY7", 4, C, "Tax category 7"),
+        ("TAXM7", 1, C, "Tax classification material 7"),
+        ("TATY8", 4, C, "Tax category 8"),
+        ("TAXM8", 1, C, "Tax classification material 8"),
+        ("TATY9", 4, C, "Tax category 9"),
+        ("TAXM9", 1, C, "Tax classification material 9"),
+        ("TAXIM", 1, C, "Tax indicator for material (purchasing)"),
+    ),
+    max_occurs=UNBOUNDED,
+    source=_LADS.format(record="TAX, MSGFN to TAXIM") + "; " + _TREE,
+    notes="no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only. "
+          "ALAND is a country key; it is not converted from an ISO code. " + _LADS_LIMITS,
+)
+
+E1MTXLM = Segment(
+    "E1MTXLM", "Master material long text lines",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("TDFORMAT", 2, C, "Tag column"),
+        ("TDLINE", 132, C, "Text line"),
+    ),
+    max_occurs=UNBOUNDED,
+    source=_LADS.format(record="TXL: MSGFN 3, TDFORMAT 2, TDLINE 132") + "; " + _TREE,
+    notes="no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only. "
+          + _LADS_LIMITS,
+)
+
+E1MTXHM = Segment(
+    "E1MTXHM", "Master material long text header",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("TDOBJECT", 10, C, "Texts: application object"),
+        ("TDNAME", 70, C, "Name"),
+        ("TDID", 4, C, "Text ID"),
+        ("TDSPRAS", 1, L, "Language key"),
+        ("TDTEXTTYPE", 6, C, "SAPscript: format of text"),
+        ("SPRAS_ISO", 2, C, "Language according to ISO 639"),
+    ),
+    children=(E1MTXLM,),
+    max_occurs=UNBOUNDED,
+    source=_LADS.format(record="TXH: MSGFN 3, TDOBJECT 10, TDNAME 70, TDID 4, TDSPRAS 1, "
+                               "TDTEXTTYPE 6, SPRAS_ISO 2") + "; " + _TREE,
+    notes="no posting logic reads this segment: an inbound IDoc keeps it (and its text "
+          "lines) in the IDoc only. " + _LADS_LIMITS,
 )
 
 E1MARAM = Segment(
@@ -178,50 +608,104 @@ E1MARAM = Segment(
         ("GEWEI", 3, U, "Weight unit"),
         ("VOLUM", 14, Q, "Volume"),
         ("VOLEH", 3, U, "Volume unit"),
+        ("BEHVO", 2, C, "Container requirements"),
         ("RAUBE", 2, C, "Storage conditions"),
+        ("TEMPB", 2, C, "Temperature conditions indicator"),
         ("TRAGR", 4, C, "Transportation group"),
+        ("STOFF", 18, C, "Hazardous material number"),
         ("SPART", 2, C, "Division"),
+        ("KUNNR", 10, C, "Competitor"),
+        ("WESCH", 14, Q, "Quantity: number of GR/GI slips to be printed"),
+        ("BWVOR", 1, C, "Procurement rule"),
+        ("BWSCL", 1, C, "Source of supply"),
+        ("SAISO", 4, C, "Season category"),
+        ("ETIAR", 2, C, "Label type"),
+        ("ETIFO", 2, C, "Label form"),
         ("EAN11", 18, C, "International article number (EAN/UPC)"),
         ("NUMTP", 2, C, "Category of international article number (EAN)"),
         ("LAENG", 14, Q, "Length"),
         ("BREIT", 14, Q, "Width"),
         ("HOEHE", 14, Q, "Height"),
         ("MEABM", 3, U, "Unit of dimension for length/width/height"),
-        ("XCHPF", 1, C, "Batch management requirement indicator"),
+        ("PRDHA", 18, C, "Product hierarchy"),
+        ("CADKZ", 1, C, "CAD indicator"),
+        ("ERGEW", 14, Q, "Allowed packaging weight"),
+        ("ERGEI", 3, U, "Unit of weight (allowed packaging weight)"),
+        ("ERVOL", 14, Q, "Allowed packaging volume"),
+        ("ERVOE", 3, U, "Volume unit (allowed packaging volume)"),
+        ("GEWTO", 3, C, "Excess weight tolerance for handling unit"),
+        ("VOLTO", 3, C, "Excess volume tolerance of the handling unit"),
+        ("VABME", 1, C, "Variable purchase order unit active"),
         ("KZKFG", 1, C, "Configurable material"),
+        ("XCHPF", 1, C, "Batch management requirement indicator"),
+        ("VHART", 4, C, "Packaging material type"),
+        ("FUELG", 3, C, "Maximum level (by volume)"),
+        ("STFAK", 5, C, "Stacking factor"),
+        ("MAGRV", 4, C, "Material group: packaging materials"),
+        ("BEGRU", 4, C, "Authorization group"),
         ("QMPUR", 1, C, "QM in procurement is active"),
+        ("RBNRM", 9, C, "Catalog profile"),
+        ("MHDRZ", 6, C, "Minimum remaining shelf life"),
+        ("MHDHB", 6, C, "Total shelf life"),
+        ("MHDLP", 5, C, "Storage percentage"),
         ("VPSTA", 15, C, "Maintenance status of complete material"),
+        ("EXTWG", 18, C, "External material group"),
+        ("MSTAE", 2, C, "Cross-plant material status"),
         ("MSTAV", 2, C, "Cross-distribution-chain material status"),
         ("MSTDE", 8, D, "Date from which the cross-plant material status is valid"),
         ("MSTDV", 8, D, "Date from which the X-distr.-chain material status is valid"),
+        ("KZUMW", 1, C, "Environmentally relevant"),
+        ("KOSCH", 18, C, "Product allocation determination procedure"),
+        ("NRFHG", 1, C, "Material qualifies for discount in kind"),
+        ("MFRPN", 40, C, "Manufacturer part number"),
+        ("MFRNR", 10, C, "Manufacturer number"),
+        ("BMATN", 18, C, "Number of firm's own (internal) inventory-managed material"),
+        ("MPROF", 4, C, "Manufacturer part profile"),
+        ("PROFL", 3, C, "Dangerous goods indicator profile"),
+        ("IHIVI", 1, C, "Indicator: highly viscous"),
+        ("ILOOS", 1, C, "Indicator: in bulk/liquid"),
+        ("KZGVH", 1, C, "Packaging material is closed packaging"),
+        ("XGCHP", 1, C, "Indicator: approved batch record required"),
+        ("COMPL", 2, C, "Material completion level"),
+        ("KZEFF", 1, C, "Assign effectivity parameter values/override change numbers"),
+        ("RDMHD", 1, C, "Rounding rule for calculation of SLED"),
+        ("IPRKZ", 1, C, "Period indicator for shelf life expiration date"),
+        ("PRZUS", 1, C, "Indicator: product composition printed on packaging"),
         ("MTPOS_MARA", 4, C, "General item category group"),
+        ("GEWTO_NEW", 5, C, "Excess weight tolerance for handling unit"),
+        ("VOLTO_NEW", 5, C, "Excess volume tolerance of the handling unit"),
+        ("WRKST_NEW", 48, C, "Basic material"),
+        ("AENNR", 12, C, "Change number"),
+        ("MATFI", 1, C, "Material is locked"),
+        ("CMREL", 1, C, "Relevant for configuration management"),
+        ("SATNR", 18, C, "Cross-plant configurable material"),
+        ("SLED_BBD", 1, C, "Expiration date (shelf life or best-before date)"),
+        ("GTIN_VARIANT", 2, C, "Global trade item number variant"),
+        ("GENNR", 18, C, "Material number of the generic material in prepack materials"),
+        ("SERLV", 1, C, "Level of explicitness for serial number"),
+        ("RMATP", 18, C, "Reference material for materials packed in same way"),
     ),
-    children=(E1MAKTM, E1MARCM, E1MBEWM, E1MVKEM),
+    children=(E1MAKTM, E1MARCM, E1MARMM, E1MBEWM, E1MLGNM, E1MVKEM, E1MLANM, E1MTXHM),
     min_occurs=1,
     max_occurs=1,
-    source="leanx.eu, \"SAP Table E2MARAM\" (https://leanx.eu/en/sap/table/e2maram.html) and "
-           "beyondse16.com, \"Complete segment and field list of SAP IDoc MATMAS03\" "
-           "(fields MSGFN to WRKST in SAP's order, with their segment lengths); SAP Help, "
-           "\"MATMAS03\" E1MARAM field table (help.sap.com/saphelp_me60, BRGEW, LAENG, BREIT, "
-           "HOEHE quan 14, MEABM unit 3, KZKFG char 1); the order of the later fields as real "
-           "MATMAS05 IDocs published on pastebin.com carry them (BLANZ, EKWSL, BRGEW, NTGEW, "
-           "GEWEI, VOLUM, ..., SPART, ..., EAN11, NUMTP, LAENG, BREIT, HOEHE, ..., XCHPF, ..., "
-           "MSTAV, MSTDE, MSTDV, ..., MTPOS_MARA). MATMAS05 uses segment definition "
-           "E2MARAM009.",
-    notes="after WRKST, no public listing of the segment was found. The character and date "
-          "fields NORMT, LABOR, EKWSL, RAUBE, TRAGR, NUMTP, QMPUR, VPSTA and MSTDE take the "
-          "length of their MARA field (stechno.net, \"SAP Table MARA\"; datapanda.eu, "
-          "\"EMARA\"), as every character field of the confirmed part does, and the order in "
-          "which MARA and real MATMAS05 IDocs have them; NTGEW and VOLUM take the 14 "
-          "characters of BRGEW (same MARA type QUAN 13,3). Standard fields whose segment "
-          "length or presence no public source confirmed are not declared yet: the quantities "
-          "and numbers WESCH, ERGEW, ERVOL, GEWTO, VOLTO, FUELG, STFAK, MHDRZ, MHDHB, MHDLP, "
-          "GEWTO_NEW, VOLTO_NEW, ANP, the codes BEHVO, TEMPB, DISST, STOFF, KUNNR, COMPL, "
-          "RDMHD, SLED_BBD, and the rest of E2MARAM009. Segments of the basic type that are "
-          "not declared yet, so that an IDoc carrying them ends in status 60 (list of the "
-          "MATMAS04 structure on sap4tech.net, \"SAP MATMAS Material Master Data IDoc\"): "
-          "E1MARA1, E1MARC1, E1MFHMM, E1MPGDM, E1MPOPM, E1MPRWM, E1MVEGM, E1MVEUM, E1MKALM, "
-          "E1MARMM, E1MEANM, E1MLGNM, E1MLGTM, E1MLANM, E1MTXHM, E1MTXLM.",
+    source=_LADS.format(record="HDR, MATNR to RMATP; the program's record leaves out MSGFN") +
+           "; leanx.eu, \"SAP Table E2MARAM\" (https://leanx.eu/en/sap/table/e2maram.html) "
+           "and beyondse16.com, \"Complete segment and field list of SAP IDoc MATMAS03\" "
+           "(MSGFN to WRKST in SAP's order, with the same lengths); SAP Help, \"MATMAS03\" "
+           "E1MARAM field table (help.sap.com/saphelp_me60, BRGEW, LAENG, BREIT, HOEHE quan "
+           "14, MEABM unit 3, KZKFG char 1); the order of the fields as real MATMAS05 IDocs "
+           "published on pastebin.com carry them (BLANZ, EKWSL, BRGEW, NTGEW, GEWEI, VOLUM, "
+           "..., MTPOS_MARA). MATMAS05 uses segment definition E2MARAM009.",
+    notes="the tolerances, shelf-life figures and factors GEWTO, VOLTO, FUELG, STFAK, MHDRZ, "
+          "MHDHB, MHDLP, GEWTO_NEW and VOLTO_NEW are declared as CHAR with the listed length, "
+          "since no public listing gave their segment type. Fields that newer versions of "
+          "E2MARAM append after RMATP (such as the *_EXTERNAL, *_VERSION and *_GUID fields of "
+          "the long material number) are not confirmed and not declared. " + _LADS_LIMITS +
+          " Segments of the basic type that are not declared yet, so that an IDoc carrying "
+          "them ends in status 60 (" + _TREE + "): E1MARA1, E1MARC1, E1MFHMM, E1MPGDM, "
+          "E1MPOPM, E1MPRWM, E1MVEGM, E1MVEUM, E1MKALM, E1CUCFG and its children. The "
+          "inbound program cited above lists the fields of E1MPRWM, E1MVEGM, E1MVEUM and "
+          "E1MKALM (records MPM, MVM, MUM, MPV) as well; they are not declared yet.",
 )
 
 MATMAS05 = IdocType(

@@ -106,7 +106,9 @@ def test_walk_is_depth_first_in_declared_order():
     header = MATMAS05.segment("E1MARAM")
     assert header is not None
     assert [s.name for s in header.walk()] == ["E1MARAM", "E1MAKTM", "E1MARCM", "E1MARDM",
-                                               "E1MBEWM", "E1MVKEM"]
+                                               "E1MARMM", "E1MEANM", "E1MBEWM", "E1MLGNM",
+                                               "E1MLGTM", "E1MVKEM", "E1MLANM", "E1MTXHM",
+                                               "E1MTXLM"]
 
 
 def test_occurrences_as_in_we30():
