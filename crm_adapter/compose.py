@@ -15,7 +15,8 @@ It builds:
 - :func:`inbox_handlers`: how the inbox applies IDocs, by message type (MESTYP);
 - :func:`openapi_document`: the OpenAPI document of the HTTP interface;
 - :func:`error_statuses`: the HTTP status and error code of the API areas' own exceptions;
-- :func:`console_blueprints`: the pages of the CRM console at ``/ui/``;
+- :func:`console_blueprints`: the pages of the CRM console at ``/ui/``, and
+  :func:`console_error_pages`: its answer to an HTTP error under that prefix;
 - :func:`collect_garbage_less_often`: the one process setting of the adapter's long-running
   processes (the HTTP server's workers and the worker program), applied by the CLI.
 """
@@ -40,7 +41,7 @@ from crm_adapter.http import (
 )
 from crm_adapter.http import deliveries as delivery_api
 from crm_adapter.http import returns as return_api
-from crm_adapter.http.errors import ErrorStatuses
+from crm_adapter.http.errors import ErrorPages, ErrorStatuses
 from crm_adapter.inbox import Handlers
 from crm_adapter.outbox import OutboxJob, OutboxTables
 from crm_adapter.ui import console
@@ -84,6 +85,12 @@ def error_statuses() -> ErrorStatuses:
 def console_blueprints() -> tuple[Blueprint, ...]:
     """The CRM console (HTML pages for people, beside the JSON API for programs)."""
     return (console.bp,)
+
+
+def console_error_pages() -> ErrorPages:
+    """The console answers HTTP errors under its prefix as pages, as its document says
+    (a URL no route matches never reaches the blueprint's own handlers)."""
+    return {console.URL_PREFIX: console.error_page}
 
 
 def openapi_json() -> bytes:

@@ -57,7 +57,7 @@ def create_app(settings: AdapterSettings | None = None, *,
     app = Flask("crm_adapter", static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = inbox.max_document_bytes
     app.extensions[EXTENSION] = Runtime(settings, db, inbox, compose.openapi_document())
-    errors.register(app, compose.error_statuses())
+    errors.register(app, compose.error_statuses(), compose.console_error_pages())
     app.register_blueprint(health)
     for blueprint in (*BLUEPRINTS, *compose.console_blueprints()):
         app.register_blueprint(blueprint)

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from flask import Flask, Response, jsonify, request
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers.response import Response as PageResponse
 
 from crm_adapter.domain.errors import DomainError
 from crm_adapter.flows.master_data import InvalidMaintenance, MaterialNotFound
@@ -52,6 +53,8 @@ class LogonRequired(ApiError):
 
 #: exceptions → (HTTP status, error code)
 ErrorStatuses = Mapping[type[Exception], tuple[int, str]]
+#: URL prefix -> the page that answers an HTTP error under it (the console's pages are HTML)
+ErrorPages = Mapping[str, Callable[[HTTPException], PageResponse]]
 
 #: exceptions of other layers → (HTTP status, error code)
 STATUS_BY_EXCEPTION: ErrorStatuses = {
@@ -87,8 +90,12 @@ def error_response(status: int, code: str, message: str) -> Response:
     return response
 
 
-def register(app: Flask, area_statuses: ErrorStatuses) -> None:
-    """The error handlers: :data:`STATUS_BY_EXCEPTION` and the API areas' own."""
+def register(app: Flask, area_statuses: ErrorStatuses, pages: ErrorPages | None = None
+             ) -> None:
+    """The error handlers: :data:`STATUS_BY_EXCEPTION` and the API areas' own; HTTP errors
+    under a prefix of ``pages`` (a URL no route matches, a method not allowed) answered
+    with that page instead of JSON."""
+    error_pages = dict(pages or {})
     @app.errorhandler(ApiError)
     def _api_error(error: ApiError) -> Response:
         return error_response(error.status, error.code, error.message)
@@ -117,7 +124,10 @@ def register(app: Flask, area_statuses: ErrorStatuses) -> None:
                               "same data first; nothing was stored. Look again and retry.")
 
     @app.errorhandler(HTTPException)
-    def _http_error(error: HTTPException) -> Response:
+    def _http_error(error: HTTPException) -> PageResponse:
+        for prefix, page in error_pages.items():
+            if request.path == prefix or request.path.startswith(prefix + "/"):
+                return page(error)
         status = error.code or 500
         code = (error.name or "ERROR").upper().replace(" ", "_")
         response = error_response(status, code, error.description or error.name or "")

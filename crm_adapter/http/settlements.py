@@ -47,7 +47,8 @@ def _body() -> dict[str, Any]:
 def run_settlement() -> Response:
     body = _body()
     month, force = body.get("month"), body.get("force", False)
-    if month is not None and not isinstance(month, str):
+    # left out means "the month due"; given, it must be text (null is not a month)
+    if "month" in body and not isinstance(month, str):
         raise ApiError("month must be text YYYY-MM")
     if not isinstance(force, bool):
         raise ApiError("force must be true or false")

@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, redirect, render_template, request, url_for
-from werkzeug.exceptions import NotFound
+from flask import Blueprint, make_response, redirect, render_template, request, url_for
+from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.wrappers.response import Response
 
 from crm_adapter import outbox
@@ -36,7 +36,8 @@ from crm_adapter.inbox import InboxError, NotRetryable, UnknownEntry
 from crm_adapter.store import inbox as inbox_store
 from crm_adapter.store.inbox import InboxStatus
 
-bp = Blueprint("console", __name__, url_prefix="/ui", template_folder="templates")
+URL_PREFIX = "/ui"
+bp = Blueprint("console", __name__, url_prefix=URL_PREFIX, template_folder="templates")
 
 #: rows per listing page (the console shows the newest; the JSON API pages further)
 LISTING_ROWS = 200
@@ -95,6 +96,17 @@ def refused(error: Exception) -> tuple[str, int]:
     status = 404 if isinstance(error, NOT_FOUND) else 409 \
         if isinstance(error, NotRetryable) else 422
     return render_template("error.html", message=str(error)), status
+
+
+def error_page(error: HTTPException) -> Response:
+    """An HTTP error under the console's prefix (no such page, a method not allowed) as a
+    page; the JSON API answers the same errors with JSON."""
+    response = make_response(render_template("error.html", message=error.description),
+                             error.code or 500)
+    for name, value in error.get_headers():  # keep protocol headers such as Allow
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
 
 
 # --- home ------------------------------------------------------------------------------------

@@ -147,6 +147,14 @@ def test_a_forced_run_settles_the_previous_month_on_another_day(october: October
     assert len(october.settlements()) == 2
 
 
+def test_a_month_given_as_null_is_refused_and_nothing_is_settled(october: October) -> None:
+    response = october.run(month=None, force=True)
+
+    assert response.status_code == 400
+    assert body(response)["message"] == "month must be text YYYY-MM"
+    assert october.settlements() == {}
+
+
 def test_a_month_that_is_not_over_cannot_be_settled(october: October) -> None:
     response = october.run(month="2026-11")
 
