@@ -2,7 +2,7 @@
 
 A function module is declared once (:class:`FunctionInterface`): its parameters by kind
 (IMPORTING, EXPORTING, CHANGING, TABLES), each typed with an elementary ABAP type
-(:class:`~fake_sap.rfc.abap_types.Elementary`: ``CHAR 18``, ``DEC 23.4`` ...) or a DDIC
+(:class:`~fake_sap.ddic.types.Elementary`: ``CHAR 18``, ``DEC 23.4`` ...) or a DDIC
 structure (:class:`Structure`, e.g. BAPIRET2), and the classic exceptions it may raise. From
 that declaration come the binding of request values (:meth:`FunctionInterface.bind`), the
 shape of the response (:meth:`FunctionInterface.complete`: every export, changing and tables
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from fake_sap.rfc.abap_types import (
+from fake_sap.ddic.types import (
     CLNT,
     DATS,
     FLAG,

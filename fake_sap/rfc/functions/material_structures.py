@@ -1,8 +1,13 @@
-"""DDIC structures of the material BAPIs, and which table column each BAPI field maps to."""
+"""DDIC structures of the material BAPIs, and which table column each BAPI field maps to.
+
+A field whose type is that of a data element of the dictionary says so (``=MATNR`` in a
+listing, ``element("MATNR")`` in a ``Field``) instead of repeating type and length.
+"""
 
 from __future__ import annotations
 
-from fake_sap.rfc.model import DATS, FLAG, LANG, Field, char, cuky, curr, dec, quan, structure, unit
+from fake_sap.ddic.elements import element
+from fake_sap.rfc.model import DATS, FLAG, Field, char, cuky, curr, dec, structure
 from fake_sap.rfc.structures import BAPIRET2, layout
 
 _DELETION = "Flag for deletion"
@@ -24,9 +29,9 @@ _MARC_SOURCE = ("datapanda.eu, SAP table BAPI_MARC (fields PLANT to ALT_BOM_ID w
 BAPIMATHEAD = structure(
     "BAPIMATHEAD", "Header segment with control information",
     *layout("""
-MATERIAL CHAR18 Material number; empty: internal number assignment (MATNR)
-IND_SECTOR CHAR1 Industry sector (MBRSH)
-MATL_TYPE CHAR4 Material type (MTART)
+MATERIAL =MATNR Material number; empty: internal number assignment (MATNR)
+IND_SECTOR =MBRSH Industry sector (MBRSH)
+MATL_TYPE =MTART Material type (MTART)
 BASIC_VIEW CHAR1 Basic data view
 SALES_VIEW CHAR1 Sales view
 PURCHASE_VIEW CHAR1 Purchasing view
@@ -54,10 +59,10 @@ CLIENT_COLUMNS = {"DEL_FLAG": "lvorm", "MATL_GROUP": "matkl", "OLD_MAT_NO": "bis
 BAPI_MARA = structure(
     "BAPI_MARA", "Client-specific material data",
     *layout("""
-DEL_FLAG CHAR1 Flag material for deletion at client level (LVORM)
-MATL_GROUP CHAR9 Material group (MATKL)
-OLD_MAT_NO CHAR18 Old material number (BISMT)
-BASE_UOM UNIT Base unit of measure (MEINS)
+DEL_FLAG =LVOMA Flag material for deletion at client level (LVORM)
+MATL_GROUP =MATKL Material group (MATKL)
+OLD_MAT_NO =BISMT Old material number (BISMT)
+BASE_UOM =MEINS Base unit of measure (MEINS)
 BASE_UOM_ISO CHAR3 Base unit of measure, ISO code
 PO_UNIT UNIT Purchase order unit of measure (BSTME)
 PO_UNIT_ISO CHAR3 Order unit, ISO code
@@ -72,10 +77,10 @@ PROD_MEMO CHAR18 Production/inspection memo (FERTH)
 PAGEFORMAT CHAR4 Page format of production memo (FORMT)
 SIZE_DIM CHAR32 Size/dimensions (GROES)
 BASIC_MATL CHAR48 Basic material (WRKST)
-NET_WEIGHT QUAN13.3 Net weight (NTGEW)
-UNIT_OF_WT UNIT Weight unit (GEWEI)
+NET_WEIGHT =NTGEW Net weight (NTGEW)
+UNIT_OF_WT =GEWEI Weight unit (GEWEI)
 UNIT_OF_WT_ISO CHAR3 Weight unit, ISO code
-DIVISION CHAR2 Division (SPART)
+DIVISION =SPART Division (SPART)
 ITEM_CAT CHAR4 General item category group (MTPOS_MARA)
 """),
     source=_MARA_SOURCE,
@@ -88,7 +93,7 @@ PLANT_COLUMNS = {"DEL_FLAG": "lvorm", "PUR_GROUP": "ekgrp", "MRP_TYPE": "dismm",
 BAPI_MARC = structure(
     "BAPI_MARC", "Plant-specific material data",
     *layout("""
-PLANT CHAR4 Plant (WERKS)
+PLANT =WERKS_D Plant (WERKS)
 DEL_FLAG CHAR1 Flag material for deletion at plant level (LVORM)
 ABC_ID CHAR1 ABC indicator (MAABC)
 CRIT_PART CHAR1 Indicator: critical part (KZKRI)
@@ -151,13 +156,13 @@ SALES_COLUMNS = {"DEL_FLAG": "lvorm", "MATL_STATS": "versg", "ACCT_ASSGT": "ktgr
                  "DELYG_PLNT": "dwerk", "SALES_UNIT": "vrkme", "ITEM_CAT": "mtpos"}
 BAPI_MVKE = structure(
     "BAPI_MVKE", "Sales data",
-    Field("SALES_ORG", char(4), "Sales organization (VKORG)"),
-    Field("DISTR_CHAN", char(2), "Distribution channel (VTWEG)"),
+    Field("SALES_ORG", element("VKORG"), "Sales organization (VKORG)"),
+    Field("DISTR_CHAN", element("VTWEG"), "Distribution channel (VTWEG)"),
     Field("DEL_FLAG", FLAG, _DELETION),
     Field("MATL_STATS", char(1), "Material statistics group (VERSG)"),
     Field("ACCT_ASSGT", char(2), "Account assignment group (KTGRM)"),
     Field("DELYG_PLNT", char(4), "Delivering plant (DWERK)"),
-    Field("SALES_UNIT", unit(), "Sales unit (VRKME)"),
+    Field("SALES_UNIT", element("VRKME"), "Sales unit (VRKME)"),
     Field("ITEM_CAT", char(4), "Item category group (MTPOS)"),
 )
 BAPI_MVKEX = structure(
@@ -168,9 +173,9 @@ BAPI_MVKEX = structure(
 
 BAPI_MAKT = structure(
     "BAPI_MAKT", "Material descriptions",
-    Field("LANGU", LANG, "Language key (or a two-letter ISO code)"),
+    Field("LANGU", element("SPRAS"), "Language key (or a two-letter ISO code)"),
     Field("LANGU_ISO", char(2), "Language, ISO code"),
-    Field("MATL_DESC", char(40), "Material description (MAKTX)"),
+    Field("MATL_DESC", element("MAKTX"), "Material description (MAKTX)"),
     Field("DEL_FLAG", FLAG, _DELETION),
 )
 
@@ -179,17 +184,17 @@ BAPI_MATRETURN2 = structure("BAPI_MATRETURN2", "Messages of the material BAPI",
 
 BAPIMATDOA = structure(
     "BAPIMATDOA", "Material data, general",
-    Field("MATL_DESC", char(40), "Material description in the logon language"),
-    Field("IND_SECTOR", char(1), "Industry sector"),
-    Field("MATL_TYPE", char(4), "Material type"),
-    Field("MATL_GROUP", char(9), "Material group"),
-    Field("OLD_MAT_NO", char(18), "Old material number"),
-    Field("BASE_UOM", unit(), "Base unit of measure"),
-    Field("DIVISION", char(2), "Division"),
+    Field("MATL_DESC", element("MAKTX"), "Material description in the logon language"),
+    Field("IND_SECTOR", element("MBRSH"), "Industry sector"),
+    Field("MATL_TYPE", element("MTART"), "Material type"),
+    Field("MATL_GROUP", element("MATKL"), "Material group"),
+    Field("OLD_MAT_NO", element("BISMT"), "Old material number"),
+    Field("BASE_UOM", element("MEINS"), "Base unit of measure"),
+    Field("DIVISION", element("SPART"), "Division"),
     Field("ITEM_CAT", char(4), "General item category group"),
-    Field("NET_WEIGHT", quan(13), "Net weight"),
-    Field("UNIT_OF_WT", unit(), "Weight unit"),
-    Field("CREATED_ON", DATS, "Created on"),
+    Field("NET_WEIGHT", element("NTGEW"), "Net weight"),
+    Field("UNIT_OF_WT", element("GEWEI"), "Weight unit"),
+    Field("CREATED_ON", element("ERSDA"), "Created on"),
     Field("CREATED_BY", char(12), "Created by"),
     Field("LAST_CHNGE", DATS, "Last change"),
     Field("CHANGED_BY", char(12), "Changed by"),
