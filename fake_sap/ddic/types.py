@@ -82,6 +82,10 @@ INTEGER_RANGES = {AbapType.INT1: (0, 255), AbapType.INT2: (-32768, 32767),
                   AbapType.INT4: (-2**31, 2**31 - 1)}
 _FIXED_LENGTH = {AbapType.DATS: 8, AbapType.TIMS: 6, AbapType.INT1: 3, AbapType.INT2: 5,
                  AbapType.INT4: 10, AbapType.FLTP: 16, AbapType.LANG: 1, AbapType.CLNT: 3}
+#: the length a declaration that names none gets: the fixed lengths, and the usual ones of
+#: unit and currency keys
+IMPLIED_LENGTH = {AbapType.UNIT: 3, AbapType.CUKY: 5, AbapType.DATS: 8, AbapType.TIMS: 6,
+                  AbapType.LANG: 1, AbapType.FLTP: 16, AbapType.INT4: 10}
 #: bytes of the types whose memory is not characters (a string: its reference)
 _BINARY_LENGTH = {AbapType.INT1: 1, AbapType.INT2: 2, AbapType.INT4: 4, AbapType.FLTP: 8,
                   AbapType.STRING: 8}
@@ -400,11 +404,11 @@ def curr(length: int, decimals: int = 2) -> Elementary:
 
 
 def unit() -> Elementary:
-    return Elementary(AbapType.UNIT, 3)
+    return Elementary(AbapType.UNIT, IMPLIED_LENGTH[AbapType.UNIT])
 
 
 def cuky() -> Elementary:
-    return Elementary(AbapType.CUKY, 5)
+    return Elementary(AbapType.CUKY, IMPLIED_LENGTH[AbapType.CUKY])
 
 
 DATS = Elementary(AbapType.DATS, 8)

@@ -7,8 +7,10 @@ structure (:class:`Structure`, e.g. BAPIRET2), and the classic exceptions it may
 that declaration come the binding of request values (:meth:`FunctionInterface.bind`), the
 shape of the response (:meth:`FunctionInterface.complete`: every export, changing and tables
 parameter is always there), the WSDL (``fake_sap.rfc.wsdl``) and the reference pages
-(``fake_sap.rfc.reference``). The elementary types are re-exported here, so declarations
-import one module. This module imports nothing from the emulator but its errors.
+(``fake_sap.rfc.reference``). The elementary types live in the dictionary
+(``fake_sap.ddic.types``, shared with the IDoc model) and are re-exported here, so
+declarations import one module. This module imports nothing from the emulator but the
+dictionary and its errors.
 """
 
 from __future__ import annotations

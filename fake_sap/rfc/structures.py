@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from fake_sap.ddic.elements import element
-from fake_sap.ddic.types import AbapType, Elementary
+from fake_sap.ddic.types import IMPLIED_LENGTH, AbapType, Elementary
 from fake_sap.errors import SapMessage
 from fake_sap.rfc.model import INT4, Field, char, numc, structure
 
@@ -19,8 +19,6 @@ _LAYOUT_LINE = re.compile(r"^(?P<name>\S+)\s+(?:=(?P<element>[A-Z0-9_/]+)|"
                           r"(?P<type>[A-Z]+[0-9]*)(?:\.(?P<decimals>[0-9]+))?)"
                           r"(?:\s+(?P<text>.*))?$")
 _TYPE_LENGTH = re.compile(r"^(?P<kind>[A-Z]+?)(?P<length>[0-9]*)$")
-_IMPLIED_LENGTH = {AbapType.UNIT: 3, AbapType.CUKY: 5, AbapType.DATS: 8, AbapType.TIMS: 6,
-                   AbapType.LANG: 1, AbapType.FLTP: 16, AbapType.INT4: 10}
 
 
 def layout(table: str) -> tuple[Field, ...]:
@@ -42,7 +40,7 @@ def layout(table: str) -> tuple[Field, ...]:
         if kind is None or kind["kind"] not in AbapType.__members__:
             raise ValueError(f"unknown DDIC type in {line!r}")
         abap = AbapType(kind["kind"])
-        length = int(kind["length"]) if kind["length"] else _IMPLIED_LENGTH.get(abap, 0)
+        length = int(kind["length"]) if kind["length"] else IMPLIED_LENGTH.get(abap, 0)
         decimals = int(match["decimals"] or 0)
         fields.append(Field(match["name"], Elementary(abap, length, decimals),
                             match["text"] or ""))
