@@ -48,6 +48,8 @@ _KIND_NOTE = re.compile(r" \((?:basic type|extension of basic type [A-Z0-9_/]+);
                         r"message types [^)]*\)$")
 _TYPE_BY_PATTERN = {XSD_PATTERNS[t]: t for t in (AbapType.NUMC, AbapType.DATS, AbapType.TIMS)}
 _TYPE_BY_PATTERN[XSD_PATTERNS[AbapType.DEC]] = AbapType.DEC
+#: the types a schema's fs:type may name: the dictionary knows more (INT4, STRING ...), but a
+#: segment field is text
 _IDOC_FIELD_TYPE_BY_NAME = {t.value: t for t in IDOC_FIELD_TYPES}
 #: an occurrence above this is "unbounded" (SAP writes 9999999 or 99999999)
 _LARGEST_OCCURRENCE = UNBOUNDED

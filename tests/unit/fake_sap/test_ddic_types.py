@@ -14,6 +14,8 @@ import fake_sap
 from fake_sap.ddic.types import IDOC_FIELD_TYPES, XSD_PATTERNS, AbapType, Elementary
 from fake_sap.idoc import model, types
 from fake_sap.idoc.control import EDI_DC40
+from fake_sap.idoc.schema_import import NotAnIdocSchema, read_schema
+from fake_sap.idoc.xsd import schema_for
 from fake_sap.rfc import model as rfc_model
 
 pytestmark = pytest.mark.unit
@@ -72,6 +74,15 @@ def test_the_idoc_field_types_are_the_character_like_ones():
     assert IDOC_FIELD_TYPES == {AbapType.CHAR, AbapType.NUMC, AbapType.DATS, AbapType.TIMS,
                                 AbapType.QUAN, AbapType.CURR, AbapType.DEC, AbapType.UNIT,
                                 AbapType.CUKY, AbapType.LANG}
+
+
+@pytest.mark.parametrize("kind", sorted(set(AbapType) - IDOC_FIELD_TYPES))
+def test_an_imported_schema_may_not_type_a_segment_field_with_a_non_text_type(kind):
+    segment = model.Segment("Z1TEST", "Test", model.fields(("COUNTER", 5, AbapType.NUMC)))
+    schema = schema_for(model.IdocType("ZTEST01", ("ZTEST",), "Test", (segment,)))
+    assert b'fs:type="NUMC"' in schema
+    with pytest.raises(NotAnIdocSchema, match=f"unknown type '{kind.value}'"):
+        read_schema(schema.replace(b'fs:type="NUMC"', f'fs:type="{kind.value}"'.encode()))
 
 
 def test_the_import_contract_of_the_dictionary_forbids_every_other_module_of_the_emulator():
