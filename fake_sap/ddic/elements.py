@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from fake_sap.ddic.types import DATS, LANG, Elementary, char, cuky, curr, numc, quan, unit
+from fake_sap.ddic.types import DATS, LANG, Elementary, char, cuky, curr, dec, numc, quan, unit
 
 # -- conversion exits (the domain's conversion routine) --------------------------------------
 
@@ -36,7 +36,7 @@ ISOLA = "ISOLA"
 
 _LEANX_MARA = "leanx.eu, SAP Table MARA (data element, data type, length, decimals)"
 _LEANX_VBAP = "leanx.eu, SAP Table VBAP (data element, data type, length)"
-_LEANX_MT06E = "leanx.eu, SAP Table MT06E (MAKTX: data element MAKTX, CHAR 40)"
+_LEANX_MT06E = "leanx.eu, SAP Table MT06E (data element, data type, length, decimals)"
 _SAPDATASHEET_VBAP = "sapdatasheet.org, table VBAP (data element with its domain)"
 _SAPDATASHEET_VBAPKOM_WW = ("sapdatasheet.org, structure VBAPKOM_WW (WERKS_D, LGORT_D and "
                             "VRKME with their domains WERKS, LGORT and MEINS)")
@@ -44,7 +44,8 @@ _SAPDATASHEET_KUNNR = "sapdatasheet.org, data element KUNNR (domain KUNNR, CHAR 
 _SAPDATASHEET_NAST = "sapdatasheet.org, table field NAST-SPRAS (domain SPRAS, LANG 1)"
 _DATAPANDA_VBDKR = "datapanda.eu, SAP table VBDKR (data element, data type, length, decimals)"
 _ERPEXPLORER_TVKO = "erpexplorer.com, SAP R/3 table TVKO (VKORG CHAR 4, WERKS_D CHAR 4)"
-_STECHNO_TPVSO = "stechno.net, SAP table TPVSO (VKORG, VTWEG, SPART with data elements)"
+_STECHNO_TPVSO = ("stechno.net, SAP table TPVSO (VKORG, VTWEG, SPART, VKBUR, VKGRP with data "
+                  "elements)")
 #: the conversion exits the SOAP-RFC metadata of the BAPIs tags fields with
 _FT_EXITS = ("SAP/fundamental-tools, generated BAPI metadata (api/salesOrder): MATERIAL "
              "ALPHA=MATN1, SALES_UNIT ALPHA=CUNIT, PARTN_NUMB ALPHA=ALPHA")
@@ -89,6 +90,9 @@ DATA_ELEMENTS: Mapping[str, DataElement] = _declare(
                       "in R/3 and ECC; S/4HANA widened it to 40."),
     DataElement("ERSDA", DATS, "Created On", _LEANX_MARA),
     DataElement("LVOMA", char(1), "Flag Material for Deletion at Client Level", _LEANX_MARA),
+    DataElement("ERNAM", char(12), "Name of Person who Created the Object", _LEANX_MARA),
+    DataElement("LAEDA", DATS, "Date of Last Change", _LEANX_MARA),
+    DataElement("AENAM", char(12), "Name of Person Who Changed Object", _LEANX_MARA),
     DataElement("MTART", char(4), "Material Type", _LEANX_MARA),
     DataElement("MBRSH", char(1), "Industry sector", _LEANX_MARA),
     DataElement("MATKL", char(9), "Material Group", _LEANX_MARA, domain="MATKL",
@@ -98,6 +102,8 @@ DATA_ELEMENTS: Mapping[str, DataElement] = _declare(
                 conversion_exit=CUNIT,
                 notes=f"Exit: {_FT_EXITS} (SALES_UNIT is typed VRKME, of domain MEINS: "
                       f"{_SAPDATASHEET_VBAPKOM_WW})."),
+    DataElement("BSTME", unit(), "Purchase Order Unit of Measure", _LEANX_MARA,
+                notes="Domain and conversion exit not confirmed by the sources consulted."),
     DataElement("BRGEW", quan(13, 3), "Gross Weight", _LEANX_MARA),
     DataElement("NTGEW", quan(13, 3), "Net Weight", _LEANX_MARA),
     DataElement("GEWEI", unit(), "Weight Unit", _LEANX_MARA,
@@ -105,6 +111,13 @@ DATA_ELEMENTS: Mapping[str, DataElement] = _declare(
     DataElement("SPART", char(2), "Division", _STECHNO_TPVSO,
                 notes=f"Also {_LEANX_MARA} and {_DATAPANDA_VBDKR}."),
     DataElement("MAKTX", char(40), "Material Description (Short Text)", _LEANX_MT06E),
+    DataElement("EKGRP", char(3), "Purchasing Group", _LEANX_MT06E),
+    DataElement("DISPO", char(3), "MRP Controller (Materials Planner)", _LEANX_MT06E),
+    DataElement("BKLAS", char(4), "Valuation Class", _LEANX_MT06E),
+    DataElement("VPRSV", char(1), "Price control indicator", _LEANX_MT06E),
+    DataElement("VERPR", curr(11, 2), "Moving Average Price/Periodic Unit Price", _LEANX_MT06E),
+    DataElement("STPRS", curr(11, 2), "Standard price", _LEANX_MT06E),
+    DataElement("PEINH", dec(5), "Price Unit", _LEANX_MT06E),
     DataElement("SPRAS", LANG, "Language Key", _DATAPANDA_VBDKR, domain="SPRAS",
                 conversion_exit=ISOLA,
                 notes=f"Domain: {_SAPDATASHEET_NAST}. Exit: {_ISOLA}."),
@@ -121,6 +134,8 @@ DATA_ELEMENTS: Mapping[str, DataElement] = _declare(
                 notes=f"Also {_DATAPANDA_VBDKR} and {_STECHNO_TPVSO}."),
     DataElement("VTWEG", char(2), "Distribution Channel", _DATAPANDA_VBDKR,
                 notes=f"Also {_STECHNO_TPVSO}."),
+    DataElement("VKBUR", char(4), "Sales Office", _STECHNO_TPVSO),
+    DataElement("VKGRP", char(3), "Sales Group", _STECHNO_TPVSO),
     # -- sales documents (VBAK, VBAP) ----------------------------------------------------------
     DataElement("VBELN", char(10), "Sales and Distribution Document Number",
                 _DATAPANDA_VBDKR, domain="VBELN",
@@ -131,6 +146,10 @@ DATA_ELEMENTS: Mapping[str, DataElement] = _declare(
                 notes=f"Domain: {_SAPDATASHEET_VBAP}."),
     DataElement("POSNR_VA", numc(6), "Sales Document Item", _LEANX_VBAP, domain="POSNR",
                 notes=f"Domain: {_SAPDATASHEET_VBAP}."),
+    DataElement("MATWA", char(18), "Material entered", _LEANX_VBAP),
+    DataElement("CHARG_D", char(10), "Batch Number", _LEANX_VBAP, domain="CHARG",
+                notes=f"Domain: {_SAPDATASHEET_VBAP}."),
+    DataElement("PSTYV", char(4), "Sales document item category", _LEANX_VBAP),
     DataElement("ARKTX", char(40), "Short text for sales order item", _LEANX_VBAP),
     DataElement("VRKME", unit(), "Sales unit", _SAPDATASHEET_VBAPKOM_WW, domain="MEINS",
                 conversion_exit=CUNIT, notes=f"Exit: {_FT_EXITS}."),

@@ -7,7 +7,7 @@ listing, ``element("MATNR")`` in a ``Field``) instead of repeating type and leng
 from __future__ import annotations
 
 from fake_sap.ddic.elements import element
-from fake_sap.rfc.model import DATS, FLAG, Field, char, cuky, curr, dec, structure
+from fake_sap.rfc.model import FLAG, Field, char, cuky, curr, dec, structure
 from fake_sap.rfc.structures import BAPIRET2, layout
 
 _DELETION = "Flag for deletion"
@@ -64,7 +64,7 @@ MATL_GROUP =MATKL Material group (MATKL)
 OLD_MAT_NO =BISMT Old material number (BISMT)
 BASE_UOM =MEINS Base unit of measure (MEINS)
 BASE_UOM_ISO CHAR3 Base unit of measure, ISO code
-PO_UNIT UNIT Purchase order unit of measure (BSTME)
+PO_UNIT =BSTME Purchase order unit of measure (BSTME)
 PO_UNIT_ISO CHAR3 Order unit, ISO code
 DOCUMENT CHAR22 Document number without document management system (ZEINR)
 DOC_TYPE CHAR3 Document type without document management system (ZEIAR)
@@ -97,12 +97,12 @@ PLANT =WERKS_D Plant (WERKS)
 DEL_FLAG CHAR1 Flag material for deletion at plant level (LVORM)
 ABC_ID CHAR1 ABC indicator (MAABC)
 CRIT_PART CHAR1 Indicator: critical part (KZKRI)
-PUR_GROUP CHAR3 Purchasing group (EKGRP)
+PUR_GROUP =EKGRP Purchasing group (EKGRP)
 ISSUE_UNIT UNIT Unit of issue (AUSME)
 ISSUE_UNIT_ISO CHAR3 Unit of issue, ISO code
 MRPPROFILE CHAR4 Material: MRP profile (DISPR)
 MRP_TYPE CHAR2 MRP type (DISMM)
-MRP_CTRLER CHAR3 MRP controller (DISPO)
+MRP_CTRLER =DISPO MRP controller (DISPO)
 PLND_DELRY DEC3 Planned delivery time in days (PLIFZ)
 GR_PR_TIME DEC3 Goods receipt processing time in days (WEBAZ)
 PERIOD_IND CHAR1 Period indicator (PERKZ)
@@ -138,11 +138,11 @@ BAPI_MBEW = structure(
     "BAPI_MBEW", "Valuation data",
     Field("VAL_AREA", char(4), "Valuation area (BWKEY)"),
     Field("VAL_TYPE", char(10), "Valuation type (BWTAR)"),
-    Field("PRICE_CTRL", char(1), "Price control: S standard, V moving average (VPRSV)"),
+    Field("PRICE_CTRL", element("VPRSV"), "Price control: S standard, V moving average (VPRSV)"),
     Field("MOVING_PR", dec(23, 4), "Moving average price (VERPR)"),
     Field("STD_PRICE", dec(23, 4), "Standard price (STPRS)"),
-    Field("PRICE_UNIT", dec(5), "Price unit (PEINH)"),
-    Field("VAL_CLASS", char(4), "Valuation class (BKLAS)"),
+    Field("PRICE_UNIT", element("PEINH"), "Price unit (PEINH)"),
+    Field("VAL_CLASS", element("BKLAS"), "Valuation class (BKLAS)"),
     Field("PLNDPRICE1", dec(23, 4), "Future planned price 1 (ZPLP1)"),
     Field("PLNDPRICE2", dec(23, 4), "Future planned price 2 (ZPLP2)"),
 )
@@ -195,26 +195,26 @@ BAPIMATDOA = structure(
     Field("NET_WEIGHT", element("NTGEW"), "Net weight"),
     Field("UNIT_OF_WT", element("GEWEI"), "Weight unit"),
     Field("CREATED_ON", element("ERSDA"), "Created on"),
-    Field("CREATED_BY", char(12), "Created by"),
-    Field("LAST_CHNGE", DATS, "Last change"),
-    Field("CHANGED_BY", char(12), "Changed by"),
+    Field("CREATED_BY", element("ERNAM"), "Created by"),
+    Field("LAST_CHNGE", element("LAEDA"), "Last change"),
+    Field("CHANGED_BY", element("AENAM"), "Changed by"),
     Field("DEL_FLAG", FLAG, _DELETION),
 )
 BAPIMATDOC = structure(
     "BAPIMATDOC", "Material data, plant",
     Field("DEL_FLAG", FLAG, _DELETION),
-    Field("PUR_GROUP", char(3), "Purchasing group"),
+    Field("PUR_GROUP", element("EKGRP"), "Purchasing group"),
     Field("MRP_TYPE", char(2), "MRP type"),
     Field("AVAILCHECK", char(2), "Checking group for availability check"),
     Field("PROFIT_CTR", char(10), "Profit center"),
 )
 BAPIMATDOBEW = structure(
     "BAPIMATDOBEW", "Material data, valuation",
-    Field("VAL_CLASS", char(4), "Valuation class"),
-    Field("PRICE_CTRL", char(1), "Price control"),
-    Field("MOVING_PR", curr(11), "Moving average price"),
-    Field("STD_PRICE", curr(11), "Standard price"),
-    Field("PRICE_UNIT", dec(5), "Price unit"),
+    Field("VAL_CLASS", element("BKLAS"), "Valuation class"),
+    Field("PRICE_CTRL", element("VPRSV"), "Price control"),
+    Field("MOVING_PR", element("VERPR"), "Moving average price"),
+    Field("STD_PRICE", element("STPRS"), "Standard price"),
+    Field("PRICE_UNIT", element("PEINH"), "Price unit"),
     Field("PLNDPRICE1", curr(11), "Future planned price 1"),
     Field("PLNDPRICE2", curr(11), "Future planned price 2"),
     Field("CURRENCY", cuky(), "Currency of the valuation area"),
