@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from fake_sap.rfc.abap_types import OVERFLOW, ValueRejected, dec
+from fake_sap.ddic.types import OVERFLOW, ValueRejected, dec
 
 pytestmark = pytest.mark.unit
 

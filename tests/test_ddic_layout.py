@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fake_sap.rfc.abap_types import AbapType, Elementary
+from fake_sap.ddic.types import AbapType, Elementary
 from fake_sap.rfc.functions import material_structures, sales_structures
 from fake_sap.rfc.model import Structure
 from fake_sap.rfc.structures import flags, layout

@@ -17,8 +17,8 @@ from zeep.exceptions import Fault
 from zeep.transports import Transport
 
 from fake_sap.compose import function_directory
+from fake_sap.ddic.types import AbapType
 from fake_sap.idoc.types import DEBMAS07
-from fake_sap.rfc.abap_types import AbapType
 from fake_sap.rfc.model import Field, Structure
 
 #: the function modules the tests below call; must cover every implemented one

@@ -9,44 +9,24 @@ segments under segments of a basic type, exactly like WE30/WE31 do.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import datetime
-from decimal import Decimal, InvalidOperation
-from enum import StrEnum
 from functools import cached_property
 
+from fake_sap.ddic.types import XSD_PATTERNS, AbapType
 
-class SapType(StrEnum):
-    """ABAP dictionary data types as they appear in IDoc segments (all travel as text)."""
+__all__ = ["UNBOUNDED", "XSD_PATTERNS", "Field", "IdocType", "SapType", "Segment", "extend",
+           "fields"]
 
-    CHAR = "CHAR"
-    NUMC = "NUMC"
-    DATS = "DATS"
-    TIMS = "TIMS"
-    QUAN = "QUAN"
-    CURR = "CURR"
-    DEC = "DEC"
-    UNIT = "UNIT"
-    CUKY = "CUKY"
-    LANG = "LANG"
-
-
-# Decimal fields are CHAR fields in IDoc segments; SAP writes a trailing minus sign.
-_DECIMAL = re.compile(r"^-?\d*(\.\d*)?-?$")
-#: the XSD pattern for each type that has one (mirrors :func:`Field.check`)
-XSD_PATTERNS: dict[SapType, str] = {
-    SapType.NUMC: r"\d*",
-    SapType.DATS: r"\d{8}",
-    SapType.TIMS: r"\d{6}",
-    SapType.QUAN: r"-?\d*(\.\d*)?-?",
-    SapType.CURR: r"-?\d*(\.\d*)?-?",
-    SapType.DEC: r"-?\d*(\.\d*)?-?",
-}
+#: The ABAP type of an IDoc field is the dictionary's own :class:`AbapType`, under the name
+#: the segment declarations were written with (``SapType.NUMC``). It is the same enum object,
+#: not a copy: the name only spares every segment declaration an import change.
+SapType = AbapType
 
 
 @dataclass(frozen=True)
 class Field:
+    """A segment field: all fields travel as text of at most ``length`` characters."""
+
     name: str
     length: int
     type: SapType = SapType.CHAR
@@ -55,42 +35,7 @@ class Field:
 
     def check(self, value: str) -> str | None:
         """Return why ``value`` is not valid for this field, or ``None`` when it is."""
-        if len(value) > self.length:
-            return f"value '{value[:60]}' is longer than {self.length} characters"
-        if self.type is SapType.NUMC and not value.isdigit():
-            return f"value '{value}' is not numeric (NUMC {self.length})"
-        if self.type is SapType.DATS:
-            return _check_date(value)
-        if self.type is SapType.TIMS:
-            return _check_time(value)
-        if self.type in (SapType.QUAN, SapType.CURR, SapType.DEC):
-            if not _DECIMAL.match(value) or not any(c.isdigit() for c in value):
-                return f"value '{value}' is not a number"
-            try:
-                Decimal(value.rstrip("-"))
-            except InvalidOperation:
-                return f"value '{value}' is not a number"
-        return None
-
-
-def _check_date(value: str) -> str | None:
-    if value == "00000000":
-        return None
-    try:
-        datetime.strptime(value, "%Y%m%d")
-    except ValueError:
-        return f"value '{value}' is not a date YYYYMMDD"
-    if len(value) != 8:
-        return f"value '{value}' is not a date YYYYMMDD"
-    return None
-
-
-def _check_time(value: str) -> str | None:
-    if len(value) != 6 or not value.isdigit():
-        return f"value '{value}' is not a time HHMMSS"
-    if int(value[:2]) > 23 or int(value[2:4]) > 59 or int(value[4:]) > 59:
-        return f"value '{value}' is not a time HHMMSS"
-    return None
+        return self.type.check_text(value, self.length)
 
 
 UNBOUNDED = 9999999

@@ -32,8 +32,9 @@ from collections.abc import Callable, Sequence
 
 from lxml import etree
 
+from fake_sap.ddic.types import IDOC_FIELD_TYPES, XSD_PATTERNS, AbapType
 from fake_sap.errors import BadRequest
-from fake_sap.idoc.model import UNBOUNDED, XSD_PATTERNS, Field, IdocType, SapType, Segment
+from fake_sap.idoc.model import UNBOUNDED, Field, IdocType, Segment
 from fake_sap.idoc.xsd import EXTENSION_SEGMENT_NOTE, FAKE_SAP_NAMESPACE, XS_NAMESPACE
 
 _XS = f"{{{XS_NAMESPACE}}}"
@@ -45,8 +46,11 @@ MESSAGE_TYPE = re.compile(r"^[A-Z0-9_/]{1,30}$")
 #: the type's documentation in a generated schema ends with this note (see xsd._kind)
 _KIND_NOTE = re.compile(r" \((?:basic type|extension of basic type [A-Z0-9_/]+); "
                         r"message types [^)]*\)$")
-_TYPE_BY_PATTERN = {XSD_PATTERNS[t]: t for t in (SapType.NUMC, SapType.DATS, SapType.TIMS)}
-_TYPE_BY_PATTERN[XSD_PATTERNS[SapType.DEC]] = SapType.DEC
+_TYPE_BY_PATTERN = {XSD_PATTERNS[t]: t for t in (AbapType.NUMC, AbapType.DATS, AbapType.TIMS)}
+_TYPE_BY_PATTERN[XSD_PATTERNS[AbapType.DEC]] = AbapType.DEC
+#: the types a schema's fs:type may name: the dictionary knows more (INT4, STRING ...), but a
+#: segment field is text
+_IDOC_FIELD_TYPE_BY_NAME = {t.value: t for t in IDOC_FIELD_TYPES}
 #: an occurrence above this is "unbounded" (SAP writes 9999999 or 99999999)
 _LARGEST_OCCURRENCE = UNBOUNDED
 
@@ -177,15 +181,14 @@ class _SchemaReader:
         assert restriction is not None
         declared_type = element.get(_FS + "type")
         if declared_type is not None:
-            try:
-                sap_type = SapType(declared_type)
-            except ValueError:
+            sap_type = _IDOC_FIELD_TYPE_BY_NAME.get(declared_type)
+            if sap_type is None:
                 raise NotAnIdocSchema(f"Field {name} of segment {segment}: unknown type "
-                                      f"'{declared_type[:20]}'") from None
+                                      f"'{declared_type[:20]}'")
         else:
             pattern = restriction.find(_XS + "pattern")
             sap_type = _TYPE_BY_PATTERN.get(pattern.get("value", "") if pattern is not None
-                                            else "", SapType.CHAR)
+                                            else "", AbapType.CHAR)
         min_occurs = element.get("minOccurs", "1")
         return Field(name, int(length.get("value", "0")), sap_type, _documentation(element),
                      mandatory=min_occurs != "0")

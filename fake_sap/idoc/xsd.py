@@ -24,8 +24,9 @@ from functools import lru_cache
 
 from lxml import etree
 
+from fake_sap.ddic.types import AbapType
 from fake_sap.idoc.control import EDI_DC40
-from fake_sap.idoc.model import UNBOUNDED, XSD_PATTERNS, Field, IdocType, SapType, Segment
+from fake_sap.idoc.model import UNBOUNDED, Field, IdocType, Segment
 
 XS_NAMESPACE = "http://www.w3.org/2001/XMLSchema"
 _XS = f"{{{XS_NAMESPACE}}}"
@@ -109,13 +110,13 @@ def _append_segment(parent_sequence: etree._Element, segment: Segment) -> None:
 
 def _append_field(sequence: etree._Element, declared: Field) -> None:
     element = _element(sequence, declared.name, min_occurs=1 if declared.mandatory else 0)
-    if declared.type is not SapType.CHAR:
+    if declared.type is not AbapType.CHAR:
         element.set(_FS + "type", declared.type.value)
     _document(element, declared.description)
     restriction = etree.SubElement(etree.SubElement(element, _XS + "simpleType"),
                                    _XS + "restriction", base="xs:string")
     etree.SubElement(restriction, _XS + "maxLength", value=str(declared.length))
-    pattern = XSD_PATTERNS.get(declared.type)
+    pattern = declared.type.xsd_pattern
     if pattern:
         etree.SubElement(restriction, _XS + "pattern", value=pattern)
 

@@ -2,13 +2,15 @@
 
 A function module is declared once (:class:`FunctionInterface`): its parameters by kind
 (IMPORTING, EXPORTING, CHANGING, TABLES), each typed with an elementary ABAP type
-(:class:`~fake_sap.rfc.abap_types.Elementary`: ``CHAR 18``, ``DEC 23.4`` ...) or a DDIC
+(:class:`~fake_sap.ddic.types.Elementary`: ``CHAR 18``, ``DEC 23.4`` ...) or a DDIC
 structure (:class:`Structure`, e.g. BAPIRET2), and the classic exceptions it may raise. From
 that declaration come the binding of request values (:meth:`FunctionInterface.bind`), the
 shape of the response (:meth:`FunctionInterface.complete`: every export, changing and tables
 parameter is always there), the WSDL (``fake_sap.rfc.wsdl``) and the reference pages
-(``fake_sap.rfc.reference``). The elementary types are re-exported here, so declarations
-import one module. This module imports nothing from the emulator but its errors.
+(``fake_sap.rfc.reference``). The elementary types live in the dictionary
+(``fake_sap.ddic.types``, shared with the IDoc model) and are re-exported here, so
+declarations import one module. This module imports nothing from the emulator but the
+dictionary and its errors.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from fake_sap.rfc.abap_types import (
+from fake_sap.ddic.types import (
     CLNT,
     DATS,
     FLAG,

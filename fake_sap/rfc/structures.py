@@ -10,31 +10,37 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from fake_sap.ddic.elements import element
+from fake_sap.ddic.types import IMPLIED_LENGTH, AbapType, Elementary
 from fake_sap.errors import SapMessage
-from fake_sap.rfc.abap_types import AbapType, Elementary
 from fake_sap.rfc.model import INT4, Field, char, numc, structure
 
-_LAYOUT_LINE = re.compile(r"^(?P<name>\S+)\s+(?P<type>[A-Z]+[0-9]*)(?:\.(?P<decimals>[0-9]+))?"
+_LAYOUT_LINE = re.compile(r"^(?P<name>\S+)\s+(?:=(?P<element>[A-Z0-9_/]+)|"
+                          r"(?P<type>[A-Z]+[0-9]*)(?:\.(?P<decimals>[0-9]+))?)"
                           r"(?:\s+(?P<text>.*))?$")
 _TYPE_LENGTH = re.compile(r"^(?P<kind>[A-Z]+?)(?P<length>[0-9]*)$")
-_IMPLIED_LENGTH = {AbapType.UNIT: 3, AbapType.CUKY: 5, AbapType.DATS: 8, AbapType.TIMS: 6,
-                   AbapType.LANG: 1, AbapType.FLTP: 16, AbapType.INT4: 10}
 
 
 def layout(table: str) -> tuple[Field, ...]:
     """Fields from an SE11-like listing, one a line: ``NAME TYPE[LENGTH][.DECIMALS] text``,
-    e.g. ``NET_WEIGHT QUAN13.3 Net weight``. Long DDIC structures are declared this way so
+    e.g. ``NET_WEIGHT QUAN13.3 Net weight``, or ``NAME =ELEMENT text`` for a field that
+    takes its type from a data element of :mod:`fake_sap.ddic.elements`, e.g.
+    ``MATERIAL =MATNR Material number``. Long DDIC structures are declared this way so
     that the declaration reads like the dictionary listing it was checked against."""
     fields: list[Field] = []
     for line in table.strip().splitlines():
         match = _LAYOUT_LINE.match(line.strip())
         if match is None:
             raise ValueError(f"not a layout line: {line!r}")
+        if match["element"]:
+            fields.append(Field(match["name"], element(match["element"]),
+                                match["text"] or ""))
+            continue
         kind = _TYPE_LENGTH.match(match["type"])
         if kind is None or kind["kind"] not in AbapType.__members__:
             raise ValueError(f"unknown DDIC type in {line!r}")
         abap = AbapType(kind["kind"])
-        length = int(kind["length"]) if kind["length"] else _IMPLIED_LENGTH.get(abap, 0)
+        length = int(kind["length"]) if kind["length"] else IMPLIED_LENGTH.get(abap, 0)
         decimals = int(match["decimals"] or 0)
         fields.append(Field(match["name"], Elementary(abap, length, decimals),
                             match["text"] or ""))

@@ -35,12 +35,18 @@ from hypothesis import HealthCheck, reject, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from fake_sap.ddic.types import (
+    INTEGER_RANGES,
+    PACKED_TYPES,
+    AbapType,
+    Elementary,
+    ValueRejected,
+)
 from fake_sap.idoc import types
 from fake_sap.idoc.control import EDI_DC40
 from fake_sap.idoc.document import Idoc, SegmentData
-from fake_sap.idoc.model import Field, IdocType, SapType, Segment
+from fake_sap.idoc.model import Field, IdocType, Segment
 from fake_sap.idoc.writer import to_xml
-from fake_sap.rfc.abap_types import AbapType, Elementary, ValueRejected
 from fake_sap.rfc.model import FunctionInterface, Kind, Parameter, Structure
 
 T = TypeVar("T")
@@ -114,14 +120,14 @@ def _signed(integer: str, fraction: str, sign: str) -> str:
 def idoc_field_values(declared: Field) -> st.SearchStrategy[str]:
     """Text that is valid for an IDoc field: its type, at most its length."""
     kind, length = declared.type, declared.length
-    if kind is SapType.NUMC:
+    if kind is AbapType.NUMC:
         return st.text(DIGITS, min_size=1, max_size=length)
-    if kind is SapType.DATS:
+    if kind is AbapType.DATS:
         return st.one_of(st.just("00000000"), st.dates(date(1900, 1, 1), date(9999, 12, 31))
                          .map(lambda d: d.strftime("%Y%m%d")))
-    if kind is SapType.TIMS:
+    if kind is AbapType.TIMS:
         return st.times().map(lambda t: t.strftime("%H%M%S"))
-    if kind in (SapType.QUAN, SapType.CURR, SapType.DEC):
+    if kind in PACKED_TYPES:
         return _decimal_text(length)
     return _text(length)
 
@@ -130,13 +136,13 @@ def wrong_idoc_field_values(declared: Field) -> st.SearchStrategy[str]:
     """Text an IDoc field refuses: too long, or not of its type (letters in a number)."""
     too_long = st.text(LETTERS, min_size=declared.length + 1,
                        max_size=declared.length + 8)
-    if declared.type is SapType.NUMC:
+    if declared.type is AbapType.NUMC:
         return st.one_of(too_long, st.text(LETTERS, min_size=1, max_size=declared.length))
-    if declared.type is SapType.DATS:
+    if declared.type is AbapType.DATS:
         return st.one_of(too_long, st.sampled_from(["20241340", "2024-01-01", "ABCDEFGH"]))
-    if declared.type is SapType.TIMS:
+    if declared.type is AbapType.TIMS:
         return st.one_of(too_long, st.sampled_from(["246000", "12:00", "ABCDEF"]))
-    if declared.type in (SapType.QUAN, SapType.CURR, SapType.DEC):
+    if declared.type in PACKED_TYPES:
         return st.one_of(too_long, st.sampled_from(["ABC", "1.2.3", "--1", "."]))
     return too_long
 
@@ -442,9 +448,6 @@ def mutated_documents(draw: Draw, idoc_types: Iterable[str] | None = None, *,
 
 # == SOAP-RFC ==================================================================================
 
-_PACKED = (AbapType.DEC, AbapType.QUAN, AbapType.CURR)
-_INTEGER_RANGES = {AbapType.INT1: (0, 255), AbapType.INT2: (-32768, 32767),
-                   AbapType.INT4: (-2**31, 2**31 - 1)}
 
 
 @cache
@@ -459,7 +462,7 @@ def abap_values(elementary: Elementary) -> st.SearchStrategy[str]:
     if kind is AbapType.TIMS:
         return st.times().flatmap(lambda t: st.sampled_from(
             [t.strftime("%H:%M:%S"), t.strftime("%H%M%S")]))
-    if kind in _PACKED:
+    if kind in PACKED_TYPES:
         places = max(1, length - elementary.decimals)
         integers = st.text(DIGITS, min_size=1, max_size=places)
         fractions = st.text(DIGITS, max_size=elementary.decimals + 2).map(
@@ -469,8 +472,8 @@ def abap_values(elementary: Elementary) -> st.SearchStrategy[str]:
         return st.builds(_signed, integers, fractions, st.sampled_from(
             ["", "-", "trailing"])).filter(
             lambda text: _rounded_places(text, elementary.decimals) <= places)
-    if kind in _INTEGER_RANGES:
-        low, high = _INTEGER_RANGES[kind]
+    if kind in INTEGER_RANGES:
+        low, high = INTEGER_RANGES[kind]
         return st.integers(low, high).map(str)
     if kind is AbapType.FLTP:
         return st.floats(allow_nan=False, allow_infinity=False).map(repr)
@@ -504,11 +507,11 @@ def wrong_abap_values(elementary: Elementary) -> st.SearchStrategy[str]:
         return st.sampled_from(["2024-13-01", "2024-02-30", "31.12.2024", "ABCDEFGH", "2024"])
     if kind is AbapType.TIMS:
         return st.sampled_from(["24:00:01", "12:60:00", "noon", "1200"])
-    if kind in _PACKED:
+    if kind in PACKED_TYPES:
         too_big = "9" * (length - elementary.decimals + 1)
         return st.one_of(letters, st.sampled_from([too_big, "1.2.3", "NaN", "Infinity", "--1"]))
-    if kind in _INTEGER_RANGES:
-        low, high = _INTEGER_RANGES[kind]
+    if kind in INTEGER_RANGES:
+        low, high = INTEGER_RANGES[kind]
         return st.one_of(letters, st.sampled_from([str(high + 1), str(low - 1), "1.5"]))
     if kind is AbapType.FLTP:
         return letters

@@ -1,8 +1,13 @@
-"""DDIC structures of the material BAPIs, and which table column each BAPI field maps to."""
+"""DDIC structures of the material BAPIs, and which table column each BAPI field maps to.
+
+A field whose type is that of a data element of the dictionary says so (``=MATNR`` in a
+listing, ``element("MATNR")`` in a ``Field``) instead of repeating type and length.
+"""
 
 from __future__ import annotations
 
-from fake_sap.rfc.model import DATS, FLAG, LANG, Field, char, cuky, curr, dec, quan, structure, unit
+from fake_sap.ddic.elements import element
+from fake_sap.rfc.model import FLAG, Field, char, cuky, curr, dec, structure
 from fake_sap.rfc.structures import BAPIRET2, layout
 
 _DELETION = "Flag for deletion"
@@ -24,9 +29,9 @@ _MARC_SOURCE = ("datapanda.eu, SAP table BAPI_MARC (fields PLANT to ALT_BOM_ID w
 BAPIMATHEAD = structure(
     "BAPIMATHEAD", "Header segment with control information",
     *layout("""
-MATERIAL CHAR18 Material number; empty: internal number assignment (MATNR)
-IND_SECTOR CHAR1 Industry sector (MBRSH)
-MATL_TYPE CHAR4 Material type (MTART)
+MATERIAL =MATNR Material number; empty: internal number assignment (MATNR)
+IND_SECTOR =MBRSH Industry sector (MBRSH)
+MATL_TYPE =MTART Material type (MTART)
 BASIC_VIEW CHAR1 Basic data view
 SALES_VIEW CHAR1 Sales view
 PURCHASE_VIEW CHAR1 Purchasing view
@@ -54,12 +59,12 @@ CLIENT_COLUMNS = {"DEL_FLAG": "lvorm", "MATL_GROUP": "matkl", "OLD_MAT_NO": "bis
 BAPI_MARA = structure(
     "BAPI_MARA", "Client-specific material data",
     *layout("""
-DEL_FLAG CHAR1 Flag material for deletion at client level (LVORM)
-MATL_GROUP CHAR9 Material group (MATKL)
-OLD_MAT_NO CHAR18 Old material number (BISMT)
-BASE_UOM UNIT Base unit of measure (MEINS)
+DEL_FLAG =LVOMA Flag material for deletion at client level (LVORM)
+MATL_GROUP =MATKL Material group (MATKL)
+OLD_MAT_NO =BISMT Old material number (BISMT)
+BASE_UOM =MEINS Base unit of measure (MEINS)
 BASE_UOM_ISO CHAR3 Base unit of measure, ISO code
-PO_UNIT UNIT Purchase order unit of measure (BSTME)
+PO_UNIT =BSTME Purchase order unit of measure (BSTME)
 PO_UNIT_ISO CHAR3 Order unit, ISO code
 DOCUMENT CHAR22 Document number without document management system (ZEINR)
 DOC_TYPE CHAR3 Document type without document management system (ZEIAR)
@@ -72,10 +77,10 @@ PROD_MEMO CHAR18 Production/inspection memo (FERTH)
 PAGEFORMAT CHAR4 Page format of production memo (FORMT)
 SIZE_DIM CHAR32 Size/dimensions (GROES)
 BASIC_MATL CHAR48 Basic material (WRKST)
-NET_WEIGHT QUAN13.3 Net weight (NTGEW)
-UNIT_OF_WT UNIT Weight unit (GEWEI)
+NET_WEIGHT =NTGEW Net weight (NTGEW)
+UNIT_OF_WT =GEWEI Weight unit (GEWEI)
 UNIT_OF_WT_ISO CHAR3 Weight unit, ISO code
-DIVISION CHAR2 Division (SPART)
+DIVISION =SPART Division (SPART)
 ITEM_CAT CHAR4 General item category group (MTPOS_MARA)
 """),
     source=_MARA_SOURCE,
@@ -88,16 +93,16 @@ PLANT_COLUMNS = {"DEL_FLAG": "lvorm", "PUR_GROUP": "ekgrp", "MRP_TYPE": "dismm",
 BAPI_MARC = structure(
     "BAPI_MARC", "Plant-specific material data",
     *layout("""
-PLANT CHAR4 Plant (WERKS)
+PLANT =WERKS_D Plant (WERKS)
 DEL_FLAG CHAR1 Flag material for deletion at plant level (LVORM)
 ABC_ID CHAR1 ABC indicator (MAABC)
 CRIT_PART CHAR1 Indicator: critical part (KZKRI)
-PUR_GROUP CHAR3 Purchasing group (EKGRP)
+PUR_GROUP =EKGRP Purchasing group (EKGRP)
 ISSUE_UNIT UNIT Unit of issue (AUSME)
 ISSUE_UNIT_ISO CHAR3 Unit of issue, ISO code
 MRPPROFILE CHAR4 Material: MRP profile (DISPR)
 MRP_TYPE CHAR2 MRP type (DISMM)
-MRP_CTRLER CHAR3 MRP controller (DISPO)
+MRP_CTRLER =DISPO MRP controller (DISPO)
 PLND_DELRY DEC3 Planned delivery time in days (PLIFZ)
 GR_PR_TIME DEC3 Goods receipt processing time in days (WEBAZ)
 PERIOD_IND CHAR1 Period indicator (PERKZ)
@@ -133,11 +138,11 @@ BAPI_MBEW = structure(
     "BAPI_MBEW", "Valuation data",
     Field("VAL_AREA", char(4), "Valuation area (BWKEY)"),
     Field("VAL_TYPE", char(10), "Valuation type (BWTAR)"),
-    Field("PRICE_CTRL", char(1), "Price control: S standard, V moving average (VPRSV)"),
+    Field("PRICE_CTRL", element("VPRSV"), "Price control: S standard, V moving average (VPRSV)"),
     Field("MOVING_PR", dec(23, 4), "Moving average price (VERPR)"),
     Field("STD_PRICE", dec(23, 4), "Standard price (STPRS)"),
-    Field("PRICE_UNIT", dec(5), "Price unit (PEINH)"),
-    Field("VAL_CLASS", char(4), "Valuation class (BKLAS)"),
+    Field("PRICE_UNIT", element("PEINH"), "Price unit (PEINH)"),
+    Field("VAL_CLASS", element("BKLAS"), "Valuation class (BKLAS)"),
     Field("PLNDPRICE1", dec(23, 4), "Future planned price 1 (ZPLP1)"),
     Field("PLNDPRICE2", dec(23, 4), "Future planned price 2 (ZPLP2)"),
 )
@@ -151,13 +156,13 @@ SALES_COLUMNS = {"DEL_FLAG": "lvorm", "MATL_STATS": "versg", "ACCT_ASSGT": "ktgr
                  "DELYG_PLNT": "dwerk", "SALES_UNIT": "vrkme", "ITEM_CAT": "mtpos"}
 BAPI_MVKE = structure(
     "BAPI_MVKE", "Sales data",
-    Field("SALES_ORG", char(4), "Sales organization (VKORG)"),
-    Field("DISTR_CHAN", char(2), "Distribution channel (VTWEG)"),
+    Field("SALES_ORG", element("VKORG"), "Sales organization (VKORG)"),
+    Field("DISTR_CHAN", element("VTWEG"), "Distribution channel (VTWEG)"),
     Field("DEL_FLAG", FLAG, _DELETION),
     Field("MATL_STATS", char(1), "Material statistics group (VERSG)"),
     Field("ACCT_ASSGT", char(2), "Account assignment group (KTGRM)"),
     Field("DELYG_PLNT", char(4), "Delivering plant (DWERK)"),
-    Field("SALES_UNIT", unit(), "Sales unit (VRKME)"),
+    Field("SALES_UNIT", element("VRKME"), "Sales unit (VRKME)"),
     Field("ITEM_CAT", char(4), "Item category group (MTPOS)"),
 )
 BAPI_MVKEX = structure(
@@ -168,9 +173,9 @@ BAPI_MVKEX = structure(
 
 BAPI_MAKT = structure(
     "BAPI_MAKT", "Material descriptions",
-    Field("LANGU", LANG, "Language key (or a two-letter ISO code)"),
+    Field("LANGU", element("SPRAS"), "Language key (or a two-letter ISO code)"),
     Field("LANGU_ISO", char(2), "Language, ISO code"),
-    Field("MATL_DESC", char(40), "Material description (MAKTX)"),
+    Field("MATL_DESC", element("MAKTX"), "Material description (MAKTX)"),
     Field("DEL_FLAG", FLAG, _DELETION),
 )
 
@@ -179,37 +184,37 @@ BAPI_MATRETURN2 = structure("BAPI_MATRETURN2", "Messages of the material BAPI",
 
 BAPIMATDOA = structure(
     "BAPIMATDOA", "Material data, general",
-    Field("MATL_DESC", char(40), "Material description in the logon language"),
-    Field("IND_SECTOR", char(1), "Industry sector"),
-    Field("MATL_TYPE", char(4), "Material type"),
-    Field("MATL_GROUP", char(9), "Material group"),
-    Field("OLD_MAT_NO", char(18), "Old material number"),
-    Field("BASE_UOM", unit(), "Base unit of measure"),
-    Field("DIVISION", char(2), "Division"),
+    Field("MATL_DESC", element("MAKTX"), "Material description in the logon language"),
+    Field("IND_SECTOR", element("MBRSH"), "Industry sector"),
+    Field("MATL_TYPE", element("MTART"), "Material type"),
+    Field("MATL_GROUP", element("MATKL"), "Material group"),
+    Field("OLD_MAT_NO", element("BISMT"), "Old material number"),
+    Field("BASE_UOM", element("MEINS"), "Base unit of measure"),
+    Field("DIVISION", element("SPART"), "Division"),
     Field("ITEM_CAT", char(4), "General item category group"),
-    Field("NET_WEIGHT", quan(13), "Net weight"),
-    Field("UNIT_OF_WT", unit(), "Weight unit"),
-    Field("CREATED_ON", DATS, "Created on"),
-    Field("CREATED_BY", char(12), "Created by"),
-    Field("LAST_CHNGE", DATS, "Last change"),
-    Field("CHANGED_BY", char(12), "Changed by"),
+    Field("NET_WEIGHT", element("NTGEW"), "Net weight"),
+    Field("UNIT_OF_WT", element("GEWEI"), "Weight unit"),
+    Field("CREATED_ON", element("ERSDA"), "Created on"),
+    Field("CREATED_BY", element("ERNAM"), "Created by"),
+    Field("LAST_CHNGE", element("LAEDA"), "Last change"),
+    Field("CHANGED_BY", element("AENAM"), "Changed by"),
     Field("DEL_FLAG", FLAG, _DELETION),
 )
 BAPIMATDOC = structure(
     "BAPIMATDOC", "Material data, plant",
     Field("DEL_FLAG", FLAG, _DELETION),
-    Field("PUR_GROUP", char(3), "Purchasing group"),
+    Field("PUR_GROUP", element("EKGRP"), "Purchasing group"),
     Field("MRP_TYPE", char(2), "MRP type"),
     Field("AVAILCHECK", char(2), "Checking group for availability check"),
     Field("PROFIT_CTR", char(10), "Profit center"),
 )
 BAPIMATDOBEW = structure(
     "BAPIMATDOBEW", "Material data, valuation",
-    Field("VAL_CLASS", char(4), "Valuation class"),
-    Field("PRICE_CTRL", char(1), "Price control"),
-    Field("MOVING_PR", curr(11), "Moving average price"),
-    Field("STD_PRICE", curr(11), "Standard price"),
-    Field("PRICE_UNIT", dec(5), "Price unit"),
+    Field("VAL_CLASS", element("BKLAS"), "Valuation class"),
+    Field("PRICE_CTRL", element("VPRSV"), "Price control"),
+    Field("MOVING_PR", element("VERPR"), "Moving average price"),
+    Field("STD_PRICE", element("STPRS"), "Standard price"),
+    Field("PRICE_UNIT", element("PEINH"), "Price unit"),
     Field("PLNDPRICE1", curr(11), "Future planned price 1"),
     Field("PLNDPRICE2", curr(11), "Future planned price 2"),
     Field("CURRENCY", cuky(), "Currency of the valuation area"),

@@ -1,4 +1,4 @@
-"""Elementary ABAP types (fake_sap.rfc.abap_types): ABAP's conversion of wire text into the
+"""Elementary ABAP types (fake_sap.ddic.types): ABAP's conversion of wire text into the
 internal format a function module sees, what it refuses with which CX_SY_CONVERSION_*
 exception, the SOAP-RFC text written back, initial values and flat widths."""
 
@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from fake_sap.rfc.abap_types import (
+from fake_sap.ddic.types import (
     CLNT,
     DATA_LOSS,
     DATS,

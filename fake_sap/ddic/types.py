@@ -1,14 +1,22 @@
-"""Elementary ABAP types (CHAR 18, NUMC 6, DEC 23.4, DATS ...) and ABAP's conversion rules.
+"""The elementary ABAP types (CHAR 18, NUMC 6, DEC 23.4, DATS ...) and their rules, once.
 
-Values inside the emulator are ABAP's internal formats, as a function module sees them:
-CHAR and NUMC as ``str`` (NUMC zero-padded), DATS ``"YYYYMMDD"``, TIMS ``"HHMMSS"``, packed
-numbers as :class:`~decimal.Decimal`, integers as ``int``. :meth:`Elementary.coerce` turns
-wire text (or a Python value) into that format and refuses what ABAP would refuse;
-:meth:`Elementary.to_text` writes the SOAP-RFC form (``YYYY-MM-DD``, ``HH:MM:SS``, ``12.500``).
+Every interface of the emulator types its fields with these: the SOAP-RFC function modules and
+DDIC structures, RFC_READ_TABLE and DDIF_FIELDINFO_GET, and the IDoc segments. The two sides
+see a value differently, so the type carries the rules of both:
+
+- Inside a function module a value is in ABAP's internal format: CHAR and NUMC as ``str``
+  (NUMC zero-padded), DATS ``"YYYYMMDD"``, TIMS ``"HHMMSS"``, packed numbers as
+  :class:`~decimal.Decimal`, integers as ``int``. :meth:`Elementary.coerce` turns wire text (or
+  a Python value) into that format and refuses what ABAP's conversion rules would refuse;
+  :meth:`Elementary.to_text` writes the SOAP-RFC form (``YYYY-MM-DD``, ``HH:MM:SS``, ``12.500``).
+- In an IDoc every field travels as text of the segment's length (a QUAN field is characters,
+  with SAP's trailing minus). :meth:`AbapType.check_text` says why such a text is not valid
+  (inbound status 60), and :data:`XSD_PATTERNS` is the same rule as an XSD pattern.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
@@ -18,7 +26,7 @@ Value = str | int | Decimal | float
 
 
 class AbapType(StrEnum):
-    """The DDIC data types the emulator's interfaces use."""
+    """The DDIC data types (DFIES-DATATYPE) the emulator's interfaces and segments use."""
 
     CHAR = "CHAR"
     NUMC = "NUMC"
@@ -37,14 +45,47 @@ class AbapType(StrEnum):
     CLNT = "CLNT"
     STRING = "STRING"
 
+    def check_text(self, value: str, length: int) -> str | None:
+        """Why ``value``, the text of an IDoc field of ``length`` characters typed with this
+        type, is not valid (inbound status 60); ``None`` when it is. Types without a text
+        rule of their own (CHAR, UNIT, CUKY, LANG ...) only have the length checked."""
+        if len(value) > length:
+            return f"value '{value[:60]}' is longer than {length} characters"
+        if self is AbapType.NUMC and not value.isdigit():
+            return f"value '{value}' is not numeric (NUMC {length})"
+        if self is AbapType.DATS:
+            return _check_date_text(value)
+        if self is AbapType.TIMS:
+            return _check_time_text(value)
+        if self in PACKED_TYPES:
+            return _check_decimal_text(value)
+        return None
+
+    @property
+    def xsd_pattern(self) -> str | None:
+        """The XSD pattern of an IDoc field of this type, the rule of :meth:`check_text`
+        as far as a pattern can say it; ``None`` for the types that are plain text."""
+        return XSD_PATTERNS.get(self)
+
 
 _TEXT = {AbapType.CHAR, AbapType.UNIT, AbapType.CUKY, AbapType.LANG, AbapType.CLNT,
          AbapType.STRING}
-_PACKED = {AbapType.DEC, AbapType.QUAN, AbapType.CURR}
-_INTEGER_RANGES = {AbapType.INT1: (0, 255), AbapType.INT2: (-32768, 32767),
-                   AbapType.INT4: (-2**31, 2**31 - 1)}
+#: the packed numbers (ABAP type p)
+PACKED_TYPES = frozenset({AbapType.DEC, AbapType.QUAN, AbapType.CURR})
+#: the types an IDoc segment field is declared with (segment declarations and imported
+#: schemas): the character-like ones, as every segment field travels as text
+IDOC_FIELD_TYPES = frozenset({AbapType.CHAR, AbapType.NUMC, AbapType.DATS, AbapType.TIMS,
+                              AbapType.QUAN, AbapType.CURR, AbapType.DEC, AbapType.UNIT,
+                              AbapType.CUKY, AbapType.LANG})
+#: the values each integer type holds
+INTEGER_RANGES = {AbapType.INT1: (0, 255), AbapType.INT2: (-32768, 32767),
+                  AbapType.INT4: (-2**31, 2**31 - 1)}
 _FIXED_LENGTH = {AbapType.DATS: 8, AbapType.TIMS: 6, AbapType.INT1: 3, AbapType.INT2: 5,
                  AbapType.INT4: 10, AbapType.FLTP: 16, AbapType.LANG: 1, AbapType.CLNT: 3}
+#: the length a declaration that names none gets: the fixed lengths, and the usual ones of
+#: unit and currency keys
+IMPLIED_LENGTH = {AbapType.UNIT: 3, AbapType.CUKY: 5, AbapType.DATS: 8, AbapType.TIMS: 6,
+                  AbapType.LANG: 1, AbapType.FLTP: 16, AbapType.INT4: 10}
 #: bytes of the types whose memory is not characters (a string: its reference)
 _BINARY_LENGTH = {AbapType.INT1: 1, AbapType.INT2: 2, AbapType.INT4: 4, AbapType.FLTP: 8,
                   AbapType.STRING: 8}
@@ -59,6 +100,53 @@ _INTERNAL_TYPE = {AbapType.NUMC: "N", AbapType.DATS: "D", AbapType.TIMS: "T",
 LANGUAGE_KEYS = {"EN": "E", "DE": "D", "FR": "F", "ES": "S", "IT": "I", "JA": "J", "PT": "P",
                  "NL": "N", "RU": "R", "PL": "L", "ZH": "1", "KO": "3"}
 LANGUAGE_ISO = {key: iso for iso, key in LANGUAGE_KEYS.items()}
+
+
+# -- IDoc text: every field travels as characters ----------------------------------------
+
+#: a number as an IDoc carries it in a character field; SAP writes the minus sign behind it
+_DECIMAL_TEXT = re.compile(r"^-?\d*(\.\d*)?-?$")
+_DECIMAL_PATTERN = r"-?\d*(\.\d*)?-?"
+#: the XSD pattern of an IDoc field, for each type that has one (mirrors
+#: :meth:`AbapType.check_text`)
+XSD_PATTERNS: dict[AbapType, str] = {
+    AbapType.NUMC: r"\d*",
+    AbapType.DATS: r"\d{8}",
+    AbapType.TIMS: r"\d{6}",
+    AbapType.QUAN: _DECIMAL_PATTERN,
+    AbapType.CURR: _DECIMAL_PATTERN,
+    AbapType.DEC: _DECIMAL_PATTERN,
+}
+
+
+def _check_date_text(value: str) -> str | None:
+    if value == "00000000":
+        return None
+    try:
+        datetime.strptime(value, "%Y%m%d")
+    except ValueError:
+        return f"value '{value}' is not a date YYYYMMDD"
+    if len(value) != 8:
+        return f"value '{value}' is not a date YYYYMMDD"
+    return None
+
+
+def _check_time_text(value: str) -> str | None:
+    if len(value) != 6 or not value.isdigit():
+        return f"value '{value}' is not a time HHMMSS"
+    if int(value[:2]) > 23 or int(value[2:4]) > 59 or int(value[4:]) > 59:
+        return f"value '{value}' is not a time HHMMSS"
+    return None
+
+
+def _check_decimal_text(value: str) -> str | None:
+    if not _DECIMAL_TEXT.match(value) or not any(c.isdigit() for c in value):
+        return f"value '{value}' is not a number"
+    try:
+        Decimal(value.rstrip("-"))
+    except InvalidOperation:
+        return f"value '{value}' is not a number"
+    return None
 
 
 class ValueRejected(ValueError):
@@ -86,7 +174,7 @@ class Elementary:
     decimals: int = 0
 
     def __str__(self) -> str:
-        if self.type in _PACKED:
+        if self.type in PACKED_TYPES:
             return f"{self.type.value} {self.length}.{self.decimals}"
         if self.type in (AbapType.CHAR, AbapType.NUMC, AbapType.UNIT, AbapType.CUKY):
             return f"{self.type.value} {self.length}"
@@ -105,7 +193,7 @@ class Elementary:
         """Bytes the value takes in memory (DFIES-INTLEN, RFC_FUNINT-INTLENGTH): a
         character takes two in a Unicode system (UTF-16), one in a non-Unicode one; a
         packed number of n digits (n + 1) / 2 rounded up; a string is a reference."""
-        if self.type in _PACKED:
+        if self.type in PACKED_TYPES:
             return self.length // 2 + 1
         if self.type in _BINARY_LENGTH:
             return _BINARY_LENGTH[self.type]
@@ -114,7 +202,7 @@ class Elementary:
     def alignment(self, unicode: bool = True) -> int:
         """The address a value must start at a multiple of, in a structure (ABAP's
         alignment: i 4, s 2, f 8, deep 8, p 1; characters the size of one)."""
-        if self.type in _PACKED or self.type is AbapType.INT1:
+        if self.type in PACKED_TYPES or self.type is AbapType.INT1:
             return 1
         if self.type in _BINARY_LENGTH:
             return _BINARY_LENGTH[self.type]
@@ -123,7 +211,7 @@ class Elementary:
     @property
     def width(self) -> int:
         """Characters the value takes in a flat character layout (RFC_READ_TABLE's DATA)."""
-        if self.type in _PACKED:
+        if self.type in PACKED_TYPES:
             return self.length + 2  # sign and decimal point
         return _FIXED_LENGTH.get(self.type, self.length)
 
@@ -134,9 +222,9 @@ class Elementary:
             return "00000000"
         if self.type is AbapType.TIMS:
             return "000000"
-        if self.type in _PACKED:
+        if self.type in PACKED_TYPES:
             return Decimal(0).quantize(self._quantum)
-        if self.type in _INTEGER_RANGES:
+        if self.type in INTEGER_RANGES:
             return 0
         if self.type is AbapType.FLTP:
             return 0.0
@@ -155,9 +243,9 @@ class Elementary:
             return self._date(value)
         if self.type is AbapType.TIMS:
             return self._time(value)
-        if self.type in _PACKED:
+        if self.type in PACKED_TYPES:
             return self._packed(value)
-        if self.type in _INTEGER_RANGES:
+        if self.type in INTEGER_RANGES:
             return self._integer(value)
         return self._float(value)
 
@@ -169,7 +257,7 @@ class Elementary:
         if self.type is AbapType.TIMS:
             text = str(value)
             return f"{text[:2]}:{text[2:4]}:{text[4:6]}"
-        if self.type in _PACKED:
+        if self.type in PACKED_TYPES:
             with localcontext(prec=self.length + 1):
                 number = Decimal(value).quantize(self._quantum) + 0  # + 0: -0 becomes 0
             return f"{number:f}"
@@ -272,7 +360,7 @@ class Elementary:
         except ValueError:
             raise ValueRejected(NO_NUMBER, f"'{text[:60]}' is not an integer ({self})") \
                 from None
-        low, high = _INTEGER_RANGES[self.type]
+        low, high = INTEGER_RANGES[self.type]
         if not low <= number <= high:
             raise ValueRejected(OVERFLOW, f"{number} does not fit {self}")
         return number
@@ -316,11 +404,11 @@ def curr(length: int, decimals: int = 2) -> Elementary:
 
 
 def unit() -> Elementary:
-    return Elementary(AbapType.UNIT, 3)
+    return Elementary(AbapType.UNIT, IMPLIED_LENGTH[AbapType.UNIT])
 
 
 def cuky() -> Elementary:
-    return Elementary(AbapType.CUKY, 5)
+    return Elementary(AbapType.CUKY, IMPLIED_LENGTH[AbapType.CUKY])
 
 
 DATS = Elementary(AbapType.DATS, 8)
