@@ -7,14 +7,16 @@ for the next. For every IDoc it reports, field by field:
 
 - **REFUSE**: the IDoc would not be posted: the control record (56), the syntax check (60)
   or the application (51) refuses it, with SAP's status text;
-- **DROP**: a field or segment with a value that the emulator does not keep: it is missing
-  when the emulator sends the same object back (BD10/BD21 read it from its tables);
-- **CONVERT**: a field the emulator keeps but sends back with another value than the real
-  system wrote (units, number formats, leading zeros ...).
+- **DROP**: a field or segment with a value that the emulator does not keep;
+- **CONVERT**: a field the emulator keeps in another form than the real system wrote
+  (units, number formats, leading zeros ...).
 
-The comparison with what the emulator sends back needs an outbound side for the message type
-(MATMAS, DEBMAS); for other message types only refusals are reported. An IDoc of a type
-without posting logic is passed through (64) as it came, so nothing of it is dropped.
+For message types the emulator sends (MATMAS, DEBMAS) DROP and CONVERT compare with the
+object sent back (BD10/BD12 read it from its tables). For the others (ORDERS) DROP comes from
+the fields each inbound mapping declares it reads (``READS``, next to the mapping), and
+CONVERT from the sales order the posting stored. A customer segment of an extension is kept
+in the stored IDoc but not posted. An IDoc of a type without posting logic is passed through
+(64) as it came, so nothing of it is dropped. docs/parity.md describes each method.
 
 Layer: ALE (it drives the inbound processor and the outbound readers).
 """
@@ -71,6 +73,9 @@ class ParityReport:
     idocs: int = 0
     files: int = 0
     unreadable: list[str] = field(default_factory=list)
+    #: the status each IDoc ended in, in file and document order (53 posted, 64 passed
+    #: through, or the refusal's)
+    statuses: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
@@ -106,13 +111,16 @@ def _check_file(db: Database, path: Path, report: ParityReport) -> None:
         with open(path, "rb") as stream:
             for idoc in iter_idocs(stream):
                 report.idocs += 1
-                report.findings += _check_idoc(db, f"{path}: IDOC[{idoc.index}]", idoc)
+                status, findings = _check_idoc(db, f"{path}: IDOC[{idoc.index}]", idoc)
+                report.statuses.append(status)
+                report.findings += findings
     except (OSError, MalformedXml, NotIdocXml) as error:
         reason = error.message if isinstance(error, FakeSapError) else str(error)
         report.unreadable.append(f"{path}: not read: {reason}")
 
 
-def _check_idoc(db: Database, where: str, idoc: Idoc) -> list[Finding]:
+def _check_idoc(db: Database, where: str, idoc: Idoc) -> tuple[str, list[Finding]]:
+    """The status the IDoc ends in, and the findings."""
     # the sender's DOCNUM would make a second export of the same IDoc a duplicate (68)
     # and the real system's client (MANDT) is not the scratch one
     received = Idoc({**idoc.control, "DOCNUM": "", "MANDT": ""}, idoc.segments,
@@ -123,11 +131,11 @@ def _check_idoc(db: Database, where: str, idoc: Idoc) -> list[Finding]:
         trail = idocs.statuses(conn, MANDT, docnum)
         status = trail[-1]["status"]
         if status in _REFUSED:
-            return [Finding(where, "REFUSE", "",
-                            f"status {status} ({_REFUSED[status]}): {trail[-1]['statxt']}")]
+            return status, [Finding(where, "REFUSE", "", f"status {status} "
+                                    f"({_REFUSED[status]}): {trail[-1]['statxt']}")]
         application = applications.for_message(idoc.mestyp)
         if status != "53" or application is None:
-            return []
+            return status, []
         if application.outbound is None:
             # no outbound side to compare with: what the mapping declares it reads, and
             # what the posting stored of it
@@ -137,11 +145,11 @@ def _check_idoc(db: Database, where: str, idoc: Idoc) -> list[Finding]:
             findings = list(_unread(where, idoc.segments, reads, standard, ""))
             if application.mestyp == orders.MESTYP:
                 findings += _stored_order(conn, where, idoc, trail[-1])
-            return findings
+            return status, findings
         stored = idocs.get(conn, MANDT, docnum)
         assert stored is not None
         sent_back = application.outbound.read_segments(conn, MANDT, stored["objkey"])
-    return list(_compare(where, idoc.segments, sent_back, ""))
+    return status, list(_compare(where, idoc.segments, sent_back, ""))
 
 
 # --- message types the emulator does not send: the declared reads --------------------------
