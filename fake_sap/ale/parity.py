@@ -142,7 +142,7 @@ def _check_idoc(db: Database, where: str, idoc: Idoc) -> tuple[str, list[Finding
             standard = {s.name for s in application.outbound_type.all_segments()
                         if not s.extension}
             reads = DECLARED_READS.get(application.mestyp, ())
-            findings = list(_unread(where, idoc.segments, reads, standard, ""))
+            findings = list(dropped_fields(where, idoc.segments, reads, standard, ""))
             if application.mestyp == orders.MESTYP:
                 findings += _stored_order(conn, where, idoc, trail[-1])
             return status, findings
@@ -160,9 +160,11 @@ DECLARED_READS: dict[str, tuple[SegmentReads, ...]] = {
 _NOT_READ = "not kept (no posting logic reads it; kept in the stored IDoc)"
 
 
-def _unread(where: str, received: list[SegmentData], reads: tuple[SegmentReads, ...],
-            standard: set[str], parent: str) -> Iterator[Finding]:
-    """DROP for each filled field no mapping reads, and for each extension segment."""
+def dropped_fields(where: str, received: list[SegmentData],
+                   reads: tuple[SegmentReads, ...], standard: set[str], parent: str
+                   ) -> Iterator[Finding]:
+    """DROP for each filled field of ``received`` that ``reads`` does not read, and for each
+    segment not among the ``standard`` ones (a customer segment of an extension)."""
     by_segment = {r.segment: r for r in reads}
     seen: dict[str, int] = {}
     for segment in received:
@@ -191,12 +193,12 @@ def _unread(where: str, received: list[SegmentData], reads: tuple[SegmentReads, 
                               f"not read; kept in the stored IDoc)")
             else:
                 yield Finding(where, "DROP", f"{path}/{name}", f"'{value}' {_NOT_READ}")
-        yield from _unread(where, segment.children, reads, standard, f"{path}/")
+        yield from dropped_fields(where, segment.children, reads, standard, f"{path}/")
 
 
 # --- ORDERS: the stored sales order ----------------------------------------------------------
 
-class _Compared(Enum):
+class Compared(Enum):
     """How a sent value is compared with the stored one."""
 
     TEXT = "text"  # as it is: leading zeros (ALPHA, MATN1) count
@@ -209,18 +211,18 @@ class _Compared(Enum):
 #: VBAP column (``items.`` fields), and how the values are compared. Command fields not
 #: listed (the ship-to party, the requested delivery date of an item, which the availability
 #: check may move) are not compared.
-ORDER_COLUMNS: dict[str, tuple[str, _Compared]] = {
-    "purch_no_c": ("bstnk", _Compared.TEXT), "currency": ("waerk", _Compared.CURRENCY),
-    "dlv_block": ("lifsk", _Compared.TEXT), "ord_reason": ("augru", _Compared.TEXT),
-    "req_date": ("vdatu", _Compared.TEXT), "doc_date": ("audat", _Compared.TEXT),
-    "purch_date": ("bstdk", _Compared.TEXT), "sales_org": ("vkorg", _Compared.TEXT),
-    "distr_chan": ("vtweg", _Compared.TEXT), "division": ("spart", _Compared.TEXT),
-    "doc_type": ("auart", _Compared.TEXT), "sold_to": ("kunnr", _Compared.TEXT),
-    "items.itm_number": ("posnr", _Compared.NUMBER),
-    "items.material": ("matnr", _Compared.TEXT),
-    "items.quantity": ("kwmeng", _Compared.NUMBER),
-    "items.plant": ("werks", _Compared.TEXT),
-    "items.sales_unit": ("vrkme", _Compared.UNIT),
+ORDER_COLUMNS: dict[str, tuple[str, Compared]] = {
+    "purch_no_c": ("bstnk", Compared.TEXT), "currency": ("waerk", Compared.CURRENCY),
+    "dlv_block": ("lifsk", Compared.TEXT), "ord_reason": ("augru", Compared.TEXT),
+    "req_date": ("vdatu", Compared.TEXT), "doc_date": ("audat", Compared.TEXT),
+    "purch_date": ("bstdk", Compared.TEXT), "sales_org": ("vkorg", Compared.TEXT),
+    "distr_chan": ("vtweg", Compared.TEXT), "division": ("spart", Compared.TEXT),
+    "doc_type": ("auart", Compared.TEXT), "sold_to": ("kunnr", Compared.TEXT),
+    "items.itm_number": ("posnr", Compared.NUMBER),
+    "items.material": ("matnr", Compared.TEXT),
+    "items.quantity": ("kwmeng", Compared.NUMBER),
+    "items.plant": ("werks", Compared.TEXT),
+    "items.sales_unit": ("vrkme", Compared.UNIT),
 }
 
 #: one sent value: where it was (SEGMENT/FIELD), the value, the command field it fills
@@ -287,11 +289,11 @@ def _compare_stored(where: str, sent: list[_Sent], row: dict[str, Any], codes: I
             continue
         column, compared = ORDER_COLUMNS[command]
         stored = "" if row.get(column) is None else str(row[column])
-        if _same(value, stored, compared, codes):
+        if same_value(value, stored, compared, codes):
             continue
         # a command field filled by two fields (a fallback): the one stored is not this one
         other = next((p for p, v, c in sent if c == command and p != path
-                      and _same(v, stored, compared, codes)), None)
+                      and same_value(v, stored, compared, codes)), None)
         if other is not None:
             findings.append(Finding(where, "DROP", path,
                                     f"'{value}' not kept (the value of {other} is stored)"))
@@ -301,23 +303,24 @@ def _compare_stored(where: str, sent: list[_Sent], row: dict[str, Any], codes: I
     return findings
 
 
-def _same(sent: str, stored: str, compared: _Compared, codes: IsoCodes) -> bool:
-    if compared is _Compared.NUMBER:
+def same_value(sent: str, stored: str, compared: Compared, codes: IsoCodes) -> bool:
+    """Whether a value as sent is the stored one, compared the way ``compared`` says."""
+    if compared is Compared.NUMBER:
         try:
             return Decimal(sent.strip()) == Decimal(stored or "0")
         except InvalidOperation:
             return sent == stored
-    if compared is _Compared.UNIT:
+    if compared is Compared.UNIT:
         return sent == codes.units.iso(stored)
-    if compared is _Compared.CURRENCY:
+    if compared is Compared.CURRENCY:
         return sent == codes.currencies.iso(stored)
     return sent == stored
 
 
-def _stored_as(stored: str, compared: _Compared, codes: IsoCodes) -> str:
+def _stored_as(stored: str, compared: Compared, codes: IsoCodes) -> str:
     text = f"is stored as '{stored}'"
-    if compared is _Compared.UNIT or compared is _Compared.CURRENCY:
-        table = codes.units if compared is _Compared.UNIT else codes.currencies
+    if compared is Compared.UNIT or compared is Compared.CURRENCY:
+        table = codes.units if compared is Compared.UNIT else codes.currencies
         iso = table.iso(stored)
         return text + (f", sent back as ISO code '{iso}'" if iso else
                        ", which has no ISO code")
