@@ -89,6 +89,18 @@ def test_a_unit_sent_as_its_iso_code_round_trips_and_an_internal_one_is_converte
         f"sent back as ISO code 'PCE'"]
 
 
+def test_a_partner_number_without_its_leading_zeros_is_stored_in_its_alpha_form(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = folder_with(tmp_path, packet(ORDERS05, [order(partners=(("AG", "4711"),))]))
+    debmas = (folder / "02-customer.xml").read_text(encoding="utf-8")
+    (folder / "02-customer.xml").write_text(debmas.replace(CUSTOMER, "0000004711"),
+                                            encoding="utf-8")
+
+    assert order_lines(capsys, folder) == [
+        f"{folder / '03-order.xml'}: IDOC[1]: E1EDKA1/PARTN: CONVERT '4711' is stored as "
+        f"'0000004711'"]
+
+
 def test_the_partner_of_a_function_no_mapping_reads_is_dropped(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = folder_with(tmp_path, packet(ORDERS05, [
