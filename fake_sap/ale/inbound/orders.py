@@ -58,7 +58,7 @@ READS = (HEADER, REFERENCE, DATE, ORGANIZATION, PARTNER, ITEM, ITEM_OBJECT, SCHE
 
 def object_key(idoc: Idoc) -> str:
     """The customer's purchase order number: what the sender identifies the order by."""
-    number = REFERENCE.by_qualifier(idoc.segments).get("purch_no_c")
+    number = REFERENCE.by_qualifier(idoc.segments, first=True).get("purch_no_c")
     if number is not None:
         return number
     header = idoc.first("E1EDK01")

@@ -138,13 +138,15 @@ class SegmentReads:
             return NOT_KEPT
         return self.fields.get(name)
 
-    def by_qualifier(self, segments: list[SegmentData]) -> dict[str, str]:
+    def by_qualifier(self, segments: list[SegmentData], *, first: bool = False
+                     ) -> dict[str, str]:
         """The values of this qualified segment among ``segments``, by the command field
-        their qualifier fills (of two segments with the same qualifier, the later one)."""
+        their qualifier fills; of two segments with the same qualifier the later one, or the
+        first one when ``first``."""
         found: dict[str, str] = {}
         for segment in segments:
             if segment.name == self.segment:
                 command = self.qualified.get(segment.values.get(self.qualifier, ""))
-                if command is not None:
+                if command is not None and not (first and command in found):
                     found[command] = segment.values.get(self.value, "")
         return found

@@ -142,6 +142,9 @@ def test_a_qualified_segment_reads_its_value_only_for_the_declared_qualifiers() 
                 SegmentData("E1EDKA1", {"PARVW": "WE", "PARTN": "3"})]
 
     assert orders.PARTNER.by_qualifier(partners) == {"sold_to": "1", "ship_to": "3"}
+    again = [*partners, SegmentData("E1EDKA1", {"PARVW": "AG", "PARTN": "4"})]
+    assert orders.PARTNER.by_qualifier(again)["sold_to"] == "4"
+    assert orders.PARTNER.by_qualifier(again, first=True)["sold_to"] == "1"
     assert [orders.PARTNER.command_field(p.values, "PARTN") for p in partners] \
         == ["sold_to", None, "ship_to"]
     assert orders.PARTNER.command_field(partners[1].values, "PARVW") == NOT_KEPT
