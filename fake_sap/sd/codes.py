@@ -4,13 +4,18 @@ Internal codes are what the database holds and what RFC callers must send; the E
 external codes (``OR`` for ``TA``, ``SP`` for ``AG``, ``PC`` for ``ST``) are what SAP's
 conversion exits AUART, PARVW and CUNIT turn into internal ones, which
 BAPI_SALESORDER_CREATEFROMDAT2 does only when asked to (``CONVERT = 'X'``).
+
+ISO codes of units (the BAPIs' ``*_ISO`` fields) are converted with the client's T006, the
+one conversion the IDoc side uses as well (:mod:`fake_sap.basis.iso_codes`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fake_sap.customizing import UNITS as _T006
+from fake_sap.basis import iso_codes
+from fake_sap.basis.iso_codes import CodeMap
+from fake_sap.db.engine import Database
 
 
 @dataclass(frozen=True)
@@ -44,11 +49,11 @@ SOLD_TO, SHIP_TO, BILL_TO, PAYER = "AG", "WE", "RE", "RG"
 #: units of measure: internal -> English external (exit CUNIT)
 UNITS = {"ST": "PC", "KG": "KG", "L": "L", "M": "M", "EA": "EA", "SET": "SET"}
 UNIT_BY_EXTERNAL = {v: k for k, v in UNITS.items()}
-#: units of measure: internal -> ISO code (T006-ISOCODE), as IDocs and *_ISO fields carry them;
-#: the units each ISO code converts back to (T006-PRIMARY), so that the map is one-to-one
-ISO_UNITS = {unit: fields["ISOCODE"] for unit, fields in _T006.items()
-             if fields.get("ISOCODE") and fields.get("PRIMARY") == "X"}
-UNIT_BY_ISO = {v: k for k, v in ISO_UNITS.items()}
+#: the baseline T006's units with the primary flag: internal -> ISO code (T006-ISOCODE), the
+#: one-to-one part of the client's table before anyone adds to it (the BAPIs convert with the
+#: client's table: :func:`client_units`)
+ISO_UNITS = {unit: iso for unit, iso in iso_codes.BASELINE.units.to_iso.items()
+             if iso_codes.BASELINE.units.internal(iso) == unit}
 
 
 def document_type(code: str, convert: bool) -> str:
@@ -67,6 +72,17 @@ def unit(code: str, convert: bool) -> str:
     return UNIT_BY_EXTERNAL.get(code, code) if convert else code
 
 
-def unit_from_iso(code: str) -> str:
-    """The internal unit for an ISO code (PCE -> ST); '' when there is none."""
-    return UNIT_BY_ISO.get(code, "")
+def unit_from_iso(code: str, units: CodeMap = iso_codes.BASELINE.units) -> str:
+    """The internal unit for an ISO code (PCE -> ST) as UNIT_OF_MEASURE_ISO_TO_SAP finds it
+    in T006 (the entry flagged primary); '' when there is none."""
+    return units.internal(code) or ""
+
+
+#: no units at all: for a call that converts none
+NO_UNITS = CodeMap.of(())
+
+
+def client_units(db: Database, mandt: str) -> CodeMap:
+    """The client's units of measure (T006) with their ISO codes."""
+    with db.read() as conn:
+        return iso_codes.for_client(conn, mandt).units

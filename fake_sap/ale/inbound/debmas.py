@@ -17,7 +17,7 @@ from typing import cast
 
 from sqlalchemy import Connection
 
-from fake_sap.ale.inbound.values import IsoFields, amount
+from fake_sap.ale.inbound.values import NOT_KEPT, IsoFields, SegmentReads, amount
 from fake_sap.ale.posting import Posting
 from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import IsoCodes
@@ -39,6 +39,38 @@ MESTYP = "DEBMAS"
 KIND = customer_master.KIND
 #: MSGFN of an IDoc that only flags the customer for deletion
 DELETE = "003"
+
+# The segment fields this mapping reads and the SaveCustomer field each one fills. The mapping
+# reads them directly (this runs for every IDoc of a packet); a unit test runs it over IDocs
+# that fill every field and proves that it reads these fields and no other. Any other field
+# of a DEBMAS07 IDoc is kept in the stored IDoc only.
+HEADER = SegmentReads("E1KNA1M", {
+    "MSGFN": NOT_KEPT,  # 003: the command is a deletion flag
+    "KUNNR": "customer", "KTOKD": "account_group", "ANRED": "title", "NAME1": "name",
+    "NAME2": "name_2", "SORTL": "search_term", "STRAS": "street", "ORT01": "city",
+    "PSTLZ": "postal_code", "REGIO": "region", "LAND1": "country", "SPRAS": "language",
+    "TELF1": "telephone", "STCEG": "vat_number", "AUFSD": "order_block",
+    "LIFSD": "delivery_block", "FAKSD": "billing_block", "LOEVM": "deletion_flag"})
+SALES_AREA = SegmentReads("E1KNVVM", {
+    "VKORG": "sales_areas.sales_org", "VTWEG": "sales_areas.distribution_channel",
+    "SPART": "sales_areas.division", "KDGRP": "sales_areas.customer_group",
+    "BZIRK": "sales_areas.sales_district", "WAERS": "sales_areas.currency",
+    "VWERK": "sales_areas.delivering_plant", "VSBED": "sales_areas.shipping_conditions",
+    "ZTERM": "sales_areas.payment_terms", "KTGRD": "sales_areas.account_assignment_group",
+    "KZTLF": "sales_areas.partial_delivery", "AUFSD": "sales_areas.order_block",
+    "LIFSD": "sales_areas.delivery_block", "LOEVM": "sales_areas.deletion_flag"})
+PARTNER = SegmentReads("E1KNVPM", {
+    "PARVW": "sales_areas.partners.function", "KUNN2": "sales_areas.partners.partner",
+    "PARZA": "sales_areas.partners.counter", "DEFPA": "sales_areas.partners.default_partner"})
+COMPANY_CODE = SegmentReads("E1KNB1M", {
+    "BUKRS": "company_codes.company_code", "AKONT": "company_codes.reconciliation_account",
+    "ZTERM": "company_codes.payment_terms", "LOEVM": "company_codes.deletion_flag"})
+CREDIT = SegmentReads("E1KNKKM", {
+    "KKBER": "credit.credit_control_area", "KLIMK": "credit.credit_limit",
+    "KNKLI": "credit.credit_account", "CTLPC": "credit.risk_category",
+    "CRBLB": "credit.blocked"})
+#: every segment this mapping reads; a segment not listed is not read at all
+READS = (HEADER, SALES_AREA, PARTNER, COMPANY_CODE, CREDIT)
 
 
 def object_key(idoc: Idoc) -> str:

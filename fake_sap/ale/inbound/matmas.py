@@ -18,7 +18,7 @@ from typing import cast
 
 from sqlalchemy import Connection
 
-from fake_sap.ale.inbound.values import IsoFields, amount
+from fake_sap.ale.inbound.values import NOT_KEPT, IsoFields, SegmentReads, amount
 from fake_sap.ale.posting import Posting
 from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import LANGUAGES_BY_ISO, IsoCodes
@@ -44,6 +44,43 @@ KIND = material_master.KIND
 #: MSGFN of an IDoc that only flags the material for deletion
 DELETE = "003"
 
+# The segment fields this mapping reads and the SaveMaterial field each one fills. The mapping
+# reads them directly (this runs for every IDoc of a packet); a unit test runs it over IDocs
+# that fill every field and proves that it reads these fields and no other. Any other field
+# of a MATMAS05 IDoc is kept in the stored IDoc only.
+HEADER = SegmentReads("E1MARAM", {
+    "MSGFN": NOT_KEPT,  # 003: the command is a deletion flag
+    "MATNR": "material", "MTART": "material_type", "MBRSH": "industry_sector",
+    "MATKL": "material_group", "MEINS": "base_unit", "SPART": "division",
+    "BISMT": "old_material_number", "MTPOS_MARA": "item_category_group",
+    "BRGEW": "gross_weight", "NTGEW": "net_weight", "GEWEI": "weight_unit",
+    "LVORM": "deletion_flag", "ERSDA": "created_on", "ERNAM": "created_by",
+    # units the material master does not keep, converted so that a wrong one is VII 003
+    "BSTME": NOT_KEPT, "VOLEH": NOT_KEPT})
+TEXT = SegmentReads("E1MAKTM", {
+    "SPRAS": "texts.language", "SPRAS_ISO": "texts.language",  # when SPRAS is empty
+    "MAKTX": "texts.description"})
+PLANT = SegmentReads("E1MARCM", {
+    "WERKS": "plants.plant", "EKGRP": "plants.purchasing_group", "DISMM": "plants.mrp_type",
+    "MTVFP": "plants.availability_check", "PRCTR": "plants.profit_center",
+    "LVORM": "plants.deletion_flag"})
+STORAGE_LOCATION = SegmentReads("E1MARDM", {
+    "LGORT": "plants.storage_locations.storage_location",
+    "LGPBE": "plants.storage_locations.bin",
+    "LVORM": "plants.storage_locations.deletion_flag"})
+VALUATION = SegmentReads("E1MBEWM", {
+    "BWKEY": "valuations.valuation_area", "BWTAR": "valuations.valuation_type",
+    "VPRSV": "valuations.price_control", "VERPR": "valuations.moving_price",
+    "STPRS": "valuations.standard_price", "PEINH": "valuations.price_unit",
+    "BKLAS": "valuations.valuation_class", "ZPLP1": "valuations.planned_price_1",
+    "ZPLP2": "valuations.planned_price_2"})
+SALES = SegmentReads("E1MVKEM", {
+    "VKORG": "sales.sales_org", "VTWEG": "sales.distribution_channel",
+    "DWERK": "sales.delivering_plant", "VRKME": "sales.sales_unit",
+    "MTPOS": "sales.item_category_group", "VERSG": "sales.statistics_group",
+    "KTGRM": "sales.account_assignment_group", "LVORM": "sales.deletion_flag"})
+#: every segment this mapping reads; a segment not listed is not read at all
+READS = (HEADER, TEXT, PLANT, STORAGE_LOCATION, VALUATION, SALES)
 
 
 def object_key(idoc: Idoc) -> str:

@@ -14,7 +14,7 @@ from typing import cast
 
 from sqlalchemy import Connection
 
-from fake_sap.ale.inbound.values import IsoFields
+from fake_sap.ale.inbound.values import NOT_KEPT, IsoFields, SegmentReads
 from fake_sap.ale.posting import Posting
 from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import IsoCodes
@@ -29,12 +29,38 @@ from fake_sap.sd.sales_orders import ItemInput, OrderInput
 MESTYP = "ORDERS"
 KIND = orders_inbound.KIND
 
+# The segment fields this mapping reads and the OrderInput field each one fills; the mapping
+# takes the qualified segments' values through these declarations. Any other field of an
+# ORDERS05 IDoc is kept in the stored IDoc only (``fake-sap parity`` reports it as dropped).
+HEADER = SegmentReads("E1EDK01", {
+    "BELNR": "purch_no_c",  # when no E1EDK02 with QUALF 001 carries it
+    "CURCY": "currency", "LIFSK": "dlv_block", "AUGRU": "ord_reason"})
+REFERENCE = SegmentReads("E1EDK02", qualifier="QUALF", value="BELNR",
+                         qualified={"001": "purch_no_c"})
+DATE = SegmentReads("E1EDK03", qualifier="IDDAT", value="DATUM", qualified={
+    "002": "req_date", "012": "doc_date", "022": "purch_date"})
+ORGANIZATION = SegmentReads("E1EDK14", qualifier="QUALF", value="ORGID", qualified={
+    "008": "sales_org", "007": "distr_chan", "006": "division", "012": "doc_type"})
+PARTNER = SegmentReads("E1EDKA1", qualifier="PARVW", value="PARTN", qualified={
+    "AG": "sold_to", "WE": "ship_to"})
+ITEM = SegmentReads("E1EDP01", {
+    "POSEX": "items.itm_number", "MENGE": "items.quantity", "WERKS": "items.plant",
+    "MENEE": "items.sales_unit",
+    "PMENE": NOT_KEPT})  # the price unit: converted, so that a wrong one is VII 003
+ITEM_OBJECT = SegmentReads("E1EDP19", qualifier="QUALF", value="IDTNR",
+                           qualified={"002": "items.material"})
+SCHEDULE_LINE = SegmentReads("E1EDP20", {
+    "WMENG": "items.quantity",  # when E1EDP01 MENGE is empty
+    "EDATU": "items.req_date"})
+#: every segment this mapping reads; a segment not listed is not read at all
+READS = (HEADER, REFERENCE, DATE, ORGANIZATION, PARTNER, ITEM, ITEM_OBJECT, SCHEDULE_LINE)
+
 
 def object_key(idoc: Idoc) -> str:
     """The customer's purchase order number: what the sender identifies the order by."""
-    for reference in idoc.segments:
-        if reference.name == "E1EDK02" and reference.get("QUALF") == "001":
-            return reference.get("BELNR")
+    number = REFERENCE.by_qualifier(idoc.segments, first=True).get("purch_no_c")
+    if number is not None:
+        return number
     header = idoc.first("E1EDK01")
     return header.get("BELNR") if header else ""
 
@@ -51,27 +77,27 @@ def prefetch(conn: Connection, mandt: str, keys: list[str]) -> dict[str, str]:
 def to_order(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE) -> OrderInput:
     """The order as the IDoc states it, ISO codes converted with ``codes``; an empty sales
     area is left to the sd service."""
-    org = {s.get("QUALF"): s.get("ORGID") for s in idoc.segments if s.name == "E1EDK14"}
-    partners = {s.get("PARVW"): s.get("PARTN") for s in idoc.segments if s.name == "E1EDKA1"}
-    dates = {s.get("IDDAT"): s.get("DATUM") for s in idoc.segments if s.name == "E1EDK03"}
-    if not partners.get("AG"):
+    org = ORGANIZATION.by_qualifier(idoc.segments)
+    partners = PARTNER.by_qualifier(idoc.segments)
+    dates = DATE.by_qualifier(idoc.segments)
+    if not partners.get("sold_to"):
         raise sap_error("VG", "202", "Sold-to party (E1EDKA1 PARVW AG) is missing")
-    sales_area = (org.get("008", ""), org.get("007", ""), org.get("006", ""))
+    sales_area = (org.get("sales_org", ""), org.get("distr_chan", ""), org.get("division", ""))
     if any(sales_area) and not all(sales_area):
-        raise orders_inbound.no_sales_area(partners["AG"])
+        raise orders_inbound.no_sales_area(partners["sold_to"])
     header = idoc.first("E1EDK01")
     iso = IsoFields(idoc, codes)
     try:
-        sold_to = alpha_input(partners["AG"], 10)
-        ship_to = alpha_input(partners.get("WE") or partners["AG"], 10)
+        sold_to = alpha_input(partners["sold_to"], 10)
+        ship_to = alpha_input(partners.get("ship_to") or partners["sold_to"], 10)
     except ValueError:
-        raise sap_error("VG", "203", "Partner number &1 is not valid", partners["AG"]) \
+        raise sap_error("VG", "203", "Partner number &1 is not valid", partners["sold_to"]) \
             from None
     return OrderInput(
-        doc_type=org.get("012") or "TA", sales_org=sales_area[0], distr_chan=sales_area[1],
-        division=sales_area[2], sold_to=sold_to, ship_to=ship_to,
-        purch_no_c=object_key(idoc), req_date=dates.get("002", ""),
-        doc_date=dates.get("012", ""), purch_date=dates.get("022", ""),
+        doc_type=org.get("doc_type") or "TA", sales_org=sales_area[0],
+        distr_chan=sales_area[1], division=sales_area[2], sold_to=sold_to, ship_to=ship_to,
+        purch_no_c=object_key(idoc), req_date=dates.get("req_date", ""),
+        doc_date=dates.get("doc_date", ""), purch_date=dates.get("purch_date", ""),
         currency=iso.currency(header, "CURCY") if header else "",
         dlv_block=header.get("LIFSK") if header else "",
         ord_reason=header.get("AUGRU") if header else "",
@@ -80,10 +106,7 @@ def to_order(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE) -> OrderInput:
 
 
 def _item(segment: SegmentData, row: int, iso: IsoFields) -> ItemInput:
-    material = ""
-    for identification in segment.all("E1EDP19"):
-        if identification.get("QUALF") == "002":
-            material = identification.get("IDTNR")
+    material = ITEM_OBJECT.by_qualifier(segment.children).get("items.material", "")
     if not material:
         raise sap_error("VG", "140", "Item &1: no material number (E1EDP19 QUALF 002)",
                         segment.get("POSEX") or row)

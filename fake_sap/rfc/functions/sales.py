@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from fake_sap import clock
+from fake_sap.basis.iso_codes import CodeMap
 from fake_sap.conversion import alpha_input, alpha_output, matn1_input
 from fake_sap.errors import ApplicationError, SapMessage, sap_message
 from fake_sap.rfc.call import Call, RfcFunction
@@ -345,6 +346,9 @@ def _items(call: Call, names: _Names, convert: bool, errors: list[SapMessage]
     rows = call[names.items]
     numbers = [sales_orders.item_number(row["ITM_NUMBER"], index)
                for index, row in enumerate(rows, start=1)]
+    # the client's T006, read only when an item gives a unit as an ISO code
+    units = codes.client_units(call.db, call.mandt) if any(
+        row.get("S_UNIT_ISO") or row.get("T_UNIT_ISO") for row in rows) else codes.NO_UNITS
     schedules = _schedules(call, names, set(numbers), errors)
     prices = _prices(call, names, set(numbers), errors)
     items = []
@@ -363,7 +367,7 @@ def _items(call: Call, names: _Names, convert: bool, errors: list[SapMessage]
         items.append(ItemInput(
             itm_number=posnr, material=matn1_input(values["MATERIAL"]) if values["MATERIAL"]
             else "", quantity=str(quantity), plant=values["PLANT"],
-            store_loc=values["STORE_LOC"], sales_unit=_unit(values, convert),
+            store_loc=values["STORE_LOC"], sales_unit=_unit(values, convert, units),
             short_text=values["SHORT_TEXT"], req_date=min(dates, default=""),
             ref_doc=_document(values["REF_DOC"]),
             ref_doc_it="" if values["REF_DOC_IT"] == NO_ITEM else values["REF_DOC_IT"],
@@ -371,15 +375,17 @@ def _items(call: Call, names: _Names, convert: bool, errors: list[SapMessage]
     return tuple(items)
 
 
-def _unit(values: dict[str, Any], convert: bool) -> str:
-    """The sales unit: SALES_UNIT (CUNIT only with CONVERT), its ISO code, the target unit."""
+def _unit(values: dict[str, Any], convert: bool, units: CodeMap) -> str:
+    """The sales unit: SALES_UNIT (CUNIT only with CONVERT), its ISO code, the target unit.
+    ISO codes convert with the client's T006; one without a conversion is kept as sent, so
+    that the unit check names it."""
     if values["SALES_UNIT"]:
         return codes.unit(values["SALES_UNIT"], convert)
     if values["S_UNIT_ISO"]:
-        return codes.unit_from_iso(values["S_UNIT_ISO"]) or values["S_UNIT_ISO"]
+        return codes.unit_from_iso(values["S_UNIT_ISO"], units) or values["S_UNIT_ISO"]
     if values["TARGET_QU"]:
         return codes.unit(values["TARGET_QU"], convert)
-    return codes.unit_from_iso(values["T_UNIT_ISO"]) or values["T_UNIT_ISO"]
+    return codes.unit_from_iso(values["T_UNIT_ISO"], units) or values["T_UNIT_ISO"]
 
 
 def _schedules(call: Call, names: _Names, items: set[str], errors: list[SapMessage]
@@ -458,10 +464,10 @@ def get_status(call: Call) -> dict[str, Any]:
         return {"RETURN": bapireturn(sap_message(
             "E", "V1", "302", "SD document &1 is not in the database or has been "
                               "archived", alpha_output(vbeln)))}
-    return {"STATUSINFO": _status_rows(found)}
+    return {"STATUSINFO": _status_rows(found, codes.client_units(call.db, call.mandt))}
 
 
-def _status_rows(order: OrderStatus) -> list[dict[str, Any]]:
+def _status_rows(order: OrderStatus, units: CodeMap) -> list[dict[str, Any]]:
     head = {
         "DOC_NUMBER": order.vbeln, "DOC_DATE": order.audat, "PURCH_NO": order.bstnk[:20],
         "PRC_STAT_H": order.gbstk, "DLV_STAT_H": order.lfgsk,
@@ -471,7 +477,7 @@ def _status_rows(order: OrderStatus) -> list[dict[str, Any]]:
     }
     rows: list[dict[str, Any]] = []
     for item in order.items:
-        row = {**head, **_item_row(order, item)}
+        row = {**head, **_item_row(order, item, units)}
         if item.deliveries:
             rows.extend({**row, "DELIV_NUMB": d.vbeln, "DELIV_ITEM": d.posnr,
                          "DELIV_DATE": d.lfdat, "DLV_QTY": d.lfimg, "REF_QTY": d.lfimg}
@@ -481,13 +487,14 @@ def _status_rows(order: OrderStatus) -> list[dict[str, Any]]:
     return rows
 
 
-def _item_row(order: OrderStatus, item: ItemStatus) -> dict[str, Any]:
+def _item_row(order: OrderStatus, item: ItemStatus, units: CodeMap) -> dict[str, Any]:
+    iso = units.iso(item.vrkme) or ""  # T006-ISOCODE, as UNIT_OF_MEASURE_SAP_TO_ISO gives it
     return {"ITM_NUMBER": item.posnr, "MATERIAL": item.matnr,
             "SHORT_TEXT": item.arktx, "REQ_DATE": item.first_date or order.vdatu,
             "REQ_QTY": item.requested, "CUM_CF_QTY": item.confirmed,
-            "SALES_UNIT": item.vrkme, "S_UNIT_ISO": codes.ISO_UNITS.get(item.vrkme, ""),
+            "SALES_UNIT": item.vrkme, "S_UNIT_ISO": iso,
             "NET_VALUE": item.netwr, "NET_PRICE": item.netpr, "COND_P_UNT": 1,
-            "COND_UNIT": item.vrkme, "CD_UNT_ISO": codes.ISO_UNITS.get(item.vrkme, ""),
+            "COND_UNIT": item.vrkme, "CD_UNT_ISO": iso,
             "DLV_STAT_I": item.lfsta, "REA_FOR_RE": item.abgru}
 
 
