@@ -241,3 +241,32 @@ def test_createfromdat2_accepts_every_declared_field_of_every_structure(sap, ser
 
     assert created.SALESDOCUMENT, [(m.TYPE, m.ID, m.NUMBER, m.MESSAGE)
                                    for m in created.RETURN.item]
+
+
+def test_po_create1_accepts_every_declared_field_of_every_structure(sap, service):
+    # a stock transport order from plant 1000 to plant 1100: the fields the order checks
+    # get values that exist (units of T006 and their ISO codes); every other field is sent
+    # at its maximum length and is accepted and ignored
+    material = sap.seed(materials=1, customers=1, initial_stock="100")["materials"][0]
+    item = {"PO_ITEM": "00010"}
+    units = {"PO_UNIT": "ST", "PO_UNIT_ISO": "PCE", "ORDERPR_UN": "ST",
+             "ORDERPR_UN_ISO": "PCE", "WEIGHTUNIT": "KG", "WEIGHTUNIT_ISO": "KGM",
+             "VOLUMEUNIT": "L", "VOLUMEUNIT_ISO": "LTR", "POINT_UNIT": "ST",
+             "POINT_UNIT_ISO": "PCE"}
+    params = _parameters(
+        "BAPI_PO_CREATE1",
+        POHEADER={"PO_NUMBER": "", "COMP_CODE": "1000", "DOC_TYPE": "UB", "VENDOR": "",
+                  "SUPPL_PLNT": "1000", "PURCH_ORG": "1000", "PUR_GROUP": "001",
+                  "CURRENCY": "EUR", "LANGU": "E", "LANGU_ISO": "EN",
+                  "DOC_DATE": "2030-01-15"},
+        POITEM={**item, **units, "DELETE_IND": "", "MATERIAL": material, "PLANT": "1100",
+                "STGE_LOC": "0001", "QUANTITY": Decimal(7)},
+        POITEMX=item,
+        POSCHEDULE={**item, "SCHED_LINE": "0001", "QUANTITY": Decimal(7)},
+        POSCHEDULEX={**item, "SCHED_LINE": "0001"})
+    created = service("BAPI_PO_CREATE1")(**params)
+
+    assert created.EXPPURCHASEORDER, [(m.TYPE, m.ID, m.NUMBER, m.MESSAGE)
+                                      for m in created.RETURN.item]
+    assert service("BAPI_TRANSACTION_COMMIT")(WAIT="X").TYPE in ("", None)
+    assert created.EXPHEADER.SUPPL_PLNT == "1000"
