@@ -270,3 +270,25 @@ def test_po_create1_accepts_every_declared_field_of_every_structure(sap, service
                                       for m in created.RETURN.item]
     assert service("BAPI_TRANSACTION_COMMIT")(WAIT="X").TYPE in ("", None)
     assert created.EXPHEADER.SUPPL_PLNT == "1000"
+
+
+def test_goodsmvt_create_accepts_every_declared_field_of_every_structure(sap, service):
+    # an initial entry of stock (GM_CODE 05, movement type 561) in plant 1000: the fields
+    # the posting checks get values that exist; every other field is sent at its maximum
+    # length and is accepted and ignored
+    material = sap.seed(materials=1, customers=1, initial_stock="0")["materials"][0]
+    params = _parameters(
+        "BAPI_GOODSMVT_CREATE",
+        GOODSMVT_HEADER={"PSTNG_DATE": "2030-01-15", "DOC_DATE": "2030-01-15"},
+        GOODSMVT_CODE={"GM_CODE": "05"},
+        GOODSMVT_ITEM={"MATERIAL": material, "PLANT": "1000", "STGE_LOC": "0001",
+                       "MOVE_TYPE": "561", "STCK_TYPE": "", "ENTRY_QNT": Decimal(5),
+                       "ENTRY_UOM": "ST", "ENTRY_UOM_ISO": "PCE", "ORDERPR_UN": "ST",
+                       "ORDERPR_UN_ISO": "PCE", "BASE_UOM": "ST", "ST_UN_QTYY_1_ISO": "PCE",
+                       "ST_UN_QTYY_2_ISO": "PCE", "MVT_IND": "", "PO_NUMBER": "",
+                       "PO_ITEM": "00000", "NO_MORE_GR": ""})
+    posted = service("BAPI_GOODSMVT_CREATE")(**params)
+
+    assert posted.MATERIALDOCUMENT, [(m.TYPE, m.ID, m.NUMBER, m.MESSAGE)
+                                     for m in posted.RETURN.item]
+    assert service("BAPI_TRANSACTION_COMMIT")(WAIT="X").TYPE in ("", None)
