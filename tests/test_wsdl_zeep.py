@@ -13,6 +13,7 @@ import pytest
 import requests
 import zeep
 from idoc_builders import customer, packet
+from logistics_flow import seeded_flow
 from zeep.exceptions import Fault
 from zeep.transports import Transport
 
@@ -292,3 +293,21 @@ def test_goodsmvt_create_accepts_every_declared_field_of_every_structure(sap, se
     assert posted.MATERIALDOCUMENT, [(m.TYPE, m.ID, m.NUMBER, m.MESSAGE)
                                      for m in posted.RETURN.item]
     assert service("BAPI_TRANSACTION_COMMIT")(WAIT="X").TYPE in ("", None)
+
+
+def test_delivery_create_sls_accepts_every_declared_field_of_every_structure(sap, service):
+    # a delivery for a committed sales order: the item reference, quantity and unit get
+    # values that exist; every other field is sent at its maximum length and is ignored
+    with seeded_flow(sap) as flow:
+        order = flow.order("10")
+        params = _parameters(
+            "BAPI_OUTB_DELIVERY_CREATE_SLS",
+            SALES_ORDER_ITEMS={"REF_DOC": order, "REF_ITEM": "000010",
+                               "DLV_QTY": Decimal(4), "SALES_UNIT": "ST",
+                               "SALES_UNIT_ISO": "PCE"},
+            CREATED_ITEMS={"SALES_UNIT": "ST", "SALES_UNIT_ISO": "PCE"})
+        created = service("BAPI_OUTB_DELIVERY_CREATE_SLS")(SHIP_POINT="1000", **params)
+
+        assert created.DELIVERY, [(m.TYPE, m.ID, m.NUMBER, m.MESSAGE)
+                                  for m in created.RETURN.item]
+        assert service("BAPI_TRANSACTION_COMMIT")(WAIT="X").TYPE in ("", None)
