@@ -17,18 +17,22 @@ E1KNVPM = Segment(
         ("MSGFN", 3, C, "Function"),
         ("PARVW!", 2, C, "Partner function (internal code: AG, WE, RE, RG, ZP ...)"),
         ("KUNN2", 10, C, "Customer number of business partner"),
+        ("DEFPA", 1, C, "Default partner"),
+        ("KNREF", 30, C, "Customer-specific description of the business partner"),
+        ("PARZA", 3, N, "Partner counter"),
         ("LIFNR", 10, C, "Vendor number"),
         ("PERNR", 8, N, "Personnel number"),
         ("PARNR", 10, N, "Contact person number"),
-        ("KNREF", 30, C, "Customer-specific description of the business partner"),
-        ("DEFPA", 1, C, "Default partner"),
-        ("PARZA", 3, N, "Partner counter"),
     ),
     max_occurs=UNBOUNDED,
-    source="none found: these are the fields the emulator's flows use, with the lengths of "
-           "their table fields",
-    notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing; its other standard fields are not declared yet.",
+    source="GitHub, pandaasu/ANZregional, SOURCE/LADS/BASE/ORACLE/ATLLAD11/lads_atllad11.sql "
+           "(a DEBMAS inbound interface that declares each field with its length; its record "
+           "PFR has PARVW 2, KUNN2 10, DEFPA 1, KNREF 30, PARZA 3 in this order, after the "
+           "segment's MSGFN, and then customer fields ZZ...)",
+    notes="LIFNR, PERNR and PARNR are not in that record: they are kept, after the fields it "
+          "confirms, because the emulator's outbound DEBMAS writes every KNVP column into "
+          "this segment; whether SAP's segment has them is not confirmed. The program's "
+          "record leaves out MSGFN and gives no types (PARZA is numeric in KNVP).",
 )
 
 E1KNVVM = Segment(
