@@ -13,6 +13,7 @@ import pytest
 import requests
 import zeep
 from idoc_builders import customer, packet
+from logistics_flow import seeded_flow
 from zeep.exceptions import Fault
 from zeep.transports import Transport
 
@@ -241,3 +242,72 @@ def test_createfromdat2_accepts_every_declared_field_of_every_structure(sap, ser
 
     assert created.SALESDOCUMENT, [(m.TYPE, m.ID, m.NUMBER, m.MESSAGE)
                                    for m in created.RETURN.item]
+
+
+def test_po_create1_accepts_every_declared_field_of_every_structure(sap, service):
+    # a stock transport order from plant 1000 to plant 1100: the fields the order checks
+    # get values that exist (units of T006 and their ISO codes); every other field is sent
+    # at its maximum length and is accepted and ignored
+    material = sap.seed(materials=1, customers=1, initial_stock="100")["materials"][0]
+    item = {"PO_ITEM": "00010"}
+    units = {"PO_UNIT": "ST", "PO_UNIT_ISO": "PCE", "ORDERPR_UN": "ST",
+             "ORDERPR_UN_ISO": "PCE", "WEIGHTUNIT": "KG", "WEIGHTUNIT_ISO": "KGM",
+             "VOLUMEUNIT": "L", "VOLUMEUNIT_ISO": "LTR", "POINT_UNIT": "ST",
+             "POINT_UNIT_ISO": "PCE"}
+    params = _parameters(
+        "BAPI_PO_CREATE1",
+        POHEADER={"PO_NUMBER": "", "COMP_CODE": "1000", "DOC_TYPE": "UB", "VENDOR": "",
+                  "SUPPL_PLNT": "1000", "PURCH_ORG": "1000", "PUR_GROUP": "001",
+                  "CURRENCY": "EUR", "LANGU": "E", "LANGU_ISO": "EN",
+                  "DOC_DATE": "2030-01-15"},
+        POITEM={**item, **units, "DELETE_IND": "", "MATERIAL": material, "PLANT": "1100",
+                "STGE_LOC": "0001", "QUANTITY": Decimal(7)},
+        POITEMX=item,
+        POSCHEDULE={**item, "SCHED_LINE": "0001", "QUANTITY": Decimal(7)},
+        POSCHEDULEX={**item, "SCHED_LINE": "0001"})
+    created = service("BAPI_PO_CREATE1")(**params)
+
+    assert created.EXPPURCHASEORDER, [(m.TYPE, m.ID, m.NUMBER, m.MESSAGE)
+                                      for m in created.RETURN.item]
+    assert service("BAPI_TRANSACTION_COMMIT")(WAIT="X").TYPE in ("", None)
+    assert created.EXPHEADER.SUPPL_PLNT == "1000"
+
+
+def test_goodsmvt_create_accepts_every_declared_field_of_every_structure(sap, service):
+    # an initial entry of stock (GM_CODE 05, movement type 561) in plant 1000: the fields
+    # the posting checks get values that exist; every other field is sent at its maximum
+    # length and is accepted and ignored
+    material = sap.seed(materials=1, customers=1, initial_stock="0")["materials"][0]
+    params = _parameters(
+        "BAPI_GOODSMVT_CREATE",
+        GOODSMVT_HEADER={"PSTNG_DATE": "2030-01-15", "DOC_DATE": "2030-01-15"},
+        GOODSMVT_CODE={"GM_CODE": "05"},
+        GOODSMVT_ITEM={"MATERIAL": material, "PLANT": "1000", "STGE_LOC": "0001",
+                       "MOVE_TYPE": "561", "STCK_TYPE": "", "ENTRY_QNT": Decimal(5),
+                       "ENTRY_UOM": "ST", "ENTRY_UOM_ISO": "PCE", "ORDERPR_UN": "ST",
+                       "ORDERPR_UN_ISO": "PCE", "BASE_UOM": "ST", "ST_UN_QTYY_1_ISO": "PCE",
+                       "ST_UN_QTYY_2_ISO": "PCE", "MVT_IND": "", "PO_NUMBER": "",
+                       "PO_ITEM": "00000", "NO_MORE_GR": ""})
+    posted = service("BAPI_GOODSMVT_CREATE")(**params)
+
+    assert posted.MATERIALDOCUMENT, [(m.TYPE, m.ID, m.NUMBER, m.MESSAGE)
+                                     for m in posted.RETURN.item]
+    assert service("BAPI_TRANSACTION_COMMIT")(WAIT="X").TYPE in ("", None)
+
+
+def test_delivery_create_sls_accepts_every_declared_field_of_every_structure(sap, service):
+    # a delivery for a committed sales order: the item reference, quantity and unit get
+    # values that exist; every other field is sent at its maximum length and is ignored
+    with seeded_flow(sap) as flow:
+        order = flow.order("10")
+        params = _parameters(
+            "BAPI_OUTB_DELIVERY_CREATE_SLS",
+            SALES_ORDER_ITEMS={"REF_DOC": order, "REF_ITEM": "000010",
+                               "DLV_QTY": Decimal(4), "SALES_UNIT": "ST",
+                               "SALES_UNIT_ISO": "PCE"},
+            CREATED_ITEMS={"SALES_UNIT": "ST", "SALES_UNIT_ISO": "PCE"})
+        created = service("BAPI_OUTB_DELIVERY_CREATE_SLS")(SHIP_POINT="1000", **params)
+
+        assert created.DELIVERY, [(m.TYPE, m.ID, m.NUMBER, m.MESSAGE)
+                                  for m in created.RETURN.item]
+        assert service("BAPI_TRANSACTION_COMMIT")(WAIT="X").TYPE in ("", None)

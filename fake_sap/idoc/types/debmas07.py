@@ -17,18 +17,22 @@ E1KNVPM = Segment(
         ("MSGFN", 3, C, "Function"),
         ("PARVW!", 2, C, "Partner function (internal code: AG, WE, RE, RG, ZP ...)"),
         ("KUNN2", 10, C, "Customer number of business partner"),
+        ("DEFPA", 1, C, "Default partner"),
+        ("KNREF", 30, C, "Customer-specific description of the business partner"),
+        ("PARZA", 3, N, "Partner counter"),
         ("LIFNR", 10, C, "Vendor number"),
         ("PERNR", 8, N, "Personnel number"),
         ("PARNR", 10, N, "Contact person number"),
-        ("KNREF", 30, C, "Customer-specific description of the business partner"),
-        ("DEFPA", 1, C, "Default partner"),
-        ("PARZA", 3, N, "Partner counter"),
     ),
     max_occurs=UNBOUNDED,
-    source="none found: these are the fields the emulator's flows use, with the lengths of "
-           "their table fields",
-    notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing; its other standard fields are not declared yet.",
+    source="GitHub, pandaasu/ANZregional, SOURCE/LADS/BASE/ORACLE/ATLLAD11/lads_atllad11.sql "
+           "(a DEBMAS inbound interface that declares each field with its length; its record "
+           "PFR has PARVW 2, KUNN2 10, DEFPA 1, KNREF 30, PARZA 3 in this order, after the "
+           "segment's MSGFN, and then customer fields ZZ...)",
+    notes="LIFNR, PERNR and PARNR are not in that record: they are kept, after the fields it "
+          "confirms, because the emulator's outbound DEBMAS writes every KNVP column into "
+          "this segment; whether SAP's segment has them is not confirmed. The program's "
+          "record leaves out MSGFN and gives no types (PARZA is numeric in KNVP).",
 )
 
 E1KNVVM = Segment(
@@ -205,15 +209,31 @@ E1KNKKM = Segment(
         ("KLIMK", 16, CU, "Customer's credit limit"),
         ("KNKLI", 10, C, "Customer's account number with credit limit reference"),
         ("CTLPC", 3, C, "Credit management: risk category"),
+        ("DTREV", 8, C, "Last internal review"),
         ("CRBLB", 1, C, "Blocked by credit management"),
         ("SBGRP", 3, C, "Credit representative group"),
+        ("NXTRV", 8, C, "Next internal review"),
+        ("KRAUS", 11, C, "Credit information number"),
+        ("PAYDB", 2, C, "Payment index (obsolete, replaced by DBPAY)"),
+        ("DBRAT", 3, C, "Rating (obsolete, replaced by DBRTG)"),
+        ("REVDB", 8, C, "Last review (external)"),
         ("GRUPP", 4, C, "Customer credit group"),
+        ("SBDAT", 8, C, "Reference date"),
+        ("KDGRP", 8, C, "Customer group (credit management)"),
+        ("DBPAY", 3, C, "Payment index"),
+        ("DBRTG", 5, C, "Rating"),
+        ("DBEKR", 17, C, "Recommended credit limit"),
+        ("DBWAE", 3, C, "Currency of the recommended credit limit, ISO code"),
+        ("DBMON", 8, C, "Date monitoring"),
     ),
     max_occurs=UNBOUNDED,
-    source="none found: these are the fields the emulator's flows use, with the lengths of "
-           "their table fields",
-    notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing; its other standard fields are not declared yet.",
+    source="leanx.eu, \"SAP Table E2KNKKM001\" (https://leanx.eu/en/sap/table/e2knkkm001.html): "
+           "the fields of segment definition E2KNKKM001 in SAP's order with their lengths; "
+           "sapdatasheet.org, \"SAP ABAP Table E1KNKKM\", for the same order",
+    notes="the listing is of segment definition E2KNKKM001; which definition DEBMAS07 "
+          "uses is not confirmed by it. Every field of the segment is a character field "
+          "(dates and amounts included); KLIMK is declared as an amount, as before, because "
+          "the credit limit is posted from it.",
 )
 
 E1KNA1M = Segment(

@@ -102,14 +102,15 @@ E1EDK02 = Segment(
     "E1EDK02", "IDoc: Document header reference data (QUALF 001 customer purchase order)",
     fields(("QUALF!", 3, C, "IDoc qualifier reference document"),
            ("BELNR", 35, C, "IDoc document number"), ("POSNR", 6, C, "Item number"),
-           ("DATUM", 8, D, "Date"), ("UZEIT", 6, T, "Time")),
+           ("DATUM", 8, C, "Date"), ("UZEIT", 6, C, "Time")),
     max_occurs=10,
-    source=_LADS.format(record="REF: QUALF 3, the reference number 35, DATUM 8, UZEIT 6, "
-                               "POSNR 6") + "; QUALF, BELNR, POSNR, DATUM as the emulator's "
-           "flows use them.",
-    notes="the listing names the reference number REFNR and puts POSNR last; BELNR and POSNR "
-          "are kept as declared before, and UZEIT follows DATUM as it does there. No public "
-          "listing in SAP's own order was found. " + _LADS_LIMITS,
+    source="se80.co.uk, \"E2EDK02 SAP (IDoc: Document header reference data) Structure "
+           "details\" (QUALF CHAR 3, BELNR CHAR 35, POSNR CHAR 6, DATUM CHAR 8, UZEIT CHAR 6 "
+           "in SAP's order); " + _LADS.format(record="REF: QUALF 3, the reference number 35, "
+                                                     "DATUM 8, UZEIT 6, POSNR 6") + ".",
+    notes="the listing is of segment definition E2EDK02; which definition ORDERS05 uses is "
+          "not confirmed by it. DATUM and UZEIT are character fields there (data "
+          "elements EDIDAT8, EDITIM6) and are declared so.",
 )
 
 E1EDP19 = Segment(

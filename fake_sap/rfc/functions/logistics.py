@@ -72,6 +72,9 @@ BAPIDLVREFTOSALESORDER = structure(
     Field("DLV_QTY", _QUANTITY, "Quantity to deliver in sales unit; 0 = the open quantity"),
     Field("SALES_UNIT", unit(), "Sales unit (must be the item's)"),
     Field("SALES_UNIT_ISO", char(3), "Sales unit, ISO code"),
+    Field("DELIV_NUMB", char(10), "Delivery (not read when deliveries are created)"),
+    source="leanx.eu, SAP table BAPIDLVREFTOSALESORDER (REF_DOC to DELIV_NUMB with data "
+           "elements, types and lengths)",
 )
 BAPIDLVREFTOSTO = structure(
     "BAPIDLVREFTOSTO", "Delivery: reference to a stock transport order item",

@@ -25,21 +25,31 @@ from fake_sap.mm.purchasing import StoInput, StoItemInput, StoPlan
 from fake_sap.mm.services import GoodsMovementCommand, GoodsMovementLine, quantity_text
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.functions.logistics import BAPIPAREX, commit_in_legacy_mode
+from fake_sap.rfc.functions.stock_structures import (
+    BAPI2017_GM_CODE,
+    BAPI2017_GM_HEAD_01,
+    BAPI2017_GM_HEAD_RET,
+    BAPI2017_GM_ITEM_CREATE,
+    BAPI2017_GM_SERIALNUMBER,
+    BAPIMEPOHEADER,
+    BAPIMEPOHEADERX,
+    BAPIMEPOITEM,
+    BAPIMEPOITEMX,
+    BAPIMEPOSCHEDULE,
+    BAPIMEPOSCHEDULX,
+    BAPIWMDVE,
+    BAPIWMDVS,
+)
 from fake_sap.rfc.luw import UpdateFunctions
 from fake_sap.rfc.model import (
     DATS,
     FLAG,
-    LANG,
-    Field,
     FunctionInterface,
     char,
-    cuky,
-    dec,
     exporting,
     importing,
     numc,
     quan,
-    structure,
     tables,
     unit,
 )
@@ -53,151 +63,6 @@ POST_GOODS_MOVEMENT = "GOODSMVT_POST"
 SAVE_PURCHASE_ORDER = "PO_SAVE"
 
 _QUANTITY = quan(13)
-
-# -- structures ---------------------------------------------------------------------------------
-
-BAPI2017_GM_HEAD_01 = structure(
-    "BAPI2017_GM_HEAD_01", "Material document header data",
-    Field("PSTNG_DATE", DATS, "Posting date; today if empty"),
-    Field("DOC_DATE", DATS, "Document date; the posting date if empty"),
-    Field("REF_DOC_NO", char(16), "Reference document number"),
-    Field("BILL_OF_LADING", char(16), "Bill of lading"),
-    Field("GR_GI_SLIP_NO", char(10), "Goods receipt/issue slip number"),
-    Field("PR_UNAME", char(12), "User name"),
-    Field("HEADER_TXT", char(25), "Document header text"),
-    Field("VER_GR_GI_SLIP", char(1), "Version for printing GR/GI slip"),
-    Field("EXT_WMS", FLAG, "Control posting for external WMS"),
-    Field("REF_DOC_NO_LONG", char(35), "Reference document number (long)"),
-    Field("BILL_OF_LADING_LONG", char(35), "Bill of lading (long)"),
-    Field("BAR_CODE", char(40), "Bar code"),
-)
-BAPI2017_GM_CODE = structure(
-    "BAPI2017_GM_CODE", "Goods movement code",
-    Field("GM_CODE", char(2), "01 GR for purchase order, 05 other goods receipt ..."),
-)
-BAPI2017_GM_HEAD_RET = structure(
-    "BAPI2017_GM_HEAD_RET", "Material document number and year",
-    Field("MAT_DOC", char(10), "Number of material document"),
-    Field("DOC_YEAR", numc(4), "Material document year"),
-)
-BAPI2017_GM_ITEM_CREATE = structure(
-    "BAPI2017_GM_ITEM_CREATE", "Material document items",
-    Field("MATERIAL", char(18), "Material number"),
-    Field("PLANT", char(4), "Plant"),
-    Field("STGE_LOC", char(4), "Storage location"),
-    Field("BATCH", char(10), "Batch"),
-    Field("MOVE_TYPE", char(3), "Movement type (BWART)"),
-    Field("STCK_TYPE", char(1), "Stock type: blank unrestricted, X quality, S blocked"),
-    Field("SPEC_STOCK", char(1), "Special stock indicator"),
-    Field("VENDOR", char(10), "Vendor"),
-    Field("CUSTOMER", char(10), "Customer"),
-    Field("SALES_ORD", char(10), "Sales order"),
-    Field("S_ORD_ITEM", numc(6), "Sales order item"),
-    Field("ENTRY_QNT", _QUANTITY, "Quantity in unit of entry"),
-    Field("ENTRY_UOM", unit(), "Unit of entry; default the base unit"),
-    Field("ENTRY_UOM_ISO", char(3), "Unit of entry, ISO code"),
-    Field("BASE_UOM", unit(), "Base unit of measure"),
-    Field("PO_NUMBER", char(10), "Purchase order"),
-    Field("PO_ITEM", numc(5), "Purchase order item"),
-    Field("MVT_IND", char(1), "Movement indicator: B goods movement for purchase order"),
-    Field("MOVE_REAS", numc(4), "Reason for movement"),
-    Field("NO_MORE_GR", FLAG, "X = delivery completed"),
-    Field("ITEM_TEXT", char(50), "Item text"),
-    Field("COSTCENTER", char(10), "Cost center"),
-    Field("ORDERID", char(12), "Order number"),
-    Field("MOVE_MAT", char(18), "Receiving/issuing material"),
-    Field("MOVE_PLANT", char(4), "Receiving/issuing plant"),
-    Field("MOVE_STLOC", char(4), "Receiving/issuing storage location"),
-    Field("MOVE_BATCH", char(10), "Receiving/issuing batch"),
-    Field("DELIV_NUMB", char(10), "Delivery"),
-    Field("DELIV_ITEM", numc(6), "Delivery item"),
-    Field("REF_DOC_YR", numc(4), "Fiscal year of a reference document"),
-    Field("REF_DOC", char(10), "Document no. of a reference document"),
-    Field("REF_DOC_IT", numc(4), "Item of a reference document"),
-    Field("GL_ACCOUNT", char(10), "G/L account number"),
-    Field("AMOUNT_LC", dec(23, 4), "Amount entered in local currency"),
-)
-BAPI2017_GM_SERIALNUMBER = structure(
-    "BAPI2017_GM_SERIALNUMBER", "Serial numbers of the items",
-    Field("MATDOC_ITM", numc(4), "Material document item"),
-    Field("SERIALNO", char(18), "Serial number"),
-)
-
-_PO_HEADER_FIELDS = (
-    Field("PO_NUMBER", char(10), "Purchasing document number (internal numbering: empty)"),
-    Field("COMP_CODE", char(4), "Company code"),
-    Field("DOC_TYPE", char(4), "Purchasing document type: UB stock transport order"),
-    Field("DELETE_IND", char(1), "Deletion indicator"),
-    Field("STATUS", char(1), "Status of purchasing document"),
-    Field("CREAT_DATE", DATS, "Created on"),
-    Field("CREATED_BY", char(12), "Created by"),
-    Field("ITEM_INTVL", numc(5), "Item number interval"),
-    Field("VENDOR", char(10), "Vendor (empty for a stock transport order)"),
-    Field("LANGU", LANG, "Language key"),
-    Field("PURCH_ORG", char(4), "Purchasing organization; default 1000"),
-    Field("PUR_GROUP", char(3), "Purchasing group; default 001"),
-    Field("CURRENCY", cuky(), "Currency key"),
-    Field("DOC_DATE", DATS, "Purchasing document date; default today"),
-    Field("SUPPL_PLNT", char(4), "Supplying (issuing) plant"),
-    Field("OUR_REF", char(12), "Our reference (EKKO-UNSEZ), e.g. the caller's document"),
-    Field("REF_1", char(12), "Your reference (EKKO-IHREZ)"),
-)
-BAPIMEPOHEADER = structure("BAPIMEPOHEADER", "Purchase order header data",
-                           *_PO_HEADER_FIELDS)
-BAPIMEPOHEADERX = structure(
-    "BAPIMEPOHEADERX", "Purchase order header data (change parameter)",
-    *[Field(f.name, FLAG, f"X = take POHEADER-{f.name}") for f in _PO_HEADER_FIELDS])
-_PO_ITEM_FIELDS = (
-    Field("DELETE_IND", char(1), "Deletion indicator"),
-    Field("SHORT_TEXT", char(40), "Short text"),
-    Field("MATERIAL", char(18), "Material number"),
-    Field("PLANT", char(4), "Plant (the receiving plant of a stock transport order)"),
-    Field("STGE_LOC", char(4), "Storage location; default 0001"),
-    Field("MATL_GROUP", char(9), "Material group"),
-    Field("QUANTITY", _QUANTITY, "Purchase order quantity; default the schedule lines'"),
-    Field("PO_UNIT", unit(), "Order unit; default the base unit"),
-    Field("PO_UNIT_ISO", char(3), "Order unit, ISO code"),
-    Field("NET_PRICE", dec(23, 4), "Net price"),
-    Field("PRICE_UNIT", dec(5), "Price unit"),
-    Field("ITEM_CAT", char(1), "Item category in purchasing document"),
-    Field("ACCTASSCAT", char(1), "Account assignment category"),
-)
-BAPIMEPOITEM = structure("BAPIMEPOITEM", "Purchase order item",
-                         Field("PO_ITEM", numc(5), "Item number of purchasing document"),
-                         *_PO_ITEM_FIELDS)
-BAPIMEPOITEMX = structure(
-    "BAPIMEPOITEMX", "Purchase order item data (change parameter)",
-    Field("PO_ITEM", numc(5), "Item number of purchasing document"),
-    Field("PO_ITEMX", FLAG, "Update indicator for the item number"),
-    *[Field(f.name, FLAG, f"X = take POITEM-{f.name}") for f in _PO_ITEM_FIELDS])
-BAPIMEPOSCHEDULE = structure(
-    "BAPIMEPOSCHEDULE", "Purchase order schedule lines",
-    Field("PO_ITEM", numc(5), "Item number of purchasing document"),
-    Field("SCHED_LINE", numc(4), "Delivery schedule line counter"),
-    Field("DEL_DATCAT_EXT", char(1), "Category of delivery date"),
-    Field("DELIVERY_DATE", char(10), "Item delivery date (external format)"),
-    Field("QUANTITY", _QUANTITY, "Scheduled quantity"),
-)
-BAPIMEPOSCHEDULX = structure(
-    "BAPIMEPOSCHEDULX", "Purchase order schedule lines (change parameter)",
-    Field("PO_ITEM", numc(5), "Item number of purchasing document"),
-    Field("SCHED_LINE", numc(4), "Delivery schedule line counter"),
-    Field("PO_ITEMX", FLAG, "Update indicator for the item number"),
-    Field("SCHED_LINEX", FLAG, "Update indicator for the schedule line"),
-    Field("DELIVERY_DATE", FLAG, "X = take DELIVERY_DATE"),
-    Field("QUANTITY", FLAG, "X = take QUANTITY"),
-)
-BAPIWMDVS = structure(
-    "BAPIWMDVS", "Availability check: requirement (date and quantity)",
-    Field("REQ_DATE", DATS, "Requirement date"),
-    Field("REQ_QTY", _QUANTITY, "Required quantity"),
-)
-BAPIWMDVE = structure(
-    "BAPIWMDVE", "Availability check: confirmation (date and ATP quantity)",
-    Field("BDCNT", numc(4), "Counter"),
-    Field("COM_DATE", DATS, "Date available"),
-    Field("COM_QTY", _QUANTITY, "Quantity confirmed (ATP)"),
-)
 
 # -- interfaces ------------------------------------------------------------------------------
 
