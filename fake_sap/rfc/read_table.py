@@ -133,9 +133,8 @@ def read(conn: Connection, mandt: str, query_table: str, *,
         statement = statement.offset(rowskips)
     if rowcount > 0:
         statement = statement.limit(rowcount)
-    write_line = selection.write_line
     # all() fetches the rows in one go (iterating the result fetches them one by one)
-    data = [write_line(row) for row in conn.execute(statement, {"mandt": mandt}).all()]
+    data = selection.write_lines(conn.execute(statement, {"mandt": mandt}).all())
     return _field_rows(selection.layout), data
 
 
@@ -154,7 +153,7 @@ class _Selection:
 
     layout: tuple[Layout, ...]
     statement: Select[Any]
-    write_line: Callable[[Sequence[Any]], str]
+    write_lines: Callable[[Sequence[Sequence[Any]]], list[str]]
 
 
 @lru_cache(maxsize=256)
@@ -168,7 +167,7 @@ def _selection(table: ReadableTable, names: tuple[str, ...], delimiter: str) -> 
     statement = select(*[selected_column(table, item) for item in layout]).where(
         table.table.c.mandt == bindparam("mandt")
     ).order_by(*table.table.primary_key.columns)
-    return _Selection(tuple(layout), statement, line_writer(table, layout, delimiter))
+    return _Selection(tuple(layout), statement, lines_writer(table, layout, delimiter))
 
 
 def layout_of(table: ReadableTable, names: list[str], delimiter: str,
@@ -292,16 +291,7 @@ def line_writer(table: ReadableTable, layout: Sequence[Layout], delimiter: str =
     (CHAR, NUMC, DATS, TIMS ...) comes from the query with its initial value in place of
     NULL or blank and goes through the template as it is (``%-W.Ws``: cut to W and padded
     to W); only packed numbers and columns that are not text are converted in Python."""
-    specs: list[str] = []
-    converters: list[tuple[int, Callable[[Any], str]]] = []
-    for index, item in enumerate(layout):
-        if _as_stored_text(table, item):
-            specs.append(f"%-{item.width}.{item.width}s")
-        else:
-            specs.append("%s")
-            converters.append((index, _packed_writer(item) if item.field.type.type
-                               in _PACKED else partial(format_value, item)))
-    template = delimiter.replace("%", "%%").join(specs)
+    template, converters = _line_template(table, layout, delimiter)
 
     if not converters:
         return lambda row: (template % tuple(row)).rstrip(" ")
@@ -313,6 +303,40 @@ def line_writer(table: ReadableTable, layout: Sequence[Layout], delimiter: str =
         return (template % tuple(values)).rstrip(" ")
 
     return write
+
+
+def lines_writer(table: ReadableTable, layout: Sequence[Layout], delimiter: str = ""
+                 ) -> Callable[[Sequence[Sequence[Any]]], list[str]]:
+    """:func:`line_writer` for all rows at once, the same lines: the columns that need
+    converting are converted a column at a time (a list comprehension per column, not a
+    loop per row), then each row is one ``%`` formatting."""
+    template, converters = _line_template(table, layout, delimiter)
+
+    def write(rows: Sequence[Sequence[Any]]) -> list[str]:
+        if converters and rows:
+            columns = list(zip(*rows, strict=True))
+            for index, convert in converters:
+                columns[index] = tuple([convert(value) for value in columns[index]])
+            rows = list(zip(*columns, strict=True))
+        return [(template % tuple(row)).rstrip(" ") for row in rows]
+
+    return write
+
+
+def _line_template(table: ReadableTable, layout: Sequence[Layout], delimiter: str
+                   ) -> tuple[str, list[tuple[int, Callable[[Any], str]]]]:
+    """The ``%`` template of a DATA line and the converters of the columns that are not
+    taken as stored (by their index in the row)."""
+    specs: list[str] = []
+    converters: list[tuple[int, Callable[[Any], str]]] = []
+    for index, item in enumerate(layout):
+        if _as_stored_text(table, item):
+            specs.append(f"%-{item.width}.{item.width}s")
+        else:
+            specs.append("%s")
+            converters.append((index, _packed_writer(item) if item.field.type.type
+                               in _PACKED else partial(format_value, item)))
+    return delimiter.replace("%", "%%").join(specs), converters
 
 
 def selected_column(table: ReadableTable, item: Layout) -> ColumnElement[Any]:
