@@ -339,12 +339,16 @@ def commit(db: Database, session: Session, update_functions: UpdateFunctions,
     return CommitResult(len(tasks), idocs)
 
 
+#: the statement of :func:`_claim_tasks`, built once (every commit runs it)
+_CLAIM_TASKS = delete(rfc_update_tasks).where(
+    rfc_update_tasks.c.session_id == bindparam("claimed_session")).returning(
+    rfc_update_tasks.c.counter, rfc_update_tasks.c.function, rfc_update_tasks.c.payload)
+
+
 def _claim_tasks(conn: Connection, session_id: str) -> list[dict[str, Any]]:
     """Delete and return the tasks in one statement, so two commits of one session that
     race each other cannot both run them."""
-    rows = conn.execute(delete(rfc_update_tasks).where(
-        rfc_update_tasks.c.session_id == session_id).returning(
-        rfc_update_tasks.c.counter, rfc_update_tasks.c.function, rfc_update_tasks.c.payload))
+    rows = conn.execute(_CLAIM_TASKS, {"claimed_session": session_id})
     return sorted((dict(r) for r in rows.mappings()), key=lambda task: task["counter"])
 
 
