@@ -344,8 +344,7 @@ def _row_texts(fields: Sequence[tuple[str, Elementary]], rows: Sequence[Mapping[
                 return texts, True
             if not _NOT_XML.search(joined):
                 return texts, False
-    texts = [[wire_text(elementary, row[field]) for field, elementary in fields]
-             for row in rows]
+    texts = _converted_row_texts(fields, rows)
     return texts, _all_verbatim(list(chain.from_iterable(texts)))
 
 
@@ -365,3 +364,25 @@ def _write_rfc_values(out: list[str], values: Iterable[tuple[str, str]],
             out += ("<", name, ">", text, "</", name, ">")
         else:
             out.append(_element_by_lxml(name, text))
+
+
+def _converted_row_texts(fields: Sequence[tuple[str, Elementary]],
+                         rows: Sequence[Mapping[str, Any]]) -> list[list[str]]:
+    """Every value's :func:`fake_sap.rfc.soap.wire_text`, converting only the values that
+    need it. A BAPI's tables mix text fields with dates and amounts; most of their fields
+    are text, whose value (a str) is its own wire text unless it holds a character XML
+    cannot: that is looked at once for all of them, and if one does, every value goes
+    through the conversion."""
+    plan = [(field, elementary, elementary.type in _TEXT_AS_IS) for field, elementary in fields]
+    texts: list[list[str]] = []
+    for row in rows:
+        line: list[str] = []
+        for field, elementary, as_is in plan:
+            value = row[field]
+            line.append(value if as_is and value.__class__ is str
+                        else wire_text(elementary, value))
+        texts.append(line)
+    if _NOT_XML.search("".join(chain.from_iterable(texts))):
+        return [[wire_text(elementary, row[field]) for field, elementary in fields]
+                for row in rows]
+    return texts

@@ -142,3 +142,21 @@ def test_a_session_that_idles_past_its_timeout_loses_its_uncommitted_work(sap, s
     session_a.call("BAPI_TRANSACTION_COMMIT", WAIT="X")
     assert session_a.session_id != old_id  # the server ended the session and began a new one
     assert materials(session_a) == []
+
+
+def test_a_switch_changed_while_a_session_runs_applies_to_its_next_call(
+        sap, session_a, session_b):
+    save_material(session_a, "4711")  # the session is known to the server now
+    set_rfc_switches(sap, commit_every_call=True)
+    save_material(session_a, "4712")  # commits the session's work, the first one's too
+    assert materials(session_b) == ["000000000000004711", "000000000000004712"]
+
+
+def test_a_client_reset_ends_the_sessions_of_the_client(sap, session_a):
+    save_material(session_a, "4711")
+    old_id = session_a.session_id
+    with sap.http() as http:
+        assert http.post(f"/_fake/clients/{sap.number}/reset").status_code == 200
+    session_a.call("BAPI_TRANSACTION_COMMIT", WAIT="X")
+    assert session_a.session_id != old_id
+    assert materials(session_a) == []

@@ -17,7 +17,7 @@ snapshot holds states at least as new as its version, so a lost one costs a re-r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Connection, select
 
@@ -39,6 +39,10 @@ class ClientState:
     offset_days: int = 0
     #: the client's faults that may still fire, oldest first
     faults: tuple[Fault, ...] = ()
+    #: the ``state_version`` this state was current at when the request checked it (None:
+    #: a database without the version row, where nothing may be kept); what the request
+    #: keeps besides (its SAP session) is valid only as long as this version is
+    version: int | None = None
 
     def may_fault(self, target: str) -> bool:
         """Whether a fault may fire for ``target``: only then need the faults be taken."""
@@ -78,7 +82,7 @@ class ClientStates:
                 return kept
         with self._db.read() as conn:
             version = state_version.read(conn)
-            state = read_state(conn, mandt)
+            state = replace(read_state(conn, mandt), version=version)
         if version is not None:
             if snapshot.version != version:
                 snapshot = _Snapshot(version)

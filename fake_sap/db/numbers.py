@@ -18,7 +18,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from fake_sap.db.engine import Database
 from fake_sap.db.schema import number_ranges
@@ -35,6 +35,14 @@ RANGE_STARTS: dict[str, int] = {
 }
 
 
+#: :func:`take`'s statement, built once (every document draws a number)
+_TAKE = (update(number_ranges)
+         .where(number_ranges.c.mandt == bindparam("range_mandt"),
+                number_ranges.c.object == bindparam("range_object"))
+         .values(next_value=number_ranges.c.next_value + bindparam("range_count"))
+         .returning(number_ranges.c.next_value))
+
+
 def take(conn: Connection, mandt: str, obj: str, count: int = 1) -> int:
     """Reserve ``count`` consecutive numbers and return the first.
 
@@ -42,17 +50,13 @@ def take(conn: Connection, mandt: str, obj: str, count: int = 1) -> int:
     workers never get the same number. Numbers taken by a transaction that rolls back are
     given back with it; a later issue's LUW handling decides when gaps are wanted.
     """
-    table = number_ranges
-    where = (table.c.mandt == mandt) & (table.c.object == obj)
-    updated = conn.execute(
-        update(table).where(where).values(next_value=table.c.next_value + count)
-        .returning(table.c.next_value)
-    ).first()
+    updated = conn.execute(_TAKE, {"range_mandt": mandt, "range_object": obj,
+                                    "range_count": count}).first()
     if updated is not None:
         return int(updated[0]) - count
     # a range created on first use (e.g. per fiscal year); racing creators are harmless
     start = RANGE_STARTS.get(obj.split(":", 1)[0], 1)
-    insert_if_absent(conn, table, {"mandt": mandt, "object": obj, "next_value": start})
+    insert_if_absent(conn, number_ranges, {"mandt": mandt, "object": obj, "next_value": start})
     return take(conn, mandt, obj, count)
 
 

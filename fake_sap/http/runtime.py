@@ -17,7 +17,7 @@ from fake_sap.basis.client_state import ClientStates
 from fake_sap.config import Settings
 from fake_sap.db.engine import Database
 from fake_sap.db.numbers import NumberBuffer
-from fake_sap.rfc.luw import UpdateFunctions
+from fake_sap.rfc.luw import SessionCache, UpdateFunctions
 from fake_sap.rfc.registry import FunctionDirectory
 
 
@@ -36,6 +36,8 @@ class Runtime:
     numbers: NumberBuffer = field(default_factory=NumberBuffer)
     #: the clients' logon, business date and faults as last read, checked by every request
     client_states: ClientStates = field(init=False)
+    #: the SAP sessions this process has seen alive, behind the same state version
+    sessions: SessionCache = field(default_factory=SessionCache)
 
     def __post_init__(self) -> None:
         self.client_states = ClientStates(self.db)

@@ -34,7 +34,7 @@ from fake_sap.http import errors
 from fake_sap.http.body import is_xml_media_type, limited_body
 from fake_sap.http.control import faults, openapi
 from fake_sap.http.control.requests import existing_client, json_body, json_integer
-from fake_sap.http.logon import logon
+from fake_sap.http.logon import client_state, logon
 from fake_sap.http.runtime import runtime
 from fake_sap.rfc import call_log, luw, soap, units, wsdl
 from fake_sap.rfc.call import Environment, execute
@@ -121,7 +121,11 @@ def _environment(mandt: str, fresh: bool = False) -> Environment:
     rt = runtime()
     user = _user()
     cookie = session_cookie(mandt)
-    session = luw.open_session(rt.db, mandt, user, None if fresh else request.cookies.get(cookie))
+    if fresh:
+        session = luw.open_session(rt.db, mandt, user, None)
+    else:
+        session = luw.open_session(rt.db, mandt, user, request.cookies.get(cookie),
+                                   known=rt.sessions, version=client_state(mandt).version)
     if fresh:
         session = dataclasses.replace(session, settings=dataclasses.replace(
             session.settings, commit_every_call=False))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select
 
 from fake_sap import clock
 from fake_sap.db.engine import Database
@@ -62,24 +62,30 @@ def return_rows(outputs: Mapping[str, Any]) -> list[dict[str, Any]]:
             str(r.get("MESSAGE", "")).strip()]
 
 
+#: the statements of :func:`record`, built once (bound per call)
+_INSERT = insert(rfc_call_log)
+_OLDEST_KEPT = (select(rfc_call_log.c.call_id)
+                .where(rfc_call_log.c.mandt == bindparam("mandt"))
+                .order_by(rfc_call_log.c.call_id.desc()).offset(KEEP - 1).limit(1))
+_PRUNE = delete(rfc_call_log).where(rfc_call_log.c.mandt == bindparam("mandt"),
+                                    rfc_call_log.c.call_id < bindparam("oldest_kept"))
+
+
 def record(db: Database, mandt: str, function: str, user: str, duration_ms: float,
            parameters: Mapping[str, Any], outputs: Mapping[str, Any] | None,
            error: str = "") -> None:
     """Log one call (``outputs`` is None for a call that failed with ``error``)."""
     rows = return_rows(outputs) if outputs is not None else []
+    values = {"mandt": mandt, "function": function[:30], "uname": user[:12],
+              "called_at": clock.system_now(), "duration_ms": duration_ms,
+              "parameters": as_text(dict(parameters)),
+              "return_rows": as_text(rows) if rows else "", "error": error[:255]}
     with db.write() as conn:
-        inserted = conn.execute(insert(rfc_call_log).values(
-            mandt=mandt, function=function[:30], uname=user[:12], called_at=clock.system_now(),
-            duration_ms=duration_ms, parameters=as_text(dict(parameters)),
-            return_rows=as_text(rows) if rows else "", error=error[:255],
-        )).inserted_primary_key
+        inserted = conn.execute(_INSERT, values).inserted_primary_key
         if inserted is not None and inserted[0] % PRUNE_EVERY == 0:
-            oldest_kept = conn.execute(
-                select(rfc_call_log.c.call_id).where(rfc_call_log.c.mandt == mandt)
-                .order_by(rfc_call_log.c.call_id.desc()).offset(KEEP - 1).limit(1)).scalar()
+            oldest_kept = conn.execute(_OLDEST_KEPT, {"mandt": mandt}).scalar()
             if oldest_kept is not None:
-                conn.execute(delete(rfc_call_log).where(rfc_call_log.c.mandt == mandt,
-                                                        rfc_call_log.c.call_id < oldest_kept))
+                conn.execute(_PRUNE, {"mandt": mandt, "oldest_kept": oldest_kept})
 
 
 def recent(db: Database, mandt: str, limit: int = 50) -> list[RfcCall]:

@@ -20,6 +20,7 @@ function); :func:`fake_sap.compose.update_functions` joins them into the table t
 from __future__ import annotations
 
 import secrets
+import threading
 import time
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ from sqlalchemy import (
 )
 
 from fake_sap.ale.outbound import distribute_change_pointers
-from fake_sap.db import numbers
+from fake_sap.db import numbers, state_version
 from fake_sap.db.engine import Database
 from fake_sap.db.rfc_schema import (
     DEFAULT_SESSION_TIMEOUT_SECONDS,
@@ -79,6 +80,8 @@ def change_client_settings(conn: Connection, mandt: str, **changes: Any) -> RfcS
     values = {"commit_every_call": current.commit_every_call,
               "session_timeout_seconds": current.session_timeout_seconds, **changes}
     upsert(conn, rfc_client_settings, [{"mandt": mandt, **values}])
+    # every process keeps the switches behind the state version (see SessionCache)
+    state_version.bump(conn)
     return client_settings(conn, mandt)
 
 
@@ -120,28 +123,114 @@ def _session_and_settings(conn: Connection, mandt: str, session_id: str | None
 
 
 def open_session(db: Database, mandt: str, user: str, session_id: str | None,
-                 now: float | None = None) -> Session:
+                 now: float | None = None, *, known: SessionCache | None = None,
+                 version: int | None = None) -> Session:
     """The caller's session if it is still alive, otherwise a new one.
 
     A session that idled past the client's timeout has ended: its pending update tasks are
     discarded and the caller gets a fresh session, as after an ICF session timeout.
+
+    ``known``: the sessions this process has seen, valid at state ``version`` (the one the
+    request's logon checked); a session it knows to be alive is opened without a read.
     """
     now = time.time() if now is None else now
+    if known is not None and session_id:
+        alive = known.alive(version, mandt, user, session_id, now)
+        if alive is not None:
+            settings, last_used = alive
+            if now - last_used >= _TOUCH_INTERVAL_SECONDS:
+                with db.write() as conn:
+                    _touch(conn, session_id, now)
+                known.remember(version, mandt, settings, session_id, user, now)
+            return Session(session_id, mandt, user, False, settings)
     with db.read() as conn:
         settings, row = _session_and_settings(conn, mandt, session_id)
     timeout = settings.session_timeout_seconds
     if row is not None and row["mandt"] == mandt and row["uname"] == user \
             and row["last_used"] >= now - timeout:
-        if now - row["last_used"] >= _TOUCH_INTERVAL_SECONDS:
+        last_used = row["last_used"]
+        if now - last_used >= _TOUCH_INTERVAL_SECONDS:
             with db.write() as conn:
                 _touch(conn, row["session_id"], now)
+            last_used = now
+        if known is not None:
+            known.remember(version, mandt, settings, row["session_id"], user, last_used)
         return Session(row["session_id"], mandt, user, False, settings)
     with db.write() as conn:
         _end_idle_sessions(conn, mandt, now - timeout)
         new_id = secrets.token_hex(16)
         conn.execute(insert(rfc_sessions).values(session_id=new_id, mandt=mandt, uname=user,
                                                  created_at=now, last_used=now))
+    if known is not None:
+        known.remember(version, mandt, settings, new_id, user, now)
     return Session(new_id, mandt, user, True, settings)
+
+
+@dataclass(frozen=True)
+class _KnownSession:
+    mandt: str
+    user: str
+    #: the session's last use as this process last read or wrote it; the stored one is
+    #: never older (only later uses are written)
+    last_used: float
+
+
+class SessionCache:
+    """The SAP sessions a process has seen alive and the clients' switches, both as of one
+    ``state_version``.
+
+    Every call of a session needs to know that its session is still alive and what the
+    client's switches say; reading them costs a statement and a transaction per call. A
+    session ends only by idling past the client's timeout (whoever opens a new session
+    deletes the idle ones) or with its client (a reset or delete, which changes the state
+    version), and the switches change only through the control API (which changes the
+    state version too). So a session this process saw used at ``last_used`` is certainly
+    alive while ``last_used`` is within the timeout and the version is unchanged; in any
+    other case the session is read again, as before. A changed version drops everything.
+    """
+
+    #: sessions kept at most (a caller that never sends its cookie back makes a new
+    #: session with every call); the oldest are dropped first
+    MAX_SESSIONS = 10_000
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version: int | None = None
+        self._settings: dict[str, RfcSettings] = {}
+        self._sessions: dict[str, _KnownSession] = {}
+
+    def alive(self, version: int | None, mandt: str, user: str, session_id: str,
+              now: float) -> tuple[RfcSettings, float] | None:
+        """The client's switches and the session's last use, when the session is known to
+        be alive at ``now``; None when it must be read."""
+        if version is None:
+            return None
+        with self._lock:
+            if version != self._version:
+                return None
+            settings = self._settings.get(mandt)
+            known = self._sessions.get(session_id)
+        if settings is None or known is None or known.mandt != mandt or known.user != user:
+            return None
+        if known.last_used < now - settings.session_timeout_seconds:
+            return None
+        return settings, known.last_used
+
+    def remember(self, version: int | None, mandt: str, settings: RfcSettings,
+                 session_id: str, user: str, last_used: float) -> None:
+        """Keep what a call read or wrote at ``version`` (None: keep nothing)."""
+        if version is None:
+            return
+        with self._lock:
+            if version != self._version:
+                self._version = version
+                self._settings = {}
+                self._sessions = {}
+            self._settings[mandt] = settings
+            self._sessions.pop(session_id, None)  # to the end: the newest are kept longest
+            self._sessions[session_id] = _KnownSession(mandt, user, last_used)
+            while len(self._sessions) > self.MAX_SESSIONS:
+                del self._sessions[next(iter(self._sessions))]
 
 
 def _touch(conn: Connection, session_id: str, now: float) -> bool:
@@ -250,12 +339,16 @@ def commit(db: Database, session: Session, update_functions: UpdateFunctions,
     return CommitResult(len(tasks), idocs)
 
 
+#: the statement of :func:`_claim_tasks`, built once (every commit runs it)
+_CLAIM_TASKS = delete(rfc_update_tasks).where(
+    rfc_update_tasks.c.session_id == bindparam("claimed_session")).returning(
+    rfc_update_tasks.c.counter, rfc_update_tasks.c.function, rfc_update_tasks.c.payload)
+
+
 def _claim_tasks(conn: Connection, session_id: str) -> list[dict[str, Any]]:
     """Delete and return the tasks in one statement, so two commits of one session that
     race each other cannot both run them."""
-    rows = conn.execute(delete(rfc_update_tasks).where(
-        rfc_update_tasks.c.session_id == session_id).returning(
-        rfc_update_tasks.c.counter, rfc_update_tasks.c.function, rfc_update_tasks.c.payload))
+    rows = conn.execute(_CLAIM_TASKS, {"claimed_session": session_id})
     return sorted((dict(r) for r in rows.mappings()), key=lambda task: task["counter"])
 
 

@@ -18,10 +18,21 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Numeric, String, Table, cast, func, select
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Numeric,
+    Select,
+    String,
+    Table,
+    bindparam,
+    cast,
+    func,
+    select,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from fake_sap.db.engine import Database
@@ -109,27 +120,54 @@ def read(conn: Connection, mandt: str, query_table: str, *,
     table = tables.get(query_table.strip().upper())
     if table is None:
         raise AbapException("TABLE_NOT_AVAILABLE", f"Table {query_table} is not available")
-    layout = layout_of(table, [n.strip().upper() for n in field_names or [] if n.strip()],
-                       delimiter, check_width=not no_data)
-    fields = [{"FIELDNAME": item.field.name, "OFFSET": item.offset, "LENGTH": item.width,
-               "TYPE": item.field.type.internal_type, "FIELDTEXT": item.field.text}
-              for item in layout]
+    names = tuple(n.strip().upper() for n in field_names or [] if n.strip())
     if no_data:
-        return fields, []
-    statement = select(*[selected_column(table, item) for item in layout]).where(
-        table.table.c.mandt == mandt)
+        layout = layout_of(table, list(names), delimiter, check_width=False)
+        return _field_rows(layout), []
+    selection = _selection(table, names, delimiter)
+    statement = selection.statement
     condition = _condition(conn, table, " ".join(options or []))
     if condition is not None:
         statement = statement.where(condition)
-    statement = statement.order_by(*table.table.primary_key.columns)
     if rowskips > 0:
         statement = statement.offset(rowskips)
     if rowcount > 0:
         statement = statement.limit(rowcount)
-    write_line = line_writer(table, layout, delimiter)
     # all() fetches the rows in one go (iterating the result fetches them one by one)
-    data = [write_line(row) for row in conn.execute(statement).all()]
-    return fields, data
+    data = selection.write_lines(conn.execute(statement, {"mandt": mandt}).all())
+    return _field_rows(selection.layout), data
+
+
+def _field_rows(layout: Sequence[Layout]) -> list[dict[str, Any]]:
+    """FIELDS: one row per selected field."""
+    return [{"FIELDNAME": item.field.name, "OFFSET": item.offset, "LENGTH": item.width,
+             "TYPE": item.field.type.internal_type, "FIELDTEXT": item.field.text}
+            for item in layout]
+
+
+@dataclass(frozen=True)
+class _Selection:
+    """What a selection of fields of a table needs, whatever the rows: its layout, the
+    query of its columns (client, condition and row window still to be added) and the
+    writer of its DATA lines."""
+
+    layout: tuple[Layout, ...]
+    statement: Select[Any]
+    write_lines: Callable[[Sequence[Sequence[Any]]], list[str]]
+
+
+@lru_cache(maxsize=256)
+def _selection(table: ReadableTable, names: tuple[str, ...], delimiter: str) -> _Selection:
+    """The :class:`_Selection` of ``names`` (all fields when empty) of ``table``, worked
+    out once per process: building the query's column expressions and the line template
+    cost more than reading a thousand rows with them. The declarations do not change while
+    the process runs, so nothing here ever goes stale; a refused selection (an unknown
+    field, too wide a line) raises each time and is not kept."""
+    layout = layout_of(table, list(names), delimiter)
+    statement = select(*[selected_column(table, item) for item in layout]).where(
+        table.table.c.mandt == bindparam("mandt")
+    ).order_by(*table.table.primary_key.columns)
+    return _Selection(tuple(layout), statement, lines_writer(table, layout, delimiter))
 
 
 def layout_of(table: ReadableTable, names: list[str], delimiter: str,
@@ -253,16 +291,7 @@ def line_writer(table: ReadableTable, layout: Sequence[Layout], delimiter: str =
     (CHAR, NUMC, DATS, TIMS ...) comes from the query with its initial value in place of
     NULL or blank and goes through the template as it is (``%-W.Ws``: cut to W and padded
     to W); only packed numbers and columns that are not text are converted in Python."""
-    specs: list[str] = []
-    converters: list[tuple[int, Callable[[Any], str]]] = []
-    for index, item in enumerate(layout):
-        if _as_stored_text(table, item):
-            specs.append(f"%-{item.width}.{item.width}s")
-        else:
-            specs.append("%s")
-            converters.append((index, _packed_writer(item) if item.field.type.type
-                               in _PACKED else partial(format_value, item)))
-    template = delimiter.replace("%", "%%").join(specs)
+    template, converters = _line_template(table, layout, delimiter)
 
     if not converters:
         return lambda row: (template % tuple(row)).rstrip(" ")
@@ -274,6 +303,40 @@ def line_writer(table: ReadableTable, layout: Sequence[Layout], delimiter: str =
         return (template % tuple(values)).rstrip(" ")
 
     return write
+
+
+def lines_writer(table: ReadableTable, layout: Sequence[Layout], delimiter: str = ""
+                 ) -> Callable[[Sequence[Sequence[Any]]], list[str]]:
+    """:func:`line_writer` for all rows at once, the same lines: the columns that need
+    converting are converted a column at a time (a list comprehension per column, not a
+    loop per row), then each row is one ``%`` formatting."""
+    template, converters = _line_template(table, layout, delimiter)
+
+    def write(rows: Sequence[Sequence[Any]]) -> list[str]:
+        if converters and rows:
+            columns = list(zip(*rows, strict=True))
+            for index, convert in converters:
+                columns[index] = tuple([convert(value) for value in columns[index]])
+            rows = list(zip(*columns, strict=True))
+        return [(template % tuple(row)).rstrip(" ") for row in rows]
+
+    return write
+
+
+def _line_template(table: ReadableTable, layout: Sequence[Layout], delimiter: str
+                   ) -> tuple[str, list[tuple[int, Callable[[Any], str]]]]:
+    """The ``%`` template of a DATA line and the converters of the columns that are not
+    taken as stored (by their index in the row)."""
+    specs: list[str] = []
+    converters: list[tuple[int, Callable[[Any], str]]] = []
+    for index, item in enumerate(layout):
+        if _as_stored_text(table, item):
+            specs.append(f"%-{item.width}.{item.width}s")
+        else:
+            specs.append("%s")
+            converters.append((index, _packed_writer(item) if item.field.type.type
+                               in _PACKED else partial(format_value, item)))
+    return delimiter.replace("%", "%%").join(specs), converters
 
 
 def selected_column(table: ReadableTable, item: Layout) -> ColumnElement[Any]:
@@ -333,7 +396,8 @@ def _packed_writer(item: Layout) -> Callable[[Any], str]:
 
 #: a decimal as amounts are stored: sign, integer digits without leading zeros, decimals
 _CANONICAL_DECIMAL = re.compile(r"(-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?\Z")
-#: distinct values of a packed column kept per call by :func:`_packed_writer`
+#: distinct values of a packed column kept by :func:`_packed_writer` (whose writer lives
+#: as long as its selection is kept, see :func:`_selection`)
 _KNOWN_VALUES = 4096
 
 

@@ -18,7 +18,7 @@ flow and statistics go through ``status``, ``document_flow`` and ``statistics``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -159,14 +159,22 @@ class OrderPlan:
     external_number: bool = True
 
     def to_payload(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("messages")
+        """The plan as the update task stores it (JSON), without its messages: what
+        ``dataclasses.asdict`` gives, built directly (every value is a str or a bool, so
+        copying the items and partners is enough), because each order is turned into one."""
+        data = {name: getattr(self, name) for name in _PAYLOAD_FIELDS}
+        data["items"] = [dict(vars(item)) for item in self.items]
+        data["partners"] = dict(self.partners)
         return data
 
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> OrderPlan:
         items = [PlannedItem(**i) for i in data["items"]]
         return cls(**{**data, "items": items})
+
+
+#: the fields of an :class:`OrderPlan` its update task keeps
+_PAYLOAD_FIELDS = tuple(f.name for f in fields(OrderPlan) if f.name != "messages")
 
 
 def rejected(*messages: SapMessage) -> ApplicationError:

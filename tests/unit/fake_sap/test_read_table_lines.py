@@ -18,6 +18,7 @@ from fake_sap.rfc.read_table import (
     format_value,
     layout_of,
     line_writer,
+    lines_writer,
     sap_table,
     selected_column,
 )
@@ -95,6 +96,18 @@ def test_each_line_equals_the_fields_formatted_one_by_one(connection, delimiter,
     lines = [write(row) for row in connection.execute(statement).all()]
     raw_rows = connection.execute(select(zlines).order_by(zlines.c.key)).mappings().all()
     assert lines == [_expected(ZLINES, names, delimiter, dict(raw)) for raw in raw_rows]
+
+
+@pytest.mark.parametrize("delimiter", ["", "|", "%"])
+@pytest.mark.parametrize("names", [[], ["NAME", "WEIGHT"], ["CODE"]])
+def test_all_rows_at_once_are_the_lines_of_each_row(connection, delimiter, names):
+    layout = layout_of(ZLINES, names, delimiter)
+    statement = select(*[selected_column(ZLINES, item) for item in layout]).order_by(
+        zlines.c.key)
+    rows = connection.execute(statement).all()
+    write = line_writer(ZLINES, layout, delimiter)
+    assert lines_writer(ZLINES, layout, delimiter)(rows) == [write(row) for row in rows]
+    assert lines_writer(ZLINES, layout, delimiter)([]) == []
 
 
 def test_packed_numbers_are_right_aligned_with_their_decimals():

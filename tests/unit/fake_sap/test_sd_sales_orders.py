@@ -3,6 +3,7 @@ call and its commit."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from decimal import Decimal
 
 import pytest
@@ -79,3 +80,16 @@ def test_a_plan_survives_the_update_task_payload_without_its_messages() -> None:
     assert again.items == plan.items
     assert again.messages == []
     assert again.to_payload() == payload
+
+
+def test_the_payload_is_what_asdict_gives_without_the_messages() -> None:
+    plan = _plan()
+    expected = asdict(plan)
+    expected.pop("messages")
+
+    payload = plan.to_payload()
+
+    assert payload == expected
+    payload["items"][0]["matnr"] = "OTHER"  # a copy: changing it leaves the plan alone
+    payload["partners"]["AG"] = "OTHER"
+    assert (plan.items[0].matnr, plan.partners["AG"]) == ("M-1", "0000000001")
