@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Table
 from tqdm import tqdm
 
+from fake_sap.basis.seeding import SeedPlan
 from fake_sap.config import DEFAULT_DB_URL, Settings
 from fake_sap.customizing import PROVINCIAL_CENTER_PARTNER_FUNCTION
 from fake_sap.db import clients
@@ -68,18 +69,6 @@ CENTRAL_PLANT = PLANTS[0]  # 1000, the central warehouse: stock and deliveries
 DEFAULT_MATERIALS = 1_000
 DEFAULT_CUSTOMERS = 100
 DEFAULT_SEED = 1
-
-
-@dataclass(frozen=True)
-class SeedPlan:
-    """What to load into which client."""
-
-    client: str
-    materials: int
-    customers: int
-    seed: int
-    #: unrestricted stock (MARD-LABST) of new materials in plant 1000 / storage location 0001
-    initial_stock: str = "0"
 
 
 @dataclass(frozen=True)
