@@ -142,14 +142,18 @@ def seed_database(db_url: str, plan: SeedPlan, show_progress: bool = False) -> S
 
 
 def _prepare(db_url: str, client: str) -> None:
-    from fake_sap.app import prepare_database  # the app pulls in Flask; only needed here
-
-    prepare_database(Settings(db_url=db_url))
+    """What ``fake-sap serve`` prepares (:func:`fake_sap.app.prepare_database`: the schema,
+    the default client), and the client to seed. Done here rather than through the app
+    module, which would import Flask and every edge of the emulator for a command that
+    needs none of them."""
     db = Database(db_url)
     try:
+        db.create_schema()
         with db.write() as conn:
-            if not clients.exists(conn, client):
-                clients.create(conn, client, "Seeded client")
+            for number, text in ((Settings(db_url=db_url).default_client, "Default client"),
+                                 (client, "Seeded client")):
+                if not clients.exists(conn, number):
+                    clients.create(conn, number, text)
     finally:
         db.dispose()
 
