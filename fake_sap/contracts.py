@@ -12,12 +12,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fake_sap import compose
-from fake_sap.idoc import reference
-from fake_sap.idoc.xsd import schema_for
-from fake_sap.rfc.reference import rfc_reference_files
-from fake_sap.rfc.wsdl import wsdl_files
-
 XSD_DIR = "contracts/idoc"
 OPENAPI_FILE = "contracts/openapi/fake-sap-control.json"
 DOCS_DIR = "docs/idoc"
@@ -35,6 +29,14 @@ OWNED = (
 
 def generated_files() -> dict[str, bytes]:
     """Relative path (with ``/``) → content, for every file this command writes."""
+    # imported here: the CLI builds its parser (with this command's options) for every
+    # command, and none of the others needs the emulator's whole wiring
+    from fake_sap import compose
+    from fake_sap.idoc import reference
+    from fake_sap.idoc.xsd import schema_for
+    from fake_sap.rfc.reference import rfc_reference_files
+    from fake_sap.rfc.wsdl import wsdl_files
+
     files: dict[str, bytes] = {}
     idoc_types = compose.idoc_types()
     interfaces = [f.interface for f in compose.function_directory().implemented()]

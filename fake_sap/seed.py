@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Table
 from tqdm import tqdm
 
+from fake_sap.basis.seeding import SeedPlan
 from fake_sap.config import DEFAULT_DB_URL, Settings
 from fake_sap.customizing import PROVINCIAL_CENTER_PARTNER_FUNCTION
 from fake_sap.db import clients
@@ -68,18 +69,6 @@ CENTRAL_PLANT = PLANTS[0]  # 1000, the central warehouse: stock and deliveries
 DEFAULT_MATERIALS = 1_000
 DEFAULT_CUSTOMERS = 100
 DEFAULT_SEED = 1
-
-
-@dataclass(frozen=True)
-class SeedPlan:
-    """What to load into which client."""
-
-    client: str
-    materials: int
-    customers: int
-    seed: int
-    #: unrestricted stock (MARD-LABST) of new materials in plant 1000 / storage location 0001
-    initial_stock: str = "0"
 
 
 @dataclass(frozen=True)
@@ -153,14 +142,18 @@ def seed_database(db_url: str, plan: SeedPlan, show_progress: bool = False) -> S
 
 
 def _prepare(db_url: str, client: str) -> None:
-    from fake_sap.app import prepare_database  # the app pulls in Flask; only needed here
-
-    prepare_database(Settings(db_url=db_url))
+    """What ``fake-sap serve`` prepares (:func:`fake_sap.app.prepare_database`: the schema,
+    the default client), and the client to seed. Done here rather than through the app
+    module, which would import Flask and every edge of the emulator for a command that
+    needs none of them."""
     db = Database(db_url)
     try:
+        db.create_schema()
         with db.write() as conn:
-            if not clients.exists(conn, client):
-                clients.create(conn, client, "Seeded client")
+            for number, text in ((Settings(db_url=db_url).default_client, "Default client"),
+                                 (client, "Seeded client")):
+                if not clients.exists(conn, number):
+                    clients.create(conn, number, text)
     finally:
         db.dispose()
 

@@ -27,7 +27,7 @@ entity declarations are refused, nothing is fetched from the network, and readin
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -53,7 +53,9 @@ class Segment:
 
     name: str
     fields: dict[str, str] = field(default_factory=dict)
-    children: list[Segment] = field(default_factory=list)
+    #: a tuple as read (empty for most segments: one object less per segment for the
+    #: garbage collector to walk while a packet waits to be applied)
+    children: Sequence[Segment] = ()
 
     def get(self, name: str, default: str = "") -> str:
         """A field's value (``default`` when the field was left out, as empty fields are)."""
@@ -85,7 +87,7 @@ class ReceivedIdoc:
     #: position in the document, from 1
     index: int
     control: dict[str, str]
-    segments: list[Segment]
+    segments: Sequence[Segment]
     #: this IDoc alone as an IDoc-XML document (root element and one ``<IDOC>``)
     xml: bytes
 
@@ -277,7 +279,7 @@ def _read_idoc(element: etree._Element, root: str, index: int) -> ReceivedIdoc:
         raise IdocXmlError(f"IDOC {index} does not start with the control record "
                            f"{CONTROL_RECORD}")
     control = _fields(children[0])
-    segments = [_read_segment(child) for child in children[1:]]
+    segments = tuple([_read_segment(child) for child in children[1:]])
     xml = (f'<?xml version="1.0" encoding="UTF-8"?><{root}>'.encode()
            + etree.tostring(element, encoding="UTF-8", with_tail=False)
            + f"</{root}>".encode())
@@ -291,18 +293,21 @@ def _read_segment(element: etree._Element) -> Segment:
     # an element: a field never has one, a segment has SEGMENT="1" or children
     names = _LOCAL_NAMES
     fields: dict[str, str] = {}
-    children: list[Segment] = []
+    children: list[Segment] | None = None
     for child in element:
         tag = child.tag
         name = names.get(tag) or _local(tag)
         if not name:
             continue
         if child.get("SEGMENT") is not None or len(child):
+            if children is None:
+                children = []
             children.append(_read_segment(child))
         else:
             text = child.text
             fields[name] = text.rstrip() if text else ""
-    return Segment(names.get(element.tag) or _local(element.tag), fields, children)
+    return Segment(names.get(element.tag) or _local(element.tag), fields,
+                   tuple(children) if children else ())
 
 
 def _fields(element: etree._Element) -> dict[str, str]:

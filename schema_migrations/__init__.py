@@ -22,7 +22,9 @@ Every start of a server or worker asks whether the schema is at head, and nearly
 is. That question is answered without Alembic: the version table is read with one SELECT
 and compared with the head named in the revision files (read as text, see
 :meth:`Migrations.head_from_files`). Alembic, whose import alone costs more than the rest of
-the check, is imported only when the two differ, or for the ``db`` subcommands.
+the check, is imported only when the two differ, or for the ``db`` subcommands. A new, empty
+database does not need it either: its tables are created from the metadata and the version
+table is stamped as Alembic would stamp it (:meth:`Migrations.stamp_new`).
 """
 
 from __future__ import annotations
@@ -35,7 +37,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, MetaData, inspect, text
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    inspect,
+    text,
+)
 from sqlalchemy.schema import CreateColumn
 
 if TYPE_CHECKING:
@@ -179,6 +191,12 @@ class Migrations:
         head = self.head_from_files() if revision == "head" else None
         if head is not None and self.stored_revision(engine) == head:
             return head, head  # the usual start: no Alembic needed
+        if head is not None and not replay_on_empty:
+            with self._migration_transaction(engine) as connection:
+                if self.is_empty(connection):  # a new database: no Alembic needed either
+                    self.metadata.create_all(connection)
+                    self.stamp_new(connection, head)
+                    return None, head
         from alembic import command
 
         if revision == "head" and head is None:  # the files did not say: ask Alembic
@@ -197,6 +215,24 @@ class Migrations:
                          "the baseline revision, then upgrading")
             command.upgrade(self.alembic_config(connection), revision)
             return before, self.current_revision(connection)
+
+    def version_table_definition(self) -> Table:
+        """The version table as Alembic (1.x) makes it: one ``version_num`` VARCHAR(32),
+        the primary key named ``<version table>_pkc`` (Alembic's
+        ``DefaultImpl.version_table_impl``). A test compares it with Alembic's own."""
+        return Table(self.version_table, MetaData(),
+                     Column("version_num", String(32), nullable=False),
+                     PrimaryKeyConstraint("version_num", name=f"{self.version_table}_pkc"))
+
+    def stamp_new(self, connection: Connection, revision: str) -> None:
+        """Stamp a database whose tables were just created with ``revision``, as Alembic's
+        ``stamp`` does there (create the version table, insert the one row), without
+        importing Alembic: every new database (each test's, each ``fake-sap seed``, each
+        first start) would otherwise pay for that import, more than the rest of the
+        start-up check."""
+        version = self.version_table_definition()
+        version.create(connection)
+        connection.execute(version.insert().values(version_num=revision))
 
     def schema_differences(self, connection: Connection) -> list[Any]:
         """What autogenerate finds between the database and the store's tables (empty when

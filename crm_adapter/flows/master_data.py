@@ -94,29 +94,41 @@ def _internal(convert: Callable[[str], str], value: str, field: str) -> str:
 
 def material_key(idoc: ReceivedIdoc) -> str:
     """MATNR in internal format: the serialization unit of MATMAS."""
-    return _internal(matn1_input, _top(idoc, "E1MARAM").get("MATNR"), "MATNR")
+    return _material_number(_top(idoc, "E1MARAM"))
+
+
+def _material_number(header: Segment) -> str:
+    return _internal(matn1_input, header.get("MATNR"), "MATNR")
 
 
 def material_from_matmas(idoc: ReceivedIdoc) -> SapMaterial:
     """What a MATMAS IDoc says about its material (the fields SAP owns)."""
-    header = _top(idoc, "E1MARAM")
+    return _material(_top(idoc, "E1MARAM"))
+
+
+def _material(header: Segment) -> SapMaterial:
+    # a received segment makes its children on each look: look once
+    below = list(header.children)
     texts: dict[str, str] = {}
-    for text in _children(header, "E1MAKTM"):
+    for text in below:
+        if text.name != "E1MAKTM":
+            continue
         language = _LANGUAGES.get(text.get("SPRAS_ISO").upper() or text.get("SPRAS"))
         if language:
             texts[language] = text.get("MAKTX")
     return SapMaterial(
-        material_number=material_key(idoc),
+        material_number=_material_number(header),
         description_en=texts.get("en", ""), description_zh=texts.get("zh", ""),
         material_type=header.get("MTART"), material_group=header.get("MATKL"),
-        base_unit=UNITS_FROM_SAP.input(header.get("MEINS")), prices=_prices(header),
+        base_unit=UNITS_FROM_SAP.input(header.get("MEINS")), prices=_prices(below),
         deleted=header.get("MSGFN") == DELETE or header.get("LVORM") == "X")
 
 
-def _prices(header: Segment) -> Prices | None:
+def _prices(below_header: Sequence[Segment]) -> Prices | None:
     """The four prices from the valuation segment of the CRM's valuation area."""
-    valuation = next((v for v in _children(header, "E1MBEWM")
-                      if v.get("BWKEY") == PRICE_VALUATION_AREA and not v.get("BWTAR")), None)
+    valuation = next((v for v in below_header
+                      if v.name == "E1MBEWM" and v.get("BWKEY") == PRICE_VALUATION_AREA
+                      and not v.get("BWTAR")), None)
     if valuation is None:
         return None
     unit = valuation.get("PEINH").strip() or "1"
@@ -137,19 +149,20 @@ def apply_matmas(conn: Connection, idoc: ReceivedIdoc) -> str:
 def apply_matmas_many(conn: Connection, idocs: Sequence[ReceivedIdoc]) -> list[str]:
     """:func:`apply_matmas` for IDocs about different materials, with a few statements for
     all of them (an initial load sends 100,000); a note per IDoc."""
-    numbers = [material_key(idoc) for idoc in idocs]
+    headers = [_top(idoc, "E1MARAM") for idoc in idocs]
+    numbers = [_material_number(header) for header in headers]
     existing = store.get_materials(conn, numbers)
     created: list[SapMaterial] = []
     updated: list[SapMaterial] = []
     flagged: list[str] = []
     notes: list[str] = []
-    for idoc, number in zip(idocs, numbers, strict=True):
-        deleting = _top(idoc, "E1MARAM").get("MSGFN") == DELETE
+    for header, number in zip(headers, numbers, strict=True):
+        deleting = header.get("MSGFN") == DELETE
         known = existing.get(number)
         if known is None and deleting:
             notes.append(f"material {number} is not in the CRM; nothing to flag for deletion")
             continue
-        material = material_from_matmas(idoc)
+        material = _material(header)
         if known is None:
             created.append(material)
             notes.append(f"material {number} created and queued for maintenance")

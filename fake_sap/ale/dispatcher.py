@@ -22,9 +22,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from sqlalchemy import ColumnElement, Connection, bindparam, delete, select, update
 
 from fake_sap import clock
@@ -35,6 +34,9 @@ from fake_sap.db.idocs import StatusRecord
 from fake_sap.db.schema import dispatch_leases, edidc
 from fake_sap.db.upsert import insert_if_absent
 from fake_sap.fastpath import join_documents
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +64,10 @@ class Dispatcher:
         self._standing_back = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._http = httpx.Client(timeout=settings.port_timeout_seconds)
+        # made on the first POST: httpx (and what it imports) is not needed to serve SAP,
+        # and a process that never sends should not pay for importing it at start-up
+        self._http: httpx.Client | None = None
+        self._http_lock = threading.Lock()
 
     # -- background loop -----------------------------------------------------------------
 
@@ -258,11 +263,13 @@ class Dispatcher:
     def _post(self, partner: dict[str, Any] | None, xml: str) -> SendResult:
         if partner is None or not partner.get("port_url"):
             return SendResult(False, "No XML-HTTP port defined for the partner")
+        import httpx
+
         auth = httpx.Auth()  # the base class sends no credentials
         if partner.get("port_user"):
             auth = httpx.BasicAuth(partner["port_user"], partner.get("port_password") or "")
         try:
-            response = self._http.post(
+            response = self._http_client().post(
                 partner["port_url"], content=xml.encode("utf-8"), auth=auth,
                 headers={"Content-Type": "application/xml; charset=UTF-8"})
         except Exception as error:  # noqa: BLE001
@@ -272,6 +279,15 @@ class Dispatcher:
         if 200 <= response.status_code < 300:
             return SendResult(True, f"HTTP {response.status_code}")
         return SendResult(False, f"HTTP {response.status_code} {response.reason_phrase}")
+
+    def _http_client(self) -> httpx.Client:
+        # the background loop and a synchronous pass may send at once: make one client only
+        with self._http_lock:
+            if self._http is None:
+                import httpx
+
+                self._http = httpx.Client(timeout=self.settings.port_timeout_seconds)
+            return self._http
 
     def _record(self, mandt: str, batch: list[dict[str, Any]], result: SendResult) -> None:
         """The outcome of one POST for each of its IDocs, in one transaction."""

@@ -1,4 +1,8 @@
-"""Loading deterministic master data into a client, and what the control API lists of it."""
+"""Loading deterministic master data into a client, and what the control API lists of it.
+
+The rows themselves come from :mod:`fake_sap.seed`, which needs Faker; it is imported when a
+client is seeded, not when the server starts, as most servers never seed.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,18 @@ from sqlalchemy import select
 
 from fake_sap.db.engine import Database
 from fake_sap.db.schema import kna1, mara
-from fake_sap.seed import SeedPlan, seed
+
+
+@dataclass(frozen=True)
+class SeedPlan:
+    """What to load into which client."""
+
+    client: str
+    materials: int
+    customers: int
+    seed: int
+    #: unrestricted stock (MARD-LABST) of new materials in plant 1000 / storage location 0001
+    initial_stock: str = "0"
 
 
 @dataclass(frozen=True)
@@ -21,6 +36,8 @@ class SeedSummary:
 
 def seed_client(db: Database, plan: SeedPlan, listed: int) -> SeedSummary:
     """Seed the client and list (up to ``listed`` of) its materials and customers."""
+    from fake_sap.seed import seed
+
     result = seed(db, plan)
     with db.read() as conn:
         materials = conn.execute(select(mara.c.matnr).where(mara.c.mandt == plan.client)

@@ -89,26 +89,29 @@ def execute_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
     if not rows:
         return
     dialect = conn.dialect.name
-    defaults = _missing_defaults(table, tuple(rows[0]))
-    if defaults:
-        missing = dict(defaults)
-        rows = [{**row, **missing} for row in rows]
-    columns = tuple(rows[0])
+    given = tuple(rows[0])
+    defaults = _missing_defaults(table, given)
+    # the defaults of the columns the rows leave out go after the given ones: the same
+    # values for every row, appended to each row's tuple rather than copied into its dict
+    columns = given + tuple(name for name, _ in defaults)
+    default_values = tuple(value for _, value in defaults)
     sql = _sql(dialect, table, columns, conflict, tuple(updated), only_if_greater)
     stamps = _timestamp_positions(table, columns) if dialect == "sqlite" else ()
     # a row's values in column order, picked in C rather than one by one
-    pick = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
+    pick = itemgetter(*given) if len(given) > 1 else lambda row: (row[given[0]],)
     if stamps:
         parameters = []
         last: tuple[datetime | None, str | None] = (None, None)
         for row in rows:
-            values = list(pick(row))
+            values = [*pick(row), *default_values]
             for position in stamps:
                 value = values[position]
                 if value is not last[0]:  # a row's timestamps are often one and the same
                     last = (value, _sqlite_timestamp(value))
                 values[position] = last[1]
             parameters.append(tuple(values))
+    elif default_values:
+        parameters = [pick(row) + default_values for row in rows]
     else:
         parameters = [pick(row) for row in rows]
     conn.exec_driver_sql(sql, parameters)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import MetaData, create_engine, text
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, MetaData, create_engine, inspect, text
 
 from crm_adapter.store import migrations as crm_migrations
 from fake_sap.db import migrations as sap_migrations
@@ -63,3 +65,31 @@ def test_the_stored_revision_is_read_with_one_select(tmp_path: Path) -> None:
         assert migrations.stored_revision(engine) == "0007"
     finally:
         engine.dispose()
+
+
+def _version_table_as_stored(engine: Engine, name: str) -> tuple[object, ...]:
+    found = inspect(engine)
+    columns = [(c["name"], str(c["type"]), c["nullable"]) for c in found.get_columns(name)]
+    return (columns, found.get_pk_constraint(name), found.get_indexes(name),
+            found.get_unique_constraints(name))
+
+
+def test_a_new_database_is_stamped_as_alembic_stamps_it(tmp_path: Path) -> None:
+    migrations = _migrations_with(tmp_path, {
+        "v0007_a.py": 'revision = "0007"\ndown_revision = None\n'})
+    by_hand = create_engine(f"sqlite:///{tmp_path / 'by_hand.db'}")
+    by_alembic = create_engine(f"sqlite:///{tmp_path / 'by_alembic.db'}")
+    try:
+        with by_hand.begin() as conn:
+            migrations.stamp_new(conn, "0007")
+        with by_alembic.begin() as conn:
+            context = MigrationContext.configure(
+                conn, opts={"version_table": migrations.version_table})
+            context.stamp(ScriptDirectory(str(tmp_path)), "0007")
+
+        assert _version_table_as_stored(by_hand, "version_of_test") == \
+            _version_table_as_stored(by_alembic, "version_of_test")
+        assert migrations.stored_revision(by_hand) == "0007"
+    finally:
+        by_hand.dispose()
+        by_alembic.dispose()

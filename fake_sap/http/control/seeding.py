@@ -7,12 +7,12 @@ from typing import Any
 
 from flask import Response, jsonify
 
+from fake_sap.basis.seeding import SeedPlan
 from fake_sap.basis.seeding import seed_client as seed_and_list
 from fake_sap.errors import BadRequest
 from fake_sap.http.control import bp
 from fake_sap.http.control.requests import existing_client, json_body, json_integer
 from fake_sap.http.runtime import runtime
-from fake_sap.seed import SeedPlan
 
 #: a control-API load is for tests: keep one request short
 MAX_MATERIALS, MAX_CUSTOMERS = 10_000, 2_000
