@@ -1,7 +1,9 @@
 """RFC_READ_TABLE over the emulator's SAP tables.
 
-Each readable table is declared once with :func:`sap_table`: the SAP fields it exposes (in
-SAP's order, with DDIC type and short text) and the column behind each. Columns that are the
+Each readable table is declared once: in the ABAP Dictionary (``fake_sap.ddic.tables``, made
+readable by :func:`declared_table`), or, for tables not moved there yet, with
+:func:`sap_table`: the SAP fields it exposes (in SAP's order, with DDIC type and short text)
+and the column behind each. Columns that are the
 emulator's own bookkeeping (EDIDC's stored XML, dispatch counters ...) are simply not
 declared, so they can be neither selected nor used in a condition. The declarations are in
 ``fake_sap.rfc.tables`` (``BY_NAME``), which RFC_READ_TABLE hands to :func:`read`; later
@@ -25,6 +27,7 @@ from sqlalchemy import Connection, Integer, Numeric, String, Table, cast, func, 
 from sqlalchemy.sql.elements import ColumnElement
 
 from fake_sap.db.engine import Database
+from fake_sap.ddic.tables import TableDeclaration
 from fake_sap.rfc import where
 from fake_sap.rfc.errors import AbapException
 from fake_sap.rfc.model import CLNT, AbapType, Elementary, char
@@ -75,6 +78,14 @@ def sap_table(table: Table, name: str, text: str, fields: dict[str, FieldSpec]
             field_type, field_text = _column_type(column), spec
         declared.append(TableField(field_name, field_type, field_text, column.name))
     return ReadableTable(name, text, table, tuple(declared))
+
+
+def declared_table(declaration: TableDeclaration, table: Table) -> ReadableTable:
+    """The readable table of a dictionary declaration (``fake_sap.ddic.tables``): every
+    declared field, in SAP's order, in the column the declaration made for it (``table``,
+    from :meth:`TableDeclaration.table`). The emulator's own columns are no fields."""
+    return ReadableTable(declaration.name, declaration.text, table, tuple(
+        TableField(f.name, f.type, f.text, f.column_name) for f in declaration.fields))
 
 
 def _column_type(column: Any) -> Elementary:

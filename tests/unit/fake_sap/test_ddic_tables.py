@@ -1,0 +1,74 @@
+"""The SAP tables declared in the ABAP Dictionary (``fake_sap.ddic.tables``): the database
+tables made from them, and the readable tables RFC_READ_TABLE and DDIF_FIELDINFO_GET answer
+for. No process is started."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import MetaData, String
+
+from fake_sap.db import schema
+from fake_sap.ddic.tables import TABLES
+from fake_sap.ddic.tables.declaration import PACKED_TEXT_LENGTH, TableDeclaration, data, key
+from fake_sap.ddic.tables.material import MARA
+from fake_sap.rfc import tables as readable_tables
+from fake_sap.rfc.abap_types import CLNT, DATS, char, numc, quan
+from fake_sap.rfc.read_table import LINE_WIDTH, layout_of
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("declaration", TABLES, ids=lambda d: d.name)
+def test_the_schema_table_is_the_one_the_declaration_makes(declaration: TableDeclaration):
+    made = declaration.table(MetaData())
+    stored = schema.metadata.tables[declaration.table_name]
+    assert [(c.name, str(c.type), c.nullable, c.primary_key) for c in made.columns] == \
+        [(c.name, str(c.type), c.nullable, c.primary_key) for c in stored.columns]
+    assert [f.column_name for f in declaration.key_fields] == \
+        [c.name for c in stored.primary_key.columns]
+
+
+@pytest.mark.parametrize("declaration", TABLES, ids=lambda d: d.name)
+def test_the_readable_table_has_every_declared_field_in_sap_order(
+        declaration: TableDeclaration):
+    readable = readable_tables.BY_NAME[declaration.name]
+    assert [(f.name, f.type, f.text) for f in readable.fields] == \
+        [(f.name, f.type, f.text) for f in declaration.fields]
+    assert readable.fields[0].name == "MANDT"
+
+
+def test_a_declaration_makes_text_columns_as_long_as_the_fields():
+    declaration = TableDeclaration("ZTEST", "Test", (
+        key("MANDT", CLNT, "Client"), key("ZKEY", char(10), "Key"),
+        data("ZDATE", DATS, "Date"), data("ZQUAN", quan(13), "Quantity"),
+        data("ZNUMC", numc(3), "Number", initial="000"),
+    ), source="none", first_columns=("mandt", "zkey", "zdate"))
+    table = declaration.table(MetaData())
+    assert [c.name for c in table.columns] == ["mandt", "zkey", "zdate", "zquan", "znumc"]
+    assert [c.type.length for c in table.columns if isinstance(c.type, String)] == \
+        [3, 10, 8, PACKED_TEXT_LENGTH, 3]
+    # the columns added after the first revision carry their initial value as server default
+    assert table.c.zdate.server_default is None
+    assert table.c.znumc.server_default.arg == "000"
+    assert table.c.znumc.default.arg == "000"
+    assert table.c.zkey.default is None
+
+
+def test_a_first_column_that_is_no_field_is_refused():
+    with pytest.raises(ValueError):
+        TableDeclaration("ZTEST", "Test", (key("MANDT", CLNT, "Client"),), source="none",
+                         first_columns=("mandt", "nope"))
+
+
+def test_mara_has_sap_standard_fields_and_its_full_row_is_wider_than_a_data_line():
+    names = [f.name for f in MARA.fields]
+    assert names[:4] == ["MANDT", "MATNR", "ERSDA", "ERNAM"]
+    for standard in ("BLANZ", "EKWSL", "GROES", "LAENG", "BREIT", "HOEHE", "VOLUM",
+                     "MSTAE", "MSTDE", "MHDRZ", "MTPOS_MARA", "RMATP", "FASHGRD"):
+        assert standard in names
+    assert len(names) > 190
+    assert MARA.field("BLANZ").type == numc(3)  # type: ignore[union-attr]
+    with pytest.raises(Exception, match="DATA_BUFFER_EXCEEDED|characters"):
+        layout_of(readable_tables.BY_NAME["MARA"], [], "")
+    width = sum(f.type.width for f in MARA.fields)
+    assert width > LINE_WIDTH
