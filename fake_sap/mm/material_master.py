@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -47,6 +47,14 @@ KEEP_ON_UPDATE: dict[str, tuple[str, ...]] = {
 }
 #: MARA-MEINS of a material whose MATMAS leaves the base unit empty: piece
 INITIAL_BASE_UNIT = "ST"
+#: MARA's columns that :class:`SaveMaterial` names (or that posting sets: creation and last
+#: change); every other MARA field travels in ``other_general_fields``
+_NAMED_GENERAL_COLUMNS = frozenset({
+    "mandt", "matnr", "mtart", "mbrsh", "matkl", "meins", "spart", "bismt", "mtpos_mara",
+    "brgew", "ntgew", "gewei", "lvorm", "ersda", "ernam", "laeda", "aenam"})
+#: the SAP names of MARA's other fields, which a command carries in ``other_general_fields``
+OTHER_GENERAL_FIELDS = frozenset(column.name.upper() for column in mara.columns
+                                 if column.name not in _NAMED_GENERAL_COLUMNS)
 
 
 class Maintenance(enum.Enum):
@@ -129,6 +137,10 @@ class SaveMaterial:
     deletion_flag: str | None = None  # MARA-LVORM
     created_on: str = ""  # MARA-ERSDA of a new material; empty: today
     created_by: str = ""  # MARA-ERNAM of a new material; empty: the posting user
+    #: MARA's other standard fields by SAP name (BLANZ, EKWSL, GROES ...), internal format,
+    #: maintained like the named ones: the caller's mapping says which it carries
+    #: (:data:`OTHER_GENERAL_FIELDS` lists the names allowed)
+    other_general_fields: Mapping[str, str | None] = field(default_factory=dict)
     texts: tuple[MaterialText, ...] = ()
     plants: tuple[PlantView, ...] = ()
     valuations: tuple[ValuationView, ...] = ()
@@ -266,6 +278,7 @@ def _rows(mandt: str, command: SaveMaterial, mtart: str, today: str, user: str,
         # the insert half of an upsert needs every NOT NULL column, even for a stored row
         base_unit = stored_base_unit or None
     header = _fields(mara, maintenance, {
+        **_other_general_fields(command.other_general_fields),
         # an empty type or industry sector never overwrites one: a material keeps its type
         "mtart": mtart or None,
         "mbrsh": command.industry_sector if replace else command.industry_sector or None,
@@ -308,6 +321,15 @@ def _rows(mandt: str, command: SaveMaterial, mtart: str, today: str, user: str,
                 "mtpos": sales.item_category_group, "versg": sales.statistics_group,
                 "ktgrm": sales.account_assignment_group, "lvorm": sales.deletion_flag})}))
     return rows
+
+
+def _other_general_fields(values: Mapping[str, str | None]) -> dict[str, str | None]:
+    """MARA columns of a command's other general fields; a name that is no such field is a
+    mistake of the caller's mapping, not of the data."""
+    unknown = values.keys() - OTHER_GENERAL_FIELDS
+    if unknown:
+        raise ValueError(f"not other fields of MARA: {sorted(unknown)}")
+    return {name.lower(): value for name, value in values.items()}
 
 
 def _fields(table: Table, maintenance: Maintenance,

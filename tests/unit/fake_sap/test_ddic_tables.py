@@ -72,3 +72,32 @@ def test_mara_has_sap_standard_fields_and_its_full_row_is_wider_than_a_data_line
         layout_of(readable_tables.BY_NAME["MARA"], [], "")
     width = sum(f.type.width for f in MARA.fields)
     assert width > LINE_WIDTH
+
+
+def test_get_detail_gives_back_every_general_field_named_like_a_bapi_mara_field(monkeypatch):
+    from fake_sap.rfc.functions import material as material_functions
+    from fake_sap.rfc.model import Field, structure
+
+    wider = structure("BAPIMATDOA", "Material data, general",
+                      Field("SIZE_DIM", char(32), "Size/dimensions"),
+                      Field("NO_SHEETS", numc(3), "Number of sheets"),
+                      Field("NET_WEIGHT", quan(13), "Net weight"),
+                      Field("MATL_DESC", char(40), "Material description"))
+    monkeypatch.setattr(material_functions, "BAPIMATDOA", wider)
+    assert material_functions._general_columns() == {
+        "SIZE_DIM": "groes", "NO_SHEETS": "blanz", "NET_WEIGHT": "ntgew"}
+
+
+def test_matmas_maps_every_other_standard_e1maram_field_to_its_mara_field():
+    from fake_sap.ale.inbound import matmas
+    from fake_sap.idoc.document import Idoc, SegmentData
+
+    header = SegmentData("E1MARAM", {"MSGFN": "005", "MATNR": "4711", "MTART": "FERT",
+                                     "MEINS": "ST", "BLANZ": "7", "EKWSL": "EKWS",
+                                     "GROES": "10x20", "MEABM": "MTR", "LAENG": "1.5"})
+    command = matmas.to_command(Idoc(control={}, segments=[header]))
+    other = command.other_general_fields  # type: ignore[union-attr]
+    assert (other["BLANZ"], other["EKWSL"], other["GROES"], other["MEABM"],
+            other["LAENG"]) == ("007", "EKWS", "10x20", "M", "1.5")
+    # a MATMAS replaces the general data: a field it leaves out becomes initial
+    assert other["BREIT"] == "" and "MTART" not in other and "ERSDA" not in other
