@@ -13,6 +13,8 @@ import argparse
 from pathlib import Path
 
 from fake_sap import compose
+from fake_sap.ddic import reference as table_reference
+from fake_sap.ddic.tables import TABLES
 from fake_sap.idoc import reference
 from fake_sap.idoc.xsd import schema_for
 from fake_sap.rfc.reference import rfc_reference_files
@@ -30,6 +32,7 @@ OWNED = (
     (DOCS_DIR, "*.md"),
     ("contracts/rfc", "*.wsdl"),
     ("docs/rfc", "*.md"),
+    ("docs", Path(table_reference.PAGE).name),
 )
 
 
@@ -45,6 +48,7 @@ def generated_files() -> dict[str, bytes]:
         files[f"{DOCS_DIR}/{page}"] = text.encode("utf-8")
     files.update(wsdl_files(interfaces))
     files.update(rfc_reference_files(interfaces))
+    files[table_reference.PAGE] = table_reference.tables_page(TABLES).encode("utf-8")
     return dict(sorted(files.items()))
 
 

@@ -129,7 +129,7 @@ def test_quantities_are_right_aligned_with_their_decimals(catalog):
     result = catalog.call("RFC_READ_TABLE", QUERY_TABLE="MARA", ROWCOUNT="1",
                           FIELDS=[{"FIELDNAME": "BRGEW"}])
     assert result["FIELDS"][0]["TYPE"] == "P"
-    assert result["DATA"][0]["WA"] == "12.500".rjust(15)
+    assert result["DATA"][0]["WA"] == "12.500".rjust(13)  # QUAN 13.3: DFIES-LENG 13
 
 
 def test_rowskips_and_rowcount_page_through_the_rows(catalog):

@@ -337,7 +337,7 @@ def _packed_writer(item: Layout) -> Callable[[Any], str]:
             return None  # too long, to be rounded, or -0
         text = f"{sign}{integer}.{fraction.ljust(decimals, '0')}" if decimals else \
             f"{sign}{integer}"
-        return text.rjust(width)[:width]
+        return text.rjust(width) if len(text) <= width else None  # None: overflow
 
     return write
 
@@ -346,6 +346,16 @@ def _packed_writer(item: Layout) -> Callable[[Any], str]:
 _CANONICAL_DECIMAL = re.compile(r"(-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?\Z")
 #: distinct values of a packed column kept per call by :func:`_packed_writer`
 _KNOWN_VALUES = 4096
+
+
+def _packed_in(text: str, width: int) -> str:
+    """A packed number's text in its DATA field of the dictionary length: right-aligned;
+    one too long for it (the decimal point takes a place the length does not count) is
+    ``*`` and its last characters, as SAP's RFC_READ_TABLE writes it (a DEC 3.1 of 99.0
+    comes back as ``*.0``)."""
+    if len(text) <= width:
+        return text.rjust(width)
+    return "*" + text[len(text) - width + 1:]
 
 
 def format_value(item: Layout, value: Any) -> str:
@@ -359,7 +369,7 @@ def format_value(item: Layout, value: Any) -> str:
             number = item.field.type.coerce(value)
         except ValueError:
             return str(value)[:width].rjust(width)
-        return item.field.type.to_text(number).rjust(width)[:width]
+        return _packed_in(item.field.type.to_text(number), width)
     if isinstance(value, int):
         text = str(value)
         return text.zfill(width) if kind is AbapType.NUMC else text.rjust(width)

@@ -251,19 +251,20 @@ MARA = TableDeclaration(
     ),
     source=("stechno.net, \"SAP Table MARA - General Material Data\" (field, data element, "
             "type, offset, length and decimals from MANDT to VOLEH in SAP's order); "
-            + _listing("MARA") + " (the same, with check tables); the CREATE TABLE of an "
-            "ECC 6.0 MARA published on GitHub (nodiergarcia89/Test1, "
-            "SAP_STG/Tables/dbo.MARA.sql: every column in SAP's order with its length, "
-            "packed numbers with their digits and decimals)"),
-    notes=("Types beyond VOLEH are taken from that CREATE TABLE: packed columns as QUAN "
+            "scribd.com, document 260453375, \"Sap Table Mara\" (the same listing, types "
+            "and lengths from MANDT to FUELG); " + _listing("MARA") + " (the same, with "
+            "check tables); the CREATE TABLE of an ECC 6.0 MARA published on GitHub "
+            "(nodiergarcia89/Test1, SAP_STG/Tables/dbo.MARA.sql: every column in SAP's "
+            "order with its length, packed numbers with their digits and decimals)"),
+    notes=("Types beyond FUELG are taken from that CREATE TABLE: packed columns as QUAN "
            "where the field is a quantity with a unit field beside it and DEC otherwise, "
-           "dates (DATAB, LIQDT, MSTDE, MSTDV) as DATS, unit fields as UNIT, the "
-           "characteristic numbers (*_ATINN) and CUOBF as NUMC; every other character "
-           "column as CHAR. The fields of industry add-ons in their own namespaces "
-           "(/BEV1/..., /DSD/..., /VSO/...) and the customer fields (ZZ...) of that system "
-           "are not declared; neither are the fields S/4HANA added (the 40-character "
-           "MATNR, CREATED_AT_TIME ...). Short texts beyond the listed part are the data "
-           "elements' as far as known."),
+           "STFAK (a smallint there) as INT2, dates (DATAB, LIQDT, MSTDE, MSTDV) as DATS, "
+           "unit fields as UNIT, the characteristic numbers (*_ATINN) and CUOBF as NUMC; "
+           "every other character column as CHAR. The fields of industry add-ons in their "
+           "own namespaces (/BEV1/..., /DSD/..., /VSO/...) and the customer fields (ZZ...) "
+           "of that system are not declared; neither are the fields S/4HANA added (the "
+           "40-character MATNR, CREATED_AT_TIME ...). Short texts beyond the listed part "
+           "are the data elements' as far as known."),
     first_columns=("mandt", "matnr", "mtart", "mbrsh", "matkl", "meins", "spart", "bismt",
                    "mtpos_mara", "brgew", "ntgew", "gewei", "lvorm", "ersda", "ernam",
                    "laeda", "aenam"),
