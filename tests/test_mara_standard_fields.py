@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from idoc_builders import material, packet
 from rfc_client import RfcSession, read_table
 
 from fake_sap.ale.inbound import matmas
 from fake_sap.basis.iso_codes import BASELINE
 from fake_sap.ddic.tables.material import MARA
 from fake_sap.idoc.parser import parse_document
+from fake_sap.idoc.types import MATMAS05
 from fake_sap.rfc.functions import material as material_functions
 from fake_sap.rfc.read_table import LINE_WIDTH
 from fake_sap.testing.idoc_receiver import IdocReceiver
@@ -169,3 +171,31 @@ def test_an_outbound_matmas_carries_every_field_back(posted):
     assert wrong == {}
     # units leave as ISO codes, as they came
     assert (fields["BSTME"], fields["MEABM"], fields["ERGEI"]) == ("PCE", "MTR", "KGM")
+
+
+def test_a_later_matmas_replaces_the_other_fields_and_a_bapi_change_keeps_them(sap):
+    # the second IDoc leaves GROES out: a MATMAS replaces the general data, so it is initial
+    first = material("4800", "Frame", GROES="10x20", EKWSL="EKWS", BLANZ="7", MEABM="MTR")
+    second = material("4800", "Frame", EKWSL="EK2")
+    session = RfcSession(sap)
+    try:
+        assert sap.post_idocs(packet(MATMAS05, [first])).status_code == 200
+        assert general_fields(session) == ["10x20", "EKWS", "007", "M"]
+        assert sap.post_idocs(packet(MATMAS05, [second])).status_code == 200
+        assert general_fields(session) == ["", "EK2", "000", ""]
+        # BAPI_MATERIAL_SAVEDATA changes only what its checkboxes name
+        saved = session.call("BAPI_MATERIAL_SAVEDATA",
+                             HEADDATA={"MATERIAL": "4800", "BASIC_VIEW": "X"},
+                             CLIENTDATA={"MATL_GROUP": "NEWGROUP"},
+                             CLIENTDATAX={"MATL_GROUP": "X"})
+        assert saved["RETURN"]["TYPE"] == "S", saved["RETURN"]
+        session.call("BAPI_TRANSACTION_COMMIT", WAIT="X")
+        assert general_fields(session) == ["", "EK2", "000", ""]
+    finally:
+        session.close()
+
+
+def general_fields(session: RfcSession) -> list[str]:
+    [line] = read_table(session, "MARA", where="MATNR = '000000000000004800'",
+                        fields=["GROES", "EKWSL", "BLANZ", "MEABM"], DELIMITER="|")
+    return [value.strip() for value in line.split("|")]

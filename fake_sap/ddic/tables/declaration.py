@@ -122,8 +122,8 @@ class TableDeclaration:
         return first + [f for f in self.fields if f.column_name not in self.first_columns]
 
     def added_since_first_revision(self) -> list[DeclaredField]:
-        """The fields whose columns a later revision added (they have a server default,
-        so that the rows already stored get their initial value)."""
+        """The fields whose columns a later revision added (their initial value is a server
+        default, so that the rows already stored get it too)."""
         if not self.first_columns:
             return []
         return [f for f in self.fields if f.column_name not in self.first_columns]
@@ -151,9 +151,11 @@ def column_of(declared: DeclaredField, server_default: bool = False) -> Column[s
     """The text column that holds a field."""
     options: dict[str, Any] = {}
     if declared.initial is not None:
-        options["default"] = declared.initial
-        if server_default:
-            options["server_default"] = declared.initial
+        # a column added by a later revision has its initial value as the database's default
+        # alone: an insert that leaves it out need not name it (MARA has ~190 fields, a
+        # MATMAS fills a few), while the first revision's columns keep their defaults in
+        # Python, as they always had
+        options["server_default" if server_default else "default"] = declared.initial
     if declared.key:
         return Column(declared.column_name, String(declared.column_length),
                       primary_key=True, **options)

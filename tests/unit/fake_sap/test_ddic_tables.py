@@ -49,8 +49,8 @@ def test_a_declaration_makes_text_columns_as_long_as_the_fields():
         [3, 10, 8, PACKED_TEXT_LENGTH, 3]
     # the columns added after the first revision carry their initial value as server default
     assert table.c.zdate.server_default is None
-    assert table.c.znumc.server_default.arg == "000"
-    assert table.c.znumc.default.arg == "000"
+    assert table.c.znumc.server_default.arg == "000" and table.c.znumc.default is None
+    assert table.c.zdate.default.arg == ""
     assert table.c.zkey.default is None
 
 
