@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from fake_sap.ddic import reference as table_reference
+
 XSD_DIR = "contracts/idoc"
 OPENAPI_FILE = "contracts/openapi/fake-sap-control.json"
 DOCS_DIR = "docs/idoc"
@@ -24,6 +26,7 @@ OWNED = (
     (DOCS_DIR, "*.md"),
     ("contracts/rfc", "*.wsdl"),
     ("docs/rfc", "*.md"),
+    ("docs", Path(table_reference.PAGE).name),
 )
 
 
@@ -32,6 +35,7 @@ def generated_files() -> dict[str, bytes]:
     # imported here: the CLI builds its parser (with this command's options) for every
     # command, and none of the others needs the emulator's whole wiring
     from fake_sap import compose
+    from fake_sap.ddic.tables import TABLES
     from fake_sap.idoc import reference
     from fake_sap.idoc.xsd import schema_for
     from fake_sap.rfc.reference import rfc_reference_files
@@ -47,6 +51,7 @@ def generated_files() -> dict[str, bytes]:
         files[f"{DOCS_DIR}/{page}"] = text.encode("utf-8")
     files.update(wsdl_files(interfaces))
     files.update(rfc_reference_files(interfaces))
+    files[table_reference.PAGE] = table_reference.tables_page(TABLES).encode("utf-8")
     return dict(sorted(files.items()))
 
 

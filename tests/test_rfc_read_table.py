@@ -129,7 +129,7 @@ def test_quantities_are_right_aligned_with_their_decimals(catalog):
     result = catalog.call("RFC_READ_TABLE", QUERY_TABLE="MARA", ROWCOUNT="1",
                           FIELDS=[{"FIELDNAME": "BRGEW"}])
     assert result["FIELDS"][0]["TYPE"] == "P"
-    assert result["DATA"][0]["WA"] == "12.500".rjust(15)
+    assert result["DATA"][0]["WA"] == "12.500".rjust(13)  # QUAN 13.3: DFIES-LENG 13
 
 
 def test_rowskips_and_rowcount_page_through_the_rows(catalog):
@@ -197,12 +197,24 @@ def test_columns_that_are_not_sap_fields_can_not_be_read(catalog):
     "MTART = 'unterminated", "BRGEW > 'heavy'",
 ])
 def test_an_invalid_where_clause_is_option_not_valid(catalog, condition):
-    result = fault(catalog, QUERY_TABLE="MARA", OPTIONS=[{"TEXT": condition}])
+    # one field: MARA's full row is wider than a DATA line (DATA_BUFFER_EXCEEDED comes first)
+    result = fault(catalog, QUERY_TABLE="MARA", OPTIONS=[{"TEXT": condition}],
+                   FIELDS=[{"FIELDNAME": "MATNR"}])
     assert result.name == "OPTION_NOT_VALID"
 
 
 def test_a_row_wider_than_512_characters_is_data_buffer_exceeded(catalog):
     assert fault(catalog, QUERY_TABLE="EDIDS").name == "DATA_BUFFER_EXCEEDED"
+
+
+def test_mara_without_fields_is_data_buffer_exceeded_as_in_sap(catalog):
+    # SAP's MARA row (every standard field) is far wider than 512 characters
+    assert fault(catalog, QUERY_TABLE="MARA").name == "DATA_BUFFER_EXCEEDED"
+    result = catalog.call("RFC_READ_TABLE", QUERY_TABLE="MARA", NO_DATA="X")
+    names = [f["FIELDNAME"] for f in result["FIELDS"]]
+    assert {"BLANZ", "EKWSL", "GROES", "LAENG", "MSTDE", "FASHGRD"} <= set(names)
+    last = result["FIELDS"][-1]
+    assert int(last["OFFSET"]) + int(last["LENGTH"]) > 512
 
 
 def test_with_no_data_the_layout_of_a_row_wider_than_512_characters_comes_back(catalog):

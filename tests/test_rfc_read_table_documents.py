@@ -169,7 +169,7 @@ def test_amounts_are_right_aligned_with_the_currency_decimals(world):
     [line] = read_table(world["session"], "BSEG", fields=["WRBTR"],
                         where=f"KUNNR = '{world['center']}'")
 
-    assert line == "1250.00".rjust(15)  # CURR 13.2: 13 digits, sign and point
+    assert line == "1250.00".rjust(13)  # CURR 13.2: the dictionary length, 13
 
 
 def test_a_selection_wider_than_a_data_line_is_data_buffer_exceeded(world):

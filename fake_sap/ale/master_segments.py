@@ -20,6 +20,8 @@ from fake_sap.basis.iso_codes import ISO_BY_LANGUAGE, CodeMap
 from fake_sap.db.master_data import position
 from fake_sap.db.schema import kna1, knb1, knkk, knvp, knvv, makt, mara, marc, mard, mbew, mvke
 from fake_sap.idoc.document import SegmentData
+from fake_sap.idoc.model import SapType
+from fake_sap.idoc.types.matmas05 import E1MARAM
 from fake_sap.mm import material_master
 from fake_sap.mm.material_master import MaterialRows
 from fake_sap.sd import customer_master
@@ -98,7 +100,10 @@ def material_segments_many(conn: Connection, mandt: str,
                             lambda rows: _material_segment(rows, units))
 
 
-_E1MARAM = SegmentFields(mara, skip=("mandt",))
+#: MARA's fields that E1MARAM carries (the segment has no room for the others: DISST,
+#: EANNR, DATAB ...)
+_E1MARAM = SegmentFields(mara, skip=tuple(c.name for c in mara.columns
+                                          if E1MARAM.field(c.name.upper()) is None))
 _E1MARCM = SegmentFields(marc, skip=("mandt", "matnr", "trame"))
 _E1MARDM = SegmentFields(mard, skip=("mandt", "matnr", "werks", "labst", "insme", "speme",
                                      "retme"))
@@ -119,7 +124,8 @@ def _to_iso(values: dict[str, str], fields: tuple[str, ...], codes: CodeMap
 
 
 #: the unit fields of the outbound material segments
-_MARA_UNITS = ("MEINS", "GEWEI", "BSTME", "VOLEH")
+_MARA_UNITS = tuple(f.name for f in E1MARAM.fields
+                    if f.type is SapType.UNIT and f.name.lower() in mara.c)
 _MVKE_UNITS = ("VRKME",)
 
 

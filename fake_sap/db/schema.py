@@ -23,15 +23,14 @@ from sqlalchemy import (
     Text,
 )
 
+from fake_sap.ddic.tables import customer as ddic_customer
+from fake_sap.ddic.tables import material as ddic_material
+
 metadata = MetaData()
 
 
 def _mandt() -> Column:
     return Column("mandt", String(3), primary_key=True)
-
-
-def _amount(name: str) -> Column:
-    return Column(name, String(24), nullable=False, default="0")
 
 
 # --- system ---------------------------------------------------------------------------------
@@ -200,191 +199,23 @@ bdcp2 = Table(
     Index("ix_bdcp2_open", "mandt", "mestyp", "process"),
 )
 
-# --- MM: material master --------------------------------------------------------------------
+# --- MM: material master, SD/FI: customer master -----------------------------------------------
+# Declared once, as SAP tables, in fake_sap.ddic.tables: the columns, keys and initial values
+# come from the declarations, which RFC_READ_TABLE and DDIF_FIELDINFO_GET read as well.
 
-mara = Table(
-    "mara",
-    metadata,
-    _mandt(),
-    Column("matnr", String(18), primary_key=True),
-    Column("mtart", String(4), nullable=False),
-    Column("mbrsh", String(1), nullable=False, default="M"),
-    Column("matkl", String(9), nullable=False, default=""),
-    Column("meins", String(3), nullable=False),
-    Column("spart", String(2), nullable=False, default=""),
-    Column("bismt", String(18), nullable=False, default=""),
-    Column("mtpos_mara", String(4), nullable=False, default=""),
-    Column("brgew", String(24), nullable=False, default=""),
-    Column("ntgew", String(24), nullable=False, default=""),
-    Column("gewei", String(3), nullable=False, default=""),
-    Column("lvorm", String(1), nullable=False, default=""),
-    Column("ersda", String(8), nullable=False),
-    Column("ernam", String(12), nullable=False, default=""),
-    Column("laeda", String(8), nullable=False, default=""),
-    Column("aenam", String(12), nullable=False, default=""),
-)
+mara = Table("mara", metadata, *ddic_material.MARA.schema_items())
+makt = Table("makt", metadata, *ddic_material.MAKT.schema_items())
+marc = Table("marc", metadata, *ddic_material.MARC.schema_items())
+mard = Table("mard", metadata, *ddic_material.MARD.schema_items())
+mbew = Table("mbew", metadata, *ddic_material.MBEW.schema_items())
+mvke = Table("mvke", metadata, *ddic_material.MVKE.schema_items())
 
-makt = Table(
-    "makt",
-    metadata,
-    _mandt(),
-    Column("matnr", String(18), primary_key=True),
-    Column("spras", String(1), primary_key=True),
-    Column("maktx", String(40), nullable=False),
-)
+kna1 = Table("kna1", metadata, *ddic_customer.KNA1.schema_items())
+knvv = Table("knvv", metadata, *ddic_customer.KNVV.schema_items())
+knvp = Table("knvp", metadata, *ddic_customer.KNVP.schema_items())
+knb1 = Table("knb1", metadata, *ddic_customer.KNB1.schema_items())
+knkk = Table("knkk", metadata, *ddic_customer.KNKK.schema_items())
 
-marc = Table(
-    "marc",
-    metadata,
-    _mandt(),
-    Column("matnr", String(18), primary_key=True),
-    Column("werks", String(4), primary_key=True),
-    Column("ekgrp", String(3), nullable=False, default=""),
-    Column("dismm", String(2), nullable=False, default=""),
-    Column("mtvfp", String(2), nullable=False, default=""),
-    Column("prctr", String(10), nullable=False, default=""),
-    Column("lvorm", String(1), nullable=False, default=""),
-    # stock in transit (stock transport orders), maintained by goods movements
-    _amount("trame"),
-)
-
-mard = Table(
-    "mard",
-    metadata,
-    _mandt(),
-    Column("matnr", String(18), primary_key=True),
-    Column("werks", String(4), primary_key=True),
-    Column("lgort", String(4), primary_key=True),
-    Column("lgpbe", String(10), nullable=False, default=""),
-    Column("lvorm", String(1), nullable=False, default=""),
-    # stock quantities in base unit; maintained by goods movements, never by MATMAS
-    _amount("labst"),
-    _amount("insme"),
-    _amount("speme"),
-    _amount("retme"),
-)
-
-mbew = Table(
-    "mbew",
-    metadata,
-    _mandt(),
-    Column("matnr", String(18), primary_key=True),
-    Column("bwkey", String(4), primary_key=True),
-    Column("bwtar", String(10), primary_key=True, default=""),
-    Column("vprsv", String(1), nullable=False, default="S"),
-    _amount("verpr"),
-    _amount("stprs"),
-    Column("peinh", String(6), nullable=False, default="1"),
-    Column("bklas", String(4), nullable=False, default=""),
-    _amount("zplp1"),
-    _amount("zplp2"),
-)
-
-mvke = Table(
-    "mvke",
-    metadata,
-    _mandt(),
-    Column("matnr", String(18), primary_key=True),
-    Column("vkorg", String(4), primary_key=True),
-    Column("vtweg", String(2), primary_key=True),
-    Column("dwerk", String(4), nullable=False, default=""),
-    Column("vrkme", String(3), nullable=False, default=""),
-    Column("mtpos", String(4), nullable=False, default=""),
-    Column("versg", String(1), nullable=False, default=""),
-    Column("ktgrm", String(2), nullable=False, default=""),
-    Column("lvorm", String(1), nullable=False, default=""),
-)
-
-# --- SD/FI: customer master -----------------------------------------------------------------
-
-kna1 = Table(
-    "kna1",
-    metadata,
-    _mandt(),
-    Column("kunnr", String(10), primary_key=True),
-    Column("ktokd", String(4), nullable=False),
-    Column("anred", String(15), nullable=False, default=""),
-    Column("name1", String(35), nullable=False),
-    Column("name2", String(35), nullable=False, default=""),
-    Column("sortl", String(10), nullable=False, default=""),
-    Column("stras", String(35), nullable=False, default=""),
-    Column("ort01", String(35), nullable=False, default=""),
-    Column("pstlz", String(10), nullable=False, default=""),
-    Column("regio", String(3), nullable=False, default=""),
-    Column("land1", String(3), nullable=False, default=""),
-    Column("spras", String(1), nullable=False, default=""),
-    Column("telf1", String(16), nullable=False, default=""),
-    Column("stceg", String(20), nullable=False, default=""),
-    Column("aufsd", String(2), nullable=False, default=""),
-    Column("lifsd", String(2), nullable=False, default=""),
-    Column("faksd", String(2), nullable=False, default=""),
-    Column("loevm", String(1), nullable=False, default=""),
-    Column("erdat", String(8), nullable=False),
-    Column("ernam", String(12), nullable=False, default=""),
-)
-
-knvv = Table(
-    "knvv",
-    metadata,
-    _mandt(),
-    Column("kunnr", String(10), primary_key=True),
-    Column("vkorg", String(4), primary_key=True),
-    Column("vtweg", String(2), primary_key=True),
-    Column("spart", String(2), primary_key=True),
-    Column("kdgrp", String(2), nullable=False, default=""),
-    Column("bzirk", String(6), nullable=False, default=""),
-    Column("waers", String(5), nullable=False, default=""),
-    Column("vwerk", String(4), nullable=False, default=""),
-    Column("vsbed", String(2), nullable=False, default=""),
-    Column("zterm", String(4), nullable=False, default=""),
-    Column("ktgrd", String(2), nullable=False, default=""),
-    # partial delivery agreement: blank/D allowed, A one delivery only, C complete only
-    Column("kztlf", String(1), nullable=False, default=""),
-    Column("aufsd", String(2), nullable=False, default=""),
-    Column("lifsd", String(2), nullable=False, default=""),
-    Column("loevm", String(1), nullable=False, default=""),
-)
-
-knvp = Table(
-    "knvp",
-    metadata,
-    _mandt(),
-    Column("kunnr", String(10), primary_key=True),
-    Column("vkorg", String(4), primary_key=True),
-    Column("vtweg", String(2), primary_key=True),
-    Column("spart", String(2), primary_key=True),
-    Column("parvw", String(2), primary_key=True),
-    Column("parza", String(3), primary_key=True),
-    Column("kunn2", String(10), nullable=False),
-    Column("defpa", String(1), nullable=False, default=""),
-    Index("ix_knvp_partner", "mandt", "parvw", "kunn2"),
-)
-
-knb1 = Table(
-    "knb1",
-    metadata,
-    _mandt(),
-    Column("kunnr", String(10), primary_key=True),
-    Column("bukrs", String(4), primary_key=True),
-    Column("akont", String(10), nullable=False, default=""),
-    Column("zterm", String(4), nullable=False, default=""),
-    Column("loevm", String(1), nullable=False, default=""),
-)
-
-knkk = Table(
-    "knkk",
-    metadata,
-    _mandt(),
-    Column("kunnr", String(10), primary_key=True),
-    Column("kkber", String(4), primary_key=True),
-    _amount("klimk"),
-    Column("knkli", String(10), nullable=False, default=""),
-    Column("ctlpc", String(3), nullable=False, default=""),
-    Column("crblb", String(1), nullable=False, default=""),
-    _amount("skfor"),
-    _amount("ssobl"),
-    _amount("sauft"),
-)
 
 def client_tables() -> list[Table]:
     """Tables that hold a client's data (wiped by a client reset), in dependency order."""

@@ -210,9 +210,10 @@ class Elementary:
 
     @property
     def width(self) -> int:
-        """Characters the value takes in a flat character layout (RFC_READ_TABLE's DATA)."""
-        if self.type in PACKED_TYPES:
-            return self.length + 2  # sign and decimal point
+        """Characters the value takes in a flat character layout (RFC_READ_TABLE's DATA):
+        the dictionary length (DFIES-LENG), for a packed number too; its decimal point is
+        not counted, so a value with all its digits does not fit (RFC_READ_TABLE then
+        writes ``*`` and the rest, see ``fake_sap.rfc.read_table.format_value``)."""
         return _FIXED_LENGTH.get(self.type, self.length)
 
     def initial(self) -> Value:

@@ -1,7 +1,9 @@
 """RFC_READ_TABLE over the emulator's SAP tables.
 
-Each readable table is declared once with :func:`sap_table`: the SAP fields it exposes (in
-SAP's order, with DDIC type and short text) and the column behind each. Columns that are the
+Each readable table is declared once: in the ABAP Dictionary (``fake_sap.ddic.tables``, made
+readable by :func:`declared_table`), or, for tables not moved there yet, with
+:func:`sap_table`: the SAP fields it exposes (in SAP's order, with DDIC type and short text)
+and the column behind each. Columns that are the
 emulator's own bookkeeping (EDIDC's stored XML, dispatch counters ...) are simply not
 declared, so they can be neither selected nor used in a condition. The declarations are in
 ``fake_sap.rfc.tables`` (``BY_NAME``), which RFC_READ_TABLE hands to :func:`read`; later
@@ -36,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.sql.elements import ColumnElement
 
 from fake_sap.db.engine import Database
+from fake_sap.ddic.tables import TableDeclaration
 from fake_sap.rfc import where
 from fake_sap.rfc.errors import AbapException
 from fake_sap.rfc.model import CLNT, AbapType, Elementary, char
@@ -86,6 +89,14 @@ def sap_table(table: Table, name: str, text: str, fields: dict[str, FieldSpec]
             field_type, field_text = _column_type(column), spec
         declared.append(TableField(field_name, field_type, field_text, column.name))
     return ReadableTable(name, text, table, tuple(declared))
+
+
+def declared_table(declaration: TableDeclaration, table: Table) -> ReadableTable:
+    """The readable table of a dictionary declaration (``fake_sap.ddic.tables``): every
+    declared field, in SAP's order, in the column the declaration made for it (``table``,
+    from :meth:`TableDeclaration.table`). The emulator's own columns are no fields."""
+    return ReadableTable(declaration.name, declaration.text, table, tuple(
+        TableField(f.name, f.type, f.text, f.column_name) for f in declaration.fields))
 
 
 def _column_type(column: Any) -> Elementary:
@@ -389,7 +400,7 @@ def _packed_writer(item: Layout) -> Callable[[Any], str]:
             return None  # too long, to be rounded, or -0
         text = f"{sign}{integer}.{fraction.ljust(decimals, '0')}" if decimals else \
             f"{sign}{integer}"
-        return text.rjust(width)[:width]
+        return text.rjust(width) if len(text) <= width else None  # None: overflow
 
     return write
 
@@ -399,6 +410,16 @@ _CANONICAL_DECIMAL = re.compile(r"(-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?\Z")
 #: distinct values of a packed column kept by :func:`_packed_writer` (whose writer lives
 #: as long as its selection is kept, see :func:`_selection`)
 _KNOWN_VALUES = 4096
+
+
+def _packed_in(text: str, width: int) -> str:
+    """A packed number's text in its DATA field of the dictionary length: right-aligned;
+    one too long for it (the decimal point takes a place the length does not count) is
+    ``*`` and its last characters, as SAP's RFC_READ_TABLE writes it (a DEC 3.1 of 99.0
+    comes back as ``*.0``)."""
+    if len(text) <= width:
+        return text.rjust(width)
+    return "*" + text[len(text) - width + 1:]
 
 
 def format_value(item: Layout, value: Any) -> str:
@@ -412,7 +433,7 @@ def format_value(item: Layout, value: Any) -> str:
             number = item.field.type.coerce(value)
         except ValueError:
             return str(value)[:width].rjust(width)
-        return item.field.type.to_text(number).rjust(width)[:width]
+        return _packed_in(item.field.type.to_text(number), width)
     if isinstance(value, int):
         text = str(value)
         return text.zfill(width) if kind is AbapType.NUMC else text.rjust(width)

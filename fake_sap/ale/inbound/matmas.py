@@ -7,8 +7,10 @@ through the material master. A MATMAS IDoc replaces every view it carries
 
 Field values that are not business values (an amount that is no number, a language that
 has no key) are refused while mapping, before the business checks see the IDoc. Unit fields
-(E1MARAM MEINS, GEWEI, BSTME, VOLEH; E1MVKEM VRKME) travel as ISO codes and are converted to
-the client's internal units here (:class:`~fake_sap.ale.inbound.values.IsoFields`).
+(E1MARAM MEINS, GEWEI, BSTME, VOLEH, MEABM, ERGEI, ERVOE; E1MVKEM VRKME) travel as ISO codes
+and are converted to the client's internal units here
+(:class:`~fake_sap.ale.inbound.values.IsoFields`). Every standard E1MARAM field that MARA has
+a field of the same name for is stored there, whether or not a business rule reads it.
 """
 
 from __future__ import annotations
@@ -23,8 +25,12 @@ from fake_sap.ale.posting import Posting
 from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import LANGUAGES_BY_ISO, IsoCodes
 from fake_sap.conversion import matn1_input
+from fake_sap.ddic.tables.material import MARA
+from fake_sap.ddic.types import AbapType
 from fake_sap.errors import sap_error
 from fake_sap.idoc.document import Idoc, SegmentData
+from fake_sap.idoc.model import SapType
+from fake_sap.idoc.types.matmas05 import E1MARAM
 from fake_sap.lookups import Lookups
 from fake_sap.mm import material_master
 from fake_sap.mm.material_master import (
@@ -44,6 +50,23 @@ KIND = material_master.KIND
 #: MSGFN of an IDoc that only flags the material for deletion
 DELETE = "003"
 
+
+def _other_general_fields() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The E1MARAM fields stored in the MARA field of the same name beyond those the command
+    names (BLANZ, EKWSL, GROES ...): all of them, the unit fields among them (ISO codes
+    in the IDoc) and the NUMC fields (zero-padded to their length in MARA)."""
+    names = tuple(f.name for f in E1MARAM.fields
+                  if f.name in material_master.OTHER_GENERAL_FIELDS)
+    units = tuple(name for name in names
+                  if E1MARAM.field(name).type is SapType.UNIT)  # type: ignore[union-attr]
+    numc = tuple(name for name in names if MARA.field(name).type.type  # type: ignore[union-attr]
+                 is AbapType.NUMC)
+    return names, units, numc
+
+
+_OTHER_FIELDS, _OTHER_UNITS, _OTHER_NUMC = _other_general_fields()
+
+
 # The segment fields this mapping reads and the SaveMaterial field each one fills. The mapping
 # reads them directly (this runs for every IDoc of a packet); a unit test runs it over IDocs
 # that fill every field and proves that it reads these fields and no other. Any other field
@@ -55,8 +78,8 @@ HEADER = SegmentReads("E1MARAM", {
     "BISMT": "old_material_number", "MTPOS_MARA": "item_category_group",
     "BRGEW": "gross_weight", "NTGEW": "net_weight", "GEWEI": "weight_unit",
     "LVORM": "deletion_flag", "ERSDA": "created_on", "ERNAM": "created_by",
-    # units the material master does not keep, converted so that a wrong one is VII 003
-    "BSTME": NOT_KEPT, "VOLEH": NOT_KEPT})
+    # every other E1MARAM field with a MARA field of the same name (BLANZ, BSTME, GROES ...)
+    **dict.fromkeys(_OTHER_FIELDS, "other_general_fields")})
 TEXT = SegmentReads("E1MAKTM", {
     "SPRAS": "texts.language", "SPRAS_ISO": "texts.language",  # when SPRAS is empty
     "MAKTX": "texts.description"})
@@ -109,9 +132,6 @@ def to_command(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE
         return FlagMaterialForDeletion(matnr)
     field = header.values.get  # a plain dict look-up: this runs for every IDoc of a packet
     iso = IsoFields(idoc, codes)
-    # units the material master does not keep are still converted: a wrong one is VII 003
-    iso.unit(header, "BSTME")
-    iso.unit(header, "VOLEH")
     return SaveMaterial(
         material=matnr, maintenance=Maintenance.REPLACE,
         material_type=field("MTART", ""), industry_sector=field("MBRSH", ""),
@@ -121,11 +141,26 @@ def to_command(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE
         net_weight=field("NTGEW", ""), weight_unit=iso.unit(header, "GEWEI"),
         deletion_flag="X" if field("LVORM") == "X" else "",
         created_on=field("ERSDA", ""), created_by=field("ERNAM", ""),
+        other_general_fields=_other_values(header, iso),
         texts=tuple(MaterialText(_language(text), text.get("MAKTX"))
                     for text in header.all("E1MAKTM")),
         plants=tuple(_plant(plant) for plant in header.all("E1MARCM")),
         valuations=tuple(_valuation(valuation) for valuation in header.all("E1MBEWM")),
         sales=tuple(_sales(sales, iso) for sales in header.all("E1MVKEM")))
+
+
+def _other_values(header: SegmentData, iso: IsoFields) -> dict[str, str | None]:
+    """Every other standard E1MARAM field with its MARA field, empty where the IDoc leaves
+    it out (a MATMAS replaces the general data, so an empty field becomes initial)."""
+    values: dict[str, str | None] = {name: header.values.get(name, "")
+                                     for name in _OTHER_FIELDS}
+    for name in _OTHER_UNITS:
+        values[name] = iso.unit(header, name)  # VII 003 for a unit without conversion
+    for name in _OTHER_NUMC:
+        value = values[name]
+        if value and value.isdigit():
+            values[name] = value.zfill(MARA.field(name).type.length)  # type: ignore[union-attr]
+    return values
 
 
 def _language(text: SegmentData) -> str:

@@ -15,6 +15,7 @@ Layer: rfc (a function module). Reads and writes go through the material master,
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import IsoCodes
 from fake_sap.conversion import matn1_input, matn1_output
 from fake_sap.db import change_pointers, clients
+from fake_sap.ddic.tables import material as ddic_material
 from fake_sap.errors import SapMessage
 from fake_sap.mm import material_master
 from fake_sap.mm.material_master import (
@@ -127,8 +129,27 @@ def _fields(row: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]:
     return {name: row[column] for name, column in columns.items()}
 
 
+def _general_columns() -> dict[str, str]:
+    """MATERIAL_GENERAL_DATA's fields that stand for a MARA field, with its column: every
+    field BAPI_MARA declares under the same name and maps to MARA, either in CLIENT_COLUMNS
+    or by naming the MARA field at the end of its short text ("Size/dimensions (GROES)").
+    Worked out from the declarations, so a field added to both structures is given back
+    without a line here."""
+    to_column = dict(CLIENT_COLUMNS)
+    for bapi_field in BAPI_MARA.fields:
+        named = _NAMED_TABLE_FIELD.search(bapi_field.text)
+        if named and bapi_field.name not in to_column and ddic_material.MARA.field(named[1]):
+            to_column[bapi_field.name] = named[1].lower()
+    return {name: column for name, column in to_column.items() if BAPIMATDOA.field(name)}
+
+
+#: the table field a BAPI field stands for, as its short text names it at the end
+_NAMED_TABLE_FIELD = re.compile(r"\(([A-Z][A-Z0-9_]*)\)$")
+GENERAL_COLUMNS = _general_columns()
+
+
 def _general_data(head: dict[str, Any], description: str | None) -> dict[str, Any]:
-    return {**_fields(head, CLIENT_COLUMNS),
+    return {**_fields(head, GENERAL_COLUMNS),
             "MATL_DESC": description or "",
             "IND_SECTOR": head["mbrsh"], "MATL_TYPE": head["mtart"],
             "CREATED_ON": head["ersda"], "CREATED_BY": head["ernam"],

@@ -63,10 +63,10 @@ def test_internal_type_letters_as_rfc_read_table_reports_them(elementary, letter
 
 
 @pytest.mark.parametrize(("elementary", "width"), [
-    (char(18), 18), (numc(6), 6), (DATS, 8), (TIMS, 6), (dec(13, 3), 15), (curr(15), 17),
+    (char(18), 18), (numc(6), 6), (DATS, 8), (TIMS, 6), (dec(13, 3), 13), (curr(15), 15),
     (INT4, 10), (Elementary(AbapType.INT1), 3), (LANG, 1), (CLNT, 3)])
 def test_widths_in_a_flat_character_layout(elementary, width):
-    # packed numbers take a sign and a decimal point beyond their digits
+    # packed numbers take their dictionary length (DFIES-LENG), as RFC_READ_TABLE's FIELDS
     assert elementary.width == width
 
 

@@ -113,7 +113,9 @@ def test_all_rows_at_once_are_the_lines_of_each_row(connection, delimiter, names
 def test_packed_numbers_are_right_aligned_with_their_decimals():
     layout = layout_of(ZLINES, ["WEIGHT"], "")
     write = line_writer(ZLINES, layout)
-    assert write(["12.5"]) == "12.500".rjust(15)
-    assert write(["-0"]) == "0.000".rjust(15)
-    assert write([Decimal("2")]) == "2.000".rjust(15)
-    assert write([None]) == "0.000".rjust(15)
+    assert write(["12.5"]) == "12.500".rjust(13)
+    assert write(["-0"]) == "0.000".rjust(13)
+    assert write([Decimal("2")]) == "2.000".rjust(13)
+    assert write([None]) == "0.000".rjust(13)
+    # all 13 digits and the point do not fit the 13 characters: SAP writes * and the rest
+    assert write(["9999999999.999"]) == "*99999999.999"

@@ -54,9 +54,9 @@ def test_a_kept_selection_reads_each_client_and_condition_afresh(conn: Connectio
                              rowskips=1, rowcount=1)
 
     assert first == again
-    assert first[1] == ["100|A                 |FERT|          1.500",
-                        "100|B                 |HAWA|         -2.000"]
-    assert other_client[1] == ["200|C                 |FERT|          0.000"]
+    assert first[1] == ["100|A                 |FERT|        1.500",
+                        "100|B                 |HAWA|       -2.000"]
+    assert other_client[1] == ["200|C                 |FERT|        0.000"]
     assert filtered[1] == window[1] == first[1][1:]
 
 
