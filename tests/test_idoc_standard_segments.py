@@ -1,8 +1,9 @@
 """Standard segments that real SAP systems send (tests/data/idoc_samples/): IDoc-XML shaped
-like published SAP samples, carrying the segments that no posting logic reads (the MATMAS05
-plant children and E1MARA1, the ORDERS05 terms, texts, item references, dates and
-conditions). Through a real ``fake-sap serve``: each document posts with 53 and the monitor
-keeps every segment as sent; a segment of the basic type that is still undeclared ends in 60.
+like published SAP samples, carrying segments that no posting logic reads (the MATMAS05 plant
+children and E1MARA1; the ORDERS05 terms, texts, item references, dates and conditions; the
+DEBMAS07 tax indicators, bank details, dunning data and unloading points). Through a real
+``fake-sap serve``: each document posts with 53 and the monitor keeps every segment as sent;
+a segment of the basic type that is still undeclared ends in 60.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 from lxml import etree
 
 from fake_sap.idoc.parser import parse_document
-from fake_sap.idoc.types import MATMAS05, ORDERS05
+from fake_sap.idoc.types import DEBMAS07, MATMAS05, ORDERS05
 from fake_sap.idoc.validation import check_control, check_segments
 from fake_sap.testing.process import SapClient
 
@@ -24,6 +25,7 @@ CONTRACTS = Path(__file__).parent.parent / "contracts" / "idoc"
 
 MATERIAL_SAMPLE = SAMPLES / "MATMAS05_ecc_plant_segments.xml"
 ORDER_SAMPLE = SAMPLES / "ORDERS05_texts_and_terms.xml"
+CUSTOMER_SAMPLE = SAMPLES / "DEBMAS07_tax_bank_dunning.xml"
 
 
 def addressed_to(sap: SapClient, document: bytes) -> bytes:
@@ -48,8 +50,9 @@ def segment_names(segments: list[dict]) -> list[str]:
 
 @pytest.mark.unit
 @pytest.mark.parametrize(("idoc_type", "sample"), [(MATMAS05, MATERIAL_SAMPLE),
-                                                  (ORDERS05, ORDER_SAMPLE)],
-                         ids=["MATMAS05", "ORDERS05"])
+                                                  (ORDERS05, ORDER_SAMPLE),
+                                                  (DEBMAS07, CUSTOMER_SAMPLE)],
+                         ids=["MATMAS05", "ORDERS05", "DEBMAS07"])
 def test_a_sample_passes_the_syntax_check_and_the_published_schema(idoc_type, sample):
     [idoc] = parse_document(sample.read_bytes())
     schema = etree.XMLSchema(etree.parse(str(CONTRACTS / f"{idoc_type.name}.xsd")))
@@ -67,6 +70,17 @@ def test_a_material_with_the_plant_segments_of_an_ecc_sample_posts_with_53(sap):
     assert shown["status"] == "53"
     assert shown["segments"] == [segment.to_dict() for segment in sent.segments]
     assert {"E1MARA1", "E1MPGDM", "E1MPRWM", "E1MVEGM", "E1MVEUM", "E1MKALM"} <= set(
+        segment_names(shown["segments"]))
+
+
+def test_a_customer_with_tax_indicators_bank_details_and_dunning_data_posts_with_53(sap):
+    [sent] = parse_document(CUSTOMER_SAMPLE.read_bytes())
+
+    shown = post(sap, CUSTOMER_SAMPLE.read_bytes())
+
+    assert shown["status"] == "53", shown["status_records"]
+    assert shown["segments"] == [segment.to_dict() for segment in sent.segments]
+    assert {"E1KNVIM", "E1KNB5M", "E1KNBKM", "E1KNVAM"} <= set(
         segment_names(shown["segments"]))
 
 
