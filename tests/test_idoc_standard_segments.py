@@ -1,7 +1,7 @@
 """Standard segments that real SAP systems send (tests/data/idoc_samples/): IDoc-XML shaped
 like published SAP samples, carrying segments that no posting logic reads (the MATMAS05 plant
 children and E1MARA1; the ORDERS05 terms, texts, item references, dates and conditions; the
-DEBMAS07 tax indicators, bank details, dunning data and unloading points). Through a real
+DEBMAS07 tax indicators, bank details, dunning data, unloading points, contacts). Through a real
 ``fake-sap serve``: each document posts with 53 and the monitor keeps every segment as sent;
 a segment of the basic type that is still undeclared ends in 60.
 """
@@ -80,7 +80,7 @@ def test_a_customer_with_tax_indicators_bank_details_and_dunning_data_posts_with
 
     assert shown["status"] == "53", shown["status_records"]
     assert shown["segments"] == [segment.to_dict() for segment in sent.segments]
-    assert {"E1KNVIM", "E1KNB5M", "E1KNBKM", "E1KNVAM"} <= set(
+    assert {"E1KNVIM", "E1KNB5M", "E1KNBKM", "E1KNVAM", "E1KNVKM"} <= set(
         segment_names(shown["segments"]))
 
 

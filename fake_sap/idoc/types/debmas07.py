@@ -166,6 +166,64 @@ E1KNVAM = Segment(
     notes=_IDOC_ONLY + _TREE_LIMITS,
 )
 
+_VISITING_TIMES = [
+    (f"{day}{kind}{half}", f"Contact person's visiting hours: {name} {part} {edge}")
+    for day, name in (("MO", "Monday"), ("DI", "Tuesday"), ("MI", "Wednesday"),
+                      ("DO", "Thursday"), ("FR", "Friday"), ("SA", "Saturday"),
+                      ("SO", "Sunday"))
+    for half, part in (("1", "morning"), ("2", "afternoon"))
+    for kind, edge in (("AB", "from"), ("BI", "until"))
+]
+
+E1KNVKM = Segment(
+    "E1KNVKM", "Master customer contact persons (KNVK)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("PARNR", 10, N, "Number of contact person"),
+        ("NAMEV", 35, C, "First name"),
+        ("NAME1", 35, C, "Name 1"),
+        ("ABTPA", 12, C, "Contact person's department at customer"),
+        ("ABTNR", 4, C, "Contact person department"),
+        ("UEPAR", 10, N, "Higher-level partner"),
+        ("TELF1", 16, C, "First telephone number"),
+        ("ANRED", 30, C, "Form of address for contact person"),
+        ("PAFKT", 2, C, "Contact person function"),
+        ("PARVO", 1, C, "Partner's authority"),
+        ("PAVIP", 1, C, "VIP partner"),
+        ("PARGE", 1, C, "Partner's gender"),
+        ("PARLA", 1, L, "Partner language"),
+        ("GBDAT", 8, D, "Date of birth"),
+        ("VRTNR", 10, N, "Representative number"),
+        ("BRYTH", 4, C, "Call frequency"),
+        ("AKVER", 2, C, "Buying habits"),
+        ("NMAIL", 1, C, "Indicator: advertising material"),
+        ("PARAU", 40, C, "Notes about contact person"),
+        ("PARH1", 2, C, "Contact person: attribute 1"),
+        ("PARH2", 2, C, "Contact person: attribute 2"),
+        ("PARH3", 2, C, "Contact person: attribute 3"),
+        ("PARH4", 2, C, "Contact person: attribute 4"),
+        ("PARH5", 2, C, "Contact person: attribute 5"),
+        *((name, 6, T, description) for name, description in _VISITING_TIMES),
+        ("PAKN1", 3, C, "Contact person: attribute 6"),
+        ("PAKN2", 3, C, "Contact person: attribute 7"),
+        ("PAKN3", 3, C, "Contact person: attribute 8"),
+        ("PAKN4", 3, C, "Contact person: attribute 9"),
+        ("PAKN5", 3, C, "Contact person: attribute 10"),
+        ("SORTL", 10, C, "Sort field"),
+        ("FAMST", 1, C, "Marital status key"),
+        ("SPNAM", 10, C, "Known as"),
+        ("TITEL_AP", 35, C, "Title (function name) of the contact person"),
+        ("PARLA_ISO", 2, C, "Language according to ISO 639"),
+        ("CVP_XBLCK_K", 1, C, "Indicator: business purpose completed"),
+    ),
+    max_occurs=9999,
+    source=_TREE.format(segment="E1KNVKM, 0..9999 under E1KNA1M after E1KNVAM (and the retail "
+                                "segments E1WRF12, E1WRF4M): MSGFN 3, PARNR NUMC 10 to "
+                                "CVP_XBLCK_K 1, the visiting hours MOAB1 ... SOBI2 TIMS 6"),
+    notes=_IDOC_ONLY + _TREE_LIMITS + "Its text segments E1KNVKH/E1KNVKL are not declared. "
+          "Contact persons are not stored in a table here.",
+)
+
 E1KNVVM = Segment(
     "E1KNVVM", "Master customer sales data (KNVV)",
     fields(
@@ -414,7 +472,7 @@ E1KNA1M = Segment(
         ("STCEG", 20, C, "VAT registration number"),
         ("SPRAS_ISO", 2, C, "Language according to ISO 639"),
     ),
-    children=(E1KNVVM, E1KNB1M, E1KNBKM, E1KNVAM, E1KNKKM),
+    children=(E1KNVVM, E1KNB1M, E1KNBKM, E1KNVAM, E1KNVKM, E1KNKKM),
     min_occurs=1,
     max_occurs=1,
     source="beyondse16.com, \"Complete segment and field list of SAP IDoc DEBMAS06\" and "
@@ -429,8 +487,8 @@ E1KNA1M = Segment(
           "listings found have it in the vendor segment E1LFA1M (CREMAS), not in E1KNA1M. "
           "Child segments of the basic type that are not declared yet (" +
           _TREE.format(segment="E1KNA1M") + "): E1KNA11, E1KNA1H, E1KNVDM, E1KNVVH, E1KNBWM, "
-          "E1KNB1H, E1WRF12, E1WRF4M, E1KNVKM (contact persons, whose field list could not "
-          "be read completely), E1KNEXM, E1KNASM, E1KNKAM, E1KNATM and the retail segments.",
+          "E1KNB1H, E1WRF12, E1WRF4M, E1KNVKH, E1KNEXM, E1KNASM, E1KNKAM, E1KNATM and the "
+          "retail segments.",
 )
 
 DEBMAS07 = IdocType(
