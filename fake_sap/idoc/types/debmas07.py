@@ -60,7 +60,9 @@ E1KNVIM = Segment(
     max_occurs=9999,
     source=_TREE.format(segment="E1KNVIM, 0..9999 under E1KNVVM: MSGFN CHAR 3, ALAND CHAR 3, "
                                 "TATYP CHAR 4, TAXKD CHAR 1") +
-           "; se80.co.uk lists the same four fields MSGFN, ALAND, TATYP, TAXKD.",
+           "; se80.co.uk, \"E1KNVIM SAP (Master customer master tax indicators (KNVI)) IDoc "
+           "segment structure details\" (https://www.se80.co.uk/saptables/e/e1kn/e1knvim.htm):"
+           " the same four fields and lengths, and DEBMAS07 among the basic types using it.",
     notes=_IDOC_ONLY + _TREE_LIMITS + "ALAND is a country key; it is not converted from an "
           "ISO code.",
 )

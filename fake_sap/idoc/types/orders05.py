@@ -176,8 +176,8 @@ E1EDK36 = Segment(
                                "CCNUM 25, EXDATBI 8, CCNAME 40, FAKWR 17"),
     notes=_IDOC_ONLY + _CHAR_ONLY + "SAP Help lists no E1EDK36 for ORDERS02; its position "
           "comes from the ORDERS05 schema alone. Later versions of the segment may append "
-          "fields after FAKWR (public ABAP code maps a CCGUID); they are not confirmed with a "
-          "length and not declared.",
+          "fields after FAKWR (a public XSLT mapping writes a CCGUID); they are not confirmed "
+          "with a length and not declared.",
 )
 
 E1EDKT2 = Segment(
