@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from fake_sap.idoc.model import UNBOUNDED, IdocType, SapType, Segment, fields
 
-C, N, CU, L = SapType.CHAR, SapType.NUMC, SapType.CURR, SapType.LANG
+C, N, CU, L, D, T = (SapType.CHAR, SapType.NUMC, SapType.CURR, SapType.LANG, SapType.DATS,
+                     SapType.TIMS)
 
 E1KNVPM = Segment(
     "E1KNVPM", "Master customer partner functions (KNVP)",
@@ -33,6 +34,196 @@ E1KNVPM = Segment(
           "confirms, because the emulator's outbound DEBMAS writes every KNVP column into "
           "this segment; whether SAP's segment has them is not confirmed. The program's "
           "record leaves out MSGFN and gives no types (PARZA is numeric in KNVP).",
+)
+
+#: a public listing of the DEBMAS segment tree: each segment with its maximum occurrences
+#: under its parent, and each segment's fields in order with their type and length
+_TREE = ("GitHub, a TypeScript data file \"Dados do IDoc DEBMAS - Mestre de Clientes\" "
+         "generated from an IDoc documentation export (idocs/customers.html): segment tree "
+         "E1KNA1M with E1KNA11, E1KNA1H, E1KNVVM (E1KNVPM, E1KNVDM, E1KNVIM, E1KNVLM, "
+         "E1KNVVH), E1KNB1M (E1KNBWM, E1KNB5M, E1KNB1H), E1KNBKM, E1KNVAM, E1WRF12, E1WRF4M, "
+         "E1KNVKM, E1KNEXM, E1KNASM, E1KNKAM, E1KNATM, E1KNKKM and further retail segments, "
+         "in that order, with their maximum occurrences; segment {segment}")
+#: what that listing does not say
+_TREE_LIMITS = ("The listing does not name the version of the basic type; it includes fields "
+                "of recent releases (E1KNB1M-CVP_XBLCK_B), so it is taken as DEBMAS07. ")
+_IDOC_ONLY = "No posting logic reads this segment: an inbound IDoc keeps it in the IDoc only. "
+
+E1KNVIM = Segment(
+    "E1KNVIM", "Master customer tax indicators (KNVI)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("ALAND", 3, C, "Departure country (country from which the goods are sent)"),
+        ("TATYP", 4, C, "Tax category (sales tax, federal sales tax ...)"),
+        ("TAXKD", 1, C, "Tax classification for customer"),
+    ),
+    max_occurs=9999,
+    source=_TREE.format(segment="E1KNVIM, 0..9999 under E1KNVVM: MSGFN CHAR 3, ALAND CHAR 3, "
+                                "TATYP CHAR 4, TAXKD CHAR 1") +
+           "; se80.co.uk, \"E1KNVIM SAP (Master customer master tax indicators (KNVI)) IDoc "
+           "segment structure details\" (https://www.se80.co.uk/saptables/e/e1kn/e1knvim.htm):"
+           " the same four fields and lengths, and DEBMAS07 among the basic types using it.",
+    notes=_IDOC_ONLY + _TREE_LIMITS + "ALAND is a country key; it is not converted from an "
+          "ISO code.",
+)
+
+E1KNVLM = Segment(
+    "E1KNVLM", "Master customer licenses (KNVL)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("ALAND", 3, C, "Departure country (country from which the goods are sent)"),
+        ("TATYP", 4, C, "Tax category (sales tax, federal sales tax ...)"),
+        ("LICNR", 15, C, "License number (tax exemption)"),
+        ("DATAB", 8, D, "Valid-from date"),
+        ("DATBI", 8, D, "Valid-to date"),
+        ("BELIC", 1, C, "Confirmation for licenses"),
+    ),
+    max_occurs=9999,
+    source=_TREE.format(segment="E1KNVLM, 0..9999 under E1KNVVM after E1KNVIM: MSGFN 3, "
+                                "ALAND 3, TATYP 4, LICNR 15, DATAB DATS 8, DATBI DATS 8, "
+                                "BELIC 1"),
+    notes=_IDOC_ONLY + _TREE_LIMITS,
+)
+
+E1KNB5M = Segment(
+    "E1KNB5M", "Master customer dunning data (KNB5)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("MABER", 2, C, "Dunning area"),
+        ("MAHNA", 4, C, "Dunning procedure"),
+        ("MANSP", 1, C, "Dunning block"),
+        ("MADAT", 8, D, "Last dunned on"),
+        ("MAHNS", 1, N, "Dunning level"),
+        ("KNRMA", 10, C, "Account number of the dunning recipient"),
+        ("GMVDT", 8, D, "Date of the legal dunning proceedings"),
+        ("BUSAB", 2, C, "Dunning clerk"),
+    ),
+    max_occurs=9999,
+    source=_TREE.format(segment="E1KNB5M, 0..9999 under E1KNB1M (after E1KNBWM): MSGFN 3, "
+                                "MABER 2, MAHNA 4, MANSP 1, MADAT DATS 8, MAHNS NUMC 1, "
+                                "KNRMA 10, GMVDT DATS 8, BUSAB 2"),
+    notes=_IDOC_ONLY + _TREE_LIMITS + "E1KNBWM (withholding tax), which precedes it, is not "
+          "declared.",
+)
+
+E1KNBKM = Segment(
+    "E1KNBKM", "Master customer bank details and bank master (KNBK, BNKA)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("BANKS", 3, C, "Bank country key"),
+        ("BANKL", 15, C, "Bank key"),
+        ("BANKN", 18, C, "Bank account number"),
+        ("BKONT", 2, C, "Bank control key"),
+        ("BVTYP", 4, C, "Partner bank type"),
+        ("XEZER", 1, C, "Indicator: is there collection authorization?"),
+        ("BKREF", 20, C, "Reference details for bank details"),
+        ("BANKA", 60, C, "Name of the bank"),
+        ("STRAS", 35, C, "Street and house number"),
+        ("ORT01", 35, C, "City"),
+        ("SWIFT", 11, C, "SWIFT/BIC for international payments"),
+        ("BGRUP", 2, C, "Bank group (bank network)"),
+        ("XPGRO", 1, C, "Post office bank current account"),
+        ("BNKLZ", 15, C, "Bank number"),
+        ("PSKTO", 16, C, "Post office bank current account number"),
+        ("BRNCH", 40, C, "Bank branch"),
+        ("PROVZ", 3, C, "Region (state, province, county)"),
+        ("KOINH", 60, C, "Account holder name"),
+        ("KOINH_N", 60, C, "Account holder name"),
+        ("KOVON", 8, C, "Date (batch input): valid from"),
+        ("KOBIS", 8, C, "Date (batch input): valid to"),
+        ("IBAN_BANKS", 3, C, "Bank country key (IBAN)"),
+        ("IBAN_BANKL", 15, C, "Bank key (IBAN)"),
+        ("IBAN_BIC", 11, C, "SWIFT/BIC (IBAN)"),
+        ("IBAN", 34, C, "IBAN (International Bank Account Number)"),
+    ),
+    max_occurs=9999,
+    source=_TREE.format(segment="E1KNBKM, 0..9999 under E1KNA1M after E1KNB1M: MSGFN 3 to "
+                                "IBAN 34, all CHAR"),
+    notes=_IDOC_ONLY + _TREE_LIMITS + "Bank details are not stored in a table here.",
+)
+
+_UNLOADING_TIMES = [
+    (f"{day}{kind}{half}", f"Goods receiving hours: {name} {part} {edge}")
+    for day, name in (("MO", "Monday"), ("DI", "Tuesday"), ("MI", "Wednesday"),
+                      ("DO", "Thursday"), ("FR", "Friday"), ("SA", "Saturday"),
+                      ("SO", "Sunday"))
+    for half, part in (("1", "morning"), ("2", "afternoon"))
+    for kind, edge in (("AB", "from"), ("BI", "until"))
+]
+
+E1KNVAM = Segment(
+    "E1KNVAM", "Master customer unloading points (KNVA)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("ABLAD", 25, C, "Unloading point"),
+        ("KNFAK", 2, C, "Customer's factory calendar"),
+        ("WANID", 3, C, "Goods receiving hours ID (default value)"),
+        *((name, 6, T, description) for name, description in _UNLOADING_TIMES),
+        ("DEFAB", 1, C, "Default unloading point"),
+    ),
+    max_occurs=9999,
+    source=_TREE.format(segment="E1KNVAM, 0..9999 under E1KNA1M after E1KNBKM: MSGFN 3, "
+                                "ABLAD 25, KNFAK 2, WANID 3, the receiving hours MOAB1, MOBI1, "
+                                "MOAB2, MOBI2 ... SOAB2, SOBI2 (TIMS 6 each), DEFAB 1"),
+    notes=_IDOC_ONLY + _TREE_LIMITS,
+)
+
+_VISITING_TIMES = [
+    (f"{day}{kind}{half}", f"Contact person's visiting hours: {name} {part} {edge}")
+    for day, name in (("MO", "Monday"), ("DI", "Tuesday"), ("MI", "Wednesday"),
+                      ("DO", "Thursday"), ("FR", "Friday"), ("SA", "Saturday"),
+                      ("SO", "Sunday"))
+    for half, part in (("1", "morning"), ("2", "afternoon"))
+    for kind, edge in (("AB", "from"), ("BI", "until"))
+]
+
+E1KNVKM = Segment(
+    "E1KNVKM", "Master customer contact persons (KNVK)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("PARNR", 10, N, "Number of contact person"),
+        ("NAMEV", 35, C, "First name"),
+        ("NAME1", 35, C, "Name 1"),
+        ("ABTPA", 12, C, "Contact person's department at customer"),
+        ("ABTNR", 4, C, "Contact person department"),
+        ("UEPAR", 10, N, "Higher-level partner"),
+        ("TELF1", 16, C, "First telephone number"),
+        ("ANRED", 30, C, "Form of address for contact person"),
+        ("PAFKT", 2, C, "Contact person function"),
+        ("PARVO", 1, C, "Partner's authority"),
+        ("PAVIP", 1, C, "VIP partner"),
+        ("PARGE", 1, C, "Partner's gender"),
+        ("PARLA", 1, L, "Partner language"),
+        ("GBDAT", 8, D, "Date of birth"),
+        ("VRTNR", 10, N, "Representative number"),
+        ("BRYTH", 4, C, "Call frequency"),
+        ("AKVER", 2, C, "Buying habits"),
+        ("NMAIL", 1, C, "Indicator: advertising material"),
+        ("PARAU", 40, C, "Notes about contact person"),
+        ("PARH1", 2, C, "Contact person: attribute 1"),
+        ("PARH2", 2, C, "Contact person: attribute 2"),
+        ("PARH3", 2, C, "Contact person: attribute 3"),
+        ("PARH4", 2, C, "Contact person: attribute 4"),
+        ("PARH5", 2, C, "Contact person: attribute 5"),
+        *((name, 6, T, description) for name, description in _VISITING_TIMES),
+        ("PAKN1", 3, C, "Contact person: attribute 6"),
+        ("PAKN2", 3, C, "Contact person: attribute 7"),
+        ("PAKN3", 3, C, "Contact person: attribute 8"),
+        ("PAKN4", 3, C, "Contact person: attribute 9"),
+        ("PAKN5", 3, C, "Contact person: attribute 10"),
+        ("SORTL", 10, C, "Sort field"),
+        ("FAMST", 1, C, "Marital status key"),
+        ("SPNAM", 10, C, "Known as"),
+        ("TITEL_AP", 35, C, "Title (function name) of the contact person"),
+        ("PARLA_ISO", 2, C, "Language according to ISO 639"),
+        ("CVP_XBLCK_K", 1, C, "Indicator: business purpose completed"),
+    ),
+    max_occurs=9999,
+    source=_TREE.format(segment="E1KNVKM, 0..9999 under E1KNA1M after E1KNVAM (and the retail "
+                                "segments E1WRF12, E1WRF4M): MSGFN 3, PARNR NUMC 10 to "
+                                "CVP_XBLCK_K 1, the visiting hours MOAB1 ... SOBI2 TIMS 6"),
+    notes=_IDOC_ONLY + _TREE_LIMITS + "Its text segments E1KNVKH/E1KNVKL are not declared. "
+          "Contact persons are not stored in a table here.",
 )
 
 E1KNVVM = Segment(
@@ -98,7 +289,7 @@ E1KNVVM = Segment(
         ("PODTG", 11, C, "Timeframe for confirmation of POD"),
         ("BLIND", 1, C, "Indicator: doc. index compilation active for purchase orders"),
     ),
-    children=(E1KNVPM,),
+    children=(E1KNVPM, E1KNVIM, E1KNVLM),
     max_occurs=UNBOUNDED,
     source="datapanda.eu, \"SAP table E2KNVVM\" (https://datapanda.eu/en/sap/table/E2KNVVM) and "
            "leanx.eu, \"SAP Table E1KNVVM\" (https://leanx.eu/en/sap/table/e1knvvm.html), fields "
@@ -186,6 +377,7 @@ E1KNB1M = Segment(
         ("CESSION_KZ", 2, C, "Accounts receivable pledging indicator"),
         ("GMVKZD", 1, C, "Customer is in execution"),
     ),
+    children=(E1KNB5M,),
     max_occurs=UNBOUNDED,
     source="datapanda.eu, \"SAP table E2KNB1M002\" (https://datapanda.eu/en/sap/table/E2KNB1M002)"
            " and se80.co.uk, \"E1KNB1M SAP IDoc segment structure\" "
@@ -278,10 +470,11 @@ E1KNA1M = Segment(
         ("STCD1", 16, C, "Tax number 1"),
         ("STRAS", 35, C, "Street and house number"),
         ("TELF1", 16, C, "First telephone number"),
+        ("LZONE", 10, C, "Transportation zone to or from which the goods are delivered"),
         ("STCEG", 20, C, "VAT registration number"),
         ("SPRAS_ISO", 2, C, "Language according to ISO 639"),
     ),
-    children=(E1KNVVM, E1KNB1M, E1KNKKM),
+    children=(E1KNVVM, E1KNB1M, E1KNBKM, E1KNVAM, E1KNVKM, E1KNKKM),
     min_occurs=1,
     max_occurs=1,
     source="beyondse16.com, \"Complete segment and field list of SAP IDoc DEBMAS06\" and "
@@ -289,8 +482,15 @@ E1KNA1M = Segment(
            "lengths; the segment keeps the KNA1 fields in alphabetical order up to REGIO).",
     notes="the fields after REGIO (COUNC and the rest) could not be read completely from a "
           "public listing; SORTL, SPRAS, STCD1, STRAS, TELF1, STCEG and SPRAS_ISO are kept "
-          "as declared before (lengths of their KNA1 fields, order after REGIO unconfirmed), "
-          "the others are not declared yet.",
+          "as declared before (lengths of their KNA1 fields), the others are not declared "
+          "yet, so an IDoc carrying one of them still ends in status 60. LZONE (CHAR 10) and "
+          "the relative order SORTL, SPRAS, STCD1, STRAS, TELF1, LZONE, STCEG, SPRAS_ISO are "
+          "confirmed by " + _TREE.format(segment="E1KNA1M") + ". DUEFL is not declared: the "
+          "listings found have it in the vendor segment E1LFA1M (CREMAS), not in E1KNA1M. "
+          "Child segments of the basic type that are not declared yet (" +
+          _TREE.format(segment="E1KNA1M") + "): E1KNA11, E1KNA1H, E1KNVDM, E1KNVVH, E1KNBWM, "
+          "E1KNB1H, E1WRF12, E1WRF4M, E1KNVKH, E1KNEXM, E1KNASM, E1KNKAM, E1KNATM and the "
+          "retail segments.",
 )
 
 DEBMAS07 = IdocType(

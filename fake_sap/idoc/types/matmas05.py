@@ -71,6 +71,135 @@ E1MARDM = Segment(
           + _LADS_LIMITS,
 )
 
+#: a schema generated from SAP's IDoc metadata for MATMAS04 (the previous version of the basic
+#: type): it gives each segment's fields in order with their lengths and each segment's
+#: occurrences
+_MATMAS04_XSD = ("GitHub, MFM.Lbg.Schemas BizTalk schema MATMAS04 (xsd:schema generated from SAP's "
+                 "IDoc metadata for basic type MATMAS04: fields in order with xsd:maxLength, and "
+                 "minOccurs/maxOccurs of each segment)")
+#: the position of the segments below E1MARCM
+_PLANT_TREE = ("the segment tree of the SAP ECC MATMAS05 sample cited for E1MARAM: E1MARCM with "
+               "E1MARC1, E1MARDM, E1MFHMM, E1MPGDM, E1MPOPM, E1MPRWM, E1MVEGM, E1MVEUM, E1MKALM, "
+               "in that order")
+_IDOC_ONLY = "no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only. "
+
+E1MPGDM = Segment(
+    "E1MPGDM", "Master material product group",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("PRGRP", 18, C, "Planning material"),
+        ("PRWRK", 4, C, "Planning plant"),
+        ("UMREF", 10, C, "Conversion factor for planning material"),
+        ("PRGRP_EXTERNAL", 40, C, "Name of product group"),
+        ("PRGRP_VERSION", 10, C, "Version number for field PRGRP"),
+        ("PRGRP_GUID", 32, C, "External GUID for field PRGRP"),
+    ),
+    max_occurs=1,
+    source=_MATMAS04_XSD + " (E1MPGDM, 0..1, MSGFN to PRGRP_GUID); " + _PLANT_TREE,
+    notes=_IDOC_ONLY + "UMREF is declared as CHAR with the listed length, since the schema "
+          "gives lengths only. The field list is that of MATMAS04; fields that MATMAS05's "
+          "segment version may append are not confirmed and not declared.",
+)
+
+E1MPRWM = Segment(
+    "E1MPRWM", "Master material forecast value",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("ERTAG", 8, D, "First day of the period to which the values refer"),
+        ("PRWRT", 15, Q, "Forecast value"),
+        ("KOPRW", 15, Q, "Corrected value for forecast"),
+        ("SAIIN", 7, C, "Seasonal index"),
+        ("FIXKZ", 1, C, "Indicator: consumption value is fixed"),
+        ("EXPRW", 15, Q, "Ex-post forecast value"),
+        ("ANTEI", 6, C, "Ratio of the corrected value to the original value (CV:OV)"),
+    ),
+    max_occurs=999999,
+    source=_LADS.format(record="MPM, MSGFN to ANTEI") + "; " + _MATMAS04_XSD +
+           " (E1MPRWM, 0..999999, the same fields and lengths); " + _PLANT_TREE,
+    notes=_IDOC_ONLY + "SAIIN and ANTEI are declared as CHAR with the listed length, since no "
+          "public listing gave their segment type. " + _LADS_LIMITS,
+)
+
+E1MVEGM = Segment(
+    "E1MVEGM", "Master material total consumption",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("ERTAG", 8, D, "First day of the period to which the values refer"),
+        ("VBWRT", 15, Q, "Consumption value"),
+        ("KOVBW", 15, Q, "Corrected consumption value"),
+        ("KZEXI", 1, C, "Checkbox"),
+        ("ANTEI", 6, C, "Ratio of the corrected value to the original value (CV:OV)"),
+    ),
+    max_occurs=999999,
+    source=_LADS.format(record="MVM, MSGFN to ANTEI") + "; " + _MATMAS04_XSD +
+           " (E1MVEGM, 0..999999, the same fields and lengths); " + _PLANT_TREE,
+    notes=_IDOC_ONLY + "ANTEI is declared as CHAR with the listed length, since no public "
+          "listing gave its segment type. " + _LADS_LIMITS,
+)
+
+E1MVEUM = Segment(
+    "E1MVEUM", "Master material unplanned consumption",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("ERTAG", 8, D, "First day of the period to which the values refer"),
+        ("VBWRT", 15, Q, "Consumption value"),
+        ("KOVBW", 15, Q, "Corrected consumption value"),
+        ("KZEXI", 1, C, "Checkbox"),
+        ("ANTEI", 6, C, "Ratio of the corrected value to the original value (CV:OV)"),
+    ),
+    max_occurs=999999,
+    source=_LADS.format(record="MUM, MSGFN to ANTEI") + "; " + _MATMAS04_XSD +
+           " (E1MVEUM, 0..999999, the same fields and lengths); " + _PLANT_TREE,
+    notes=_IDOC_ONLY + "ANTEI is declared as CHAR with the listed length, since no public "
+          "listing gave its segment type. " + _LADS_LIMITS,
+)
+
+E1MKALM = Segment(
+    "E1MKALM", "Master material production version",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("VERID", 4, C, "Production version"),
+        ("BDATU", 8, D, "Run-time end: production version"),
+        ("ADATU", 8, D, "Valid-from date of production version"),
+        ("STLAL", 2, C, "Alternative BOM"),
+        ("STLAN", 1, C, "BOM usage"),
+        ("PLNTY", 1, C, "Task list type"),
+        ("PLNNR", 8, C, "Key for task list group"),
+        ("ALNAL", 2, C, "Group counter"),
+        ("BESKZ", 1, C, "Procurement type"),
+        ("SOBSL", 2, C, "Special procurement type"),
+        ("LOSGR", 15, Q, "Lot size for product costing"),
+        ("MDV01", 8, C, "Aggregation field for production versions"),
+        ("MDV02", 8, C, "Aggregation field for production versions"),
+        ("TEXT1", 40, C, "Short text on the production version"),
+        ("EWAHR", 5, C, "Usage probability with version control"),
+        ("VERTO", 4, C, "Distribution key for quantity produced"),
+        ("SERKZ", 1, C, "Repetitive manufacturing allowed for version"),
+        ("BSTMI", 15, Q, "Lower value of the lot-size interval"),
+        ("BSTMA", 15, Q, "Upper value of the lot-size interval"),
+        ("RGEKZ", 1, C, "Indicator: backflush for RS header"),
+        ("ALORT", 4, C, "Receiving storage location for repetitive manufacturing"),
+        ("PLTYG", 1, C, "Task list type"),
+        ("PLNNG", 8, C, "Key for task list group"),
+        ("ALNAG", 2, C, "Group counter"),
+        ("PLTYM", 1, C, "Task list type"),
+        ("PLNNM", 8, C, "Key for task list group"),
+        ("ALNAM", 2, C, "Group counter"),
+        ("CSPLT", 4, C, "Apportionment structure"),
+        ("MATKO", 18, C, "Other material for which BOM and task list are maintained"),
+        ("ELPRO", 4, C, "Proposed issue storage location for components"),
+        ("PRVBE", 10, C, "Default supply area for components"),
+        ("MATKO_EXTERNAL", 40, C, "Long material number for field MATKO"),
+        ("MATKO_VERSION", 10, C, "Version number for field MATKO"),
+        ("MATKO_GUID", 32, C, "External GUID for field MATKO"),
+    ),
+    max_occurs=999999,
+    source=_LADS.format(record="MPV, MSGFN to MATKO_GUID") + "; " + _MATMAS04_XSD +
+           " (E1MKALM, 0..999999, MSGFN to ALNAG with the same lengths); " + _PLANT_TREE,
+    notes=_IDOC_ONLY + "EWAHR is declared as CHAR with the listed length, since no public "
+          "listing gave its segment type. " + _LADS_LIMITS,
+)
+
 E1MARCM = Segment(
     "E1MARCM", "Master material plant data (MARC)",
     fields(
@@ -252,7 +381,7 @@ E1MARCM = Segment(
         ("UCHKZ", 1, C, "Indicator for original batch management"),
         ("UCMAT", 18, C, "Reference material for original batches"),
     ),
-    children=(E1MARDM,),
+    children=(E1MARDM, E1MPGDM, E1MPRWM, E1MVEGM, E1MVEUM, E1MKALM),
     max_occurs=UNBOUNDED,
     source=_LADS.format(record="MRC, MSGFN to UCMAT; the fields from MSGFN1 on are those of "
                                "the child segments the program reads into the same record") +
@@ -306,7 +435,11 @@ E1MARMM = Segment(
     max_occurs=UNBOUNDED,
     source=_LADS.format(record="UOM, MSGFN to GTIN_VARIANT") + "; " + _TREE,
     notes="no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only, "
-          "and its units are not converted from ISO codes. " + _LADS_LIMITS,
+          "and its units are not converted from ISO codes. " + _LADS_LIMITS + " NEST_FTR, "
+          "MAX_STACK and CAPAUSE, which recent systems send in this segment, are not "
+          "declared: public listings give them only as MARM table columns (DEC 3, INT4, "
+          "QUAN 15,3), not with their position and length in the segment, so an IDoc "
+          "carrying them still ends in status 60.",
 )
 
 E1MBEWM = Segment(
@@ -572,6 +705,28 @@ E1MTXHM = Segment(
           "lines) in the IDoc only. " + _LADS_LIMITS,
 )
 
+E1MARA1 = Segment(
+    "E1MARA1", "Additional fields for E1MARAM",
+    fields(
+        ("MATNR_EXTERNAL", 40, C, "Material number (long material number)"),
+        ("MATNR_VERSION", 10, C, "Version number for field MATNR"),
+        ("MATNR_GUID", 32, C, "External GUID for field MATNR"),
+        ("BMATN_EXTERNAL", 40, C, "Long material number for field BMATN"),
+        ("BMATN_VERSION", 10, C, "Version number for field BMATN"),
+        ("BMATN_GUID", 32, C, "External GUID for field BMATN"),
+        ("STOFF_EXTERNAL", 40, C, "Long material number for field STOFF"),
+        ("STOFF_VERSION", 10, C, "Version number for field STOFF"),
+        ("STOFF_GUID", 32, C, "External GUID for field STOFF"),
+    ),
+    max_occurs=1,
+    source=_MATMAS04_XSD + " (E1MARA1 \"Additional Fields for E1MARAM\", 0..1, first child "
+           "of E1MARAM, MATNR_EXTERNAL to STOFF_GUID); " + _TREE,
+    notes=_IDOC_ONLY + "The segment has no MSGFN field in that schema. The field list is "
+          "that of MATMAS04: fields that later versions of the segment append (S/4HANA "
+          "samples carry more of them) are not confirmed and not declared, so an IDoc "
+          "carrying one of them still ends in status 60.",
+)
+
 E1MARAM = Segment(
     "E1MARAM", "Master material general data (MARA)",
     fields(
@@ -685,7 +840,7 @@ E1MARAM = Segment(
         ("SERLV", 1, C, "Level of explicitness for serial number"),
         ("RMATP", 18, C, "Reference material for materials packed in same way"),
     ),
-    children=(E1MAKTM, E1MARCM, E1MARMM, E1MBEWM, E1MLGNM, E1MVKEM, E1MLANM, E1MTXHM),
+    children=(E1MARA1, E1MAKTM, E1MARCM, E1MARMM, E1MBEWM, E1MLGNM, E1MVKEM, E1MLANM, E1MTXHM),
     min_occurs=1,
     max_occurs=1,
     source=_LADS.format(record="HDR, MATNR to RMATP; the program's record leaves out MSGFN") +
@@ -702,10 +857,9 @@ E1MARAM = Segment(
           "E2MARAM append after RMATP (such as the *_EXTERNAL, *_VERSION and *_GUID fields of "
           "the long material number) are not confirmed and not declared. " + _LADS_LIMITS +
           " Segments of the basic type that are not declared yet, so that an IDoc carrying "
-          "them ends in status 60 (" + _TREE + "): E1MARA1, E1MARC1, E1MFHMM, E1MPGDM, "
-          "E1MPOPM, E1MPRWM, E1MVEGM, E1MVEUM, E1MKALM, E1CUCFG and its children. The "
-          "inbound program cited above lists the fields of E1MPRWM, E1MVEGM, E1MVEUM and "
-          "E1MKALM (records MPM, MVM, MUM, MPV) as well; they are not declared yet.",
+          "them ends in status 60 (" + _TREE + "): E1MARC1, E1MFHMM, E1MPOPM, E1CUCFG and "
+          "its children. E1MARAM fields reported in S/4HANA IDocs after RMATP (such as ANP) "
+          "are not confirmed by a public listing with their lengths and are not declared.",
 )
 
 MATMAS05 = IdocType(

@@ -113,6 +113,97 @@ E1EDK02 = Segment(
           "elements EDIDAT8, EDITIM6) and are declared so.",
 )
 
+#: a schema generated from SAP's IDoc metadata for ORDERS05: each segment's fields in order
+#: with their lengths, its position in the tree and its occurrences
+_XSD = ("GitHub, a BizTalk schema for basic type ORDERS05 (xsd:schema generated from SAP's IDoc "
+        "metadata, IDOCTYP fixed to ORDERS05: fields in order with xsd:maxLength, segments "
+        "in SAP's order with minOccurs/maxOccurs); segment {segment}")
+#: the order of the segments, as SAP documents it for ORDERS02
+_HELP_TREE = ("SAP Help 4.70, \"Basic Type ORDERS02\" (help.sap.com/saphelp_470, the segment "
+              "list: E1EDK02, E1EDK17, E1EDK18, E1EDKT1 with E1EDKT2, E1EDP01 with E1EDP02, "
+              "E1EDP03, E1EDP04, E1EDP05, E1EDP20, E1EDPA1, E1EDP19, E1EDP17, E1EDP18, E1EDPT1 "
+              "with E1EDPT2)")
+_IDOC_ONLY = "No posting logic reads this segment: an inbound IDoc keeps it in the IDoc only. "
+_CHAR_ONLY = ("The schema gives lengths only; the fields are declared as CHAR, as IDoc "
+              "segment fields travel. ")
+
+E1EDK17 = Segment(
+    "E1EDK17", "IDoc: Document header terms of delivery",
+    fields(("QUALF", 3, C, "IDoc qualifier: terms of delivery"),
+           ("LKOND", 3, C, "IDoc delivery condition code"),
+           ("LKTEXT", 70, C, "IDoc delivery condition text")),
+    max_occurs=4,
+    source=_XSD.format(segment="E1EDK17, 0..4, QUALF 3, LKOND 3, LKTEXT 70") + "; " +
+           _LADS.format(record="DEL: QUALF 3, LKOND 3, LKTEXT 70") + "; " + _HELP_TREE,
+    notes=_IDOC_ONLY + _CHAR_ONLY,
+)
+
+E1EDK18 = Segment(
+    "E1EDK18", "IDoc: Document header terms of payment",
+    fields(("QUALF", 3, C, "IDoc qualifier: terms of payment"),
+           ("TAGE", 8, C, "IDoc number of days"),
+           ("PRZNT", 8, C, "IDoc percentage for terms of payment"),
+           ("ZTERM_TXT", 70, C, "Text line")),
+    max_occurs=3,
+    source=_XSD.format(segment="E1EDK18, 0..3, QUALF 3, TAGE 8, PRZNT 8, ZTERM_TXT 70") +
+           "; " + _LADS.format(record="PAY: QUALF 3, TAGE 8, PRZNT 8, ZTERM_TXT 70") + "; " +
+           _HELP_TREE,
+    notes=_IDOC_ONLY + _CHAR_ONLY,
+)
+
+E1EDK35 = Segment(
+    "E1EDK35", "IDoc: Document header additional data",
+    fields(("QUALZ", 3, C, "Qualifier for IDoc additional data"),
+           ("CUSADD", 35, C, "Additional data"),
+           ("CUSADD_BEZ", 40, C, "Description of the additional data")),
+    max_occurs=99999,
+    source=_XSD.format(segment="E1EDK35, 0..99999, after E1EDK18: QUALZ 3, CUSADD 35, "
+                               "CUSADD_BEZ 40"),
+    notes=_IDOC_ONLY + _CHAR_ONLY + "SAP Help lists no E1EDK35 for ORDERS02; its position "
+          "comes from the ORDERS05 schema alone.",
+)
+
+E1EDK36 = Segment(
+    "E1EDK36", "IDoc: Document header payment cards",
+    fields(("CCINS", 4, C, "Payment cards: card type"),
+           ("CCINS_BEZEI", 20, C, "Description of the card type"),
+           ("CCNUM", 25, C, "Payment cards: card number"),
+           ("EXDATBI", 8, C, "IDoc: date (valid to)"),
+           ("CCNAME", 40, C, "Payment cards: name of cardholder"),
+           ("FAKWR", 17, C, "Maximum amount")),
+    max_occurs=99,
+    source=_XSD.format(segment="E1EDK36, 0..99, after E1EDK35: CCINS 4, CCINS_BEZEI 20, "
+                               "CCNUM 25, EXDATBI 8, CCNAME 40, FAKWR 17"),
+    notes=_IDOC_ONLY + _CHAR_ONLY + "SAP Help lists no E1EDK36 for ORDERS02; its position "
+          "comes from the ORDERS05 schema alone. Later versions of the segment may append "
+          "fields after FAKWR (a public XSLT mapping writes a CCGUID); they are not confirmed "
+          "with a length and not declared.",
+)
+
+E1EDKT2 = Segment(
+    "E1EDKT2", "IDoc: Document header texts",
+    fields(("TDLINE", 70, C, "Text line"), ("TDFORMAT", 2, C, "Tag column")),
+    max_occurs=999999,
+    source=_XSD.format(segment="E1EDKT2, 0..999999 under E1EDKT1: TDLINE 70, TDFORMAT 2") +
+           "; " + _LADS.format(record="HTX: TDFORMAT 2, TDLINE 70 (in an order of its own)") +
+           "; " + _HELP_TREE,
+    notes=_IDOC_ONLY,
+)
+
+E1EDKT1 = Segment(
+    "E1EDKT1", "IDoc: Document header text identification",
+    fields(("TDID", 4, C, "Text ID"), ("TSSPRAS", 3, C, "Language key"),
+           ("TSSPRAS_ISO", 2, C, "Language according to ISO 639"),
+           ("TDOBJECT", 10, C, "Texts: application object"), ("TDOBNAME", 70, C, "Name")),
+    children=(E1EDKT2,),
+    max_occurs=99,
+    source=_XSD.format(segment="E1EDKT1, 0..99, after E1EDK36: TDID 4, TSSPRAS 3, "
+                               "TSSPRAS_ISO 2, TDOBJECT 10, TDOBNAME 70") + "; " +
+           _LADS.format(record="HTI: TDID 4, TSSPRAS 3, TSSPRAS_ISO 2, TDOBJECT 10, "
+                               "TDOBNAME 70") + "; " + _HELP_TREE,
+    notes=_IDOC_ONLY + "The header texts are not stored as order texts.",
+)
+
 E1EDP19 = Segment(
     "E1EDP19", "IDoc: Document item object identification (QUALF 002 material number)",
     fields(("QUALF!", 3, C, "IDoc object identification"),
@@ -122,6 +213,74 @@ E1EDP19 = Segment(
     max_occurs=UNBOUNDED,
     source=_LADS.format(record="OID: QUALF 3, IDTNR 35, KTEXT 70, MFRNR 10, MFRPN 42"),
     notes=_LADS_LIMITS,
+)
+
+E1EDP02 = Segment(
+    "E1EDP02", "IDoc: Document item reference data",
+    fields(("QUALF", 3, C, "IDoc qualifier reference document"),
+           ("BELNR", 35, C, "IDoc document number"), ("ZEILE", 6, C, "Item number"),
+           ("DATUM", 8, C, "IDoc: date"), ("UZEIT", 6, C, "IDoc: time"),
+           ("BSARK", 35, C, "IDoc organization"),
+           ("IHREZ", 30, C, "Your reference (partner)")),
+    max_occurs=10,
+    source=_XSD.format(segment="E1EDP02, 0..10, first child of E1EDP01: QUALF 3, BELNR 35, "
+                               "ZEILE 6, DATUM 8, UZEIT 6, BSARK 35, IHREZ 30") + "; " +
+           _HELP_TREE,
+    notes=_IDOC_ONLY + _CHAR_ONLY,
+)
+
+E1EDP03 = Segment(
+    "E1EDP03", "IDoc: Document item date segment",
+    fields(("IDDAT", 3, C, "Qualifier for IDoc date segment"), ("DATUM", 8, C, "Date"),
+           ("UZEIT", 6, C, "Time")),
+    max_occurs=10,
+    source=_XSD.format(segment="E1EDP03, 0..10, after E1EDP02 (and the configuration and "
+                               "additionals segments E1CUREF, E1ADDI1): IDDAT 3, DATUM 8, "
+                               "UZEIT 6") + "; " + _HELP_TREE,
+    notes=_IDOC_ONLY + _CHAR_ONLY + "The item dates are not read: the requested delivery "
+          "date comes from the schedule lines (E1EDP20) and the header (E1EDK03).",
+)
+
+E1EDP04 = Segment(
+    "E1EDP04", "IDoc: Document item taxes",
+    fields(("MWSKZ", 7, C, "VAT indicator"), ("MSATZ", 17, C, "VAT rate"),
+           ("MWSBT", 18, C, "Value added tax amount"), ("TXJCD", 15, C, "Tax jurisdiction"),
+           ("KTEXT", 50, C, "Text field")),
+    max_occurs=10,
+    source=_XSD.format(segment="E1EDP04, 0..10, after E1EDP03: MWSKZ 7, MSATZ 17, MWSBT 18, "
+                               "TXJCD 15, KTEXT 50") + "; " + _HELP_TREE,
+    notes=_IDOC_ONLY + _CHAR_ONLY,
+)
+
+E1EDPS5 = Segment(
+    "E1EDPS5", "A&D: Price scale (quantity)",
+    fields(("KSTBM", 17, C, "Condition scale quantity"),
+           ("KBETR", 13, C, "Rate (condition amount or percentage)")),
+    max_occurs=99,
+    source=_XSD.format(segment="E1EDPS5, 0..99 under E1EDP05: KSTBM 17, KBETR 13"),
+    notes=_IDOC_ONLY + _CHAR_ONLY,
+)
+
+E1EDP05 = Segment(
+    "E1EDP05", "IDoc: Document item conditions",
+    fields(("ALCKZ", 3, C, "Surcharge or discount indicator"),
+           ("KSCHL", 4, C, "Condition type (coded)"), ("KOTXT", 80, C, "Condition text"),
+           ("BETRG", 18, C, "Fixed surcharge/discount on total gross"),
+           ("KPERC", 8, C, "Condition percentage rate"),
+           ("KRATE", 15, C, "Condition record per unit"), ("UPRBS", 9, C, "Price unit"),
+           ("MEAUN", 3, C, "Unit of measurement"),
+           ("KOBTR", 18, C, "IDoc condition end amount"),
+           ("MENGE", 15, C, "Price scale quantity"),
+           ("PREIS", 15, C, "Price by unit of measure"), ("MWSKZ", 7, C, "VAT indicator"),
+           ("MSATZ", 17, C, "VAT rate"), ("KOEIN", 3, C, "Currency"),
+           ("CURTP", 2, C, "Currency type and valuation view"),
+           ("KOBAS", 18, C, "Base value to which the condition refers")),
+    children=(E1EDPS5,),
+    max_occurs=16,
+    source=_XSD.format(segment="E1EDP05, 0..16, after E1EDP04: ALCKZ 3 to KOBAS 18") + "; " +
+           _HELP_TREE,
+    notes=_IDOC_ONLY + _CHAR_ONLY + "Conditions in an inbound order are not applied: the "
+          "emulator prices the order itself. MEAUN is not converted from an ISO code.",
 )
 
 E1EDP20 = Segment(
@@ -135,6 +294,62 @@ E1EDP20 = Segment(
     source=_LADS.format(record="SCH: WMENG 15, AMENG 15, EDATU 8, EZEIT 6, EDATU_OLD 8, "
                                "EZEIT_OLD 6, ACTION 3"),
     notes=_LADS_LIMITS,
+)
+
+E1EDP17 = Segment(
+    "E1EDP17", "IDoc: Document item terms of delivery",
+    fields(("QUALF", 3, C, "IDoc qualifier: terms of delivery"),
+           ("LKOND", 3, C, "IDoc delivery condition code"),
+           ("LKTEXT", 70, C, "IDoc delivery condition text"),
+           ("LPRIO", 2, C, "Delivery priority")),
+    max_occurs=5,
+    source=_XSD.format(segment="E1EDP17, 0..5, after E1EDP19: QUALF 3, LKOND 3, LKTEXT 70, "
+                               "LPRIO 2") + "; " + _HELP_TREE,
+    notes=_IDOC_ONLY + _CHAR_ONLY,
+)
+
+E1EDP18 = Segment(
+    "E1EDP18", "IDoc: Document item terms of payment",
+    fields(("QUALF", 3, C, "IDoc qualifier: terms of payment"),
+           ("TAGE", 8, C, "IDoc number of days"),
+           ("PRZNT", 8, C, "IDoc percentage for terms of payment"),
+           ("ZTERM_TXT", 70, C, "Text line")),
+    max_occurs=3,
+    source=_XSD.format(segment="E1EDP18, 0..3, after E1EDP17: QUALF 3, TAGE 8, PRZNT 8, "
+                               "ZTERM_TXT 70") + "; " + _HELP_TREE,
+    notes=_IDOC_ONLY + _CHAR_ONLY,
+)
+
+E1EDP35 = Segment(
+    "E1EDP35", "IDoc: Document item additional data",
+    fields(("QUALZ", 3, C, "Qualifier for IDoc additional data"),
+           ("CUSADD", 35, C, "Additional data"),
+           ("CUSADD_BEZ", 40, C, "Description of the additional data")),
+    max_occurs=99999,
+    source=_XSD.format(segment="E1EDP35, 0..99999, after E1EDP18: QUALZ 3, CUSADD 35, "
+                               "CUSADD_BEZ 40"),
+    notes=_IDOC_ONLY + _CHAR_ONLY + "SAP Help lists no E1EDP35 for ORDERS02; its position "
+          "comes from the ORDERS05 schema alone.",
+)
+
+E1EDPT2 = Segment(
+    "E1EDPT2", "IDoc: Document item texts",
+    fields(("TDLINE", 70, C, "Text line"), ("TDFORMAT", 2, C, "Tag column")),
+    max_occurs=999999,
+    source=_XSD.format(segment="E1EDPT2, 0..999999 under E1EDPT1: TDLINE 70, TDFORMAT 2") +
+           "; " + _HELP_TREE,
+    notes=_IDOC_ONLY,
+)
+
+E1EDPT1 = Segment(
+    "E1EDPT1", "IDoc: Document item text identification",
+    fields(("TDID", 4, C, "Text ID"), ("TSSPRAS", 3, C, "Language key"),
+           ("TSSPRAS_ISO", 2, C, "Language according to ISO 639")),
+    children=(E1EDPT2,),
+    max_occurs=999999,
+    source=_XSD.format(segment="E1EDPT1, 0..999999, after E1EDP35: TDID 4, TSSPRAS 3, "
+                               "TSSPRAS_ISO 2") + "; " + _HELP_TREE,
+    notes=_IDOC_ONLY + "The item texts are not stored as order texts.",
 )
 
 E1EDP01 = Segment(
@@ -185,7 +400,8 @@ E1EDP01 = Segment(
            ("HIPOS", 6, C, "Superior item in an item hierarchy"),
            ("HIEVW", 1, C, "Use of hierarchy item"),
            ("POSGUID", 22, C, "ATP: encryption of DELNR and DELPS")),
-    children=(E1EDP20, E1EDP19),
+    children=(E1EDP02, E1EDP03, E1EDP04, E1EDP05, E1EDP20, E1EDP19, E1EDP17, E1EDP18,
+              E1EDP35, E1EDPT1),
     max_occurs=UNBOUNDED,
     source="datapanda.eu, \"SAP table E3EDP01 (IDoc: Document Item General Data)\" "
            "(https://datapanda.eu/nl/sap/table/E3EDP01), fields POSEX to KZAZU in SAP's order "
@@ -210,5 +426,6 @@ ORDERS05 = IdocType(
     "ORDERS05",
     ("ORDERS",),
     "Purchasing/Sales",
-    (E1EDK01, E1EDK14, E1EDK03, E1EDKA1, E1EDK02, E1EDP01, E1EDS01),
+    (E1EDK01, E1EDK14, E1EDK03, E1EDKA1, E1EDK02, E1EDK17, E1EDK18, E1EDK35, E1EDK36,
+     E1EDKT1, E1EDP01, E1EDS01),
 )
