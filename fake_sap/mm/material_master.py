@@ -29,6 +29,7 @@ from sqlalchemy import Connection, Table, select, update
 
 from fake_sap.conversion import matn1_input
 from fake_sap.db import master_data
+from fake_sap.db.bulk import read_rows
 from fake_sap.db.master_data import Row, object_keys, rows_by_object
 from fake_sap.db.schema import makt, mara, marc, mard, mbew, mvke
 from fake_sap.db.upsert import RowChanges, insert_if_absent, write_changes
@@ -400,9 +401,20 @@ def set_stock_in_transit(conn: Connection, mandt: str, matnr: str, werks: str,
 
 def known_types(conn: Connection, mandt: str, matnrs: Sequence[str]) -> dict[str, str]:
     """The material type (MTART) of each of ``matnrs`` that exists."""
-    rows = conn.execute(select(mara.c.matnr, mara.c.mtart).where(
-        mara.c.mandt == mandt, mara.c.matnr.in_(matnrs)))
-    return {r[0]: r[1] for r in rows}
+    if not matnrs:
+        return {}
+    # every inbound MATMAS chunk asks this: the bulk reader, without SQLAlchemy's statement
+    # handling, which cost several times the query for a single IDoc
+    matnr, mtart = _MARA_COLUMNS.index("matnr"), _MARA_COLUMNS.index("mtart")
+    return {row[matnr]: row[mtart] for start in range(0, len(matnrs), _KEYS_PER_QUERY)
+            for row in read_rows(conn, mara, mandt, "matnr",
+                                 matnrs[start:start + _KEYS_PER_QUERY], ("matnr",))}
+
+
+#: MARA's columns in the order :func:`fake_sap.db.bulk.read_rows` returns them
+_MARA_COLUMNS = tuple(mara.columns.keys())
+#: material numbers per query: SQLite allows 999 bound variables in older versions
+_KEYS_PER_QUERY = 500
 
 
 def material(conn: Connection, mandt: str, matnr: str) -> dict[str, Any] | None:
