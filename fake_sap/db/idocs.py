@@ -213,9 +213,9 @@ def newest_serials(conn: Connection, mandt: str, mestyp: str,
 
 
 # The two look-ups every inbound chunk makes, as SQL text made once per dialect and number of
-# keys and run on the driver's cursor: SQLAlchemy's statement handling cost several times the
-# database's own work for a single IDoc. Only text columns are read, which the driver returns
-# as SQLAlchemy would.
+# keys: building and compiling a SELECT cost several times the database's own work for a
+# single IDoc. Only text columns are read, which the driver returns as SQLAlchemy would.
+# They still run through SQLAlchemy's connection, so a storage failure is classified as any.
 
 _PLACEHOLDER = {"sqlite": "?", "postgresql": "%s"}
 
@@ -239,12 +239,7 @@ def _claims_sql(dialect: str, senders: int, refints: int) -> str:
 
 def _driver_rows(conn: Connection, sql: str, parameters: tuple[str, ...]
                  ) -> list[tuple[Any, ...]]:
-    cursor = conn.connection.cursor()
-    try:
-        cursor.execute(sql, parameters)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
+    return list(conn.exec_driver_sql(sql, parameters).tuples())
 
 
 def record_serials(conn: Connection, mandt: str, mestyp: str,

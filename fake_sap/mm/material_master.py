@@ -23,13 +23,13 @@ import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table, select, update
 
 from fake_sap.conversion import matn1_input
 from fake_sap.db import master_data
-from fake_sap.db.bulk import read_rows
 from fake_sap.db.master_data import Row, object_keys, rows_by_object
 from fake_sap.db.schema import makt, mara, marc, mard, mbew, mvke
 from fake_sap.db.upsert import RowChanges, insert_if_absent, write_changes
@@ -403,16 +403,24 @@ def known_types(conn: Connection, mandt: str, matnrs: Sequence[str]) -> dict[str
     """The material type (MTART) of each of ``matnrs`` that exists."""
     if not matnrs:
         return {}
-    # every inbound MATMAS chunk asks this: the bulk reader, without SQLAlchemy's statement
-    # handling, which cost several times the query for a single IDoc
-    matnr, mtart = _MARA_COLUMNS.index("matnr"), _MARA_COLUMNS.index("mtart")
-    return {row[matnr]: row[mtart] for start in range(0, len(matnrs), _KEYS_PER_QUERY)
-            for row in read_rows(conn, mara, mandt, "matnr",
-                                 matnrs[start:start + _KEYS_PER_QUERY], ("matnr",))}
+    # every inbound MATMAS chunk asks this: SQL text made once per number of keys, because
+    # building and compiling a SELECT cost several times the query for a single IDoc
+    found: dict[str, str] = {}
+    for start in range(0, len(matnrs), _KEYS_PER_QUERY):
+        keys = matnrs[start:start + _KEYS_PER_QUERY]
+        rows = conn.exec_driver_sql(_known_types_sql(conn.dialect.paramstyle, len(keys)),
+                                    (mandt, *keys))
+        found.update((matnr, mtart) for matnr, mtart in rows)
+    return found
 
 
-#: MARA's columns in the order :func:`fake_sap.db.bulk.read_rows` returns them
-_MARA_COLUMNS = tuple(mara.columns.keys())
+@lru_cache(maxsize=512)
+def _known_types_sql(paramstyle: str, count: int) -> str:
+    mark = "?" if paramstyle == "qmark" else "%s"
+    return (f"SELECT matnr, mtart FROM {mara.name} WHERE mandt = {mark} "
+            f"AND matnr IN ({', '.join([mark] * count)})")
+
+
 #: material numbers per query: SQLite allows 999 bound variables in older versions
 _KEYS_PER_QUERY = 500
 
