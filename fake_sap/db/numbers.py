@@ -17,8 +17,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, select
 
 from fake_sap.db.engine import Database
 from fake_sap.db.schema import number_ranges
@@ -42,18 +43,22 @@ def take(conn: Connection, mandt: str, obj: str, count: int = 1) -> int:
     workers never get the same number. Numbers taken by a transaction that rolls back are
     given back with it; a later issue's LUW handling decides when gaps are wanted.
     """
-    table = number_ranges
-    where = (table.c.mandt == mandt) & (table.c.object == obj)
-    updated = conn.execute(
-        update(table).where(where).values(next_value=table.c.next_value + count)
-        .returning(table.c.next_value)
-    ).first()
+    # SQL text made once: building the UPDATE cost more than running it, on every document
+    updated = conn.exec_driver_sql(_take_sql(conn.dialect.paramstyle),
+                                   (count, mandt, obj)).first()
     if updated is not None:
         return int(updated[0]) - count
     # a range created on first use (e.g. per fiscal year); racing creators are harmless
     start = RANGE_STARTS.get(obj.split(":", 1)[0], 1)
-    insert_if_absent(conn, table, {"mandt": mandt, "object": obj, "next_value": start})
+    insert_if_absent(conn, number_ranges, {"mandt": mandt, "object": obj, "next_value": start})
     return take(conn, mandt, obj, count)
+
+
+@lru_cache(maxsize=4)
+def _take_sql(paramstyle: str) -> str:
+    mark = "?" if paramstyle == "qmark" else "%s"
+    return (f"UPDATE {number_ranges.name} SET next_value = next_value + {mark} "
+            f"WHERE mandt = {mark} AND object = {mark} RETURNING next_value")
 
 
 def current(conn: Connection, mandt: str, obj: str) -> int | None:
