@@ -375,8 +375,8 @@ def _header_row(mandt: str, item: _Pending, at: datetime, credat: str,
         "credat": credat, "cretim": cretim, "created_at": at, "updated_at": at,
         "xml": item.idoc.xml.decode("utf-8"), "attempts": 0, "next_attempt_at": None,
     }
-    for column, field, width in _CONTROL_FIELDS:
-        row[column] = control.get(field, "")[:width]
+    for column, name, width in _CONTROL_FIELDS:
+        row[column] = control.get(name, "")[:width]
     return row
 
 
