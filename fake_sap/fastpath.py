@@ -28,6 +28,12 @@ that, byte for byte):
   plain printable values copied, any other handed to lxml. A response of RFC_READ_TABLE
   holds a thousand DATA rows; lxml builds two elements for each
   (``tests/unit/fake_sap/test_fastpath_rfc.py``).
+- :func:`idoc_xml_result`, the answer to an IDoc-XML POST, is what
+  :func:`idoc_xml_result_with_lxml` writes, byte for byte.
+- :func:`fields_pass` and :func:`data_records_pass` say True exactly when the reference
+  syntax check of inbound IDocs (:mod:`fake_sap.idoc.validation`) finds nothing; that
+  module asks them first and runs its own check only when they say False, so every finding
+  is still the reference's (``tests/unit/fake_sap/test_fastpath_idoc_check.py``).
 - :func:`join_documents` returns what :func:`join_documents_with_lxml` returns: one
   document holding the IDOC elements of several stored documents of one type. It joins
   them as text only when every document has exactly the shape lxml (and so
@@ -258,6 +264,35 @@ def join_documents_with_lxml(documents: Sequence[str]) -> str:
         root.extend(list(document))
     assert root is not None
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8").decode("utf-8")
+
+
+# --- the answer to an IDoc-XML POST ------------------------------------------------------------
+
+def idoc_xml_result(count: int, first_docnum: str, last_docnum: str,
+                    statuses: Sequence[tuple[str, int]]) -> bytes:
+    """The summary the IDoc-XML service answers with: exactly what
+    :func:`idoc_xml_result_with_lxml` writes. Its values are IDoc numbers, status codes and
+    counts, which are copied as they are when they are ASCII letters and digits (always, for
+    what the processor reports); anything else goes to lxml."""
+    texts = [first_docnum, last_docnum, *(code for code, _ in statuses)]
+    if not all(text.isascii() and text.isalnum() for text in texts if text):
+        return idoc_xml_result_with_lxml(count, first_docnum, last_docnum, statuses)
+    head = (f'{DECLARATION}<IDOC_XML_RESULT COUNT="{count}" FIRST_DOCNUM="{first_docnum}" '
+            f'LAST_DOCNUM="{last_docnum}"')
+    if not statuses:
+        return f"{head}/>".encode()
+    rows = "".join(f'<STATUS CODE="{code}" COUNT="{number}"/>' for code, number in statuses)
+    return f"{head}>{rows}</IDOC_XML_RESULT>".encode()
+
+
+def idoc_xml_result_with_lxml(count: int, first_docnum: str, last_docnum: str,
+                              statuses: Sequence[tuple[str, int]]) -> bytes:
+    """The lxml way of :func:`idoc_xml_result`."""
+    root = etree.Element("IDOC_XML_RESULT", COUNT=str(count), FIRST_DOCNUM=first_docnum,
+                         LAST_DOCNUM=last_docnum)
+    for code, number in statuses:
+        etree.SubElement(root, "STATUS", CODE=code, COUNT=str(number))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
 # --- the syntax check of inbound IDocs ---------------------------------------------------------
