@@ -392,16 +392,14 @@ def _segments_pass(declared: dict[str, _FieldRules],
 
 def _fields_pass(rules: _FieldRules, values: Mapping[str, str]) -> bool:
     declared = rules.fields
+    if not declared.keys() >= values.keys():  # a field the segment does not declare
+        return False
     for name, value in values.items():
-        rule = declared.get(name)
-        if rule is None:
-            return False
-        if not value:  # an empty element is the field's initial value: not checked
-            continue
-        length, typed = rule
+        length, typed = declared[name]
         if len(value) > length:
             return False
-        if typed is not None:
+        # an empty element is the field's initial value: its type is not checked
+        if typed is not None and value:
             remembered = rules.remembered
             passes = remembered.get((name, value))
             if passes is None:

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, and_, bindparam, func, select, update
 
 from fake_sap.db.bulk import write_rows
 from fake_sap.db.schema import edidc, edids, idoc_inbound_keys, idoc_serialization
-from fake_sap.db.upsert import advance_if_newer, insert_if_absent, upsert
+from fake_sap.db.upsert import advance_if_newer, upsert
 
 #: control-record columns filled from EDI_DC40 fields of the same (upper-case) name
 CONTROL_COLUMNS = ("mescod", "mesfct", "sndpor", "sndprt", "sndprn", "rcvpor", "rcvprt",
@@ -167,8 +167,12 @@ def claim_sender_docnum(conn: Connection, mandt: str, sndprn: str, refint: str,
 
     Returns ``None`` when this is the first time, else the DOCNUM that already carries it.
     """
-    row = {"mandt": mandt, "sndprn": sndprn, "refint": refint, "docnum": docnum}
-    if insert_if_absent(conn, idoc_inbound_keys, row):
+    # every single IDoc claims its key: SQL text made once, as for the chunk look-ups below
+    # (under PostgreSQL a concurrent claim of the same key waits for the other transaction
+    # and then inserts nothing, which is the race protection wanted)
+    claimed = conn.exec_driver_sql(_claim_sql(conn.dialect.name), (mandt, sndprn, refint, docnum),
+                                   execution_options={"preserve_rowcount": True}).rowcount
+    if claimed == 1:
         return None
     return conn.execute(select(idoc_inbound_keys.c.docnum).where(
         idoc_inbound_keys.c.mandt == mandt, idoc_inbound_keys.c.sndprn == sndprn,
@@ -242,6 +246,14 @@ def _serials_sql(dialect: str, count: int) -> str:
             f"WHERE mandt = {mark} AND mestyp = {mark} "
             f"AND objkey IN ({', '.join([mark] * count)})")
     return text + " FOR UPDATE" if dialect == "postgresql" else text
+
+
+@lru_cache(maxsize=4)
+def _claim_sql(dialect: str) -> str:
+    mark = _PLACEHOLDER[dialect]
+    return (f"INSERT INTO {idoc_inbound_keys.name} (mandt, sndprn, refint, docnum) "
+            f"VALUES ({mark}, {mark}, {mark}, {mark}) "
+            "ON CONFLICT (mandt, sndprn, refint) DO NOTHING")
 
 
 @lru_cache(maxsize=512)
