@@ -266,7 +266,7 @@ def _claims_sql(dialect: str, senders: int, refints: int) -> str:
 
 def _driver_rows(conn: Connection, sql: str, parameters: tuple[str, ...]
                  ) -> list[tuple[Any, ...]]:
-    return list(conn.exec_driver_sql(sql, parameters).tuples())
+    return [tuple(row) for row in conn.exec_driver_sql(sql, parameters)]
 
 
 def record_serials(conn: Connection, mandt: str, mestyp: str,
