@@ -43,35 +43,25 @@ def insert_statuses(conn: Connection, mandt: str, at: datetime,
     if not entries:
         return
     logdat, logtim = at.strftime("%Y%m%d"), at.strftime("%H%M%S")
-    rows: list[tuple[Any, ...]] = []
+    rows = []
     for docnum, countr, record in entries:
         variables = (tuple(v[:50] for v in record.variables) + ("", "", "", ""))[:4]
-        # texts and field names may quote the (hostile) input: cut them to the columns'
-        # widths, which PostgreSQL enforces
-        rows.append((mandt, docnum, countr, record.status, logdat, logtim, record.msgty[:1],
-                     record.msgid[:20], record.msgno[:3], *variables, record.text[:220],
-                     record.segnum[:6], record.segfld[:30]))
+        rows.append({
+            "mandt": mandt, "docnum": docnum, "countr": countr, "status": record.status,
+            "logdat": logdat, "logtim": logtim, "statyp": record.msgty[:1],
+            "stamid": record.msgid[:20], "stamno": record.msgno[:3],
+            "stapa1": variables[0], "stapa2": variables[1], "stapa3": variables[2],
+            # texts and field names may quote the (hostile) input: cut them to the columns'
+            # widths, which PostgreSQL enforces
+            "stapa4": variables[3], "statxt": record.text[:220], "segnum": record.segnum[:6],
+            "segfld": record.segfld[:30],
+        })
     # several rows per INSERT: an IDoc's trail (50, 64, 53) is one statement, not three
-    for first in range(0, len(rows), _STATUS_ROWS_PER_INSERT):
-        batch = rows[first:first + _STATUS_ROWS_PER_INSERT]
-        conn.exec_driver_sql(_status_insert_sql(conn.dialect.paramstyle, len(batch)),
-                             tuple(value for row in batch for value in row))
+    write_rows(conn, edids, rows, rows_per_statement=_STATUS_ROWS_PER_INSERT)
 
 
-#: the EDIDS columns in the order :func:`insert_statuses` gives them
-_STATUS_COLUMNS = ("mandt", "docnum", "countr", "status", "logdat", "logtim", "statyp",
-                   "stamid", "stamno", "stapa1", "stapa2", "stapa3", "stapa4", "statxt",
-                   "segnum", "segfld")
 #: rows per INSERT: SQLite allows 999 bound variables in older versions
-_STATUS_ROWS_PER_INSERT = 999 // len(_STATUS_COLUMNS)
-
-
-@lru_cache(maxsize=_STATUS_ROWS_PER_INSERT + 1)
-def _status_insert_sql(paramstyle: str, count: int) -> str:
-    mark = "?" if paramstyle == "qmark" else "%s"
-    row = f"({', '.join([mark] * len(_STATUS_COLUMNS))})"
-    return (f"INSERT INTO {edids.name} ({', '.join(_STATUS_COLUMNS)}) "
-            f"VALUES {', '.join([row] * count)}")
+_STATUS_ROWS_PER_INSERT = 999 // len(edids.columns)
 
 
 def append_status(conn: Connection, mandt: str, docnum: str, at: datetime,
