@@ -1,10 +1,12 @@
-"""Where one request's CPU goes: ``python -m bench.profile_request inbound|rfc|ping [-n N]``.
+"""Where one request's CPU goes: ``python -m bench.profile_request inbound|packet|rfc|ping [-n N]``.
 
 Builds the emulator's WSGI app in this process on a scratch SQLite file, sends N requests
 through Flask's test client (no sockets, no gunicorn) and prints:
 
 - CPU per request (``time.process_time`` over rounds of N requests, without the
-  profiler): the best and the median round;
+  profiler): the best and the median round, and per IDoc for a packet;
+- the garbage collector's share of it: collections of each generation and their CPU time
+  in the timed rounds (``gc.callbacks`` only observe; no setting is changed);
 - SQL statements (``BEGIN`` and ``COMMIT`` included, each row of a many-row INSERT on its
   own) and transactions per request, from SQLite's trace of each connection;
 - the top functions by cumulative and by own time, from a second, profiled run.
@@ -12,6 +14,8 @@ through Flask's test client (no sockets, no gunicorn) and prints:
 The kinds of request:
 
 - ``inbound``: one unique MATMAS05 per ``POST /sap/bc/idoc_xml``, posted to status 53;
+- ``packet``: a document of 1,000 unique MATMAS05 per POST (the packet path: chunks, bulk
+  writes), every IDoc posted to status 53;
 - ``rfc``: a sales order, ``BAPI_SALESORDER_CREATEFROMDAT2`` then ``BAPI_TRANSACTION_COMMIT``
   in one SAP session (figures per request, i.e. half an order);
 - ``ping``: ``RFC_PING`` over SOAP-RFC, the fixed cost of the SOAP path alone.
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
 import pstats
 import statistics
@@ -31,7 +36,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +44,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import event
 
-from bench.matmas import DOCUMENT_HEAD, DOCUMENT_TAIL, idoc
+from bench.matmas import DOCUMENT_HEAD, DOCUMENT_TAIL, document, idoc
 from bench.processes import AUTH, CLIENT, scratch_dir
 from bench.read_table import RFC_PATH, SOAP_HEADERS, envelope
 from fake_sap.app import create_app, prepare_database
@@ -103,6 +108,20 @@ def inbound_request(client: FlaskClient) -> Request:
     return send
 
 
+#: IDocs per request of the ``packet`` kind
+PACKET_IDOCS = 1000
+
+
+def packet_request(client: FlaskClient) -> Request:
+    def send(n: int) -> None:
+        first = 10_000_000 + n * PACKET_IDOCS
+        response = client.post(IDOC_PATH, data=document(range(first, first + PACKET_IDOCS)),
+                               auth=AUTH, content_type="application/xml")
+        _expect(response.status_code == 200
+                and f'CODE="53" COUNT="{PACKET_IDOCS}"'.encode() in response.data, response)
+    return send
+
+
 def order_requests(client: FlaskClient) -> Request:
     """Odd n: the BAPI; even n: the commit of the same session's order."""
     seeded = client.post(f"/_fake/clients/{CLIENT}/seed", json={
@@ -140,7 +159,38 @@ def ping_request(client: FlaskClient) -> Request:
 
 
 KINDS: dict[str, Callable[[FlaskClient], Request]] = {
-    "inbound": inbound_request, "rfc": order_requests, "ping": ping_request}
+    "inbound": inbound_request, "packet": packet_request, "rfc": order_requests,
+    "ping": ping_request}
+#: IDocs each request carries, where it is more than one
+IDOCS_PER_REQUEST = {"packet": PACKET_IDOCS}
+#: warm-up requests, where fewer than :data:`WARM_UP_REQUESTS` do
+WARM_UP = {"packet": 2}
+
+
+@dataclass
+class GcTally:
+    """Collections per generation and the CPU they took, as ``gc.callbacks`` report them."""
+
+    collections: list[int] = field(default_factory=lambda: [0, 0, 0])
+    seconds: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
+    _started: float = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.process_time()
+        else:
+            self.collections[info["generation"]] += 1
+            self.seconds[info["generation"]] += time.process_time() - self._started
+
+
+@contextmanager
+def observed_gc() -> Iterator[GcTally]:
+    tally = GcTally()
+    gc.callbacks.append(tally)
+    try:
+        yield tally
+    finally:
+        gc.callbacks.remove(tally)
 
 
 def _expect(ok: bool, response: Any) -> None:
@@ -161,7 +211,7 @@ def profile(kind: str, requests: int, top: int, save: str | None = None,
         client = app.test_client()
         send = KINDS[kind](client)
         serial = iter(range(1, sys.maxsize))
-        for _ in range(WARM_UP_REQUESTS):
+        for _ in range(WARM_UP.get(kind, WARM_UP_REQUESTS)):
             send(next(serial))
 
         with counted_sql(app) as counts:
@@ -170,11 +220,12 @@ def profile(kind: str, requests: int, top: int, save: str | None = None,
                 send(next(serial))
             cpu_rounds = [time.process_time() - started]
         # more rounds: other processes on the machine make a single round's figure noisy
-        for _ in range(ROUNDS - 1):
-            started = time.process_time()
-            for _ in range(requests):
-                send(next(serial))
-            cpu_rounds.append(time.process_time() - started)
+        with observed_gc() as collected:
+            for _ in range(ROUNDS - 1):
+                started = time.process_time()
+                for _ in range(requests):
+                    send(next(serial))
+                cpu_rounds.append(time.process_time() - started)
 
         profiler = cProfile.Profile()
         profiler.enable()
@@ -193,6 +244,15 @@ def profile(kind: str, requests: int, top: int, save: str | None = None,
     print(f"  SQL statements / request: {counts.statements / requests:.2f} "
           "(BEGIN and COMMIT included)", file=out)
     print(f"  transactions / request:   {counts.transactions / requests:.2f}", file=out)
+    idocs = IDOCS_PER_REQUEST.get(kind, 1)
+    if idocs > 1:
+        print(f"  per IDoc ({idocs} a request): {1000 * per_request[0] / idocs:.1f} us CPU best, "
+              f"{counts.statements / requests / idocs:.2f} SQL statements", file=out)
+    timed = requests * (ROUNDS - 1)
+    print("  garbage collector:        " + ", ".join(
+        f"gen{generation} {collected.collections[generation] / timed:.2f} x "
+        f"{1000 * collected.seconds[generation] / timed:.3f} ms"
+        for generation in range(3)) + " per request (rounds 2 and 3)", file=out)
     for order in ("cumulative", "tottime"):
         text = io.StringIO()
         pstats.Stats(profiler, stream=text).sort_stats(order).print_stats(top)

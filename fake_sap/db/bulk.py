@@ -71,12 +71,44 @@ def _sqlite_timestamp(value: datetime | None) -> str | None:
 
 
 def write_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *,
-               conflict: str = "error") -> None:
+               conflict: str = "error", rows_per_statement: int = 1) -> None:
     """Insert ``rows`` (all with the same keys); ``conflict``: ``error`` (plain INSERT) or
-    ``ignore`` (ON CONFLICT DO NOTHING). Upserts go through :mod:`fake_sap.db.upsert`."""
+    ``ignore`` (ON CONFLICT DO NOTHING). Upserts go through :mod:`fake_sap.db.upsert`.
+
+    ``rows_per_statement`` above 1 writes that many rows with each INSERT (``VALUES (...),
+    (...)``) instead of one statement per row: for the few rows that belong together, like
+    the status records of one IDoc. Keep it within the database's limit of bound variables
+    (999 in older SQLite versions) divided by the number of columns."""
     if conflict not in ("error", "ignore"):
         raise ValueError(f"write_rows inserts ({conflict!r}): upserts go through db.upsert")
-    execute_rows(conn, table, rows, conflict=conflict)
+    if rows_per_statement <= 1 or len(rows) <= 1:
+        execute_rows(conn, table, rows, conflict=conflict)
+        return
+    dialect = conn.dialect.name
+    defaults = _missing_defaults(table, tuple(rows[0]))
+    if defaults:
+        missing = dict(defaults)
+        rows = [{**row, **missing} for row in rows]
+    columns = tuple(rows[0])
+    if dialect == "sqlite" and _timestamp_positions(table, columns):
+        # timestamps need the conversion execute_rows makes
+        execute_rows(conn, table, rows, conflict=conflict)
+        return
+    pick = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
+    for first in range(0, len(rows), rows_per_statement):
+        batch = rows[first:first + rows_per_statement]
+        conn.exec_driver_sql(_multi_row_sql(dialect, table, columns, conflict, len(batch)),
+                             tuple(value for row in batch for value in pick(row)))
+
+
+@lru_cache(maxsize=256)
+def _multi_row_sql(dialect: str, table: Table, columns: tuple[str, ...], conflict: str,
+                   count: int) -> str:
+    placeholder = _PLACEHOLDER[dialect]
+    row = f"({', '.join(placeholder for _ in columns)})"
+    single = _sql(dialect, table, columns, conflict, (), None)
+    head, _, tail = single.partition(f"VALUES {row}")
+    return f"{head}VALUES {', '.join([row] * count)}{tail}"
 
 
 def execute_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *,

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, func, select, update
 
 from fake_sap.db.bulk import write_rows
 from fake_sap.db.schema import edidc, edids, idoc_inbound_keys, idoc_serialization
-from fake_sap.db.upsert import advance_if_newer, insert_if_absent, upsert
+from fake_sap.db.upsert import advance_if_newer, upsert
 
 #: control-record columns filled from EDI_DC40 fields of the same (upper-case) name
 CONTROL_COLUMNS = ("mescod", "mesfct", "sndpor", "sndprt", "sndprn", "rcvpor", "rcvprt",
@@ -55,7 +56,12 @@ def insert_statuses(conn: Connection, mandt: str, at: datetime,
             "stapa4": variables[3], "statxt": record.text[:220], "segnum": record.segnum[:6],
             "segfld": record.segfld[:30],
         })
-    write_rows(conn, edids, rows)
+    # several rows per INSERT: an IDoc's trail (50, 64, 53) is one statement, not three
+    write_rows(conn, edids, rows, rows_per_statement=_STATUS_ROWS_PER_INSERT)
+
+
+#: rows per INSERT: SQLite allows 999 bound variables in older versions
+_STATUS_ROWS_PER_INSERT = 999 // len(edids.columns)
 
 
 def append_status(conn: Connection, mandt: str, docnum: str, at: datetime,
@@ -151,8 +157,12 @@ def claim_sender_docnum(conn: Connection, mandt: str, sndprn: str, refint: str,
 
     Returns ``None`` when this is the first time, else the DOCNUM that already carries it.
     """
-    row = {"mandt": mandt, "sndprn": sndprn, "refint": refint, "docnum": docnum}
-    if insert_if_absent(conn, idoc_inbound_keys, row):
+    # every single IDoc claims its key: SQL text made once, as for the chunk look-ups below
+    # (under PostgreSQL a concurrent claim of the same key waits for the other transaction
+    # and then inserts nothing, which is the race protection wanted)
+    claimed = conn.exec_driver_sql(_claim_sql(conn.dialect.name), (mandt, sndprn, refint, docnum),
+                                   execution_options={"preserve_rowcount": True}).rowcount
+    if claimed == 1:
         return None
     return conn.execute(select(idoc_inbound_keys.c.docnum).where(
         idoc_inbound_keys.c.mandt == mandt, idoc_inbound_keys.c.sndprn == sndprn,
@@ -189,11 +199,13 @@ def claim_sender_docnums(conn: Connection, mandt: str,
     write_rows(conn, idoc_inbound_keys, [
         {"mandt": mandt, "sndprn": sndprn, "refint": refint, "docnum": docnum}
         for sndprn, refint, docnum in claims], conflict="ignore")
-    owners = {(r[0], r[1]): r[2] for r in conn.execute(
-        select(idoc_inbound_keys.c.sndprn, idoc_inbound_keys.c.refint,
-               idoc_inbound_keys.c.docnum)
-        .where(idoc_inbound_keys.c.mandt == mandt,
-               idoc_inbound_keys.c.refint.in_({refint for _, refint, _ in claims})))}
+    senders = list(dict.fromkeys(sndprn for sndprn, _, _ in claims))
+    refints = list(dict.fromkeys(refint for _, refint, _ in claims))
+    # the senders too, not the sender DOCNUMs alone: so the look-up walks the primary key
+    # instead of every key the client ever received
+    owners = {(r[0], r[1]): r[2] for r in _driver_rows(
+        conn, _claims_sql(conn.dialect.name, len(senders), len(refints)),
+        (mandt, *senders, *refints))}
     return {docnum: owners[(sndprn, refint)] for sndprn, refint, docnum in claims
             if owners.get((sndprn, refint), docnum) != docnum}
 
@@ -204,13 +216,47 @@ def newest_serials(conn: Connection, mandt: str, mestyp: str,
     PostgreSQL until the end of the transaction)."""
     if not objkeys:
         return {}
-    query = (select(idoc_serialization.c.objkey, idoc_serialization.c.serial,
-                    idoc_serialization.c.docnum)
-             .where(idoc_serialization.c.mandt == mandt, idoc_serialization.c.mestyp == mestyp,
-                    idoc_serialization.c.objkey.in_(set(objkeys))))
-    if conn.dialect.name == "postgresql":
-        query = query.with_for_update()
-    return {r[0]: (r[1], r[2]) for r in conn.execute(query)}
+    keys = list(dict.fromkeys(objkeys))
+    return {r[0]: (r[1], r[2]) for r in _driver_rows(
+        conn, _serials_sql(conn.dialect.name, len(keys)), (mandt, mestyp, *keys))}
+
+
+# The two look-ups every inbound chunk makes, as SQL text made once per dialect and number of
+# keys: building and compiling a SELECT cost several times the database's own work for a
+# single IDoc. Only text columns are read, which the driver returns as SQLAlchemy would.
+# They still run through SQLAlchemy's connection, so a storage failure is classified as any.
+
+_PLACEHOLDER = {"sqlite": "?", "postgresql": "%s"}
+
+
+@lru_cache(maxsize=512)
+def _serials_sql(dialect: str, count: int) -> str:
+    mark = _PLACEHOLDER[dialect]
+    text = (f"SELECT objkey, serial, docnum FROM {idoc_serialization.name} "
+            f"WHERE mandt = {mark} AND mestyp = {mark} "
+            f"AND objkey IN ({', '.join([mark] * count)})")
+    return text + " FOR UPDATE" if dialect == "postgresql" else text
+
+
+@lru_cache(maxsize=4)
+def _claim_sql(dialect: str) -> str:
+    mark = _PLACEHOLDER[dialect]
+    return (f"INSERT INTO {idoc_inbound_keys.name} (mandt, sndprn, refint, docnum) "
+            f"VALUES ({mark}, {mark}, {mark}, {mark}) "
+            "ON CONFLICT (mandt, sndprn, refint) DO NOTHING")
+
+
+@lru_cache(maxsize=512)
+def _claims_sql(dialect: str, senders: int, refints: int) -> str:
+    mark = _PLACEHOLDER[dialect]
+    return (f"SELECT sndprn, refint, docnum FROM {idoc_inbound_keys.name} "
+            f"WHERE mandt = {mark} AND sndprn IN ({', '.join([mark] * senders)}) "
+            f"AND refint IN ({', '.join([mark] * refints)})")
+
+
+def _driver_rows(conn: Connection, sql: str, parameters: tuple[str, ...]
+                 ) -> list[tuple[Any, ...]]:
+    return [tuple(row) for row in conn.exec_driver_sql(sql, parameters)]
 
 
 def record_serials(conn: Connection, mandt: str, mestyp: str,

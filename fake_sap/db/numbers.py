@@ -60,6 +60,7 @@ def take(conn: Connection, mandt: str, obj: str, count: int = 1) -> int:
     return take(conn, mandt, obj, count)
 
 
+
 def current(conn: Connection, mandt: str, obj: str) -> int | None:
     row = conn.execute(select(number_ranges.c.next_value).where(
         number_ranges.c.mandt == mandt, number_ranges.c.object == obj)).first()

@@ -197,6 +197,8 @@ bdcp2 = Table(
     Column("cretime", DateTime(timezone=True), nullable=False),
     Column("process", String(1), nullable=False, default=""),  # X once turned into IDocs
     Index("ix_bdcp2_open", "mandt", "mestyp", "process"),
+    # a client's open pointers of any message type (marked processed after each inbound IDoc)
+    Index("ix_bdcp2_client_open", "mandt", "process"),
 )
 
 # --- MM: material master, SD/FI: customer master -----------------------------------------------

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, request
-from lxml import etree
 
 from fake_sap.ale.inbound.processor import InboundProcessor, InboundResult
 from fake_sap.ale.outbound import distribute_change_pointers
 from fake_sap.errors import BadRequest
+from fake_sap.fastpath import idoc_xml_result
 from fake_sap.http.body import is_xml_media_type, limited_body
 from fake_sap.http.control import faults
 from fake_sap.http.logon import client_state, logon
@@ -58,9 +58,6 @@ def _check_content_type() -> None:
 
 def _result_response(result: InboundResult) -> Response:
     """A small summary; clients rely on the status code, tests on the DOCNUM range."""
-    root = etree.Element("IDOC_XML_RESULT", COUNT=str(result.count),
-                         FIRST_DOCNUM=result.first_docnum, LAST_DOCNUM=result.last_docnum)
-    for status, count in sorted(result.statuses.items()):
-        etree.SubElement(root, "STATUS", CODE=status, COUNT=str(count))
-    body = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    body = idoc_xml_result(result.count, result.first_docnum, result.last_docnum,
+                           sorted(result.statuses.items()))
     return Response(body, content_type="application/xml; charset=utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)
 class SegmentData:
     name: str
     values: dict[str, str] = field(default_factory=dict)
@@ -41,7 +41,7 @@ class Issue:
         return f"{where}: {self.reason}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Idoc:
     """One IDoc read from IDoc-XML (or built for output)."""
 

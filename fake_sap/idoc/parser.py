@@ -48,6 +48,23 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+#: tag -> local name: a packet repeats the same few dozen tags a million times. Hostile input
+#: may bring any number of tags, so the table is emptied when it grows large.
+_LOCAL_NAMES: dict[str, str] = {}
+_MAX_LOCAL_NAMES = 4096
+
+
+def _local_name(tag: object) -> str:
+    name = _LOCAL_NAMES.get(tag)  # type: ignore[call-overload]
+    if name is None:
+        name = _local(tag)
+        if isinstance(tag, str):
+            if len(_LOCAL_NAMES) >= _MAX_LOCAL_NAMES:
+                _LOCAL_NAMES.clear()
+            _LOCAL_NAMES[tag] = name
+    return name
+
+
 def iter_idocs(stream: IO[bytes], max_bytes: int | None = None) -> Iterator[Idoc]:
     """Yield each IDoc of an IDoc-XML document, in document order.
 
@@ -114,31 +131,44 @@ def _drop_earlier_siblings(element: etree._Element) -> None:
 
 
 def _read_idoc(element: etree._Element, root_name: str, index: int) -> Idoc:
-    children = [c for c in element if _local(c.tag)]
-    if not children or _local(children[0].tag) != "EDI_DC40":
+    children = [c for c in element if _local_name(c.tag)]
+    if not children or _local_name(children[0].tag) != "EDI_DC40":
         raise NotIdocXml(f"IDOC[{index}] does not start with the control record EDI_DC40")
     control = _field_values(children[0])
     segments = [_read_segment(c) for c in children[1:]]
     xml = (f"<{root_name}>".encode() + etree.tostring(element, encoding="UTF-8")
            + f"</{root_name}>".encode())
-    return Idoc(control=control, segments=segments, xml=xml, index=index, root=root_name)
+    return Idoc(control, segments, xml, index, root_name)
 
 
 def _read_segment(element: etree._Element) -> SegmentData:
-    data = SegmentData(_local(element.tag))
+    # the innermost loop of reading a packet: local names from the table, no calls per field
+    names = _LOCAL_NAMES
+    values: dict[str, str] = {}
+    children: list[SegmentData] = []
     for child in element:
-        name = _local(child.tag)
+        tag = child.tag
+        name = names.get(tag) or _local_name(tag)  # type: ignore[call-overload]
         if not name:
             continue
         if len(child) or child.get("SEGMENT") is not None:
-            data.children.append(_read_segment(child))
+            children.append(_read_segment(child))
         else:
-            data.values[name] = (child.text or "").strip()
-    return data
+            text = child.text
+            values[name] = text.strip() if text else ""
+    return SegmentData(_local_name(element.tag), values, children)
 
 
 def _field_values(element: etree._Element) -> dict[str, str]:
-    return {_local(c.tag): (c.text or "").strip() for c in element if _local(c.tag)}
+    names = _LOCAL_NAMES
+    values: dict[str, str] = {}
+    for child in element:
+        tag = child.tag
+        name = names.get(tag) or _local_name(tag)  # type: ignore[call-overload]
+        if name:
+            text = child.text
+            values[name] = text.strip() if text else ""
+    return values
 
 
 def parse_document(data: bytes) -> list[Idoc]:

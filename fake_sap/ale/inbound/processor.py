@@ -375,12 +375,14 @@ def _header_row(mandt: str, item: _Pending, at: datetime, credat: str,
         "credat": credat, "cretim": cretim, "created_at": at, "updated_at": at,
         "xml": item.idoc.xml.decode("utf-8"), "attempts": 0, "next_attempt_at": None,
     }
-    for column in idocs.CONTROL_COLUMNS:
-        row[column] = control.get(column.upper(), "")[:_width(column)]
+    for column, name, width in _CONTROL_FIELDS:
+        row[column] = control.get(name, "")[:width]
     return row
 
 
-def _width(column: str) -> int:
-    return edidc.c[column].type.length  # type: ignore[attr-defined,no-any-return]
+#: (EDIDC column, EDI_DC40 field, column width) of the control columns copied from the IDoc
+_CONTROL_FIELDS: tuple[tuple[str, str, int], ...] = tuple(
+    (column, column.upper(), edidc.c[column].type.length)  # type: ignore[attr-defined]
+    for column in idocs.CONTROL_COLUMNS)
 
 
