@@ -328,6 +328,27 @@ def test_a_duplicate_is_not_posted_again(sap, tables):
     assert [p["cdchgid"] for p in tables.rows(bdcp2, tabkey="M-0")] == ["I"]
 
 
+def test_an_idoc_refused_with_60_does_not_make_its_corrected_resend_a_duplicate(sap, tables):
+    refused = post_one(sap, packet(MATMAS05, [
+        material("M-0", description="x" * 41, control={"DOCNUM": f"{1:016d}"})]))
+
+    resent = post_one(sap, _with_sender_docnums(["Pump"]))
+
+    assert trail(sap, refused) == ["50", "60"]
+    assert trail(sap, resent) == POSTED
+    assert tables.row(makt, matnr="M-0", spras="E")["maktx"] == "Pump"
+
+
+def test_a_duplicate_with_a_syntax_error_gets_60_and_the_original_stays(sap, tables):
+    post(sap, _with_sender_docnums(["Pump"]))
+
+    again = post_one(sap, packet(MATMAS05, [
+        material("M-0", description="x" * 41, control={"DOCNUM": f"{1:016d}"})]))
+
+    assert trail(sap, again) == ["50", "60"]
+    assert tables.row(makt, matnr="M-0", spras="E")["maktx"] == "Pump"
+
+
 def test_the_same_packet_posted_twice_at_once_is_posted_only_once(sap):
     document = _with_sender_docnums(["Pump", "Valve"])
 

@@ -148,8 +148,12 @@ class InboundProcessor:
         serialization checks are one statement per chunk, not per IDoc."""
         first = numbers.take(self.conn, self.mandt, DOCNUM_RANGE, len(chunk))
         pending = [_Pending(idoc, f"{first + i:016d}", []) for i, idoc in enumerate(chunk)]
-        accepted = self._reject_duplicates([p for p in pending if self._check_control(p)])
-        to_post = [p for p in accepted if self._check_syntax(p)]
+        # only an IDoc that passed the syntax check claims its sender DOCNUM: one refused
+        # with 56 or 60 was never posted, and SAP's remedy for a syntax error is to send
+        # the corrected IDoc again, which must not then be taken for a duplicate (68)
+        well_formed = [p for p in pending if self._check_control(p) and self._check_syntax(p)]
+        accepted = self._reject_duplicates(well_formed)
+        to_post = [p for p in accepted if self._route(p)]
         context = self._context(to_post)
         for item in to_post:
             self._post(context, item)
@@ -195,7 +199,7 @@ class InboundProcessor:
         return accepted
 
     def _check_syntax(self, item: _Pending) -> bool:
-        """Syntax check of the data records (60) and the inbound process code (56)."""
+        """Syntax check of the data records against the declared IDoc type (60)."""
         idoc = item.idoc
         declared = self.idoc_types.lookup(idoc.idoctyp, idoc.cimtyp)
         assert declared is not None  # check_control guarantees it
@@ -203,6 +207,14 @@ class InboundProcessor:
         if problems:
             item.trail.append(_issue_status("60", problems[0], "E0", "072", more=len(problems)))
             return False
+        return True
+
+    def _route(self, item: _Pending) -> bool:
+        """The inbound process code (56), or ALE's pass-through for an imported type
+        without posting logic (64); True when an application posts the IDoc."""
+        idoc = item.idoc
+        declared = self.idoc_types.lookup(idoc.idoctyp, idoc.cimtyp)
+        assert declared is not None  # check_control guarantees it
         item.application = applications.for_message(idoc.mestyp)
         if item.application is None and self.idoc_types.is_imported(declared):
             # no posting logic here: ALE passes the IDoc on to the partners subscribed to
