@@ -6,8 +6,8 @@ processed), and in BD21. The index on (client, message type, processing flag) ca
 answer that, so every such statement walked all pointers the client ever had, and an
 inbound IDoc got slower with each one posted before it.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-07 17:45:00.000000
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0007'
-down_revision = '0006'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
