@@ -14,8 +14,7 @@ from fake_sap.idoc.model import IdocType, Segment
 TypeLookup = Callable[[str, str], IdocType | None]
 
 
-def check_control(idoc: Idoc, client: str | None = None,
-                  lookup: TypeLookup = types.lookup) -> list[Issue]:
+def check_control(idoc: Idoc, lookup: TypeLookup = types.lookup) -> list[Issue]:
     """Problems with the control record (inbound status 56 in SAP)."""
     if not fastpath.fields_pass(EDI_DC40, idoc.control):
         issues = _check_fields(EDI_DC40, idoc.control, f"IDOC[{idoc.index}]/EDI_DC40")
@@ -37,10 +36,9 @@ def check_control(idoc: Idoc, client: str | None = None,
     sndprt = idoc.control.get("SNDPRT", "")
     if sndprt and sndprt not in PARTNER_TYPES:
         return [Issue(path, "SNDPRT", f"partner type {sndprt} is not defined")]
-    mandt = idoc.control.get("MANDT", "")
-    if client and mandt and mandt != client:
-        return [Issue(path, "MANDT", f"client {mandt} in the control record differs from "
-                                     f"the receiving client {client}")]
+    # MANDT is not checked: it is the sender's client, and SAP does not use it on receipt
+    # (SAP Help, EWM 2007 "Data Formatting": EDI_DC40-MANDT is not relevant for receipt); the
+    # receiving client is the one the IDoc is posted to
     return []
 
 

@@ -167,7 +167,7 @@ class InboundProcessor:
     def _check_control(self, item: _Pending) -> bool:
         """Control record and partner profile (56), else the IDoc is added (50)."""
         idoc = item.idoc
-        problems = check_control(idoc, self.mandt, self.idoc_types.lookup)
+        problems = check_control(idoc, self.idoc_types.lookup)
         if problems:
             item.trail.append(_issue_status("56", problems[0], "EA", "101"))
             return False

@@ -34,7 +34,7 @@ def text(maktx: str = "Pump") -> SegmentData:
 # --- the control record -----------------------------------------------------------------------
 
 def test_a_correct_control_record_has_no_issues():
-    assert check_control(idoc(), client="100") == []
+    assert check_control(idoc()) == []
 
 
 def test_an_unknown_idoc_type_is_named():
@@ -77,15 +77,10 @@ def test_an_unknown_partner_type_is_refused():
         Issue("IDOC[1]/EDI_DC40", "SNDPRT", "partner type XX is not defined")]
 
 
-def test_another_client_in_the_control_record_is_refused():
-    assert check_control(idoc(), client="200") == [
-        Issue("IDOC[1]/EDI_DC40", "MANDT",
-              "client 100 in the control record differs from the receiving client 200")]
-
-
-def test_no_client_to_compare_or_none_in_the_record_is_fine():
-    assert check_control(idoc()) == []
-    assert check_control(idoc(MANDT=""), client="200") == []
+def test_the_senders_client_in_the_control_record_is_not_checked():
+    # SAP Help, EWM 2007 "Data Formatting": EDI_DC40-MANDT is not relevant for receipt
+    assert check_control(idoc(MANDT="800")) == []
+    assert check_control(idoc(MANDT="")) == []
 
 
 def test_field_problems_of_the_control_record_come_first_and_alone():
