@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 
 from fake_sap import compose
+from fake_sap.ddic import messages
 from fake_sap.idoc import reference
 from fake_sap.idoc.xsd import schema_for
 from fake_sap.rfc.reference import rfc_reference_files
@@ -21,6 +22,7 @@ from fake_sap.rfc.wsdl import wsdl_files
 XSD_DIR = "contracts/idoc"
 OPENAPI_FILE = "contracts/openapi/fake-sap-control.json"
 DOCS_DIR = "docs/idoc"
+MESSAGES_PAGE = "docs/messages.md"
 
 #: (folder, file pattern) this command owns: files there that it no longer generates are stale
 OWNED = (
@@ -45,6 +47,7 @@ def generated_files() -> dict[str, bytes]:
         files[f"{DOCS_DIR}/{page}"] = text.encode("utf-8")
     files.update(wsdl_files(interfaces))
     files.update(rfc_reference_files(interfaces))
+    files[MESSAGES_PAGE] = messages.reference_page().encode("utf-8")
     return dict(sorted(files.items()))
 
 

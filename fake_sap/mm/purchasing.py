@@ -113,7 +113,7 @@ def plan(conn: Connection, mandt: str, order: StoInput, *, ebeln: str, today: st
                      ekorg=order.purch_org or "1000", ekgrp=order.pur_group or "001",
                      bedat=order.doc_date or today, aedat=today, ernam=user, items=items,
                      unsez=order.our_ref, ihrez=order.ref_1)
-    result.messages.append(sap_message("S", "06", "017", "Stock transport order created "
+    result.messages.append(sap_message("S", "06", "017", "Stock transp. order created "
                                        "under the number &1", ebeln))
     return result
 

@@ -452,7 +452,7 @@ def check_change(conn: Connection, mandt: str, change: ItemChange) -> None:
     by_posnr = {i["posnr"]: i for i in items}
     for posnr in [*change.deleted, *change.quantities]:
         if posnr not in by_posnr:
-            raise sap_error("VL", "302", "Item &1 does not exist in delivery &2", posnr,
+            raise sap_error("VL", "302", "Item &1 does not exist in document &2", posnr,
                             change.vbeln)
     if set(by_posnr) <= set(change.deleted):
         raise sap_error("VL", "363", "Delivery &1: the last item cannot be deleted; delete "

@@ -130,7 +130,7 @@ def check_counted(conn: Connection, mandt: str, vbeln: str,
     by_posnr = {i["posnr"]: i for i in items}
     for posnr in counted or {}:
         if posnr not in by_posnr:
-            raise sap_error("VL", "302", "Item &1 does not exist in delivery &2", posnr, vbeln)
+            raise sap_error("VL", "302", "Item &1 does not exist in document &2", posnr, vbeln)
     allowed = _allowed_quantities(conn, mandt, items)
     for item in items:
         _counted(counted, item, allowed[item["posnr"]])
