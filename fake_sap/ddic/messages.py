@@ -223,7 +223,9 @@ T100: Mapping[tuple[str, str], T100Message] = _by_key([
     T100Message("VG", "202", "Sold-to party (E1EDKA1 PARVW AG) is missing", "not confirmed"),
     T100Message("VG", "203", "Partner number &1 is not valid", "not confirmed"),
     T100Message("VG", "204",
-                "Sales area could not be determined for sold-to party &1", "not confirmed"),
+                "Sales area could not be determined for sold-to party &1",
+                "help.sap.com, AFS 'Document Header: Organizational Data (Segment E1EDK14)': "
+                "the number for a failed sales area determination; the text is not confirmed"),
     T100Message("VII", "003",
                 "ISO conversion error for &1 in segment &2 (&3), field &4",
                 "stechno.net, SAP Message VII003 (ISO conversion error for & in segment & (&), "
@@ -327,7 +329,7 @@ def is_declared(msgid: str, msgno: str, text: str) -> bool:
 
 def reference_page() -> str:
     """docs/messages.md: every declared message with its source, then the open reuses."""
-    confirmed = sum(1 for m in T100.values() if m.source != NOT_CONFIRMED)
+    sourced = sum(1 for m in T100.values() if m.source != NOT_CONFIRMED)
     lines = [
         "# Messages (T100)",
         "",
@@ -339,7 +341,8 @@ def reference_page() -> str:
         "found for that class, number and text: the emulator uses the number for lack of a "
         "better one and the text is its own wording, so a client must not rely on it.",
         "",
-        f"{len(T100)} messages, {confirmed} confirmed by a public source.",
+        f"{len(T100)} messages, {sourced} with a public source (the column says what "
+        "it confirms).",
         "",
         "| Class | Number | Text | Source |",
         "|---|---|---|---|",
