@@ -143,3 +143,17 @@ def sap_error(msgid: str, msgno: str, text: str, *variables: object, parameter: 
     """An :class:`ApplicationError` carrying one error message (see :func:`sap_message`)."""
     return ApplicationError(sap_message("E", msgid, msgno, text, *variables,
                                         parameter=parameter, row=row, field=field))
+
+
+def declared_message(msgty: str, msgid: str, msgno: str, *variables: object,
+                     parameter: str = "", row: int = 0, field: str = "") -> SapMessage:
+    """The T100 message ``msgid msgno`` with its declared text, ``&1``..``&4`` filled in."""
+    return sap_message(msgty, msgid, msgno, t100(msgid, msgno).text, *variables,
+                       parameter=parameter, row=row, field=field)
+
+
+def declared_error(msgid: str, msgno: str, *variables: object, parameter: str = "",
+                   row: int = 0, field: str = "") -> ApplicationError:
+    """An :class:`ApplicationError` carrying the declared T100 error ``msgid msgno``."""
+    return ApplicationError(declared_message("E", msgid, msgno, *variables,
+                                             parameter=parameter, row=row, field=field))

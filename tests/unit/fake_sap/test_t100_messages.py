@@ -1,11 +1,12 @@
 """T100: one text per message class and number, and every message of the source declared.
 
 The scan reads every module of ``fake_sap`` (without importing it) and finds the calls that
-issue a message: ``sap_error(id, no, text, ...)``, ``sap_message(type, id, no, text, ...)``,
-``message(type, id, no, text, ...)`` (``fake_sap.rfc.structures``), the local ``_error`` and
-``refuse`` helpers shaped like ``sap_error``, ``SapMessage(id, no, text, ...)``,
-``StatusRecord(status, text, type, id, no, ...)``, ``_issue_status(status, issue, id, no)``
-and the local ``error(no, text, ...)``
+issue a message: ``declared_error(id, no, ...)`` and ``declared_message(type, id, no, ...)``
+(which take the text from T100), ``sap_error(id, no, text, ...)``,
+``sap_message(type, id, no, text, ...)``, ``message(type, id, no, text, ...)``
+(``fake_sap.rfc.structures``), the local ``_error`` and ``refuse`` helpers shaped like
+``sap_error``, ``SapMessage(id, no, text, ...)``, ``StatusRecord(status, text, type, id, no,
+...)``, ``_issue_status(status, issue, id, no)`` and the local ``error(no, text, ...)``
 helpers of modules that issue one message class. Where class and number are literals they
 must be declared; where the text is a literal too it must be the declared text (or a reuse
 listed in ``REUSED_NUMBERS``).
@@ -31,7 +32,7 @@ from fake_sap.ddic.messages import (
     reference_page,
     t100,
 )
-from fake_sap.errors import sap_error, sap_message
+from fake_sap.errors import declared_error, declared_message, sap_error, sap_message
 from fake_sap.rfc.structures import message
 
 pytestmark = pytest.mark.unit
@@ -40,6 +41,8 @@ PACKAGE = Path(__file__).resolve().parents[3] / "fake_sap"
 #: function name → position of the message class among its arguments (number and text follow)
 CLASS_FIRST = {"sap_error": 0, "_error": 0, "refuse": 0, "SapMessage": 0,
                "sap_message": 1, "message": 1}
+#: the keyed helpers of ``fake_sap.errors`` → position of the message class
+KEYED = {"declared_error": 0, "declared_message": 1}
 #: modules whose local ``error(number, text, ...)`` helper issues one message class
 LOCAL_HELPERS = {"fake_sap.mm.purchasing": "ME", "fake_sap.sd.sales_orders": "V1"}
 #: modules with helpers of the same names that are not SAP messages
@@ -74,6 +77,8 @@ def _issued(module: str, call: ast.Call) -> tuple[str | None, str | None, str | 
             and not any(isinstance(a, ast.Starred) for a in args[:CLASS_FIRST[name] + 3]):
         first = CLASS_FIRST[name]
         return _literal(args[first]), _literal(args[first + 1]), _literal(args[first + 2])
+    if name in KEYED and len(args) > KEYED[name] + 1:  # the text comes from T100 itself
+        return _literal(args[KEYED[name]]), _literal(args[KEYED[name] + 1]), None
     if name == "StatusRecord" and len(args) > 4:
         return _literal(args[3]), _literal(args[4]), _literal(args[1])
     if name == "_issue_status" and len(args) > 3:  # (status, issue, class, number)
@@ -173,6 +178,16 @@ def test_the_rfc_message_helper_renders_a_declared_message():
     # checked on the source only (see above): it also builds messages a test names freely
     issued = message("E", "M3", "351", t100("M3", "351").text, "9999")
     assert issued.text == "Valuation area 9999 does not exist"
+
+
+def test_the_keyed_helpers_take_the_declared_text():
+    error = declared_error("VL", "001", "80000001", parameter="DELIVERY")
+    assert (error.sap_message.text, error.sap_message.parameter) == \
+        ("Delivery 80000001 does not exist", "DELIVERY")
+    assert declared_message("S", "V4", "233", "SALES_HEADER_IN").text == \
+        "SALES_HEADER_IN has been processed successfully"
+    with pytest.raises(UnknownMessage):
+        declared_message("E", "ZZ", "001")
 
 
 def test_a_declared_message_renders_its_variables():
