@@ -306,7 +306,6 @@ REUSED_NUMBERS: tuple[T100Message, ...] = (
     T100Message("VL", "003", "VBPOK_TAB row &1 names delivery &2, not &3"),
     T100Message("VL", "023", "Document &1 is blocked for delivery (delivery block &2)"),
     T100Message("VL", "150", "No items were transferred in &1"),
-    T100Message("VL", "305", "Quantity &1 is not a number"),
     T100Message("VP", "112", "Customer &1 (partner function &2) does not exist"),
     T100Message("VP", "113", "Customer &1 is not a provincial center (account group &2)"),
 )

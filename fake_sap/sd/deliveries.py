@@ -240,7 +240,7 @@ def _quantity(value: str, default: Decimal) -> Decimal:
     try:
         return Decimal(value)
     except InvalidOperation:
-        raise sap_error("VL", "305", "Quantity &1 is not a number", value) from None
+        raise declared_error("VL", "305", value) from None
 
 
 def _check_stock(conn: Connection, mandt: str, item: SourceItem, quantity: Decimal) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from fake_sap.db.documents import ekpo
-from fake_sap.errors import ApplicationError, declared_error, sap_error
+from fake_sap.errors import ApplicationError, declared_error
 from fake_sap.mm import goods_movements
 from fake_sap.mm.goods_movements import MaterialDocument, MovementItem
 from fake_sap.sd import deliveries, document_flow, statistics, status
@@ -154,7 +154,7 @@ def _counted(counted: dict[str, str] | None, item: dict[str, Any],
     try:
         quantity = Decimal(counted[item["posnr"]])
     except InvalidOperation:
-        raise sap_error("VL", "305", "Quantity &1 is not a number", counted[item["posnr"]]) \
+        raise declared_error("VL", "305", counted[item["posnr"]]) \
             from None
     if quantity < 0:
         raise declared_error("VL", "305", quantity)
