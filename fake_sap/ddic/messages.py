@@ -15,6 +15,7 @@ listed in docs/messages.md as open.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -363,7 +364,26 @@ def reference_page() -> str:
     ]
     for message in sorted(REUSED_NUMBERS, key=lambda m: (m.key, m.text)):
         lines.append(f"| {message.msgid} | {message.msgno} | {_cell(message.text)} |")
+    beyond_four = [m for m in (*T100.values(), *REUSED_NUMBERS) if _MORE_THAN_FOUR.search(m.text)]
+    lines += [
+        "",
+        "## Other known gaps",
+        "",
+        "- IDoc syntax errors (status 60) all carry E0 072 with the emulator's description of "
+        "the problem. SAP has more specific E0 messages for syntax errors, e.g. E0 077 "
+        "\"EDI: Syntax error in IDoc (hierarchy level is invalid)\" (sapdatasheet.org, "
+        "\"SAP ABAP Message Class E0 Message Number 077\"); the others were not found in a "
+        "public source.",
+        "- A T100 message has at most four variables (MESSAGE_V1..V4). These texts use more; "
+        "RETURN rows carry only the first four values as MESSAGE_V1..V4:",
+        "",
+    ]
+    lines += [f"  - {m.msgid} {m.msgno} \"{m.text}\""
+              for m in sorted(beyond_four, key=lambda m: m.key)]
     return "\n".join(lines) + "\n"
+
+
+_MORE_THAN_FOUR = re.compile(r"&[5-9]")
 
 
 def _cell(text: str) -> str:
