@@ -12,11 +12,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from fake_sap.ddic import messages
 from fake_sap.ddic import reference as table_reference
 
 XSD_DIR = "contracts/idoc"
 OPENAPI_FILE = "contracts/openapi/fake-sap-control.json"
 DOCS_DIR = "docs/idoc"
+MESSAGES_PAGE = "docs/messages.md"
 
 #: (folder, file pattern) this command owns: files there that it no longer generates are stale
 OWNED = (
@@ -52,6 +54,7 @@ def generated_files() -> dict[str, bytes]:
     files.update(wsdl_files(interfaces))
     files.update(rfc_reference_files(interfaces))
     files[table_reference.PAGE] = table_reference.tables_page(TABLES).encode("utf-8")
+    files[MESSAGES_PAGE] = messages.reference_page().encode("utf-8")
     return dict(sorted(files.items()))
 
 

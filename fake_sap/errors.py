@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from fake_sap.ddic.messages import t100
+
 
 @dataclass(frozen=True)
 class SapMessage:
@@ -124,7 +126,11 @@ class ApplicationError(FakeSapError):
 
 def sap_message(msgty: str, msgid: str, msgno: str, text: str, *variables: object,
                 parameter: str = "", row: int = 0, field: str = "") -> SapMessage:
-    """Build a :class:`SapMessage`; ``&1``..``&4`` in ``text`` are filled from variables."""
+    """Build a :class:`SapMessage`; ``&1``..``&4`` in ``text`` are filled from variables.
+
+    ``msgid msgno`` must be declared in T100 (``fake_sap.ddic.messages``): a message the
+    catalogue does not know fails here, at the first call, not in a client's hands."""
+    t100(msgid, msgno)
     values = tuple(str(v) for v in variables)
     rendered = text
     for index, value in enumerate(values, start=1):
@@ -137,3 +143,17 @@ def sap_error(msgid: str, msgno: str, text: str, *variables: object, parameter: 
     """An :class:`ApplicationError` carrying one error message (see :func:`sap_message`)."""
     return ApplicationError(sap_message("E", msgid, msgno, text, *variables,
                                         parameter=parameter, row=row, field=field))
+
+
+def declared_message(msgty: str, msgid: str, msgno: str, *variables: object,
+                     parameter: str = "", row: int = 0, field: str = "") -> SapMessage:
+    """The T100 message ``msgid msgno`` with its declared text, ``&1``..``&4`` filled in."""
+    return sap_message(msgty, msgid, msgno, t100(msgid, msgno).text, *variables,
+                       parameter=parameter, row=row, field=field)
+
+
+def declared_error(msgid: str, msgno: str, *variables: object, parameter: str = "",
+                   row: int = 0, field: str = "") -> ApplicationError:
+    """An :class:`ApplicationError` carrying the declared T100 error ``msgid msgno``."""
+    return ApplicationError(declared_message("E", msgid, msgno, *variables,
+                                             parameter=parameter, row=row, field=field))

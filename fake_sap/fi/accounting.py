@@ -31,7 +31,7 @@ from fake_sap.conversion import alpha_input
 from fake_sap.db import numbers
 from fake_sap.db.documents import bkpf, bseg
 from fake_sap.db.schema import kna1, knb1
-from fake_sap.errors import SapMessage, sap_message
+from fake_sap.errors import SapMessage, declared_message, sap_message
 from fake_sap.sd import customer_master
 
 OBJECT_TYPE = "BKPFF"
@@ -155,35 +155,32 @@ def check(conn: Connection, mandt: str, document: DocumentInput,
     errors: list[SapMessage] = []
     company = company_code(customizing, document.comp_code)
     if company is None:
-        errors.append(sap_message("E", "F5", "165", "Company code &1 does not exist",
-                                  document.comp_code, parameter="DOCUMENTHEADER",
-                                  field="COMP_CODE"))
+        errors.append(declared_message("E", "F5", "165", document.comp_code,
+                                       parameter="DOCUMENTHEADER",
+                                       field="COMP_CODE"))
     if document.obj_type not in ("", OBJECT_TYPE):
-        errors.append(sap_message("E", "RW", "001", "Reference procedure &1 is not supported; "
-                                                    "use BKPFF (or leave OBJ_TYPE empty)",
-                                  document.obj_type, parameter="DOCUMENTHEADER",
-                                  field="OBJ_TYPE"))
+        errors.append(declared_message("E", "RW", "001", document.obj_type,
+                                       parameter="DOCUMENTHEADER",
+                                       field="OBJ_TYPE"))
     if document.pstng_date in ("", "00000000"):
-        errors.append(sap_message("E", "F5", "151", "Enter a posting date",
-                                  parameter="DOCUMENTHEADER", field="PSTNG_DATE"))
+        errors.append(declared_message("E", "F5", "151", parameter="DOCUMENTHEADER",
+                                       field="PSTNG_DATE"))
     if not document.lines:
-        errors.append(sap_message("E", "RW", "022", "No line items were transferred",
-                                  parameter="ACCOUNTGL"))
+        errors.append(declared_message("E", "RW", "022", parameter="ACCOUNTGL"))
     if len(document.lines) > MAX_LINES:
-        errors.append(sap_message("E", "F5", "727", "Maximum number of items in FI reached "
-                                                    "(&1)", MAX_LINES, parameter="ACCOUNTGL"))
+        errors.append(declared_message("E", "F5", "727", MAX_LINES, parameter="ACCOUNTGL"))
     seen: set[str] = set()
     for line in document.lines:
         errors += _check_line(conn, mandt, document, line, seen)
     currencies = {line.currency or (company or {}).get("WAERS", "") for line in document.lines}
     if len(currencies) > 1:
-        errors.append(sap_message("E", "F5", "703", "Several currencies in one document: &1",
-                                  ", ".join(sorted(currencies)), parameter="CURRENCYAMOUNT"))
+        errors.append(declared_message("E", "F5", "703", ", ".join(sorted(currencies)),
+                                       parameter="CURRENCYAMOUNT"))
     total = sum((_amount_or_zero(line) for line in document.lines), Decimal(0))
     if document.lines and total != 0:
-        errors.append(sap_message("E", "F5", "702", "Balance in transaction currency: &1 &2",
-                                  f"{total.quantize(CENT):f}", next(iter(currencies), ""),
-                                  parameter="CURRENCYAMOUNT"))
+        errors.append(declared_message("E", "F5", "702", f"{total.quantize(CENT):f}",
+                                       next(iter(currencies), ""),
+                                       parameter="CURRENCYAMOUNT"))
     return errors
 
 
@@ -239,13 +236,11 @@ def _check_customer(conn: Connection, mandt: str, bukrs: str, line: LineInput,
                     parameter: str) -> list[SapMessage]:
     kunnr = account_number(line.account)
     if not customer_exists(conn, mandt, kunnr):
-        return [sap_message("E", "F2", "153", "Customer &1 does not exist",
-                            kunnr.lstrip("0"), parameter=parameter, row=line.row,
-                            field="CUSTOMER")]
+        return [declared_message("E", "F2", "153", kunnr.lstrip("0"), parameter=parameter,
+                                 row=line.row, field="CUSTOMER")]
     if _reconciliation_account(conn, mandt, kunnr, bukrs) is None:
-        return [sap_message("E", "F5", "153", "Customer &1 is not defined in company code &2",
-                            kunnr.lstrip("0"), bukrs, parameter=parameter, row=line.row,
-                            field="CUSTOMER")]
+        return [declared_message("E", "F5", "153", kunnr.lstrip("0"), bukrs, parameter=parameter,
+                                 row=line.row, field="CUSTOMER")]
     return []
 
 
@@ -318,8 +313,7 @@ def _date(value: str) -> str:
 
 
 def posted_message(document: AccountingDocument) -> SapMessage:
-    return sap_message("S", "RW", "605", "Document posted successfully: &1 &2 &3",
-                       document.awtyp, document.obj_key, document.awsys)
+    return declared_message("S", "RW", "605", document.awtyp, document.obj_key, document.awsys)
 
 
 def save(conn: Connection, mandt: str, document: AccountingDocument) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy import Connection
 
 from fake_sap.db import clients
 from fake_sap.db.engine import Database
-from fake_sap.errors import NotFound, SapMessage, sap_message
+from fake_sap.errors import NotFound, SapMessage, declared_message
 from fake_sap.fi import accounting
 from fake_sap.fi.accounting import AccountingDocument, ClearingRun, DocumentInput
 
@@ -72,8 +72,7 @@ def line_items(db: Database, mandt: str, query: LineItemQuery) -> LineItems:
         company = accounting.company_code(clients.customizing_entries(conn, mandt),
                                           query.bukrs)
         if company is None:
-            return LineItems([], refusal=sap_message(
-                "E", "FN", "510", "Company code &1 is not defined", query.bukrs))
+            return LineItems([], refusal=declared_message("E", "FN", "510", query.bukrs))
         if query.account_type == accounting.CUSTOMER:
             refused = _customer_refused(conn, mandt, query.account, query.bukrs)
             if refused is not None:
@@ -91,10 +90,9 @@ def line_items(db: Database, mandt: str, query: LineItemQuery) -> LineItems:
 def _customer_refused(conn: Connection, mandt: str, kunnr: str,
                       bukrs: str) -> SapMessage | None:
     if not accounting.customer_exists(conn, mandt, kunnr):
-        return sap_message("E", "FN", "502", "Customer &1 does not exist", kunnr)
+        return declared_message("E", "FN", "502", kunnr)
     if not accounting.customer_in_company_code(conn, mandt, kunnr, bukrs):
-        return sap_message("E", "FN", "503", "Customer &1 is not defined in company code &2",
-                           kunnr, bukrs)
+        return declared_message("E", "FN", "503", kunnr, bukrs)
     return None
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from fake_sap.db.documents import mkpf, mseg
-from fake_sap.errors import sap_error
+from fake_sap.errors import declared_error
 from fake_sap.mm import stock
 
 #: GOODSMVT_ITEM-STCK_TYPE for 561: blank unrestricted, X quality inspection, S blocked
@@ -75,17 +75,17 @@ class MaterialDocument:
 
 def check_item(item: MovementItem) -> None:
     if item.bwart not in SUPPORTED:
-        raise sap_error("M7", "076", "Movement type &1 is not supported", item.bwart)
+        raise declared_error("M7", "076", item.bwart)
     try:
         if Decimal(item.quantity) <= 0:
             raise ValueError
     except (ArithmeticError, ValueError):
-        raise sap_error("M7", "063", "Enter a positive quantity (not &1)", item.quantity) \
+        raise declared_error("M7", "063", item.quantity) \
             from None
     if item.bwart == "631" and not item.kunnr:
-        raise sap_error("M7", "098", "Enter the customer for consignment stock")
+        raise declared_error("M7", "098")
     if item.bwart in ("641", "101") and not (item.umwrk or item.bwart == "101"):
-        raise sap_error("M7", "099", "Enter the receiving plant for the stock transfer")
+        raise declared_error("M7", "099")
 
 
 def _effects(conn: Connection, mandt: str

@@ -32,7 +32,7 @@ from fake_sap.db import master_data
 from fake_sap.db.master_data import Row, object_keys, rows_by_object
 from fake_sap.db.schema import makt, mara, marc, mard, mbew, mvke
 from fake_sap.db.upsert import RowChanges, insert_if_absent, write_changes
-from fake_sap.errors import SapMessage, sap_error
+from fake_sap.errors import SapMessage, declared_error, sap_error
 from fake_sap.lookups import Lookups
 
 #: the kind of object in :class:`fake_sap.lookups.Lookups` (known materials: MTART)
@@ -195,7 +195,7 @@ def post(lookups: Lookups, command: SaveMaterial | FlagMaterialForDeletion) -> M
     if not mtart:
         raise sap_error("M3", "302", "Material type is missing for new material &1", matnr)
     if not lookups.has("T134", mtart):
-        raise sap_error("M3", "158", "Material type &1 does not exist", mtart)
+        raise declared_error("M3", "158", mtart)
     meins = command.base_unit
     if not meins and not exists:
         raise sap_error("M3", "302", "Base unit of measure is missing for new material &1",
@@ -239,10 +239,10 @@ def _check_plant(lookups: Lookups, plant: PlantView) -> None:
 def _check_valuation(lookups: Lookups, valuation: ValuationView) -> None:
     bwkey = valuation.valuation_area
     if not lookups.has("T001W", bwkey):
-        raise sap_error("M3", "351", "Valuation area &1 does not exist", bwkey)
+        raise declared_error("M3", "351", bwkey)
     vprsv = valuation.price_control or "S"
     if vprsv not in ("S", "V"):
-        raise sap_error("M3", "352", "Price control &1 is not allowed", vprsv)
+        raise declared_error("M3", "352", vprsv)
 
 
 def _check_sales(lookups: Lookups, sales: SalesView) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from fake_sap.db import master_data
 from fake_sap.db.documents import ekko, ekpo, mseg
-from fake_sap.errors import ApplicationError, SapMessage, sap_message
+from fake_sap.errors import ApplicationError, SapMessage, declared_message, sap_message
 
 STOCK_TRANSPORT_ORDER = "UB"
 PARAMETER_HEADER, PARAMETER_ITEM = "POHEADER", "POITEM"
@@ -88,33 +88,31 @@ def plan(conn: Connection, mandt: str, order: StoInput, *, ebeln: str, today: st
          user: str, customizing: dict[str, set[str]]) -> StoPlan:
     errors: list[SapMessage] = []
     if order.doc_type != STOCK_TRANSPORT_ORDER:
-        errors.append(sap_message("E", "ME", "083", "Document type &1 is not supported (only "
-                                  "stock transport orders UB)", order.doc_type,
-                                  parameter=PARAMETER_HEADER, field="DOC_TYPE"))
+        errors.append(declared_message("E", "ME", "083", order.doc_type,
+                                       parameter=PARAMETER_HEADER,
+                                       field="DOC_TYPE"))
     if order.comp_code not in customizing.get("T001", set()):
-        errors.append(sap_message("E", "ME", "045", "Company code &1 does not exist",
-                                  order.comp_code, parameter=PARAMETER_HEADER,
-                                  field="COMP_CODE"))
+        errors.append(declared_message("E", "ME", "045", order.comp_code,
+                                       parameter=PARAMETER_HEADER,
+                                       field="COMP_CODE"))
     if order.suppl_plnt not in customizing.get("T001W", set()):
-        errors.append(sap_message("E", "ME", "046", "Supplying plant &1 does not exist",
-                                  order.suppl_plnt or "(none)", parameter=PARAMETER_HEADER,
-                                  field="SUPPL_PLNT"))
+        errors.append(declared_message("E", "ME", "046", order.suppl_plnt or "(none)",
+                                       parameter=PARAMETER_HEADER,
+                                       field="SUPPL_PLNT"))
     items = []
     for row, item in enumerate(order.items, start=1):
         planned = _item(conn, mandt, order, item, row, errors, customizing)
         if planned is not None:
             items.append(planned)
     if not order.items:
-        errors.append(sap_message("E", "ME", "062", "No items in the purchase order",
-                                  parameter=PARAMETER_ITEM))
+        errors.append(declared_message("E", "ME", "062", parameter=PARAMETER_ITEM))
     if errors:
         raise ApplicationError(*errors)
     result = StoPlan(ebeln=ebeln, bukrs=order.comp_code, reswk=order.suppl_plnt,
                      ekorg=order.purch_org or "1000", ekgrp=order.pur_group or "001",
                      bedat=order.doc_date or today, aedat=today, ernam=user, items=items,
                      unsez=order.our_ref, ihrez=order.ref_1)
-    result.messages.append(sap_message("S", "06", "017", "Stock transport order created "
-                                       "under the number &1", ebeln))
+    result.messages.append(declared_message("S", "06", "017", ebeln))
     return result
 
 

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, select, update
 from fake_sap.db.documents import msku
 from fake_sap.db.schema import marc, mard
 from fake_sap.db.upsert import insert_if_absent
-from fake_sap.errors import sap_error
+from fake_sap.errors import declared_error
 from fake_sap.mm import material_master
 
 #: stock types as BAPI_GOODSMVT_CREATE calls them, and their MARD columns
@@ -46,8 +46,7 @@ def change_storage_location(conn: Connection, mandt: str, matnr: str, werks: str
             _deficit(matnr, werks, lgort, column, delta)
         if conn.execute(select(marc.c.matnr).where(marc.c.mandt == mandt, marc.c.matnr == matnr,
                                                    marc.c.werks == werks)).first() is None:
-            raise sap_error("M7", "004", "Material &1 is not maintained in plant &2",
-                            matnr.lstrip("0"), werks)
+            raise declared_error("M7", "004", matnr.lstrip("0"), werks)
         material_master.add_storage_location(conn, mandt, matnr, werks, lgort)
         current = conn.execute(select(mard.c[column]).where(*where).with_for_update()
                                ).scalar_one()
@@ -63,8 +62,7 @@ def change_in_transit(conn: Connection, mandt: str, matnr: str, werks: str,
     where = (marc.c.mandt == mandt, marc.c.matnr == matnr, marc.c.werks == werks)
     current = conn.execute(select(marc.c.trame).where(*where).with_for_update()).scalar()
     if current is None:
-        raise sap_error("M7", "004", "Material &1 is not maintained in plant &2",
-                        matnr.lstrip("0"), werks)
+        raise declared_error("M7", "004", matnr.lstrip("0"), werks)
     new = Decimal(current) + delta
     if new < 0:
         _deficit(matnr, werks, "", "trame", new)
@@ -96,8 +94,7 @@ def quantity(conn: Connection, mandt: str, matnr: str, werks: str, lgort: str,
 
 def _deficit(matnr: str, werks: str, lgort: str, column: str, result: Decimal) -> None:
     place = f"{werks} {lgort}".strip()
-    raise sap_error("M7", "021", "Deficit of &1 stock &2 &3 &4", STOCK_TYPE_NAMES[column],
-                    -result, matnr.lstrip("0"), place)
+    raise declared_error("M7", "021", STOCK_TYPE_NAMES[column], -result, matnr.lstrip("0"), place)
 
 
 # --- reading (the stock overview, MMBE) ------------------------------------------------------

@@ -27,7 +27,7 @@ from fake_sap.db import master_data
 from fake_sap.db.master_data import Row, object_keys, rows_by_object
 from fake_sap.db.schema import kna1, knb1, knkk, knvp, knvv
 from fake_sap.db.upsert import RowChanges, write_changes
-from fake_sap.errors import SapMessage, sap_error
+from fake_sap.errors import SapMessage, declared_error, sap_error
 from fake_sap.lookups import Lookups
 
 #: the kind of object in :class:`fake_sap.lookups.Lookups` (known customers: KTOKD)
@@ -139,7 +139,7 @@ def customer_number(raw: str) -> str:
     try:
         return alpha_input(raw, 10)
     except ValueError:
-        raise sap_error("F2", "155", "Customer number &1 is too long", raw) from None
+        raise declared_error("F2", "155", raw) from None
 
 
 # --- checking and planning (pure: lookups in, rows out) ---------------------------------------
@@ -154,18 +154,18 @@ def post(lookups: Lookups, command: SaveCustomer | FlagCustomerForDeletion) -> C
     exists = lookups.exists(KIND, kunnr)
     if isinstance(command, FlagCustomerForDeletion):
         if not exists:
-            raise sap_error("F2", "153", "Customer &1 does not exist", kunnr.lstrip("0"))
+            raise declared_error("F2", "153", kunnr.lstrip("0"))
         return _flag_for_deletion(lookups, kunnr)
     ktokd = command.account_group or (lookups.attribute(KIND, kunnr) or "")
     deleting = command.deletion_flag == "X"
     if not exists and deleting:
-        raise sap_error("F2", "153", "Customer &1 does not exist", kunnr.lstrip("0"))
+        raise declared_error("F2", "153", kunnr.lstrip("0"))
     if not ktokd:
-        raise sap_error("F2", "101", "Account group is missing for new customer &1", kunnr)
+        raise declared_error("F2", "101", kunnr)
     if not lookups.has("T077D", ktokd):
-        raise sap_error("F2", "102", "Account group &1 does not exist", ktokd)
+        raise declared_error("F2", "102", ktokd)
     if not exists and not command.name:
-        raise sap_error("F2", "103", "Name is required for new customer &1", kunnr)
+        raise declared_error("F2", "103", kunnr)
 
     rows = RowChanges()
     rows.upserts.append((kna1, {
@@ -183,8 +183,7 @@ def post(lookups: Lookups, command: SaveCustomer | FlagCustomerForDeletion) -> C
         _post_sales_area(lookups, rows, kunnr, area)
     for company in command.company_codes:
         if not lookups.has("T001", company.company_code):
-            raise sap_error("F2", "104", "Company code &1 does not exist",
-                            company.company_code)
+            raise declared_error("F2", "104", company.company_code)
         rows.upserts.append((knb1, {
             "mandt": lookups.mandt, "kunnr": kunnr, "bukrs": company.company_code,
             "akont": company.reconciliation_account, "zterm": company.payment_terms,
@@ -192,7 +191,7 @@ def post(lookups: Lookups, command: SaveCustomer | FlagCustomerForDeletion) -> C
     for credit in command.credit:
         kkber = credit.credit_control_area
         if not lookups.has("T014", kkber):
-            raise sap_error("F2", "105", "Credit control area &1 does not exist", kkber)
+            raise declared_error("F2", "105", kkber)
         rows.upserts.append((knkk, {
             "mandt": lookups.mandt, "kunnr": kunnr, "kkber": kkber,
             "klimk": str(credit.credit_limit), "knkli": credit.credit_account or kunnr,
@@ -212,7 +211,7 @@ def _post_sales_area(lookups: Lookups, rows: RowChanges, kunnr: str,
                      area: SalesAreaData) -> None:
     vkorg, vtweg, spart = area.sales_org, area.distribution_channel, area.division
     if not lookups.has("TVTA", sales_area_key(vkorg, vtweg, spart)):
-        raise sap_error("F2", "106", "Sales area &1/&2/&3 is not defined", vkorg, vtweg, spart)
+        raise declared_error("F2", "106", vkorg, vtweg, spart)
     key = {"mandt": lookups.mandt, "kunnr": kunnr, "vkorg": vkorg, "vtweg": vtweg,
            "spart": spart}
     rows.upserts.append((knvv, {
@@ -229,7 +228,7 @@ def _post_sales_area(lookups: Lookups, rows: RowChanges, kunnr: str,
     for partner in area.partners:
         parvw = partner.function
         if not lookups.has("TPAR", parvw):
-            raise sap_error("VP", "200", "Partner function &1 is not defined", parvw)
+            raise declared_error("VP", "200", parvw)
         partner_number = partner.partner or kunnr
         if not lookups.exists(KIND, partner_number):
             raise sap_error("VP", "112", "Customer &1 (partner function &2) does not exist",

@@ -27,7 +27,7 @@ from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from fake_sap.db import master_data
 from fake_sap.db.documents import ekko, ekpo, likp, lips, vbak, vbap, vbpa, vbuk, vbup
-from fake_sap.errors import SapMessage, sap_error, sap_message
+from fake_sap.errors import SapMessage, declared_error, declared_message, sap_error
 from fake_sap.sd import document_flow, status
 from fake_sap.sd.codes import SALES_DOCUMENT_TYPES
 
@@ -193,8 +193,7 @@ def plan(conn: Connection, mandt: str, source: Source, requested: dict[str, str]
     for requested_item, text in (requested or {i.item: "" for i in source.items}).items():
         key = requested_item.zfill(6)
         if key not in by_item:
-            raise sap_error("VL", "302", "Item &1 does not exist in document &2",
-                            key, source.doc)
+            raise declared_error("VL", "302", key, source.doc)
         wanted[key] = _quantity(text, by_item[key].open)
     result = DeliveryPlan(
         vbeln=vbeln, lfart=source.lfart, vbtyp=DELIVERY_CATEGORY[source.lfart],
@@ -207,11 +206,9 @@ def plan(conn: Connection, mandt: str, source: Source, requested: dict[str, str]
         if quantity <= 0:
             continue
         if quantity > item.open:
-            raise sap_error("VL", "303", "Item &1 of &2: only &3 &4 are still open, not &5",
-                            key, source.doc, item.open, item.unit, quantity)
+            raise declared_error("VL", "303", key, source.doc, item.open, item.unit, quantity)
         if quantity < item.open and source.partial_agreement == "C":
-            raise sap_error("VL", "304", "Item &1 of &2 must be delivered complete (partial "
-                                         "deliveries are not agreed)", key, source.doc)
+            raise declared_error("VL", "304", key, source.doc)
         if source.category in ("C", "V"):
             _check_stock(conn, mandt, item, quantity)
         if quantity < item.open and source.partial_agreement == "A":
@@ -221,22 +218,20 @@ def plan(conn: Connection, mandt: str, source: Source, requested: dict[str, str]
             lfimg=str(quantity), unit=item.unit, werks=item.werks, lgort=item.lgort,
             pstyv=item.pstyv, vgbel=source.doc, vgpos=key, vgtyp=source.category))
     if not result.items:
-        raise sap_error("VL", "150", "No items of &1 can be delivered (nothing open)",
-                        source.doc)
+        raise declared_error("VL", "150", source.doc)
     return result
 
 
 def _check_not_blocked(source: Source) -> None:
     if source.credit_blocked:
-        raise sap_error("VL", "023", "Document &1 is blocked for delivery (credit check)",
-                        source.doc)
+        raise declared_error("VL", "023", source.doc)
     if source.delivery_block:
         raise sap_error("VL", "023", "Document &1 is blocked for delivery (delivery block "
                                      "&2)", source.doc, source.delivery_block)
 
 
 def saved_message(vbeln: str) -> SapMessage:
-    return sap_message("S", "VL", "311", "Delivery &1 has been saved", vbeln)
+    return declared_message("S", "VL", "311", vbeln)
 
 
 def _quantity(value: str, default: Decimal) -> Decimal:
@@ -245,7 +240,7 @@ def _quantity(value: str, default: Decimal) -> Decimal:
     try:
         return Decimal(value)
     except InvalidOperation:
-        raise sap_error("VL", "305", "Quantity &1 is not a number", value) from None
+        raise declared_error("VL", "305", value) from None
 
 
 def _check_stock(conn: Connection, mandt: str, item: SourceItem, quantity: Decimal) -> None:
@@ -258,9 +253,8 @@ def _check_stock(conn: Connection, mandt: str, item: SourceItem, quantity: Decim
     reserved = sum((Decimal(v) for v in in_deliveries), Decimal(0))
     available = master_data.unrestricted_stock(conn, mandt, item.matnr, item.werks) - reserved
     if quantity > available:
-        raise sap_error("VL", "248", "Material &1: only &2 &3 available in plant &4, &5 "
-                                     "requested", item.matnr.lstrip("0"), max(available, 0),
-                        item.unit, item.werks, quantity)
+        raise declared_error("VL", "248", item.matnr.lstrip("0"), max(available, 0), item.unit,
+                             item.werks, quantity)
 
 
 def save(conn: Connection, mandt: str, delivery: DeliveryPlan) -> None:
@@ -321,8 +315,8 @@ def _check_still_open(conn: Connection, mandt: str, delivery: DeliveryPlan) -> N
     for item in delivery.items:
         still_open = by_item[item.vgpos].open if item.vgpos in by_item else Decimal(0)
         if Decimal(item.lfimg) > still_open:
-            raise sap_error("VL", "303", "Item &1 of &2: only &3 &4 are still open, not &5",
-                            item.vgpos, source.doc, still_open, item.unit, item.lfimg)
+            raise declared_error("VL", "303", item.vgpos, source.doc, still_open, item.unit,
+                                 item.lfimg)
 
 
 def refresh_reference(conn: Connection, mandt: str, doc: str, category: str,
@@ -378,14 +372,13 @@ def items_by_order_item(conn: Connection, mandt: str, vbeln: str
 def check_deletable(conn: Connection, mandt: str, vbeln: str) -> None:
     loaded = load(conn, mandt, vbeln)
     if loaded is None:
-        raise sap_error("VL", "001", "Delivery &1 does not exist", vbeln)
+        raise declared_error("VL", "001", vbeln)
     if loaded[0]["wadat_ist"]:
         raise _goods_moved(vbeln, "deleted")
 
 
 def _goods_moved(vbeln: str, what: str) -> Exception:
-    return sap_error("VL", "609", "Delivery &1 cannot be &2: goods movement has been posted",
-                     vbeln, what)
+    return declared_error("VL", "609", vbeln, what)
 
 
 def _claim_unposted(conn: Connection, mandt: str, vbeln: str, what: str) -> None:
@@ -399,7 +392,7 @@ def _claim_unposted(conn: Connection, mandt: str, vbeln: str, what: str) -> None
                                                   vbuk.c.vbeln == vbeln)
                        .with_for_update()).first()
     if row is None:
-        raise sap_error("VL", "001", "Delivery &1 does not exist", vbeln)
+        raise declared_error("VL", "001", vbeln)
     if row.wbstk == "C":
         raise _goods_moved(vbeln, what)
 
@@ -445,29 +438,27 @@ def check_change(conn: Connection, mandt: str, change: ItemChange) -> None:
     in it and no new quantity exceeds what the preceding item still allows."""
     loaded = load(conn, mandt, change.vbeln)
     if loaded is None:
-        raise sap_error("VL", "001", "Delivery &1 does not exist", change.vbeln)
+        raise declared_error("VL", "001", change.vbeln)
     header, items = loaded
     if header["wadat_ist"]:
         raise _goods_moved(change.vbeln, "changed")
     by_posnr = {i["posnr"]: i for i in items}
     for posnr in [*change.deleted, *change.quantities]:
         if posnr not in by_posnr:
-            raise sap_error("VL", "302", "Item &1 does not exist in delivery &2", posnr,
-                            change.vbeln)
+            raise declared_error("VL", "302", posnr, change.vbeln)
     if set(by_posnr) <= set(change.deleted):
-        raise sap_error("VL", "363", "Delivery &1: the last item cannot be deleted; delete "
-                                     "the delivery", change.vbeln)
+        raise declared_error("VL", "363", change.vbeln)
     source = load_source(conn, mandt, items[0]["vgbel"]) if items else None
     still_open = {i.item: i.open for i in source.items} if source else {}
     for posnr, text in change.quantities.items():
         quantity = _quantity(text, Decimal(0))
         item = by_posnr[posnr]
         if quantity < 0:
-            raise sap_error("VL", "305", "Quantity &1 is not allowed", quantity)
+            raise declared_error("VL", "305", quantity)
         allowed = Decimal(item["lfimg"]) + still_open.get(item["vgpos"], Decimal(0))
         if quantity > allowed:
-            raise sap_error("VL", "303", "Item &1 of &2: only &3 &4 are still open, not &5",
-                            item["vgpos"], item["vgbel"], allowed, item["vrkme"], quantity)
+            raise declared_error("VL", "303", item["vgpos"], item["vgbel"], allowed,
+                                 item["vrkme"], quantity)
 
 
 def change_items(conn: Connection, mandt: str, change: ItemChange) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from fake_sap.db.documents import ekpo
-from fake_sap.errors import ApplicationError, sap_error
+from fake_sap.errors import ApplicationError, declared_error
 from fake_sap.mm import goods_movements
 from fake_sap.mm.goods_movements import MaterialDocument, MovementItem
 from fake_sap.sd import deliveries, document_flow, statistics, status
@@ -44,7 +44,7 @@ def check(conn: Connection, mandt: str, vbeln: str) -> None:
     """The checks a goods movement must pass at call time (and again when it is saved)."""
     loaded = load(conn, mandt, vbeln)
     if loaded is None:
-        raise sap_error("VL", "001", "Delivery &1 does not exist", vbeln)
+        raise declared_error("VL", "001", vbeln)
     header, _items = loaded
     if header["wadat_ist"]:
         raise already_posted(vbeln, header["lfart"])
@@ -52,7 +52,7 @@ def check(conn: Connection, mandt: str, vbeln: str) -> None:
 
 def already_posted(vbeln: str, lfart: str) -> ApplicationError:
     what = "Goods receipt" if lfart == "LR" else "Goods issue"
-    return sap_error("VL", "602", "&1 for delivery &2 has already been posted", what, vbeln)
+    return declared_error("VL", "602", what, vbeln)
 
 
 def post(conn: Connection, mandt: str, vbeln: str, counted: dict[str, str] | None, *,
@@ -125,12 +125,12 @@ def check_counted(conn: Connection, mandt: str, vbeln: str,
     """Call-time check of counted quantities: known items, numbers, not too much."""
     loaded = load(conn, mandt, vbeln)
     if loaded is None:
-        raise sap_error("VL", "001", "Delivery &1 does not exist", vbeln)
+        raise declared_error("VL", "001", vbeln)
     items = loaded[1]
     by_posnr = {i["posnr"]: i for i in items}
     for posnr in counted or {}:
         if posnr not in by_posnr:
-            raise sap_error("VL", "302", "Item &1 does not exist in delivery &2", posnr, vbeln)
+            raise declared_error("VL", "302", posnr, vbeln)
     allowed = _allowed_quantities(conn, mandt, items)
     for item in items:
         _counted(counted, item, allowed[item["posnr"]])
@@ -154,13 +154,13 @@ def _counted(counted: dict[str, str] | None, item: dict[str, Any],
     try:
         quantity = Decimal(counted[item["posnr"]])
     except InvalidOperation:
-        raise sap_error("VL", "305", "Quantity &1 is not a number", counted[item["posnr"]]) \
+        raise declared_error("VL", "305", counted[item["posnr"]]) \
             from None
     if quantity < 0:
-        raise sap_error("VL", "305", "Quantity &1 is not allowed", quantity)
+        raise declared_error("VL", "305", quantity)
     if quantity > allowed:
-        raise sap_error("VL", "303", "Item &1 of &2: only &3 &4 are still open, not &5",
-                        item["vgpos"], item["vgbel"], allowed, item["vrkme"], quantity)
+        raise declared_error("VL", "303", item["vgpos"], item["vgbel"], allowed, item["vrkme"],
+                             quantity)
     return quantity
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Connection
 
 from fake_sap.db import numbers
-from fake_sap.errors import ApplicationError, SapMessage, sap_error
+from fake_sap.errors import ApplicationError, SapMessage, declared_error
 from fake_sap.lookups import Lookups
 from fake_sap.sd import customer_master, sales_orders
 from fake_sap.sd.sales_orders import OrderInput, OrderPlan
@@ -34,8 +34,7 @@ class OrderReceived:
 
 def no_sales_area(sold_to: str) -> ApplicationError:
     """VG 204: the sales area of an order cannot be determined."""
-    return sap_error("VG", "204", "Sales area could not be determined for sold-to party &1",
-                     sold_to.lstrip("0") or sold_to)
+    return declared_error("VG", "204", sold_to.lstrip("0") or sold_to)
 
 
 def determine_sales_area(conn: Connection, mandt: str, order: OrderInput) -> OrderInput:

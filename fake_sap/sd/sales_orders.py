@@ -39,7 +39,13 @@ from fake_sap.db import master_data
 from fake_sap.db.bulk import write_rows
 from fake_sap.db.documents import likp, lips, vbak, vbap, vbep, vbfa, vbpa, vbuk
 from fake_sap.db.schema import customizing, kna1, knkk, knvp, knvv, makt, mara, marc, mbew, mvke
-from fake_sap.errors import ApplicationError, SapMessage, sap_error, sap_message
+from fake_sap.errors import (
+    ApplicationError,
+    SapMessage,
+    declared_error,
+    declared_message,
+    sap_message,
+)
 from fake_sap.sd import document_flow, statistics, status
 from fake_sap.sd.codes import (
     BILL_TO,
@@ -179,7 +185,7 @@ _PAYLOAD_FIELDS = tuple(f.name for f in fields(OrderPlan) if f.name != "messages
 
 def rejected(*messages: SapMessage) -> ApplicationError:
     """The error of a refused document: the reasons, then V4 219 as SAP closes them."""
-    closing = sap_message("E", "V4", "219", "Sales document was not changed")
+    closing = declared_message("E", "V4", "219")
     return ApplicationError(*messages, closing)
 
 
@@ -192,12 +198,12 @@ def plan(conn: Connection, mandt: str, order: OrderInput, *, vbeln: str, today: 
     """
     doc_type = SALES_DOCUMENT_TYPES.get(order.doc_type)
     if doc_type is None:
-        raise rejected(sap_message("E", "V1", "801", "Sales document type &1 is not defined",
-                                   order.doc_type, parameter=HEADER, field="DOC_TYPE"))
+        raise rejected(declared_message("E", "V1", "801", order.doc_type, parameter=HEADER,
+                                        field="DOC_TYPE"))
     area = sales_area_key(order.sales_org, order.distr_chan, order.division)
     if area not in customizing.get("TVTA", set()):
-        raise rejected(sap_message("E", "V1", "317", "Sales area &1 is not defined", area,
-                                   parameter=HEADER, field="SALES_ORG"))
+        raise rejected(declared_message("E", "V1", "317", area, parameter=HEADER,
+                                        field="SALES_ORG"))
     errors: list[SapMessage] = []
     # each partner's master data (KNA1, KNVV, KNKK), read once for all the checks
     customers: dict[str, RowMapping | None] = {}
@@ -208,8 +214,7 @@ def plan(conn: Connection, mandt: str, order: OrderInput, *, vbeln: str, today: 
     items = [_plan_item(conn, mandt, order, doc_type, item, row, today, customizing, errors)
              for row, item in enumerate(order.items, start=1)]
     if not order.items:
-        errors.append(sap_message("E", "V1", "555", "The sales document is not yet complete: "
-                                  "no items", parameter=ITEM))
+        errors.append(declared_message("E", "V1", "555", parameter=ITEM))
     _check_item_numbers(order, errors)
     if errors:
         raise rejected(*errors)
@@ -225,8 +230,7 @@ def plan(conn: Connection, mandt: str, order: OrderInput, *, vbeln: str, today: 
             planned), erdat=today, erzet=now_time, ernam=user, items=planned,
         partners=partners, lifsk=order.dlv_block, faksk=order.bill_block,
         augru=order.ord_reason, external_number=bool(vbeln))
-    result.messages.append(sap_message("S", "V4", "233", "&1 has been processed successfully",
-                                       HEADER, parameter=HEADER))
+    result.messages.append(declared_message("S", "V4", "233", HEADER, parameter=HEADER))
     for row, item in enumerate(planned, start=1):
         result.messages.append(sap_message(
             "S", "V4", "233", "&1 &2 has been processed successfully", ITEM, item.posnr,
@@ -284,11 +288,10 @@ def _partners(conn: Connection, mandt: str, order: OrderInput, customizing: dict
     """The header partners: what was sent, the rest determined from the sold-to's KNVP."""
     for parvw in order.partners:
         if parvw not in customizing.get("TPAR", set()):
-            errors.append(sap_message("E", "VP", "200", "Partner function &1 is not defined",
-                                      parvw, parameter=PARTNERS, field="PARTN_ROLE"))
+            errors.append(declared_message("E", "VP", "200", parvw, parameter=PARTNERS,
+                                           field="PARTN_ROLE"))
     if not order.sold_to:
-        errors.append(sap_message("E", "VP", "202", "Enter the sold-to party (partner "
-                                  "function AG)", parameter=PARTNERS, field="PARTN_NUMB"))
+        errors.append(declared_message("E", "VP", "202", parameter=PARTNERS, field="PARTN_NUMB"))
         return {}
     if not _check_partner(conn, mandt, order, order.sold_to, SOLD_TO, errors, customers):
         return {}
@@ -330,8 +333,8 @@ _PARTNER_FUNCTIONS = select(knvp.c.parvw, knvp.c.kunn2).where(
 
 
 def _unknown_partner(kunnr: str, parvw: str) -> SapMessage:
-    return sap_message("E", "VP", "112", "Partner &1 (function &2) does not exist",
-                       alpha_output(kunnr), parvw, parameter=PARTNERS, field="PARTN_NUMB")
+    return declared_message("E", "VP", "112", alpha_output(kunnr), parvw, parameter=PARTNERS,
+                            field="PARTN_NUMB")
 
 
 def _check_partner(conn: Connection, mandt: str, order: OrderInput, kunnr: str, role: str,
@@ -341,13 +344,11 @@ def _check_partner(conn: Connection, mandt: str, order: OrderInput, kunnr: str, 
         errors.append(_unknown_partner(kunnr, role))
         return False
     if customer["loevm"] == "X" or customer["aufsd"]:
-        errors.append(sap_message("E", "VP", "113", "Customer &1 is blocked for sales orders",
-                                  alpha_output(kunnr), parameter=PARTNERS))
+        errors.append(declared_message("E", "VP", "113", alpha_output(kunnr), parameter=PARTNERS))
     if customer["area"] is None:
-        errors.append(sap_message(
-            "E", "VP", "199", "Customer &1 is not defined for sales area &2/&3/&4",
-            alpha_output(kunnr), order.sales_org, order.distr_chan, order.division,
-            parameter=PARTNERS))
+        errors.append(declared_message("E", "VP", "199", alpha_output(kunnr), order.sales_org,
+                                       order.distr_chan, order.division,
+                                       parameter=PARTNERS))
     return True
 
 
@@ -374,13 +375,13 @@ def _reference_header(conn: Connection, mandt: str, vbeln: str) -> dict[str, Any
 
 
 def _no_reference(vbeln: str, parameter: str, row: int, field_name: str) -> SapMessage:
-    return sap_message("E", "V1", "302", "SD document &1 is not in the database or has been "
-                       "archived", vbeln, parameter=parameter, row=row, field=field_name)
+    return declared_message("E", "V1", "302", vbeln, parameter=parameter, row=row,
+                            field=field_name)
 
 
 def _other_sold_to(vbeln: str, parameter: str, row: int) -> SapMessage:
-    return sap_message("E", "V1", "303", "Reference document &1 belongs to another sold-to "
-                       "party", vbeln, parameter=parameter, row=row, field="REF_DOC")
+    return declared_message("E", "V1", "303", vbeln, parameter=parameter, row=row,
+                            field="REF_DOC")
 
 
 def _reference_item(conn: Connection, mandt: str, order: OrderInput,
@@ -403,22 +404,21 @@ def _reference_item(conn: Connection, mandt: str, order: OrderInput,
     elif item.material:
         query = query.where(vbap.c.matnr == item.material)
     else:
-        errors.append(sap_message("E", "V1", "304", "Item &1: name the reference item "
-                                  "(REF_DOC_IT) or the material", row, parameter=ITEM, row=row,
-                                  field="REF_DOC_IT"))
+        errors.append(declared_message("E", "V1", "304", row, parameter=ITEM, row=row,
+                                       field="REF_DOC_IT"))
         return None
     reference = conn.execute(query.order_by(vbap.c.posnr)).mappings().first()
     if reference is None:
-        errors.append(sap_message(
-            "E", "V1", "305", "Item &1 of reference document &2 does not exist",
-            item.ref_doc_it or alpha_output(item.material), vbeln, parameter=ITEM, row=row,
-            field="REF_DOC_IT"))
+        errors.append(declared_message("E", "V1", "305",
+                                       item.ref_doc_it or alpha_output(item.material),
+                                       vbeln, parameter=ITEM, row=row,
+                                       field="REF_DOC_IT"))
         return None
     if item.material and item.material != reference["matnr"]:
-        errors.append(sap_message(
-            "E", "V1", "306", "Material &1 differs from material &2 of reference item &3",
-            alpha_output(item.material), alpha_output(reference["matnr"]),
-            reference["posnr"], parameter=ITEM, row=row, field="MATERIAL"))
+        errors.append(declared_message("E", "V1", "306", alpha_output(item.material),
+                                       alpha_output(reference["matnr"]),
+                                       reference["posnr"], parameter=ITEM,
+                                       row=row, field="MATERIAL"))
         return None
     return dict(reference)
 
@@ -438,8 +438,8 @@ def _check_item_numbers(order: OrderInput, errors: list[SapMessage]) -> None:
     for row, item in enumerate(order.items, start=1):
         posnr = item_number(item.itm_number, row)
         if posnr in seen:
-            errors.append(sap_message("E", "V1", "307", "Item number &1 is used twice", posnr,
-                                      parameter=ITEM, row=row, field="ITM_NUMBER"))
+            errors.append(declared_message("E", "V1", "307", posnr, parameter=ITEM, row=row,
+                                           field="ITM_NUMBER"))
         seen.add(posnr)
 
 
@@ -646,10 +646,12 @@ def _confirm_availability(conn: Connection, mandt: str, order: OrderPlan) -> Non
         used[key] += confirmed
         item.confirmed = str(confirmed)
         if confirmed < wanted:
-            order.messages.append(sap_message(
-                "W", "V1", "501", "Item &1: only &2 of &3 &4 can be confirmed for material &5",
-                item.posnr, shown(confirmed), shown(wanted), item.unit,
-                alpha_output(item.matnr), parameter=ITEM, row=row))
+            order.messages.append(declared_message("W", "V1", "501", item.posnr, shown(confirmed),
+                                                   shown(wanted),
+                                                   item.unit,
+                                                   alpha_output(item.matnr),
+                                                   parameter=ITEM,
+                                                   row=row))
 
 
 def credit_exposure(conn: Connection, mandt: str, kunnr: str,
@@ -683,15 +685,12 @@ def _check_credit(conn: Connection, mandt: str, order: OrderPlan,
         Decimal(order.net_value)
     if credit["crblb"] == "X":
         order.credit_blocked = True
-        order.messages.append(sap_message(
-            "W", "V1", "155", "Customer &1 is blocked by credit management; the document is "
-                              "blocked for delivery", alpha_output(order.sold_to)))
+        order.messages.append(declared_message("W", "V1", "155", alpha_output(order.sold_to)))
     elif exposure > limit:
         order.credit_blocked = True
-        order.messages.append(sap_message(
-            "W", "V1", "154", "Credit limit exceeded: exposure &1 &2 above limit &3 &2 of "
-                              "customer &4; the document is blocked for delivery",
-            shown(exposure), order.currency, shown(limit), alpha_output(order.sold_to)))
+        order.messages.append(declared_message("W", "V1", "154", shown(exposure), order.currency,
+                                               shown(limit),
+                                               alpha_output(order.sold_to)))
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -715,8 +714,7 @@ def check_number_is_free(conn: Connection, mandt: str, vbeln: str) -> None:
     """An external number (SALESDOCUMENTIN) must not be taken yet."""
     if conn.execute(select(vbak.c.vbeln).where(vbak.c.mandt == mandt,
                                                vbak.c.vbeln == vbeln)).first():
-        raise rejected(sap_message("E", "V1", "008", "Sales document &1 already exists",
-                                   vbeln, parameter="SALESDOCUMENTIN"))
+        raise rejected(declared_message("E", "V1", "008", vbeln, parameter="SALESDOCUMENTIN"))
 
 
 def header(conn: Connection, mandt: str, vbeln: str) -> dict[str, Any] | None:
@@ -755,7 +753,7 @@ def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
     if order.external_number and conn.execute(select(vbak.c.vbeln).where(
             vbak.c.mandt == mandt, vbak.c.vbeln == order.vbeln)).first():
         # an external number (SALESDOCUMENTIN) another LUW took in the meantime
-        raise sap_error("V1", "008", "Sales document &1 already exists", order.vbeln)
+        raise declared_error("V1", "008", order.vbeln)
     # plain INSERTs straight to the driver (fake_sap.db.bulk), one per table, whatever the
     # number of items: the update task of every order runs them
     write_rows(conn, vbak, [dict(
@@ -795,4 +793,4 @@ def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
 
 
 def success_message(order: OrderPlan) -> SapMessage:
-    return sap_message("S", "V1", "311", "&1 &2 has been saved", order.name, order.vbeln)
+    return declared_message("S", "V1", "311", order.name, order.vbeln)

@@ -26,7 +26,7 @@ from fake_sap.conversion import matn1_input, matn1_output
 from fake_sap.db import clients, master_data
 from fake_sap.db.engine import Database
 from fake_sap.db.simulation import simulate
-from fake_sap.errors import ApplicationError, SapMessage, sap_message
+from fake_sap.errors import ApplicationError, SapMessage, declared_message, sap_message
 from fake_sap.mm import purchasing
 from fake_sap.mm import stock as mm_stock
 from fake_sap.sd import deliveries, goods_movement, sales_orders, status
@@ -189,9 +189,9 @@ def _plan_delivery(conn: Connection, mandt: str, request: DeliveryRequest,
     by_item = {item.item: item for item in source.items}
     for item, unit_name in request.units.items():
         if item in by_item and unit_name != by_item[item].unit:
-            raise ApplicationError(sap_message(
-                "E", "VL", "306", "Item &1 of &2 is in unit &3, not &4", item, doc,
-                by_item[item].unit, unit_name))
+            raise ApplicationError(declared_message("E", "VL", "306", item, doc,
+                                                    by_item[item].unit,
+                                                    unit_name))
     return deliveries.plan(conn, mandt, source, request.quantities, vbeln="", today=today,
                            now_time=now_time, user=user, shipping_point=shipping_point,
                            due_date=due_date)
@@ -371,13 +371,10 @@ def available_quantity(db: Database, mandt: str, query: AvailabilityQuery) -> De
     with db.read() as conn:
         material = master_data.material(conn, mandt, matnr)
         if material is None:
-            raise ApplicationError(sap_message(
-                "E", "M3", "305", "The material &1 does not exist or is not activated",
-                matn1_output(matnr)))
+            raise ApplicationError(declared_message("E", "M3", "305", matn1_output(matnr)))
         if master_data.material_plant(conn, mandt, matnr, query.plant) is None:
-            raise ApplicationError(sap_message(
-                "E", "M3", "732", "Material &1 is not maintained in plant &2",
-                matn1_output(matnr), query.plant or "(empty)"))
+            raise ApplicationError(declared_message("E", "M3", "732", matn1_output(matnr),
+                                                    query.plant or "(empty)"))
         if query.unit and query.unit != material["meins"]:
             raise ApplicationError(sap_message(
                 "E", "M3", "351", "Unit of measure &1 is not defined for material &2",

@@ -27,7 +27,7 @@ from fake_sap.basis.iso_codes import LANGUAGES_BY_ISO, IsoCodes
 from fake_sap.conversion import matn1_input
 from fake_sap.ddic.tables.material import MARA
 from fake_sap.ddic.types import AbapType
-from fake_sap.errors import sap_error
+from fake_sap.errors import declared_error
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.model import SapType
 from fake_sap.idoc.types.matmas05 import E1MARAM
@@ -170,7 +170,7 @@ def _language(text: SegmentData) -> str:
     iso = text.get("SPRAS_ISO").upper()
     if iso in LANGUAGES_BY_ISO:
         return LANGUAGES_BY_ISO[iso]
-    raise sap_error("M3", "312", "Language &1 is not defined", iso or "(empty)")
+    raise declared_error("M3", "312", iso or "(empty)")
 
 
 def _plant(plant: SegmentData) -> PlantView:

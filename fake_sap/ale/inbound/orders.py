@@ -19,7 +19,7 @@ from fake_sap.ale.posting import Posting
 from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import IsoCodes
 from fake_sap.conversion import alpha_input, matn1_input
-from fake_sap.errors import sap_error
+from fake_sap.errors import declared_error
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.lookups import Lookups
 from fake_sap.sd import orders_inbound
@@ -81,7 +81,7 @@ def to_order(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE) -> OrderInput:
     partners = PARTNER.by_qualifier(idoc.segments)
     dates = DATE.by_qualifier(idoc.segments)
     if not partners.get("sold_to"):
-        raise sap_error("VG", "202", "Sold-to party (E1EDKA1 PARVW AG) is missing")
+        raise declared_error("VG", "202")
     sales_area = (org.get("sales_org", ""), org.get("distr_chan", ""), org.get("division", ""))
     if any(sales_area) and not all(sales_area):
         raise orders_inbound.no_sales_area(partners["sold_to"])
@@ -91,7 +91,7 @@ def to_order(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE) -> OrderInput:
         sold_to = alpha_input(partners["sold_to"], 10)
         ship_to = alpha_input(partners.get("ship_to") or partners["sold_to"], 10)
     except ValueError:
-        raise sap_error("VG", "203", "Partner number &1 is not valid", partners["sold_to"]) \
+        raise declared_error("VG", "203", partners["sold_to"]) \
             from None
     return OrderInput(
         doc_type=org.get("doc_type") or "TA", sales_org=sales_area[0],
@@ -108,14 +108,13 @@ def to_order(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE) -> OrderInput:
 def _item(segment: SegmentData, row: int, iso: IsoFields) -> ItemInput:
     material = ITEM_OBJECT.by_qualifier(segment.children).get("items.material", "")
     if not material:
-        raise sap_error("VG", "140", "Item &1: no material number (E1EDP19 QUALF 002)",
-                        segment.get("POSEX") or row)
+        raise declared_error("VG", "140", segment.get("POSEX") or row)
     schedule = segment.first("E1EDP20")
     iso.unit(segment, "PMENE")  # the price unit is not kept, but a wrong one is VII 003
     try:
         matnr = matn1_input(material)
     except ValueError:
-        raise sap_error("VG", "141", "Material number &1 is too long", material) from None
+        raise declared_error("VG", "141", material) from None
     return ItemInput(
         itm_number=(segment.get("POSEX") or str(row * 10)).zfill(6), material=matnr,
         quantity=segment.get("MENGE") or (schedule.get("WMENG") if schedule else ""),

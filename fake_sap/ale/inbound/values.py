@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 
 from fake_sap.basis.iso_codes import CodeMap, IsoCodes
-from fake_sap.errors import sap_error
+from fake_sap.errors import declared_error, sap_error
 from fake_sap.idoc.document import Idoc, SegmentData
 
 
@@ -28,7 +28,7 @@ def amount(value: str, field: str) -> Decimal:
     try:
         return Decimal(text)
     except InvalidOperation:
-        raise sap_error("B1", "052", "Value &1 of field &2 is not a number", value, field) \
+        raise declared_error("B1", "052", value, field) \
             from None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from fake_sap.conversion import alpha_input, alpha_output
+from fake_sap.errors import declared_message
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.model import (
     DATS,
@@ -23,7 +24,7 @@ from fake_sap.rfc.model import (
     structure,
     tables,
 )
-from fake_sap.rfc.structures import BAPIRET1, bapiret1, message
+from fake_sap.rfc.structures import BAPIRET1, bapiret1
 from fake_sap.sd import customer_master
 
 BAPICUSTOMER_04 = structure(
@@ -94,8 +95,7 @@ def get_detail(call: Call) -> dict[str, Any]:
     with call.db.read() as conn:
         customer = customer_master.customer(conn, call.mandt, kunnr)
         if customer is None:
-            return {"RETURN": bapiret1(message("E", "F2", "153", "Customer &1 does not exist",
-                                               alpha_output(kunnr)))}
+            return {"RETURN": bapiret1(declared_message("E", "F2", "153", alpha_output(kunnr)))}
         result: dict[str, Any] = {"CUSTOMERADDRESS": _address(customer),
                                   "CUSTOMERGENERALDETAIL": _general(customer)}
         company_code = call["COMPANYCODE"]
@@ -103,9 +103,9 @@ def get_detail(call: Call) -> dict[str, Any]:
             company = customer_master.company_code_data(conn, call.mandt, kunnr,
                                                         company_code)
             if company is None:
-                result["RETURN"] = bapiret1(message(
-                    "E", "F2", "154", "Customer &1 is not created in company code &2",
-                    alpha_output(kunnr), company_code))
+                result["RETURN"] = bapiret1(declared_message("E", "F2", "154",
+                                                             alpha_output(kunnr),
+                                                             company_code))
                 return result
             result["CUSTOMERCOMPANYDETAIL"] = {
                 "COMP_CODE": company["bukrs"], "RECON_ACCOUNT": company["akont"],

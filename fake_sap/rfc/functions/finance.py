@@ -20,7 +20,7 @@ from typing import Any
 
 from fake_sap import clock
 from fake_sap.ale.outbound import own_logical_system
-from fake_sap.errors import SapMessage, sap_message
+from fake_sap.errors import SapMessage, declared_message
 from fake_sap.fi import accounting, services
 from fake_sap.fi.accounting import DocumentInput, LineInput
 from fake_sap.fi.services import LineItemQuery
@@ -132,7 +132,7 @@ def check_document(call: Call) -> dict[str, Any]:
     errors, _document = _checked(call)
     if errors:
         return {"RETURN": _refusal(errors, own_system)}
-    checked = sap_message("S", "RW", "614", "Document check without errors")
+    checked = declared_message("S", "RW", "614")
     return {"RETURN": [_return_row(checked, own_system)]}
 
 
@@ -140,16 +140,14 @@ def _checked(call: Call) -> tuple[list[SapMessage], DocumentInput]:
     document, amounts = _document_input(call)
     errors = services.check_posting(call.db, call.mandt, document)
     items = {line.itemno for line in document.lines}
-    errors += [sap_message("E", "RW", "014", "Item &1 of CURRENCYAMOUNT has no account "
-                                             "item with the same ITEMNO_ACC", itemno,
-                           parameter="CURRENCYAMOUNT", row=row, field="ITEMNO_ACC")
+    errors += [declared_message("E", "RW", "014", itemno, parameter="CURRENCYAMOUNT", row=row,
+                                field="ITEMNO_ACC")
                for itemno, row in amounts.items() if itemno not in items]
     return errors, document
 
 
 def _refusal(errors: list[SapMessage], own_system: str) -> list[dict[str, Any]]:
-    failed = sap_message("E", "RW", "609", "Error in document: &1 &2 &3",
-                         accounting.OBJECT_TYPE, "$", own_system)
+    failed = declared_message("E", "RW", "609", accounting.OBJECT_TYPE, "$", own_system)
     return [_return_row(failed, own_system), *(_return_row(e, own_system) for e in errors)]
 
 
@@ -295,9 +293,7 @@ def _items(call: Call, account_type: str, account_field: str, *,
                                                        found.local_currency)
                                             for row in rows]}
     if not rows:
-        result["RETURN"] = bapireturn(sap_message(
-            "I", "FN", "517", "No line items were selected for account &1 in company code "
-                              "&2", account, bukrs))
+        result["RETURN"] = bapireturn(declared_message("I", "FN", "517", account, bukrs))
     return result
 
 

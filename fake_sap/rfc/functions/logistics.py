@@ -29,7 +29,7 @@ from typing import Any
 
 from fake_sap import clock
 from fake_sap.conversion import alpha_input
-from fake_sap.errors import ApplicationError, SapMessage
+from fake_sap.errors import ApplicationError, SapMessage, declared_message
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.model import (
     DATS,
@@ -364,8 +364,8 @@ def _requested_items(rows: list[dict[str, Any]], parameter: str
             raise _Refused(_at(message("E", "VL", "001", "Enter the reference document"),
                                parameter, index, "REF_DOC"))
         if row["DLV_QTY"] < 0:
-            raise _Refused(_at(message("E", "VL", "305", "Quantity &1 is not allowed",
-                                       row["DLV_QTY"]), parameter, index, "DLV_QTY"))
+            raise _Refused(_at(declared_message("E", "VL", "305", row["DLV_QTY"]),
+                               parameter, index, "DLV_QTY"))
         doc = alpha_input(row["REF_DOC"], 10)
         quantities, units = requests.setdefault(doc, ({}, {}))
         if int(row["REF_ITEM"]) == 0:
@@ -402,7 +402,7 @@ def _shipping_point(call: Call) -> str:
     if not point:
         return "1000"
     if not services.shipping_point_exists(call.db, call.mandt, point):
-        raise _Refused(message("E", "VL", "441", "Shipping point &1 is not defined", point))
+        raise _Refused(declared_message("E", "VL", "441", point))
     return str(point)
 
 
@@ -452,9 +452,7 @@ def _delivery_number(call: Call) -> str:
     if not given:
         raise _Refused(message("E", "VL", "001", "Enter the delivery (DELIVERY)"))
     if len(given) > 1:
-        raise _Refused(message("E", "VL", "003", "DELIVERY, HEADER_DATA and HEADER_CONTROL "
-                                                 "name different deliveries: &1",
-                               ", ".join(sorted(given))))
+        raise _Refused(declared_message("E", "VL", "003", ", ".join(sorted(given))))
     return given.pop()
 
 
@@ -472,8 +470,8 @@ def _item_change(call: Call, vbeln: str) -> ItemChange:
             deleted.append(posnr)
         elif control["CHG_DELQTY"] == "X":
             if posnr not in data:
-                raise _Refused(_at(message("E", "VL", "004", "No ITEM_DATA row for item &1",
-                                           posnr), "ITEM_DATA", index, "DELIV_ITEM"))
+                raise _Refused(_at(declared_message("E", "VL", "004", posnr),
+                                   "ITEM_DATA", index, "DELIV_ITEM"))
             quantities[posnr] = _text(data[posnr]["DLV_QTY"])
     return ItemChange(vbeln, quantities=quantities, deleted=tuple(deleted))
 

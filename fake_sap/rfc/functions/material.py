@@ -25,7 +25,7 @@ from fake_sap.basis.iso_codes import IsoCodes
 from fake_sap.conversion import matn1_input, matn1_output
 from fake_sap.db import change_pointers, clients
 from fake_sap.ddic.tables import material as ddic_material
-from fake_sap.errors import SapMessage
+from fake_sap.errors import SapMessage, declared_message
 from fake_sap.mm import material_master
 from fake_sap.mm.material_master import (
     Maintenance,
@@ -101,18 +101,18 @@ def get_detail(call: Call) -> dict[str, Any]:
         if call["PLANT"]:
             plant = material_master.plant_data(conn, call.mandt, matnr, call["PLANT"])
             if plant is None:
-                result["RETURN"] = bapireturn(message(
-                    "E", "M3", "732", "Material &1 is not maintained in plant &2",
-                    matn1_output(matnr), call["PLANT"]))
+                result["RETURN"] = bapireturn(declared_message("E", "M3", "732",
+                                                               matn1_output(matnr),
+                                                               call["PLANT"]))
                 return result
             result["MATERIALPLANTDATA"] = _fields(plant, PLANT_COLUMNS)
         if call["VALUATIONAREA"]:
             valuation = material_master.valuation_data(
                 conn, call.mandt, matnr, call["VALUATIONAREA"], call["VALUATIONTYPE"])
             if valuation is None:
-                result["RETURN"] = bapireturn(message(
-                    "E", "M3", "731", "Material &1 is not maintained in valuation area &2",
-                    matn1_output(matnr), call["VALUATIONAREA"]))
+                result["RETURN"] = bapireturn(declared_message("E", "M3", "731",
+                                                               matn1_output(matnr),
+                                                               call["VALUATIONAREA"]))
                 return result
             result["MATERIALVALUATIONDATA"] = {
                 **_fields(valuation, VALUATION_COLUMNS),
@@ -121,8 +121,7 @@ def get_detail(call: Call) -> dict[str, Any]:
 
 
 def _does_not_exist(material: str) -> SapMessage:
-    return message("E", "M3", "305", "The material &1 does not exist or is not activated",
-                   matn1_output(material))
+    return declared_message("E", "M3", "305", matn1_output(material))
 
 
 def _fields(row: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]:
@@ -209,8 +208,7 @@ def save_data(call: Call) -> dict[str, Any]:
     if not change["matnr"]:
         change["matnr"] = _next_material_number(call)
     call.register_update(UPDATE_FUNCTION, change)
-    done = bapiret2(message("S", "MM", "356", "The material &1 has been created or extended",
-                            matn1_output(change["matnr"])))
+    done = bapiret2(declared_message("S", "MM", "356", matn1_output(change["matnr"])))
     return {"RETURN": done, "RETURNMESSAGES": [done]}
 
 
@@ -239,12 +237,10 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
     if existing is None:
         _check_new(head, client, call["MATERIALDESCRIPTION"])
     elif head["MATL_TYPE"] and head["MATL_TYPE"] != existing["mtart"]:
-        raise _Refused(message("E", "M3", "349", "Material type &1 differs from the type &2 "
-                                                 "of material &3", head["MATL_TYPE"],
-                               existing["mtart"], matn1_output(matnr)),
+        raise _Refused(declared_message("E", "M3", "349", head["MATL_TYPE"], existing["mtart"],
+                                        matn1_output(matnr)),
                        "HEADDATA", "MATL_TYPE")
-    require("T134", head["MATL_TYPE"], message("E", "M3", "158", "Material type &1 does not "
-                                                                 "exist", head["MATL_TYPE"]),
+    require("T134", head["MATL_TYPE"], declared_message("E", "M3", "158", head["MATL_TYPE"]),
             "HEADDATA", "MATL_TYPE")
     for field, column in (("BASE_UOM", "meins"), ("UNIT_OF_WT", "gewei")):
         require("T006", client.get(column, ""), message(
@@ -289,8 +285,7 @@ def _units_from_iso(data: dict[str, Any], flags: dict[str, Any], codes: IsoCodes
 def _check_new(head: dict[str, Any], client: dict[str, str],
                descriptions: list[dict[str, Any]]) -> None:
     if not head["MATL_TYPE"]:
-        raise _Refused(message("E", "M3", "302", "Enter a material type for the new "
-                                                 "material"), "HEADDATA", "MATL_TYPE")
+        raise _Refused(declared_message("E", "M3", "302"), "HEADDATA", "MATL_TYPE")
     if not head["IND_SECTOR"]:
         raise _Refused(message("E", "M3", "302", "Enter an industry sector for the new "
                                                  "material"), "HEADDATA", "IND_SECTOR")
@@ -323,8 +318,7 @@ def _plant(call: Call, require: Any) -> list[dict[str, Any]]:
     if not data["PLANT"]:
         return []
     if flags["PLANT"] != data["PLANT"]:
-        raise _Refused(message("E", "M3", "344", "PLANTDATAX-PLANT must contain the plant of "
-                                                 "PLANTDATA (&1)", data["PLANT"]),
+        raise _Refused(declared_message("E", "M3", "344", data["PLANT"]),
                        "PLANTDATAX", "PLANT")
     require("T001W", data["PLANT"], message("E", "M3", "351", "Plant &1 does not exist",
                                             data["PLANT"]), "PLANTDATA", "PLANT")
@@ -339,13 +333,12 @@ def _valuation(call: Call, require: Any) -> list[dict[str, Any]]:
         raise _Refused(message("E", "M3", "344", "VALUATIONDATAX must contain the valuation "
                                                  "area and type of VALUATIONDATA (&1)",
                                data["VAL_AREA"]), "VALUATIONDATAX", "VAL_AREA")
-    require("T001W", data["VAL_AREA"], message("E", "M3", "351", "Valuation area &1 does "
-                                                                 "not exist",
-                                               data["VAL_AREA"]), "VALUATIONDATA", "VAL_AREA")
+    require("T001W", data["VAL_AREA"], declared_message("E", "M3", "351", data["VAL_AREA"]),
+            "VALUATIONDATA", "VAL_AREA")
     values = _flagged(data, flags, VALUATION_COLUMNS)
     if values.get("vprsv", "S") not in ("S", "V"):
-        raise _Refused(message("E", "M3", "352", "Price control &1 is not allowed",
-                               values["vprsv"]), "VALUATIONDATA", "PRICE_CTRL")
+        raise _Refused(declared_message("E", "M3", "352", values["vprsv"]),
+                       "VALUATIONDATA", "PRICE_CTRL")
     return [{"bwkey": data["VAL_AREA"], "bwtar": data["VAL_TYPE"], "values": values}]
 
 

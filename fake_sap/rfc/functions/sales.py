@@ -24,7 +24,7 @@ from typing import Any
 from fake_sap import clock
 from fake_sap.basis.iso_codes import CodeMap
 from fake_sap.conversion import alpha_input, alpha_output, matn1_input
-from fake_sap.errors import ApplicationError, SapMessage, sap_message
+from fake_sap.errors import ApplicationError, SapMessage, declared_message, sap_message
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.functions.sales_structures import (
     BAPI_SENDER,
@@ -242,8 +242,7 @@ def _return_row(message: SapMessage) -> dict[str, Any]:
 
 
 def _simulated(plan: OrderPlan) -> SapMessage:
-    return sap_message("S", "V4", "009", "Test run: &1 would have been saved (no document "
-                                         "was created)", plan.name)
+    return declared_message("S", "V4", "009", plan.name)
 
 
 def _external_number(number: str) -> str:
@@ -461,9 +460,7 @@ def get_status(call: Call) -> dict[str, Any]:
         vbeln = call["SALESDOCUMENT"]
     found = services.order_status(call.db, call.mandt, vbeln) if vbeln else None
     if found is None:
-        return {"RETURN": bapireturn(sap_message(
-            "E", "V1", "302", "SD document &1 is not in the database or has been "
-                              "archived", alpha_output(vbeln)))}
+        return {"RETURN": bapireturn(declared_message("E", "V1", "302", alpha_output(vbeln)))}
     return {"STATUSINFO": _status_rows(found, codes.client_units(call.db, call.mandt))}
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from fake_sap import clock
 from fake_sap.conversion import matn1_input
-from fake_sap.errors import ApplicationError, SapMessage
+from fake_sap.errors import ApplicationError, SapMessage, declared_message
 from fake_sap.mm import purchasing, services
 from fake_sap.mm.purchasing import StoInput, StoItemInput, StoPlan
 from fake_sap.mm.services import GoodsMovementCommand, GoodsMovementLine, quantity_text
@@ -210,13 +210,10 @@ def create_purchase_order(call: Call) -> dict[str, Any]:
     numbers = [row["PO_ITEM"] for row in call["POITEM"] if int(row["PO_ITEM"])]
     if len(numbers) != len(set(numbers)):
         twice = next(n for n in numbers if numbers.count(n) > 1)
-        return _po_refused(_at(message("E", "ME", "061", "Item &1 is given more than once",
-                                       twice), "POITEM", numbers.index(twice) + 1,
-                               "PO_ITEM"))
+        return _po_refused(_at(declared_message("E", "ME", "061", twice), "POITEM",
+                               numbers.index(twice) + 1, "PO_ITEM"))
     if header.get("PO_NUMBER"):
-        return _po_refused(message("E", "ME", "082", "External number &1: purchase orders "
-                                                     "are numbered internally",
-                                   header["PO_NUMBER"]))
+        return _po_refused(declared_message("E", "ME", "082", header["PO_NUMBER"]))
     order = StoInput(doc_type=header.get("DOC_TYPE", ""), comp_code=header.get("COMP_CODE", ""),
                      suppl_plnt=header.get("SUPPL_PLNT", ""),
                      purch_org=header.get("PURCH_ORG", ""), pur_group=header.get("PUR_GROUP", ""),
@@ -238,13 +235,11 @@ def create_purchase_order(call: Call) -> dict[str, Any]:
     if refused is not None:
         return _po_refused(refused)
     return {"EXPPURCHASEORDER": plan.ebeln, "EXPHEADER": _exported_header(plan),
-            "RETURN": [_returned(message("S", "06", "017", "Stock transp. order created under "
-                                                          "the number &1", plan.ebeln))]}
+            "RETURN": [_returned(declared_message("S", "06", "017", plan.ebeln))]}
 
 
 def _po_refused(*errors: SapMessage) -> dict[str, Any]:
-    closing = message("E", "BAPI", "001", "No instance of object type PurchaseOrder has "
-                                          "been created. External reference: &1", "")
+    closing = declared_message("E", "BAPI", "001", "")
     return {"RETURN": [_returned(m) for m in (*errors, closing)]}
 
 

@@ -50,7 +50,7 @@ def test_what_is_written_is_read_back_unchanged():
 
 def test_what_is_written_passes_the_inbound_syntax_checks():
     idoc = parse_document(to_xml(MATMAS05, [material()]))[0]
-    assert check_control(idoc, client="100") == []
+    assert check_control(idoc) == []
     assert check_segments(MATMAS05, idoc) == []
 
 
