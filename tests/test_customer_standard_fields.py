@@ -172,6 +172,9 @@ def test_a_later_debmas_replaces_the_other_fields_and_numc_is_zero_padded(sap):
     # an initial NUMC field reads as zeros, as in SAP
     assert stripped(read_back(sap, KNVV, where, ["KALKS", "INCO1", "AWAHR"])) == {
         "KALKS": "2", "INCO1": "", "AWAHR": "000"}
+    # the sales area's creation data are set when it is created and kept
+    created = stripped(read_back(sap, KNVV, where, ["ERDAT", "ERNAM"]))
+    assert re.fullmatch(r"\d{8}", created["ERDAT"]) and created["ERNAM"]
 
 
 def stripped(values: dict[str, str]) -> dict[str, str]:
