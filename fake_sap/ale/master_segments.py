@@ -21,6 +21,7 @@ from fake_sap.db.master_data import position
 from fake_sap.db.schema import kna1, knb1, knkk, knvp, knvv, makt, mara, marc, mard, mbew, mvke
 from fake_sap.idoc.document import SegmentData
 from fake_sap.idoc.model import SapType
+from fake_sap.idoc.types.debmas07 import E1KNA1M, E1KNVVM
 from fake_sap.idoc.types.matmas05 import E1MARAM
 from fake_sap.mm import material_master
 from fake_sap.mm.material_master import MaterialRows
@@ -163,8 +164,12 @@ def customer_segments_many(conn: Connection, mandt: str,
                             lambda rows: _customer_segment(rows, currencies))
 
 
-_E1KNA1M = SegmentFields(kna1, skip=("mandt", "erdat", "ernam"))
-_E1KNVVM = SegmentFields(knvv, skip=("mandt", "kunnr"))
+#: KNA1's and KNVV's fields that their segments carry (the segments have no room for the
+#: others: ERDAT, ERNAM, TELFX ...)
+_E1KNA1M = SegmentFields(kna1, skip=tuple(c.name for c in kna1.columns
+                                          if E1KNA1M.field(c.name.upper()) is None))
+_E1KNVVM = SegmentFields(knvv, skip=tuple(c.name for c in knvv.columns if c.name == "kunnr"
+                                          or E1KNVVM.field(c.name.upper()) is None))
 _E1KNVPM = SegmentFields(knvp, skip=("mandt", "kunnr", "vkorg", "vtweg", "spart"))
 _E1KNB1M = SegmentFields(knb1, skip=("mandt", "kunnr"))
 _E1KNKKM = SegmentFields(knkk, skip=("mandt", "kunnr", "skfor", "ssobl", "sauft"))
@@ -175,7 +180,12 @@ _PARTNER_AREA = itemgetter(*(position(knvp, c) for c in ("vkorg", "vtweg", "spar
 
 def _customer_segment(rows: CustomerRows, currencies: CodeMap) -> SegmentData:
     msgfn = REPLACE
-    header = SegmentData("E1KNA1M", _E1KNA1M.values(rows.general, msgfn))
+    general = _E1KNA1M.values(rows.general, msgfn)
+    spras = general.get("SPRAS")
+    if spras in ISO_BY_LANGUAGE:
+        # the language travels as the key and as its ISO code, as SAP's DEBMAS07 carries it
+        general["SPRAS_ISO"] = ISO_BY_LANGUAGE[spras]
+    header = SegmentData("E1KNA1M", general)
     for area in rows.sales_areas:
         sales_area = _AREA(area)
         values = _to_iso(_E1KNVVM.values(area, msgfn), ("WAERS",), currencies)

@@ -15,7 +15,7 @@ partner functions (KNVP), the ordinary SAP way to relate two customers.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -38,8 +38,25 @@ TABLES = (kna1, knvv, knvp, knb1, knkk)
 #: columns an upsert never overwrites: creation data, and the credit exposure documents keep
 KEEP_ON_UPDATE: dict[str, tuple[str, ...]] = {
     "kna1": ("erdat", "ernam"),
+    "knvv": ("erdat", "ernam"),
     "knkk": ("skfor", "ssobl", "sauft"),
 }
+#: KNA1's columns that :class:`SaveCustomer` names (or that posting sets: creation data);
+#: every other KNA1 field travels in ``other_fields``
+_NAMED_GENERAL_COLUMNS = frozenset({
+    "mandt", "kunnr", "ktokd", "anred", "name1", "name2", "sortl", "stras", "ort01", "pstlz",
+    "regio", "land1", "spras", "telf1", "stceg", "aufsd", "lifsd", "faksd", "loevm", "erdat",
+    "ernam"})
+#: KNVV's columns that :class:`SalesAreaData` names (or that posting sets: creation data)
+_NAMED_SALES_AREA_COLUMNS = frozenset({
+    "mandt", "kunnr", "vkorg", "vtweg", "spart", "kdgrp", "bzirk", "waers", "vwerk", "vsbed",
+    "zterm", "ktgrd", "kztlf", "aufsd", "lifsd", "loevm", "erdat", "ernam"})
+#: the SAP names of KNA1's other fields, which a command carries in ``other_fields``
+OTHER_GENERAL_FIELDS = frozenset(column.name.upper() for column in kna1.columns
+                                 if column.name not in _NAMED_GENERAL_COLUMNS)
+#: the SAP names of KNVV's other fields, which a sales area carries in ``other_fields``
+OTHER_SALES_AREA_FIELDS = frozenset(column.name.upper() for column in knvv.columns
+                                    if column.name not in _NAMED_SALES_AREA_COLUMNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +85,10 @@ class SalesAreaData:
     deletion_flag: str = ""  # KNVV-LOEVM
     #: the full set of the area's partner functions; empty: the stored ones stay
     partners: tuple[PartnerFunction, ...] = ()
+    #: KNVV's other standard fields by SAP name (KALKS, KONDA, INCO1 ...), internal format;
+    #: one left out becomes initial, as the whole sales area is replaced
+    #: (:data:`OTHER_SALES_AREA_FIELDS` lists the names allowed)
+    other_fields: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +131,10 @@ class SaveCustomer:
     delivery_block: str = ""  # KNA1-LIFSD
     billing_block: str = ""  # KNA1-FAKSD
     deletion_flag: str = ""  # KNA1-LOEVM
+    #: KNA1's other standard fields by SAP name (BRSCH, NAME3, STCD1 ...), internal format;
+    #: one left out becomes initial, as the general data are replaced
+    #: (:data:`OTHER_GENERAL_FIELDS` lists the names allowed)
+    other_fields: Mapping[str, str] = field(default_factory=dict)
     sales_areas: tuple[SalesAreaData, ...] = ()
     company_codes: tuple[CompanyCodeData, ...] = ()
     credit: tuple[CreditData, ...] = ()
@@ -169,6 +194,7 @@ def post(lookups: Lookups, command: SaveCustomer | FlagCustomerForDeletion) -> C
 
     rows = RowChanges()
     rows.upserts.append((kna1, {
+        **_other_fields(command.other_fields, OTHER_GENERAL_FIELDS, "KNA1"),
         "mandt": lookups.mandt, "kunnr": kunnr, "ktokd": ktokd, "anred": command.title,
         "name1": command.name, "name2": command.name_2, "sortl": command.search_term,
         "stras": command.street, "ort01": command.city, "pstlz": command.postal_code,
@@ -215,7 +241,9 @@ def _post_sales_area(lookups: Lookups, rows: RowChanges, kunnr: str,
     key = {"mandt": lookups.mandt, "kunnr": kunnr, "vkorg": vkorg, "vtweg": vtweg,
            "spart": spart}
     rows.upserts.append((knvv, {
-        **key, "kdgrp": area.customer_group, "bzirk": area.sales_district,
+        **_other_fields(area.other_fields, OTHER_SALES_AREA_FIELDS, "KNVV"),
+        **key, "erdat": lookups.today, "ernam": lookups.user,
+        "kdgrp": area.customer_group, "bzirk": area.sales_district,
         "waers": area.currency, "vwerk": area.delivering_plant,
         "vsbed": area.shipping_conditions, "zterm": area.payment_terms,
         "ktgrd": area.account_assignment_group, "kztlf": area.partial_delivery,
@@ -243,6 +271,16 @@ def _post_sales_area(lookups: Lookups, rows: RowChanges, kunnr: str,
         rows.upserts.append((knvp, {**key, "parvw": parvw, "parza": parza,
                                     "kunn2": partner_number,
                                     "defpa": partner.default_partner}))
+
+
+def _other_fields(values: Mapping[str, str], allowed: frozenset[str], table: str
+                  ) -> dict[str, str]:
+    """The columns of a command's other fields; a name that is no such field is a mistake of
+    the caller's mapping, not of the data."""
+    unknown = values.keys() - allowed
+    if unknown:
+        raise ValueError(f"not other fields of {table}: {sorted(unknown)}")
+    return {name.lower(): value for name, value in values.items()}
 
 
 def _success(kunnr: str, exists: bool, deleting: bool) -> SapMessage:

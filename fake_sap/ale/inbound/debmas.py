@@ -8,6 +8,8 @@ Field values that are not business values (an amount that is no number, a partne
 that is too long) are refused while mapping, before the business checks see the IDoc. The
 sales area's currency (E1KNVVM WAERS) travels as an ISO code and is converted to the client's
 internal currency here; the country (E1KNA1M LAND1) is SAP's country key and stays as sent.
+Every standard E1KNA1M and E1KNVVM field that KNA1 or KNVV has a field of the same name for
+is stored there, whether or not a business rule reads it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,12 @@ from fake_sap.ale.posting import Posting
 from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import IsoCodes
 from fake_sap.conversion import alpha_input
+from fake_sap.ddic.tables.customer import KNA1, KNVV
+from fake_sap.ddic.tables.declaration import TableDeclaration
+from fake_sap.ddic.types import PACKED_TYPES, AbapType
 from fake_sap.idoc.document import Idoc, SegmentData
+from fake_sap.idoc.model import Segment
+from fake_sap.idoc.types.debmas07 import E1KNA1M, E1KNVVM
 from fake_sap.lookups import Lookups
 from fake_sap.sd import customer_master
 from fake_sap.sd.customer_master import (
@@ -40,6 +47,39 @@ KIND = customer_master.KIND
 #: MSGFN of an IDoc that only flags the customer for deletion
 DELETE = "003"
 
+
+class OtherFields:
+    """The fields of a segment stored in the table field of the same name beyond those the
+    command names (E1KNVVM KALKS, INCO1 ...; E1KNA1M BRSCH, NAME3 ...): all of them, the
+    NUMC ones among them (zero-padded to their length in the table) and the packed ones
+    (checked to be numbers)."""
+
+    def __init__(self, segment: Segment, table: TableDeclaration,
+                 allowed: frozenset[str]) -> None:
+        self.names = tuple(f.name for f in segment.fields if f.name in allowed)
+        declared = {name: table.field(name) for name in self.names}
+        self.numc = {name: d.type.length for name, d in declared.items()
+                     if d is not None and d.type.type is AbapType.NUMC}
+        self.packed = tuple(name for name, d in declared.items()
+                            if d is not None and d.type.type in PACKED_TYPES)
+
+    def values(self, data: SegmentData) -> dict[str, str]:
+        """Every field with its value, empty where the IDoc leaves it out (the segment
+        replaces what is stored, so an empty field becomes initial)."""
+        field = data.values.get
+        values = {name: field(name, "") for name in self.names}
+        for name, length in self.numc.items():
+            value = values[name]
+            if value and value.isdigit():
+                values[name] = value.zfill(length)
+        for name in self.packed:
+            amount(values[name], name)  # B1 052 for a value that is no number
+        return values
+
+
+_OTHER_GENERAL = OtherFields(E1KNA1M, KNA1, customer_master.OTHER_GENERAL_FIELDS)
+_OTHER_SALES_AREA = OtherFields(E1KNVVM, KNVV, customer_master.OTHER_SALES_AREA_FIELDS)
+
 # The segment fields this mapping reads and the SaveCustomer field each one fills. The mapping
 # reads them directly (this runs for every IDoc of a packet); a unit test runs it over IDocs
 # that fill every field and proves that it reads these fields and no other. Any other field
@@ -50,7 +90,9 @@ HEADER = SegmentReads("E1KNA1M", {
     "NAME2": "name_2", "SORTL": "search_term", "STRAS": "street", "ORT01": "city",
     "PSTLZ": "postal_code", "REGIO": "region", "LAND1": "country", "SPRAS": "language",
     "TELF1": "telephone", "STCEG": "vat_number", "AUFSD": "order_block",
-    "LIFSD": "delivery_block", "FAKSD": "billing_block", "LOEVM": "deletion_flag"})
+    "LIFSD": "delivery_block", "FAKSD": "billing_block", "LOEVM": "deletion_flag",
+    # every other E1KNA1M field with a KNA1 field of the same name (BRSCH, NAME3 ...)
+    **dict.fromkeys(_OTHER_GENERAL.names, "other_fields")})
 SALES_AREA = SegmentReads("E1KNVVM", {
     "VKORG": "sales_areas.sales_org", "VTWEG": "sales_areas.distribution_channel",
     "SPART": "sales_areas.division", "KDGRP": "sales_areas.customer_group",
@@ -58,7 +100,9 @@ SALES_AREA = SegmentReads("E1KNVVM", {
     "VWERK": "sales_areas.delivering_plant", "VSBED": "sales_areas.shipping_conditions",
     "ZTERM": "sales_areas.payment_terms", "KTGRD": "sales_areas.account_assignment_group",
     "KZTLF": "sales_areas.partial_delivery", "AUFSD": "sales_areas.order_block",
-    "LIFSD": "sales_areas.delivery_block", "LOEVM": "sales_areas.deletion_flag"})
+    "LIFSD": "sales_areas.delivery_block", "LOEVM": "sales_areas.deletion_flag",
+    # every other E1KNVVM field with a KNVV field of the same name (KALKS, INCO1 ...)
+    **dict.fromkeys(_OTHER_SALES_AREA.names, "sales_areas.other_fields")})
 PARTNER = SegmentReads("E1KNVPM", {
     "PARVW": "sales_areas.partners.function", "KUNN2": "sales_areas.partners.partner",
     "PARZA": "sales_areas.partners.counter", "DEFPA": "sales_areas.partners.default_partner"})
@@ -117,6 +161,7 @@ def to_command(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE
         vat_number=header.get("STCEG"), order_block=header.get("AUFSD"),
         delivery_block=header.get("LIFSD"), billing_block=header.get("FAKSD"),
         deletion_flag="X" if header.get("LOEVM") == "X" else "",
+        other_fields=_OTHER_GENERAL.values(header),
         sales_areas=tuple(_sales_area(area, iso) for area in header.all("E1KNVVM")),
         company_codes=tuple(
             CompanyCodeData(company.get("BUKRS"), company.get("AKONT"), company.get("ZTERM"),
@@ -134,6 +179,7 @@ def _sales_area(area: SegmentData, iso: IsoFields) -> SalesAreaData:
         payment_terms=area.get("ZTERM"), account_assignment_group=area.get("KTGRD"),
         partial_delivery=area.get("KZTLF"), order_block=area.get("AUFSD"),
         delivery_block=area.get("LIFSD"), deletion_flag=area.get("LOEVM"),
+        other_fields=_OTHER_SALES_AREA.values(area),
         partners=tuple(
             PartnerFunction(
                 partner.get("PARVW"),
