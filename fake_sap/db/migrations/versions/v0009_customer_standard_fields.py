@@ -5,8 +5,8 @@ Each new column is text, NOT NULL, with its initial value as server default (bla
 customer already stored gets it too). A database whose tables a newer schema made already
 has some of them; only the missing ones are added.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-07 18:00:00
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0008'
-down_revision = '0007'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
