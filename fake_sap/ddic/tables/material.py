@@ -265,7 +265,11 @@ MARA = TableDeclaration(
            "own namespaces (/BEV1/..., /DSD/..., /VSO/...) and the customer fields (ZZ...) "
            "of that system are not declared; neither are the fields S/4HANA added (the "
            "40-character MATNR, CREATED_AT_TIME ...). Short texts beyond the listed part "
-           "are the data elements' as far as known."),
+           "are the data elements' as far as known. Check tables: MANDT to VOLEH as the "
+           "stechno.net and leanx.eu listings give them, BEHVO to KUNNR as the scribd.com "
+           "listing does; the others are not declared. KUNNR is the competitor, not a "
+           "customer number: it is not linked to data element KUNNR (its own data element "
+           "is not confirmed)."),
     first_columns=("mandt", "matnr", "mtart", "mbrsh", "matkl", "meins", "spart", "bismt",
                    "mtpos_mara", "brgew", "ntgew", "gewei", "lvorm", "ersda", "ernam",
                    "laeda", "aenam"),
