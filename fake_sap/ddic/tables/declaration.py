@@ -80,8 +80,9 @@ def linked_element(field_name: str, type_: Elementary, element: str | None = Non
     field's. A linked field takes the element's type, so a field declared CHAR 3 whose
     element is UNIT 3 becomes UNIT 3 (same width, same RFC_READ_TABLE type letter C).
     Raises ValueError when a named element does not fit the field."""
-    chosen = DATA_ELEMENTS.get(field_name if element is None else element) if element != "" \
-        else None
+    if element == "":
+        return type_, None
+    chosen = DATA_ELEMENTS.get(element or field_name)
     if chosen is None:
         if element:
             raise ValueError(f"{field_name}: data element {element} is not declared")

@@ -165,12 +165,12 @@ def dictionary(interfaces: Iterable[FunctionInterface],
     types (in SAP each is a structure of the dictionary; the first declaration of a
     segment name counts)."""
     objects: dict[str, DictionaryObject] = {}
-    for segment in segments:
-        objects.setdefault(segment.name, segment_structure(segment))
     for interface in interfaces:
         for line in interface.structures():
             objects.setdefault(line.name, DictionaryObject(line.name, STRUCTURE, tuple(
                 DictionaryField(f.name, f.type, f.text) for f in line.fields)))
+    for segment in segments:
+        objects.setdefault(segment.name, segment_structure(segment))
     for table in tables_:
         keys = {column.name for column in table.table.primary_key.columns}
         objects[table.name] = DictionaryObject(table.name, TRANSPARENT_TABLE, tuple(
