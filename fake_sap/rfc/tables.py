@@ -152,6 +152,9 @@ _ELEMENTS: Mapping[str, Mapping[str, str]] = {
     "VBAP": {"VBELN": "VBELN_VA", "POSNR": "POSNR_VA", "MATNR": "MATNR", "PSTYV": "PSTYV",
              "ARKTX": "ARKTX", "WAERK": "WAERK", "VRKME": "VRKME", "MEINS": "MEINS",
              "LGORT": "LGORT_D"},
+    # leanx.eu, table LIPS
+    "LIPS": {"MATNR": "MATNR", "WERKS": "WERKS_D", "LGORT": "LGORT_D", "MEINS": "MEINS",
+             "VRKME": "VRKME"},
     # leanx.eu, table EKPO
     "EKPO": {"MATNR": "MATNR", "MEINS": "BSTME", "LGORT": "LGORT_D", "MATKL": "MATKL"},
     # sapdatasheet.org, table field NAST-SPRAS (domain SPRAS): the language key element

@@ -103,6 +103,8 @@ def test_document_tables_name_the_element_of_their_listing():
     assert (vbap["VRKME"]["ROLLNAME"], vbap["VRKME"]["CONVEXIT"]) == ("VRKME", "CUNIT")
     assert (vbap["WAERK"]["DATATYPE"], vbap["WAERK"]["ROLLNAME"]) == ("CUKY", "WAERK")
     assert (ekpo["MEINS"]["ROLLNAME"], ekpo["MEINS"]["DATATYPE"]) == ("BSTME", "UNIT")
+    lips = _rows("LIPS")
+    assert (lips["WERKS"]["ROLLNAME"], lips["VRKME"]["ROLLNAME"]) == ("WERKS_D", "VRKME")
     # not linked by name in the document tables: the element is not confirmed
     assert "ROLLNAME" not in _rows("VBFA")["WAERS"]
 
