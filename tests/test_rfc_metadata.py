@@ -61,6 +61,44 @@ def test_lfieldname_answers_in_dfies_wa(session):
     assert result["DFIES_TAB"] == ""
 
 
+def test_a_field_with_a_data_element_is_described_by_it(session):
+    fields = _fields(session.call("DDIF_FIELDINFO_GET", TABNAME="MARA"))
+    meins = fields["MEINS"]
+    assert (meins["DATATYPE"], meins["INTTYPE"], meins["LENG"], meins["ROLLNAME"],
+            meins["DOMNAME"], meins["CONVEXIT"], meins["CHECKTABLE"]) == (
+        "UNIT", "C", "000003", "MEINS", "MEINS", "CUNIT", "T006")
+    assert (fields["MATNR"]["ROLLNAME"], fields["MATNR"]["CONVEXIT"]) == ("MATNR", "MATN1")
+    assert fields["GEWEI"]["DATATYPE"] == "UNIT"
+    assert _fields(session.call("DDIF_FIELDINFO_GET", TABNAME="MAKT"))["SPRAS"][
+        "DATATYPE"] == "LANG"
+    waerk = _fields(session.call("DDIF_FIELDINFO_GET", TABNAME="VBAP"))["WAERK"]
+    assert (waerk["DATATYPE"], waerk["ROLLNAME"]) == ("CUKY", "WAERK")
+
+
+def test_unit_and_currency_fields_keep_their_read_table_layout(session):
+    result = session.call("RFC_READ_TABLE", QUERY_TABLE="VBAP", NO_DATA="X",
+                          FIELDS=[{"FIELDNAME": "WAERK"}, {"FIELDNAME": "VRKME"}])
+    assert [(row["FIELDNAME"], row["LENGTH"], row["TYPE"]) for row in result["FIELDS"]] == [
+        ("WAERK", "000005", "C"), ("VRKME", "000003", "C")]
+
+
+def test_fieldname_answers_in_dfies_tab_as_sap_documents_it(session):
+    result = session.call("DDIF_FIELDINFO_GET", TABNAME="MARA", FIELDNAME="MEINS")
+    assert [row["ROLLNAME"] for row in result["DFIES_TAB"]] == ["MEINS"]
+    assert result["DFIES_WA"]["FIELDNAME"] == ""
+
+
+def test_an_idoc_segment_type_is_a_structure(session):
+    result = session.call("DDIF_FIELDINFO_GET", TABNAME="E1MARAM")
+    assert result["DDOBJTYPE"] == "INTTAB"
+    fields = _fields(result)
+    assert (fields["BRGEW"]["DATATYPE"], fields["BRGEW"]["LENG"]) == ("CHAR", "000014")
+    assert session.call("DDIF_FIELDINFO_GET", TABNAME="E1MARAM", LFIELDNAME="MATNR")[
+        "DFIES_WA"]["LENG"] == "000018"
+    assert session.fault("RFC_READ_TABLE", QUERY_TABLE="E1MARAM").name == \
+        "TABLE_WITHOUT_DATA"
+
+
 @pytest.mark.parametrize("params", [{"TABNAME": "ZNOPE"},
                                     {"TABNAME": "MARA", "FIELDNAME": "NOPE"},
                                     {"TABNAME": "MARA", "LFIELDNAME": "NOPE"}])

@@ -56,6 +56,9 @@ class TableField:
     type: Elementary
     text: str
     column: str
+    #: the data element (DFIES-ROLLNAME) and check table, where declared
+    element: str = ""
+    check_table: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,8 @@ def declared_table(declaration: TableDeclaration, table: Table) -> ReadableTable
     declared field, in SAP's order, in the column the declaration made for it (``table``,
     from :meth:`TableDeclaration.table`). The emulator's own columns are no fields."""
     return ReadableTable(declaration.name, declaration.text, table, tuple(
-        TableField(f.name, f.type, f.text, f.column_name) for f in declaration.fields))
+        TableField(f.name, f.type, f.text, f.column_name, f.element, f.check_table)
+        for f in declaration.fields))
 
 
 def _column_type(column: Any) -> Elementary:

@@ -10,10 +10,12 @@ not listed is not an SAP field.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from types import MappingProxyType
 
 from fake_sap.db import iso_codes, schema
 from fake_sap.ddic.tables import customer, material
+from fake_sap.ddic.tables.declaration import linked_element
 from fake_sap.rfc import document_tables
 from fake_sap.rfc.model import (
     DATS,
@@ -138,6 +140,45 @@ TABLES: list[ReadableTable] = [
 ]
 
 TABLES += document_tables.TABLES  # VBAK ... BKPF, BSEG, S001: declared with the documents
+
+#: the data elements (DD03L-ROLLNAME) of fields of the tables declared here, as the tables'
+#: public listings name them (see docs/ddic.md); a field not named here has none declared.
+#: Unlike the dictionary tables, these are not linked by field name: in SAP's document
+#: tables the element often differs from the field (VBAP-VBELN is VBELN_VA, EKPO-MEINS
+#: is BSTME)
+_ELEMENTS: Mapping[str, Mapping[str, str]] = {
+    # leanx.eu and sapdatasheet.org, table VBAP; datapanda.eu, table VBDKR (WAERK)
+    "VBAK": {"WAERK": "WAERK", "VKORG": "VKORG", "VTWEG": "VTWEG", "SPART": "SPART"},
+    "VBAP": {"VBELN": "VBELN_VA", "POSNR": "POSNR_VA", "MATNR": "MATNR", "PSTYV": "PSTYV",
+             "ARKTX": "ARKTX", "WAERK": "WAERK", "VRKME": "VRKME", "MEINS": "MEINS",
+             "LGORT": "LGORT_D"},
+    # leanx.eu, table LIPS
+    "LIPS": {"MATNR": "MATNR", "WERKS": "WERKS_D", "LGORT": "LGORT_D", "MEINS": "MEINS",
+             "VRKME": "VRKME"},
+    # leanx.eu, table EKPO
+    "EKPO": {"MATNR": "MATNR", "MEINS": "BSTME", "LGORT": "LGORT_D", "MATKL": "MATKL"},
+    # sapdatasheet.org, table field NAST-SPRAS (domain SPRAS): the language key element
+    "T005": {"SPRAS": "SPRAS"},
+}
+
+
+def _with_elements(table: ReadableTable) -> ReadableTable:
+    """``table`` with its fields linked to the data elements :data:`_ELEMENTS` names
+    (the field takes the element's type: same width, so RFC_READ_TABLE's output does not
+    change)."""
+    names = _ELEMENTS.get(table.name)
+    if not names:
+        return table
+    fields = []
+    for field in table.fields:
+        if field.name in names:
+            type_, element = linked_element(field.name, field.type, names[field.name])
+            field = replace(field, type=type_, element=element.name if element else "")
+        fields.append(field)
+    return replace(table, fields=tuple(fields))
+
+
+TABLES = [_with_elements(table) for table in TABLES]
 
 #: the readable tables by name, as RFC_READ_TABLE looks them up
 BY_NAME: Mapping[str, ReadableTable] = MappingProxyType({t.name: t for t in TABLES})

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import Column, MetaData, String, Table
 from sqlalchemy.sql.schema import SchemaItem
 
+from fake_sap.ddic.elements import DATA_ELEMENTS, DataElement
 from fake_sap.ddic.types import AbapType, Elementary
 
 #: characters of the text column that holds a packed number (sign, digits, point)
@@ -49,6 +50,10 @@ class DeclaredField:
     initial: str | None = ""
     #: characters of the column, when not the type's own (a price unit kept in 6)
     stored_length: int | None = None
+    #: the data element (DD03L-ROLLNAME) that types the field, "" when none is declared
+    element: str = ""
+    #: the check table (DD03L-CHECKTABLE) where the table's listing names one
+    check_table: str = ""
 
     @property
     def column_name(self) -> str:
@@ -63,16 +68,61 @@ class DeclaredField:
         return self.type.width
 
 
-def key(name: str, type_: Elementary, text: str, *, initial: str | None = REQUIRED
-        ) -> DeclaredField:
-    """A key field (MANDT, MATNR, WERKS ...)."""
-    return DeclaredField(name, type_, text, key=True, initial=initial)
+#: DDIC types a character field of the same length may stand for: a table listing that
+#: only says "CHAR 3" for a unit field is refined by its data element (UNIT 3)
+_CHARACTER_LIKE = frozenset({AbapType.UNIT, AbapType.CUKY, AbapType.LANG})
+
+
+def linked_element(field_name: str, type_: Elementary, element: str | None = None
+                   ) -> tuple[Elementary, DataElement | None]:
+    """The field's type and data element: ``element`` when named ("" for none), else the
+    declared data element of the field's own name (MEINS -> MEINS) when its type fits the
+    field's. A linked field takes the element's type, so a field declared CHAR 3 whose
+    element is UNIT 3 becomes UNIT 3 (same width, same RFC_READ_TABLE type letter C).
+    Raises ValueError when a named element does not fit the field."""
+    if element == "":
+        return type_, None
+    chosen = DATA_ELEMENTS.get(element or field_name)
+    if chosen is None:
+        if element:
+            raise ValueError(f"{field_name}: data element {element} is not declared")
+        return type_, None
+    if not _fits(type_, chosen.type):
+        if element is not None:
+            raise ValueError(f"{field_name}: data element {element} is {chosen.type}, "
+                             f"the field {type_}")
+        return type_, None
+    return chosen.type, chosen
+
+
+def _fits(declared: Elementary, of_element: Elementary) -> bool:
+    if (declared.length, declared.decimals) != (of_element.length, of_element.decimals):
+        return False
+    return declared.type is of_element.type or (
+        declared.type is AbapType.CHAR and of_element.type in _CHARACTER_LIKE)
+
+
+def _field(name: str, type_: Elementary, text: str, element: str | None,
+           **options: Any) -> DeclaredField:
+    linked_type, linked = linked_element(name, type_, element)
+    return DeclaredField(name, linked_type, text, element=linked.name if linked else "",
+                         **options)
+
+
+def key(name: str, type_: Elementary, text: str, *, initial: str | None = REQUIRED,
+        element: str | None = None, check_table: str = "") -> DeclaredField:
+    """A key field (MANDT, MATNR, WERKS ...). ``element`` names its data element when it
+    is not the one of the field's name ("" for none; see :func:`linked_element`)."""
+    return _field(name, type_, text, element, key=True, initial=initial,
+                  check_table=check_table)
 
 
 def data(name: str, type_: Elementary, text: str, *, initial: str | None = "",
-         stored_length: int | None = None) -> DeclaredField:
-    """A non-key field."""
-    return DeclaredField(name, type_, text, initial=initial, stored_length=stored_length)
+         stored_length: int | None = None, element: str | None = None,
+         check_table: str = "") -> DeclaredField:
+    """A non-key field (``element`` as for :func:`key`)."""
+    return _field(name, type_, text, element, initial=initial, stored_length=stored_length,
+                  check_table=check_table)
 
 
 def _no_own_columns() -> Sequence[SchemaItem]:

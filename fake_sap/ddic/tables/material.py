@@ -30,7 +30,7 @@ _CHARACTERISTIC = numc(10)
 
 
 def _mandt() -> tuple:  # type: ignore[type-arg]
-    return (key("MANDT", CLNT, "Client"),)
+    return (key("MANDT", CLNT, "Client", check_table="T000"),)
 
 
 def _matnr() -> tuple:  # type: ignore[type-arg]
@@ -56,13 +56,14 @@ MARA = TableDeclaration(
         data("AENAM", char(12), "Name of Person Who Changed Object"),
         data("VPSTA", char(15), "Maintenance status of complete material"),
         data("PSTAT", char(15), "Maintenance status"),
-        data("LVORM", char(1), "Flag Material for Deletion at Client Level"),
-        data("MTART", char(4), "Material Type", initial=REQUIRED),
-        data("MBRSH", char(1), "Industry Sector", initial="M"),
-        data("MATKL", char(9), "Material Group"),
+        data("LVORM", char(1), "Flag Material for Deletion at Client Level",
+             element="LVOMA"),
+        data("MTART", char(4), "Material Type", initial=REQUIRED, check_table="T134"),
+        data("MBRSH", char(1), "Industry Sector", initial="M", check_table="T137"),
+        data("MATKL", char(9), "Material Group", check_table="T023"),
         data("BISMT", char(18), "Old material number"),
-        data("MEINS", unit(), "Base Unit of Measure", initial=REQUIRED),
-        data("BSTME", unit(), "Purchase Order Unit of Measure"),
+        data("MEINS", unit(), "Base Unit of Measure", initial=REQUIRED, check_table="T006"),
+        data("BSTME", unit(), "Purchase Order Unit of Measure", check_table="T006"),
         data("ZEINR", char(22), "Document number (without document management system)"),
         data("ZEIAR", char(3), "Document type (without Document Management system)"),
         data("ZEIVR", char(2), "Document version (without Document Management system)"),
@@ -78,21 +79,21 @@ MARA = TableDeclaration(
         data("GROES", char(32), "Size/dimensions"),
         data("WRKST", char(48), "Basic Material"),
         data("NORMT", char(18), "Industry Standard Description (such as ANSI or ISO)"),
-        data("LABOR", char(3), "Laboratory/design office"),
+        data("LABOR", char(3), "Laboratory/design office", check_table="T024L"),
         data("EKWSL", char(4), "Purchasing Value Key"),
         data("BRGEW", _QUANTITY, "Gross Weight"),
         data("NTGEW", _QUANTITY, "Net Weight"),
-        data("GEWEI", unit(), "Weight Unit"),
+        data("GEWEI", unit(), "Weight Unit", check_table="T006"),
         data("VOLUM", _QUANTITY, "Volume"),
-        data("VOLEH", unit(), "Volume unit"),
-        data("BEHVO", char(2), "Container requirements"),
-        data("RAUBE", char(2), "Storage conditions"),
-        data("TEMPB", char(2), "Temperature conditions indicator"),
+        data("VOLEH", unit(), "Volume unit", check_table="T006"),
+        data("BEHVO", char(2), "Container requirements", check_table="T144"),
+        data("RAUBE", char(2), "Storage conditions", check_table="T142"),
+        data("TEMPB", char(2), "Temperature conditions indicator", check_table="T143"),
         data("DISST", char(3), "Low-level code"),
-        data("TRAGR", char(4), "Transportation group"),
-        data("STOFF", char(18), "Hazardous material number"),
-        data("SPART", char(2), "Division"),
-        data("KUNNR", char(10), "Competitor"),
+        data("TRAGR", char(4), "Transportation group", check_table="TTGR"),
+        data("STOFF", char(18), "Hazardous material number", check_table="MGEF"),
+        data("SPART", char(2), "Division", check_table="TSPA"),
+        data("KUNNR", char(10), "Competitor", element="", check_table="KNA1"),
         data("EANNR", char(13), "European Article Number (EAN) - obsolete"),
         data("WESCH", _QUANTITY, "Quantity: Number of GR/GI Slips to Be Printed"),
         data("BWVOR", char(1), "Procurement rule"),
@@ -264,7 +265,11 @@ MARA = TableDeclaration(
            "own namespaces (/BEV1/..., /DSD/..., /VSO/...) and the customer fields (ZZ...) "
            "of that system are not declared; neither are the fields S/4HANA added (the "
            "40-character MATNR, CREATED_AT_TIME ...). Short texts beyond the listed part "
-           "are the data elements' as far as known."),
+           "are the data elements' as far as known. Check tables: MANDT to VOLEH as the "
+           "stechno.net and leanx.eu listings give them, BEHVO to KUNNR as the scribd.com "
+           "listing does; the others are not declared. KUNNR is the competitor, not a "
+           "customer number: it is not linked to data element KUNNR (its own data element "
+           "is not confirmed)."),
     first_columns=("mandt", "matnr", "mtart", "mbrsh", "matkl", "meins", "spart", "bismt",
                    "mtpos_mara", "brgew", "ntgew", "gewei", "lvorm", "ersda", "ernam",
                    "laeda", "aenam"),

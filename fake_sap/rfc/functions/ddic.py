@@ -19,6 +19,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from fake_sap.ddic.elements import DATA_ELEMENTS, DataElement
+from fake_sap.idoc.model import Segment
+from fake_sap.idoc.types import DECLARED as DECLARED_IDOC_TYPES
 from fake_sap.rfc import tables as readable_tables
 from fake_sap.rfc.call import Call, RfcFunction
 from fake_sap.rfc.errors import AbapException
@@ -118,11 +121,15 @@ DDIF_FIELDINFO_GET = FunctionInterface(
         Raises("INTERNAL_ERROR", "Internal error (not raised by the emulator)"),
     ), group="SDIFRUNTIME",
     notes="Answers for the tables RFC_READ_TABLE reads (DDOBJTYPE `TRANSP`, the client and "
-          "the primary key as key fields) and for the structures of the implemented "
-          "function modules (`INTTAB`), with offsets and internal lengths of a Unicode "
-          "system; texts are English whatever LANGU says. Fields the emulator does not "
-          "declare (domain, data element, check table, field labels, conversion exit) "
-          "stay initial. See [the SOAP-RFC guide](../soap-rfc.md#metadata-ddif_fieldinfo_get"
+          "the primary key as key fields), for the structures of the implemented "
+          "function modules and for the IDoc segment types of the declared IDoc types "
+          "(`INTTAB`; a segment's fields are CHAR of the segment's lengths), with offsets "
+          "and internal lengths of a Unicode system; texts are English whatever LANGU "
+          "says. A table field with a declared data element has its ROLLNAME, DOMNAME, "
+          "CONVEXIT and DATATYPE from it, and CHECKTABLE where the table's listing names "
+          "one. FIELDNAME answers in DFIES_TAB, LFIELDNAME in DFIES_WA, as SAP documents "
+          "it. Field labels, memory IDs and the ALL_TYPES view of data elements are not "
+          "declared. See [the SOAP-RFC guide](../soap-rfc.md#metadata-ddif_fieldinfo_get"
           "-and-rfc_get_function_interface) for the sources and what is left out.")
 
 TRANSPARENT_TABLE, STRUCTURE = "TRANSP", "INTTAB"
@@ -136,6 +143,9 @@ class DictionaryField:
     type: Elementary
     text: str
     key: bool = False
+    #: the data element that types the field (ROLLNAME, DOMNAME, CONVEXIT), if declared
+    element: DataElement | None = None
+    check_table: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,19 +158,41 @@ class DictionaryObject:
 
 
 def dictionary(interfaces: Iterable[FunctionInterface],
-               tables_: Iterable[ReadableTable]) -> dict[str, DictionaryObject]:
+               tables_: Iterable[ReadableTable],
+               segments: Iterable[Segment] = ()) -> dict[str, DictionaryObject]:
     """The objects DDIF_FIELDINFO_GET knows, by name: the readable tables (MANDT and the
-    primary key as key fields) and every structure the interfaces use."""
+    primary key as key fields), every structure the interfaces use, and the IDoc segment
+    types (in SAP each is a structure of the dictionary; the first declaration of a
+    segment name counts)."""
     objects: dict[str, DictionaryObject] = {}
     for interface in interfaces:
         for line in interface.structures():
             objects.setdefault(line.name, DictionaryObject(line.name, STRUCTURE, tuple(
                 DictionaryField(f.name, f.type, f.text) for f in line.fields)))
+    for segment in segments:
+        objects.setdefault(segment.name, segment_structure(segment))
     for table in tables_:
         keys = {column.name for column in table.table.primary_key.columns}
         objects[table.name] = DictionaryObject(table.name, TRANSPARENT_TABLE, tuple(
-            DictionaryField(f.name, f.type, f.text, f.column in keys) for f in table.fields))
+            DictionaryField(f.name, f.type, f.text, f.column in keys,
+                            DATA_ELEMENTS.get(f.element) if f.element else None,
+                            f.check_table)
+            for f in table.fields))
     return objects
+
+
+def segment_structure(segment: Segment) -> DictionaryObject:
+    """The structure of an IDoc segment type (E1MARAM): its fields as character fields of
+    the segment's lengths, as every segment field travels as text."""
+    return DictionaryObject(segment.name, STRUCTURE, tuple(
+        DictionaryField(f.name, char(f.length), f.description or f.name)
+        for f in segment.fields))
+
+
+def idoc_segments() -> list[Segment]:
+    """Every segment of the declared IDoc types, children included."""
+    return [segment for idoc_type in DECLARED_IDOC_TYPES
+            for segment in idoc_type.all_segments()]
 
 
 def field_rows(entry: DictionaryObject, language: str) -> list[dict[str, Any]]:
@@ -177,9 +209,20 @@ def field_rows(entry: DictionaryObject, language: str) -> list[dict[str, Any]]:
             "DECIMALS": str(field.type.decimals), "DATATYPE": field.type.ddic_type,
             "INTTYPE": field.type.internal_type, "FIELDTEXT": field.text[:60],
             "KEYFLAG": "X" if field.key else "", "LFIELDNAME": field.name,
+            "CHECKTABLE": field.check_table,
+            **_element_attributes(field.element),
         })
         offset += field.type.internal_length()
     return rows
+
+
+def _element_attributes(element: DataElement | None) -> dict[str, str]:
+    """DFIES-ROLLNAME, DOMNAME and CONVEXIT of a field typed with a declared data
+    element (the field's type is already the element's)."""
+    if element is None:
+        return {}
+    return {"ROLLNAME": element.name, "DOMNAME": element.domain,
+            "CONVEXIT": element.conversion_exit}
 
 
 _CHARACTER_OUTPUT = frozenset({AbapType.CHAR, AbapType.NUMC, AbapType.UNIT, AbapType.CUKY,
@@ -342,7 +385,7 @@ def functions(others: Iterable[FunctionInterface]) -> list[RfcFunction]:
     describing ``others`` and themselves, and RFC_READ_TABLE (TABLE_WITHOUT_DATA for a
     structure, as SAP's reads DDIF_FIELDINFO_GET's DDOBJTYPE first)."""
     interfaces = {i.name: i for i in (*others, *INTERFACES)}
-    objects = dictionary(interfaces.values(), readable_tables.TABLES)
+    objects = dictionary(interfaces.values(), readable_tables.TABLES, idoc_segments())
     structures = frozenset(name for name, entry in objects.items()
                            if entry.kind == STRUCTURE)
     return [
