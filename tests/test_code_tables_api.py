@@ -216,3 +216,12 @@ def test_a_second_primary_entry_for_an_iso_code_is_409_and_nothing_is_stored(sap
 def test_an_unknown_client_or_entry_is_404(sap):
     assert status_of(lambda: sap.delete_code_entry("countries", "XX")) == 404
     assert status_of(lambda: sap.server.client("999").code_entries("units")) == 404
+
+
+def test_the_pytest_fixture_adds_a_unit_in_one_line(fake_sap):
+    fake_sap.add_unit("KAR", "CT")
+
+    posted = fake_sap.post_idocs(fake_sap.material("M-PLUGIN", MEINS="CT"))
+
+    [docnum] = posted.docnums
+    assert fake_sap.status(docnum) == "53", fake_sap.idoc(docnum)["status_records"][-1]
