@@ -181,6 +181,17 @@ def test_an_entry_survives_a_restart(sap):
     assert (entry["ISOCODE"], entry["PRIMARY"], entry["DIMID"]) == ("CT", "X", "AAAADL")
 
 
+def test_a_client_reset_brings_back_the_baseline_entries_only(sap):
+    sap.add_unit(*CARTON)
+    sap.delete_code_entry("countries", "DE")
+
+    sap.control_api("POST", "reset")
+
+    assert "KAR" not in [e["MSEHI"] for e in sap.code_entries("units")]
+    assert [e["LAND1"] for e in sap.code_entries("countries")] == ["CN", "DE", "US"]
+    assert trail(sap, post_material(sap, "M-1", "CT")) == REFUSED
+
+
 # --- bad input -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("key", "body", "names"), [
