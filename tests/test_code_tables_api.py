@@ -7,7 +7,10 @@ stored."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -190,6 +193,30 @@ def test_a_client_reset_brings_back_the_baseline_entries_only(sap):
     assert "KAR" not in [e["MSEHI"] for e in sap.code_entries("units")]
     assert [e["LAND1"] for e in sap.code_entries("countries")] == ["CN", "DE", "US"]
     assert trail(sap, post_material(sap, "M-1", "CT")) == REFUSED
+
+
+def fake_sap_codes(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "fake_sap.cli", "codes", *arguments],
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_the_command_line_twin_writes_what_the_running_server_then_converts(sap):
+    database = ("--db", sap.server.db_url, "--client", sap.number)
+
+    put = fake_sap_codes("put", "units", "KAR", "ISOCODE=CT", "PRIMARY=X", "ZAEHL=1",
+                         *database)
+    posted = post_material(sap, "M-1", "CT")
+    listed = fake_sap_codes("list", "units", *database)
+    refused = fake_sap_codes("put", "units", "STK", "ISOCODE=PCE", "PRIMARY=X", *database)
+    deleted = fake_sap_codes("delete", "units", "KAR", *database)
+
+    assert put.returncode == 0, put.stderr
+    assert json.loads(put.stdout)["ZAEHL"] == 1
+    assert trail(sap, posted) == POSTED
+    assert "KAR" in [entry["MSEHI"] for entry in json.loads(listed.stdout)]
+    assert (refused.returncode, "already flagged primary for ST" in refused.stderr) == (1, True)
+    assert deleted.returncode == 0, deleted.stderr
+    assert trail(sap, post_material(sap, "M-2", "CT")) == REFUSED
 
 
 # --- bad input -----------------------------------------------------------------------------------

@@ -297,6 +297,23 @@ class CodeTable:
                 else rule.default
         return row
 
+    def from_text(self, assignments: Iterable[str]) -> dict[str, Any]:
+        """An entry's fields from ``FIELD=VALUE`` texts (the command line's), typed as
+        :meth:`row` takes them: numbers for the integer and floating-point fields."""
+        kinds = {rule.name: rule.kind for rule in self.rules}
+        body: dict[str, Any] = {}
+        for assignment in assignments:
+            name, separator, value = assignment.partition("=")
+            name = name.strip().upper()
+            if not separator:
+                raise BadRequest(f"Give a field as FIELD=VALUE, not {assignment[:40]!r}")
+            try:
+                body[name] = int(value) if kinds.get(name) == "integer" \
+                    else float(value) if kinds.get(name) == "number" else value
+            except ValueError:
+                raise BadRequest(f"'{name}' must be a number, not {value[:40]!r}") from None
+        return body
+
     def view(self, row: Mapping[str, Any]) -> dict[str, Any]:
         return {self.key: row[self.key.lower()],
                 **{rule.name: row[rule.column] for rule in self.rules}}

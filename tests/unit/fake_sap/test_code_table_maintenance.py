@@ -157,3 +157,24 @@ def test_the_revision_removes_the_unit_keys_and_its_downgrade_writes_them_again(
         database.dispose()
 
     assert (after_upgrade, sorted(after_downgrade)) == ([], sorted(UNITS))
+
+
+def test_the_command_line_fields_are_typed_as_the_table_declares_them():
+    body = UNIT_TABLE.from_text(["isocode=CT", "ZAEHL=1", "TEMP_VALUE=20.5", "DIMID="])
+
+    assert body == {"ISOCODE": "CT", "ZAEHL": 1, "TEMP_VALUE": 20.5, "DIMID": ""}
+
+
+@pytest.mark.parametrize(("text", "named"), [("ZAEHL=one", "'ZAEHL'"), ("ISOCODE", "FIELD=VALUE")])
+def test_a_command_line_field_that_is_no_assignment_or_no_number_is_refused(text, named):
+    with pytest.raises(BadRequest, match=named):
+        UNIT_TABLE.from_text([text])
+
+
+@pytest.mark.parametrize("table", sorted(CODE_TABLES))
+def test_the_command_line_offers_every_maintained_table(table):
+    from fake_sap.cli import build_parser
+
+    args = build_parser().parse_args(["codes", "put", table, "X1", "A=B"])
+
+    assert (args.table, args.key, args.fields) == (table, "X1", ["A=B"])
