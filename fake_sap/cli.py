@@ -171,6 +171,63 @@ def _db_revision(message: str) -> int:
     return 0
 
 
+def _codes(args: argparse.Namespace) -> int:
+    """``fake-sap codes``: the twin of the control API's code-table routes (same rules, same
+    service, a new ``state_version``, so running servers see the change at once)."""
+    import json
+
+    from fake_sap.basis import clients, iso_codes
+    from fake_sap.db.engine import Database
+    from fake_sap.errors import FakeSapError
+
+    db = Database(args.db or Settings.from_env().db_url)
+    table = iso_codes.CODE_TABLES[args.table]
+    result: Any = None
+    try:
+        db.create_schema()
+        if not clients.exists(db, args.client):
+            print(f"Client {args.client} does not exist", file=sys.stderr)
+            return 1
+        if args.codes_action == "list":
+            result = iso_codes.list_entries(db, args.client, table)
+        elif args.codes_action == "put":
+            result = iso_codes.put_entry(db, args.client, table, args.key,
+                                         table.from_text(args.fields))
+        elif not iso_codes.delete_entry(db, args.client, table, args.key):
+            print(f"{table.sap_name} of client {args.client} has no entry {args.key}",
+                  file=sys.stderr)
+            return 1
+    except FakeSapError as error:
+        print(error.message, file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    if result is not None:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    return 0
+
+
+def _add_codes(commands: Any) -> None:
+    codes = commands.add_parser(
+        "codes", help="units (T006), currencies (TCURC) and countries (T005) of a client")
+    actions = codes.add_subparsers(dest="codes_action", required=True)
+    listing = actions.add_parser("list", help="print the client's entries as JSON")
+    put = actions.add_parser("put", help="create or replace an entry (CUNI, OY03, SM30)")
+    delete = actions.add_parser("delete", help="delete an entry")
+    for command in (listing, put, delete):
+        command.add_argument("table", choices=("countries", "currencies", "units"),
+                             help="units (T006), currencies (TCURC) or countries (T005)")
+        if command is not listing:
+            command.add_argument("key", help="MSEHI, WAERS or LAND1")
+        command.add_argument("--client", default="100", help="SAP client (default 100)")
+        command.add_argument("--db", default=None, help="SQLAlchemy database URL "
+                             f"(FAKE_SAP_DB_URL, default {DEFAULT_DB_URL})")
+        command.set_defaults(func=_codes)
+    put.add_argument("fields", nargs="*", metavar="FIELD=VALUE",
+                     help="fields by SAP's name, e.g. ISOCODE=CT PRIMARY=X ZAEHL=1; fields "
+                          "left out are initial")
+
+
 def _add_db(commands: Any) -> None:
     db = commands.add_parser("db", help="the database's schema migrations")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -223,6 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_seed_arguments(seed)
 
+    _add_codes(commands)
     idoc = commands.add_parser("idoc", help="IDoc tools")
     idoc_commands = idoc.add_subparsers(dest="idoc_command", required=True)
     validate = idoc_commands.add_parser("validate", help="validate IDoc-XML files")

@@ -35,7 +35,7 @@ from sqlalchemy import Connection
 from fake_sap.ale import applications, delivery_output
 from fake_sap.ale.applications import Application
 from fake_sap.http import soap_rfc
-from fake_sap.http.control import clock, faults, openapi
+from fake_sap.http.control import clock, code_tables, faults, openapi
 from fake_sap.http.control import idoc_types as idoc_type_routes
 from fake_sap.idoc import types
 from fake_sap.idoc.model import IdocType
@@ -112,7 +112,7 @@ def openapi_document(functions: FunctionDirectory | None = None) -> dict[str, An
     """The control API's OpenAPI document (the fault targets are ``functions``' names)."""
     functions = function_directory() if functions is None else functions
     return openapi.document((openapi.OPENAPI, clock.OPENAPI, faults.openapi_fragment(functions),
-                             idoc_type_routes.OPENAPI, soap_rfc.OPENAPI))
+                             idoc_type_routes.OPENAPI, code_tables.OPENAPI, soap_rfc.OPENAPI))
 
 
 def openapi_json() -> bytes:

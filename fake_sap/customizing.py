@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-BASELINE: dict[str, dict[str, dict[str, Any]]] = {
+#: the entries kept in the client's ``customizing`` table, per SAP table. The code tables of
+#: the ISO conversion (T006, TCURC, T005) are not among them: they are tables of their own
+#: (UNITS, CURRENCIES, COUNTRIES below; ``fake_sap.db.iso_codes``), the one source the checks
+#: read, and maintained per client through the control API.
+STORED: dict[str, dict[str, dict[str, Any]]] = {
     # company codes
     "T001": {"1000": {"BUTXT": "Service company", "WAERS": "CNY", "LAND1": "CN",
                       "KKBER": "1000"}},
@@ -26,10 +30,8 @@ BASELINE: dict[str, dict[str, dict[str, Any]]] = {
     # shipping points, credit control areas
     "TVST": {"1000": {"VTEXT": "Shipping point central", "WERKS": "1000"}},
     "T014": {"1000": {"RTEXT": "Credit control China", "WAERS": "CNY"}},
-    # material types, units
+    # material types
     "T134": {t: {} for t in ("FERT", "HAWA", "ROH", "HALB", "ERSA", "DIEN", "NLAG", "VERP")},
-    # units of measure: the keys of T006 (its full rows are UNITS below)
-    "T006": {u: {} for u in ("ST", "PC", "EA", "KG", "G", "L", "M", "BOX", "SET", "PAK")},
     # customer account groups: provincial centers and outlets are both customers
     "T077D": {
         "0001": {"TXT30": "Sold-to party"},
@@ -83,6 +85,11 @@ COUNTRIES: dict[str, dict[str, Any]] = {
     "DE": {"INTCA": "DE", "INTCA3": "DEU", "INTCN3": "276", "XEGLD": "X"},
     "US": {"INTCA": "US", "INTCA3": "USA", "INTCN3": "840"},
 }
+
+#: the whole baseline customizing by SAP table, as SPRO would show it: the stored entries and
+#: the units of measure (T006), whose keys are those of UNITS (not a second list to keep in
+#: step with it)
+BASELINE: dict[str, dict[str, dict[str, Any]]] = {**STORED, "T006": {u: {} for u in UNITS}}
 
 #: the partner function that carries "outlet belongs to provincial center" (KNVP-PARVW)
 PROVINCIAL_CENTER_PARTNER_FUNCTION = "ZP"

@@ -2,10 +2,9 @@
 T006, the same conversion the IDoc side uses: a unit the client's T006 holds is accepted by
 its ISO code, and GETSTATUS gives each item's unit back with the ISO code T006 assigns.
 
-T006 has no maintenance interface here (SAP maintains it with transaction CUNI, and it comes
-with a customizing transport); the test adds the unit to the client's tables directly (the
-code table and the customizing keys the checks use), before the client has read them, as a
-transport would.
+The test adds the unit to the client's tables directly, as a customizing transport would
+(SAP maintains T006 with transaction CUNI; the control API's route for it is tested in
+test_code_tables_api.py).
 """
 
 from __future__ import annotations

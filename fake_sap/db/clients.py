@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from fake_sap import clock
-from fake_sap.customizing import BASELINE
+from fake_sap.customizing import STORED
 from fake_sap.db import iso_codes, numbers, state_version
 from fake_sap.db.schema import client_tables, clients, customizing
 
@@ -44,7 +44,7 @@ def create(conn: Connection, mandt: str, description: str = "") -> None:
 def install_baseline(conn: Connection, mandt: str) -> None:
     rows = [
         {"mandt": mandt, "tabname": tabname, "tabkey": key, "data": data}
-        for tabname, entries in BASELINE.items()
+        for tabname, entries in STORED.items()
         for key, data in entries.items()
     ]
     conn.execute(insert(customizing), rows)

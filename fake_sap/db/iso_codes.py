@@ -4,8 +4,11 @@ and countries (T005), per client.
 Layer: persistence. The one writer of ``t006``, ``tcurc`` and ``t005``: :func:`install` puts
 the baseline customizing's entries (``fake_sap.customizing``) into a new client, as a client
 copy of SAP's delivered customizing would. A client reset empties them with every other
-client table and installs them again. The conversion itself lives in
-``fake_sap.basis.iso_codes``; docs/iso-codes.md lists the fields and their sources.
+client table and installs them again. :func:`replace` and :func:`remove` maintain single
+entries (SAP's CUNI, OY03, SM30), each bumping ``state_version`` in the same transaction,
+because every process keeps a client's codes in memory while that version holds. The
+conversion itself lives in ``fake_sap.basis.iso_codes``; docs/iso-codes.md lists the fields
+and their sources.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Column, Connection, Float, Integer, String, Table, insert, select
+from sqlalchemy import Column, Connection, Float, Integer, String, Table, delete, insert, select
 
 from fake_sap.customizing import COUNTRIES, CURRENCIES, UNITS
+from fake_sap.db import state_version
 from fake_sap.db.schema import metadata
 
 
@@ -98,6 +102,10 @@ _BASELINE: tuple[tuple[Table, str, Mapping[str, Mapping[str, Any]]], ...] = (
     (t006, "msehi", UNITS), (tcurc, "waers", CURRENCIES), (t005, "land1", COUNTRIES))
 
 
+#: each table by name with its key column (the column after MANDT)
+KEYS: Mapping[str, tuple[Table, str]] = {table.name: (table, key) for table, key, _ in _BASELINE}
+
+
 def baseline_rows(mandt: str) -> dict[str, list[dict[str, Any]]]:
     """The baseline entries as rows per table name (every column given)."""
     rows: dict[str, list[dict[str, Any]]] = {}
@@ -138,3 +146,34 @@ def countries(conn: Connection, mandt: str) -> list[tuple[str, str, str]]:
     rows = conn.execute(select(t005.c.land1, t005.c.intca, t005.c.intca3)
                         .where(t005.c.mandt == mandt).order_by(t005.c.land1))
     return [(r[0], r[1], r[2]) for r in rows]
+
+
+def entries(conn: Connection, tabname: str, mandt: str, key: str | None = None
+            ) -> list[dict[str, Any]]:
+    """Every row of the client's table ``tabname`` ("t006", "tcurc", "t005") in key order,
+    or the one with ``key``; the rows without MANDT."""
+    table, key_column = KEYS[tabname]
+    query = select(table).where(table.c.mandt == mandt).order_by(table.c[key_column])
+    if key is not None:
+        query = query.where(table.c[key_column] == key)
+    return [{name: value for name, value in row.items() if name != "mandt"}
+            for row in conn.execute(query).mappings()]
+
+
+def replace(conn: Connection, tabname: str, mandt: str, row: Mapping[str, Any]) -> None:
+    """Write one entry (every column but MANDT given), replacing the one with its key."""
+    table, key_column = KEYS[tabname]
+    conn.execute(delete(table).where(table.c.mandt == mandt,
+                                     table.c[key_column] == row[key_column]))
+    conn.execute(insert(table).values({**row, "mandt": mandt}))
+    state_version.bump(conn)
+
+
+def remove(conn: Connection, tabname: str, mandt: str, key: str) -> bool:
+    """Delete one entry; False when the client has none with ``key``."""
+    table, key_column = KEYS[tabname]
+    deleted = conn.execute(delete(table).where(table.c.mandt == mandt,
+                                               table.c[key_column] == key)).rowcount
+    if deleted:
+        state_version.bump(conn)
+    return bool(deleted)

@@ -340,6 +340,29 @@ class SapClient:
         """No partner profile (WE20) for ``logsys`` any more."""
         self.control_api("DELETE", f"partners/{logsys}")
 
+    # -- the code tables of the ISO conversion: T006, TCURC, T005 ---------------------------
+
+    def add_unit(self, msehi: str, iso_code: str = "", *, primary: bool = True,
+                 **fields: Any) -> dict[str, Any]:
+        """Add (or replace) a unit of measure in the client's T006, as CUNI would:
+        ``sap.add_unit("KAR", "CT")``. ``primary``: ``iso_code`` converts to this unit
+        (T006-PRIMARY); other fields by SAP's name, e.g. ``dimid="AAAADL"``."""
+        body = {"ISOCODE": iso_code, "PRIMARY": "X" if primary and iso_code else "",
+                **{name.upper(): value for name, value in fields.items()}}
+        return self.put_code_entry("units", msehi, body)
+
+    def put_code_entry(self, table: str, key: str, fields: dict[str, Any]) -> dict[str, Any]:
+        """Create or replace an entry of ``table`` ("units", "currencies", "countries") with
+        its fields by SAP's names (``{"ISOCD": "GBP", "XPRIMARY": "X"}``)."""
+        return self.control_api("PUT", f"{table}/{key}", fields)
+
+    def delete_code_entry(self, table: str, key: str) -> None:
+        self.control_api("DELETE", f"{table}/{key}")
+
+    def code_entries(self, table: str) -> list[dict[str, Any]]:
+        """Every entry of the client's ``table`` ("units", "currencies", "countries")."""
+        return list(self.control_api("GET", table)[table])
+
     def clear_open_items(self, company_code: str, customer: str) -> dict[str, Any]:
         """The finance clerk's payment run for the customer (F-28)."""
         return self.control_api("POST", "fi/clearing", {"company_code": company_code,

@@ -296,6 +296,14 @@ class FakeSap:
     def clear_faults(self) -> None:
         self.sap.clear_faults()
 
+    def add_unit(self, msehi: str, iso_code: str = "", *, primary: bool = True,
+                 **fields: Any) -> dict[str, Any]:
+        """Add (or replace) a unit of measure in the client's T006, as CUNI would:
+        ``fake_sap.add_unit("KAR", "CT")`` makes IDocs and BAPIs that send the ISO code
+        ``CT`` post the internal unit ``KAR``. ``primary``: ``iso_code`` converts to this
+        unit (T006-PRIMARY); other fields by SAP's name, e.g. ``dimid="AAAADL"``."""
+        return self.sap.add_unit(msehi, iso_code, primary=primary, **fields)
+
     # -- RFC -----------------------------------------------------------------------------
 
     def connect(self, **params: Any) -> Connection:

@@ -32,6 +32,7 @@ from sqlalchemy import Connection
 from fake_sap import clock
 from fake_sap.ale import applications, passthrough
 from fake_sap.ale.posting import Posting
+from fake_sap.basis import iso_codes
 from fake_sap.db import change_pointers, clients, idocs, numbers, partners
 from fake_sap.db.idocs import StatusRecord
 from fake_sap.db.schema import edidc
@@ -106,7 +107,8 @@ class InboundProcessor:
         self.strict_partners = strict_partners
         self.inbound_profiles = partners.inbound_profiles(conn, mandt) \
             if self.strict_partners else set()
-        self.customizing = clients.customizing_keys_by_table(conn, mandt)
+        self.customizing = iso_codes.checked_customizing(
+            conn, mandt, clients.customizing_keys_by_table(conn, mandt))
         # built-in and imported IDoc types (imported ones are looked up in the database)
         self.idoc_types = IdocTypeCatalogue(conn)
         # inbound IDocs of imported types without posting logic, passed on by ALE

@@ -19,6 +19,7 @@ bp.before_app_request(require_control_token)
 from fake_sap.http.control import (  # noqa: E402,F401
     clients,
     clock,
+    code_tables,
     faults,
     finance,
     idoc_types,

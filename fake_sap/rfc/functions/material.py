@@ -216,8 +216,9 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
     """All checks of SAVEDATA, against the customizing and the material as it is now;
     returns the change to register as plain JSON data."""
     head = call["HEADDATA"]
-    customizing = {tab: set(entries) for tab, entries in
-                   clients.customizing_entries(conn, call.mandt).items()}
+    customizing = iso_codes.checked_customizing(conn, call.mandt, {
+        tab: set(entries) for tab, entries in
+        clients.customizing_entries(conn, call.mandt).items()})
 
     def require(tabname: str, key: str, error: SapMessage, parameter: str, field: str) -> None:
         if key and key not in customizing.get(tabname, set()):
