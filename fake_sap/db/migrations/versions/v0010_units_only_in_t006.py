@@ -5,8 +5,8 @@ key in the ``customizing`` table under "T006", which the material checks read. T
 now read ``t006``, so the key list is deleted. A downgrade writes it again from the rows of
 ``t006``, so that the code of the revision before finds every unit it knows.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-07 17:45:00.000000
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007'
-down_revision = '0006'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
