@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from run_all_process import RunAllProcess
 from unit.isolation import no_process_or_socket
+from worker_databases import configure_worker, unconfigure_worker
 
 from fake_sap.testing.process import FakeSapProcess, SapClient
 
@@ -25,6 +26,20 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
             or not collection_path.name.startswith("test_"):
         return None
     return "mark.unit" not in collection_path.read_text(encoding="utf-8")
+
+
+# --- pytest-xdist ---------------------------------------------------------------------------
+# ``make test`` runs the suite with ``-n ... --dist loadfile``: every worker is a session of
+# its own (its own ``fake-sap serve``, temporary folders, browser) and runs whole files, so
+# a module fixture starts once and a file's tests run in their order. Each worker also gets
+# databases of its own (worker_databases.py).
+
+def pytest_configure(config: pytest.Config) -> None:
+    configure_worker(config)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    unconfigure_worker(config)
 
 
 # A test marked ``unit`` starts no process and opens no socket, not even through a fixture
