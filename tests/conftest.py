@@ -35,7 +35,7 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
 # a module fixture starts once and a file's tests run in their order. Each worker also gets
 # databases of its own (worker_databases.py).
 
-#: the Gherkin scenarios are all in one file and take minutes; each builds its own landscape
+#: the Gherkin scenarios are all in one file (about 90 s of tests); each builds its own landscape
 #: (function fixtures only: the autouse ``connected``), so they are spread one by one
 SPREAD_ONE_BY_ONE = "features/"
 
