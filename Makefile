@@ -31,15 +31,22 @@ test: $(STAMP)
 		echo "FAKE_SAP_TEST_PG_URL is not set: PostgreSQL run skipped (.ci/run sets it up)"; \
 	fi
 
+## TEST_WORKERS: the pytest-xdist workers of test-sqlite and test-postgres (auto: one per CPU
+## core; 0: the whole suite in one process, serially), e.g. `make test TEST_WORKERS=4`.
+## --dist loadfile runs each file on one worker, in order (a module fixture starts once);
+## each worker has its own emulator and its own PostgreSQL database (tests/conftest.py)
+TEST_WORKERS ?= auto
+PARALLEL := -n $(TEST_WORKERS) --dist loadfile
+
 test-sqlite: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q $(PARALLEL)
 
 ## unit: the fast unit layer only (pure logic, no process started; `make test` runs it too)
 unit: $(STAMP)
 	$(BIN)/pytest -m unit -q
 
 test-postgres: $(STAMP)
-	FAKE_SAP_TEST_DB_URL="$$FAKE_SAP_TEST_PG_URL" $(BIN)/pytest -q -p no:cacheprovider
+	FAKE_SAP_TEST_DB_URL="$$FAKE_SAP_TEST_PG_URL" $(BIN)/pytest -q -p no:cacheprovider $(PARALLEL)
 
 ## bench: measure throughput and memory against the peers in the same run (mock-sap, the
 ## bare Flask ceiling); results go to docs/benchmarks.md by hand. BENCH_ARGS picks some,

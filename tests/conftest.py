@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from run_all_process import RunAllProcess
 from unit.isolation import no_process_or_socket
+from worker_databases import configure_worker, unconfigure_worker
 
 from fake_sap.testing.process import FakeSapProcess, SapClient
 
@@ -25,6 +27,41 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
             or not collection_path.name.startswith("test_"):
         return None
     return "mark.unit" not in collection_path.read_text(encoding="utf-8")
+
+
+# --- pytest-xdist ---------------------------------------------------------------------------
+# ``make test`` runs the suite with ``-n ... --dist loadfile``: every worker is a session of
+# its own (its own ``fake-sap serve``, temporary folders, browser) and runs whole files, so
+# a module fixture starts once and a file's tests run in their order. Each worker also gets
+# databases of its own (worker_databases.py).
+
+#: the Gherkin scenarios are all in one file (about 90 s of tests); each builds its own landscape
+#: (function fixtures only: the autouse ``connected``), so they are spread one by one
+SPREAD_ONE_BY_ONE = "features/"
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)  # before xdist's own; xdist may be off
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadfile``, but the tests under :data:`SPREAD_ONE_BY_ONE` go to whichever
+    worker is free, one at a time."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class LoadFileButSpreadScenarios(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return nodeid if nodeid.startswith(SPREAD_ONE_BY_ONE) else super()._split_scope(
+                nodeid)
+
+    return LoadFileButSpreadScenarios(config, log)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    configure_worker(config)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    unconfigure_worker(config)
 
 
 # A test marked ``unit`` starts no process and opens no socket, not even through a fixture
