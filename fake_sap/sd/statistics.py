@@ -15,9 +15,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from fake_sap.db.documents import s001
+from fake_sap.db.upsert import dialect_insert
 
 if TYPE_CHECKING:
     from fake_sap.sd.sales_orders import OrderPlan
@@ -40,7 +40,7 @@ def _claim_statement(dialect: str, figures: tuple[str, ...]) -> Any:
     """INSERT the row unless it exists, and either way return its figures (the conflict
     "update" changes nothing, but makes the statement return the existing row and, on
     PostgreSQL, lock it until the transaction ends). Built once per dialect and figures."""
-    insert = postgresql.insert(s001) if dialect == "postgresql" else sqlite.insert(s001)
+    insert = dialect_insert(dialect, s001)
     statement = insert.values({c: bindparam(c) for c in (*_KEY, "stwae", "basme")})
     return statement.on_conflict_do_update(
         index_elements=list(_KEY), set_={"stwae": s001.c.stwae},
