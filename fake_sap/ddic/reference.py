@@ -30,7 +30,9 @@ def tables_page(declarations: Iterable[TableDeclaration]) -> str:
         "declared (see docs/ddic.md), short text). The database table is "
         "made from it (one text column per field, named in lower case; the key fields as "
         "primary key), and RFC_READ_TABLE and DDIF_FIELDINFO_GET answer from it. Columns the "
-        "emulator keeps beside SAP's fields are not listed and cannot be read.", "",
+        "emulator keeps beside SAP's fields are not listed and cannot be read. A field marked "
+        "as not kept (no X under Kept) is one that no process of the emulator fills: it has "
+        "no column, and RFC_READ_TABLE reads it as its initial value (blank, zeros, 0).", "",
         "Values are stored as they travel in IDocs: keys in internal format, dates as "
         f"`YYYYMMDD`, packed numbers as decimal text (a column of {PACKED_TEXT_LENGTH} "
         "characters). A field that no process fills keeps its initial value.", "",
@@ -46,11 +48,12 @@ def tables_page(declarations: Iterable[TableDeclaration]) -> str:
                   f"Source of the field list: {_cell(table.source)}."]
         if table.notes:
             lines += ["", f"Not confirmed or left out: {_cell(table.notes)}"]
-        lines += ["", "| Field | Key | Type | Length | Decimals | Data element | Check table "
-                      "| Short text |",
-                  "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+        lines += ["", "| Field | Key | Kept | Type | Length | Decimals | Data element "
+                      "| Check table | Short text |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
         for field in table.fields:
             lines.append(f"| {field.name} | {'X' if field.key else ''} | "
+                         f"{'X' if field.kept else ''} | "
                          f"{field.type.ddic_type} | {field.type.width} | "
                          f"{field.type.decimals} | {field.element} | {field.check_table} | "
                          f"{_cell(field.text)} |")

@@ -33,6 +33,7 @@ from sqlalchemy import (
     bindparam,
     cast,
     func,
+    literal,
     select,
 )
 from sqlalchemy.sql.elements import ColumnElement
@@ -50,7 +51,8 @@ _PACKED = (AbapType.DEC, AbapType.QUAN, AbapType.CURR)
 
 @dataclass(frozen=True)
 class TableField:
-    """One SAP field of a readable table and the column that holds it."""
+    """One SAP field of a readable table and the column that holds it ("" for a field the
+    emulator declares but does not keep: it reads as its initial value)."""
 
     name: str
     type: Elementary
@@ -97,9 +99,11 @@ def sap_table(table: Table, name: str, text: str, fields: dict[str, FieldSpec]
 def declared_table(declaration: TableDeclaration, table: Table) -> ReadableTable:
     """The readable table of a dictionary declaration (``fake_sap.ddic.tables``): every
     declared field, in SAP's order, in the column the declaration made for it (``table``,
-    from :meth:`TableDeclaration.table`). The emulator's own columns are no fields."""
+    from :meth:`TableDeclaration.table`). The emulator's own columns are no fields; a field
+    declared not kept has no column and reads as its initial value."""
     return ReadableTable(declaration.name, declaration.text, table, tuple(
-        TableField(f.name, f.type, f.text, f.column_name, f.element, f.check_table)
+        TableField(f.name, f.type, f.text, f.column_name if f.kept else "", f.element,
+                   f.check_table)
         for f in declaration.fields))
 
 
@@ -257,7 +261,8 @@ class _Column:
         if field is None:
             raise where.UnknownField(f"unknown field {name}")
         self.field = field
-        self.column = table.table.c[field.column]
+        self.column: ColumnElement[Any] = table.table.c[field.column] if field.column else \
+            _initial_literal(field)
 
     @property
     def _numeric_text(self) -> bool:
@@ -265,6 +270,9 @@ class _Column:
         return self.field.type.type in _PACKED and isinstance(self.column.type, String)
 
     def expression(self, for_like: bool = False) -> ColumnElement[Any]:
+        if not self.field.column:
+            return literal(Decimal(0), Numeric(31, 14)) if self._numeric_text and \
+                not for_like else self.column
         if self._numeric_text and not for_like:
             # an empty text is an initial amount; PostgreSQL would refuse to cast it
             return cast(func.nullif(self.column, ""), Numeric(31, 14))
@@ -293,6 +301,14 @@ class _Column:
             return [Decimal(0)]
         initial = self.field.type.initial()
         return sorted({"", str(initial)})
+
+
+def _initial_literal(field: TableField) -> ColumnElement[Any]:
+    """What a field the emulator does not keep holds in every row: its initial value, as the
+    text a stored column would have (a packed number as "", which reads as zero)."""
+    initial = field.type.initial()
+    return literal(initial if isinstance(initial, str) and field.type.type not in _PACKED
+                   else "", String())
 
 
 def line_writer(table: ReadableTable, layout: Sequence[Layout], delimiter: str = ""
@@ -357,7 +373,10 @@ def _line_template(table: ReadableTable, layout: Sequence[Layout], delimiter: st
 def selected_column(table: ReadableTable, item: Layout) -> ColumnElement[Any]:
     """The column of a layout item as the query selects it for :func:`line_writer`: a
     text column with its field's initial value where it holds NULL or nothing, so that no
-    value needs looking at in Python."""
+    value needs looking at in Python. A field the emulator does not keep is its initial
+    value's text."""
+    if not item.field.column:
+        return _initial_literal(item.field)
     column = table.table.c[item.field.column]
     if not _as_stored_text(table, item):
         return column
@@ -369,7 +388,8 @@ def selected_column(table: ReadableTable, item: Layout) -> ColumnElement[Any]:
 
 def _as_stored_text(table: ReadableTable, item: Layout) -> bool:
     """Whether the field's stored text is its DATA text, cut or padded on the right."""
-    column = table.table.c[item.field.column]
+    column = table.table.c[item.field.column] if item.field.column else \
+        _initial_literal(item.field)
     return (isinstance(column.type, String) and item.field.type.type not in _PACKED
             and isinstance(item.field.type.initial(), str))
 

@@ -4,12 +4,19 @@ A :class:`TableDeclaration` names the SAP table, its short text, the public list
 were taken from, and its fields in SAP's order: name, elementary ABAP type, key flag and short
 text. From that one declaration come
 
-- the SQLAlchemy table (:meth:`TableDeclaration.table`): one text column per field, named
-  after it in lower case, as long as the field's characters; the key fields (MANDT first)
-  as primary key; and whatever the emulator keeps beside SAP's fields
+- the SQLAlchemy table (:meth:`TableDeclaration.table`): one text column per kept field,
+  named after it in lower case, as long as the field's characters; the key fields (MANDT
+  first) as primary key; and whatever the emulator keeps beside SAP's fields
   (:attr:`TableDeclaration.own_columns`, never an SAP field);
 - the table RFC_READ_TABLE and DDIF_FIELDINFO_GET answer for
   (``fake_sap.rfc.read_table.declared_table``).
+
+A field the emulator never fills (most of VBAP's 400 fields: no process here writes a
+commission group or a route schedule) can be declared *not kept* (``kept=False``): it is
+SAP's field all the same, so RFC_READ_TABLE selects it, filters on it and writes its
+initial value, and DDIF_FIELDINFO_GET describes it, but it has no column. A client that
+reads the table the way it reads a real SAP then gets an answer instead of FIELD_NOT_VALID,
+and the database does not carry hundreds of columns that are always empty.
 
 Values are kept the way they travel in IDocs: keys in internal format, dates as ``YYYYMMDD``,
 packed numbers (QUAN, CURR, DEC) as canonical decimal text in a column of
@@ -54,6 +61,9 @@ class DeclaredField:
     element: str = ""
     #: the check table (DD03L-CHECKTABLE) where the table's listing names one
     check_table: str = ""
+    #: whether the emulator stores a value: False for a field no process fills, which has
+    #: no column and always reads as its type's initial value
+    kept: bool = True
 
     @property
     def column_name(self) -> str:
@@ -119,10 +129,11 @@ def key(name: str, type_: Elementary, text: str, *, initial: str | None = REQUIR
 
 def data(name: str, type_: Elementary, text: str, *, initial: str | None = "",
          stored_length: int | None = None, element: str | None = None,
-         check_table: str = "") -> DeclaredField:
-    """A non-key field (``element`` as for :func:`key`)."""
+         check_table: str = "", kept: bool = True) -> DeclaredField:
+    """A non-key field (``element`` as for :func:`key`; ``kept=False`` for a field the
+    emulator declares but never stores, see the module's docstring)."""
     return _field(name, type_, text, element, initial=initial, stored_length=stored_length,
-                  check_table=check_table)
+                  check_table=check_table, kept=kept)
 
 
 def _no_own_columns() -> Sequence[SchemaItem]:
@@ -153,7 +164,9 @@ class TableDeclaration:
         self._index.update({f.name: f for f in self.fields})
         if len(self._index) != len(self.fields):
             raise ValueError(f"{self.name}: a field is declared twice")
-        unknown = set(self.first_columns) - {f.column_name for f in self.fields}
+        if any(f.key and not f.kept for f in self.fields):
+            raise ValueError(f"{self.name}: a key field must be kept")
+        unknown = set(self.first_columns) - {f.column_name for f in self.kept_fields}
         if unknown:
             raise ValueError(f"{self.name}: first columns that are no field: {unknown}")
 
@@ -164,19 +177,26 @@ class TableDeclaration:
     def key_fields(self) -> tuple[DeclaredField, ...]:
         return tuple(f for f in self.fields if f.key)
 
+    @property
+    def kept_fields(self) -> tuple[DeclaredField, ...]:
+        """The fields that have a column, in SAP's order."""
+        return tuple(f for f in self.fields if f.kept)
+
     def storage_order(self) -> list[DeclaredField]:
         """The fields in column order: the first revision's columns as it made them, then
-        the fields added since, in SAP's order."""
-        by_column = {f.column_name: f for f in self.fields}
+        the fields added since, in SAP's order (kept fields only: the others have no
+        column)."""
+        by_column = {f.column_name: f for f in self.kept_fields}
         first = [by_column[name] for name in self.first_columns]
-        return first + [f for f in self.fields if f.column_name not in self.first_columns]
+        return first + [f for f in self.kept_fields
+                        if f.column_name not in self.first_columns]
 
     def added_since_first_revision(self) -> list[DeclaredField]:
         """The fields whose columns a later revision added (their initial value is a server
         default, so that the rows already stored get it too)."""
         if not self.first_columns:
             return []
-        return [f for f in self.fields if f.column_name not in self.first_columns]
+        return [f for f in self.kept_fields if f.column_name not in self.first_columns]
 
     @property
     def table_name(self) -> str:
