@@ -32,7 +32,7 @@ TYPES = [MATMAS05, DEBMAS07, ORDERS05, DELVRY07]
 LEFT_EMPTY = {
     "MATMAS05": {"E1MARAM": {"LVORM", "KZKFG"}, "E1MARCM": {"LVORM"}, "E1MARDM": {"LVORM"},
                  "E1MBEWM": {"LVORM", "BWTAR"}, "E1MVKEM": {"LVORM"}},
-    "DEBMAS07": {"E1KNA1M": {"LOEVM", "AUFSD", "LIFSD", "FAKSD"},
+    "DEBMAS07": {"E1KNA1M": {"LOEVM", "AUFSD", "LIFSD", "FAKSD", "SPERR", "CASSD"},
                  "E1KNVVM": {"LOEVM", "AUFSD", "LIFSD", "FAKSD"},
                  "E1KNB1M": {"LOEVM", "SPERR"}, "E1KNKKM": {"CRBLB"}},
     "ORDERS05": {"E1EDK01": {"AUGRU", "AUGRU_BEZ", "LIFSK", "LIFSK_BEZ"},

@@ -69,7 +69,8 @@ def test_a_material_with_the_plant_segments_of_an_ecc_sample_posts_with_53(sap):
 
     assert shown["status"] == "53"
     assert shown["segments"] == [segment.to_dict() for segment in sent.segments]
-    assert {"E1MARA1", "E1MPGDM", "E1MPRWM", "E1MVEGM", "E1MVEUM", "E1MKALM"} <= set(
+    assert {"E1MARA1", "E1MARC1", "E1MFHMM", "E1MPGDM", "E1MPOPM", "E1MPRWM", "E1MVEGM",
+            "E1MVEUM", "E1MKALM"} <= set(
         segment_names(shown["segments"]))
 
 
@@ -98,12 +99,12 @@ def test_an_order_with_terms_texts_and_item_conditions_posts_with_53(sap):
 
 
 def test_a_segment_of_the_sample_that_is_not_declared_yet_still_gets_60(sap):
-    # E1MARC1 is in SAP's tree (the ECC sample has it first under E1MARCM), but no public
+    # E1CUCFG (configuration data) is in SAP's MATMAS05 tree under E1MARAM, but no public
     # listing gave its fields, so it is not declared: refused rather than guessed
     document = MATERIAL_SAMPLE.read_bytes().replace(
-        b'<E1MARDM SEGMENT="1">', b'<E1MARC1 SEGMENT="1"/>\n        <E1MARDM SEGMENT="1">', 1)
+        b'    </E1MARAM>', b'      <E1CUCFG SEGMENT="1"/>\n    </E1MARAM>', 1)
 
     shown = post(sap, document)
 
     assert shown["status"] == "60"
-    assert "E1MARC1" in shown["status_records"][-1]["text"]
+    assert "E1CUCFG" in shown["status_records"][-1]["text"]

@@ -373,7 +373,17 @@ def reference_page() -> str:
         "the problem. SAP has more specific E0 messages for syntax errors, e.g. E0 077 "
         "\"EDI: Syntax error in IDoc (hierarchy level is invalid)\" (sapdatasheet.org, "
         "\"SAP ABAP Message Class E0 Message Number 077\"); the others were not found in a "
-        "public source.",
+        "public source. Searched for the findings unknown segment, wrong order, field too "
+        "long, too many segments and missing mandatory segment: the E0 message pages of "
+        "sapdatasheet.org and stechno.net (the pages found are 077, 777, 778 and 803, none "
+        "of the others a syntax finding), erplingo.com (pages of the classes EA, "
+        "IDOC_ADAPTER and ECCEDI only), and IDoc samples and mappings in public "
+        "repositories (no E0 number quoted). E0 077 itself is not used yet: the syntax "
+        "check does not tell a segment at the wrong hierarchy level from an unknown one.",
+        "- The material master numbers (M3) listed above as not confirmed, and the reuses "
+        "below, were searched on sapdatasheet.org and stechno.net without a page for the "
+        "situations the emulator reports; the sales numbers (V1) were not searched yet. "
+        "Both are kept until a public source gives SAP's number.",
         "- A T100 message has at most four variables (MESSAGE_V1..V4). These texts use more; "
         "RETURN rows carry only the first four values as MESSAGE_V1..V4:",
         "",

@@ -8,6 +8,8 @@ Field values that are not business values (an amount that is no number, a partne
 that is too long) are refused while mapping, before the business checks see the IDoc. The
 sales area's currency (E1KNVVM WAERS) travels as an ISO code and is converted to the client's
 internal currency here; the country (E1KNA1M LAND1) is SAP's country key and stays as sent.
+The language is E1KNA1M SPRAS, or, when a sender fills only SPRAS_ISO, that ISO code
+converted to SAP's language key, as for the material texts (E1MAKTM).
 Every standard E1KNA1M and E1KNVVM field that KNA1 or KNVV has a field of the same name for
 is stored there, whether or not a business rule reads it.
 """
@@ -19,14 +21,22 @@ from typing import cast
 
 from sqlalchemy import Connection
 
-from fake_sap.ale.inbound.values import NOT_KEPT, IsoFields, SegmentReads, amount
+from fake_sap.ale.inbound.values import (
+    ISO_CONVERSION_ERROR,
+    NOT_KEPT,
+    IsoFields,
+    SegmentReads,
+    amount,
+    segment_number,
+)
 from fake_sap.ale.posting import Posting
 from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import IsoCodes
 from fake_sap.conversion import alpha_input
 from fake_sap.ddic.tables.customer import KNA1, KNVV
 from fake_sap.ddic.tables.declaration import TableDeclaration
-from fake_sap.ddic.types import PACKED_TYPES, AbapType
+from fake_sap.ddic.types import LANGUAGE_KEYS, PACKED_TYPES, AbapType
+from fake_sap.errors import sap_error
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.model import Segment
 from fake_sap.idoc.types.debmas07 import E1KNA1M, E1KNVVM
@@ -89,6 +99,7 @@ HEADER = SegmentReads("E1KNA1M", {
     "KUNNR": "customer", "KTOKD": "account_group", "ANRED": "title", "NAME1": "name",
     "NAME2": "name_2", "SORTL": "search_term", "STRAS": "street", "ORT01": "city",
     "PSTLZ": "postal_code", "REGIO": "region", "LAND1": "country", "SPRAS": "language",
+    "SPRAS_ISO": "language",  # when SPRAS is empty
     "TELF1": "telephone", "STCEG": "vat_number", "AUFSD": "order_block",
     "LIFSD": "delivery_block", "FAKSD": "billing_block", "LOEVM": "deletion_flag",
     # every other E1KNA1M field with a KNA1 field of the same name (BRSCH, NAME3 ...)
@@ -157,7 +168,7 @@ def to_command(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE
         search_term=header.get("SORTL"), street=header.get("STRAS"),
         city=header.get("ORT01"), postal_code=header.get("PSTLZ"),
         region=header.get("REGIO"), country=header.get("LAND1"),
-        language=header.get("SPRAS"), telephone=header.get("TELF1"),
+        language=_language(idoc, header), telephone=header.get("TELF1"),
         vat_number=header.get("STCEG"), order_block=header.get("AUFSD"),
         delivery_block=header.get("LIFSD"), billing_block=header.get("FAKSD"),
         deletion_flag="X" if header.get("LOEVM") == "X" else "",
@@ -168,6 +179,24 @@ def to_command(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE
                             company.get("LOEVM"))
             for company in header.all("E1KNB1M")),
         credit=tuple(_credit(credit) for credit in header.all("E1KNKKM")))
+
+
+def _language(idoc: Idoc, header: SegmentData) -> str:
+    """KNA1-SPRAS: SPRAS as sent, else SPRAS_ISO as SAP's one-character key (T002).
+
+    An ISO code without a language key is refused with the ALE layer's ISO conversion
+    message (VII 003), as a unit or currency without a conversion is."""
+    spras = header.get("SPRAS")
+    if spras:
+        return spras
+    iso = header.get("SPRAS_ISO")
+    if not iso:
+        return ""
+    if iso.upper() in LANGUAGE_KEYS:
+        return LANGUAGE_KEYS[iso.upper()]
+    raise sap_error(*ISO_CONVERSION_ERROR, iso,
+                    str(segment_number(idoc, header)).zfill(6), header.name, "SPRAS_ISO",
+                    field="SPRAS_ISO")
 
 
 def _sales_area(area: SegmentData, iso: IsoFields) -> SalesAreaData:

@@ -176,9 +176,14 @@ KNVV = TableDeclaration(
            "the segment's order; their place among KNVV's other fields, and the KNVV fields "
            "the segment does not carry (KVAKZ, KVAWT, BOIDT, PRAT1 to PRATA ...), are not "
            "confirmed and not declared. UEBTO, UNTTO (tolerances) and PODTG (POD timeframe) "
-           "are left out: no listing read gave their KNVV type. Types of the fields after "
-           "PERRL other than WAERS, VKBUR, VKGRP and VSORT are CHAR with the segment's "
-           "length."),
+           "are left out: no listing read gave their KNVV type. The data elements UEBTO and "
+           "UNTTO are DEC 3,1 (sapdatasheet.org, \"SAP ABAP Data Element UEBTO\" and "
+           "\"... UNTTO\"), but the KNVV listings read (stechno.net, sapdatasheet.org "
+           "CMDS_KNVV_S, dev-workbench.com, sap4tech.net) end before them, so that KNVV uses "
+           "these data elements is not confirmed; no listing of PODTG's type was found. "
+           "Segment E1KNVVM carries all three as character fields (CHAR 4, 4, 11). Types "
+           "of the fields after PERRL other than WAERS, VKBUR, VKGRP and VSORT are CHAR "
+           "with the segment's length."),
     first_columns=("mandt", "kunnr", "vkorg", "vtweg", "spart", "kdgrp", "bzirk", "waers",
                    "vwerk", "vsbed", "zterm", "ktgrd", "kztlf", "aufsd", "lifsd", "loevm"),
 )

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from fake_sap.idoc.model import UNBOUNDED, IdocType, SapType, Segment, fields
 
-C, N, CU, L, D, T = (SapType.CHAR, SapType.NUMC, SapType.CURR, SapType.LANG, SapType.DATS,
-                     SapType.TIMS)
+C, N, CU, CK, L, D, T = (SapType.CHAR, SapType.NUMC, SapType.CURR, SapType.CUKY, SapType.LANG,
+                         SapType.DATS, SapType.TIMS)
 
 E1KNVPM = Segment(
     "E1KNVPM", "Master customer partner functions (KNVP)",
@@ -465,14 +465,82 @@ E1KNA1M = Segment(
         ("PSTL2", 10, C, "P.O. box postal code"),
         ("PSTLZ", 10, C, "Postal code"),
         ("REGIO", 3, C, "Region (state, province)"),
+        ("COUNC", 3, C, "County code"),
+        ("CITYC", 4, C, "City code"),
+        ("RPMKR", 5, C, "Regional market"),
         ("SORTL", 10, C, "Sort field"),
+        ("SPERR", 1, C, "Central posting block"),
         ("SPRAS", 1, L, "Language key"),
         ("STCD1", 16, C, "Tax number 1"),
+        ("STCD2", 11, C, "Tax number 2"),
+        ("STKZA", 1, C, "Business partner subject to equalization tax"),
+        ("STKZU", 1, C, "Liable for VAT"),
         ("STRAS", 35, C, "Street and house number"),
+        ("TELBX", 15, C, "Telebox number"),
         ("TELF1", 16, C, "First telephone number"),
+        ("TELF2", 16, C, "Second telephone number"),
+        ("TELFX", 31, C, "Fax number"),
+        ("TELTX", 30, C, "Teletex number"),
+        ("TELX1", 30, C, "Telex number"),
         ("LZONE", 10, C, "Transportation zone to or from which the goods are delivered"),
+        ("XZEMP", 1, C, "Alternative payee in document allowed"),
+        ("VBUND", 6, C, "Company ID of trading partner"),
         ("STCEG", 20, C, "VAT registration number"),
+        ("GFORM", 2, C, "Legal status"),
+        ("BRAN1", 10, C, "Industry code 1"),
+        ("BRAN2", 10, C, "Industry code 2"),
+        ("BRAN3", 10, C, "Industry code 3"),
+        ("BRAN4", 10, C, "Industry code 4"),
+        ("BRAN5", 10, C, "Industry code 5"),
+        ("UMJAH", 4, N, "Year for which sales are given"),
+        ("UWAER", 5, CK, "Currency of sales figure"),
+        ("JMZAH", 6, N, "Yearly number of employees"),
+        ("JMJAH", 4, N, "Year for which the number of employees is given"),
+        ("KATR1", 2, C, "Attribute 1"),
+        ("KATR2", 2, C, "Attribute 2"),
+        ("KATR3", 2, C, "Attribute 3"),
+        ("KATR4", 2, C, "Attribute 4"),
+        ("KATR5", 2, C, "Attribute 5"),
+        ("KATR6", 3, C, "Attribute 6"),
+        ("KATR7", 3, C, "Attribute 7"),
+        ("KATR8", 3, C, "Attribute 8"),
+        ("KATR9", 3, C, "Attribute 9"),
+        ("KATR10", 3, C, "Attribute 10"),
+        ("STKZN", 1, C, "Natural person"),
+        ("UMSA1", 16, C, "Annual sales (as text of 16 characters)"),
+        ("TXJCD", 15, C, "Tax jurisdiction"),
+        ("PERIV", 2, C, "Fiscal year variant"),
+        ("KTOCD", 4, C, "Reference account group for one-time account"),
+        ("PFORT", 35, C, "PO box city"),
+        ("DTAMS", 1, C, "Report key for data medium exchange"),
+        ("DTAWS", 2, C, "Instruction key for data medium exchange"),
+        ("HZUOR", 2, C, "Hierarchy assignment (batch input)"),
+        ("CIVVE", 1, C, "ID for mainly non-military use"),
+        ("MILVE", 1, C, "ID for mainly military use"),
         ("SPRAS_ISO", 2, C, "Language according to ISO 639"),
+        ("FITYP", 2, C, "Tax type"),
+        ("STCDT", 2, C, "Tax number type"),
+        ("STCD3", 18, C, "Tax number 3"),
+        ("STCD4", 18, C, "Tax number 4"),
+        ("XICMS", 1, C, "Customer is ICMS-exempt"),
+        ("XXIPI", 1, C, "Customer is IPI-exempt"),
+        ("XSUBT", 1, C, "Customer group for substituting calculation (old)"),
+        ("CFOPC", 2, C, "Customer's CFOP category"),
+        ("TXLW1", 3, C, "Tax law: ICMS"),
+        ("TXLW2", 3, C, "Tax law: IPI"),
+        ("CCC01", 1, C, "Indicator for biochemical warfare for legal control"),
+        ("CCC02", 1, C, "Indicator for nuclear nonproliferation for legal control"),
+        ("CCC03", 1, C, "Indicator for national security for legal control"),
+        ("CCC04", 1, C, "Indicator for missile technology for legal control"),
+        ("CASSD", 2, C, "Central sales block for customer"),
+        ("KDKG1", 2, C, "Customer condition group 1"),
+        ("KDKG2", 2, C, "Customer condition group 2"),
+        ("KDKG3", 2, C, "Customer condition group 3"),
+        ("KDKG4", 2, C, "Customer condition group 4"),
+        ("KDKG5", 2, C, "Customer condition group 5"),
+        ("NODEL", 1, C, "Central deletion block for master record"),
+        ("XSUB2", 3, C, "Customer group for substituting calculation"),
+        ("WERKS", 4, C, "Plant"),
     ),
     children=(E1KNVVM, E1KNB1M, E1KNBKM, E1KNVAM, E1KNVKM, E1KNKKM),
     min_occurs=1,
@@ -480,12 +548,13 @@ E1KNA1M = Segment(
     source="beyondse16.com, \"Complete segment and field list of SAP IDoc DEBMAS06\" and "
            "\"... DEBMAS01\" (E1KNA1M fields MSGFN to REGIO in SAP's order with their segment "
            "lengths; the segment keeps the KNA1 fields in alphabetical order up to REGIO).",
-    notes="the fields after REGIO (COUNC and the rest) could not be read completely from a "
-          "public listing; SORTL, SPRAS, STCD1, STRAS, TELF1, STCEG and SPRAS_ISO are kept "
-          "as declared before (lengths of their KNA1 fields), the others are not declared "
-          "yet, so an IDoc carrying one of them still ends in status 60. LZONE (CHAR 10) and "
-          "the relative order SORTL, SPRAS, STCD1, STRAS, TELF1, LZONE, STCEG, SPRAS_ISO are "
-          "confirmed by " + _TREE.format(segment="E1KNA1M") + ". DUEFL is not declared: the "
+    notes="the fields after REGIO (COUNC to WERKS), in this order, with their types and "
+          "lengths, are those of " + _TREE.format(segment="E1KNA1M") + "; that listing gives "
+          "the dictionary type of each field (NUMC for UMJAH, JMZAH, JMJAH, CUKY for UWAER, "
+          "LANG for SPRAS; UMSA1 is a character field of 16 there). It does not name the "
+          "segment definition, so whether DEBMAS07's E2KNA1M version ends at WERKS is not "
+          "confirmed. BBBNR, BBSNR and BUBKZ are NUMC in that listing and stay CHAR as "
+          "declared from beyondse16.com, which gives lengths only. DUEFL is not declared: the "
           "listings found have it in the vendor segment E1LFA1M (CREMAS), not in E1KNA1M. "
           "Child segments of the basic type that are not declared yet (" +
           _TREE.format(segment="E1KNA1M") + "): E1KNA11, E1KNA1H, E1KNVDM, E1KNVVH, E1KNBWM, "

@@ -36,7 +36,10 @@ E1EDL18 = Segment(
     max_occurs=UNBOUNDED,
     source="none found: these are the fields the emulator's flows use",
     notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing; its other standard fields are not declared yet.",
+          "listing; its other standard fields are not declared yet. Searched: segment "
+          "listings of E1EDL18/E2EDL18 on leanx.eu, sapdatasheet.org, se80.co.uk and "
+          "beyondse16.com (none found), DELVRY schemas and mappings in public repositories "
+          "(they write QUALF only: PGI, PIC, DEL, CHG, ORI).",
 )
 
 E1EDL21 = Segment(

@@ -82,6 +82,12 @@ _PLANT_TREE = ("the segment tree of the SAP ECC MATMAS05 sample cited for E1MARA
                "E1MARC1, E1MARDM, E1MFHMM, E1MPGDM, E1MPOPM, E1MPRWM, E1MVEGM, E1MVEUM, E1MKALM, "
                "in that order")
 _IDOC_ONLY = "no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only. "
+#: a public listing of the MATMAS segments (27 segments): each segment's fields in order with
+#: the type and length of the field's data element; for packed numbers that is the number of
+#: digits, not the width of the segment field, so those widths come from the schema above
+_EXPORT = ("GitHub, a TypeScript data file \"Dados do IDoc MATMAS - Mestre de Materiais\" "
+           "generated from an IDoc documentation export (27 segments, 868 fields): segment "
+           "{segment}")
 
 E1MPGDM = Segment(
     "E1MPGDM", "Master material product group",
@@ -198,6 +204,144 @@ E1MKALM = Segment(
            " (E1MKALM, 0..999999, MSGFN to ALNAG with the same lengths); " + _PLANT_TREE,
     notes=_IDOC_ONLY + "EWAHR is declared as CHAR with the listed length, since no public "
           "listing gave its segment type. " + _LADS_LIMITS,
+)
+
+E1MARC1 = Segment(
+    "E1MARC1", "Additional fields for E1MARCM",
+    fields(
+        ("NFMAT_EXTERNAL", 40, C, "Long material number for field NFMAT"),
+        ("NFMAT_VERSION", 10, C, "Version number for field NFMAT"),
+        ("NFMAT_GUID", 32, C, "External GUID for field NFMAT"),
+        ("STDPD_EXTERNAL", 40, C, "Long material number for field STDPD"),
+        ("STDPD_VERSION", 10, C, "Version number for field STDPD"),
+        ("STDPD_GUID", 32, C, "External GUID for field STDPD"),
+        ("VRBMT_EXTERNAL", 40, C, "Long material number for field VRBMT"),
+        ("VRBMT_VERSION", 10, C, "Version number for field VRBMT"),
+        ("VRBMT_GUID", 32, C, "External GUID for field VRBMT"),
+        ("NFMAT_LONG", 40, C, "Follow-up material (40 characters)"),
+        ("STDPD_LONG", 40, C, "Configurable material (40 characters)"),
+        ("VRBMT_LONG", 40, C, "Reference material for consumption (40 characters)"),
+        ("UCMAT_LONG", 40, C, "Reference material for original batches (40 characters)"),
+    ),
+    max_occurs=1,
+    source=_MATMAS04_XSD + " (E1MARC1 \"Additional Fields for E1MARCM\", 0..1, first child "
+           "of E1MARCM, NFMAT_EXTERNAL to VRBMT_GUID); " + _EXPORT.format(
+               segment="E1MARC1, 0..1: the same nine fields, then NFMAT_LONG, STDPD_LONG, "
+                       "VRBMT_LONG and UCMAT_LONG, CHAR 40") + "; " + _PLANT_TREE,
+    notes=_IDOC_ONLY + "The segment has no MSGFN field in either listing. The four *_LONG "
+          "fields are only in the second listing, which does not name the segment "
+          "definition; they are declared because a sender on a release with the long "
+          "material number fills them.",
+)
+
+E1MFHMM = Segment(
+    "E1MFHMM", "Master material production resource/tool (MFHM)",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("OBJTY", 2, C, "Object type of the CIM resource"),
+        ("OBJID", 8, N, "Object ID of the resource"),
+        ("ZAEHL", 8, N, "Internal counter"),
+        ("OBJTY_V", 2, C, "Object type of the CIM resource"),
+        ("OBJID_V", 8, N, "Object ID of the resource"),
+        ("KZKBL", 1, C, "Create load records for production resources/tools"),
+        ("STEUF", 4, C, "Control key for management of production resources/tools"),
+        ("STEUF_REF", 1, C, "Control key cannot be changed"),
+        ("FGRU1", 4, C, "Grouping key 1 for production resources/tools"),
+        ("FGRU2", 4, C, "Grouping key 2 for production resources/tools"),
+        ("PLANV", 3, C, "Production resource/tool usage"),
+        ("KTSCH", 7, C, "Standard text key for production resources/tools"),
+        ("KTSCH_REF", 1, C, "Reference key cannot be changed"),
+        ("BZOFFB", 2, C, "Reference date to start of production resource/tool usage"),
+        ("BZOFFB_REF", 1, C, "Offset to start cannot be changed"),
+        ("OFFSTB", 7, Q, "Offset to start of production resource/tool usage"),
+        ("EHOFFB", 3, U, "Offset unit for start of production resource/tool usage"),
+        ("OFFSTB_REF", 1, C, "Offset to start cannot be changed"),
+        ("BZOFFE", 2, C, "Reference date for end of production resource/tool usage"),
+        ("BZOFFE_REF", 1, C, "End reference date cannot be changed"),
+        ("OFFSTE", 7, Q, "Offset to finish of production resource/tool usage"),
+        ("EHOFFE", 3, U, "Offset unit for end of production resource/tool usage"),
+        ("OFFSTE_REF", 1, C, "Offset to end cannot be changed"),
+        ("MGFORM", 6, C, "Formula for calculating the total quantity of PRT"),
+        ("MGFORM_REF", 1, C, "Formula for calculating the total quantity cannot be changed"),
+        ("EWFORM", 6, C, "Formula for calculating the total usage value of PRT"),
+        ("EWFORM_REF", 1, C, "Formula to calculate entire usage value cannot be changed"),
+        ("PAR01", 6, C, "First parameter (for formulas)"),
+        ("PAR02", 6, C, "Second parameter (for formulas)"),
+        ("PAR03", 6, C, "Third parameter (for formulas)"),
+        ("PAR04", 6, C, "Fourth parameter (for formulas)"),
+        ("PAR05", 6, C, "Fifth parameter (for formulas)"),
+        ("PAR06", 6, C, "Sixth parameter (for formulas)"),
+        ("PARU1", 3, U, "Parameter unit"),
+        ("PARU2", 3, U, "Parameter unit"),
+        ("PARU3", 3, U, "Parameter unit"),
+        ("PARU4", 3, U, "Parameter unit"),
+        ("PARU5", 3, U, "Parameter unit"),
+        ("PARU6", 3, U, "Parameter unit"),
+        ("PARV1", 11, Q, "Parameter value"),
+        ("PARV2", 11, Q, "Parameter value"),
+        ("PARV3", 11, Q, "Parameter value"),
+        ("PARV4", 11, Q, "Parameter value"),
+        ("PARV5", 11, Q, "Parameter value"),
+        ("PARV6", 11, Q, "Parameter value"),
+    ),
+    max_occurs=1,
+    source=_MATMAS04_XSD + " (E1MFHMM, 0..1, after E1MARDM, MSGFN to PARV6 with their "
+           "widths); " + _EXPORT.format(segment="E1MFHMM: the same fields in the same order, "
+                                                "with their types (NUMC, QUAN, UNIT)") +
+           "; " + _PLANT_TREE,
+    notes=_IDOC_ONLY + "The units of the offsets and parameters travel as sent: SAP's ISO "
+          "conversion of these unit fields is not confirmed by either listing.",
+)
+
+E1MPOPM = Segment(
+    "E1MPOPM", "Master material forecast parameters",
+    fields(
+        ("MSGFN", 3, C, "Function"),
+        ("VERSP", 2, C, "Version number of forecast parameters"),
+        ("PROPR", 4, C, "Forecast profile"),
+        ("MODAW", 1, C, "Model selection indicator"),
+        ("MODAV", 1, C, "Model selection procedure"),
+        ("KZPAR", 1, C, "Indicator for parameter optimization"),
+        ("OPGRA", 1, C, "Optimization level"),
+        ("KZINI", 1, C, "Initialization indicator"),
+        ("PRMOD", 1, C, "Forecast model"),
+        ("ALPHA", 5, DE, "Basic value smoothing using alpha factor"),
+        ("BETA1", 5, DE, "Trend value smoothing using the beta factor"),
+        ("GAMMA", 5, DE, "Seasonal index smoothing using gamma factor"),
+        ("DELTA", 5, DE, "MAD smoothing using delta factor"),
+        ("EPSIL", 5, DE, "Epsilon factor"),
+        ("SIGGR", 7, DE, "Tracking limit"),
+        ("PERKZ", 1, C, "Period indicator"),
+        ("PRDAT", 8, D, "Date of last forecast"),
+        ("PERAN", 5, DE, "Number of historical periods"),
+        ("PERIN", 5, DE, "Number of periods for initialization"),
+        ("PERIO", 5, DE, "Number of periods per seasonal cycle"),
+        ("PEREX", 5, DE, "Number of periods for ex-post forecasting"),
+        ("ANZPR", 5, DE, "Number of forecast periods"),
+        ("FIMON", 5, DE, "Fixed periods"),
+        ("GWERT", 15, Q, "Basic value"),
+        ("GWER1", 15, Q, "Basic value of the second order"),
+        ("GWER2", 15, Q, "Basic value of the second order"),
+        ("VMGWE", 15, Q, "Basic value of previous period"),
+        ("VMGW1", 15, Q, "Basic value of the second order in previous period"),
+        ("VMGW2", 15, Q, "Basic value of the second order in previous period"),
+        ("TWERT", 15, Q, "Trend value"),
+        ("VMTWE", 15, Q, "Trend value of previous period"),
+        ("PRMAD", 15, Q, "Mean absolute deviation (MAD)"),
+        ("VMMAD", 15, Q, "Mean absolute deviation of previous period"),
+        ("FSUMM", 15, Q, "Error total"),
+        ("VMFSU", 15, Q, "Error total for the previous period"),
+        ("GEWGR", 2, C, "Weighting group"),
+        ("THKOF", 7, DE, "Theil coefficient"),
+        ("AUSNA", 30, C, "Exception message bar"),
+        ("PROAB", 10, C, "Forecast flow control"),
+    ),
+    max_occurs=1,
+    source=_MATMAS04_XSD + " (E1MPOPM, 0..1, after E1MPGDM, MSGFN to PROAB with their "
+           "widths); " + _EXPORT.format(segment="E1MPOPM: the same fields in the same order, "
+                                                "with their types (DEC, QUAN, DATS)") +
+           "; " + _PLANT_TREE,
+    notes=_IDOC_ONLY + "Both listings end at PROAB.",
 )
 
 E1MARCM = Segment(
@@ -381,7 +525,8 @@ E1MARCM = Segment(
         ("UCHKZ", 1, C, "Indicator for original batch management"),
         ("UCMAT", 18, C, "Reference material for original batches"),
     ),
-    children=(E1MARDM, E1MPGDM, E1MPRWM, E1MVEGM, E1MVEUM, E1MKALM),
+    children=(E1MARC1, E1MARDM, E1MFHMM, E1MPGDM, E1MPOPM, E1MPRWM, E1MVEGM, E1MVEUM,
+              E1MKALM),
     max_occurs=UNBOUNDED,
     source=_LADS.format(record="MRC, MSGFN to UCMAT; the fields from MSGFN1 on are those of "
                                "the child segments the program reads into the same record") +
@@ -788,21 +933,21 @@ E1MARAM = Segment(
         ("ERGEI", 3, U, "Unit of weight (allowed packaging weight)"),
         ("ERVOL", 14, Q, "Allowed packaging volume"),
         ("ERVOE", 3, U, "Volume unit (allowed packaging volume)"),
-        ("GEWTO", 3, C, "Excess weight tolerance for handling unit"),
-        ("VOLTO", 3, C, "Excess volume tolerance of the handling unit"),
+        ("GEWTO", 3, DE, "Excess weight tolerance for handling unit"),
+        ("VOLTO", 3, DE, "Excess volume tolerance of the handling unit"),
         ("VABME", 1, C, "Variable purchase order unit active"),
         ("KZKFG", 1, C, "Configurable material"),
         ("XCHPF", 1, C, "Batch management requirement indicator"),
         ("VHART", 4, C, "Packaging material type"),
-        ("FUELG", 3, C, "Maximum level (by volume)"),
+        ("FUELG", 3, DE, "Maximum level (by volume)"),
         ("STFAK", 5, C, "Stacking factor"),
         ("MAGRV", 4, C, "Material group: packaging materials"),
         ("BEGRU", 4, C, "Authorization group"),
         ("QMPUR", 1, C, "QM in procurement is active"),
         ("RBNRM", 9, C, "Catalog profile"),
-        ("MHDRZ", 6, C, "Minimum remaining shelf life"),
-        ("MHDHB", 6, C, "Total shelf life"),
-        ("MHDLP", 5, C, "Storage percentage"),
+        ("MHDRZ", 6, DE, "Minimum remaining shelf life"),
+        ("MHDHB", 6, DE, "Total shelf life"),
+        ("MHDLP", 5, DE, "Storage percentage"),
         ("VPSTA", 15, C, "Maintenance status of complete material"),
         ("EXTWG", 18, C, "External material group"),
         ("MSTAE", 2, C, "Cross-plant material status"),
@@ -827,8 +972,8 @@ E1MARAM = Segment(
         ("IPRKZ", 1, C, "Period indicator for shelf life expiration date"),
         ("PRZUS", 1, C, "Indicator: product composition printed on packaging"),
         ("MTPOS_MARA", 4, C, "General item category group"),
-        ("GEWTO_NEW", 5, C, "Excess weight tolerance for handling unit"),
-        ("VOLTO_NEW", 5, C, "Excess volume tolerance of the handling unit"),
+        ("GEWTO_NEW", 5, DE, "Excess weight tolerance for handling unit"),
+        ("VOLTO_NEW", 5, DE, "Excess volume tolerance of the handling unit"),
         ("WRKST_NEW", 48, C, "Basic material"),
         ("AENNR", 12, C, "Change number"),
         ("MATFI", 1, C, "Material is locked"),
@@ -839,6 +984,17 @@ E1MARAM = Segment(
         ("GENNR", 18, C, "Material number of the generic material in prepack materials"),
         ("SERLV", 1, C, "Level of explicitness for serial number"),
         ("RMATP", 18, C, "Reference material for materials packed in same way"),
+        ("GDS_RELEVANT", 1, C, "Relevant for global data synchronization"),
+        ("MCOND", 1, C, "Material condition management"),
+        ("RETDELC", 1, C, "Return code"),
+        ("LOGLEV_RETO", 1, C, "Return to logistics level"),
+        ("NSNID", 9, C, "NATO item identification number"),
+        ("WEORA", 1, C, "Acceptance at origin"),
+        ("PACKCODE", 10, C, "Packaging code"),
+        ("DG_PACK_STATUS", 10, C, "Dangerous goods packaging status"),
+        ("ANP", 9, N, "ANP code"),
+        ("MATNR_LONG", 40, C, "Material number (40 characters, needed technically)"),
+        ("BISMT_LONG", 40, C, "Old material number (40 characters, needed technically)"),
     ),
     children=(E1MARA1, E1MAKTM, E1MARCM, E1MARMM, E1MBEWM, E1MLGNM, E1MVKEM, E1MLANM, E1MTXHM),
     min_occurs=1,
@@ -850,16 +1006,20 @@ E1MARAM = Segment(
            "E1MARAM field table (help.sap.com/saphelp_me60, BRGEW, LAENG, BREIT, HOEHE quan "
            "14, MEABM unit 3, KZKFG char 1); the order of the fields as real MATMAS05 IDocs "
            "published on pastebin.com carry them (BLANZ, EKWSL, BRGEW, NTGEW, GEWEI, VOLUM, "
-           "..., MTPOS_MARA). MATMAS05 uses segment definition E2MARAM009.",
-    notes="the tolerances, shelf-life figures and factors GEWTO, VOLTO, FUELG, STFAK, MHDRZ, "
-          "MHDHB, MHDLP, GEWTO_NEW and VOLTO_NEW are declared as CHAR with the listed length, "
-          "since no public listing gave their segment type. Fields that newer versions of "
-          "E2MARAM append after RMATP (such as the *_EXTERNAL, *_VERSION and *_GUID fields of "
-          "the long material number) are not confirmed and not declared. " + _LADS_LIMITS +
-          " Segments of the basic type that are not declared yet, so that an IDoc carrying "
-          "them ends in status 60 (" + _TREE + "): E1MARC1, E1MFHMM, E1MPOPM, E1CUCFG and "
-          "its children. E1MARAM fields reported in S/4HANA IDocs after RMATP (such as ANP) "
-          "are not confirmed by a public listing with their lengths and are not declared.",
+           "..., MTPOS_MARA). MATMAS05 uses segment definition E2MARAM009; " +
+           _EXPORT.format(segment="E1MARAM (GDS_RELEVANT to BISMT_LONG after RMATP, and the "
+                                  "types of the tolerance and shelf-life fields)") + ".",
+    notes="GEWTO, VOLTO, FUELG, MHDRZ, MHDHB, MHDLP, GEWTO_NEW and VOLTO_NEW are DEC, as " +
+          _EXPORT.format(segment="E1MARAM") + " types them (DEC 3 and DEC 4 digits), with the "
+          "segment widths listed before; STFAK is INT2 there and stays CHAR, since a segment "
+          "field is declared with a character-like type. The fields after RMATP (GDS_RELEVANT "
+          "to BISMT_LONG, ANP NUMC 9) are those of the same listing, which does not name the "
+          "segment definition; its /CWM/TOLGR, /CWM/TARA and /CWM/TARUM (catch weight "
+          "management, between WEORA and PACKCODE) are not declared, since the listing does "
+          "not say how IDoc-XML names a field with a namespace, so an IDoc carrying one of "
+          "them still ends in status 60. " + _LADS_LIMITS + " Segments of the basic type that "
+          "are not declared yet, so that an IDoc carrying them ends in status 60 (" + _TREE +
+          "): E1CUCFG and its children.",
 )
 
 MATMAS05 = IdocType(

@@ -82,20 +82,53 @@ E1EDK03 = Segment(
     notes=_LADS_LIMITS,
 )
 
+#: the order of the E1EDKA1 fields: an XSLT generated from SAP's ORDERS05 metadata that
+#: writes every field of every segment in the segment's order
+_GENERATED_MAPPING = ("GitHub, an XSLT generated from the IDoc metadata of ORDERS05 (one xsl:if "
+                      "per field, in the order of the segment, E1EDKA1 from PARVW to TITLE, "
+                      "then its child E1EDKA3)")
+
 E1EDKA1 = Segment(
     "E1EDKA1", "IDoc: Document header partner information (AG sold-to, WE ship-to)",
     fields(("PARVW!", 3, C, "Partner function"), ("PARTN", 17, C, "Partner number"),
            ("LIFNR", 17, C, "Vendor number at customer location"),
-           ("NAME1", 35, C, "Name 1"), ("STRAS", 35, C, "Street and house number"),
-           ("ORT01", 35, C, "City"), ("PSTLZ", 9, C, "Postal code"),
-           ("LAND1", 3, C, "Country key")),
+           ("NAME1", 35, C, "Name 1"), ("NAME2", 35, C, "Name 2"),
+           ("NAME3", 35, C, "Name 3"), ("NAME4", 35, C, "Name 4"),
+           ("STRAS", 35, C, "Street and house number 1"),
+           ("STRS2", 35, C, "Street and house number 2"),
+           ("PFACH", 35, C, "PO box"), ("ORT01", 35, C, "City"),
+           ("COUNC", 9, C, "County code"), ("PSTLZ", 9, C, "Postal code"),
+           ("PSTL2", 9, C, "P.O. box postal code"), ("LAND1", 3, C, "Country key"),
+           ("ABLAD", 35, C, "Unloading point"),
+           ("PERNR", 30, C, "Contact person's personnel number"),
+           ("PARNR", 30, C, "Contact person's number (not personnel number)"),
+           ("TELF1", 25, C, "First telephone number of contact person"),
+           ("TELF2", 25, C, "Second telephone number of contact person"),
+           ("TELFX", 25, C, "Fax number"),
+           ("SPRAS", 1, C, "Language key"), ("ANRED", 15, C, "Form of address"),
+           ("ORT02", 35, C, "District"), ("HAUSN", 6, C, "House number"),
+           ("STOCK", 6, C, "Floor"), ("REGIO", 3, C, "Region"),
+           ("ISOAL", 2, C, "Country ISO code"),
+           ("IHREZ", 30, C, "Your reference (partner)"),
+           ("BNAME", 35, C, "IDoc user name"), ("PAORG", 30, C, "IDoc organization code"),
+           ("ORGTX", 35, C, "IDoc organization code text"),
+           ("PAGRU", 30, C, "IDoc group code"),
+           ("KNREF", 30, C, "Customer description of partner (plant, storage location)"),
+           ("ILNNR", 70, C, "Character field, length 70"),
+           ("PFORT", 35, C, "PO box city"),
+           ("SPRAS_ISO", 2, C, "Language according to ISO 639"), ("TITLE", 15, C, "Title")),
     max_occurs=UNBOUNDED,
-    source="none found: these are the fields the emulator's flows use",
-    notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing in SAP's order; its other standard fields are not declared yet. " +
-          _LADS.format(record="PNR") + " lists the partner number before the partner "
-          "function and the address fields in an order of its own, so it does not confirm "
-          "the order of the segment.",
+    source=_GENERATED_MAPPING + " for the order; " + _LADS.format(
+        record="PNR (table lads_sto_po_pnr): the length of each field but TELBX, TELTX, "
+               "TELX1, PARGE, ISONU and FCODE") + "; SAP Help AFS 5.0, \"Document Header: "
+           "Partner Info (Segment E1EDKA1)\" (PARVW, PARTN, LIFNR, NAME1, NAME2 ... KNREF, "
+           "ILNNR, PFORT, SPRAS_ISO, TITLE).",
+    notes="TELBX, TELTX and TELX1 (after TELF2 and TELFX), PARGE (after REGIO), ISONU and "
+          "FCODE (after ISOAL) are fields of the segment, but no public listing gave their "
+          "lengths, so they are not declared and an IDoc carrying one of them ends in "
+          "status 60. leanx.eu's listing of the delivery partner segment E2EDLA1 has the "
+          "same data elements with the same lengths as far as it could be read (to PARNR). "
+          "SPRAS is a character field of 1 in the program's table.",
 )
 
 E1EDK02 = Segment(

@@ -106,7 +106,8 @@ def test_walk_is_depth_first_in_declared_order():
     header = MATMAS05.segment("E1MARAM")
     assert header is not None
     assert [s.name for s in header.walk()] == ["E1MARAM", "E1MARA1", "E1MAKTM", "E1MARCM",
-                                               "E1MARDM", "E1MPGDM", "E1MPRWM", "E1MVEGM",
+                                               "E1MARC1", "E1MARDM", "E1MFHMM", "E1MPGDM",
+                                               "E1MPOPM", "E1MPRWM", "E1MVEGM",
                                                "E1MVEUM", "E1MKALM",
                                                "E1MARMM", "E1MEANM", "E1MBEWM", "E1MLGNM",
                                                "E1MLGTM", "E1MVKEM", "E1MLANM", "E1MTXHM",
@@ -152,8 +153,8 @@ def test_an_extension_may_add_segments_under_a_nested_parent():
     extra = Segment("Z1MARDM", "storage bin extras", fields(("ZBIN", 10)))
     extended = extend(MATMAS05, "ZMATMAS05", "test", {"E1MARDM": (extra,)})
     assert [s.name for s in extended.segment("E1MARCM").walk()] == [
-        "E1MARCM", "E1MARDM", "Z1MARDM", "E1MPGDM", "E1MPRWM", "E1MVEGM", "E1MVEUM",
-        "E1MKALM"]
+        "E1MARCM", "E1MARC1", "E1MARDM", "Z1MARDM", "E1MFHMM", "E1MPGDM", "E1MPOPM",
+        "E1MPRWM", "E1MVEGM", "E1MVEUM", "E1MKALM"]
     assert extended.segment("Z1MARDM").extension
 
 

@@ -41,7 +41,9 @@ DOCUMENTS: dict[str, list[str]] = {
     "MATMAS": [corpus("MATMAS05"),
                # SPRAS_ISO is read only when SPRAS is empty
                without(corpus("MATMAS05"), r"<SPRAS>[^<]*</SPRAS>")],
-    "DEBMAS": [corpus("DEBMAS07")],
+    "DEBMAS": [corpus("DEBMAS07"),
+               # E1KNA1M SPRAS_ISO is read only when SPRAS is empty
+               without(corpus("DEBMAS07"), r"<SPRAS>[^<]*</SPRAS>")],
     "ORDERS": [corpus("ORDERS05"),
                # E1EDK01 BELNR is read only without E1EDK02 QUALF 001, E1EDP20 WMENG only
                # when E1EDP01 MENGE is empty
