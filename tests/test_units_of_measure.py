@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
+import requests
+import zeep
 from idoc_builders import SapTables, docnums, last_status_text, material, packet, trail
 from rfc_client import RfcSession, read_table, save_material
 
@@ -18,6 +20,7 @@ from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.parser import parse_document
 from fake_sap.idoc.types import MATMAS05
 from fake_sap.testing.idoc_receiver import IdocReceiver
+from fake_sap.rfc.functions.material_structures import BAPI_MARM, BAPI_MARMX
 from fake_sap.testing.process import SapClient
 
 POSTED = ["50", "64", "53"]
@@ -207,3 +210,49 @@ def test_rfc_read_table_reads_marm_without_fields_and_filters_on_a_field_not_kep
 
     assert line.startswith(f"{sap.number}M-1")
     assert "BOX" in line
+
+
+# --- zeep, through the WSDL -------------------------------------------------------------------
+
+def test_zeep_sends_every_field_of_bapi_marm_and_the_unit_is_stored(sap, session):
+    http = requests.Session()
+    http.auth = sap.auth
+    transport = zeep.transports.Transport(session=http)
+
+    def service(name: str) -> zeep.Client:
+        # one HTTP session for both calls: the LUW is the session's
+        return zeep.Client(f"{sap.server.url}/sap/bc/soap/wsdl11?services={name}"
+                           f"&sap-client={sap.number}", transport=transport).service
+
+    unit = {"ALT_UNIT": "", "ALT_UNIT_ISO": "BX", "NUMERATOR": Decimal(12),
+            "DENOMINATR": Decimal(1), "EAN_UPC": "4006381333931", "EAN_CAT": "HE",
+            "LENGTH": Decimal("0.4"), "WIDTH": Decimal("0.3"), "HEIGHT": Decimal("0.2"),
+            "UNIT_DIM": "", "UNIT_DIM_ISO": "MTR", "VOLUME": Decimal("24"),
+            "VOLUMEUNIT": "L", "VOLUMEUNIT_ISO": "", "GROSS_WT": Decimal("6.5"),
+            "UNIT_OF_WT": "", "UNIT_OF_WT_ISO": "KGM", "DEL_FLAG": "", "SUB_UOM": "ST",
+            "SUB_UOM_ISO": "", "GTIN_VARIANT": "01", "NESTING_FACTOR": Decimal(10),
+            "MAXIMUM_STACKING": 4, "CAPACITY_USAGE": Decimal("1.5"),
+            "EWM_CW_UOM_TYPE": ""}
+    assert set(unit) == {f.name for f in BAPI_MARM.fields}
+    flags = {f.name: "X" for f in BAPI_MARMX.fields}
+    flags.update(ALT_UNIT="", ALT_UNIT_ISO="BX")
+    try:
+        saved = service("BAPI_MATERIAL_SAVEDATA").BAPI_MATERIAL_SAVEDATA(
+            HEADDATA={"MATERIAL": "4711", "IND_SECTOR": "M", "MATL_TYPE": "FERT",
+                      "BASIC_VIEW": "X"},
+            CLIENTDATA={"BASE_UOM": "ST"}, CLIENTDATAX={"BASE_UOM": "X"},
+            MATERIALDESCRIPTION={"item": [{"LANGU": "EN", "MATL_DESC": "Pump"}]},
+            UNITSOFMEASURE={"item": [unit]}, UNITSOFMEASUREX={"item": [flags]},
+            EXTENSIONIN={"item": [{"STRUCTURE": "BAPI_TE_MARA", "VALUEPART1": "4711"}]},
+            NO_ROLLBACK_WORK="X")
+        assert saved.RETURN.TYPE == "S", saved.RETURN.MESSAGE
+        service("BAPI_TRANSACTION_COMMIT").BAPI_TRANSACTION_COMMIT(WAIT="X")
+    finally:
+        http.close()
+
+    [line] = read_table(session, "MARM", where="MATNR = '000000000000004711'",
+                        fields=["MEINH", "UMREZ", "MEABM", "VOLEH", "GEWEI", "MESUB",
+                                "GTIN_VARIANT", "NEST_FTR", "MAX_STACK", "CAPAUSE"],
+                        DELIMITER="|")
+    assert [value.strip() for value in line.split("|")] == [
+        "BOX", "12", "M", "L", "KG", "ST", "01", "10", "4", "1.500"]

@@ -54,6 +54,8 @@ from fake_sap.rfc.functions.material_structures import (
     BAPIMATDOBEW,
     BAPIMATDOC,
     BAPIMATHEAD,
+    BAPIPAREX,
+    BAPIPAREXX,
     CLIENT_COLUMNS,
     PLANT_COLUMNS,
     SALES_COLUMNS,
@@ -184,17 +186,39 @@ BAPI_MATERIAL_SAVEDATA = FunctionInterface(
                   optional=True),
         importing("SALESDATA", BAPI_MVKE, "Sales data (MVKE)", optional=True),
         importing("SALESDATAX", BAPI_MVKEX, "Which SALESDATA fields to take", optional=True),
+        importing("FLAG_ONLINE", char(1), "No ALE field selection (accepted, no effect)",
+                  optional=True),
+        importing("FLAG_CAD_CALL", char(1), "Call from CAD system (accepted, no effect)",
+                  optional=True),
+        importing("NO_DEQUEUE", char(1), "Keep the lock (accepted, no effect)",
+                  optional=True),
+        importing("NO_ROLLBACK_WORK", char(1), "No rollback after an error (accepted: a "
+                                               "refused call registers nothing anyway)",
+                  optional=True),
         exporting("RETURN", BAPIRET2, "The outcome: S MM 356 or the first error"),
         tables("MATERIALDESCRIPTION", BAPI_MAKT, "Descriptions (MAKT)"),
         tables("UNITSOFMEASURE", BAPI_MARM, "Units of measure (MARM)"),
         tables("UNITSOFMEASUREX", BAPI_MARMX, "Which UNITSOFMEASURE fields to take"),
         tables("RETURNMESSAGES", BAPI_MATRETURN2, "All messages"),
+        tables("EXTENSIONIN", BAPIPAREX, "Customer fields (accepted, not stored)"),
+        tables("EXTENSIONINX", BAPIPAREXX, "Which EXTENSIONIN fields to take (accepted, "
+                                           "not stored)"),
     ), group="MGV2",
     notes="Fields are taken only where the X structure says `X`. Nothing is written before "
           "BAPI_TRANSACTION_COMMIT in the same session (see docs/soap-rfc.md); an empty "
           "HEADDATA-MATERIAL draws the next internal number from range object MATERIALNR, "
           "which stays used even if the work is rolled back. The commit writes a MATMAS "
-          "change pointer, so ALE distributes the material to subscribed partners.")
+          "change pointer, so ALE distributes the material to subscribed partners. "
+          "UNITSOFMEASURE rows are stored in MARM as UNITSOFMEASUREX says (the X row of the "
+          "same ALT_UNIT or ALT_UNIT_ISO); DEL_FLAG = X removes the unit. FLAG_ONLINE, "
+          "FLAG_CAD_CALL, NO_DEQUEUE, NO_ROLLBACK_WORK, EXTENSIONIN and EXTENSIONINX are "
+          "accepted and not stored. SAP's other parameters (FORECASTPARAMETERS, "
+          "PLANNINGDATA, STORAGELOCATIONDATA, WAREHOUSENUMBERDATA, STORAGETYPEDATA with "
+          "their X structures, INTERNATIONALARTNOS, MATERIALLONGTEXT, TAXCLASSIFICATIONS, "
+          "PRTDATA, PRTDATAX) are not declared: no public listing of their structures' "
+          "fields was found. Over plain SOAP they are ignored like any unknown element "
+          "(so their data is not stored), and a client built from the WSDL cannot send "
+          "them.")
 
 
 class _Refused(Exception):

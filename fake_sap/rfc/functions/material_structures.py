@@ -283,3 +283,26 @@ BAPI_MARMX = structure(
            "SAP's X structures are built. No public listing of BAPI_MARMX itself was found, "
            "so its field list is not confirmed.",
 )
+
+#: BAPIPAREX and BAPIPAREXX: 990 characters each (stechno.net, "SAP Function
+#: BAPI_MATERIAL_SAVEDATA": EXTENSIONIN BAPIPAREX 990, EXTENSIONINX BAPIPAREXX 990)
+_PAREX_SOURCE = ("sapdatasheet.org, \"SAP ABAP Table Field BAPIPAREX-STRUCTURE\" (position 1, "
+                 "data element TE_STRUC, CHAR 30); samplecodeabap.com, \"Using BAPIPAREX "
+                 "Structure in SAP BAPIs\" (the value in four fields VALUEPART1 to "
+                 "VALUEPART4 of 240 characters); stechno.net, \"SAP Function "
+                 "BAPI_MATERIAL_SAVEDATA\" (EXTENSIONIN BAPIPAREX, 990 characters: 30 + 4 x 240)")
+_PAREX_FIELDS = """
+STRUCTURE CHAR30 Structure name of BAPI table extension
+VALUEPART1 CHAR240 Data part of BAPI extension parameter
+VALUEPART2 CHAR240 Data part of BAPI extension parameter
+VALUEPART3 CHAR240 Data part of BAPI extension parameter
+VALUEPART4 CHAR240 Data part of BAPI extension parameter
+"""
+BAPIPAREX = structure(
+    "BAPIPAREX", "Ref. structure for BAPI parameter ExtensionIn/ExtensionOut",
+    *layout(_PAREX_FIELDS), source=_PAREX_SOURCE)
+BAPIPAREXX = structure(
+    "BAPIPAREXX", "Checkbox structure for BAPIPAREX",
+    *layout(_PAREX_FIELDS),
+    source=_PAREX_SOURCE + ". BAPIPAREXX has the same length (990 characters) in that "
+           "listing; that its fields are BAPIPAREX's is not confirmed by a public listing")
