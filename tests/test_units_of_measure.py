@@ -19,8 +19,8 @@ from fake_sap.db.schema import marm
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.parser import parse_document
 from fake_sap.idoc.types import MATMAS05
-from fake_sap.testing.idoc_receiver import IdocReceiver
 from fake_sap.rfc.functions.material_structures import BAPI_MARM, BAPI_MARMX
+from fake_sap.testing.idoc_receiver import IdocReceiver
 from fake_sap.testing.process import SapClient
 
 POSTED = ["50", "64", "53"]
