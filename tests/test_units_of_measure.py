@@ -6,8 +6,10 @@ the BAPI, VII 003 (status 51) for an IDoc, with nothing stored."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import requests
@@ -15,6 +17,7 @@ import zeep
 from idoc_builders import SapTables, docnums, last_status_text, material, packet, trail
 from rfc_client import RfcSession, read_table, save_material
 
+from fake_sap.basis.iso_codes import BASELINE
 from fake_sap.db.schema import marm
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.parser import parse_document
@@ -256,3 +259,39 @@ def test_zeep_sends_every_field_of_bapi_marm_and_the_unit_is_stored(sap, session
                         DELIMITER="|")
     assert [value.strip() for value in line.split("|")] == [
         "BOX", "12", "M", "L", "KG", "ST", "01", "10", "4", "1.500"]
+
+
+# --- the IDoc corpus: every E1MARMM field at its maximum length ----------------------------------
+
+CORPUS = Path(__file__).parent / "data" / "idoc_corpus" / "MATMAS05.xml"
+CORPUS_MATNR = "CORPUS-MATERIAL-01"
+
+
+def test_the_corpus_e1marmm_is_stored_field_by_field_and_sent_back_by_bd10(sap, tables):
+    xml = re.sub(r"<MANDT>\d+</MANDT>", f"<MANDT>{sap.number}</MANDT>",
+                 CORPUS.read_text(encoding="utf-8"))
+    response = sap.post_idocs(xml.encode("utf-8"))
+    assert response.status_code == 200, response.text
+    [sent_idoc] = parse_document(xml.encode("utf-8"))
+    [sent] = sent_idoc.segments[0].all("E1MARMM")
+    assert len(sent.values) > 10  # the corpus fills the segment
+
+    [row] = tables.rows(marm, matnr=CORPUS_MATNR)
+    for name, value in sent.values.items():
+        if name == "MSGFN":
+            continue
+        stored = row[name.lower()]
+        assert stored == (BASELINE.units.internal(value) or value), name
+
+    receiver = IdocReceiver()
+    try:
+        sap.register_partner(PARTNER, url=receiver.url, outbound=["MATMAS"])
+        assert sap.send_master_data("MATMAS", PARTNER, objects=[CORPUS_MATNR])["created"] == 1
+        [received] = receiver.wait_for(1)
+    finally:
+        receiver.stop()
+    [back] = parse_document(received.body)[0].segments[0].all("E1MARMM")
+    # the same fields come back (units as ISO codes of the stored internal units)
+    assert {name: BASELINE.units.internal(value) or value
+            for name, value in back.values.items()} == \
+        {name: BASELINE.units.internal(value) or value for name, value in sent.values.items()}
