@@ -407,7 +407,8 @@ MARM = TableDeclaration(
     ),
     source=(_listing("MARM") + " (MANDT to NEST_FTR in SAP's order, with data elements, "
             "check tables, types, lengths and decimals); " + _listing("DMARM") + " (the "
-            "shortened MARM structure for change documents: the same fields from MEINH on, "
+            "shortened MARM structure for change documents: the same fields from MEINH on "
+            "but BFLME_MARM, "
             "and after NEST_FTR the fields MAX_STACK INT1 3, CAPAUSE DEC 15,3 and TY2TQ "
             "CHAR 1); erpexplorer.com, \"SAP table MARM\" (MANDT to XFHDW, the same)"),
     notes=("The fields of industry add-ons in their own namespaces (/CWM/..., /STTPEC/...) "
