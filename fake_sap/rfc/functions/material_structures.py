@@ -179,8 +179,12 @@ BAPI_MAKT = structure(
     Field("DEL_FLAG", FLAG, _DELETION),
 )
 
-BAPI_MATRETURN2 = structure("BAPI_MATRETURN2", "Messages of the material BAPI",
-                            *BAPIRET2.fields)
+BAPI_MATRETURN2 = structure(
+    "BAPI_MATRETURN2", "Messages of the material BAPI", *BAPIRET2.fields,
+    source="the parameter RETURNMESSAGES of BAPI_MATERIAL_SAVEDATA is typed BAPI_MATRETURN2 "
+           "(SAP's call pattern of the function module, quoted in public ABAP programs on "
+           "GitHub). No public listing of the structure's fields was found: they are taken "
+           "to be BAPIRET2's, which is not confirmed")
 
 BAPIMATDOA = structure(
     "BAPIMATDOA", "Material data, general",
