@@ -190,7 +190,7 @@ BAPI_MATERIAL_SAVEDATA = FunctionInterface(
                   optional=True),
         importing("FLAG_CAD_CALL", char(1), "Call from CAD system (accepted, no effect)",
                   optional=True),
-        importing("NO_DEQUEUE", char(1), "Keep the lock (accepted, no effect)",
+        importing("NO_DEQUEUE", char(1), "No dequeue (accepted, no effect)",
                   optional=True),
         importing("NO_ROLLBACK_WORK", char(1), "No rollback after an error (accepted: a "
                                                "refused call registers nothing anyway)",
