@@ -144,6 +144,7 @@ def _largest(field: Field, *, flag: bool) -> object:
         return Decimal(f"{whole}.{'9' * elementary.decimals}" if elementary.decimals else whole)
     return {AbapType.NUMC: "9" * elementary.length, AbapType.DATS: "9999-12-31",
             AbapType.TIMS: "23:59:59", AbapType.LANG: "E", AbapType.INT4: 2**31 - 1,
+            AbapType.INT1: 255,
             AbapType.FLTP: 1.5}.get(
         kind, "X" if flag and elementary.length == 1 else "A" * elementary.length)
 
@@ -191,7 +192,11 @@ def test_savedata_accepts_every_declared_field_of_every_structure(service):
                    "DELYG_PLNT": "1000", "SALES_UNIT": "ST"},
         SALESDATAX={"SALES_ORG": "1000", "DISTR_CHAN": "10"},
         MATERIALDESCRIPTION={"LANGU": "E", "LANGU_ISO": "EN", "MATL_DESC": "Pump",
-                             "DEL_FLAG": ""})
+                             "DEL_FLAG": ""},
+        UNITSOFMEASURE={"ALT_UNIT": "BOX", "ALT_UNIT_ISO": "BX", "UNIT_DIM": "M",
+                        "VOLUMEUNIT": "L", "UNIT_OF_WT": "KG", "SUB_UOM": "ST",
+                        "DEL_FLAG": ""},
+        UNITSOFMEASUREX={"ALT_UNIT": "BOX", "ALT_UNIT_ISO": "BX"})
     saved = service("BAPI_MATERIAL_SAVEDATA")(**params)
 
     assert (saved.RETURN.TYPE, saved.RETURN.NUMBER) == ("S", "356"), saved.RETURN.MESSAGE

@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection, String, Table
 
+from fake_sap.ale.material_units import unit_of_measure_segments
 from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import ISO_BY_LANGUAGE, CodeMap
 from fake_sap.db.master_data import position
@@ -145,6 +146,7 @@ def _material_segment(rows: MaterialRows, units: CodeMap) -> SegmentData:
         header.children.append(SegmentData("E1MARCM", _E1MARCM.values(plant, msgfn), [
             SegmentData("E1MARDM", _E1MARDM.values(location, msgfn))
             for location in rows.storage_locations if location[_LOCATION_WERKS] == werks]))
+    header.children.extend(unit_of_measure_segments(rows.units, msgfn, units))
     for valuation in rows.valuations:
         header.children.append(SegmentData("E1MBEWM", _E1MBEWM.values(valuation, msgfn)))
     for sales in rows.sales:

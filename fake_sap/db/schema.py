@@ -211,6 +211,7 @@ marc = Table("marc", metadata, *ddic_material.MARC.schema_items())
 mard = Table("mard", metadata, *ddic_material.MARD.schema_items())
 mbew = Table("mbew", metadata, *ddic_material.MBEW.schema_items())
 mvke = Table("mvke", metadata, *ddic_material.MVKE.schema_items())
+marm = Table("marm", metadata, *ddic_material.MARM.schema_items())
 
 kna1 = Table("kna1", metadata, *ddic_customer.KNA1.schema_items())
 knvv = Table("knvv", metadata, *ddic_customer.KNVV.schema_items())

@@ -27,6 +27,7 @@ WRITERS: Mapping[str, str] = MappingProxyType({
     "mard": "fake_sap.mm.material_master",
     "mbew": "fake_sap.mm.material_master",
     "mvke": "fake_sap.mm.material_master",
+    "marm": "fake_sap.mm.material_master",
     # customer master (SD), with the receivables that accounting posts (KNKK-SKFOR)
     "kna1": "fake_sap.sd.customer_master",
     "knvv": "fake_sap.sd.customer_master",

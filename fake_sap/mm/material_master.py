@@ -1,4 +1,5 @@
-"""Material master (MM01/MM02): the one writer of MARA, MAKT, MARC, MARD, MBEW and MVKE.
+"""Material master (MM01/MM02): the one writer of MARA, MAKT, MARC, MARD, MBEW, MVKE and
+MARM.
 
 Layer: business. Imports the database layer, the conversion exits and the error types;
 never ``ale``, ``idoc``, ``rfc`` or ``http``. The inbound MATMAS IDoc, BAPI_MATERIAL_SAVEDATA
@@ -30,7 +31,7 @@ from sqlalchemy import Connection, Table, bindparam, select, update
 from fake_sap.conversion import matn1_input
 from fake_sap.db import master_data
 from fake_sap.db.master_data import Row, object_keys, rows_by_object
-from fake_sap.db.schema import makt, mara, marc, mard, mbew, mvke
+from fake_sap.db.schema import makt, mara, marc, mard, marm, mbew, mvke
 from fake_sap.db.upsert import RowChanges, insert_if_absent, write_changes
 from fake_sap.errors import SapMessage, declared_error, sap_error
 from fake_sap.lookups import Lookups
@@ -38,7 +39,7 @@ from fake_sap.lookups import Lookups
 #: the kind of object in :class:`fake_sap.lookups.Lookups` (known materials: MTART)
 KIND = "material"
 #: the tables this module writes, and nothing else does
-TABLES = (mara, makt, marc, mard, mbew, mvke)
+TABLES = (mara, makt, marc, mard, mbew, mvke, marm)
 #: columns an upsert never overwrites: creation data, and quantities goods movements keep
 KEEP_ON_UPDATE: dict[str, tuple[str, ...]] = {
     "mara": ("ersda", "ernam"),
@@ -118,6 +119,18 @@ class SalesView:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitOfMeasureView:
+    """One alternative unit of measure of a material (a MARM row)."""
+
+    unit: str  # MARM-MEINH, internal code
+    #: MARM's other kept fields by SAP name (UMREZ, UMREN, EAN11, LAENG ...), internal
+    #: format, maintained like the other views (:data:`UNIT_OF_MEASURE_FIELDS`)
+    fields: Mapping[str, str | None] = field(default_factory=dict)
+    #: remove the unit (E1MARMM with MSGFN 003, BAPI_MARM-DEL_FLAG)
+    delete: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class SaveMaterial:
     """Create or change a material. The caller says how (:class:`Maintenance`); a MATMAS
     IDoc is checked by :func:`post`, a BAPI checks its own call and :func:`save` writes."""
@@ -145,6 +158,7 @@ class SaveMaterial:
     plants: tuple[PlantView, ...] = ()
     valuations: tuple[ValuationView, ...] = ()
     sales: tuple[SalesView, ...] = ()
+    units_of_measure: tuple[UnitOfMeasureView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +222,7 @@ def post(lookups: Lookups, command: SaveMaterial | FlagMaterialForDeletion) -> M
         _check_valuation(lookups, valuation)
     for sales in command.sales:
         _check_sales(lookups, sales)
+    _check_units_of_measure(lookups, command.units_of_measure)
     if not exists and not command.texts:
         raise sap_error("M3", "302", "A description is required for new material &1", matnr)
     lookups.remember(KIND, matnr, mtart)
@@ -324,7 +339,41 @@ def _rows(mandt: str, command: SaveMaterial, mtart: str, today: str, user: str,
                 "dwerk": sales.delivering_plant, "vrkme": sales.sales_unit,
                 "mtpos": sales.item_category_group, "versg": sales.statistics_group,
                 "ktgrm": sales.account_assignment_group, "lvorm": sales.deletion_flag})}))
+    _unit_of_measure_rows(rows, key, maintenance, command.units_of_measure)
     return rows
+
+
+#: MARM's fields a :class:`UnitOfMeasureView` may carry (its kept fields but the key)
+UNIT_OF_MEASURE_FIELDS = frozenset(column.name.upper() for column in marm.columns
+                                   if column.name not in ("mandt", "matnr", "meinh"))
+#: MARM's unit fields beside the key, which must name units of T006
+_UNIT_OF_MEASURE_UNITS = ("MEABM", "VOLEH", "GEWEI", "MESUB")
+
+
+def _check_units_of_measure(lookups: Lookups, units: Sequence[UnitOfMeasureView]) -> None:
+    """Every unit a MARM row names (its own and its dimension, volume, weight and
+    lower-level units) must be a unit of T006: M3 351 as for the base unit."""
+    for view in units:
+        for unit in (view.unit, *(view.fields.get(name) for name in _UNIT_OF_MEASURE_UNITS)):
+            if unit and not lookups.has("T006", unit):
+                raise sap_error("M3", "351", "Unit of measure &1 is not defined", unit)
+
+
+def _unit_of_measure_rows(rows: RowChanges, key: Mapping[str, str], maintenance: Maintenance,
+                          units: Sequence[UnitOfMeasureView]) -> None:
+    """The MARM rows of a command: one upsert per unit kept, one delete per unit removed;
+    the units a command does not name stay as they are (in a MATMAS too: SAP removes a
+    unit only when its segment says so, MSGFN 003)."""
+    for view in units:
+        unit_key = {**key, "meinh": view.unit}
+        if view.delete:
+            rows.deletes.append((marm, unit_key))
+            continue
+        unknown = view.fields.keys() - UNIT_OF_MEASURE_FIELDS
+        if unknown:
+            raise ValueError(f"not fields of MARM: {sorted(unknown)}")
+        rows.upserts.append((marm, {**unit_key, **_fields(marm, maintenance, {
+            name.lower(): value for name, value in view.fields.items()})}))
 
 
 def _other_general_fields(values: Mapping[str, str | None], skip_empty: bool
@@ -451,6 +500,12 @@ def description(conn: Connection, mandt: str, matnr: str, spras: str) -> str | N
         makt.c.mandt == mandt, makt.c.matnr == matnr, makt.c.spras == spras)).scalar()
 
 
+def units_of_measure(conn: Connection, mandt: str, matnr: str) -> list[dict[str, Any]]:
+    """The alternative units of measure (MARM rows) of a material, in MEINH order."""
+    return [dict(row) for row in conn.execute(select(marm).where(
+        marm.c.mandt == mandt, marm.c.matnr == matnr).order_by(marm.c.meinh)).mappings()]
+
+
 def plant_data(conn: Connection, mandt: str, matnr: str, werks: str) -> dict[str, Any] | None:
     """The plant view (MARC row), None if the material is not maintained in the plant."""
     return master_data.material_plant(conn, mandt, matnr, werks)
@@ -480,6 +535,7 @@ class MaterialRows(NamedTuple):
     storage_locations: list[Row]  # MARD
     valuations: list[Row]  # MBEW
     sales: list[Row]  # MVKE
+    units: list[Row]  # MARM
 
 
 def rows_of_many(conn: Connection, mandt: str,
@@ -488,10 +544,10 @@ def rows_of_many(conn: Connection, mandt: str,
     table for the whole batch, not six per material: BD10 reads a whole client."""
     heads = rows_by_object(conn, mara, "matnr", mandt, matnrs)
     found = list(heads)
-    texts, plants, locations, valuations, sales = (
+    texts, plants, locations, valuations, sales, units = (
         rows_by_object(conn, table, "matnr", mandt, found)
-        for table in (makt, marc, mard, mbew, mvke))
+        for table in (makt, marc, mard, mbew, mvke, marm))
     return {matnr: MaterialRows(heads[matnr][0], texts.get(matnr, []), plants.get(matnr, []),
                                 locations.get(matnr, []), valuations.get(matnr, []),
-                                sales.get(matnr, []))
+                                sales.get(matnr, []), units.get(matnr, []))
             for matnr in found}

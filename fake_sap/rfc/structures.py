@@ -87,6 +87,10 @@ BAPIRET1 = structure(
     Field("MESSAGE_V2", char(50), "Message variable"),
     Field("MESSAGE_V3", char(50), "Message variable"),
     Field("MESSAGE_V4", char(50), "Message variable"),
+    source="se80.co.uk, \"BAPIRETURN1 SAP (Return Parameter) Structure details\" (TYPE to "
+           "MESSAGE_V4 with data elements, types and lengths; 470 characters, the length "
+           "stechno.net gives for BAPIRETURN1 parameters). No public listing of BAPIRET1 "
+           "itself was found: its field list is taken to be the same, which is unconfirmed",
 )
 
 BAPIRETURN = structure(

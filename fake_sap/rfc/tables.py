@@ -42,6 +42,7 @@ _FLTP = Elementary(AbapType.FLTP, 16, 16)
 _DICTIONARY_TABLES = ((material.MARA, schema.mara), (material.MAKT, schema.makt),
                       (material.MARC, schema.marc), (material.MARD, schema.mard),
                       (material.MBEW, schema.mbew), (material.MVKE, schema.mvke),
+                      (material.MARM, schema.marm),
                       (customer.KNA1, schema.kna1), (customer.KNVV, schema.knvv),
                       (customer.KNVP, schema.knvp), (customer.KNB1, schema.knb1),
                       (customer.KNKK, schema.knkk))

@@ -11,6 +11,8 @@ has no key) are refused while mapping, before the business checks see the IDoc. 
 and are converted to the client's internal units here
 (:class:`~fake_sap.ale.inbound.values.IsoFields`). Every standard E1MARAM field that MARA has
 a field of the same name for is stored there, whether or not a business rule reads it.
+Each E1MARMM is a MARM row (alternative unit of measure), its unit fields (MEINH, MEABM,
+VOLEH, GEWEI, MESUB) converted from ISO like the others; MSGFN 003 removes the unit.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from fake_sap.ddic.types import AbapType
 from fake_sap.errors import declared_error
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.model import SapType
-from fake_sap.idoc.types.matmas05 import E1MARAM
+from fake_sap.idoc.types.matmas05 import E1MARAM, E1MARMM
 from fake_sap.lookups import Lookups
 from fake_sap.mm import material_master
 from fake_sap.mm.material_master import (
@@ -42,6 +44,7 @@ from fake_sap.mm.material_master import (
     SalesView,
     SaveMaterial,
     StorageLocationView,
+    UnitOfMeasureView,
     ValuationView,
 )
 
@@ -102,8 +105,18 @@ SALES = SegmentReads("E1MVKEM", {
     "DWERK": "sales.delivering_plant", "VRKME": "sales.sales_unit",
     "MTPOS": "sales.item_category_group", "VERSG": "sales.statistics_group",
     "KTGRM": "sales.account_assignment_group", "LVORM": "sales.deletion_flag"})
+#: E1MARMM's fields stored in the MARM field of the same name (every field of the segment
+#: but MSGFN and the key MEINH), and the unit fields among them (ISO codes in the IDoc)
+_UNIT_OF_MEASURE_FIELDS = tuple(
+    f.name for f in E1MARMM.fields if f.name in material_master.UNIT_OF_MEASURE_FIELDS)
+_UNIT_OF_MEASURE_UNITS = tuple(name for name in _UNIT_OF_MEASURE_FIELDS
+                               if E1MARMM.field(name).type is SapType.UNIT)  # type: ignore[union-attr]
+UNIT_OF_MEASURE = SegmentReads("E1MARMM", {
+    "MSGFN": NOT_KEPT,  # 003: the unit is removed
+    "MEINH": "units_of_measure.unit",
+    **dict.fromkeys(_UNIT_OF_MEASURE_FIELDS, "units_of_measure.fields")})
 #: every segment this mapping reads; a segment not listed is not read at all
-READS = (HEADER, TEXT, PLANT, STORAGE_LOCATION, VALUATION, SALES)
+READS = (HEADER, TEXT, PLANT, STORAGE_LOCATION, VALUATION, SALES, UNIT_OF_MEASURE)
 
 
 def object_key(idoc: Idoc) -> str:
@@ -146,7 +159,8 @@ def to_command(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE
                     for text in header.all("E1MAKTM")),
         plants=tuple(_plant(plant) for plant in header.all("E1MARCM")),
         valuations=tuple(_valuation(valuation) for valuation in header.all("E1MBEWM")),
-        sales=tuple(_sales(sales, iso) for sales in header.all("E1MVKEM")))
+        sales=tuple(_sales(sales, iso) for sales in header.all("E1MVKEM")),
+        units_of_measure=_units_of_measure(header, iso))
 
 
 def _other_values(header: SegmentData, iso: IsoFields) -> dict[str, str | None]:
@@ -161,6 +175,21 @@ def _other_values(header: SegmentData, iso: IsoFields) -> dict[str, str | None]:
         if value and value.isdigit():
             values[name] = value.zfill(MARA.field(name).type.length)  # type: ignore[union-attr]
     return values
+
+
+def _units_of_measure(header: SegmentData, iso: IsoFields) -> tuple[UnitOfMeasureView, ...]:
+    """The E1MARMM segments as MARM rows: every field (empty ones become initial, as a
+    MATMAS replaces what it sends), the units converted from ISO (VII 003 without a
+    conversion)."""
+    units = []
+    for segment in header.all("E1MARMM"):
+        values: dict[str, str | None] = {name: segment.values.get(name, "")
+                                         for name in _UNIT_OF_MEASURE_FIELDS}
+        for name in _UNIT_OF_MEASURE_UNITS:
+            values[name] = iso.unit(segment, name)
+        units.append(UnitOfMeasureView(iso.unit(segment, "MEINH"), values,
+                                       delete=segment.values.get("MSGFN") == DELETE))
+    return tuple(units)
 
 
 def _language(text: SegmentData) -> str:

@@ -1,6 +1,6 @@
-"""The material master tables: MARA, MAKT, MARC, MARD, MBEW and MVKE.
+"""The material master tables: MARA, MAKT, MARC, MARD, MBEW, MVKE and MARM.
 
-MARA carries SAP's full standard field list (ECC 6.0); the other tables the fields the
+MARA and MARM carry SAP's full standard field list (ECC 6.0); the other tables the fields the
 emulator's processes keep, in SAP's order. Each declaration names its source.
 """
 
@@ -365,4 +365,58 @@ MVKE = TableDeclaration(
                    "ktgrm", "lvorm"),
 )
 
-TABLES = (MARA, MAKT, MARC, MARD, MBEW, MVKE)
+_INT1 = Elementary(AbapType.INT1, 3)
+
+MARM = TableDeclaration(
+    "MARM", "Units of Measure for Material",
+    (
+        *_mandt(), *_matnr(),
+        key("MEINH", unit(), "Alternative Unit of Measure for Stockkeeping Unit",
+            element="", check_table="T006"),
+        data("UMREZ", dec(5), "Numerator for Conversion to Base Units of Measure"),
+        data("UMREN", dec(5), "Denominator for conversion to base units of measure"),
+        data("EANNR", char(13), "European Article Number (EAN) - obsolete", kept=False),
+        data("EAN11", char(18), "International Article Number (EAN/UPC)"),
+        data("NUMTP", char(2), "Category of International Article Number (EAN)",
+             check_table="TNTP"),
+        data("LAENG", _QUANTITY, "Length"),
+        data("BREIT", _QUANTITY, "Width"),
+        data("HOEHE", _QUANTITY, "Height"),
+        data("MEABM", unit(), "Unit of Dimension for Length/Width/Height",
+             check_table="T006"),
+        data("VOLUM", _QUANTITY, "Volume"),
+        data("VOLEH", unit(), "Volume unit", check_table="T006"),
+        data("BRGEW", _QUANTITY, "Gross Weight"),
+        data("GEWEI", unit(), "Weight Unit", check_table="T006"),
+        data("MESUB", unit(), "Lower-Level Unit of Measure in a Packing Hierarchy",
+             check_table="T006"),
+        data("ATINN", _CHARACTERISTIC, "Internal characteristic", kept=False),
+        data("MESRT", numc(2), "Unit of measure sort number", kept=False),
+        data("XFHDW", char(1), "Leading batch-specific unit of measure", kept=False),
+        data("XBEWW", char(1), "Valuation based on the batch-specific unit of measure",
+             kept=False),
+        data("KZWSO", char(1), "Units of measure usage", kept=False),
+        data("MSEHI", unit(), "Unit of Measurement of Characteristic", element="",
+             check_table="TCHW2", kept=False),
+        data("BFLME_MARM", char(1), "Generic Material with Logistical Variants", kept=False),
+        data("GTIN_VARIANT", char(2), "Global Trade Item Number Variant"),
+        data("NEST_FTR", dec(3), "Remaining Volume after Nesting (in Percentage)"),
+        data("MAX_STACK", _INT1, "Maximum Stacking Factor"),
+        data("CAPAUSE", dec(15, 3), "Capacity Usage"),
+        data("TY2TQ", char(1), "EWM-CW: Category of Unit of Measure"),
+    ),
+    source=(_listing("MARM") + " (MANDT to NEST_FTR in SAP's order, with data elements, "
+            "check tables, types, lengths and decimals); " + _listing("DMARM") + " (the "
+            "shortened MARM structure for change documents: the same fields from MEINH on "
+            "but BFLME_MARM, "
+            "and after NEST_FTR the fields MAX_STACK INT1 3, CAPAUSE DEC 15,3 and TY2TQ "
+            "CHAR 1); erpexplorer.com, \"SAP table MARM\" (MANDT to XFHDW, the same)"),
+    notes=("The fields of industry add-ons in their own namespaces (/CWM/..., /STTPEC/...) "
+           "are not declared, nor the fields S/4HANA added. Kept: the fields E1MARMM and "
+           "BAPI_MARM carry. EANNR (obsolete), ATINN, MESRT, XFHDW, XBEWW, KZWSO, MSEHI and "
+           "BFLME_MARM are declared but not kept: no process of the emulator fills them. "
+           "SAP also keeps a row for the base unit itself (conversion 1/1); the emulator "
+           "stores only the rows a MATMAS IDoc or BAPI_MATERIAL_SAVEDATA sends."),
+)
+
+TABLES = (MARA, MAKT, MARC, MARD, MBEW, MVKE, MARM)

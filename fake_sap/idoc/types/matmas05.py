@@ -579,8 +579,9 @@ E1MARMM = Segment(
     children=(E1MEANM,),
     max_occurs=UNBOUNDED,
     source=_LADS.format(record="UOM, MSGFN to GTIN_VARIANT") + "; " + _TREE,
-    notes="no posting logic reads this segment: an inbound IDoc keeps it in the IDoc only, "
-          "and its units are not converted from ISO codes. " + _LADS_LIMITS + " NEST_FTR, "
+    notes="inbound, each segment is stored as a MARM row (MSGFN 003 removes the unit) "
+          "and its unit fields are converted from ISO codes; BD10 and change pointers send "
+          "the MARM rows back in it. " + _LADS_LIMITS + " NEST_FTR, "
           "MAX_STACK and CAPAUSE, which recent systems send in this segment, are not "
           "declared: public listings give them only as MARM table columns (DEC 3, INT4, "
           "QUAN 15,3), not with their position and length in the segment, so an IDoc "

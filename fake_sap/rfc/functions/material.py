@@ -33,6 +33,7 @@ from fake_sap.mm.material_master import (
     PlantView,
     SalesView,
     SaveMaterial,
+    UnitOfMeasureView,
     ValuationView,
 )
 from fake_sap.rfc.call import Call, RfcFunction
@@ -42,6 +43,8 @@ from fake_sap.rfc.functions.material_structures import (
     BAPI_MARAX,
     BAPI_MARC,
     BAPI_MARCX,
+    BAPI_MARM,
+    BAPI_MARMX,
     BAPI_MATRETURN2,
     BAPI_MBEW,
     BAPI_MBEWX,
@@ -51,9 +54,13 @@ from fake_sap.rfc.functions.material_structures import (
     BAPIMATDOBEW,
     BAPIMATDOC,
     BAPIMATHEAD,
+    BAPIPAREX,
+    BAPIPAREXX,
     CLIENT_COLUMNS,
     PLANT_COLUMNS,
     SALES_COLUMNS,
+    UNIT_OF_MEASURE_COLUMNS,
+    UNIT_OF_MEASURE_ISO_FIELDS,
     VALUATION_COLUMNS,
 )
 from fake_sap.rfc.luw import UpdateFunctions
@@ -179,15 +186,39 @@ BAPI_MATERIAL_SAVEDATA = FunctionInterface(
                   optional=True),
         importing("SALESDATA", BAPI_MVKE, "Sales data (MVKE)", optional=True),
         importing("SALESDATAX", BAPI_MVKEX, "Which SALESDATA fields to take", optional=True),
+        importing("FLAG_ONLINE", char(1), "No ALE field selection (accepted, no effect)",
+                  optional=True),
+        importing("FLAG_CAD_CALL", char(1), "Call from CAD system (accepted, no effect)",
+                  optional=True),
+        importing("NO_DEQUEUE", char(1), "No dequeue (accepted, no effect)",
+                  optional=True),
+        importing("NO_ROLLBACK_WORK", char(1), "No rollback after an error (accepted: a "
+                                               "refused call registers nothing anyway)",
+                  optional=True),
         exporting("RETURN", BAPIRET2, "The outcome: S MM 356 or the first error"),
         tables("MATERIALDESCRIPTION", BAPI_MAKT, "Descriptions (MAKT)"),
+        tables("UNITSOFMEASURE", BAPI_MARM, "Units of measure (MARM)"),
+        tables("UNITSOFMEASUREX", BAPI_MARMX, "Which UNITSOFMEASURE fields to take"),
         tables("RETURNMESSAGES", BAPI_MATRETURN2, "All messages"),
+        tables("EXTENSIONIN", BAPIPAREX, "Customer fields (accepted, not stored)"),
+        tables("EXTENSIONINX", BAPIPAREXX, "Which EXTENSIONIN fields to take (accepted, "
+                                           "not stored)"),
     ), group="MGV2",
     notes="Fields are taken only where the X structure says `X`. Nothing is written before "
           "BAPI_TRANSACTION_COMMIT in the same session (see docs/soap-rfc.md); an empty "
           "HEADDATA-MATERIAL draws the next internal number from range object MATERIALNR, "
           "which stays used even if the work is rolled back. The commit writes a MATMAS "
-          "change pointer, so ALE distributes the material to subscribed partners.")
+          "change pointer, so ALE distributes the material to subscribed partners. "
+          "UNITSOFMEASURE rows are stored in MARM as UNITSOFMEASUREX says (the X row of the "
+          "same ALT_UNIT or ALT_UNIT_ISO); DEL_FLAG = X removes the unit. FLAG_ONLINE, "
+          "FLAG_CAD_CALL, NO_DEQUEUE, NO_ROLLBACK_WORK, EXTENSIONIN and EXTENSIONINX are "
+          "accepted and not stored. SAP's other parameters (FORECASTPARAMETERS, "
+          "PLANNINGDATA, STORAGELOCATIONDATA, WAREHOUSENUMBERDATA, STORAGETYPEDATA with "
+          "their X structures, INTERNATIONALARTNOS, MATERIALLONGTEXT, TAXCLASSIFICATIONS, "
+          "PRTDATA, PRTDATAX) are not declared: no public listing of their structures' "
+          "fields was found. Over plain SOAP they are ignored like any unknown element "
+          "(so their data is not stored), and a client built from the WSDL cannot send "
+          "them.")
 
 
 class _Refused(Exception):
@@ -232,9 +263,9 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
             raise _Refused(message("E", "M3", "305", "Material number &1 is too long",
                                    head["MATERIAL"]), "HEADDATA", "MATERIAL") from None
     existing = material_master.material(conn, call.mandt, matnr) if matnr else None
+    codes = iso_codes.for_client(conn, call.mandt)
     client = _flagged(call["CLIENTDATA"], call["CLIENTDATAX"], CLIENT_COLUMNS)
-    client.update(_units_from_iso(call["CLIENTDATA"], call["CLIENTDATAX"],
-                                  iso_codes.for_client(conn, call.mandt)))
+    client.update(_units_from_iso(call["CLIENTDATA"], call["CLIENTDATAX"], codes))
     if existing is None:
         _check_new(head, client, call["MATERIALDESCRIPTION"])
     elif head["MATL_TYPE"] and head["MATL_TYPE"] != existing["mtart"]:
@@ -250,12 +281,15 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
     plants = _plant(call, require)
     valuations = _valuation(call, require)
     sales = _sales(call, require)
+    units = _units_of_measure(call["UNITSOFMEASURE"], call["UNITSOFMEASUREX"], codes,
+                              customizing.get("T006", set()))
     return {
         "matnr": matnr, "create": existing is None, "user": call.user,
         "today": clock.dats(clock.now()),
         "mara": {"mtart": head["MATL_TYPE"], "mbrsh": head["IND_SECTOR"], **client},
         "descriptions": _descriptions(call["MATERIALDESCRIPTION"]),
         "plants": plants, "valuations": valuations, "sales": sales,
+        "units_of_measure": units,
     }
 
 
@@ -281,6 +315,59 @@ def _units_from_iso(data: dict[str, Any], flags: dict[str, Any], codes: IsoCodes
             continue
         units[column] = codes.units.internal(iso) or iso
     return units
+
+
+def _units_of_measure(rows: list[dict[str, Any]], flag_rows: list[dict[str, Any]],
+                      codes: IsoCodes, known_units: set[str]) -> list[dict[str, Any]]:
+    """UNITSOFMEASURE as MARM rows (plain JSON data: unit, column -> text, delete flag).
+
+    Each row's fields are taken as SAP's checkbox rule says: only where the row of
+    UNITSOFMEASUREX for the same unit (ALT_UNIT, or ALT_UNIT_ISO when ALT_UNIT is empty)
+    has the field's flag set. A unit field counts in its ISO form only when the internal one
+    is empty, converted like the units of CLIENTDATA. DEL_FLAG = X removes the unit; a row
+    with no flag set and no DEL_FLAG changes nothing. Every unit named must be in T006
+    (M3 351, naming the parameter and the field).
+    """
+    flags_by_unit = {(row["ALT_UNIT"], row["ALT_UNIT_ISO"]): row for row in flag_rows}
+    units: list[dict[str, Any]] = []
+    for row in rows:
+        flags = flags_by_unit.get((row["ALT_UNIT"], row["ALT_UNIT_ISO"]), {})
+        unit = _unit(row, flags, "ALT_UNIT", "ALT_UNIT_ISO", codes, always=True) or ""
+        _require_unit(unit, known_units, "ALT_UNIT")
+        if row["DEL_FLAG"] == "X":
+            units.append({"meinh": unit, "values": {}, "delete": True})
+            continue
+        values = _flagged(row, flags, UNIT_OF_MEASURE_COLUMNS)
+        for field, iso_field in UNIT_OF_MEASURE_ISO_FIELDS.items():
+            converted = _unit(row, flags, field, iso_field, codes)
+            if converted is not None:
+                column = UNIT_OF_MEASURE_COLUMNS[field]
+                values[column] = converted
+            if values.get(UNIT_OF_MEASURE_COLUMNS[field]):
+                _require_unit(values[UNIT_OF_MEASURE_COLUMNS[field]], known_units, field)
+        if values:
+            units.append({"meinh": unit, "values": values, "delete": False})
+    return units
+
+
+def _unit(row: dict[str, Any], flags: dict[str, Any], field: str, iso_field: str,
+          codes: IsoCodes, always: bool = False) -> str | None:
+    """A unit field given only as its ISO code, as the internal unit (None when the
+    internal field is filled, or neither is selected); ``always`` for the key, which needs
+    no flag. An ISO code without a conversion is kept as sent, for the unit check."""
+    iso = row[iso_field]
+    if row[field]:
+        return str(row[field]) if always else None
+    if not iso or not (always or "X" in (flags.get(field), flags.get(iso_field))):
+        return "" if always else None
+    return codes.units.internal(iso) or iso
+
+
+def _require_unit(unit: str, known_units: set[str], field: str) -> None:
+    """M3 351 for a unit that T006 does not define (an empty key is none either)."""
+    if unit not in known_units:
+        raise _Refused(message("E", "M3", "351", "Unit of measure &1 is not defined", unit),
+                       "UNITSOFMEASURE", field)
 
 
 def _check_new(head: dict[str, Any], client: dict[str, str],
@@ -423,7 +510,12 @@ def saved_material(change: dict[str, Any]) -> SaveMaterial:
                                          valuation["values"])
                          for valuation in change["valuations"]),
         sales=tuple(_sales_view(sales["vkorg"], sales["vtweg"], sales["values"])
-                    for sales in change["sales"]))
+                    for sales in change["sales"]),
+        units_of_measure=tuple(
+            UnitOfMeasureView(unit["meinh"], {column.upper(): value for column, value
+                                              in unit["values"].items()},
+                              delete=unit["delete"])
+            for unit in change.get("units_of_measure", ())))
 
 
 def _plant_view(werks: str, values: dict[str, str]) -> PlantView:

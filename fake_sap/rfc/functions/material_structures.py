@@ -7,8 +7,8 @@ listing, ``element("MATNR")`` in a ``Field``) instead of repeating type and leng
 from __future__ import annotations
 
 from fake_sap.ddic.elements import element
-from fake_sap.rfc.model import FLAG, Field, char, cuky, curr, dec, structure
-from fake_sap.rfc.structures import BAPIRET2, layout
+from fake_sap.rfc.model import FLAG, AbapType, Elementary, Field, char, cuky, curr, dec, structure
+from fake_sap.rfc.structures import BAPIRET2, flags, layout
 
 _DELETION = "Flag for deletion"
 
@@ -179,8 +179,12 @@ BAPI_MAKT = structure(
     Field("DEL_FLAG", FLAG, _DELETION),
 )
 
-BAPI_MATRETURN2 = structure("BAPI_MATRETURN2", "Messages of the material BAPI",
-                            *BAPIRET2.fields)
+BAPI_MATRETURN2 = structure(
+    "BAPI_MATRETURN2", "Messages of the material BAPI", *BAPIRET2.fields,
+    source="the parameter RETURNMESSAGES of BAPI_MATERIAL_SAVEDATA is typed BAPI_MATRETURN2 "
+           "(SAP's call pattern of the function module, quoted in public ABAP programs on "
+           "GitHub). No public listing of the structure's fields was found: they are taken "
+           "to be BAPIRET2's, which is not confirmed")
 
 BAPIMATDOA = structure(
     "BAPIMATDOA", "Material data, general",
@@ -219,3 +223,90 @@ BAPIMATDOBEW = structure(
     Field("PLNDPRICE2", curr(11), "Future planned price 2"),
     Field("CURRENCY", cuky(), "Currency of the valuation area"),
 )
+
+#: BAPI_MARM field -> MARM column (UNITSOFMEASURE / UNITSOFMEASUREX); ALT_UNIT is the key
+#: MEINH, DEL_FLAG removes the unit
+UNIT_OF_MEASURE_COLUMNS = {
+    "NUMERATOR": "umrez", "DENOMINATR": "umren", "EAN_UPC": "ean11", "EAN_CAT": "numtp",
+    "LENGTH": "laeng", "WIDTH": "breit", "HEIGHT": "hoehe", "UNIT_DIM": "meabm",
+    "VOLUME": "volum", "VOLUMEUNIT": "voleh", "GROSS_WT": "brgew", "UNIT_OF_WT": "gewei",
+    "SUB_UOM": "mesub", "GTIN_VARIANT": "gtin_variant", "NESTING_FACTOR": "nest_ftr",
+    "MAXIMUM_STACKING": "max_stack", "CAPACITY_USAGE": "capause",
+    "EWM_CW_UOM_TYPE": "ty2tq"}
+#: the unit fields of BAPI_MARM beside the key, each with its ISO field
+UNIT_OF_MEASURE_ISO_FIELDS = {"UNIT_DIM": "UNIT_DIM_ISO", "VOLUMEUNIT": "VOLUMEUNIT_ISO",
+                              "UNIT_OF_WT": "UNIT_OF_WT_ISO", "SUB_UOM": "SUB_UOM_ISO"}
+_MARM_SOURCE = ("leanx.eu, \"SAP Table BAPI_MARM\" (https://leanx.eu/en/sap/table/bapi_marm.html: "
+                "ALT_UNIT to EWM_CW_UOM_TYPE in SAP's order with data elements, types, "
+                "lengths and decimals); se80.co.uk, \"BAPI_MARM SAP (Units of Measure) "
+                "Structure details\" (the same, with domains)")
+BAPI_MARM = structure(
+    "BAPI_MARM", "Units of Measure",
+    *layout("""
+ALT_UNIT UNIT3 Alternative Unit of Measure for Stockkeeping Unit (MEINH)
+ALT_UNIT_ISO CHAR3 Alternative unit of measure to stockkeeping unit in ISO code
+NUMERATOR DEC5 Numerator for Conversion to Base Units of Measure (UMREZ)
+DENOMINATR DEC5 Denominator for conversion to base units of measure (UMREN)
+EAN_UPC CHAR18 International Article Number (EAN/UPC) (EAN11)
+EAN_CAT CHAR2 Category of International Article Number (EAN) (NUMTP)
+LENGTH QUAN13.3 Length (LAENG)
+WIDTH QUAN13.3 Width (BREIT)
+HEIGHT QUAN13.3 Height (HOEHE)
+UNIT_DIM UNIT3 Unit of Dimension for Length/Width/Height (MEABM)
+UNIT_DIM_ISO CHAR3 Unit for length/breadth/height in ISO code
+VOLUME QUAN13.3 Volume (VOLUM)
+VOLUMEUNIT UNIT3 Volume unit (VOLEH)
+VOLUMEUNIT_ISO CHAR3 Volume unit in ISO code
+GROSS_WT QUAN13.3 Gross Weight (BRGEW)
+UNIT_OF_WT UNIT3 Weight Unit (GEWEI)
+UNIT_OF_WT_ISO CHAR3 Unit of weight in ISO code
+DEL_FLAG CHAR1 Delete Data Record (in Repeat Tables)
+SUB_UOM UNIT3 Lower-Level Unit of Measure in a Packing Hierarchy (MESUB)
+SUB_UOM_ISO CHAR3 Lower-Level Unit of Measure in ISO Code
+GTIN_VARIANT CHAR2 Global Trade Item Number Variant (GTIN_VARIANT)
+NESTING_FACTOR DEC3 Remaining Volume after Nesting (in Percentage) (NEST_FTR)
+"""),
+    Field("MAXIMUM_STACKING", Elementary(AbapType.INT1, 3),
+          "Maximum Stacking Factor (MAX_STACK)"),
+    *layout("""
+CAPACITY_USAGE DEC15.3 Capacity Usage (CAPAUSE)
+EWM_CW_UOM_TYPE CHAR1 EWM-CW: Category of Unit of Measure (TY2TQ)
+"""),
+    source=_MARM_SOURCE,
+)
+BAPI_MARMX = structure(
+    "BAPI_MARMX", "Checkbox structure for BAPI_MARM",
+    Field("ALT_UNIT", char(3), "Alternative unit of measure: the same as "
+                               "UNITSOFMEASURE-ALT_UNIT"),
+    Field("ALT_UNIT_ISO", char(3), "Alternative unit of measure in ISO code: the same as "
+                                   "UNITSOFMEASURE-ALT_UNIT_ISO"),
+    *flags(" ".join(f.name for f in BAPI_MARM.fields
+                    if f.name not in ("ALT_UNIT", "ALT_UNIT_ISO", "DEL_FLAG"))),
+    source="the fields of BAPI_MARM (" + _MARM_SOURCE + "): the key ALT_UNIT and its ISO "
+           "code as values, a BAPIUPDATE checkbox for every other field but DEL_FLAG, as "
+           "SAP's X structures are built. No public listing of BAPI_MARMX itself was found, "
+           "so its field list is not confirmed.",
+)
+
+#: BAPIPAREX and BAPIPAREXX: 990 characters each (stechno.net, "SAP Function
+#: BAPI_MATERIAL_SAVEDATA": EXTENSIONIN BAPIPAREX 990, EXTENSIONINX BAPIPAREXX 990)
+_PAREX_SOURCE = ("sapdatasheet.org, \"SAP ABAP Table Field BAPIPAREX-STRUCTURE\" (position 1, "
+                 "data element TE_STRUC, CHAR 30); samplecodeabap.com, \"Using BAPIPAREX "
+                 "Structure in SAP BAPIs\" (the value in four fields VALUEPART1 to "
+                 "VALUEPART4 of 240 characters); stechno.net, \"SAP Function "
+                 "BAPI_MATERIAL_SAVEDATA\" (EXTENSIONIN BAPIPAREX, 990 characters: 30 + 4 x 240)")
+_PAREX_FIELDS = """
+STRUCTURE CHAR30 Structure name of BAPI table extension
+VALUEPART1 CHAR240 Data part of BAPI extension parameter
+VALUEPART2 CHAR240 Data part of BAPI extension parameter
+VALUEPART3 CHAR240 Data part of BAPI extension parameter
+VALUEPART4 CHAR240 Data part of BAPI extension parameter
+"""
+BAPIPAREX = structure(
+    "BAPIPAREX", "Ref. structure for BAPI parameter ExtensionIn/ExtensionOut",
+    *layout(_PAREX_FIELDS), source=_PAREX_SOURCE)
+BAPIPAREXX = structure(
+    "BAPIPAREXX", "Checkbox structure for BAPIPAREX",
+    *layout(_PAREX_FIELDS),
+    source=_PAREX_SOURCE + ". BAPIPAREXX has the same length (990 characters) in that "
+           "listing; that its fields are BAPIPAREX's is not confirmed by a public listing")
