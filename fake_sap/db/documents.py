@@ -15,6 +15,8 @@ from __future__ import annotations
 from sqlalchemy import Column, Index, String, Table
 
 from fake_sap.db.schema import metadata
+from fake_sap.ddic.tables import accounting as ddic_accounting
+from fake_sap.ddic.tables import statistics as ddic_statistics
 
 
 def _mandt() -> Column:
@@ -152,35 +154,11 @@ ekpo = Table(
 
 # --- FI: accounting documents ----------------------------------------------------------------
 
-bkpf = Table(
-    "bkpf", metadata, _mandt(), _key("bukrs", 4), _key("belnr", 10), _key("gjahr", 4),
-    _char("blart", 2), _char("bldat", 8), _char("budat", 8), _char("monat", 2),
-    _char("cpudt", 8), _char("cputm", 6), _char("usnam", 12), _char("xblnr", 16),
-    _char("bktxt", 25), _char("waers", 5), _char("awtyp", 5), _char("awkey", 20),
-    _char("awsys", 10), _char("stblg", 10),
-    Index("ix_bkpf_reference", "mandt", "awkey"),
-)
-
-bseg = Table(
-    "bseg", metadata, _mandt(), _key("bukrs", 4), _key("belnr", 10), _key("gjahr", 4),
-    _key("buzei", 3),
-    _char("bschl", 2), _char("koart", 1), _char("shkzg", 1), _num("wrbtr"), _num("dmbtr"),
-    _char("hkont", 10), _char("kunnr", 10), _char("lifnr", 10), _char("sgtxt", 50),
-    _char("zuonr", 18), _char("zfbdt", 8), _char("augbl", 10), _char("augdt", 8),
-    _char("augcp", 8),
-    Index("ix_bseg_customer", "mandt", "bukrs", "kunnr"),
-    Index("ix_bseg_vendor", "mandt", "bukrs", "lifnr"),
-)
+# declared once, as SAP tables, in fake_sap.ddic.tables.accounting
+bkpf = Table("bkpf", metadata, *ddic_accounting.BKPF.schema_items())
+bseg = Table("bseg", metadata, *ddic_accounting.BSEG.schema_items())
 
 # --- SIS: sales statistics S001 ----------------------------------------------------------------
 
-s001 = Table(
-    "s001", metadata, _mandt(), _key("ssour", 4), _key("vrsio", 3), _key("spmon", 6),
-    _key("sptag", 8), _key("spwoc", 6), _key("spbup", 6), _key("kunnr", 10),
-    _key("vkorg", 4), _key("vtweg", 2), _key("spart", 2), _key("matnr", 18),
-    _char("stwae", 5), _char("basme", 3),
-    _num("aenetwr"), _num("aemenge"), _num("anzaupos"),
-    _num("renetwr"), _num("remenge"), _num("anzrepos"),
-    _num("umnetwr"), _num("ummenge"), _num("oauwe"), _num("oaume"),
-    _num("lfmenge"),
-)
+# declared once, as an SAP table, in fake_sap.ddic.tables.statistics
+s001 = Table("s001", metadata, *ddic_statistics.S001.schema_items())

@@ -14,8 +14,9 @@ DATA_BUFFER_EXCEEDED like SAP.
 from __future__ import annotations
 
 from fake_sap.db import documents
+from fake_sap.ddic.tables import accounting, statistics
 from fake_sap.rfc.model import DATS, TIMS, cuky, curr, dec, numc, quan, unit
-from fake_sap.rfc.read_table import ReadableTable, sap_table
+from fake_sap.rfc.read_table import ReadableTable, declared_table, sap_table
 
 _POSNR = numc(6)
 _YEAR = numc(4)
@@ -237,70 +238,8 @@ TABLES: list[ReadableTable] = [
         "PSTYP": "Item Category in Purchasing Document",
     }),
     # --- FI: accounting documents ---------------------------------------------------------------
-    sap_table(documents.bkpf, "BKPF", "Accounting Document Header", {
-        "BUKRS": "Company Code",
-        "BELNR": "Accounting Document Number",
-        "GJAHR": (_YEAR, "Fiscal Year"),
-        "BLART": "Document type",
-        "BLDAT": (DATS, "Document Date in Document"),
-        "BUDAT": (DATS, "Posting Date in the Document"),
-        "MONAT": (numc(2), "Fiscal period"),
-        "CPUDT": (DATS, "Day On Which Accounting Document Was Entered"),
-        "CPUTM": (TIMS, "Time of Entry"),
-        "USNAM": "User name",
-        "STBLG": "Reverse Document Number",
-        "BKTXT": "Document Header Text",
-        "WAERS": (cuky(), "Currency Key"),
-        "XBLNR": "Reference Document Number",
-        "AWTYP": "Reference procedure",
-        "AWKEY": "Object key",
-        "AWSYS": "Logical system",
-    }),
-    sap_table(documents.bseg, "BSEG", "Accounting Document Segment", {
-        "BUKRS": "Company Code",
-        "BELNR": "Accounting Document Number",
-        "GJAHR": (_YEAR, "Fiscal Year"),
-        "BUZEI": (numc(3), "Number of Line Item Within Accounting Document"),
-        "AUGDT": (DATS, "Clearing Date"),
-        "AUGCP": (DATS, "Clearing Entry Date"),
-        "AUGBL": "Document Number of the Clearing Document",
-        "BSCHL": "Posting Key",
-        "KOART": "Account Type",
-        "SHKZG": "Debit/Credit Indicator",
-        "DMBTR": (_AMOUNT, "Amount in Local Currency"),
-        "WRBTR": (_AMOUNT, "Amount in Document Currency"),
-        "ZUONR": "Assignment Number",
-        "SGTXT": "Item Text",
-        "HKONT": "General Ledger Account",
-        "KUNNR": "Customer Number",
-        "LIFNR": "Account Number of Vendor or Creditor",
-        "ZFBDT": (DATS, "Baseline Date for Due Date Calculation"),
-    }),
+    declared_table(accounting.BKPF, documents.bkpf),
+    declared_table(accounting.BSEG, documents.bseg),
     # --- SIS: sales statistics -----------------------------------------------------------------
-    sap_table(documents.s001, "S001", "SIS: Customer Statistics", {
-        "SSOUR": "Statistic(s) origin",
-        "VRSIO": "Version number in the information structure",
-        "SPMON": (numc(6), "Period to analyze - month"),
-        "SPTAG": (DATS, "Period to analyze - current date"),
-        "SPWOC": (numc(6), "Period to analyze - week"),
-        "SPBUP": (numc(6), "Period to analyze - posting period"),
-        "KUNNR": "Customer number",
-        "VKORG": "Sales Organization",
-        "VTWEG": "Distribution Channel",
-        "SPART": "Division",
-        "MATNR": "Material Number",
-        "STWAE": (cuky(), "Statistics currency"),
-        "BASME": (unit(), "Base Unit of Measure"),
-        "AENETWR": (_STATISTICS_VALUE, "Incoming orders: net value in statistics currency"),
-        "AEMENGE": (_STATISTICS_QUANTITY, "Incoming orders: quantity in base unit"),
-        "ANZAUPOS": (_COUNT, "Number of order items"),
-        "RENETWR": (_STATISTICS_VALUE, "Returns: net value in statistics currency"),
-        "REMENGE": (_STATISTICS_QUANTITY, "Returns: quantity in base unit"),
-        "ANZREPOS": (_COUNT, "Number of returns items"),
-        "UMNETWR": (_STATISTICS_VALUE, "Invoiced sales in statistics currency"),
-        "UMMENGE": (_STATISTICS_QUANTITY, "Invoiced quantity in base unit"),
-        "OAUWE": (_STATISTICS_VALUE, "Open orders: net value in statistics currency"),
-        "OAUME": (_STATISTICS_QUANTITY, "Open orders: quantity in base unit"),
-        "LFMENGE": (_STATISTICS_QUANTITY, "Delivered quantity in base unit (emulator)"),
-    }),
+    declared_table(statistics.S001, documents.s001),
 ]
