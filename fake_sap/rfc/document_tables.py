@@ -14,20 +14,16 @@ DATA_BUFFER_EXCEEDED like SAP.
 from __future__ import annotations
 
 from fake_sap.db import documents
-from fake_sap.ddic.tables import accounting, statistics
-from fake_sap.rfc.model import DATS, TIMS, cuky, curr, dec, numc, quan, unit
+from fake_sap.ddic.tables import accounting, inventory, purchasing, statistics
+from fake_sap.rfc.model import DATS, TIMS, cuky, curr, numc, quan, unit
 from fake_sap.rfc.read_table import ReadableTable, declared_table, sap_table
 
 _POSNR = numc(6)
 _YEAR = numc(4)
 _VALUE = curr(15)
 _PRICE = curr(11)
-_AMOUNT = curr(13)
 _QUANTITY = quan(13)
 _ORDER_QUANTITY = quan(15)
-_STATISTICS_VALUE = curr(19)
-_STATISTICS_QUANTITY = quan(15)
-_COUNT = dec(10)
 
 TABLES: list[ReadableTable] = [
     # --- SD: sales documents ------------------------------------------------------------------
@@ -157,86 +153,11 @@ TABLES: list[ReadableTable] = [
         "MJAHR": (_YEAR, "Material Document Year"),
     }),
     # --- MM: material documents, special stocks, purchasing ------------------------------------
-    sap_table(documents.mkpf, "MKPF", "Header: Material Document", {
-        "MBLNR": "Number of Material Document",
-        "MJAHR": (_YEAR, "Material Document Year"),
-        "VGART": "Transaction/Event Type",
-        "BLART": "Document type",
-        "BLDAT": (DATS, "Document Date in Document"),
-        "BUDAT": (DATS, "Posting Date in the Document"),
-        "CPUDT": (DATS, "Day On Which Accounting Document Was Entered"),
-        "CPUTM": (TIMS, "Time of Entry"),
-        "USNAM": "User name",
-        "XBLNR": "Reference Document Number",
-        "BKTXT": "Document Header Text",
-        "LE_VBELN": "Delivery",
-    }),
-    sap_table(documents.mseg, "MSEG", "Document Segment: Material", {
-        "MBLNR": "Number of Material Document",
-        "MJAHR": (_YEAR, "Material Document Year"),
-        "ZEILE": (numc(4), "Item in Material Document"),
-        "BWART": "Movement Type (Inventory Management)",
-        "MATNR": "Material Number",
-        "WERKS": "Plant",
-        "LGORT": "Storage Location",
-        "CHARG": "Batch Number",
-        "INSMK": "Stock Type",
-        "SOBKZ": "Special Stock Indicator",
-        "LIFNR": "Vendor Account Number",
-        "KUNNR": "Account number of customer",
-        "KDAUF": "Sales Order Number",
-        "KDPOS": (_POSNR, "Item Number in Sales Order"),
-        "SHKZG": "Debit/Credit Indicator",
-        "MENGE": (_QUANTITY, "Quantity"),
-        "MEINS": (unit(), "Base Unit of Measure"),
-        "ERFMG": (_QUANTITY, "Quantity in unit of entry"),
-        "ERFME": (unit(), "Unit of entry"),
-        "EBELN": "Purchase Order Number",
-        "EBELP": (numc(5), "Item Number of Purchasing Document"),
-        "SGTXT": "Item Text",
-        "UMWRK": "Receiving/Issuing Plant",
-        "UMLGO": "Receiving/issuing storage location",
-        "VBELN_IM": "Delivery",
-        "VBELP_IM": (_POSNR, "Delivery Item"),
-    }),
-    sap_table(documents.msku, "MSKU", "Special Stocks with Customer", {
-        "MATNR": "Material Number",
-        "WERKS": "Plant",
-        "CHARG": "Batch Number",
-        "SOBKZ": "Special Stock Indicator",
-        "KUNNR": "Account number of customer",
-        "KULAB": (_QUANTITY, "Valuated Unrestricted-Use Stock"),
-    }),
-    sap_table(documents.ekko, "EKKO", "Purchasing Document Header", {
-        "EBELN": "Purchasing Document Number",
-        "BUKRS": "Company Code",
-        "BSTYP": "Purchasing Document Category",
-        "BSART": "Purchasing Document Type",
-        "AEDAT": (DATS, "Date on which the record was created"),
-        "ERNAM": "Name of Person who Created the Object",
-        "LIFNR": "Vendor Account Number",
-        "EKORG": "Purchasing Organization",
-        "EKGRP": "Purchasing Group",
-        "WAERS": (cuky(), "Currency Key"),
-        "BEDAT": (DATS, "Purchasing Document Date"),
-        "RESWK": "Supplying (Issuing) Plant in Stock Transport Order",
-        "UNSEZ": "Our Reference",
-        "IHREZ": "Your Reference",
-    }),
-    sap_table(documents.ekpo, "EKPO", "Purchasing Document Item", {
-        "EBELN": "Purchasing Document Number",
-        "EBELP": (numc(5), "Item Number of Purchasing Document"),
-        "LOEKZ": "Deletion Indicator in Purchasing Document",
-        "TXZ01": "Short Text",
-        "MATNR": "Material Number",
-        "WERKS": "Plant",
-        "LGORT": "Storage Location",
-        "MENGE": (_QUANTITY, "Purchase Order Quantity"),
-        "MEINS": (unit(), "Purchase Order Unit of Measure"),
-        "NETPR": (_PRICE, "Net Price in Purchasing Document (in Document Currency)"),
-        "ELIKZ": "\"Delivery Completed\" Indicator",
-        "PSTYP": "Item Category in Purchasing Document",
-    }),
+    declared_table(inventory.MKPF, documents.mkpf),
+    declared_table(inventory.MSEG, documents.mseg),
+    declared_table(inventory.MSKU, documents.msku),
+    declared_table(purchasing.EKKO, documents.ekko),
+    declared_table(purchasing.EKPO, documents.ekpo),
     # --- FI: accounting documents ---------------------------------------------------------------
     declared_table(accounting.BKPF, documents.bkpf),
     declared_table(accounting.BSEG, documents.bseg),

@@ -155,8 +155,6 @@ _ELEMENTS: Mapping[str, Mapping[str, str]] = {
     # leanx.eu, table LIPS
     "LIPS": {"MATNR": "MATNR", "WERKS": "WERKS_D", "LGORT": "LGORT_D", "MEINS": "MEINS",
              "VRKME": "VRKME"},
-    # leanx.eu, table EKPO
-    "EKPO": {"MATNR": "MATNR", "MEINS": "BSTME", "LGORT": "LGORT_D", "MATKL": "MATKL"},
     # sapdatasheet.org, table field NAST-SPRAS (domain SPRAS): the language key element
     "T005": {"SPRAS": "SPRAS"},
 }

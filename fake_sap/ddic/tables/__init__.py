@@ -7,10 +7,18 @@ RFC_READ_TABLE and DDIF_FIELDINFO_GET answer from them.
 
 from __future__ import annotations
 
-from fake_sap.ddic.tables import accounting, customer, material, statistics
+from fake_sap.ddic.tables import (
+    accounting,
+    customer,
+    inventory,
+    material,
+    purchasing,
+    statistics,
+)
 from fake_sap.ddic.tables.declaration import DeclaredField, TableDeclaration
 
 TABLES: tuple[TableDeclaration, ...] = (*material.TABLES, *customer.TABLES,
+                                        *inventory.TABLES, *purchasing.TABLES,
                                         *accounting.TABLES, *statistics.TABLES)
 
 __all__ = ["TABLES", "DeclaredField", "TableDeclaration"]
