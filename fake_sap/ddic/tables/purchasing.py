@@ -134,7 +134,8 @@ EKPO = TableDeclaration(
         data("NETPR", curr(11), "Net Price in Purchasing Document (in Document Currency)",
              element="", initial="0"),
         data("PEINH", _CONVERSION, "Price Unit", element="", kept=False),
-        data("NETWR", curr(13), "Net Order Value in PO Currency", element="", kept=False),
+        # NETWR (Net Order Value in PO Currency, CURR 13,2, data element BWERT) comes here
+        # in SAP's table; see the notes
         data("BRTWR", curr(13), "Gross order value in PO currency", kept=False),
         data("AGDAT", DATS, "Deadline for Submission of Bid/Quotation", kept=False),
         data("WEBAZ", _DAYS, "Goods Receipt Processing Time in Days", kept=False),
@@ -152,7 +153,10 @@ EKPO = TableDeclaration(
            "them; ELIKZ and PSTYP follow later, in this order but not next to each other. "
            "The other fields of ECC 6.0's EKPO (some 250 more: reminders, tolerances, account "
            "assignment, confirmations ...) are not declared yet: the listings seen were cut "
-           "off after SPINF."),
+           "off after SPINF. NETWR, between PEINH and BRTWR, is left out: in this "
+           "dictionary a readable field named NETWR has the layout of the data element "
+           "NETWR (CURR 15,2), which EKPO-NETWR (CURR 13,2, data element BWERT) does not "
+           "have."),
     first_columns=("mandt", "ebeln", "ebelp", "matnr", "txz01", "werks", "lgort", "menge",
                    "meins", "netpr", "pstyp", "elikz", "loekz"),
 )
