@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from fake_sap.ddic.tables import (
     accounting,
+    codes,
     customer,
+    idoc,
     inventory,
     material,
     purchasing,
@@ -19,6 +21,7 @@ from fake_sap.ddic.tables.declaration import DeclaredField, TableDeclaration
 
 TABLES: tuple[TableDeclaration, ...] = (*material.TABLES, *customer.TABLES,
                                         *inventory.TABLES, *purchasing.TABLES,
-                                        *accounting.TABLES, *statistics.TABLES)
+                                        *accounting.TABLES, *statistics.TABLES,
+                                        *codes.TABLES, *idoc.TABLES)
 
 __all__ = ["TABLES", "DeclaredField", "TableDeclaration"]
