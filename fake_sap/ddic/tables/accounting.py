@@ -78,16 +78,81 @@ BKPF = TableDeclaration(
         data("IBLAR", char(2), "Internal Document Type for Document Control", kept=False),
         data("AWTYP", char(5), "Reference Transaction"),
         data("AWKEY", char(20), "Reference Key"),
-        # after the listing's part this declaration confirms (see notes)
+        data("FIKRS", char(4), "Financial Management Area", kept=False),
+        data("HWAER", cuky(), "Local Currency", element="", kept=False),
+        data("HWAE2", cuky(), "Currency Key of Second Local Currency", kept=False),
+        data("HWAE3", cuky(), "Currency Key of Third Local Currency", kept=False),
+        data("KURS2", _RATE, "Exchange Rate for the Second Local Currency", kept=False),
+        data("KURS3", _RATE, "Exchange Rate for the Third Local Currency", kept=False),
+        data("BASW2", char(1), "Source Currency for Currency Translation", kept=False),
+        data("BASW3", char(1), "Source Currency for Currency Translation", kept=False),
+        data("UMRD2", char(1), "Translation Date Type for Second Local Currency",
+             kept=False),
+        data("UMRD3", char(1), "Translation Date Type for Third Local Currency", kept=False),
+        data("XSTOV", char(1), "Indicator: Document is flagged for reversal", kept=False),
+        data("STODT", DATS, "Planned date for the reverse posting", kept=False),
+        data("XMWST", char(1), "Calculate tax automatically", kept=False),
+        data("CURT2", char(2), "Currency Type of Second Local Currency", kept=False),
+        data("CURT3", char(2), "Currency Type of Third Local Currency", kept=False),
+        data("KUTY2", char(4), "Exchange Rate Type", kept=False),
+        data("KUTY3", char(4), "Exchange Rate Type", kept=False),
+        data("XSNET", char(1), "G/L account amounts entered exclude tax", kept=False),
+        data("AUSBK", char(4), "Source Company Code", kept=False),
+        data("XUSVR", char(1), "Indicator: US taxes changed at detail level ?", kept=False),
+        data("DUEFL", char(1), "Status of Data Transfer into Subsequent Release",
+             kept=False),
         data("AWSYS", char(10), "Logical system"),
+        data("TXKRS", _RATE, "Exchange Rate for Taxes", kept=False),
+        data("LOTKZ", char(10), "Lot Number for Documents", kept=False),
+        data("XWVOF", char(1), "Indicator: Customer bill of exchange payment before due "
+                               "date", kept=False),
+        data("STGRD", char(2), "Reason for Reversal", kept=False),
+        data("PPNAM", char(12), "Name of User Who Parked this Document", kept=False),
+        data("BRNCH", char(4), "Branch number", kept=False),
+        data("NUMPG", numc(3), "Number of pages of invoice", kept=False),
+        data("ADISC", char(1), "Indicator: entry represents a discount document",
+             kept=False),
+        data("XREF1_HD", char(20), "Reference Key 1 Internal for Document Header",
+             kept=False),
+        data("XREF2_HD", char(20), "Reference Key 2 Internal for Document Header",
+             kept=False),
+        data("XREVERSAL", char(1), "Specifies whether doc. is reversal doc. or reversed doc.",
+             kept=False),
+        data("REINDAT", DATS, "Invoice Receipt Date", kept=False),
+        data("RLDNR", char(2), "Ledger in General Ledger Accounting", kept=False),
+        data("LDGRP", char(4), "Ledger Group", kept=False),
+        data("PROPMANO", char(13), "Real Estate Management Mandate", kept=False),
+        data("XBLNR_ALT", char(26), "Alternative Reference Number", kept=False),
+        # the append ABKPF_PSO (IS-PS: payment requests)
+        data("PSOTY", char(2), "Document category payment requests", check_table="PSOTP",
+             kept=False),
+        data("PSOAK", char(10), "Reason", check_table="PSO12", kept=False),
+        data("PSOKS", char(10), "Region", kept=False),
+        data("PSOSG", char(1), "Reason for reversal - IS-PS requests", kept=False),
+        data("PSOFN", char(30), "IS-PS: File number", kept=False),
+        data("INTFORM", char(4), "Interest Formula", kept=False),
+        data("INTDATE", DATS, "Interest Calc. Date", kept=False),
+        data("PSOBT", DATS, "Posting Day", kept=False),
+        data("PSOZL", char(1), "Actual posting", kept=False),
+        data("PSODT", DATS, "Last Changed On", kept=False),
+        data("PSOTM", TIMS, "Last changed at", kept=False),
     ),
-    source=_listing("BKPF"),
-    notes=("The fields from MANDT to AWKEY are SAP's, in SAP's order, as the listing shows "
-           "them; AWSYS (Logical system, CHAR 10) follows AWKEY in SAP's table but not "
-           "directly. The fields between AWKEY and AWSYS and those after it (FIKRS, the "
-           "second and third local currencies HWAE2/HWAE3 with their exchange rates, "
-           "AUSBK ...) are not declared yet: the listings seen were cut off there, so their "
-           "order and types are not confirmed here."),
+    source=(_listing("BKPF") + ", fields MANDT to AWKEY with their texts; \"TABLE "
+            "DEFINITIONS FOR AUDIT ANALYSIS - BKPF\" (scribd.com document 52929617, \"SAP "
+            "Tables\"), every field to XBLNR_ALT and the append ABKPF_PSO with data element, "
+            "type and length; sapdatasheet.org, \"SAP ABAP Table ABKPF_PSO\" "
+            "(https://www.sapdatasheet.org/abap/tabl/abkpf_pso.html) and the data elements of "
+            "BKPF_ADD (https://www.sapdatasheet.org/wil/abap/tabl/bkpf_add/dtel.html), texts"),
+    notes=("SAP's ECC 6.0 field list with the append ABKPF_PSO (IS-PS payment requests), in "
+           "SAP's order. The audit listing names ARCID twice; it is declared once. The short "
+           "texts from FIKRS on are those of the fields' data elements where sapdatasheet.org "
+           "shows them (FIKRS, the local currencies and rates, BASW2/BASW3, UMRD2/UMRD3, "
+           "CURT2/CURT3, KUTY2/KUTY3, AUSBK, DUEFL, BRNCH, NUMPG, ADISC, the PSO fields); "
+           "the texts of XSTOV, STODT, XMWST, XSNET, XUSVR, TXKRS, LOTKZ, XWVOF, STGRD, "
+           "PPNAM, XREF1_HD, XREF2_HD, XREVERSAL, REINDAT, RLDNR, LDGRP, PROPMANO and "
+           "XBLNR_ALT are not confirmed by a public listing seen (their names, types and "
+           "lengths are). Appends of later enhancement packages or industry solutions other "
+           "than IS-PS are not declared."),
     first_columns=("mandt", "bukrs", "belnr", "gjahr", "blart", "bldat", "budat", "monat",
                    "cpudt", "cputm", "usnam", "xblnr", "bktxt", "waers", "awtyp", "awkey",
                    "awsys", "stblg"),
