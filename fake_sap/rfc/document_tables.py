@@ -6,9 +6,10 @@ statistics S001.
 Same conventions as :mod:`fake_sap.rfc.tables`: SAP field names and DDIC types, SAP's short
 texts, only the fields the emulator keeps. Amounts and quantities have their DDIC lengths
 (CURR 15.2 for VBAK-NETWR, QUAN 13.3 for LIPS-LFIMG ...), so a DATA line is as wide as in
-SAP for the fields it holds. Every table's full set of declared fields fits RFC_READ_TABLE's
-512-character line (a test keeps it so); a selection that does not fit raises
-DATA_BUFFER_EXCEEDED like SAP.
+SAP for the fields it holds. The tables declared in the data dictionary (MKPF, MSEG, MSKU,
+EKKO, EKPO, BKPF, BSEG, S001: ``fake_sap.ddic.tables``) carry SAP's fields beyond the kept
+ones; a selection wider than RFC_READ_TABLE's 512-character line (BKPF read without FIELDS)
+raises DATA_BUFFER_EXCEEDED like SAP.
 """
 
 from __future__ import annotations

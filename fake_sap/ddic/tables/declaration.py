@@ -20,7 +20,11 @@ and the database does not carry hundreds of columns that are always empty.
 
 Values are kept the way they travel in IDocs: keys in internal format, dates as ``YYYYMMDD``,
 packed numbers (QUAN, CURR, DEC) as canonical decimal text in a column of
-:data:`PACKED_TEXT_LENGTH` characters. This module imports SQLAlchemy and the elementary types
+:data:`PACKED_TEXT_LENGTH` characters. A field can name another column type
+(``stored_type``) where the emulator has always kept it as a number (T006's conversion
+factors, EDIDS's status counter); RFC_READ_TABLE writes it in the field's SAP type all the
+same. An own column named in ``first_columns`` keeps the place the schema revisions gave it
+among the fields (EDIDC's object key). This module imports SQLAlchemy and the elementary types
 only, so every layer may use it.
 """
 
