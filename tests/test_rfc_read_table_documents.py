@@ -20,6 +20,11 @@ from fake_sap.rfc.document_tables import TABLES
 from fake_sap.rfc.read_table import LINE_WIDTH
 
 DOCUMENT_TABLES = sorted(t.name for t in TABLES)
+#: the document tables whose full row fits a DATA line; SAP's BKPF (every standard field)
+#: is wider, and reading it without FIELDS is DATA_BUFFER_EXCEEDED, as in SAP
+NARROW_DOCUMENT_TABLES = [t.name for t in sorted(TABLES, key=lambda t: t.name)
+                          if sum(f.type.width for f in t.fields) <= LINE_WIDTH]
+WIDE_DOCUMENT_TABLES = sorted(set(DOCUMENT_TABLES) - set(NARROW_DOCUMENT_TABLES))
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +161,7 @@ def test_bseg_amounts_compare_as_numbers(world):
 
 # --- layout --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("table", DOCUMENT_TABLES)
+@pytest.mark.parametrize("table", NARROW_DOCUMENT_TABLES)
 def test_every_document_table_can_be_read_with_all_its_fields(world, table):
     result = world["session"].call("RFC_READ_TABLE", QUERY_TABLE=table, NO_DATA="X")
 

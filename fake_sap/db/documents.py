@@ -15,6 +15,10 @@ from __future__ import annotations
 from sqlalchemy import Column, Index, String, Table
 
 from fake_sap.db.schema import metadata
+from fake_sap.ddic.tables import accounting as ddic_accounting
+from fake_sap.ddic.tables import inventory as ddic_inventory
+from fake_sap.ddic.tables import purchasing as ddic_purchasing
+from fake_sap.ddic.tables import statistics as ddic_statistics
 
 
 def _mandt() -> Column:
@@ -109,78 +113,20 @@ vbfa = Table(
 
 # --- MM: material documents, special stocks, purchasing ----------------------------------------
 
-mkpf = Table(
-    "mkpf", metadata, _mandt(), _key("mblnr", 10), _key("mjahr", 4),
-    _char("vgart", 2), _char("blart", 2), _char("bldat", 8), _char("budat", 8),
-    _char("cpudt", 8), _char("cputm", 6), _char("usnam", 12), _char("xblnr", 16),
-    _char("bktxt", 25), _char("le_vbeln", 10),
-)
-
-mseg = Table(
-    "mseg", metadata, _mandt(), _key("mblnr", 10), _key("mjahr", 4), _key("zeile", 4),
-    _char("bwart", 3), _char("matnr", 18), _char("werks", 4), _char("lgort", 4),
-    _char("charg", 10), _char("insmk", 1), _char("sobkz", 1), _char("kunnr", 10),
-    _char("lifnr", 10), _char("shkzg", 1), _num("menge"), _char("meins", 3),
-    _num("erfmg"), _char("erfme", 3), _char("ebeln", 10), _char("ebelp", 5),
-    _char("kdauf", 10), _char("kdpos", 6), _char("vbeln_im", 10), _char("vbelp_im", 6),
-    _char("umwrk", 4), _char("umlgo", 4), _char("sgtxt", 50),
-    Index("ix_mseg_delivery", "mandt", "vbeln_im"),
-)
-
-msku = Table(
-    "msku", metadata, _mandt(), _key("matnr", 18), _key("werks", 4), _key("charg", 10),
-    _key("sobkz", 1), _key("kunnr", 10),
-    _num("kulab"),
-)
-
-ekko = Table(
-    "ekko", metadata, _mandt(), _key("ebeln", 10),
-    _char("bukrs", 4), _char("bstyp", 1), _char("bsart", 4), _char("aedat", 8),
-    _char("ernam", 12), _char("lifnr", 10), _char("ekorg", 4), _char("ekgrp", 3),
-    _char("waers", 5), _char("bedat", 8), _char("reswk", 4),
-    # our / your reference: a caller's own document number travels here (OUR_REF, REF_1)
-    _char("unsez", 12), _char("ihrez", 12),
-    Index("ix_ekko_reference", "mandt", "unsez"),
-)
-
-ekpo = Table(
-    "ekpo", metadata, _mandt(), _key("ebeln", 10), _key("ebelp", 5),
-    _char("matnr", 18), _char("txz01", 40), _char("werks", 4), _char("lgort", 4),
-    _num("menge"), _char("meins", 3), _num("netpr"), _char("pstyp", 1), _char("elikz", 1),
-    _char("loekz", 1),
-)
+# declared once, as SAP tables, in fake_sap.ddic.tables.inventory and .purchasing
+mkpf = Table("mkpf", metadata, *ddic_inventory.MKPF.schema_items())
+mseg = Table("mseg", metadata, *ddic_inventory.MSEG.schema_items())
+msku = Table("msku", metadata, *ddic_inventory.MSKU.schema_items())
+ekko = Table("ekko", metadata, *ddic_purchasing.EKKO.schema_items())
+ekpo = Table("ekpo", metadata, *ddic_purchasing.EKPO.schema_items())
 
 # --- FI: accounting documents ----------------------------------------------------------------
 
-bkpf = Table(
-    "bkpf", metadata, _mandt(), _key("bukrs", 4), _key("belnr", 10), _key("gjahr", 4),
-    _char("blart", 2), _char("bldat", 8), _char("budat", 8), _char("monat", 2),
-    _char("cpudt", 8), _char("cputm", 6), _char("usnam", 12), _char("xblnr", 16),
-    _char("bktxt", 25), _char("waers", 5), _char("awtyp", 5), _char("awkey", 20),
-    _char("awsys", 10), _char("stblg", 10),
-    Index("ix_bkpf_reference", "mandt", "awkey"),
-)
-
-bseg = Table(
-    "bseg", metadata, _mandt(), _key("bukrs", 4), _key("belnr", 10), _key("gjahr", 4),
-    _key("buzei", 3),
-    _char("bschl", 2), _char("koart", 1), _char("shkzg", 1), _num("wrbtr"), _num("dmbtr"),
-    _char("hkont", 10), _char("kunnr", 10), _char("lifnr", 10), _char("sgtxt", 50),
-    _char("zuonr", 18), _char("zfbdt", 8), _char("augbl", 10), _char("augdt", 8),
-    _char("augcp", 8),
-    Index("ix_bseg_customer", "mandt", "bukrs", "kunnr"),
-    Index("ix_bseg_vendor", "mandt", "bukrs", "lifnr"),
-)
+# declared once, as SAP tables, in fake_sap.ddic.tables.accounting
+bkpf = Table("bkpf", metadata, *ddic_accounting.BKPF.schema_items())
+bseg = Table("bseg", metadata, *ddic_accounting.BSEG.schema_items())
 
 # --- SIS: sales statistics S001 ----------------------------------------------------------------
 
-s001 = Table(
-    "s001", metadata, _mandt(), _key("ssour", 4), _key("vrsio", 3), _key("spmon", 6),
-    _key("sptag", 8), _key("spwoc", 6), _key("spbup", 6), _key("kunnr", 10),
-    _key("vkorg", 4), _key("vtweg", 2), _key("spart", 2), _key("matnr", 18),
-    _char("stwae", 5), _char("basme", 3),
-    _num("aenetwr"), _num("aemenge"), _num("anzaupos"),
-    _num("renetwr"), _num("remenge"), _num("anzrepos"),
-    _num("umnetwr"), _num("ummenge"), _num("oauwe"), _num("oaume"),
-    _num("lfmenge"),
-)
+# declared once, as an SAP table, in fake_sap.ddic.tables.statistics
+s001 = Table("s001", metadata, *ddic_statistics.S001.schema_items())

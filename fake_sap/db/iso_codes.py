@@ -16,86 +16,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Column, Connection, Float, Integer, String, Table, delete, insert, select
+from sqlalchemy import Connection, Table, delete, insert, select
 
 from fake_sap.customizing import COUNTRIES, CURRENCIES, UNITS
 from fake_sap.db import state_version
 from fake_sap.db.schema import metadata
+from fake_sap.ddic.tables import codes as ddic_codes
 
-
-def _mandt() -> Column[str]:
-    return Column("mandt", String(3), primary_key=True)
-
-
-def _flag(name: str) -> Column[str]:
-    return Column(name, String(1), nullable=False, default="")
-
-
-t006 = Table(
-    "t006",
-    metadata,
-    _mandt(),
-    Column("msehi", String(3), primary_key=True),
-    _flag("kzex3"),
-    _flag("kzex6"),
-    Column("andec", Integer, nullable=False, default=0),
-    _flag("kzkeh"),
-    _flag("kzwob"),
-    _flag("kz1eh"),
-    _flag("kz2eh"),
-    Column("dimid", String(6), nullable=False, default=""),
-    Column("zaehl", Integer, nullable=False, default=0),
-    Column("nennr", Integer, nullable=False, default=0),
-    Column("exp10", Integer, nullable=False, default=0),
-    # DEC 9,6 kept as canonical decimal text, like the amounts of the document tables
-    Column("addko", String(12), nullable=False, default=""),
-    Column("expon", Integer, nullable=False, default=0),
-    Column("decan", Integer, nullable=False, default=0),
-    Column("isocode", String(3), nullable=False, default=""),
-    _flag("primary"),
-    Column("temp_value", Float, nullable=False, default=0.0),
-    Column("temp_unit", String(3), nullable=False, default=""),
-    _flag("famunit"),
-    Column("press_val", Float, nullable=False, default=0.0),
-    Column("press_unit", String(3), nullable=False, default=""),
-)
-
-tcurc = Table(
-    "tcurc",
-    metadata,
-    _mandt(),
-    Column("waers", String(5), primary_key=True),
-    Column("isocd", String(3), nullable=False, default=""),
-    Column("altwr", String(3), nullable=False, default=""),
-    Column("gdatu", String(8), nullable=False, default=""),
-    _flag("xprimary"),
-)
-
-#: the first twenty fields of SAP's T005 (through XMWSN), the part public listings agree on
-t005 = Table(
-    "t005",
-    metadata,
-    _mandt(),
-    Column("land1", String(3), primary_key=True),
-    Column("landk", String(3), nullable=False, default=""),
-    Column("lnplz", String(2), nullable=False, default=""),
-    _flag("prplz"),
-    Column("addrs", String(3), nullable=False, default=""),
-    _flag("xplzs"),
-    _flag("xplpf"),
-    _flag("spras"),
-    _flag("xland"),
-    _flag("xaddr"),
-    Column("nmfmt", String(2), nullable=False, default=""),
-    _flag("xregs"),
-    _flag("xplst"),
-    Column("intca", String(2), nullable=False, default=""),
-    Column("intca3", String(3), nullable=False, default=""),
-    Column("intcn3", String(3), nullable=False, default=""),
-    _flag("xegld"),
-    _flag("xskfn"),
-    _flag("xmwsn"),
-)
+# declared once, as SAP tables, in fake_sap.ddic.tables.codes
+t006 = Table("t006", metadata, *ddic_codes.T006.schema_items())
+tcurc = Table("tcurc", metadata, *ddic_codes.TCURC.schema_items())
+t005 = Table("t005", metadata, *ddic_codes.T005.schema_items())
 
 #: each table with its key column and the baseline entries (key -> the other fields)
 _BASELINE: tuple[tuple[Table, str, Mapping[str, Mapping[str, Any]]], ...] = (

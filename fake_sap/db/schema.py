@@ -20,10 +20,10 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
-    Text,
 )
 
 from fake_sap.ddic.tables import customer as ddic_customer
+from fake_sap.ddic.tables import idoc as ddic_idoc
 from fake_sap.ddic.tables import material as ddic_material
 
 metadata = MetaData()
@@ -64,63 +64,10 @@ number_ranges = Table(
 
 # --- IDocs (EDIDC / EDIDS) ------------------------------------------------------------------
 
-edidc = Table(
-    "edidc",
-    metadata,
-    _mandt(),
-    Column("docnum", String(16), primary_key=True),
-    Column("direct", String(1), nullable=False),  # 1 outbound, 2 inbound
-    Column("status", String(2), nullable=False),
-    Column("idoctp", String(30), nullable=False, default=""),
-    Column("cimtyp", String(30), nullable=False, default=""),
-    Column("mestyp", String(30), nullable=False, default=""),
-    Column("mescod", String(3), nullable=False, default=""),
-    Column("mesfct", String(3), nullable=False, default=""),
-    Column("sndpor", String(10), nullable=False, default=""),
-    Column("sndprt", String(2), nullable=False, default=""),
-    Column("sndprn", String(10), nullable=False, default=""),
-    Column("rcvpor", String(10), nullable=False, default=""),
-    Column("rcvprt", String(2), nullable=False, default=""),
-    Column("rcvprn", String(10), nullable=False, default=""),
-    Column("serial", String(20), nullable=False, default=""),
-    Column("refint", String(16), nullable=False, default=""),  # the sender's DOCNUM
-    Column("objkey", String(70), nullable=False, default=""),  # object the IDoc is about
-    Column("credat", String(8), nullable=False),
-    Column("cretim", String(6), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-    Column("xml", Text, nullable=False),
-    # outbound dispatch bookkeeping
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("next_attempt_at", Float, nullable=True),
-    Index("ix_edidc_status", "mandt", "status"),
-    Index("ix_edidc_created", "mandt", "created_at"),
-    Index("ix_edidc_outbound_queue", "direct", "status", "next_attempt_at"),
-    # a partner's queue in DOCNUM order, read from the index instead of walking past every
-    # IDoc the partner has ever been sent
-    Index("ix_edidc_partner_queue", "mandt", "rcvprn", "direct", "status", "docnum"),
-)
-
-edids = Table(
-    "edids",
-    metadata,
-    _mandt(),
-    Column("docnum", String(16), primary_key=True),
-    Column("countr", Integer, primary_key=True),
-    Column("status", String(2), nullable=False),
-    Column("logdat", String(8), nullable=False),
-    Column("logtim", String(6), nullable=False),
-    Column("statyp", String(1), nullable=False, default=""),
-    Column("stamid", String(20), nullable=False, default=""),
-    Column("stamno", String(3), nullable=False, default=""),
-    Column("stapa1", String(50), nullable=False, default=""),
-    Column("stapa2", String(50), nullable=False, default=""),
-    Column("stapa3", String(50), nullable=False, default=""),
-    Column("stapa4", String(50), nullable=False, default=""),
-    Column("statxt", String(220), nullable=False, default=""),
-    Column("segnum", String(6), nullable=False, default=""),
-    Column("segfld", String(30), nullable=False, default=""),
-)
+# Declared once, as SAP tables, in fake_sap.ddic.tables.idoc: SAP's fields and the emulator's
+# own columns (the IDoc-XML, the object key, the dispatch bookkeeping), which are no SAP fields.
+edidc = Table("edidc", metadata, *ddic_idoc.EDIDC.schema_items())
+edids = Table("edids", metadata, *ddic_idoc.EDIDS.schema_items())
 
 # Inbound duplicate detection: one row per (sender, sender's DOCNUM). A primary key rather
 # than a lookup, so that two workers racing on the same IDoc cannot both post it.

@@ -35,7 +35,8 @@ def tables_page(declarations: Iterable[TableDeclaration]) -> str:
         "no column, and RFC_READ_TABLE reads it as its initial value (blank, zeros, 0).", "",
         "Values are stored as they travel in IDocs: keys in internal format, dates as "
         f"`YYYYMMDD`, packed numbers as decimal text (a column of {PACKED_TEXT_LENGTH} "
-        "characters). A field that no process fills keeps its initial value.", "",
+        "characters); a few fields are kept in number columns (T006's conversion factors, "
+        "EDIDS's status counter). A field that no process fills keeps its initial value.", "",
         "| Table | Short text | Fields | Key |",
         "| --- | --- | --- | --- |",
     ]

@@ -7,9 +7,21 @@ RFC_READ_TABLE and DDIF_FIELDINFO_GET answer from them.
 
 from __future__ import annotations
 
-from fake_sap.ddic.tables import customer, material
+from fake_sap.ddic.tables import (
+    accounting,
+    codes,
+    customer,
+    idoc,
+    inventory,
+    material,
+    purchasing,
+    statistics,
+)
 from fake_sap.ddic.tables.declaration import DeclaredField, TableDeclaration
 
-TABLES: tuple[TableDeclaration, ...] = (*material.TABLES, *customer.TABLES)
+TABLES: tuple[TableDeclaration, ...] = (*material.TABLES, *customer.TABLES,
+                                        *inventory.TABLES, *purchasing.TABLES,
+                                        *accounting.TABLES, *statistics.TABLES,
+                                        *codes.TABLES, *idoc.TABLES)
 
 __all__ = ["TABLES", "DeclaredField", "TableDeclaration"]

@@ -20,7 +20,11 @@ and the database does not carry hundreds of columns that are always empty.
 
 Values are kept the way they travel in IDocs: keys in internal format, dates as ``YYYYMMDD``,
 packed numbers (QUAN, CURR, DEC) as canonical decimal text in a column of
-:data:`PACKED_TEXT_LENGTH` characters. This module imports SQLAlchemy and the elementary types
+:data:`PACKED_TEXT_LENGTH` characters. A field can name another column type
+(``stored_type``) where the emulator has always kept it as a number (T006's conversion
+factors, EDIDS's status counter); RFC_READ_TABLE writes it in the field's SAP type all the
+same. An own column named in ``first_columns`` keeps the place the schema revisions gave it
+among the fields (EDIDC's object key). This module imports SQLAlchemy and the elementary types
 only, so every layer may use it.
 """
 
@@ -32,6 +36,7 @@ from typing import Any
 
 from sqlalchemy import Column, MetaData, String, Table
 from sqlalchemy.sql.schema import SchemaItem
+from sqlalchemy.types import TypeEngine
 
 from fake_sap.ddic.elements import DATA_ELEMENTS, DataElement
 from fake_sap.ddic.types import AbapType, Elementary
@@ -57,6 +62,10 @@ class DeclaredField:
     initial: str | None = ""
     #: characters of the column, when not the type's own (a price unit kept in 6)
     stored_length: int | None = None
+    #: the column's type, when the emulator keeps the field other than as text (T006's
+    #: INT4 and FLTP factors in number columns; EDIDS's status counter, NUMC 16 in SAP, is
+    #: a number the emulator counts up)
+    stored_type: TypeEngine[Any] | None = None
     #: the data element (DD03L-ROLLNAME) that types the field, "" when none is declared
     element: str = ""
     #: the check table (DD03L-CHECKTABLE) where the table's listing names one
@@ -120,20 +129,22 @@ def _field(name: str, type_: Elementary, text: str, element: str | None,
 
 
 def key(name: str, type_: Elementary, text: str, *, initial: str | None = REQUIRED,
-        element: str | None = None, check_table: str = "") -> DeclaredField:
+        element: str | None = None, check_table: str = "",
+        stored_type: TypeEngine[Any] | None = None) -> DeclaredField:
     """A key field (MANDT, MATNR, WERKS ...). ``element`` names its data element when it
     is not the one of the field's name ("" for none; see :func:`linked_element`)."""
     return _field(name, type_, text, element, key=True, initial=initial,
-                  check_table=check_table)
+                  check_table=check_table, stored_type=stored_type)
 
 
 def data(name: str, type_: Elementary, text: str, *, initial: str | None = "",
          stored_length: int | None = None, element: str | None = None,
-         check_table: str = "", kept: bool = True) -> DeclaredField:
+         check_table: str = "", kept: bool = True,
+         stored_type: TypeEngine[Any] | None = None) -> DeclaredField:
     """A non-key field (``element`` as for :func:`key`; ``kept=False`` for a field the
     emulator declares but never stores, see the module's docstring)."""
     return _field(name, type_, text, element, initial=initial, stored_length=stored_length,
-                  check_table=check_table, kept=kept)
+                  check_table=check_table, kept=kept, stored_type=stored_type)
 
 
 def _no_own_columns() -> Sequence[SchemaItem]:
@@ -155,7 +166,9 @@ class TableDeclaration:
     #: upgraded by a later revision has the columns added since at the end, so a table
     #: created from the declaration must put them there too
     first_columns: tuple[str, ...] = ()
-    #: the emulator's own columns and indexes (never SAP fields: not readable)
+    #: the emulator's own columns and indexes (never SAP fields: not readable); an own
+    #: column named in :attr:`first_columns` takes its place there, the others follow the
+    #: fields
     own_columns: Callable[[], Sequence[SchemaItem]] = _no_own_columns
     _index: dict[str, DeclaredField] = field(default_factory=dict, compare=False,
                                              repr=False)
@@ -166,7 +179,8 @@ class TableDeclaration:
             raise ValueError(f"{self.name}: a field is declared twice")
         if any(f.key and not f.kept for f in self.fields):
             raise ValueError(f"{self.name}: a key field must be kept")
-        unknown = set(self.first_columns) - {f.column_name for f in self.kept_fields}
+        unknown = set(self.first_columns) - {f.column_name for f in self.kept_fields} \
+            - {item.name for item in self.own_columns() if isinstance(item, Column)}
         if unknown:
             raise ValueError(f"{self.name}: first columns that are no field: {unknown}")
 
@@ -187,7 +201,7 @@ class TableDeclaration:
         the fields added since, in SAP's order (kept fields only: the others have no
         column)."""
         by_column = {f.column_name: f for f in self.kept_fields}
-        first = [by_column[name] for name in self.first_columns]
+        first = [by_column[name] for name in self.first_columns if name in by_column]
         return first + [f for f in self.kept_fields
                         if f.column_name not in self.first_columns]
 
@@ -209,25 +223,39 @@ class TableDeclaration:
         *declaration.schema_items())``. The schema module writes that ``Table(...)`` call
         out, so that a reader (and the one-writer-per-table scan) sees the table's name."""
         added = {f.name for f in self.added_since_first_revision()}
-        return [*(column_of(f, server_default=f.name in added) for f in self.storage_order()),
-                *self.own_columns()]
+        own = list(self.own_columns())
+        placed = {item.name: item for item in own
+                  if isinstance(item, Column) and item.name in self.first_columns}
+        fields = {f.column_name: column_of(f, server_default=f.name in added)
+                  for f in self.storage_order()}
+        first = [placed[name] if name in placed else fields.pop(name)
+                 for name in self.first_columns]
+        # identity, not ==: a column's == builds an SQL expression
+        placed_ids = {id(item) for item in placed.values()}
+        return [*first, *fields.values(), *(item for item in own if id(item) not in placed_ids)]
 
     def table(self, metadata: MetaData) -> Table:
         """The SQLAlchemy table of the declaration, in ``metadata``."""
         return Table(self.table_name, metadata, *self.schema_items())
 
 
-def column_of(declared: DeclaredField, server_default: bool = False) -> Column[str]:
-    """The text column that holds a field."""
+def column_of(declared: DeclaredField, server_default: bool = False) -> Column[Any]:
+    """The column that holds a field: text, or the field's :attr:`DeclaredField.stored_type`
+    (whose initial value is then a number: 0)."""
     options: dict[str, Any] = {}
-    if declared.initial is not None:
+    column_type: TypeEngine[Any] = String(declared.column_length)
+    initial: Any = declared.initial
+    if declared.stored_type is not None:
+        column_type = declared.stored_type
+        if initial is not None and not isinstance(column_type, String):
+            initial = column_type.python_type(initial or 0)
+    if initial is not None:
         # a column added by a later revision has its initial value as the database's default
         # alone: an insert that leaves it out need not name it (MARA has ~190 fields, a
         # MATMAS fills a few), while the first revision's columns keep their defaults in
         # Python, as they always had
-        options["server_default" if server_default else "default"] = declared.initial
+        options["server_default" if server_default else "default"] = \
+            str(initial) if server_default else initial
     if declared.key:
-        return Column(declared.column_name, String(declared.column_length),
-                      primary_key=True, **options)
-    return Column(declared.column_name, String(declared.column_length), nullable=False,
-                  **options)
+        return Column(declared.column_name, column_type, primary_key=True, **options)
+    return Column(declared.column_name, column_type, nullable=False, **options)
