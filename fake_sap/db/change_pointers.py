@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import Connection, bindparam, update
+from sqlalchemy import Connection, bindparam, exists, update
 
 from fake_sap.db.bulk import write_rows
-from fake_sap.db.schema import bdcp2
+from fake_sap.db.schema import bdcp2, partner_messages
 
 
 class ChangePointer(NamedTuple):
@@ -33,6 +33,20 @@ def record(conn: Connection, mandt: str, pointers: Sequence[ChangePointer],
 
 _MARK_ALL_PROCESSED = update(bdcp2).where(
     bdcp2.c.mandt == bindparam("client"), bdcp2.c.process == "").values(process="X")
+
+
+_MARK_ALL_PROCESSED_WITHOUT_RECEIVERS = _MARK_ALL_PROCESSED.where(~exists().where(
+    partner_messages.c.mandt == bindparam("client"), partner_messages.c.direction == "out"))
+
+
+def mark_processed_without_receivers(conn: Connection, mandt: str) -> bool:
+    """BD21 where nobody receives: mark every open pointer processed when no partner of the
+    client receives outbound message types, in one statement (after every posting, where
+    asking first and marking then took two).
+
+    True when it marked any; False when none was open or a partner receives, so that the
+    caller distributes whatever is open."""
+    return bool(conn.execute(_MARK_ALL_PROCESSED_WITHOUT_RECEIVERS, {"client": mandt}).rowcount)
 
 
 def mark_processed(conn: Connection, mandt: str, up_to: int | None = None) -> None:
