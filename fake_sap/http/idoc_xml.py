@@ -41,17 +41,18 @@ def receive() -> Response:
     mandt = logon()
     faults.before_idoc_post(mandt)
     _check_content_type()
-    limit = runtime().settings.max_body_bytes
+    objects = runtime()
+    limit = objects.settings.max_body_bytes
     state = client_state(mandt)
-    with limited_body(limit, "IDoc-XML document") as stream, runtime().db.write() as conn:
+    with limited_body(limit, "IDoc-XML document") as stream, objects.db.write() as conn:
         # the conversions take the code tables kept with the state the logon checked
         iso_codes.use_in_transaction(
-            conn, partial(runtime().client_states.codes, version=state.version))
+            conn, partial(objects.client_states.codes, version=state.version))
         processor = InboundProcessor(conn, mandt, strict_partners=state.strict_partner_check)
         result = processor.receive(iter_idocs(stream, limit))
         created = distribute_change_pointers(conn, mandt)
     if created or result.passed_on:
-        runtime().dispatcher.wake()
+        objects.dispatcher.wake()
     return _result_response(result)
 
 
