@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
+from idoc_builders import material, packet
 from sqlalchemy import event
 
 from fake_sap import clock
+from fake_sap.ale.inbound.processor import InboundProcessor
 from fake_sap.basis import business_date, faults, iso_codes
 from fake_sap.basis import clients as client_admin
 from fake_sap.basis.client_state import ClientState, ClientStates
@@ -17,6 +21,8 @@ from fake_sap.basis.faults import Fault, FaultRule
 from fake_sap.basis.iso_codes import CODE_TABLES
 from fake_sap.db import iso_codes as code_tables
 from fake_sap.db.engine import Database
+from fake_sap.idoc.parser import iter_idocs
+from fake_sap.idoc.types import MATMAS05
 
 pytestmark = pytest.mark.unit
 
@@ -141,3 +147,29 @@ def test_a_transaction_given_a_source_takes_its_codes_and_the_next_one_does_not(
 
     assert during is given
     assert after.units.internal("CT") == "KAR"
+
+
+def test_an_inbound_idoc_given_the_kept_codes_reads_no_version_and_converts_with_them(
+        db: Database) -> None:
+    states = ClientStates(db)
+    version = states.get("100").version
+    with db.read() as conn:
+        kept = states.codes(conn, "100", version)
+    # written without a new version: only a read of the tables would see the carton
+    with db.write() as conn:
+        code_tables.replace(conn, "t006", "100", CARTON)
+    document = packet(MATMAS05, [material("M-1", MEINS="CT")])
+
+    def post() -> None:
+        with db.write() as conn:
+            iso_codes.use_in_transaction(conn, partial(states.codes, version=version))
+            InboundProcessor(conn, "100", strict_partners=False).receive(
+                iter_idocs(io.BytesIO(document)))
+
+    statements = driver_statements_of(db, post)
+
+    assert kept.units.internal("CT") is None
+    assert not [s for s in statements if "state_version" in s]
+    # converted with the kept codes, which do not know CT: VII 003, status 51
+    [trail] = [s for s in statements if s.startswith("INSERT INTO edids")]
+    assert "'51'" in trail and "'53'" not in trail
