@@ -41,9 +41,8 @@ def own_port() -> str:
 
 def distribute_change_pointers(conn: Connection, mandt: str) -> list[str]:
     """Turn open change pointers into outbound IDocs (one per object and receiver)."""
-    if not partners.has_outbound_subscriptions(conn, mandt):
+    if change_pointers.mark_processed_without_receivers(conn, mandt):
         # nobody to distribute to: BD21 would just mark the pointers processed
-        change_pointers.mark_processed(conn, mandt)
         return []
     pointers = conn.execute(
         select(bdcp2.c.cpident, bdcp2.c.mestyp, bdcp2.c.tabkey)

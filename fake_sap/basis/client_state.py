@@ -13,6 +13,14 @@ The version is read before the state, so a kept state is never older than its ve
 change committed in between is already in the state and only makes the next request read
 again. Several threads may fill the cache at once; the last one's snapshot wins, and every
 snapshot holds states at least as new as its version, so a lost one costs a re-read only.
+
+The snapshot also keeps each client's code tables (T006, TCURC, T005: the ISO code
+conversions of :mod:`fake_sap.basis.iso_codes`) under the same version, read at their first
+use in a request, in that request's transaction (:meth:`ClientStates.codes`). A request that
+has checked the version for its logon therefore reads no version again for its
+conversions; the edge hands the kept codes to the request's transaction with
+:func:`fake_sap.basis.iso_codes.use_in_transaction`. Codes read after the version are at
+least as new as it, so the rule above holds for them as well.
 """
 
 from __future__ import annotations
@@ -21,7 +29,9 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Connection, select
 
+from fake_sap.basis import iso_codes
 from fake_sap.basis.faults import EVERYTHING, Fault
+from fake_sap.basis.iso_codes import IsoCodes
 from fake_sap.db import state_version
 from fake_sap.db.clock_schema import business_dates
 from fake_sap.db.engine import Database
@@ -53,6 +63,8 @@ class ClientState:
 class _Snapshot:
     version: int | None
     states: dict[str, ClientState] = field(default_factory=dict)
+    #: mandt -> the client's code tables, read at their first use under this version
+    codes: dict[str, IsoCodes] = field(default_factory=dict)
 
 
 _CLIENT = select(clients.c.strict_partner_check)
@@ -87,8 +99,26 @@ class ClientStates:
             if snapshot.version != version:
                 snapshot = _Snapshot(version)
             # a new dict: a reader of the old snapshot never sees it change
-            self._snapshot = _Snapshot(version, {**snapshot.states, mandt: state})
+            self._snapshot = _Snapshot(version, {**snapshot.states, mandt: state},
+                                       snapshot.codes)
         return state
+
+    def codes(self, conn: Connection, mandt: str, version: int | None) -> IsoCodes:
+        """The client's code tables for a request whose state was current at ``version``
+        (:attr:`ClientState.version`): the kept copy while the snapshot is still at that
+        version, else read on ``conn`` (the request's transaction) and kept."""
+        snapshot = self._snapshot
+        if version is not None and snapshot.version == version:
+            kept = snapshot.codes.get(mandt)
+            if kept is not None:
+                return kept
+        codes = iso_codes.read(conn, mandt)
+        snapshot = self._snapshot
+        if version is not None and snapshot.version == version:
+            # a new dict, as in get(): a reader of the old snapshot never sees it change
+            self._snapshot = _Snapshot(version, snapshot.states,
+                                       {**snapshot.codes, mandt: codes})
+        return codes
 
 
 def read_state(conn: Connection, mandt: str) -> ClientState:

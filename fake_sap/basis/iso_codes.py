@@ -9,7 +9,10 @@ rows of a client's tables and converts in both directions:
   TCURC-XPRIMARY); an ISO code only one entry carries converts to that entry even without the
   flag. Countries have no primary flag: the first country key (in key order) with that code.
 
-:func:`for_client` reads the tables once per client and process and keeps the result while
+A request's edge that has checked ``state_version`` already hands the codes kept with the
+client's state to its transaction (:func:`use_in_transaction`); they are dropped with that
+state when the version changes. Other callers go through :func:`for_client`'s own copy:
+it reads the tables once per client and process and keeps the result while
 ``state_version`` is unchanged: every change of an entry (the control API's
 :func:`put_entry` and :func:`delete_entry`, a client created or reset) bumps it, so every
 process sees the change with its next request. The version is read once per transaction;
@@ -25,7 +28,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -136,9 +139,35 @@ def _version(conn: Connection) -> int | None:
     return version
 
 
+#: where a connection keeps the source of codes its transaction was given (see
+#: use_in_transaction)
+_GIVEN = "fake_sap.iso_codes.given"
+
+#: a source of a client's codes: (the transaction's connection, mandt) -> the codes
+CodesSource = Callable[[Connection, str], IsoCodes]
+
+
+def use_in_transaction(conn: Connection, source: CodesSource) -> None:
+    """Let :func:`for_client` take the codes from ``source`` for the rest of the
+    connection's current transaction.
+
+    An edge that has already checked ``state_version`` for the request (its client state,
+    :mod:`fake_sap.basis.client_state`) passes the process's copy kept under that version,
+    so the conversions of the request read no version of their own. ``conn.info`` outlives
+    the transaction (it belongs to the pooled connection), hence the transaction is kept
+    with the source and compared."""
+    transaction = conn.get_transaction()
+    if transaction is not None:
+        conn.info[_GIVEN] = (transaction, source)
+
+
 def for_client(conn: Connection, mandt: str) -> IsoCodes:
-    """The client's codes: read again when ``state_version`` changed, else at most once
-    every few seconds per process."""
+    """The client's codes: from the source the transaction was given
+    (:func:`use_in_transaction`), else kept per process while ``state_version`` is
+    unchanged, and read again at most every few seconds."""
+    given = conn.info.get(_GIVEN)
+    if given is not None and given[0] is conn.get_transaction():
+        return given[1](conn, mandt)  # type: ignore[no-any-return]
     version = _version(conn)
     now = time.monotonic()
     cached = _cache.get(mandt)

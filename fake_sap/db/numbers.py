@@ -17,8 +17,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, insert, select
 
 from fake_sap.db.engine import Database
 from fake_sap.db.schema import number_ranges
@@ -35,12 +36,17 @@ RANGE_STARTS: dict[str, int] = {
 }
 
 
-#: :func:`take`'s statement, built once (every document draws a number)
-_TAKE = (update(number_ranges)
-         .where(number_ranges.c.mandt == bindparam("range_mandt"),
-                number_ranges.c.object == bindparam("range_object"))
-         .values(next_value=number_ranges.c.next_value + bindparam("range_count"))
-         .returning(number_ranges.c.next_value))
+@lru_cache(maxsize=4)
+def _take_sql(dialect: str) -> str:
+    """:func:`take`'s statement as SQL text, made once per dialect: every document (every
+    single inbound IDoc) draws a number, and running a compiled UPDATE through SQLAlchemy's
+    statement cache cost about half as much again as the database's own work."""
+    mark = _PLACEHOLDER[dialect]
+    return (f"UPDATE {number_ranges.name} SET next_value = next_value + {mark} "
+            f"WHERE mandt = {mark} AND object = {mark} RETURNING next_value")
+
+
+_PLACEHOLDER = {"sqlite": "?", "postgresql": "%s"}
 
 
 def take(conn: Connection, mandt: str, obj: str, count: int = 1) -> int:
@@ -50,8 +56,8 @@ def take(conn: Connection, mandt: str, obj: str, count: int = 1) -> int:
     workers never get the same number. Numbers taken by a transaction that rolls back are
     given back with it; a later issue's LUW handling decides when gaps are wanted.
     """
-    updated = conn.execute(_TAKE, {"range_mandt": mandt, "range_object": obj,
-                                    "range_count": count}).first()
+    # still through SQLAlchemy's connection, so a storage failure is classified as any
+    updated = conn.exec_driver_sql(_take_sql(conn.dialect.name), (count, mandt, obj)).first()
     if updated is not None:
         return int(updated[0]) - count
     # a range created on first use (e.g. per fiscal year); racing creators are harmless

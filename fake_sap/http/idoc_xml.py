@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, Response, request
 
 from fake_sap.ale.inbound.processor import InboundProcessor, InboundResult
 from fake_sap.ale.outbound import distribute_change_pointers
+from fake_sap.basis import iso_codes
 from fake_sap.errors import BadRequest
 from fake_sap.fastpath import idoc_xml_result
 from fake_sap.http.body import is_xml_media_type, limited_body
@@ -38,14 +41,18 @@ def receive() -> Response:
     mandt = logon()
     faults.before_idoc_post(mandt)
     _check_content_type()
-    limit = runtime().settings.max_body_bytes
-    with limited_body(limit, "IDoc-XML document") as stream, runtime().db.write() as conn:
-        processor = InboundProcessor(
-            conn, mandt, strict_partners=client_state(mandt).strict_partner_check)
+    objects = runtime()
+    limit = objects.settings.max_body_bytes
+    state = client_state(mandt)
+    with limited_body(limit, "IDoc-XML document") as stream, objects.db.write() as conn:
+        # the conversions take the code tables kept with the state the logon checked
+        iso_codes.use_in_transaction(
+            conn, partial(objects.client_states.codes, version=state.version))
+        processor = InboundProcessor(conn, mandt, strict_partners=state.strict_partner_check)
         result = processor.receive(iter_idocs(stream, limit))
         created = distribute_change_pointers(conn, mandt)
     if created or result.passed_on:
-        runtime().dispatcher.wake()
+        objects.dispatcher.wake()
     return _result_response(result)
 
 

@@ -483,9 +483,17 @@ _KNOWN_TYPES = select(mara.c.matnr, mara.c.mtart).where(
     mara.c.mandt == bindparam("mandt"), mara.c.matnr.in_(bindparam("matnrs", expanding=True)))
 
 
+_KNOWN_TYPE = select(mara.c.matnr, mara.c.mtart).where(
+    mara.c.mandt == bindparam("mandt"), mara.c.matnr == bindparam("matnr"))
+
+
 def known_types(conn: Connection, mandt: str, matnrs: Sequence[str]) -> dict[str, str]:
     """The material type (MTART) of each of ``matnrs`` that exists."""
-    rows = conn.execute(_KNOWN_TYPES, {"mandt": mandt, "matnrs": list(matnrs)})
+    if len(matnrs) == 1:
+        # one material (a single IDoc): an expanding IN is rendered again at every execution
+        rows = conn.execute(_KNOWN_TYPE, {"mandt": mandt, "matnr": matnrs[0]})
+    else:
+        rows = conn.execute(_KNOWN_TYPES, {"mandt": mandt, "matnrs": list(matnrs)})
     return {r[0]: r[1] for r in rows}
 
 

@@ -274,6 +274,15 @@ class InboundProcessor:
                 by_type.setdefault(item.application.mestyp, []).append(item)
         obsolete: dict[str, str] = {}
         for mestyp, serialized in by_type.items():
+            if len(serialized) == 1:
+                # a single IDoc (the usual POST): the conditional upsert decides and records
+                # in one statement; only an obsolete one reads which IDoc was newer
+                item = serialized[0]
+                newer = idocs.advance_serial(self.conn, self.mandt, mestyp, item.objkey,
+                                             item.idoc.control["SERIAL"], item.docnum)
+                if newer is not None:
+                    obsolete[item.docnum] = newer
+                continue
             newest = idocs.newest_serials(self.conn, self.mandt, mestyp,
                                           [i.objkey for i in serialized])
             advancing = []
