@@ -12,7 +12,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import Connection, bindparam, update
+from sqlalchemy import Connection, update
 
 from fake_sap.db.bulk import write_rows
 from fake_sap.db.schema import bdcp2, partner_messages
@@ -30,10 +30,6 @@ def record(conn: Connection, mandt: str, pointers: Sequence[ChangePointer],
     write_rows(conn, bdcp2, [
         {"mandt": mandt, "mestyp": p.mestyp, "tabname": p.mestyp, "tabkey": p.objkey,
          "cdchgid": p.change, "cretime": at, "process": ""} for p in pointers])
-
-
-_MARK_ALL_PROCESSED = update(bdcp2).where(
-    bdcp2.c.mandt == bindparam("client"), bdcp2.c.process == "").values(process="X")
 
 
 @lru_cache(maxsize=4)
@@ -62,11 +58,8 @@ def mark_processed_without_receivers(conn: Connection, mandt: str) -> bool:
                                      execution_options={"preserve_rowcount": True}).rowcount)
 
 
-def mark_processed(conn: Connection, mandt: str, up_to: int | None = None) -> None:
-    """Mark the open pointers processed (BDCP2-PROCESS X), all of them or those up to the
-    pointer ``up_to`` (BDCP2-CPIDENT) that were distributed."""
-    if up_to is None:
-        conn.execute(_MARK_ALL_PROCESSED, {"client": mandt})
-        return
+def mark_processed(conn: Connection, mandt: str, up_to: int) -> None:
+    """Mark the open pointers up to the pointer ``up_to`` (BDCP2-CPIDENT) that were
+    distributed processed (BDCP2-PROCESS X)."""
     conn.execute(update(bdcp2).where(bdcp2.c.mandt == mandt, bdcp2.c.process == "",
                                      bdcp2.c.cpident <= up_to).values(process="X"))

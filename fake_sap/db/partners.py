@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select
+from sqlalchemy import Connection, delete, insert, select
 
 from fake_sap import clock
 from fake_sap.db.schema import partner_messages, partners
@@ -69,13 +69,3 @@ def inbound_profiles(conn: Connection, mandt: str) -> set[tuple[str, str]]:
     rows = conn.execute(select(partner_messages.c.logsys, partner_messages.c.mestyp).where(
         partner_messages.c.mandt == mandt, partner_messages.c.direction == "in"))
     return {(r[0], r[1]) for r in rows}
-
-
-_ANY_OUTBOUND = select(partner_messages.c.logsys).where(
-    partner_messages.c.mandt == bindparam("mandt"),
-    partner_messages.c.direction == "out").limit(1)
-
-
-def has_outbound_subscriptions(conn: Connection, mandt: str) -> bool:
-    """Whether any partner of the client receives outbound message types."""
-    return conn.execute(_ANY_OUTBOUND, {"mandt": mandt}).first() is not None
