@@ -74,6 +74,20 @@ def test_a_partial_delivery_leaves_the_rest_of_the_order_open(flow, channel):
     assert extension.get("ZNEWDLV") == "X"
 
 
+def test_desadv_quantities_carry_the_three_decimals_of_lips_lfimg(flow):
+    # the caller writes "4"; the IDoc shows the packed quantity the same way every time
+    order = flow.order("10", channel=BAPI)
+
+    delivery = flow.deliver(order, "4")
+
+    [created] = flow.desadv(delivery)
+    [item] = created.items
+    assert (item.get("LFIMG"), item.get("LGMNG")) == ("4.000", "4.000")
+    extension = created.item_extension()
+    assert (extension.get("ZSHIPPED"), extension.get("ZDELIVERED"), extension.get("ZOPEN")) == (
+        "4.000", "4.000", "6.000")
+
+
 @pytest.mark.parametrize("channel", [BAPI, IDOC])
 def test_the_goods_issue_of_a_partial_delivery_posts_601_and_sends_pgi(flow, channel):
     order = flow.order("10", channel=channel)

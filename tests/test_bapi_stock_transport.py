@@ -83,6 +83,19 @@ def test_a_stock_transport_order_is_created_with_s_06_017(flow):
         flow.material, PROVINCIAL, 30, "ST")
 
 
+def test_the_success_message_carries_the_order_number_in_message_v2(flow):
+    # SAP's 06 017 is "& created under the number &": the document type's text, then the
+    # number, which callers read from MESSAGE_V2
+    result = flow.rfc.call("BAPI_PO_CREATE1", **po_params(flow))
+    assert flow.commit()["TYPE"] == ""
+
+    [created] = result["RETURN"]
+    assert (created["MESSAGE_V1"], created["MESSAGE_V2"]) == (
+        "Stock Transp. Order", result["EXPPURCHASEORDER"])
+    assert created["MESSAGE"] == (
+        f"Stock Transp. Order created under the number {result['EXPPURCHASEORDER']}")
+
+
 def test_the_callers_reference_is_kept_in_the_order_header(flow):
     result = flow.rfc.call("BAPI_PO_CREATE1", **po_params(flow, OUR_REF="MA0000000042",
                                                           REF_1="0000900001"))

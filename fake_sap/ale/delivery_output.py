@@ -110,8 +110,8 @@ def _item(conn: Connection, mandt: str, item: Mapping[str, Any], event: str,
     units = iso_codes.for_client(conn, mandt).units
     segment = SegmentData("E1EDL24", {
         "POSNR": item["posnr"], "MATNR": item["matnr"], "ARKTX": item["arktx"],
-        "WERKS": item["werks"], "LGORT": item["lgort"], "LFIMG": item["lfimg"],
-        "VRKME": _iso_unit(units, item["vrkme"]), "LGMNG": item["lfimg"],
+        "WERKS": item["werks"], "LGORT": item["lgort"], "LFIMG": idoc_quantity(item["lfimg"]),
+        "VRKME": _iso_unit(units, item["vrkme"]), "LGMNG": idoc_quantity(item["lfimg"]),
         "MEINS": _iso_unit(units, item["meins"]),
         "PSTYV": item["pstyv"], "VGBEL": item["vgbel"], "VGPOS": item["vgpos"]})
     if item["vgbel"]:
@@ -120,18 +120,29 @@ def _item(conn: Connection, mandt: str, item: Mapping[str, Any], event: str,
     ordered, delivered, closed = _reference_item(conn, mandt, item)
     open_quantity = Decimal(0) if closed else max(ordered - delivered, Decimal(0))
     extension = {
-        "ZSHIPPED": "0" if event == DELETED else item["lfimg"],
-        "ZDELIVERED": str(delivered), "ZOPEN": str(open_quantity),
+        "ZSHIPPED": idoc_quantity("0" if event == DELETED else item["lfimg"]),
+        "ZDELIVERED": idoc_quantity(delivered), "ZOPEN": idoc_quantity(open_quantity),
         "ZNEWDLV": "X" if open_quantity > 0 else "",
         "ZITEMCOMPL": "X" if open_quantity == 0 else "",
     }
     if receipt is not None:
         expected = receipt.expected.get(item["posnr"], item["lfimg"])
         got = receipt.received.get(item["posnr"], item["lfimg"])
-        extension.update({"ZEXPECTED": expected, "ZRECEIVED": got,
+        extension.update({"ZEXPECTED": idoc_quantity(expected), "ZRECEIVED": idoc_quantity(got),
                           "ZDIFF": "X" if Decimal(expected) != Decimal(got) else ""})
     segment.children.append(SegmentData("Z1EDL24", extension))
     return segment
+
+
+def idoc_quantity(value: Decimal | str) -> str:
+    """A delivery quantity as the IDoc carries it: with the three decimals of LIPS-LFIMG.
+
+    The store keeps quantities without trailing zeros, so the text would otherwise depend
+    on how the caller wrote the quantity ("1" next to a computed "1.000" in one segment);
+    LIPS-LFIMG is QUAN 13,3 and RFC_READ_TABLE shows it with three decimals, so the IDoc
+    does the same whatever was entered.
+    """
+    return f"{Decimal(value):.3f}"
 
 
 def _reference_item(conn: Connection, mandt: str,

@@ -50,7 +50,11 @@ def _by_key(messages: Iterable[T100Message]) -> dict[tuple[str, str], T100Messag
 
 
 T100: Mapping[tuple[str, str], T100Message] = _by_key([
-    T100Message("06", "017", "Stock transp. order created under the number &1", "not confirmed"),
+    T100Message("06", "017", "&1 created under the number &2",
+                "se80.co.uk, SAP message class 06 (Einkaufsbeleg), message 017; filled in as "
+                "'Standard PO created under the number 4500018292' in the RETURN of "
+                "BAPI_PO_CREATE shown by Theobald Software's ERPConnect documentation "
+                "('Web Applications')"),
     T100Message("B1", "052", "Value &1 of field &2 is not a number", "not confirmed"),
     T100Message("B1", "385",
                 "Not posted: IDoc &1 with the same or a newer serialization key was already "

@@ -20,6 +20,9 @@ from fake_sap.db.documents import ekko, ekpo, mseg
 from fake_sap.errors import ApplicationError, SapMessage, declared_message, sap_message
 
 STOCK_TRANSPORT_ORDER = "UB"
+#: the short text of document type UB (T161T-BATXT) as ME21N/ME23N show it; SAP puts it
+#: into message 06 017 "&1 created under the number &2" in front of the order number
+STOCK_TRANSPORT_ORDER_TEXT = "Stock Transp. Order"
 PARAMETER_HEADER, PARAMETER_ITEM = "POHEADER", "POITEM"
 
 
@@ -112,7 +115,7 @@ def plan(conn: Connection, mandt: str, order: StoInput, *, ebeln: str, today: st
                      ekorg=order.purch_org or "1000", ekgrp=order.pur_group or "001",
                      bedat=order.doc_date or today, aedat=today, ernam=user, items=items,
                      unsez=order.our_ref, ihrez=order.ref_1)
-    result.messages.append(declared_message("S", "06", "017", ebeln))
+    result.messages.append(created_message(ebeln))
     return result
 
 
@@ -204,3 +207,12 @@ def open_issue_demand(conn: Connection, mandt: str, matnr: str, werks: str) -> D
     for ebeln, ebelp, menge in rows:
         demand += max(Decimal(menge) - issued_quantity(conn, mandt, ebeln, ebelp), Decimal(0))
     return demand
+
+
+def created_message(ebeln: str) -> SapMessage:
+    """S 06 017 for a created stock transport order: the document type's text, then the number.
+
+    Callers read the number from MESSAGE_V2: SAP's text is "& created under the number &",
+    e.g. "Standard PO created under the number 4500018292" for a standard order.
+    """
+    return declared_message("S", "06", "017", STOCK_TRANSPORT_ORDER_TEXT, ebeln)

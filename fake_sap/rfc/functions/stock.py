@@ -235,7 +235,7 @@ def create_purchase_order(call: Call) -> dict[str, Any]:
     if refused is not None:
         return _po_refused(refused)
     return {"EXPPURCHASEORDER": plan.ebeln, "EXPHEADER": _exported_header(plan),
-            "RETURN": [_returned(declared_message("S", "06", "017", plan.ebeln))]}
+            "RETURN": [_returned(purchasing.created_message(plan.ebeln))]}
 
 
 def _po_refused(*errors: SapMessage) -> dict[str, Any]:
