@@ -12,7 +12,7 @@ every table is named in :data:`fake_sap.db.writers.WRITERS`.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, String, Table
+from sqlalchemy import BigInteger, Column, Index, String, Table
 
 from fake_sap.db.schema import metadata
 
@@ -183,4 +183,17 @@ s001 = Table(
     _num("renetwr"), _num("remenge"), _num("anzrepos"),
     _num("umnetwr"), _num("ummenge"), _num("oauwe"), _num("oaume"),
     _num("lfmenge"),
+)
+
+
+# --- credit management: the open order value per customer (the emulator's own table) ----------
+
+#: what the credit check counts as open orders of a sold-to party: the net value (VBAK-NETWR)
+#: of its sales orders (category C) not yet completely delivered (VBUK-LFGSK not C), kept as a
+#: running sum so that the check reads one row instead of every open order. Whole cents
+#: (NETWR is CURR 15.2), so that adding stays exact on every database. Not an SAP table: SAP
+#: keeps open order values per credit account and date in S066, whose shape this is not.
+open_order_values = Table(
+    "open_order_values", metadata, _mandt(), _key("kunnr", 10),
+    Column("netwr_cents", BigInteger, nullable=False),
 )

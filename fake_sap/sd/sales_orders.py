@@ -37,8 +37,29 @@ from fake_sap.conversion import alpha_output
 from fake_sap.customizing import sales_area_key, storage_location_key
 from fake_sap.db import master_data
 from fake_sap.db.bulk import write_rows
-from fake_sap.db.documents import likp, lips, vbak, vbap, vbep, vbfa, vbpa, vbuk
-from fake_sap.db.schema import customizing, kna1, knkk, knvp, knvv, makt, mara, marc, mbew, mvke
+from fake_sap.db.documents import (
+    likp,
+    lips,
+    open_order_values,
+    vbak,
+    vbap,
+    vbep,
+    vbfa,
+    vbpa,
+)
+from fake_sap.db.schema import (
+    customizing,
+    kna1,
+    knkk,
+    knvp,
+    knvv,
+    makt,
+    mara,
+    marc,
+    mard,
+    mbew,
+    mvke,
+)
 from fake_sap.errors import (
     ApplicationError,
     SapMessage,
@@ -46,7 +67,7 @@ from fake_sap.errors import (
     declared_message,
     sap_message,
 )
-from fake_sap.sd import document_flow, statistics, status
+from fake_sap.sd import document_flow, open_orders, statistics, status
 from fake_sap.sd.codes import (
     BILL_TO,
     PAYER,
@@ -267,16 +288,20 @@ def _customer(conn: Connection, mandt: str, order: OrderInput, kunnr: str,
 
 
 #: the customer (KNA1; no row when there is none), its data in the order's sales area (KNVV)
-#: and its credit data (KNKK), NULLs where those are missing. Built once.
+#: and its credit data (KNKK) with its open order value (see fake_sap.sd.open_orders), NULLs
+#: where those are missing. Built once.
 _CUSTOMER_FOR_SALES = select(
     kna1.c.loevm, kna1.c.aufsd, knvv.c.kunnr.label("area"), knvv.c.waers,
     knkk.c.kunnr.label("credit"), knkk.c.klimk, knkk.c.crblb, knkk.c.skfor,
+    open_order_values.c.netwr_cents.label("open_cents"),
 ).select_from(kna1.outerjoin(knvv, and_(
     knvv.c.mandt == kna1.c.mandt, knvv.c.kunnr == kna1.c.kunnr,
     knvv.c.vkorg == bindparam("vkorg"), knvv.c.vtweg == bindparam("vtweg"),
     knvv.c.spart == bindparam("spart"))).outerjoin(knkk, and_(
         knkk.c.mandt == kna1.c.mandt, knkk.c.kunnr == kna1.c.kunnr,
-        knkk.c.kkber == bindparam("kkber"))),
+        knkk.c.kkber == bindparam("kkber"))).outerjoin(open_order_values, and_(
+            open_order_values.c.mandt == kna1.c.mandt,
+            open_order_values.c.kunnr == kna1.c.kunnr)),
 ).where(kna1.c.mandt == bindparam("mandt"), kna1.c.kunnr == bindparam("kunnr"))
 
 
@@ -630,16 +655,37 @@ _issued_quantity = (
            likp.c.vbtyp == "J", likp.c.wadat_ist != "", lips.c.vgtyp == "C")
     .scalar_subquery())
 _OPEN_DEMAND = select(_confirmed_quantity.label("confirmed"), _issued_quantity.label("issued"))
+#: the unrestricted-use stock of the material in the plant over its storage locations (MARD)
+_unrestricted_stock = (
+    select(func.coalesce(func.sum(func.cast(mard.c.labst, Numeric(18, 3))), 0))
+    .where(mard.c.mandt == bindparam("mandt"), mard.c.matnr == bindparam("matnr"),
+           mard.c.werks == bindparam("werks"))
+    .scalar_subquery())
+#: what the availability check of one material in one plant needs, in one statement: the
+#: stock and the open demand against it. Built once.
+_AVAILABILITY = select(_unrestricted_stock.label("stock"), _confirmed_quantity.label("confirmed"),
+                       _issued_quantity.label("issued"))
+
+
+def _stock_and_demand(conn: Connection, mandt: str, matnr: str, werks: str
+                      ) -> tuple[Decimal, Decimal]:
+    """Unrestricted stock (as :func:`fake_sap.db.master_data.unrestricted_stock` reads it)
+    and open demand (as :func:`open_demand`) of a material in a plant, in one read."""
+    stock, confirmed, issued = conn.execute(_AVAILABILITY, {
+        "mandt": mandt, "matnr": matnr, "werks": werks}).one()
+    return Decimal(str(stock)), Decimal(str(confirmed)) - Decimal(str(issued))
 
 
 def _confirm_availability(conn: Connection, mandt: str, order: OrderPlan) -> None:
     """ATP: confirm what unrestricted stock minus open demand allows, per item."""
     used: dict[tuple[str, str], Decimal] = {}
+    stocks: dict[tuple[str, str], Decimal] = {}
     for row, item in enumerate(order.items, start=1):
         key = (item.matnr, item.werks)
         if key not in used:
-            used[key] = open_demand(conn, mandt, item.matnr, item.werks)
-        stock = master_data.unrestricted_stock(conn, mandt, item.matnr, item.werks)
+            # the stock does not change while the order is planned: read once per key
+            stocks[key], used[key] = _stock_and_demand(conn, mandt, item.matnr, item.werks)
+        stock = stocks[key]
         available = max(stock - used[key], Decimal(0))
         wanted = Decimal(item.quantity)
         confirmed = min(wanted, available)
@@ -656,21 +702,20 @@ def _confirm_availability(conn: Connection, mandt: str, order: OrderPlan) -> Non
 
 def credit_exposure(conn: Connection, mandt: str, kunnr: str,
                     receivables: Decimal | None = None) -> Decimal:
-    """Open order value of the customer (orders not completely delivered) plus receivables
-    (KNKK-SKFOR; ``receivables`` when the caller has read them already)."""
-    values = conn.execute(_OPEN_ORDER_VALUES, {"mandt": mandt, "kunnr": kunnr}).scalars()
-    exposure = sum((Decimal(v) for v in values), Decimal(0))
+    """Open order value of the customer (orders not completely delivered, kept by
+    :mod:`fake_sap.sd.open_orders`) plus receivables (KNKK-SKFOR; ``receivables`` when the
+    caller has read them already)."""
+    stored = conn.execute(_OPEN_ORDER_VALUE, {"mandt": mandt, "kunnr": kunnr}).scalar()
     if receivables is None:
         credit = master_data.credit_data(conn, mandt, kunnr, CREDIT_CONTROL_AREA)
         receivables = Decimal(credit["skfor"]) if credit is not None else Decimal(0)
-    return exposure + receivables
+    return open_orders.value_of(stored) + receivables
 
 
-#: net values of the customer's orders not completely delivered. Built once.
-_OPEN_ORDER_VALUES = select(vbak.c.netwr).select_from(
-    vbak.join(vbuk, and_(vbuk.c.mandt == vbak.c.mandt, vbuk.c.vbeln == vbak.c.vbeln)),
-).where(vbak.c.mandt == bindparam("mandt"), vbak.c.kunnr == bindparam("kunnr"),
-        vbak.c.vbtyp == "C", vbuk.c.lfgsk != "C")
+#: the customer's open order value in cents. Built once.
+_OPEN_ORDER_VALUE = select(open_order_values.c.netwr_cents).where(
+    open_order_values.c.mandt == bindparam("mandt"),
+    open_order_values.c.kunnr == bindparam("kunnr"))
 
 
 def _check_credit(conn: Connection, mandt: str, order: OrderPlan,
@@ -681,7 +726,8 @@ def _check_credit(conn: Connection, mandt: str, order: OrderPlan,
         return
     credit = sold_to
     limit = Decimal(credit["klimk"])
-    exposure = credit_exposure(conn, mandt, order.sold_to, Decimal(credit["skfor"])) + \
+    # the open order value came with the customer (one keyed row, however many orders)
+    exposure = open_orders.value_of(credit["open_cents"]) + Decimal(credit["skfor"]) + \
         Decimal(order.net_value)
     if credit["crblb"] == "X":
         order.credit_blocked = True
@@ -763,6 +809,8 @@ def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
         bstnk=order.bstnk, bstdk=order.bstdk, vdatu=order.vdatu, lifsk=order.lifsk,
         faksk=order.faksk, augru=order.augru, netwr=order.net_value, waerk=order.currency,
         vgbel=order.vgbel, vgtyp="C" if order.vgbel else "")])
+    if open_orders.counts(order.vbtyp, _NEW_DELIVERY_STATUS):
+        open_orders.add(conn, mandt, order.sold_to, Decimal(order.net_value))
     write_rows(conn, vbap, [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": i.posnr, "matnr": i.matnr,
         "arktx": i.arktx, "pstyv": i.pstyv, "kwmeng": i.quantity, "vrkme": i.unit,
@@ -779,7 +827,7 @@ def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
         "kunnr": kunnr} for parvw, kunnr in sorted(partners.items())])
     status.add(conn, {
         "mandt": mandt, "vbeln": order.vbeln, "vbtyp": order.vbtyp, "gbstk": "A",
-        "lfstk": "A", "lfgsk": "A", "wbstk": "", "kostk": "", "fkstk": "",
+        "lfstk": "A", "lfgsk": _NEW_DELIVERY_STATUS, "wbstk": "", "kostk": "", "fkstk": "",
         "cmgst": "B" if order.credit_blocked else "A", "abstk": "A", "uvall": "C"}, [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": i.posnr, "gbsta": "A", "lfsta": "A",
         "lfgsa": "A", "wbsta": "", "fksta": "", "absta": "A"} for i in order.items])
@@ -790,6 +838,10 @@ def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
         "plmin": "+", "bwart": "", "mjahr": "", "erdat": order.erdat,
         "erzet": order.erzet} for i in order.items if i.vgbel])
     statistics.record_order(conn, mandt, order)
+
+
+#: VBUK-LFGSK of a new sales document: not yet delivered
+_NEW_DELIVERY_STATUS = "A"
 
 
 def success_message(order: OrderPlan) -> SapMessage:
