@@ -28,6 +28,7 @@ from sqlalchemy import (
     RowMapping,
     and_,
     bindparam,
+    case,
     func,
     select,
     tuple_,
@@ -287,13 +288,30 @@ def _customer(conn: Connection, mandt: str, order: OrderInput, kunnr: str,
     return customers[kunnr]
 
 
-#: the customer (KNA1; no row when there is none), its data in the order's sales area (KNVV)
-#: and its credit data (KNKK) with its open order value (see fake_sap.sd.open_orders), NULLs
-#: where those are missing. Built once.
+def _partner_label(parvw: str) -> str:
+    return f"partner_{parvw.lower()}"
+
+
+def _first_partner(parvw: str) -> Any:
+    """The first partner (lowest PARZA) of function ``parvw`` in the customer's sales area
+    (KNVP), correlated with KNA1: what partner determination takes for a function the
+    caller did not send."""
+    return select(knvp.c.kunn2).where(
+        knvp.c.mandt == kna1.c.mandt, knvp.c.kunnr == kna1.c.kunnr,
+        knvp.c.vkorg == bindparam("vkorg"), knvp.c.vtweg == bindparam("vtweg"),
+        knvp.c.spart == bindparam("spart"), knvp.c.parvw == parvw,
+    ).order_by(knvp.c.parza).limit(1).scalar_subquery().label(_partner_label(parvw))
+
+
+#: the customer (KNA1; no row when there is none), its data in the order's sales area (KNVV),
+#: its credit data (KNKK) with its open order value (see fake_sap.sd.open_orders), NULLs
+#: where those are missing, and the first partner of each function partner determination
+#: may need (KNVP): one read per partner of an order. Built once.
 _CUSTOMER_FOR_SALES = select(
     kna1.c.loevm, kna1.c.aufsd, knvv.c.kunnr.label("area"), knvv.c.waers,
     knkk.c.kunnr.label("credit"), knkk.c.klimk, knkk.c.crblb, knkk.c.skfor,
     open_order_values.c.netwr_cents.label("open_cents"),
+    *(_first_partner(parvw) for parvw in DETERMINED_PARTNERS),
 ).select_from(kna1.outerjoin(knvv, and_(
     knvv.c.mandt == kna1.c.mandt, knvv.c.kunnr == kna1.c.kunnr,
     knvv.c.vkorg == bindparam("vkorg"), knvv.c.vtweg == bindparam("vtweg"),
@@ -323,7 +341,11 @@ def _partners(conn: Connection, mandt: str, order: OrderInput, customizing: dict
     result = {SOLD_TO: order.sold_to}
     sent = {**order.partners, **({SHIP_TO: order.ship_to} if order.ship_to else {})}
     wanted = [parvw for parvw in DETERMINED_PARTNERS if parvw not in sent]
-    determined = _partner_functions(conn, mandt, order, wanted) if wanted else {}
+    # the sold-to party's partner functions came with its row (see _CUSTOMER_FOR_SALES)
+    sold_to = customers[order.sold_to]
+    assert sold_to is not None  # checked above
+    determined = {parvw: sold_to[_partner_label(parvw)] for parvw in wanted
+                  if sold_to[_partner_label(parvw)]}
     for parvw in wanted:
         if parvw in determined or parvw != "ZP":
             result[parvw] = determined.get(parvw) or order.sold_to
@@ -334,27 +356,6 @@ def _partners(conn: Connection, mandt: str, order: OrderInput, customizing: dict
             errors.append(_unknown_partner(kunnr, parvw))
         result[parvw] = kunnr
     return result
-
-
-def _partner_functions(conn: Connection, mandt: str, order: OrderInput,
-                       functions: list[str]) -> dict[str, str]:
-    """The first partner (lowest PARZA) of each function in the sold-to party's sales area
-    (KNVP), all functions in one read."""
-    rows = conn.execute(_PARTNER_FUNCTIONS, {
-        "mandt": mandt, "kunnr": order.sold_to, "vkorg": order.sales_org,
-        "vtweg": order.distr_chan, "spart": order.division, "functions": functions})
-    first: dict[str, str] = {}
-    for parvw, kunn2 in rows:
-        first.setdefault(parvw, kunn2)
-    return {parvw: kunn2 for parvw, kunn2 in first.items() if kunn2}
-
-
-_PARTNER_FUNCTIONS = select(knvp.c.parvw, knvp.c.kunn2).where(
-    knvp.c.mandt == bindparam("mandt"), knvp.c.kunnr == bindparam("kunnr"),
-    knvp.c.vkorg == bindparam("vkorg"), knvp.c.vtweg == bindparam("vtweg"),
-    knvp.c.spart == bindparam("spart"),
-    knvp.c.parvw.in_(bindparam("functions", expanding=True)),
-).order_by(knvp.c.parvw, knvp.c.parza)
 
 
 def _unknown_partner(kunnr: str, parvw: str) -> SapMessage:
@@ -502,9 +503,12 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
     if not matnr:
         error("390", "Enter a material for item &1", posnr, field_name="MATERIAL")
         return None
+    given_plant = item.plant or (reference["werks"] if reference else "")
+    # the material with the plant the item is for (given, else the sales view's delivering
+    # plant), in one read
     material = conn.execute(_MATERIAL_FOR_SALES, {
         "mandt": mandt, "matnr": matnr, "vkorg": order.sales_org,
-        "vtweg": order.distr_chan}).mappings().first()
+        "vtweg": order.distr_chan, "werks": given_plant}).mappings().first()
     if material is None or material["lvorm"] == "X":
         error("391", "Material &1 does not exist or is flagged for deletion",
               alpha_output(matnr), field_name="MATERIAL")
@@ -513,9 +517,8 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
         error("382", "Material &1 is not defined for sales org. &2, distr. chan. &3",
               alpha_output(matnr), order.sales_org, order.distr_chan, field_name="MATERIAL")
         return None
-    werks = item.plant or (reference["werks"] if reference else "") or material["dwerk"]
-    plant = conn.execute(_PLANT_FOR_SALES, {"mandt": mandt, "matnr": matnr, "werks": werks}
-                         ).mappings().first() if werks else None
+    werks = given_plant or material["dwerk"]
+    plant = material if werks and material["plant"] is not None else None
     if plant is None:
         error("392", "Material &1 is not maintained in plant &2", alpha_output(matnr),
               werks or "(none)", field_name="PLANT")
@@ -594,25 +597,27 @@ def _material_text(spras: str | None) -> Any:
     return query.order_by(makt.c.spras).limit(1).scalar_subquery()
 
 
+#: the plant an item is for: the one given, else the sales view's delivering plant (MVKE-DWERK)
+_item_plant = case((bindparam("werks") != "", bindparam("werks")), else_=mvke.c.dwerk)
+
 #: client data (MARA), the sales view of the order's sales organization and distribution
-#: channel (MVKE; NULLs when there is none) and the text (MAKT: English, else the first one)
+#: channel (MVKE; NULLs when there is none), the text (MAKT: English, else the first one), the
+#: item's plant view (MARC; NULLs when there is none) and its valuation without split (MBEW;
+#: NULLs when there is none)
 _MATERIAL_FOR_SALES = select(
     mara.c.meins, mara.c.lvorm, mvke.c.matnr.label("sales_view"), mvke.c.dwerk,
     mvke.c.vrkme, _material_text("E").label("text_e"), _material_text(None).label("text_any"),
+    marc.c.werks.label("plant"), mbew.c.zplp1, mbew.c.stprs, mbew.c.verpr,
 ).select_from(mara.outerjoin(mvke, and_(
     mvke.c.mandt == mara.c.mandt, mvke.c.matnr == mara.c.matnr,
-    mvke.c.vkorg == bindparam("vkorg"), mvke.c.vtweg == bindparam("vtweg"))),
-).where(mara.c.mandt == bindparam("mandt"), mara.c.matnr == bindparam("matnr"))
-
-#: the plant view (MARC; no row when there is none) and its valuation without split (MBEW;
-#: NULLs when there is none)
-_PLANT_FOR_SALES = select(
-    marc.c.werks, mbew.c.zplp1, mbew.c.stprs, mbew.c.verpr,
-).select_from(marc.outerjoin(mbew, and_(
+    mvke.c.vkorg == bindparam("vkorg"), mvke.c.vtweg == bindparam("vtweg"),
+)).outerjoin(marc, and_(
+    marc.c.mandt == mara.c.mandt, marc.c.matnr == mara.c.matnr,
+    marc.c.werks == _item_plant, _item_plant != "",
+)).outerjoin(mbew, and_(
     mbew.c.mandt == marc.c.mandt, mbew.c.matnr == marc.c.matnr,
     mbew.c.bwkey == marc.c.werks, mbew.c.bwtar == "")),
-).where(marc.c.mandt == bindparam("mandt"), marc.c.matnr == bindparam("matnr"),
-        marc.c.werks == bindparam("werks"))
+).where(mara.c.mandt == bindparam("mandt"), mara.c.matnr == bindparam("matnr"))
 
 
 def shown(value: Decimal) -> str:
