@@ -598,7 +598,8 @@ def _material_text(spras: str | None) -> Any:
 
 
 #: the plant an item is for: the one given, else the sales view's delivering plant (MVKE-DWERK)
-_item_plant = case((bindparam("werks") != "", bindparam("werks")), else_=mvke.c.dwerk)
+_given_plant = bindparam("werks", type_=marc.c.werks.type)
+_item_plant = case((_given_plant != "", _given_plant), else_=mvke.c.dwerk)
 
 #: client data (MARA), the sales view of the order's sales organization and distribution
 #: channel (MVKE; NULLs when there is none), the text (MAKT: English, else the first one), the
