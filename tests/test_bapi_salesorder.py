@@ -19,7 +19,8 @@ from idoc_builders import SapTables, customer, packet
 from rfc_client import RfcSession, read_table
 from zeep.transports import Transport
 
-from fake_sap.db.documents import vbpa
+from fake_sap.db.documents import vbap, vbpa
+from fake_sap.db.schema import knvp
 from fake_sap.idoc.document import SegmentData
 from fake_sap.idoc.types import DEBMAS07
 
@@ -270,6 +271,41 @@ def test_a_ship_to_party_that_is_sent_is_kept(session, tables, master, material)
 
     partners = {r["parvw"]: r["kunnr"] for r in tables.rows(vbpa, vbeln=vbeln)}
     assert (partners["AG"], partners["WE"]) == (f"{outlet:0>10}", f"{other:0>10}")
+
+
+def test_partners_not_sent_are_determined_from_the_sold_to_partys_functions(
+        session, tables, outlet, material):
+    vbeln = create_committed(session, outlet, [(material, "1")])
+
+    determined = {r["parvw"]: r["kunn2"] for r in tables.rows(knvp, kunnr=f"{outlet:0>10}")
+                  if r["parza"] == "000"}
+    partners = {r["parvw"]: r["kunnr"] for r in tables.rows(vbpa, vbeln=vbeln)}
+    assert determined["ZP"] != f"{outlet:0>10}"  # the outlet's provincial center
+    assert {parvw: partners[parvw] for parvw in ("WE", "RE", "RG", "ZP")} == {
+        "WE": determined["WE"], "RE": f"{outlet:0>10}", "RG": determined["RG"],
+        "ZP": determined["ZP"]}
+
+
+def test_an_item_is_for_the_plant_it_names_or_else_the_delivering_plant(
+        session, tables, master):
+    first, second = master["materials"][:2]
+    vbeln = create_committed(session, master["outlet"], [(first, "1"), (second, "1")],
+                             ORDER_ITEMS_IN=[{"ITM_NUMBER": "10", "MATERIAL": first,
+                                              "PLANT": "1100"},
+                                             {"ITM_NUMBER": "20", "MATERIAL": second}])
+
+    assert {r["posnr"]: r["werks"] for r in tables.rows(vbap, vbeln=vbeln)} == {
+        "000010": "1100", "000020": "1000"}
+
+
+def test_an_item_for_a_plant_the_material_is_not_maintained_in_is_refused(session, outlet,
+                                                                          material):
+    result = create(session, outlet, [(material, "1")], ORDER_ITEMS_IN=[
+        {"ITM_NUMBER": "10", "MATERIAL": material, "PLANT": "1200"}])
+
+    assert [(r["ID"], r["NUMBER"], r["MESSAGE"]) for r in errors(result)][0] == (
+        "V1", "392", f"Material {material} is not maintained in plant 1200")
+    assert result["SALESDOCUMENT"] == ""
 
 
 def test_a_consignment_fill_up_is_saved_without_value(session, outlet, material):

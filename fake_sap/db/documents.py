@@ -12,7 +12,7 @@ every table is named in :data:`fake_sap.db.writers.WRITERS`.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, String, Table
+from sqlalchemy import BigInteger, Column, Index, String, Table
 
 from fake_sap.db.schema import metadata
 from fake_sap.ddic.tables import accounting as ddic_accounting
@@ -130,3 +130,16 @@ bseg = Table("bseg", metadata, *ddic_accounting.BSEG.schema_items())
 
 # declared once, as an SAP table, in fake_sap.ddic.tables.statistics
 s001 = Table("s001", metadata, *ddic_statistics.S001.schema_items())
+
+
+# --- credit management: the open order value per customer (the emulator's own table) ----------
+
+#: what the credit check counts as open orders of a sold-to party: the net value (VBAK-NETWR)
+#: of its sales orders (category C) not yet completely delivered (VBUK-LFGSK not C), kept as a
+#: running sum so that the check reads one row instead of every open order. Whole cents
+#: (NETWR is CURR 15.2), so that adding stays exact on every database. Not an SAP table: SAP
+#: keeps open order values per credit account and date in S066, whose shape this is not.
+open_order_values = Table(
+    "open_order_values", metadata, _mandt(), _key("kunnr", 10),
+    Column("netwr_cents", BigInteger, nullable=False),
+)

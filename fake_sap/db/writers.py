@@ -45,6 +45,7 @@ WRITERS: Mapping[str, str] = MappingProxyType({
     "likp": "fake_sap.sd.deliveries",
     "lips": "fake_sap.sd.deliveries",
     "s001": "fake_sap.sd.statistics",
+    "open_order_values": "fake_sap.sd.open_orders",
     # MM documents and special stock
     "mkpf": "fake_sap.mm.goods_movements",
     "mseg": "fake_sap.mm.goods_movements",

@@ -121,11 +121,12 @@ def _environment(mandt: str, fresh: bool = False) -> Environment:
     rt = runtime()
     user = _user()
     cookie = session_cookie(mandt)
+    version = client_state(mandt).version
     if fresh:
         session = luw.open_session(rt.db, mandt, user, None)
     else:
         session = luw.open_session(rt.db, mandt, user, request.cookies.get(cookie),
-                                   known=rt.sessions, version=client_state(mandt).version)
+                                   known=rt.sessions, version=version)
     if fresh:
         session = dataclasses.replace(session, settings=dataclasses.replace(
             session.settings, commit_every_call=False))
@@ -135,7 +136,8 @@ def _environment(mandt: str, fresh: bool = False) -> Environment:
             response.set_cookie(cookie, session.id, path="/", httponly=True, samesite="Lax")
             return response
     return Environment(rt.db, mandt, user, session, rt.update_functions, language=_language(),
-                       outbound_created=rt.dispatcher.wake, numbers=rt.numbers)
+                       outbound_created=rt.dispatcher.wake, numbers=rt.numbers,
+                       known=rt.sessions, version=version)
 
 
 # -- transactional RFC units (emulator extension) -----------------------------------------------

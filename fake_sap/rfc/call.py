@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from fake_sap.db.engine import Database
 from fake_sap.db.numbers import NumberBuffer
 from fake_sap.rfc import luw
 from fake_sap.rfc.errors import ConversionError, SystemFailure
-from fake_sap.rfc.luw import CommitResult, Session, UpdateFunctions
+from fake_sap.rfc.luw import CommitResult, Session, SessionCache, UpdateFunctions
 from fake_sap.rfc.model import FunctionInterface
+
+_T = TypeVar("_T")
 
 Handler = Callable[["Call"], Mapping[str, Any]]
 
@@ -49,6 +51,10 @@ class Environment:
     outbound_created: Callable[[], None] = field(default=lambda: None)
     #: the process's number range buffer (its blocks outlive the call)
     numbers: NumberBuffer = field(default_factory=NumberBuffer)
+    #: what the process keeps of the client's state, and the state version the call's logon
+    #: saw (None: nothing is kept, every call reads)
+    known: SessionCache | None = None
+    version: int | None = None
 
 
 @dataclass
@@ -73,6 +79,14 @@ class Call:
     @property
     def user(self) -> str:
         return self.env.user
+
+    def client_state(self, name: str, load: Callable[[], _T]) -> _T:
+        """What ``load`` reads of the client's state that only a change of the state
+        version can change (customizing), kept by the process per version."""
+        known = self.env.known
+        if known is None:
+            return load()
+        return known.derived(self.env.version, self.mandt, name, load)
 
     def take_number(self, range_object: str) -> int:
         """Draw a number at once, committed (in its own transaction, or from the process's

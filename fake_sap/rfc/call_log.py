@@ -62,13 +62,15 @@ def return_rows(outputs: Mapping[str, Any]) -> list[dict[str, Any]]:
             str(r.get("MESSAGE", "")).strip()]
 
 
-#: the statements of :func:`record`, built once (bound per call)
+#: the statements of :func:`record`, built once (bound per call): the row, and now and then
+#: the prune, one DELETE below the oldest call kept (none when the client has fewer calls)
 _INSERT = insert(rfc_call_log)
 _OLDEST_KEPT = (select(rfc_call_log.c.call_id)
                 .where(rfc_call_log.c.mandt == bindparam("mandt"))
-                .order_by(rfc_call_log.c.call_id.desc()).offset(KEEP - 1).limit(1))
+                .order_by(rfc_call_log.c.call_id.desc()).offset(KEEP - 1).limit(1)
+                .scalar_subquery())
 _PRUNE = delete(rfc_call_log).where(rfc_call_log.c.mandt == bindparam("mandt"),
-                                    rfc_call_log.c.call_id < bindparam("oldest_kept"))
+                                    rfc_call_log.c.call_id < _OLDEST_KEPT)
 
 
 def record(db: Database, mandt: str, function: str, user: str, duration_ms: float,
@@ -83,9 +85,7 @@ def record(db: Database, mandt: str, function: str, user: str, duration_ms: floa
     with db.write() as conn:
         inserted = conn.execute(_INSERT, values).inserted_primary_key
         if inserted is not None and inserted[0] % PRUNE_EVERY == 0:
-            oldest_kept = conn.execute(_OLDEST_KEPT, {"mandt": mandt}).scalar()
-            if oldest_kept is not None:
-                conn.execute(_PRUNE, {"mandt": mandt, "oldest_kept": oldest_kept})
+            conn.execute(_PRUNE, {"mandt": mandt})
 
 
 def recent(db: Database, mandt: str, limit: int = 50) -> list[RfcCall]:

@@ -24,7 +24,7 @@ import threading
 import time
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import (
     Connection,
@@ -49,6 +49,8 @@ from fake_sap.db.rfc_schema import (
 from fake_sap.db.upsert import upsert
 from fake_sap.errors import ApplicationError, SapMessage
 from fake_sap.rfc.errors import SystemFailure
+
+_T = TypeVar("_T")
 
 UpdateFunction = Callable[[Connection, str, dict[str, Any]], None]
 #: update function name (``CALL FUNCTION name IN UPDATE TASK``) → what it writes
@@ -198,6 +200,33 @@ class SessionCache:
         self._version: int | None = None
         self._settings: dict[str, RfcSettings] = {}
         self._sessions: dict[str, _KnownSession] = {}
+        self._derived: dict[tuple[str, str], Any] = {}
+
+    def derived(self, version: int | None, mandt: str, name: str,
+                load: Callable[[], _T]) -> _T:
+        """What ``load`` reads of the client's state that changes only with the state
+        version (e.g. the customizing keys an order is checked against, which only a client
+        create, reset or delete changes, and each of those changes the version): loaded
+        once per process, client and version (None: loaded every time). The value is
+        shared by the threads: callers only read it."""
+        if version is None:
+            return load()
+        with self._lock:
+            if version == self._version and (mandt, name) in self._derived:
+                return cast(_T, self._derived[mandt, name])
+        value = load()
+        with self._lock:
+            if version != self._version:
+                self._reset(version)
+            self._derived[mandt, name] = value
+        return value
+
+    def _reset(self, version: int) -> None:
+        """A new state version: everything kept of the old one is dropped (lock held)."""
+        self._version = version
+        self._settings = {}
+        self._sessions = {}
+        self._derived = {}
 
     def alive(self, version: int | None, mandt: str, user: str, session_id: str,
               now: float) -> tuple[RfcSettings, float] | None:
@@ -223,9 +252,7 @@ class SessionCache:
             return
         with self._lock:
             if version != self._version:
-                self._version = version
-                self._settings = {}
-                self._sessions = {}
+                self._reset(version)
             self._settings[mandt] = settings
             self._sessions.pop(session_id, None)  # to the end: the newest are kept longest
             self._sessions[session_id] = _KnownSession(mandt, user, last_used)

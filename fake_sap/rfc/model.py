@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from fake_sap.ddic.types import (
@@ -228,11 +229,12 @@ class FunctionInterface:
     def parameter(self, name: str) -> Parameter | None:
         return next((p for p in self.parameters if p.name == name), None)
 
-    @property
+    # computed once per function module: every call binds its inputs and writes its outputs
+    @cached_property
     def inputs(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.is_input)
 
-    @property
+    @cached_property
     def outputs(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.is_output)
 

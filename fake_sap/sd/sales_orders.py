@@ -28,6 +28,7 @@ from sqlalchemy import (
     RowMapping,
     and_,
     bindparam,
+    case,
     func,
     select,
     tuple_,
@@ -37,8 +38,29 @@ from fake_sap.conversion import alpha_output
 from fake_sap.customizing import sales_area_key, storage_location_key
 from fake_sap.db import master_data
 from fake_sap.db.bulk import write_rows
-from fake_sap.db.documents import likp, lips, vbak, vbap, vbep, vbfa, vbpa, vbuk
-from fake_sap.db.schema import customizing, kna1, knkk, knvp, knvv, makt, mara, marc, mbew, mvke
+from fake_sap.db.documents import (
+    likp,
+    lips,
+    open_order_values,
+    vbak,
+    vbap,
+    vbep,
+    vbfa,
+    vbpa,
+)
+from fake_sap.db.schema import (
+    customizing,
+    kna1,
+    knkk,
+    knvp,
+    knvv,
+    makt,
+    mara,
+    marc,
+    mard,
+    mbew,
+    mvke,
+)
 from fake_sap.errors import (
     ApplicationError,
     SapMessage,
@@ -46,7 +68,7 @@ from fake_sap.errors import (
     declared_message,
     sap_message,
 )
-from fake_sap.sd import document_flow, statistics, status
+from fake_sap.sd import document_flow, open_orders, statistics, status
 from fake_sap.sd.codes import (
     BILL_TO,
     PAYER,
@@ -266,17 +288,38 @@ def _customer(conn: Connection, mandt: str, order: OrderInput, kunnr: str,
     return customers[kunnr]
 
 
-#: the customer (KNA1; no row when there is none), its data in the order's sales area (KNVV)
-#: and its credit data (KNKK), NULLs where those are missing. Built once.
+def _partner_label(parvw: str) -> str:
+    return f"partner_{parvw.lower()}"
+
+
+def _first_partner(parvw: str) -> Any:
+    """The first partner (lowest PARZA) of function ``parvw`` in the customer's sales area
+    (KNVP), correlated with KNA1: what partner determination takes for a function the
+    caller did not send."""
+    return select(knvp.c.kunn2).where(
+        knvp.c.mandt == kna1.c.mandt, knvp.c.kunnr == kna1.c.kunnr,
+        knvp.c.vkorg == bindparam("vkorg"), knvp.c.vtweg == bindparam("vtweg"),
+        knvp.c.spart == bindparam("spart"), knvp.c.parvw == parvw,
+    ).order_by(knvp.c.parza).limit(1).scalar_subquery().label(_partner_label(parvw))
+
+
+#: the customer (KNA1; no row when there is none), its data in the order's sales area (KNVV),
+#: its credit data (KNKK) with its open order value (see fake_sap.sd.open_orders), NULLs
+#: where those are missing, and the first partner of each function partner determination
+#: may need (KNVP): one read per partner of an order. Built once.
 _CUSTOMER_FOR_SALES = select(
     kna1.c.loevm, kna1.c.aufsd, knvv.c.kunnr.label("area"), knvv.c.waers,
     knkk.c.kunnr.label("credit"), knkk.c.klimk, knkk.c.crblb, knkk.c.skfor,
+    open_order_values.c.netwr_cents.label("open_cents"),
+    *(_first_partner(parvw) for parvw in DETERMINED_PARTNERS),
 ).select_from(kna1.outerjoin(knvv, and_(
     knvv.c.mandt == kna1.c.mandt, knvv.c.kunnr == kna1.c.kunnr,
     knvv.c.vkorg == bindparam("vkorg"), knvv.c.vtweg == bindparam("vtweg"),
     knvv.c.spart == bindparam("spart"))).outerjoin(knkk, and_(
         knkk.c.mandt == kna1.c.mandt, knkk.c.kunnr == kna1.c.kunnr,
-        knkk.c.kkber == bindparam("kkber"))),
+        knkk.c.kkber == bindparam("kkber"))).outerjoin(open_order_values, and_(
+            open_order_values.c.mandt == kna1.c.mandt,
+            open_order_values.c.kunnr == kna1.c.kunnr)),
 ).where(kna1.c.mandt == bindparam("mandt"), kna1.c.kunnr == bindparam("kunnr"))
 
 
@@ -298,7 +341,11 @@ def _partners(conn: Connection, mandt: str, order: OrderInput, customizing: dict
     result = {SOLD_TO: order.sold_to}
     sent = {**order.partners, **({SHIP_TO: order.ship_to} if order.ship_to else {})}
     wanted = [parvw for parvw in DETERMINED_PARTNERS if parvw not in sent]
-    determined = _partner_functions(conn, mandt, order, wanted) if wanted else {}
+    # the sold-to party's partner functions came with its row (see _CUSTOMER_FOR_SALES)
+    sold_to = customers[order.sold_to]
+    assert sold_to is not None  # checked above
+    determined = {parvw: sold_to[_partner_label(parvw)] for parvw in wanted
+                  if sold_to[_partner_label(parvw)]}
     for parvw in wanted:
         if parvw in determined or parvw != "ZP":
             result[parvw] = determined.get(parvw) or order.sold_to
@@ -309,27 +356,6 @@ def _partners(conn: Connection, mandt: str, order: OrderInput, customizing: dict
             errors.append(_unknown_partner(kunnr, parvw))
         result[parvw] = kunnr
     return result
-
-
-def _partner_functions(conn: Connection, mandt: str, order: OrderInput,
-                       functions: list[str]) -> dict[str, str]:
-    """The first partner (lowest PARZA) of each function in the sold-to party's sales area
-    (KNVP), all functions in one read."""
-    rows = conn.execute(_PARTNER_FUNCTIONS, {
-        "mandt": mandt, "kunnr": order.sold_to, "vkorg": order.sales_org,
-        "vtweg": order.distr_chan, "spart": order.division, "functions": functions})
-    first: dict[str, str] = {}
-    for parvw, kunn2 in rows:
-        first.setdefault(parvw, kunn2)
-    return {parvw: kunn2 for parvw, kunn2 in first.items() if kunn2}
-
-
-_PARTNER_FUNCTIONS = select(knvp.c.parvw, knvp.c.kunn2).where(
-    knvp.c.mandt == bindparam("mandt"), knvp.c.kunnr == bindparam("kunnr"),
-    knvp.c.vkorg == bindparam("vkorg"), knvp.c.vtweg == bindparam("vtweg"),
-    knvp.c.spart == bindparam("spart"),
-    knvp.c.parvw.in_(bindparam("functions", expanding=True)),
-).order_by(knvp.c.parvw, knvp.c.parza)
 
 
 def _unknown_partner(kunnr: str, parvw: str) -> SapMessage:
@@ -477,9 +503,12 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
     if not matnr:
         error("390", "Enter a material for item &1", posnr, field_name="MATERIAL")
         return None
+    given_plant = item.plant or (reference["werks"] if reference else "")
+    # the material with the plant the item is for (given, else the sales view's delivering
+    # plant), in one read
     material = conn.execute(_MATERIAL_FOR_SALES, {
         "mandt": mandt, "matnr": matnr, "vkorg": order.sales_org,
-        "vtweg": order.distr_chan}).mappings().first()
+        "vtweg": order.distr_chan, "werks": given_plant}).mappings().first()
     if material is None or material["lvorm"] == "X":
         error("391", "Material &1 does not exist or is flagged for deletion",
               alpha_output(matnr), field_name="MATERIAL")
@@ -488,9 +517,8 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
         error("382", "Material &1 is not defined for sales org. &2, distr. chan. &3",
               alpha_output(matnr), order.sales_org, order.distr_chan, field_name="MATERIAL")
         return None
-    werks = item.plant or (reference["werks"] if reference else "") or material["dwerk"]
-    plant = conn.execute(_PLANT_FOR_SALES, {"mandt": mandt, "matnr": matnr, "werks": werks}
-                         ).mappings().first() if werks else None
+    werks = given_plant or material["dwerk"]
+    plant = material if werks and material["plant"] is not None else None
     if plant is None:
         error("392", "Material &1 is not maintained in plant &2", alpha_output(matnr),
               werks or "(none)", field_name="PLANT")
@@ -569,25 +597,28 @@ def _material_text(spras: str | None) -> Any:
     return query.order_by(makt.c.spras).limit(1).scalar_subquery()
 
 
+#: the plant an item is for: the one given, else the sales view's delivering plant (MVKE-DWERK)
+_given_plant = bindparam("werks", type_=marc.c.werks.type)
+_item_plant = case((_given_plant != "", _given_plant), else_=mvke.c.dwerk)
+
 #: client data (MARA), the sales view of the order's sales organization and distribution
-#: channel (MVKE; NULLs when there is none) and the text (MAKT: English, else the first one)
+#: channel (MVKE; NULLs when there is none), the text (MAKT: English, else the first one), the
+#: item's plant view (MARC; NULLs when there is none) and its valuation without split (MBEW;
+#: NULLs when there is none)
 _MATERIAL_FOR_SALES = select(
     mara.c.meins, mara.c.lvorm, mvke.c.matnr.label("sales_view"), mvke.c.dwerk,
     mvke.c.vrkme, _material_text("E").label("text_e"), _material_text(None).label("text_any"),
+    marc.c.werks.label("plant"), mbew.c.zplp1, mbew.c.stprs, mbew.c.verpr,
 ).select_from(mara.outerjoin(mvke, and_(
     mvke.c.mandt == mara.c.mandt, mvke.c.matnr == mara.c.matnr,
-    mvke.c.vkorg == bindparam("vkorg"), mvke.c.vtweg == bindparam("vtweg"))),
-).where(mara.c.mandt == bindparam("mandt"), mara.c.matnr == bindparam("matnr"))
-
-#: the plant view (MARC; no row when there is none) and its valuation without split (MBEW;
-#: NULLs when there is none)
-_PLANT_FOR_SALES = select(
-    marc.c.werks, mbew.c.zplp1, mbew.c.stprs, mbew.c.verpr,
-).select_from(marc.outerjoin(mbew, and_(
+    mvke.c.vkorg == bindparam("vkorg"), mvke.c.vtweg == bindparam("vtweg"),
+)).outerjoin(marc, and_(
+    marc.c.mandt == mara.c.mandt, marc.c.matnr == mara.c.matnr,
+    marc.c.werks == _item_plant, _item_plant != "",
+)).outerjoin(mbew, and_(
     mbew.c.mandt == marc.c.mandt, mbew.c.matnr == marc.c.matnr,
     mbew.c.bwkey == marc.c.werks, mbew.c.bwtar == "")),
-).where(marc.c.mandt == bindparam("mandt"), marc.c.matnr == bindparam("matnr"),
-        marc.c.werks == bindparam("werks"))
+).where(mara.c.mandt == bindparam("mandt"), mara.c.matnr == bindparam("matnr"))
 
 
 def shown(value: Decimal) -> str:
@@ -630,16 +661,37 @@ _issued_quantity = (
            likp.c.vbtyp == "J", likp.c.wadat_ist != "", lips.c.vgtyp == "C")
     .scalar_subquery())
 _OPEN_DEMAND = select(_confirmed_quantity.label("confirmed"), _issued_quantity.label("issued"))
+#: the unrestricted-use stock of the material in the plant over its storage locations (MARD)
+_unrestricted_stock = (
+    select(func.coalesce(func.sum(func.cast(mard.c.labst, Numeric(18, 3))), 0))
+    .where(mard.c.mandt == bindparam("mandt"), mard.c.matnr == bindparam("matnr"),
+           mard.c.werks == bindparam("werks"))
+    .scalar_subquery())
+#: what the availability check of one material in one plant needs, in one statement: the
+#: stock and the open demand against it. Built once.
+_AVAILABILITY = select(_unrestricted_stock.label("stock"), _confirmed_quantity.label("confirmed"),
+                       _issued_quantity.label("issued"))
+
+
+def _stock_and_demand(conn: Connection, mandt: str, matnr: str, werks: str
+                      ) -> tuple[Decimal, Decimal]:
+    """Unrestricted stock (as :func:`fake_sap.db.master_data.unrestricted_stock` reads it)
+    and open demand (as :func:`open_demand`) of a material in a plant, in one read."""
+    stock, confirmed, issued = conn.execute(_AVAILABILITY, {
+        "mandt": mandt, "matnr": matnr, "werks": werks}).one()
+    return Decimal(str(stock)), Decimal(str(confirmed)) - Decimal(str(issued))
 
 
 def _confirm_availability(conn: Connection, mandt: str, order: OrderPlan) -> None:
     """ATP: confirm what unrestricted stock minus open demand allows, per item."""
     used: dict[tuple[str, str], Decimal] = {}
+    stocks: dict[tuple[str, str], Decimal] = {}
     for row, item in enumerate(order.items, start=1):
         key = (item.matnr, item.werks)
         if key not in used:
-            used[key] = open_demand(conn, mandt, item.matnr, item.werks)
-        stock = master_data.unrestricted_stock(conn, mandt, item.matnr, item.werks)
+            # the stock does not change while the order is planned: read once per key
+            stocks[key], used[key] = _stock_and_demand(conn, mandt, item.matnr, item.werks)
+        stock = stocks[key]
         available = max(stock - used[key], Decimal(0))
         wanted = Decimal(item.quantity)
         confirmed = min(wanted, available)
@@ -656,21 +708,20 @@ def _confirm_availability(conn: Connection, mandt: str, order: OrderPlan) -> Non
 
 def credit_exposure(conn: Connection, mandt: str, kunnr: str,
                     receivables: Decimal | None = None) -> Decimal:
-    """Open order value of the customer (orders not completely delivered) plus receivables
-    (KNKK-SKFOR; ``receivables`` when the caller has read them already)."""
-    values = conn.execute(_OPEN_ORDER_VALUES, {"mandt": mandt, "kunnr": kunnr}).scalars()
-    exposure = sum((Decimal(v) for v in values), Decimal(0))
+    """Open order value of the customer (orders not completely delivered, kept by
+    :mod:`fake_sap.sd.open_orders`) plus receivables (KNKK-SKFOR; ``receivables`` when the
+    caller has read them already)."""
+    stored = conn.execute(_OPEN_ORDER_VALUE, {"mandt": mandt, "kunnr": kunnr}).scalar()
     if receivables is None:
         credit = master_data.credit_data(conn, mandt, kunnr, CREDIT_CONTROL_AREA)
         receivables = Decimal(credit["skfor"]) if credit is not None else Decimal(0)
-    return exposure + receivables
+    return open_orders.value_of(stored) + receivables
 
 
-#: net values of the customer's orders not completely delivered. Built once.
-_OPEN_ORDER_VALUES = select(vbak.c.netwr).select_from(
-    vbak.join(vbuk, and_(vbuk.c.mandt == vbak.c.mandt, vbuk.c.vbeln == vbak.c.vbeln)),
-).where(vbak.c.mandt == bindparam("mandt"), vbak.c.kunnr == bindparam("kunnr"),
-        vbak.c.vbtyp == "C", vbuk.c.lfgsk != "C")
+#: the customer's open order value in cents. Built once.
+_OPEN_ORDER_VALUE = select(open_order_values.c.netwr_cents).where(
+    open_order_values.c.mandt == bindparam("mandt"),
+    open_order_values.c.kunnr == bindparam("kunnr"))
 
 
 def _check_credit(conn: Connection, mandt: str, order: OrderPlan,
@@ -681,7 +732,8 @@ def _check_credit(conn: Connection, mandt: str, order: OrderPlan,
         return
     credit = sold_to
     limit = Decimal(credit["klimk"])
-    exposure = credit_exposure(conn, mandt, order.sold_to, Decimal(credit["skfor"])) + \
+    # the open order value came with the customer (one keyed row, however many orders)
+    exposure = open_orders.value_of(credit["open_cents"]) + Decimal(credit["skfor"]) + \
         Decimal(order.net_value)
     if credit["crblb"] == "X":
         order.credit_blocked = True
@@ -763,6 +815,8 @@ def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
         bstnk=order.bstnk, bstdk=order.bstdk, vdatu=order.vdatu, lifsk=order.lifsk,
         faksk=order.faksk, augru=order.augru, netwr=order.net_value, waerk=order.currency,
         vgbel=order.vgbel, vgtyp="C" if order.vgbel else "")])
+    if open_orders.counts(order.vbtyp, _NEW_DELIVERY_STATUS):
+        open_orders.add(conn, mandt, order.sold_to, Decimal(order.net_value))
     write_rows(conn, vbap, [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": i.posnr, "matnr": i.matnr,
         "arktx": i.arktx, "pstyv": i.pstyv, "kwmeng": i.quantity, "vrkme": i.unit,
@@ -779,7 +833,7 @@ def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
         "kunnr": kunnr} for parvw, kunnr in sorted(partners.items())])
     status.add(conn, {
         "mandt": mandt, "vbeln": order.vbeln, "vbtyp": order.vbtyp, "gbstk": "A",
-        "lfstk": "A", "lfgsk": "A", "wbstk": "", "kostk": "", "fkstk": "",
+        "lfstk": "A", "lfgsk": _NEW_DELIVERY_STATUS, "wbstk": "", "kostk": "", "fkstk": "",
         "cmgst": "B" if order.credit_blocked else "A", "abstk": "A", "uvall": "C"}, [{
         "mandt": mandt, "vbeln": order.vbeln, "posnr": i.posnr, "gbsta": "A", "lfsta": "A",
         "lfgsa": "A", "wbsta": "", "fksta": "", "absta": "A"} for i in order.items])
@@ -790,6 +844,10 @@ def save(conn: Connection, mandt: str, order: OrderPlan) -> None:
         "plmin": "+", "bwart": "", "mjahr": "", "erdat": order.erdat,
         "erzet": order.erzet} for i in order.items if i.vgbel])
     statistics.record_order(conn, mandt, order)
+
+
+#: VBUK-LFGSK of a new sales document: not yet delivered
+_NEW_DELIVERY_STATUS = "A"
 
 
 def success_message(order: OrderPlan) -> SapMessage:

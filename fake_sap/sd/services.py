@@ -43,15 +43,26 @@ from fake_sap.sd.sales_orders import OrderInput, OrderPlan
 
 
 def plan_sales_document(db: Database, mandt: str, order: OrderInput, *, external_number: str,
-                        today: str, now_time: str, user: str) -> OrderPlan:
+                        today: str, now_time: str, user: str,
+                        customizing: dict[str, set[str]] | None = None) -> OrderPlan:
     """Check a sales document and compute it (ATP, credit) without writing anything;
-    raises :class:`~fake_sap.errors.ApplicationError` with the refusal."""
+    raises :class:`~fake_sap.errors.ApplicationError` with the refusal. ``customizing``:
+    the keys of :func:`sales_customizing` when the caller keeps them (else they are read)."""
     with db.read() as conn:
         if external_number:
             sales_orders.check_number_is_free(conn, mandt, external_number)
-        customizing = sales_orders.customizing_keys(conn, mandt)
+        if customizing is None:
+            customizing = sales_orders.customizing_keys(conn, mandt)
         return sales_orders.plan(conn, mandt, order, vbeln=external_number, today=today,
                                  now_time=now_time, user=user, customizing=customizing)
+
+
+def sales_customizing(db: Database, mandt: str) -> dict[str, set[str]]:
+    """The customizing keys a sales document is checked against (sales areas, partner
+    functions, storage locations), read in a transaction of their own: what a caller that
+    keeps them per client state gives :func:`plan_sales_document`."""
+    with db.read() as conn:
+        return sales_orders.customizing_keys(conn, mandt)
 
 
 def save_sales_document(conn: Connection, mandt: str, payload: dict[str, Any]) -> None:

@@ -1,12 +1,14 @@
 """Status maintenance (VBUK/VBUP) from the document flow, after every logistics step.
 
 The one writer of VBUK and VBUP: documents add their status rows here, and every change of
-a status goes through a function of this module.
+a status goes through a function of this module. A sales order's delivery status moving to
+or away from "completely delivered" changes its customer's open order value
+(:mod:`fake_sap.sd.open_orders`), so that goes through here too.
 
 Values as in SAP: ``A`` not yet processed, ``B`` partially processed, ``C`` completely
 processed, blank not relevant.
 
-Layer: business (SD). May import ``fake_sap.db`` only.
+Layer: business (SD). May import ``fake_sap.db`` and ``fake_sap.sd.open_orders`` only.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, select, update
 
 from fake_sap.db.bulk import write_rows
-from fake_sap.db.documents import likp, lips, vbap, vbuk, vbup
+from fake_sap.db.documents import likp, lips, vbak, vbap, vbuk, vbup
+from fake_sap.sd import open_orders
 
 
 def processing_level(done: Decimal, total: Decimal) -> str:
@@ -60,6 +63,7 @@ def refresh_order(conn: Connection, mandt: str, vbeln: str,
     ``closed_items`` are items whose remainder will not be delivered (no partial deliveries
     agreed): they count as completely delivered.
     """
+    before = conn.execute(_OPEN_VALUE_FIELDS, {"mandt": mandt, "vbeln": vbeln}).first()
     items = conn.execute(select(vbap.c.posnr, vbap.c.kwmeng).where(
         vbap.c.mandt == mandt, vbap.c.vbeln == vbeln)).all()
     delivered = delivered_quantities(conn, mandt, vbeln)
@@ -79,7 +83,20 @@ def refresh_order(conn: Connection, mandt: str, vbeln: str,
     overall = overall_level(delivery_levels)
     conn.execute(update(vbuk).where(vbuk.c.mandt == mandt, vbuk.c.vbeln == vbeln).values(
         lfstk=overall, lfgsk=overall, gbstk=overall))
+    if before is not None:
+        kunnr, netwr, vbtyp, lfgsk = before
+        was_open, is_open = open_orders.counts(vbtyp, lfgsk), open_orders.counts(vbtyp, overall)
+        if was_open != is_open:  # delivered completely, or open again: the credit check sees it
+            value = Decimal(netwr)
+            open_orders.add(conn, mandt, kunnr, value if is_open else -value)
     return overall
+
+
+#: what the open order value of a document needs (its customer, value, category and delivery
+#: status before the refresh). Built once.
+_OPEN_VALUE_FIELDS = select(vbak.c.kunnr, vbak.c.netwr, vbak.c.vbtyp, vbuk.c.lfgsk).select_from(
+    vbak.join(vbuk, and_(vbuk.c.mandt == vbak.c.mandt, vbuk.c.vbeln == vbak.c.vbeln)),
+).where(vbak.c.mandt == bindparam("mandt"), vbak.c.vbeln == bindparam("vbeln"))
 
 
 def add(conn: Connection, header: dict[str, Any], items: Sequence[dict[str, Any]]) -> None:

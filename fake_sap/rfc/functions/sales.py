@@ -68,6 +68,8 @@ SCHEDULES = "SALES_SCHEDULES_IN"
 CONDITIONS = "SALES_CONDITIONS_IN"
 NO_ITEM = "000000"
 NO_DATE = "00000000"
+#: the name under which a process keeps the customizing keys of a client's sales documents
+_CUSTOMIZING = "sales document customizing"
 
 
 @dataclass(frozen=True)
@@ -212,10 +214,13 @@ def _create(call: Call, names: _Names, returns_only: bool) -> dict[str, Any]:
     try:
         order = _order_input(call, names, returns_only)
         external = _external_number(call["SALESDOCUMENTIN"])
+        # customizing changes only with the client's state version: kept per process
+        customizing = call.client_state(
+            _CUSTOMIZING, lambda: services.sales_customizing(call.db, call.mandt))
         plan = services.plan_sales_document(call.db, call.mandt, order,
                                             external_number=external,
                                             today=clock.dats(now), now_time=clock.tims(now),
-                                            user=call.user)
+                                            user=call.user, customizing=customizing)
     except ApplicationError as error:
         return {"RETURN": [_return_row(m) for m in error.messages]}
     messages = [_return_row(m) for m in plan.messages]

@@ -103,3 +103,35 @@ def test_the_oldest_sessions_are_dropped_beyond_the_limit(monkeypatch: pytest.Mo
 
     assert known.alive(VERSION, "100", "DEVELOPER", "S0", NOW) is None
     assert known.alive(VERSION, "100", "DEVELOPER", "S2", NOW) == (RfcSettings(), NOW)
+
+
+# --- what is derived from the client's state (customizing) -----------------------------------
+
+def test_a_value_of_the_client_state_is_loaded_once_per_version_and_client() -> None:
+    cache = SessionCache()
+    loads: list[str] = []
+
+    def load(value: str) -> str:
+        loads.append(value)
+        return value
+
+    assert cache.derived(VERSION, "100", "keys", lambda: load("a")) == "a"
+    assert cache.derived(VERSION, "100", "keys", lambda: load("b")) == "a"
+    assert cache.derived(VERSION, "200", "keys", lambda: load("c")) == "c"
+    # a new state version (a client created, reset or deleted): loaded again
+    assert cache.derived(VERSION + 1, "100", "keys", lambda: load("d")) == "d"
+    assert cache.derived(VERSION + 1, "200", "keys", lambda: load("e")) == "e"
+    # without a version nothing is kept
+    assert cache.derived(None, "100", "keys", lambda: load("f")) == "f"
+    assert loads == ["a", "c", "d", "e", "f"]
+
+
+def test_a_new_version_drops_the_known_sessions_and_the_derived_values_together() -> None:
+    cache = SessionCache()
+    cache.remember(VERSION, "100", RfcSettings(), "s1", "USER", NOW)
+    cache.derived(VERSION, "100", "keys", lambda: "old")
+
+    cache.remember(VERSION + 1, "100", RfcSettings(), "s2", "USER", NOW)
+
+    assert cache.alive(VERSION + 1, "100", "USER", "s1", NOW) is None
+    assert cache.derived(VERSION + 1, "100", "keys", lambda: "new") == "new"
