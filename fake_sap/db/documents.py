@@ -15,6 +15,7 @@ from __future__ import annotations
 from sqlalchemy import Column, Index, String, Table
 
 from fake_sap.db.schema import metadata
+from fake_sap.ddic.tables import sales, shipping
 
 
 def _mandt() -> Column:
@@ -34,32 +35,14 @@ def _num(name: str) -> Column:
 
 
 # --- SD: sales documents ----------------------------------------------------------------------
+# VBAK, VBAP, VBEP, VBUK, VBUP and VBFA are made from their dictionary declarations
+# (fake_sap.ddic.tables.sales), LIKP and LIPS from theirs (fake_sap.ddic.tables.shipping)
 
-vbak = Table(
-    "vbak", metadata, _mandt(), _key("vbeln", 10),
-    _char("auart", 4), _char("vbtyp", 1), _char("erdat", 8), _char("erzet", 6),
-    _char("ernam", 12), _char("audat", 8), _char("vkorg", 4), _char("vtweg", 2),
-    _char("spart", 2), _char("kunnr", 10), _char("bstnk", 35), _char("bstdk", 8),
-    _char("vdatu", 8), _char("lifsk", 2), _char("faksk", 2), _char("augru", 3),
-    _num("netwr"), _char("waerk", 5), _char("vgbel", 10), _char("vgtyp", 1),
-    Index("ix_vbak_bstnk", "mandt", "bstnk"),
-    Index("ix_vbak_kunnr", "mandt", "kunnr"),
-)
+vbak = Table("vbak", metadata, *sales.VBAK.schema_items())
 
-vbap = Table(
-    "vbap", metadata, _mandt(), _key("vbeln", 10), _key("posnr", 6),
-    _char("matnr", 18), _char("arktx", 40), _char("pstyv", 4), _num("kwmeng"),
-    _char("vrkme", 3), _char("meins", 3), _char("werks", 4), _char("lgort", 4),
-    _char("vstel", 4), _num("netpr"), _num("netwr"), _char("waerk", 5), _char("vgbel", 10),
-    _char("vgpos", 6), _char("abgru", 2),
-    # the availability check sums open demand per material and plant
-    Index("ix_vbap_material", "mandt", "matnr", "werks"),
-)
+vbap = Table("vbap", metadata, *sales.VBAP.schema_items())
 
-vbep = Table(
-    "vbep", metadata, _mandt(), _key("vbeln", 10), _key("posnr", 6), _key("etenr", 4),
-    _char("edatu", 8), _num("wmeng"), _num("bmeng"), _char("lifsp", 2), _char("ettyp", 2),
-)
+vbep = Table("vbep", metadata, *sales.VBEP.schema_items())
 
 #: partners of a sales document (POSNR 000000: header partners), e.g. WE when it is not AG
 vbpa = Table(
@@ -67,45 +50,17 @@ vbpa = Table(
     _char("kunnr", 10),
 )
 
-vbuk = Table(
-    "vbuk", metadata, _mandt(), _key("vbeln", 10),
-    _char("vbtyp", 1), _char("gbstk", 1), _char("lfstk", 1), _char("lfgsk", 1),
-    _char("wbstk", 1), _char("kostk", 1), _char("fkstk", 1), _char("cmgst", 1),
-    _char("abstk", 1), _char("uvall", 1),
-)
+vbuk = Table("vbuk", metadata, *sales.VBUK.schema_items())
 
-vbup = Table(
-    "vbup", metadata, _mandt(), _key("vbeln", 10), _key("posnr", 6),
-    _char("gbsta", 1), _char("lfsta", 1), _char("lfgsa", 1), _char("wbsta", 1),
-    _char("fksta", 1), _char("absta", 1),
-)
+vbup = Table("vbup", metadata, *sales.VBUP.schema_items())
 
 # --- LE: deliveries ---------------------------------------------------------------------------
 
-likp = Table(
-    "likp", metadata, _mandt(), _key("vbeln", 10),
-    _char("lfart", 4), _char("vbtyp", 1), _char("vstel", 4), _char("vkorg", 4),
-    _char("kunnr", 10), _char("kunag", 10), _char("erdat", 8), _char("erzet", 6),
-    _char("ernam", 12), _char("lfdat", 8), _char("wadat", 8), _char("wadat_ist", 8),
-    _char("werks", 4), _char("lifex", 35),
-)
+likp = Table("likp", metadata, *shipping.LIKP.schema_items())
 
-lips = Table(
-    "lips", metadata, _mandt(), _key("vbeln", 10), _key("posnr", 6),
-    _char("matnr", 18), _char("arktx", 40), _num("lfimg"), _char("vrkme", 3),
-    _char("meins", 3), _char("werks", 4), _char("lgort", 4), _char("pstyv", 4),
-    _char("vgbel", 10), _char("vgpos", 6), _char("vgtyp", 1),
-    Index("ix_lips_reference", "mandt", "vgbel", "vgpos"),
-)
+lips = Table("lips", metadata, *shipping.LIPS.schema_items())
 
-vbfa = Table(
-    "vbfa", metadata, _mandt(), _key("vbelv", 10), _key("posnv", 6), _key("vbeln", 10),
-    _key("posnn", 6), _key("vbtyp_n", 1),
-    _char("vbtyp_v", 1), _num("rfmng"), _char("meins", 3), _num("rfwrt"), _char("waers", 5),
-    _char("plmin", 1), _char("bwart", 3), _char("mjahr", 4), _char("erdat", 8),
-    _char("erzet", 6),
-    Index("ix_vbfa_subsequent", "mandt", "vbeln"),
-)
+vbfa = Table("vbfa", metadata, *sales.VBFA.schema_items())
 
 # --- MM: material documents, special stocks, purchasing ----------------------------------------
 

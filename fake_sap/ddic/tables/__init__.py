@@ -7,9 +7,10 @@ RFC_READ_TABLE and DDIF_FIELDINFO_GET answer from them.
 
 from __future__ import annotations
 
-from fake_sap.ddic.tables import customer, material
+from fake_sap.ddic.tables import customer, material, sales, shipping
 from fake_sap.ddic.tables.declaration import DeclaredField, TableDeclaration
 
-TABLES: tuple[TableDeclaration, ...] = (*material.TABLES, *customer.TABLES)
+TABLES: tuple[TableDeclaration, ...] = (*material.TABLES, *customer.TABLES, *sales.TABLES,
+                                        *shipping.TABLES)
 
 __all__ = ["TABLES", "DeclaredField", "TableDeclaration"]
