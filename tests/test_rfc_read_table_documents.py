@@ -22,7 +22,7 @@ from fake_sap.rfc.read_table import LINE_WIDTH
 DOCUMENT_TABLES = sorted(t.name for t in TABLES)
 #: tables whose SAP rows are wider than a DATA line: read without FIELDS they are
 #: DATA_BUFFER_EXCEEDED, as in SAP (see the tests below)
-WIDER_THAN_A_LINE = {"VBAK", "VBAP"}
+WIDER_THAN_A_LINE = {"VBAK", "VBAP", "LIKP", "LIPS"}
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,9 @@
 """The sales document tables: VBAK, VBAP, VBEP (sales documents), VBUK, VBUP (their
 statuses) and VBFA (the document flow).
 
-VBAK and VBAP carry SAP's standard field list (ECC 6.0), the other tables the fields the
-public listings consulted confirm, in SAP's order, and after them the fields the emulator
-keeps whose place the listings do not show. The fields no process here fills are declared
-not kept (``kept=False``): RFC_READ_TABLE reads them as their initial value and
+VBAK, VBAP, VBEP, VBUK and VBFA carry SAP's standard field list (ECC 6.0), VBUP the fields
+the public listings consulted confirm, in SAP's order. The fields no process here fills are
+declared not kept (``kept=False``): RFC_READ_TABLE reads them as their initial value and
 DDIF_FIELDINFO_GET describes them, but they have no column. Each declaration names its
 source and says in its notes what the source does not confirm.
 """
@@ -41,15 +40,23 @@ _GITHUB_CREATE_TABLE = (
     "the CREATE TABLE of an ECC 6.0 {name} published on GitHub (nodiergarcia89/Test1, "
     "SAP_STG/Tables/dbo.{name}.sql: every column in SAP's order with its length, packed "
     "numbers with their digits and decimals)")
+#: a second script, with the full ECC 6.0 field lists of VBEP, VBFA, VBUK, LIKP and LIPS
+ECC_SCRIPT = (
+    "an SQL Server script of the tables of an ECC 6.0 system (schema eu1, scripted on 1 July "
+    "2014) stored in a public GitHub repository, found through a code-search index that does "
+    "not name the repository: every column of {names} in SAP's order with its length, packed "
+    "numbers with their digits and decimals")
 #: how the types of the fields beyond a listing's head were read from that CREATE TABLE
-_TYPES_FROM_CREATE_TABLE = (
+TYPES_FROM_CREATE_TABLE = (
     "That CREATE TABLE has character columns for every character-like field: those are "
     "declared CHAR with its length, except the dates (8 characters, DATS), times (6, TIMS), "
     "units of measure (UNIT 3), currency keys (CUKY 5) and SD item numbers (NUMC 6) whose "
     "data elements say so; a field SAP types NUMC or LANG among the others is not "
     "distinguished. Its packed columns are declared CURR where they have two decimals "
-    "(except the processing times VBEAF and VBEAV, DEC), QUAN where they have three and DEC "
-    "otherwise; its float columns FLTP, its integer columns INT4. The customer fields "
+    "and are amounts (NETWR, NETPR, KZWI1 ...; the other two-decimal fields, processing "
+    "times and percentages, DEC), QUAN where they have three and DEC otherwise; its float "
+    "columns FLTP, its integer columns INT4; its binary columns (RAW) are not declared, as the "
+    "dictionary has no RAW type. The customer fields "
     "(ZZ...) and the fields in an industry add-on's namespace (/BEV1/...) of that system are "
     "not declared, nor are the fields S/4HANA added. Short texts are given where a listing "
     "consulted shows them; the other fields have none here.")
@@ -76,7 +83,7 @@ _VBAK_SOURCE = (
     "KNKLI, KKBER, CTLPC, VGBEL, OBJNR, BUKRS_VF, TAXK1 and XBLNR); "
     + _GITHUB_CREATE_TABLE.format(name="VBAK"))
 _VBAK_NOTES = (
-    _TYPES_FROM_CREATE_TABLE + " BSTNK is CHAR 20 as in ECC 6.0 (S/4HANA widened it to 35); "
+    TYPES_FROM_CREATE_TABLE + " BSTNK is CHAR 20 as in ECC 6.0 (S/4HANA widened it to 35); "
     "the emulator keeps the customer's purchase order number as the BAPIs take it "
     "(PURCH_NO_C, 35 characters) in a column of 35, so RFC_READ_TABLE gives its first 20 "
     "characters, as SAP would have stored them. KUNNR is the sold-to party (data element "
@@ -89,7 +96,7 @@ _VBAP_SOURCE = (
     "short text and check table from MANDT to ABGRU in SAP's order); "
     + _GITHUB_CREATE_TABLE.format(name="VBAP"))
 _VBAP_NOTES = (
-    _TYPES_FROM_CREATE_TABLE + " The fields after ABGRU that the emulator keeps have the "
+    TYPES_FROM_CREATE_TABLE + " The fields after ABGRU that the emulator keeps have the "
     "short texts it has always given them. LFREL (data element LFREL_AP), ABGRU "
     "(ABGRU_VA), UEPOS (POSNR) and NETWR (NETWR_AP) are not linked to a data element "
     "(theirs are not declared).")
@@ -99,14 +106,11 @@ _VBEP_SOURCE = (
     "ETTYP with data elements, types, lengths and check tables); docsfortec.com, "
     "\"VSVBEP_CN - Version: Sales document: Schedule line data\" "
     "(https://docsfortec.com/sap/S4/tables/VSVBEP_CN: LFREL to IDNNR, the fields the version "
-    "table copies from VBEP after ETTYP, with their data elements, types and lengths in "
-    "bytes)")
+    "table copies from VBEP, in the same order, with their data elements and types); "
+    + ECC_SCRIPT.format(names="VBEP"))
 _VBEP_NOTES = (
-    "The fields from LFREL to IDNNR are taken in the order of the version table VSVBEP_CN, "
-    "which copies VBEP's fields; that VBEP has them in the same order is assumed. VBEP's "
-    "fields after IDNNR are not confirmed by the listings read and not declared. LIFSP "
-    "(schedule line blocked for delivery, kept by the emulator) is declared last; its place "
-    "is not confirmed. WMENG and BMENG are QUAN 13.3 as listed (7 bytes packed).")
+    TYPES_FROM_CREATE_TABLE + " MANDT to IDNNR have the types the listings give; the fields "
+    "after IDNNR are typed from the script alone. WMENG and BMENG are QUAN 13.3.")
 
 _VBUK_SOURCE = (
     "docsfortec.com, \"VBUK - Sales Document: Header Status and Administrative Data\" "
@@ -115,12 +119,13 @@ _VBUK_SOURCE = (
     + _STECHNO.format(name="VSVBUK_CN",
                       text="Sales Document: Header Status and Administrative Data")
     + " (the version table that copies VBUK's fields after its version key: ECC 6.0 "
-    "lengths, data elements and short texts, and the fields from UVVLK to UVK03)")
+    "lengths, data elements and short texts, and the fields from UVVLK to UVK03); "
+    + ECC_SCRIPT.format(names="VBUK"))
 _VBUK_NOTES = (
-    "VBUK's fields after UVK03 are not confirmed by the listings read and not declared. "
-    "CMGST (overall status of credit checks, kept by the emulator) is declared last; its "
-    "place is not confirmed. S/4HANA moved these statuses into VBAK and LIKP; VBUK is ECC "
-    "6.0's table.")
+    "The fields after UVK03 are taken from the script: every one is CHAR 1 there except "
+    "SAPRL (CHAR 4); they are declared so, without short texts except CMGST's (overall status "
+    "of credit checks, the text the emulator has always given it). S/4HANA moved these "
+    "statuses into VBAK and LIKP; VBUK is ECC 6.0's table.")
 
 _VBUP_SOURCE = (
     "datapanda.eu, \"SAP table VBUP (Sales Document: Item Status)\" "
@@ -138,13 +143,13 @@ _VBFA_SOURCE = (
     "sapdatasheet.org, \"SAP ABAP Table VBFA (Sales Document Flow)\" "
     "(https://www.sapdatasheet.org/abap/tabl/vbfa.html: the same with domains); "
     "docsfortec.com, \"VBFA - Sales Document Flow\" "
-    "(https://docsfortec.com/sap/S4/tables/VBFA: VOLUM to SOBKZ after GEWEI)")
+    "(https://docsfortec.com/sap/S4/tables/VBFA: VOLUM to SOBKZ after GEWEI, in the same "
+    "order); " + ECC_SCRIPT.format(names="VBFA"))
 _VBFA_NOTES = (
-    "The fields from VOLUM to SOBKZ are taken from an S/4HANA listing (which adds the key "
-    "RUUID, not declared here); the ECC fields after SOBKZ are not confirmed by the listings "
-    "read and not declared. MJAHR (material document year, kept by the emulator for goods "
-    "movements) is declared last; its place is not confirmed. VBELN (data element "
-    "VBELN_NACH) and WAERS (WAERS_V) are not linked to a data element.")
+    TYPES_FROM_CREATE_TABLE + " SONUM to MJAHR are typed from the script alone (NTGEW is "
+    "QUAN 13.3 there). VBELN (data element VBELN_NACH) and WAERS (WAERS_V) are not linked to "
+    "a data element. S/4HANA added the key RUUID, not declared here.")
+
 
 VBAK = TableDeclaration(
     "VBAK", "Sales Document: Header Data",
@@ -288,6 +293,7 @@ VBAK = TableDeclaration(
                    "faksk", "augru", "netwr", "waerk", "vgbel", "vgtyp"),
     own_columns=_vbak_indexes,
 )
+
 
 VBAP = TableDeclaration(
     "VBAP", "Sales Document: Item Data",
@@ -533,6 +539,7 @@ VBAP = TableDeclaration(
     own_columns=_vbap_indexes,
 )
 
+
 VBEP = TableDeclaration(
     "VBEP", "Sales Document: Schedule Line Data",
     (
@@ -558,13 +565,50 @@ VBEP = TableDeclaration(
         data("ETENE", numc(4), "Schedule line", kept=False),
         data("RSDAT", DATS, "Earliest possible reservation date", kept=False),
         data("IDNNR", numc(10), "Maintenance request", kept=False),
+        data("BANFN", char(10), "", kept=False),
+        data("BSART", char(4), "", kept=False),
+        data("BSTYP", char(1), "", kept=False),
+        data("WEPOS", char(1), "", kept=False),
+        data("REPOS", char(1), "", kept=False),
+        data("LRGDT", DATS, "", kept=False),
+        data("PRGRS", char(1), "", kept=False),
+        data("TDDAT", DATS, "", kept=False),
+        data("MBDAT", DATS, "", kept=False),
+        data("LDDAT", DATS, "", kept=False),
+        data("WADAT", DATS, "", kept=False),
+        data("CMENG", quan(13), "", kept=False),
         data("LIFSP", char(2), "Schedule line blocked for delivery"),
+        data("GRSTR", char(3), "", kept=False),
+        data("ABART", char(1), "", kept=False),
+        data("ABRUF", char(10), "", kept=False),
+        data("ROMS1", quan(13), "", kept=False),
+        data("ROMS2", quan(13), "", kept=False),
+        data("ROMS3", quan(13), "", kept=False),
+        data("ROMEI", unit(), "", kept=False),
+        data("RFORM", char(2), "", kept=False),
+        data("UMVKZ", dec(5), "", kept=False),
+        data("UMVKN", dec(5), "", kept=False),
+        data("VERFP", char(1), "", kept=False),
+        data("BWART", char(3), "", kept=False),
+        data("BNFPO", char(5), "", kept=False),
+        data("ETART", char(1), "", kept=False),
+        data("AUFNR", char(12), "", kept=False),
+        data("PLNUM", char(10), "", kept=False),
+        data("SERNR", char(8), "", kept=False),
+        data("AESKD", char(17), "", kept=False),
+        data("ABGES", _FLOAT, "", kept=False),
+        data("MBUHR", TIMS, "", kept=False),
+        data("TDUHR", TIMS, "", kept=False),
+        data("LDUHR", TIMS, "", kept=False),
+        data("WAUHR", TIMS, "", kept=False),
+        data("AULWE", char(10), "", kept=False),
     ),
     source=_VBEP_SOURCE,
     notes=_VBEP_NOTES,
     first_columns=("mandt", "vbeln", "posnr", "etenr", "edatu", "wmeng", "bmeng", "lifsp",
                    "ettyp"),
 )
+
 
 VBUK = TableDeclaration(
     "VBUK", "Sales Document: Header Status and Administrative Data",
@@ -599,13 +643,64 @@ VBUK = TableDeclaration(
         data("UVK01", char(1), "Customer reserves 1: Header status", kept=False),
         data("UVK02", char(1), "Customer reserves 2: Header status", kept=False),
         data("UVK03", char(1), "Customer reserves 3: Header status", kept=False),
+        data("UVK04", char(1), "", kept=False),
+        data("UVK05", char(1), "", kept=False),
+        data("UVS01", char(1), "", kept=False),
+        data("UVS02", char(1), "", kept=False),
+        data("UVS03", char(1), "", kept=False),
+        data("UVS04", char(1), "", kept=False),
+        data("UVS05", char(1), "", kept=False),
+        data("PKSTK", char(1), "", kept=False),
+        data("CMPSA", char(1), "", kept=False),
+        data("CMPSB", char(1), "", kept=False),
+        data("CMPSC", char(1), "", kept=False),
+        data("CMPSD", char(1), "", kept=False),
+        data("CMPSE", char(1), "", kept=False),
+        data("CMPSF", char(1), "", kept=False),
+        data("CMPSG", char(1), "", kept=False),
+        data("CMPSH", char(1), "", kept=False),
+        data("CMPSI", char(1), "", kept=False),
+        data("CMPSJ", char(1), "", kept=False),
+        data("CMPSK", char(1), "", kept=False),
+        data("CMPSL", char(1), "", kept=False),
+        data("CMPS0", char(1), "", kept=False),
+        data("CMPS1", char(1), "", kept=False),
+        data("CMPS2", char(1), "", kept=False),
         data("CMGST", char(1), "Overall status of credit checks"),
+        data("TRSTA", char(1), "", kept=False),
+        data("KOQUK", char(1), "", kept=False),
+        data("COSTA", char(1), "", kept=False),
+        data("SAPRL", char(4), "", kept=False),
+        data("UVPAS", char(1), "", kept=False),
+        data("UVPIS", char(1), "", kept=False),
+        data("UVWAS", char(1), "", kept=False),
+        data("UVPAK", char(1), "", kept=False),
+        data("UVPIK", char(1), "", kept=False),
+        data("UVWAK", char(1), "", kept=False),
+        data("UVGEK", char(1), "", kept=False),
+        data("CMPSM", char(1), "", kept=False),
+        data("DCSTK", char(1), "", kept=False),
+        data("VESTK", char(1), "", kept=False),
+        data("VLSTK", char(1), "", kept=False),
+        data("RRSTA", char(1), "", kept=False),
+        data("BLOCK", char(1), "", kept=False),
+        data("FSSTK", char(1), "", kept=False),
+        data("LSSTK", char(1), "", kept=False),
+        data("SPSTG", char(1), "", kept=False),
+        data("PDSTK", char(1), "", kept=False),
+        data("FMSTK", char(1), "", kept=False),
+        data("MANEK", char(1), "", kept=False),
+        data("SPE_TMPID", char(1), "", kept=False),
+        data("HDALL", char(1), "", kept=False),
+        data("HDALS", char(1), "", kept=False),
+        data("CMPS_CM", char(1), "", kept=False),
     ),
     source=_VBUK_SOURCE,
     notes=_VBUK_NOTES,
     first_columns=("mandt", "vbeln", "vbtyp", "gbstk", "lfstk", "lfgsk", "wbstk", "kostk",
                    "fkstk", "cmgst", "abstk", "uvall"),
 )
+
 
 VBUP = TableDeclaration(
     "VBUP", "Sales Document: Item Status",
@@ -645,6 +740,7 @@ VBUP = TableDeclaration(
     first_columns=("mandt", "vbeln", "posnr", "gbsta", "lfsta", "lfgsa", "wbsta", "fksta",
                    "absta"),
 )
+
 
 VBFA = TableDeclaration(
     "VBFA", "Sales Document Flow",
@@ -687,6 +783,12 @@ VBFA = TableDeclaration(
         data("VRKME", unit(), "Sales unit", check_table="T006", kept=False),
         data("ABGES", _FLOAT, "Guaranteed (factor between 0 and 1)", kept=False),
         data("SOBKZ", char(1), "Special Stock Indicator", kept=False),
+        data("SONUM", char(16), "", kept=False),
+        data("KZBEF", char(1), "", kept=False),
+        data("NTGEW", quan(13), "", kept=False),
+        data("LOGSYS", char(10), "", kept=False),
+        data("WBSTA", char(1), "", kept=False),
+        data("CMETH", char(1), "", kept=False),
         data("MJAHR", numc(4), "Material Document Year"),
     ),
     source=_VBFA_SOURCE,
@@ -695,5 +797,6 @@ VBFA = TableDeclaration(
                    "meins", "rfwrt", "waers", "plmin", "bwart", "mjahr", "erdat", "erzet"),
     own_columns=_vbfa_indexes,
 )
+
 
 TABLES: tuple[TableDeclaration, ...] = (VBAK, VBAP, VBEP, VBUK, VBUP, VBFA)
