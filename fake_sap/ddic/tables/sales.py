@@ -43,9 +43,9 @@ _GITHUB_CREATE_TABLE = (
 #: a second script, with the full ECC 6.0 field lists of VBEP, VBFA, VBUK, LIKP and LIPS
 ECC_SCRIPT = (
     "an SQL Server script of the tables of an ECC 6.0 system (schema eu1, scripted on 1 July "
-    "2014) stored in a public GitHub repository, found through a code-search index that does "
-    "not name the repository: every column of {names} in SAP's order with its length, packed "
-    "numbers with their digits and decimals")
+    "2014) published on GitHub (the copy consulted does not show the repository's name): "
+    "every column of {names} in SAP's order with its length, packed numbers with their "
+    "digits and decimals")
 #: how the types of the fields beyond a listing's head were read from that CREATE TABLE
 TYPES_FROM_CREATE_TABLE = (
     "That CREATE TABLE has character columns for every character-like field: those are "
