@@ -53,8 +53,9 @@ _LIPS_SOURCE = (
 _LIPS_NOTES = (
     TYPES_FROM_CREATE_TABLE + " SPE_INSPOUT_GUID (RAW 16) is not declared. The fields after "
     "UEBTO that the emulator keeps (ARKTX, VGBEL, VGPOS, VGTYP) have the short texts it has "
-    "always given them. VBELN (data element VBELN_VL) and PSTYV (PSTYV_VL) are not linked to "
-    "a data element.")
+    "always given them. VBELN (data element VBELN_VL), PSTYV (PSTYV_VL) and NETWR (whose data "
+    "element is not confirmed) are not linked to a data element.")
+
 
 def _lips_indexes() -> Sequence[SchemaItem]:
     return (Index("ix_lips_reference", "mandt", "vgbel", "vgpos"),)
@@ -159,7 +160,7 @@ LIKP = TableDeclaration(
         data("KLIEF", char(1), "", kept=False),
         data("KALSP", char(6), "", kept=False),
         data("KNUMP", char(10), "", kept=False),
-        data("NETWR", curr(15), "", kept=False),
+        data("NETWR", curr(15), "", element="", kept=False),
         data("AULWE", char(10), "", kept=False),
         data("WERKS", char(4), "Receiving plant for deliveries", element=""),
         data("LCNUM", char(10), "", kept=False),
@@ -404,7 +405,7 @@ LIPS = TableDeclaration(
         data("KPEIN", dec(5), "", kept=False),
         data("KMEIN", unit(), "", kept=False),
         data("NETPR", curr(11), "", kept=False),
-        data("NETWR", curr(15), "", kept=False),
+        data("NETWR", curr(15), "", element="", kept=False),
         data("KOWRR", char(1), "", kept=False),
         data("KZBEW", char(1), "", kept=False),
         data("MFRGR", char(8), "", kept=False),
