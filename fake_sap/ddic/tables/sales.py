@@ -46,20 +46,20 @@ ECC_SCRIPT = (
     "2014) published on GitHub (the copy consulted does not show the repository's name): "
     "every column of {names} in SAP's order with its length, packed numbers with their "
     "digits and decimals")
-#: how the types of the fields beyond a listing's head were read from that CREATE TABLE
+#: how the types of the fields beyond a listing's head were read from those CREATE TABLEs
 TYPES_FROM_CREATE_TABLE = (
-    "That CREATE TABLE has character columns for every character-like field: those are "
-    "declared CHAR with its length, except the dates (8 characters, DATS), times (6, TIMS), "
-    "units of measure (UNIT 3), currency keys (CUKY 5) and SD item numbers (NUMC 6) whose "
-    "data elements say so; a field SAP types NUMC or LANG among the others is not "
-    "distinguished. Its packed columns are declared CURR where they have two decimals "
-    "and are amounts (NETWR, NETPR, KZWI1 ...; the other two-decimal fields, processing "
-    "times and percentages, DEC), QUAN where they have three and DEC otherwise; its float "
-    "columns FLTP, its integer columns INT4; its binary columns (RAW) are not declared, as the "
-    "dictionary has no RAW type. The customer fields "
-    "(ZZ...) and the fields in an industry add-on's namespace (/BEV1/...) of that system are "
-    "not declared, nor are the fields S/4HANA added. Short texts are given where a listing "
-    "consulted shows them; the other fields have none here.")
+    "The CREATE TABLE scripts cited have character columns for every character-like field: "
+    "those are declared CHAR with its length, except the dates (8 characters, DATS), times "
+    "(6, TIMS), units of measure (UNIT 3), currency keys (CUKY 5) and SD item numbers (NUMC "
+    "6) whose data elements say so; a field SAP types NUMC or LANG among the others is not "
+    "distinguished. Their packed columns are declared CURR where they have two decimals and "
+    "are amounts (NETWR, NETPR, KZWI1 ...; the other two-decimal fields, processing times and "
+    "percentages, DEC), QUAN where they have three and DEC otherwise; their float columns "
+    "FLTP, their integer columns INT4; their binary columns (RAW) are not declared, as the "
+    "dictionary has no RAW type. The customer fields (ZZ...) and the fields in an industry "
+    "add-on's namespace (/BEV1/, /SOPROMET/ ...) of those systems are not declared, nor are "
+    "the fields S/4HANA added. Short texts are given where a listing consulted shows them; "
+    "the other fields have none here.")
 
 
 def _vbak_indexes() -> Sequence[SchemaItem]:
