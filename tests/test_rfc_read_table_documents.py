@@ -16,6 +16,7 @@ import pytest
 from finance_builders import labour_fee_settlement, orders_idoc
 from rfc_client import RfcSession, read_table
 
+from fake_sap.ddic.tables.sales import VBAP
 from fake_sap.rfc.document_tables import TABLES
 from fake_sap.rfc.read_table import LINE_WIDTH
 
@@ -238,8 +239,6 @@ def test_a_wide_table_describes_all_its_fields_when_no_data_is_asked(world, tabl
 
 
 def test_ddif_fieldinfo_get_lists_every_declared_field_of_vbap(world):
-    from fake_sap.ddic.tables.sales import VBAP
-
     result = world["session"].call("DDIF_FIELDINFO_GET", TABNAME="VBAP", LANGU="E")
 
     fields = [row["FIELDNAME"] for row in result["DFIES_TAB"]]

@@ -22,11 +22,9 @@ from fake_sap.rfc.read_table import ReadableTable, declared_table, sap_table
 
 _POSNR = numc(6)
 _YEAR = numc(4)
-_VALUE = curr(15)
 _PRICE = curr(11)
 _AMOUNT = curr(13)
 _QUANTITY = quan(13)
-_ORDER_QUANTITY = quan(15)
 _STATISTICS_VALUE = curr(19)
 _STATISTICS_QUANTITY = quan(15)
 _COUNT = dec(10)
