@@ -16,15 +16,14 @@ import pytest
 from finance_builders import labour_fee_settlement, orders_idoc
 from rfc_client import RfcSession, read_table
 
+from fake_sap.ddic.tables.sales import VBAP
 from fake_sap.rfc.document_tables import TABLES
 from fake_sap.rfc.read_table import LINE_WIDTH
 
 DOCUMENT_TABLES = sorted(t.name for t in TABLES)
-#: the document tables whose full row fits a DATA line; SAP's BKPF (every standard field)
-#: is wider, and reading it without FIELDS is DATA_BUFFER_EXCEEDED, as in SAP
-NARROW_DOCUMENT_TABLES = [t.name for t in sorted(TABLES, key=lambda t: t.name)
-                          if sum(f.type.width for f in t.fields) <= LINE_WIDTH]
-WIDE_DOCUMENT_TABLES = sorted(set(DOCUMENT_TABLES) - set(NARROW_DOCUMENT_TABLES))
+#: tables whose SAP rows are wider than a DATA line: read without FIELDS they are
+#: DATA_BUFFER_EXCEEDED, as in SAP (see the tests below)
+WIDER_THAN_A_LINE = {"BKPF", "LIKP", "LIPS", "VBAK", "VBAP"}
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +160,7 @@ def test_bseg_amounts_compare_as_numbers(world):
 
 # --- layout --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("table", NARROW_DOCUMENT_TABLES)
+@pytest.mark.parametrize("table", sorted(set(DOCUMENT_TABLES) - WIDER_THAN_A_LINE))
 def test_every_document_table_can_be_read_with_all_its_fields(world, table):
     result = world["session"].call("RFC_READ_TABLE", QUERY_TABLE=table, NO_DATA="X")
 
@@ -184,3 +183,70 @@ def test_a_selection_wider_than_a_data_line_is_data_buffer_exceeded(world):
                                    FIELDS=[{"FIELDNAME": name} for name in too_wide])
 
     assert fault.name == "DATA_BUFFER_EXCEEDED"
+
+
+# --- SAP's full field lists (VBAK, VBAP) ------------------------------------------------------
+
+def test_vbak_answers_fields_the_emulator_does_not_keep_with_their_initial_values(world):
+    """ANGDT, KVGR1 and KTEXT are VBAK fields no process here fills: SAP's layout all the
+    same, and their initial values, beside the kept VBELN, NETWR, WAERK and BSTNK."""
+    vbeln = order_number(world, "PO-4711")
+    names = ["VBELN", "ANGDT", "KVGR1", "KTEXT", "NETWR", "WAERK", "BSTNK"]
+
+    result = world["session"].call(
+        "RFC_READ_TABLE", QUERY_TABLE="VBAK", DELIMITER="|",
+        OPTIONS=[{"TEXT": f"VBELN = '{vbeln}'"}],
+        FIELDS=[{"FIELDNAME": name} for name in names])
+
+    layout = [(f["FIELDNAME"], int(f["OFFSET"]), int(f["LENGTH"]), f["TYPE"])
+              for f in result["FIELDS"]]
+    # offsets count the one-character delimiter between fields
+    assert layout == [("VBELN", 0, 10, "C"), ("ANGDT", 11, 8, "D"), ("KVGR1", 20, 3, "C"),
+                      ("KTEXT", 24, 40, "C"), ("NETWR", 65, 15, "P"), ("WAERK", 81, 5, "C"),
+                      ("BSTNK", 87, 20, "C")]
+    [line] = [row["WA"] for row in result["DATA"]]
+    values = line.split("|")
+    assert values[0] == vbeln
+    assert values[1:4] == ["00000000", " " * 3, " " * 40]
+    assert Decimal(values[4]) > 0 and values[5].strip() and values[6].strip() == "PO-4711"
+
+
+def test_vbak_filters_on_a_field_it_does_not_keep(world):
+    """An unkept field holds its initial value in every row: a condition on it selects
+    all rows or none."""
+    all_orders = rows(world, "VBAK", ["VBELN"], "KVGR1 = ' '")
+    assert len(all_orders) >= 2
+    assert rows(world, "VBAK", ["VBELN"], "KVGR1 = 'X01'") == []
+
+
+@pytest.mark.parametrize("table", sorted(WIDER_THAN_A_LINE))
+def test_a_table_wider_than_a_data_line_read_without_fields_is_data_buffer_exceeded(
+        world, table):
+    fault = world["session"].fault("RFC_READ_TABLE", QUERY_TABLE=table)
+
+    assert fault.name == "DATA_BUFFER_EXCEEDED"
+
+
+@pytest.mark.parametrize("table", sorted(WIDER_THAN_A_LINE))
+def test_a_wide_table_describes_all_its_fields_when_no_data_is_asked(world, table):
+    """With NO_DATA, SAP answers FIELDS without checking the line width."""
+    result = world["session"].call("RFC_READ_TABLE", QUERY_TABLE=table, NO_DATA="X")
+
+    last = result["FIELDS"][-1]
+    assert result["FIELDS"][0]["FIELDNAME"] == "MANDT"
+    assert int(last["OFFSET"]) + int(last["LENGTH"]) > LINE_WIDTH
+    assert not result["DATA"]
+
+
+def test_ddif_fieldinfo_get_lists_every_declared_field_of_vbap(world):
+    result = world["session"].call("DDIF_FIELDINFO_GET", TABNAME="VBAP", LANGU="E")
+
+    fields = [row["FIELDNAME"] for row in result["DFIES_TAB"]]
+    assert fields == [f.name for f in VBAP.fields]
+    assert len(fields) > 200
+    described = {row["FIELDNAME"]: row for row in result["DFIES_TAB"]}
+    kwmeng, uebto = described["KWMENG"], described["UEBTO"]
+    assert (kwmeng["DATATYPE"], kwmeng["LENG"], kwmeng["DECIMALS"]) == ("QUAN", "000015",
+                                                                        "000003")
+    assert (uebto["DATATYPE"], uebto["LENG"], uebto["DECIMALS"]) == ("DEC", "000003", "000001")
+    assert described["POSNR"]["KEYFLAG"] == "X" and described["MATWA"]["KEYFLAG"] == ""

@@ -15,13 +15,15 @@ from fake_sap.ddic.tables import (
     inventory,
     material,
     purchasing,
+    sales,
+    shipping,
     statistics,
 )
 from fake_sap.ddic.tables.declaration import DeclaredField, TableDeclaration
 
-TABLES: tuple[TableDeclaration, ...] = (*material.TABLES, *customer.TABLES,
-                                        *inventory.TABLES, *purchasing.TABLES,
-                                        *accounting.TABLES, *statistics.TABLES,
-                                        *codes.TABLES, *idoc.TABLES)
+TABLES: tuple[TableDeclaration, ...] = (*material.TABLES, *customer.TABLES, *sales.TABLES,
+                                        *shipping.TABLES, *inventory.TABLES,
+                                        *purchasing.TABLES, *accounting.TABLES,
+                                        *statistics.TABLES, *codes.TABLES, *idoc.TABLES)
 
 __all__ = ["TABLES", "DeclaredField", "TableDeclaration"]

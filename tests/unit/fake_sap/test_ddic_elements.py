@@ -75,6 +75,14 @@ def _layout(elementary: Elementary) -> tuple[int, int, str]:
     return elementary.length, elementary.decimals, elementary.internal_type
 
 
+#: fields that bear a declared data element's name but are typed with another data element
+#: in SAP: the weights of sales and delivery documents and of the document flow are QUAN 15.3
+#: (LIPS and VBFA: BRGEW_15 and NTGEW_15 as leanx.eu and stechno.net list them; VBAP and
+#: LIKP: 15.3 in the ECC 6.0 scripts the dictionary declarations cite), MARA's are QUAN 13.3
+_TYPED_WITH_ANOTHER_ELEMENT = {("VBAP", "BRGEW"), ("VBAP", "NTGEW"), ("LIKP", "NTGEW"),
+                               ("LIPS", "BRGEW"), ("LIPS", "NTGEW"), ("VBFA", "BRGEW")}
+
+
 def test_the_readable_tables_lay_out_their_fields_like_the_data_elements_of_the_same_name():
     """MARA-MATNR is typed with data element MATNR, MARA-NTGEW with NTGEW ...: where a
     readable table's field bears a declared data element's name, RFC_READ_TABLE gives it
@@ -83,7 +91,8 @@ def test_the_readable_tables_lay_out_their_fields_like_the_data_elements_of_the_
     checked = 0
     for table in TABLES:
         for field in table.fields:
-            if field.name in DATA_ELEMENTS:
+            if field.name in DATA_ELEMENTS \
+                    and (table.name, field.name) not in _TYPED_WITH_ANOTHER_ELEMENT:
                 assert _layout(field.type) == _layout(element(field.name)), \
                     f"{table.name}-{field.name}"
                 checked += 1
