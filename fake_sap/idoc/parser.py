@@ -15,7 +15,7 @@ from lxml import etree
 
 from fake_sap.errors import MalformedXml, NotIdocXml, PayloadTooLarge
 from fake_sap.idoc import types
-from fake_sap.idoc.document import Idoc, SegmentData
+from fake_sap.idoc.document import NO_CHILDREN, Idoc, SegmentData
 
 _PROLOG_SCAN_BYTES = 4096
 
@@ -162,13 +162,15 @@ def _read_segment(element: etree._Element, segment_name: str) -> SegmentData:
     # children (a field, or a segment without fields)
     names = _LOCAL_NAMES
     values: dict[str, str] = {}
-    children: list[SegmentData] = []
+    children = NO_CHILDREN  # most segments have none: a list is made for the others only
     for child in element:
         tag = child.tag
         name = names.get(tag) or _local_name(tag)  # type: ignore[call-overload]
         if not name:
             continue
         if len(child) or child.get("SEGMENT") is not None:
+            if children is NO_CHILDREN:
+                children = []
             children.append(_read_segment(child, name))
         else:
             text = child.text
