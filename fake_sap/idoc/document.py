@@ -50,6 +50,10 @@ class _NoChildren(list[SegmentData]):
     append = extend = insert = pop = remove = clear = sort = reverse = _refuse
     __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
 
+    def __reduce__(self) -> str:
+        # copied and pickled as the one module-level instance, never as a second one
+        return "NO_CHILDREN"
+
 
 #: the children of a segment read from IDoc-XML without any (see :class:`SegmentData`)
 NO_CHILDREN: list[SegmentData] = _NoChildren()

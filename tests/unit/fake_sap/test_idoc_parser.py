@@ -4,8 +4,10 @@ left out; hostile or malformed documents refused (SAP reference 1.1)."""
 
 from __future__ import annotations
 
+import copy
 import gc
 import io
+import pickle
 
 import pytest
 
@@ -104,6 +106,8 @@ def test_segments_read_without_children_share_one_empty_list_that_refuses_change
     with pytest.raises(TypeError):
         text.children += [SegmentData("E1MARDM")]
     assert NO_CHILDREN == []
+    assert copy.deepcopy(text).children is NO_CHILDREN
+    assert pickle.loads(pickle.dumps(text)).children is NO_CHILDREN
     text.children = [SegmentData("E1MARDM")]  # a list of its own takes children
     assert [c.name for c in text.children] == ["E1MARDM"] and NO_CHILDREN == []
 
