@@ -9,6 +9,10 @@ through Flask's test client (no sockets, no gunicorn) and prints:
   in the timed rounds (``gc.callbacks`` only observe; no setting is changed);
 - SQL statements (``BEGIN`` and ``COMMIT`` included, each row of a many-row INSERT on its
   own) and transactions per request, from SQLite's trace of each connection;
+- for a packet, the objects the garbage collector tracks that a chunk of IDocs holds when
+  it is written, per IDoc (``gc.get_objects`` after a full collection, in one more request
+  outside the timed rounds; these are what young collections promote, and promoted objects
+  bring on the full collections);
 - the top functions by cumulative and by own time, from a second, profiled run.
 
 The kinds of request:
@@ -47,6 +51,7 @@ from sqlalchemy import event
 from bench.matmas import DOCUMENT_HEAD, DOCUMENT_TAIL, document, idoc
 from bench.processes import AUTH, CLIENT, scratch_dir
 from bench.read_table import RFC_PATH, SOAP_HEADERS, envelope
+from fake_sap.ale.inbound.processor import InboundProcessor
 from fake_sap.app import create_app, prepare_database
 from fake_sap.config import Settings
 from fake_sap.http.runtime import runtime
@@ -193,6 +198,45 @@ def observed_gc() -> Iterator[GcTally]:
         gc.callbacks.remove(tally)
 
 
+def held_objects_per_idoc(send: Request, n: int) -> float:
+    """Send one request and count, per IDoc, the tracked objects that each chunk of the
+    inbound processor holds when it starts writing (its parsed IDocs, pending items and
+    postings) beyond those alive before its first IDoc was read."""
+    receive = InboundProcessor.receive
+    process_chunk = InboundProcessor._process_chunk
+    write = InboundProcessor._write
+    before_chunk = [0]
+    counts: list[tuple[int, int]] = []
+
+    def tracked() -> int:
+        gc.collect()
+        return len(gc.get_objects())
+
+    def counting_receive(self: InboundProcessor, stream: Any) -> Any:
+        before_chunk[0] = tracked()
+        return receive(self, stream)
+
+    def counting_chunk(self: InboundProcessor, chunk: list[Any], result: Any) -> None:
+        process_chunk(self, chunk, result)
+        before_chunk[0] = tracked()  # the chunk's objects are gone: the next one's start
+
+    def counting_write(self: InboundProcessor, pending: list[Any], result: Any) -> None:
+        counts.append((tracked() - before_chunk[0], len(pending)))
+        write(self, pending, result)
+
+    patched = {"receive": counting_receive, "_process_chunk": counting_chunk,
+               "_write": counting_write}
+    originals = {name: getattr(InboundProcessor, name) for name in patched}
+    for name, function in patched.items():
+        setattr(InboundProcessor, name, function)
+    try:
+        send(n)
+    finally:
+        for name, function in originals.items():
+            setattr(InboundProcessor, name, function)
+    return sum(objects for objects, _ in counts) / sum(idocs for _, idocs in counts)
+
+
 def _expect(ok: bool, response: Any) -> None:
     if not ok:
         raise RuntimeError(f"unexpected answer {response.status_code}: "
@@ -227,6 +271,7 @@ def profile(kind: str, requests: int, top: int, save: str | None = None,
                     send(next(serial))
                 cpu_rounds.append(time.process_time() - started)
 
+        held = held_objects_per_idoc(send, next(serial)) if kind == "packet" else None
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(requests):
@@ -248,6 +293,9 @@ def profile(kind: str, requests: int, top: int, save: str | None = None,
     if idocs > 1:
         print(f"  per IDoc ({idocs} a request): {1000 * per_request[0] / idocs:.1f} us CPU best, "
               f"{counts.statements / requests / idocs:.2f} SQL statements", file=out)
+    if held is not None:
+        print(f"  tracked objects a chunk holds per IDoc when it is written: {held:.1f}",
+              file=out)
     timed = requests * (ROUNDS - 1)
     print("  garbage collector:        " + ", ".join(
         f"gen{generation} {collected.collections[generation] / timed:.2f} x "

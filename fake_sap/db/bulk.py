@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -98,7 +99,7 @@ def write_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *
     for first in range(0, len(rows), rows_per_statement):
         batch = rows[first:first + rows_per_statement]
         conn.exec_driver_sql(_multi_row_sql(dialect, table, columns, conflict, len(batch)),
-                             tuple(value for row in batch for value in pick(row)))
+                             tuple(chain.from_iterable(map(pick, batch))))
 
 
 @lru_cache(maxsize=256)

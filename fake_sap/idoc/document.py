@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NoReturn
 
 
 @dataclass(slots=True)
 class SegmentData:
+    """One data record: its segment name, field values and child segments.
+
+    A segment read from IDoc-XML without children shares :data:`NO_CHILDREN`, an empty list
+    that refuses changes, instead of an empty list of its own: a packet holds hundreds of
+    thousands of such segments, and every list is an object the garbage collector tracks
+    (a dict of text values, like :attr:`values`, is not tracked). To give such a segment
+    children, assign it a list (``segment.children = [child]``)."""
+
     name: str
     values: dict[str, str] = field(default_factory=dict)
     children: list[SegmentData] = field(default_factory=list)
@@ -26,6 +35,28 @@ class SegmentData:
             "fields": dict(self.values),
             "children": [c.to_dict() for c in self.children],
         }
+
+
+class _NoChildren(list[SegmentData]):
+    """The children of every segment read without any: empty, and refusing to change (a
+    change would give children to all of them)."""
+
+    __slots__ = ()
+
+    def _refuse(self, *_args: object, **_kwargs: object) -> NoReturn:
+        raise TypeError("this segment shares the empty NO_CHILDREN list: assign it a list "
+                        "of its own (segment.children = [...]) to give it children")
+
+    append = extend = insert = pop = remove = clear = sort = reverse = _refuse
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
+
+    def __reduce__(self) -> str:
+        # copied and pickled as the one module-level instance, never as a second one
+        return "NO_CHILDREN"
+
+
+#: the children of a segment read from IDoc-XML without any (see :class:`SegmentData`)
+NO_CHILDREN: list[SegmentData] = _NoChildren()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from lxml import etree
 
 from fake_sap.errors import MalformedXml, NotIdocXml, PayloadTooLarge
 from fake_sap.idoc import types
-from fake_sap.idoc.document import Idoc, SegmentData
+from fake_sap.idoc.document import NO_CHILDREN, Idoc, SegmentData
 
 _PROLOG_SCAN_BYTES = 4096
 
@@ -85,6 +85,7 @@ def iter_idocs(stream: IO[bytes], max_bytes: int | None = None) -> Iterator[Idoc
         remove_pis=True,
     )
     root: etree._Element | None = None
+    root_name = ""
     index = 0
     try:
         for _event, element in events:
@@ -94,11 +95,12 @@ def iter_idocs(stream: IO[bytes], max_bytes: int | None = None) -> Iterator[Idoc
             if root is None:
                 root = parent
                 _refuse_dtd(root)
-                if _local(root.tag) == "IDOC":
+                root_name = _local(root.tag)
+                if root_name == "IDOC":
                     raise NotIdocXml("the document root must be the IDoc type, not <IDOC>")
             _drop_earlier_siblings(element)
             index += 1
-            yield _read_idoc(element, _local(root.tag), index)
+            yield _read_idoc(element, root_name, index)
             element.clear()
             parent.remove(element)
         if root is None:
@@ -131,32 +133,50 @@ def _drop_earlier_siblings(element: etree._Element) -> None:
 
 
 def _read_idoc(element: etree._Element, root_name: str, index: int) -> Idoc:
-    children = [c for c in element if _local_name(c.tag)]
-    if not children or _local_name(children[0].tag) != "EDI_DC40":
-        raise NotIdocXml(f"IDOC[{index}] does not start with the control record EDI_DC40")
-    control = _field_values(children[0])
-    segments = [_read_segment(c) for c in children[1:]]
-    xml = (f"<{root_name}>".encode() + etree.tostring(element, encoding="UTF-8")
-           + f"</{root_name}>".encode())
-    return Idoc(control, segments, xml, index, root_name)
-
-
-def _read_segment(element: etree._Element) -> SegmentData:
-    # the innermost loop of reading a packet: local names from the table, no calls per field
+    # one pass over the IDOC's children: the first is the control record, the others the
+    # data records' top segments (comments and processing instructions have no local name)
     names = _LOCAL_NAMES
-    values: dict[str, str] = {}
-    children: list[SegmentData] = []
+    control: dict[str, str] | None = None
+    segments: list[SegmentData] = []
     for child in element:
         tag = child.tag
         name = names.get(tag) or _local_name(tag)  # type: ignore[call-overload]
         if not name:
             continue
-        if len(child) or child.get("SEGMENT") is not None:
-            children.append(_read_segment(child))
+        if control is None:
+            if name != "EDI_DC40":
+                break
+            control = _field_values(child)
+        else:
+            segments.append(_read_segment(child, name))
+    if control is None:
+        raise NotIdocXml(f"IDOC[{index}] does not start with the control record EDI_DC40")
+    xml = b"".join((b"<", root_name.encode(), b">", etree.tostring(element, encoding="UTF-8"),
+                    b"</", root_name.encode(), b">"))
+    return Idoc(control, segments, xml, index, root_name)
+
+
+def _read_segment(element: etree._Element, segment_name: str) -> SegmentData:
+    # the innermost loop of reading a packet (about seventy elements per MATMAS IDoc): local
+    # names from the table, and an element's attributes looked at only when it has no
+    # children (a field, or a segment without fields or children)
+    names = _LOCAL_NAMES
+    values: dict[str, str] = {}
+    children = NO_CHILDREN  # most segments have none: a list is made for the others only
+    for child in element:
+        tag = child.tag
+        name = names.get(tag) or _local_name(tag)  # type: ignore[call-overload]
+        if not name:
+            continue
+        # "SEGMENT" in keys(): what get("SEGMENT") is not None says, at half the cost
+        if len(child) or "SEGMENT" in child.keys():
+            if children is NO_CHILDREN:
+                children = []
+            children.append(_read_segment(child, name))
         else:
             text = child.text
             values[name] = text.strip() if text else ""
-    return SegmentData(_local_name(element.tag), values, children)
+    return SegmentData(segment_name, values, children)
 
 
 def _field_values(element: etree._Element) -> dict[str, str]:

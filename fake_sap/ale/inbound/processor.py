@@ -83,7 +83,7 @@ class InboundResult:
         return self.docnums[-1] if self.docnums else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     idoc: Idoc
     docnum: str
@@ -91,6 +91,9 @@ class _Pending:
     application: Application | None = None
     objkey: str = ""
     posting: Posting | None = None
+    #: the object's key as grouping the IDoc into its chunk read it (None when it could
+    #: not: the syntax check will say why); it becomes :attr:`objkey` when the IDoc is routed
+    chunk_objkey: str | None = None
 
 
 class InboundProcessor:
@@ -145,11 +148,12 @@ class InboundProcessor:
 
     # -- one chunk -----------------------------------------------------------------------
 
-    def _process_chunk(self, chunk: list[Idoc], result: InboundResult) -> None:
+    def _process_chunk(self, pending: list[_Pending], result: InboundResult) -> None:
         """One chunk, step by step for all its IDocs at once: the duplicate and
         serialization checks are one statement per chunk, not per IDoc."""
-        first = numbers.take(self.conn, self.mandt, DOCNUM_RANGE, len(chunk))
-        pending = [_Pending(idoc, f"{first + i:016d}", []) for i, idoc in enumerate(chunk)]
+        first = numbers.take(self.conn, self.mandt, DOCNUM_RANGE, len(pending))
+        for number, item in enumerate(pending, start=first):
+            item.docnum = f"{number:016d}"
         # only an IDoc that passed the syntax check claims its sender DOCNUM: one refused
         # with 56 or 60 was never posted, and SAP's remedy for a syntax error is to send
         # the corrected IDoc again, which must not then be taken for a duplicate (68)
@@ -217,7 +221,7 @@ class InboundProcessor:
         idoc = item.idoc
         declared = self.idoc_types.lookup(idoc.idoctyp, idoc.cimtyp)
         assert declared is not None  # check_control guarantees it
-        item.application = applications.for_message(idoc.mestyp)
+        # grouping the IDoc into its chunk looked up the application already
         if item.application is None and self.idoc_types.is_imported(declared):
             # no posting logic here: ALE passes the IDoc on to the partners subscribed to
             # its message type, and it stays ready for an application (64)
@@ -229,7 +233,8 @@ class InboundProcessor:
                 "56", f"No inbound process code for message type {idoc.mestyp}", "E", "E0",
                 "414", (idoc.mestyp,)))
             return False
-        item.objkey = item.application.object_key(idoc)
+        item.objkey = item.application.object_key(idoc) if item.chunk_objkey is None \
+            else item.chunk_objkey
         return True
 
     def _context(self, items: list[_Pending]) -> Lookups:
@@ -317,8 +322,10 @@ class InboundProcessor:
         credat, cretim = clock.dats(at), clock.tims(at)
         for item in pending:
             headers.append(_header_row(self.mandt, item, at, credat, cretim))
-            statuses.extend((item.docnum, i, r) for i, r in enumerate(item.trail, start=1))
-            result.add(item.docnum, item.trail[-1].status)
+            docnum = item.docnum
+            for counter, record in enumerate(item.trail, start=1):
+                statuses.append((docnum, counter, record))
+            result.add(docnum, item.trail[-1].status)
         idocs.insert_headers(self.conn, headers)
         idocs.insert_statuses(self.conn, self.mandt, at, statuses)
         postings = [p.posting for p in pending if p.posting is not None]
@@ -345,17 +352,21 @@ def _sender_docnum(idoc: Idoc) -> str:
     return idoc.control.get("DOCNUM", "").lstrip("0")
 
 
-def _chunks(stream: Iterable[Idoc]) -> Iterator[list[Idoc]]:
-    """Chunks of IDocs in which no object appears twice, so bulk writes keep their order."""
-    chunk: list[Idoc] = []
+def _chunks(stream: Iterable[Idoc]) -> Iterator[list[_Pending]]:
+    """Chunks of IDocs in which no object appears twice, so bulk writes keep their order;
+    each IDoc with its message type's application and, where it can be read before the
+    syntax check, its object's key (the IDoc number is drawn per chunk)."""
+    chunk: list[_Pending] = []
     objects: set[tuple[str, str]] = set()
     for idoc in stream:
-        key = _quick_object_key(idoc)
-        alone = not _batchable(idoc)
+        application = applications.for_message(idoc.mestyp)
+        objkey = _quick_object_key(application, idoc)
+        key = None if application is None or objkey is None else (application.mestyp, objkey)
+        alone = not _batchable(application)
         if chunk and (alone or len(chunk) >= CHUNK_SIZE or (key is not None and key in objects)):
             yield chunk
             chunk, objects = [], set()
-        chunk.append(idoc)
+        chunk.append(_Pending(idoc, "", [], application, chunk_objkey=objkey))
         if key is not None:
             objects.add(key)
         if alone:
@@ -365,17 +376,15 @@ def _chunks(stream: Iterable[Idoc]) -> Iterator[list[Idoc]]:
         yield chunk
 
 
-def _batchable(idoc: Idoc) -> bool:
-    application = applications.for_message(idoc.mestyp)
+def _batchable(application: Application | None) -> bool:
     return application is None or application.batchable
 
 
-def _quick_object_key(idoc: Idoc) -> tuple[str, str] | None:
-    application = applications.for_message(idoc.mestyp)
+def _quick_object_key(application: Application | None, idoc: Idoc) -> str | None:
     if application is None:
         return None
     try:
-        return application.mestyp, application.object_key(idoc)
+        return application.object_key(idoc)
     except Exception:  # a malformed IDoc: its syntax check will say why
         return None
 

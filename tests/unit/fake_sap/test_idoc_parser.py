@@ -4,12 +4,15 @@ left out; hostile or malformed documents refused (SAP reference 1.1)."""
 
 from __future__ import annotations
 
+import copy
+import gc
 import io
+import pickle
 
 import pytest
 
 from fake_sap.errors import MalformedXml, NotIdocXml, PayloadTooLarge
-from fake_sap.idoc.document import Idoc, SegmentData
+from fake_sap.idoc.document import NO_CHILDREN, Idoc, SegmentData
 from fake_sap.idoc.parser import iter_idocs, parse_document, root_name_for
 
 pytestmark = pytest.mark.unit
@@ -89,6 +92,38 @@ def test_segment_data_serializes_to_a_dict():
     assert data.to_dict() == {"segment": "E1MARAM", "fields": {"MATNR": "1"},
                               "children": [{"segment": "E1MAKTM", "fields": {"MAKTX": "x"},
                                             "children": []}]}
+
+
+def test_segments_read_without_children_share_one_empty_list_that_refuses_changes():
+    body = material("4711", "Pump").replace("</E1MARAM>", '<E1MARCM SEGMENT="1"/></E1MARAM>')
+    header = parse_document(document(body))[0].first("E1MARAM")
+    text, plant = header.children
+    assert text.children is NO_CHILDREN and plant.children is NO_CHILDREN
+    assert text == SegmentData("E1MAKTM", {"SPRAS_ISO": "EN", "MAKTX": "Pump"}, [])
+    assert text.to_dict()["children"] == []
+    with pytest.raises(TypeError, match="NO_CHILDREN"):
+        text.children.append(SegmentData("E1MARDM"))
+    with pytest.raises(TypeError):
+        text.children += [SegmentData("E1MARDM")]
+    assert NO_CHILDREN == []
+    assert copy.deepcopy(text).children is NO_CHILDREN
+    assert pickle.loads(pickle.dumps(text)).children is NO_CHILDREN
+    text.children = [SegmentData("E1MARDM")]  # a list of its own takes children
+    assert [c.name for c in text.children] == ["E1MARDM"] and NO_CHILDREN == []
+
+
+def test_a_parsed_idoc_holds_few_objects_the_garbage_collector_tracks():
+    # a packet holds every IDoc of a chunk: each tracked object is walked by the
+    # collector's runs; field values are text in dicts, which it does not track
+    [idoc] = parse_document(document(material("4711", "Pump", "Valve")))
+    header = idoc.first("E1MARAM")
+    tracked = [o for o in (idoc, idoc.control, idoc.segments, header, header.values,
+                           header.children, *header.children,
+                           *(c.values for c in header.children),
+                           *(c.children for c in header.children)) if gc.is_tracked(o)]
+    # the IDoc, its list of segments, the three segments and E1MARAM's list of children;
+    # the leaves share NO_CHILDREN (tracked once for the whole process)
+    assert len({id(o) for o in tracked if o is not NO_CHILDREN}) == 6
 
 
 def test_a_stream_is_read_idoc_by_idoc():
