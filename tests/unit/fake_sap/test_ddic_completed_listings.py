@@ -9,8 +9,8 @@ import pytest
 from fake_sap.ddic.tables.idoc import EDIDC
 from fake_sap.ddic.tables.statistics import S001
 from fake_sap.ddic.types import AbapType, char, curr
-from fake_sap.rfc.errors import AbapException
 from fake_sap.rfc import tables as readable_tables
+from fake_sap.rfc.errors import AbapException
 from fake_sap.rfc.read_table import layout_of
 from fake_sap.rfc.structures import BAPIRET1
 
