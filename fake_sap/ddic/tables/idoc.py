@@ -73,6 +73,9 @@ EDIDC = TableDeclaration(
         data("SNDPRN", char(10), "Partner Number of Sender"),
         # after the listing's part this declaration confirms (see notes)
         data("REFINT", char(14), "Transmission file (EDI Interchange)", stored_length=16),
+        data("REFGRP", char(14), "Reference to message group", kept=False),
+        data("REFMES", char(14), "Reference to message", kept=False),
+        data("ARCKEY", char(70), "Document ID in the external system", kept=False),
         data("CREDAT", DATS, "IDoc Created On", initial=REQUIRED),
         data("CRETIM", TIMS, "IDoc Created at", initial=REQUIRED),
         data("MESTYP", char(30), "Message Type"),
@@ -83,11 +86,14 @@ EDIDC = TableDeclaration(
     source=(_LEANX.format(name="EDIDC", lower="edidc") + ", fields MANDT to SNDPRN; SAP Help, "
             "\"EDI_DC - IDoc Control Record\" (help.sap.com/saphelp_me60/helpdata/en/54/"
             "1fbf53d25ab64ce10000000a174cb4/content.htm), the order and lengths of REFINT, "
-            "CREDAT and CRETIM"),
+            "REFGRP, REFMES, ARCKEY, CREDAT and CRETIM"),
     notes=("The fields from MANDT to SNDPRN are SAP's, in SAP's order. After SNDPRN, SAP's "
            "table has the sender's address fields (SNDSAD ... SNDLAD), REFINT, REFGRP, "
            "REFMES, ARCKEY, CREDAT and CRETIM, as the control record structure EDI_DC shows "
-           "them; of these only REFINT, CREDAT and CRETIM are declared. MESTYP, IDOCTP, "
+           "them; the sender's address fields are not declared (EDI_DC shows them as one "
+           "field SNDSAD of 21 characters and SNDLAD; EDIDC's split of SNDSAD is not "
+           "confirmed by a listing seen). The texts of REFGRP, REFMES and ARCKEY are "
+           "EDI_DC's; a listing of EDIDC may word them otherwise. MESTYP, IDOCTP, "
            "CIMTYP and SERIAL follow them; their order and lengths are those of the IDoc-XML "
            "control record EDI_DC40 and are not confirmed against a listing of EDIDC, and the "
            "fields between and after them (RCVPFC, SNDPFC, EXPRSS, UPDDAT, UPDTIM, MAXSEGNUM "

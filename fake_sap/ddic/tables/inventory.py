@@ -170,9 +170,15 @@ MSKU = TableDeclaration(
     ),
     source="no public listing of MSKU was found; the fields are those the emulator keeps",
     notes=("A subset of SAP's fields: the key and the unrestricted-use stock the emulator's "
-           "consignment flows keep. No public listing of MSKU's full field list was found, "
-           "so the other fields (the fiscal period of the stock, the stocks in quality "
-           "inspection and blocked ...) are not declared."),
+           "consignment flows keep. No public listing of MSKU's full field list with types "
+           "was found, so the other fields are not declared. A partial listing of MSKU's "
+           "main fields without types (cnblogs.com, a page on SAP's stock tables, "
+           "https://cnblogs.com/sap-ronny/articles/8340787.html) names MATNR, WERKS, "
+           "CHARG, SOBKZ, KUNNR, LFGJA (fiscal year), LFMON (period), KUSPR (physical "
+           "inventory block), KULAB, KUINS (stock in quality inspection) and ERSDA, in "
+           "this order; public ABAP programs read MSKU-KUEIN (restricted-use stock) as "
+           "well. Their types, lengths and places among SAP's other fields are not "
+           "confirmed, so none of them is declared."),
     first_columns=("mandt", "matnr", "werks", "charg", "sobkz", "kunnr", "kulab"),
 )
 

@@ -18,6 +18,32 @@ from fake_sap.ddic.types import CLNT, DATS, char, cuky, curr, dec, numc, quan, u
 _VALUE = curr(19)
 _QUANTITY = quan(15)
 _COUNT = dec(9)
+#: the data elements MC_AEKZWI1 ... MC_GUKZWI6 (domain WERTV9)
+_SUBTOTAL = curr(17)
+
+
+#: the pricing subtotal key figures, in S001's order: for each subtotal 1 to 6, incoming
+#: orders (AE), invoiced sales (UM), incoming returns (RE) and credit memos (GU)
+_SUBTOTAL_TEXTS = {
+    "AE": ("Incoming orders: gross", "Incoming orders: net 1", "Incoming orders: net 2",
+           "Incoming orders: freight", "Incoming orders: pricing subtotal 5",
+           "Incoming orders: pricing subtotal 6"),
+    "UM": ("Invoiced sales: gross", "Invoiced sales: net 1", "Invoiced sales: net 2",
+           "Invoice freight charges", "Billing document: pricing subtotal 5",
+           "Billing document: pricing subtotal 6"),
+    "RE": ("Incoming returns: gross", "Incoming returns: net 1", "Incoming returns: net 2",
+           "Incoming returns: freight", "Incoming returns: pricing subtotal 5",
+           "Incoming returns: pricing subtotal 6"),
+    "GU": ("Credit memos: gross", "Credit memos: net 1", "Credit memos: net 2",
+           "Credit memos: freight", "Credit memos: pricing subtotal 5",
+           "Credit memos: pricing subtotal 6"),
+}
+
+
+def _subtotals() -> tuple:  # type: ignore[type-arg]
+    return tuple(data(f"{prefix}KZWI{number}", _SUBTOTAL, texts[number - 1], kept=False)
+                 for number in range(1, 7)
+                 for prefix, texts in _SUBTOTAL_TEXTS.items())
 
 
 def _shipped_quantity() -> list[SchemaItem]:
@@ -63,20 +89,32 @@ S001 = TableDeclaration(
         data("UMWAVWR", _VALUE, "Cost of invoiced sales", kept=False),
         data("REWAVWR", _VALUE, "Incoming returns: cost", kept=False),
         data("GUWAVWR", _VALUE, "Credit memos: cost", kept=False),
+        # the pricing subtotals 1 to 6 (KZWI1 ... KZWI6 of the pricing procedure) of orders,
+        # sales, returns and credit memos, subtotal by subtotal
+        *_subtotals(),
     ),
     source=("leanx.eu, \"SAP Table S001\" (https://leanx.eu/en/sap/table/s001.html); "
             "sapdatasheet.org, \"SAP ABAP Table S001 (SIS: Customer Statistics)\" "
-            "(https://www.sapdatasheet.org/abap/tabl/s001.html), which agree on the fields, "
-            "their order, types and lengths"),
+            "(https://www.sapdatasheet.org/abap/tabl/s001.html), which agree on the fields "
+            "MANDT to GUWAVWR, their order, types and lengths; paspas.io, \"S001BIW2\" "
+            "(https://paspas.io/table/S001BIW2), the pricing subtotals AEKZWI1 ... GUKZWI6 "
+            "after GUWAVWR with their texts; sapdatasheet.org, data elements MC_GUKZWI5 "
+            "(https://www.sapdatasheet.org/abap/dtel/mc_gukzwi5.html) and AEKZWI1_D, CURR "
+            "17,2 (domain WERTV9), the subtotals' type"),
     notes=("S001 is an info structure of the logistics information system; SE11 shows it as "
            "a transparent table, which is what RFC_READ_TABLE reads. The fields from MANDT "
-           "to GUWAVWR are SAP's in SAP's order. SAP's S001 goes on with the pricing "
-           "subtotals of orders, sales, returns and credit memos (AEKZWI1 ... GUKZWI6, "
-           "CURR 17,2, named in paspas.io's listing of S001BIW2); their order in S001 is "
-           "not confirmed here, so they are not declared yet. MATNR is CHAR 18 as in ECC "
-           "6.0 (S/4HANA listings show CHAR 40). The emulator keeps the delivered quantity "
-           "beside the figures in a column of its own, which is no S001 field and cannot be "
-           "read."),
+           "to GUWAVWR are SAP's in SAP's order. The 24 pricing subtotals (subtotal 1 to 6 "
+           "of incoming orders, invoiced sales, incoming returns and credit memos) follow "
+           "in the order of S001BIW2, the BW extract structure of S001, which lists "
+           "S001's key figures in S001's order (the leanx.eu listing of S001 goes on after "
+           "GUWAVWR with a field starting with A; the rest of it was not seen). That no "
+           "field follows GUKZWI6 in ECC 6.0's S001 is not confirmed by a listing of S001 "
+           "itself. Their texts are those of paspas.io's S001BIW2 listing; their type, CURR "
+           "17,2, is that of the data elements MC_GUKZWI5 and AEKZWI1_D (sapdatasheet.org), "
+           "the other data elements MC_AEKZWI1 ... are taken to be the same. MATNR is CHAR "
+           "18 as in ECC 6.0 (S/4HANA listings show CHAR 40). The emulator keeps the "
+           "delivered quantity beside the figures in a column of its own, which is no S001 "
+           "field and cannot be read."),
     first_columns=("mandt", "ssour", "vrsio", "spmon", "sptag", "spwoc", "spbup", "kunnr",
                    "vkorg", "vtweg", "spart", "matnr", "stwae", "basme", "aenetwr", "aemenge",
                    "anzaupos", "renetwr", "remenge", "anzrepos", "umnetwr", "ummenge",
