@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, bindparam, delete, select, update
+from sqlalchemy import ColumnElement, Connection, Row, bindparam, delete, select, update
 
 from fake_sap import clock
 from fake_sap.config import Settings
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WAITING = ("30", "02")
+#: a waiting IDoc as the queue reads it: a row of :data:`_QUEUE` (DOCNUM, XML, ...)
+QueuedIdoc = Row[*tuple[Any, ...]]
 #: how long a lease protects a sender that stopped renewing it (crashed worker)
 LEASE_SECONDS = 60.0
 #: how often a synchronous pass looks again for a lease another sender holds
@@ -212,7 +214,7 @@ class Dispatcher:
                         batch = self._due_batch(conn, mandt, logsys, pack_size,
                                                 after if in_flight else "")
                     if batch and self._still_ours(mandt, logsys, token):
-                        after = batch[-1]["docnum"]
+                        after = batch[-1].docnum
                         # each sender in a copy of this context: the business date of a
                         # synchronous dispatch (fake_sap.clock) applies to its records too
                         in_flight.add(senders.submit(contextvars.copy_context().run,
@@ -236,25 +238,25 @@ class Dispatcher:
         return False
 
     def _send(self, mandt: str, partner: dict[str, Any] | None,
-              batch: list[dict[str, Any]]) -> bool:
+              batch: list[QueuedIdoc]) -> bool:
         """POST one packet and record the outcome; whether it was passed."""
-        xml = batch[0]["xml"] if len(batch) == 1 else _packet(batch)
+        xml = batch[0].xml if len(batch) == 1 else _packet(batch)
         result = self._post(partner, xml)
         self._record(mandt, batch, result)
         return result.ok
 
     def _due_batch(self, conn: Connection, mandt: str, logsys: str, pack_size: int,
-                   after: str = "") -> list[dict[str, Any]]:
+                   after: str = "") -> list[QueuedIdoc]:
         """The next IDocs to send together: the due head of the queue (behind DOCNUM
         ``after``, the packets still on their way) and, up to the pack size, the due IDocs
         of the same type right behind it (order is never changed)."""
-        batch: list[dict[str, Any]] = []
+        batch: list[QueuedIdoc] = []
         now = time.time()
         for row in _queue(conn, mandt, logsys, pack_size, after):
-            due = (row["next_attempt_at"] or 0) <= now \
-                and row["attempts"] < self.settings.retry_max_attempts
-            same_type = not batch or (row["idoctp"], row["cimtyp"]) == (
-                batch[0]["idoctp"], batch[0]["cimtyp"])
+            due = (row.next_attempt_at or 0) <= now \
+                and row.attempts < self.settings.retry_max_attempts
+            same_type = not batch or (row.idoctp, row.cimtyp) == (
+                batch[0].idoctp, batch[0].cimtyp)
             if not due or not same_type:
                 break
             batch.append(row)
@@ -289,22 +291,24 @@ class Dispatcher:
                 self._http = httpx.Client(timeout=self.settings.port_timeout_seconds)
             return self._http
 
-    def _record(self, mandt: str, batch: list[dict[str, Any]], result: SendResult) -> None:
+    def _record(self, mandt: str, batch: list[QueuedIdoc], result: SendResult) -> None:
         """The outcome of one POST for each of its IDocs, in one transaction."""
         at, now = clock.now(), time.time()
         entries = []
+        # the same record for every IDoc of a packet that was passed
+        passed = StatusRecord("03", f"Data passed to port OK ({result.detail})", "S", "E0",
+                              "003")
         for head in batch:
-            attempts = head["attempts"] + 1
+            attempts = head.attempts + 1
             if result.ok:
-                entries.append((head["docnum"], StatusRecord(
-                    "03", f"Data passed to port OK ({result.detail})", "S", "E0", "003"),
-                    {"attempts": attempts, "next_attempt_at": None}))
+                entries.append((head.docnum, passed,
+                                {"attempts": attempts, "next_attempt_at": None}))
                 continue
             text = f"Error passing data to port: {result.detail}"
             if attempts >= self.settings.retry_max_attempts:
                 text = f"{text[:160]} (attempt {attempts}; no more retries, resend with BD87)"
             delay = self.settings.retry_base_seconds * (2 ** (attempts - 1))
-            entries.append((head["docnum"], StatusRecord(
+            entries.append((head.docnum, StatusRecord(
                 "02", text[:220], "E", "E0", "002", (result.detail[:50],)),
                 {"attempts": attempts, "next_attempt_at": now + delay}))
         with self.db.write() as conn:
@@ -354,7 +358,7 @@ class Dispatcher:
 
 
 def _queue(conn: Connection, mandt: str, logsys: str, limit: int,
-           after: str = "") -> list[dict[str, Any]]:
+           after: str = "") -> list[QueuedIdoc]:
     """The first ``limit`` waiting outbound IDocs of a partner after DOCNUM ``after``, in
     DOCNUM order.
 
@@ -362,13 +366,18 @@ def _queue(conn: Connection, mandt: str, logsys: str, limit: int,
     ``status IN (...)`` the database would sort, or walk past, every IDoc the partner was
     ever sent, once per packet.
     """
-    rows: list[dict[str, Any]] = []
+    rows: list[QueuedIdoc] = []
     for status in WAITING:
-        rows += (dict(r) for r in conn.execute(_QUEUE, {
+        # rows as the database gives them (named tuples): a packet reads a thousand
+        rows += conn.execute(_QUEUE, {
             "client": mandt, "partner": logsys, "waiting": status, "after": after,
-            "limit": limit}).mappings())
-    rows.sort(key=lambda row: row["docnum"])
+            "limit": limit}).all()
+    rows.sort(key=_docnum)
     return rows[:limit]
+
+
+def _docnum(row: QueuedIdoc) -> str:
+    return str(row.docnum)
 
 
 _QUEUE = select(edidc.c.docnum, edidc.c.xml, edidc.c.attempts, edidc.c.next_attempt_at,
@@ -379,9 +388,9 @@ _QUEUE = select(edidc.c.docnum, edidc.c.xml, edidc.c.attempts, edidc.c.next_atte
 ).order_by(edidc.c.docnum).limit(bindparam("limit"))
 
 
-def _packet(batch: list[dict[str, Any]]) -> str:
+def _packet(batch: list[QueuedIdoc]) -> str:
     """Several stored IDoc-XML documents of one type as one document (SAP's "collect")."""
-    return join_documents([row["xml"] for row in batch])
+    return join_documents([row.xml for row in batch])
 
 
 def schedule_resend(conn: Connection, mandt: str, docnum: str) -> None:
