@@ -94,3 +94,18 @@ def test_an_idoc_the_flow_cannot_read_on_receipt_is_read_again_and_fails_when_ap
         assert (outcome.status, outcome.reason) == ("failed", "PEINH '0' is not a price unit")
     finally:
         db.dispose()
+
+
+def test_receiving_and_applying_leaves_the_collector_as_python_sets_it(tmp_path):
+    # no process-wide setting: the adapter's processes run with Python's defaults (ADR 0005)
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    db = Database(f"sqlite:///{tmp_path / 'crm.db'}")
+    db.create_schema()
+    inbox = Inbox(db, Handlers().register("MATMAS", MATMAS))
+    try:
+        receipt = inbox.receive(_matmas())
+        inbox.process(receipt.stored, receipt.idocs, receipt.messages)
+    finally:
+        db.dispose()
+
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (threshold, frozen)
