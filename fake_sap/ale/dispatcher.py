@@ -18,13 +18,13 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, Row, bindparam, delete, select, update
+from sqlalchemy import ColumnElement, Connection, RowMapping, bindparam, delete, select, update
 
 from fake_sap import clock
 from fake_sap.config import Settings
@@ -41,8 +41,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WAITING = ("30", "02")
-#: a waiting IDoc as the queue reads it: a row of :data:`_QUEUE` (DOCNUM, XML, ...)
-QueuedIdoc = Row[*tuple[Any, ...]]
+#: a waiting IDoc as the queue reads it: a row of :data:`_QUEUE` by column name (docnum,
+#: xml, ...)
+QueuedIdoc = RowMapping
 #: how long a lease protects a sender that stopped renewing it (crashed worker)
 LEASE_SECONDS = 60.0
 #: how often a synchronous pass looks again for a lease another sender holds
@@ -214,7 +215,7 @@ class Dispatcher:
                         batch = self._due_batch(conn, mandt, logsys, pack_size,
                                                 after if in_flight else "")
                     if batch and self._still_ours(mandt, logsys, token):
-                        after = batch[-1].docnum
+                        after = batch[-1]["docnum"]
                         # each sender in a copy of this context: the business date of a
                         # synchronous dispatch (fake_sap.clock) applies to its records too
                         in_flight.add(senders.submit(contextvars.copy_context().run,
@@ -240,7 +241,7 @@ class Dispatcher:
     def _send(self, mandt: str, partner: dict[str, Any] | None,
               batch: list[QueuedIdoc]) -> bool:
         """POST one packet and record the outcome; whether it was passed."""
-        xml = batch[0].xml if len(batch) == 1 else _packet(batch)
+        xml = batch[0]["xml"] if len(batch) == 1 else _packet(batch)
         result = self._post(partner, xml)
         self._record(mandt, batch, result)
         return result.ok
@@ -253,10 +254,10 @@ class Dispatcher:
         batch: list[QueuedIdoc] = []
         now = time.time()
         for row in _queue(conn, mandt, logsys, pack_size, after):
-            due = (row.next_attempt_at or 0) <= now \
-                and row.attempts < self.settings.retry_max_attempts
-            same_type = not batch or (row.idoctp, row.cimtyp) == (
-                batch[0].idoctp, batch[0].cimtyp)
+            due = (row["next_attempt_at"] or 0) <= now \
+                and row["attempts"] < self.settings.retry_max_attempts
+            same_type = not batch or (row["idoctp"], row["cimtyp"]) == (
+                batch[0]["idoctp"], batch[0]["cimtyp"])
             if not due or not same_type:
                 break
             batch.append(row)
@@ -299,16 +300,16 @@ class Dispatcher:
         passed = StatusRecord("03", f"Data passed to port OK ({result.detail})", "S", "E0",
                               "003")
         for head in batch:
-            attempts = head.attempts + 1
+            attempts = head["attempts"] + 1
             if result.ok:
-                entries.append((head.docnum, passed,
+                entries.append((head["docnum"], passed,
                                 {"attempts": attempts, "next_attempt_at": None}))
                 continue
             text = f"Error passing data to port: {result.detail}"
             if attempts >= self.settings.retry_max_attempts:
                 text = f"{text[:160]} (attempt {attempts}; no more retries, resend with BD87)"
             delay = self.settings.retry_base_seconds * (2 ** (attempts - 1))
-            entries.append((head.docnum, StatusRecord(
+            entries.append((head["docnum"], StatusRecord(
                 "02", text[:220], "E", "E0", "002", (result.detail[:50],)),
                 {"attempts": attempts, "next_attempt_at": now + delay}))
         with self.db.write() as conn:
@@ -368,16 +369,17 @@ def _queue(conn: Connection, mandt: str, logsys: str, limit: int,
     """
     rows: list[QueuedIdoc] = []
     for status in WAITING:
-        # rows as the database gives them (named tuples): a packet reads a thousand
+        # the rows as the database gives them, looked at by name, not copied into a dict
+        # each: a packet reads a thousand
         rows += conn.execute(_QUEUE, {
             "client": mandt, "partner": logsys, "waiting": status, "after": after,
-            "limit": limit}).all()
+            "limit": limit}).mappings().all()
     rows.sort(key=_docnum)
     return rows[:limit]
 
 
 def _docnum(row: QueuedIdoc) -> str:
-    return str(row.docnum)
+    return str(row["docnum"])
 
 
 _QUEUE = select(edidc.c.docnum, edidc.c.xml, edidc.c.attempts, edidc.c.next_attempt_at,
@@ -388,9 +390,9 @@ _QUEUE = select(edidc.c.docnum, edidc.c.xml, edidc.c.attempts, edidc.c.next_atte
 ).order_by(edidc.c.docnum).limit(bindparam("limit"))
 
 
-def _packet(batch: list[QueuedIdoc]) -> str:
+def _packet(batch: Sequence[Mapping[Any, Any]]) -> str:
     """Several stored IDoc-XML documents of one type as one document (SAP's "collect")."""
-    return join_documents([row.xml for row in batch])
+    return join_documents([row["xml"] for row in batch])
 
 
 def schedule_resend(conn: Connection, mandt: str, docnum: str) -> None:
