@@ -33,7 +33,6 @@ def _serve(args: argparse.Namespace) -> int:
     from gunicorn.app.base import BaseApplication
     from sqlalchemy.engine import make_url
 
-    from crm_adapter.compose import collect_garbage_less_often
     from crm_adapter.http.app import create_app
     from crm_adapter.store.engine import Database
 
@@ -49,10 +48,7 @@ def _serve(args: argparse.Namespace) -> int:
                 "bind": f"{args.host}:{args.port}", "workers": args.workers,
                 "worker_class": "sync", "preload_app": False, "timeout": 300,
                 "graceful_timeout": 5, "keepalive": 5, "accesslog": None, "errorlog": "-",
-                "loglevel": "warning", "proc_name": "crm-adapter",
-                # each server worker applies the IDocs it receives: the process setting
-                # applies once the worker has built its app
-                "post_worker_init": lambda _worker: collect_garbage_less_often()}
+                "loglevel": "warning", "proc_name": "crm-adapter"}
             for key, value in options.items():
                 self.cfg.set(key, value)
 
@@ -83,7 +79,6 @@ def _worker(args: argparse.Namespace) -> int:
     import signal
     import threading
 
-    from crm_adapter.compose import collect_garbage_less_often
     from crm_adapter.outbox import WorkerSettings
     from crm_adapter.worker import WorkerOptions, run_worker
 
@@ -100,7 +95,6 @@ def _worker(args: argparse.Namespace) -> int:
     settings = _settings(args)
     print(f"crm-adapter worker: outbox to SAP at {settings.sap_url} client "
           f"{settings.sap_client}", flush=True)
-    collect_garbage_less_often()  # the worker also applies IDocs left unprocessed
     run_worker(settings, stop, options)
     return 0
 

@@ -16,14 +16,14 @@ It builds:
 - :func:`openapi_document`: the OpenAPI document of the HTTP interface;
 - :func:`error_statuses`: the HTTP status and error code of the API areas' own exceptions;
 - :func:`console_blueprints`: the pages of the CRM console at ``/ui/``, and
-  :func:`console_error_pages`: its answer to an HTTP error under that prefix;
-- :func:`collect_garbage_less_often`: the one process setting of the adapter's long-running
-  processes (the HTTP server's workers and the worker program), applied by the CLI.
+  :func:`console_error_pages`: its answer to an HTTP error under that prefix.
+
+It changes no process-wide setting: the adapter's processes run with Python's garbage
+collector as it comes (see docs/adr/0005-fast-paths.md).
 """
 
 from __future__ import annotations
 
-import gc
 from typing import Any
 
 from flask import Blueprint
@@ -97,24 +97,3 @@ def openapi_json() -> bytes:
     """The document as committed in ``contracts/openapi/`` (see :data:`openapi.OPENAPI_FILE`)."""
     return openapi.openapi_json(openapi_document())
 
-
-# --- process settings ------------------------------------------------------------------------
-
-#: allocations between two young-generation garbage collections in a long-running process
-YOUNG_COLLECTION_ALLOCATIONS = 20_000
-
-
-def collect_garbage_less_often() -> None:
-    """The adapter's one process-wide setting, for a process that applies IDocs: call it
-    once the process has built its app or tables, never per request.
-
-    Applying a packet of IDocs makes tens of thousands of short-lived objects (segments,
-    rows, parameters) and hardly a reference cycle. Freezing what start-up made (modules,
-    the app, the tables) keeps the full collections from walking it again and again, and
-    a young collection every 20,000 allocations instead of Python's 700 makes them rarer.
-    Measured on receiving and applying 1,000-IDoc MATMAS packets in one process: about
-    200 µs of CPU per IDoc with Python's defaults, about 170 µs with this setting (see
-    docs/adr/0005-fast-paths.md).
-    """
-    gc.freeze()
-    gc.set_threshold(YOUNG_COLLECTION_ALLOCATIONS, *gc.get_threshold()[1:])

@@ -22,7 +22,7 @@ builds the :class:`Handlers` table by message type. The inbox imports no flow.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +32,7 @@ from crm_adapter.domain.errors import DomainError
 from crm_adapter.store import inbox as store
 from crm_adapter.store.engine import Database
 from crm_adapter.store.inbox import InboxStatus, NewIdoc
-from sap_client.idoc import IdocTooLarge, IdocXmlError, ReceivedIdoc, read_idocs
+from sap_client.idoc import IdocTooLarge, IdocXmlError, ReceivedIdoc, iter_idocs
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +80,16 @@ class MessageHandler:
     object_key: Callable[[ReceivedIdoc], str]
     apply: Callable[[Connection, ReceivedIdoc], str]
     #: optional: ``apply`` for IDocs about different objects at once, a note per IDoc;
-    #: if it raises, the inbox applies the IDocs one by one to find out which failed
-    apply_many: Callable[[Connection, Sequence[ReceivedIdoc]], list[str]] | None = None
+    #: if it raises, the inbox applies the IDocs one by one to find out which failed.
+    #: With ``read`` it takes what ``read`` made of each IDoc instead of the IDocs
+    apply_many: Callable[[Connection, Sequence[Any]], list[str]] | None = None
+    #: optional, with ``apply_many``: what applying needs of an IDoc, made when it is
+    #: received. The inbox keeps that instead of the parsed IDoc until it is applied: a
+    #: packet of a thousand IDocs then holds a few small objects per IDoc, not its segment
+    #: tree, and the garbage collector has far less to walk in the meantime. If it raises,
+    #: the IDoc is read again from the stored XML when it is applied, and applying reports
+    #: the problem
+    read: Callable[[ReceivedIdoc], Any] | None = None
 
 
 @dataclass
@@ -108,8 +116,12 @@ class Receipt:
     stored: list[int]
     #: (sender, DOCNUM) of IDocs received before (not stored again)
     duplicates: list[tuple[str, str]]
-    #: the IDocs stored now, as read, by entry id: processing right away needs no re-reading
+    #: the IDocs stored now, as read, by entry id: processing right away needs no re-reading;
+    #: an IDoc whose handler reads it on receipt (:attr:`MessageHandler.read`) is in
+    #: ``messages`` instead
     idocs: dict[int, ReceivedIdoc] = field(default_factory=dict, repr=False, compare=False)
+    #: what the handlers' ``read`` made of the IDocs stored now, by entry id
+    messages: dict[int, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def count(self) -> int:
@@ -164,38 +176,51 @@ class Inbox:
 
     def receive(self, document: bytes) -> Receipt:
         """Read a whole IDoc-XML document and store its new IDocs (committed on return)."""
-        idocs = _read(document, self.max_document_bytes)
-        incoming = [self._new_idoc(idoc) for idoc in idocs]
+        incoming: list[NewIdoc] = []
+        # per IDoc: the parsed IDoc, or what its handler read of it (see MessageHandler.read)
+        kept: list[tuple[ReceivedIdoc | None, Any]] = []
+        # IDoc by IDoc, so that an IDoc whose handler reads it is forgotten right away
+        for idoc in _iter_read(document, self.max_document_bytes):
+            handler = self.handlers.get(idoc.message_type)
+            incoming.append(self._new_idoc(idoc, handler))
+            kept.append(_kept(handler, idoc))
         with self.db.write() as conn:
             stored_ids = store.add_many_if_new(conn, incoming)
         stored: list[int] = []
         duplicates: list[tuple[str, str]] = []
         parsed: dict[int, ReceivedIdoc] = {}
-        for new, idoc in zip(incoming, idocs, strict=True):
+        messages: dict[int, Any] = {}
+        for new, (received, message) in zip(incoming, kept, strict=True):
             entry_id = stored_ids.pop((new.sender, new.docnum), None)
             if entry_id is None:  # received before (or twice in this very document)
                 duplicates.append((new.sender, new.docnum))
-            else:
-                stored.append(entry_id)
-                parsed[entry_id] = idoc
+                continue
+            stored.append(entry_id)
+            if received is not None:
+                parsed[entry_id] = received
+            elif message is not None:
+                messages[entry_id] = message
         if duplicates:
             log.info("ignored %d IDoc(s) received before: %s", len(duplicates), duplicates)
-        return Receipt(stored, duplicates, parsed)
+        return Receipt(stored, duplicates, parsed, messages)
 
     def process(self, entry_ids: Iterable[int],
-                idocs: Mapping[int, ReceivedIdoc] | None = None) -> list[Outcome]:
+                idocs: Mapping[int, ReceivedIdoc] | None = None,
+                messages: Mapping[int, Any] | None = None) -> list[Outcome]:
         """Process entries in SERIAL order (then arrival order), in batches.
 
-        ``idocs`` may hand in entries already read (see :attr:`Receipt.idocs`); the others
-        are read from the XML the inbox stored.
+        ``idocs`` and ``messages`` may hand in entries already read (see
+        :attr:`Receipt.idocs` and :attr:`Receipt.messages`); the others are read from the
+        XML the inbox stored.
         """
+        read = _Read(idocs or {}, messages or {})
         with self.db.read() as conn:
             ordered = store.ordered_for_processing(conn, entry_ids)
         outcomes: list[Outcome] = []
         for start in range(0, len(ordered), self.BATCH_SIZE):
             batch = ordered[start:start + self.BATCH_SIZE]
             try:
-                outcomes.extend(self._process_batch(batch, idocs or {}))
+                outcomes.extend(self._process_batch(batch, read))
             except Exception:  # noqa: BLE001 (e.g. a lost lock: one at a time still works)
                 log.exception("processing %d inbox entries together failed; processing them "
                               "one at a time", len(batch))
@@ -221,13 +246,12 @@ class Inbox:
 
     def process_one(self, entry_id: int) -> Outcome:
         """Apply one entry, unless it is done already or older than what was applied."""
-        outcomes = self._process_batch([entry_id], {})
+        outcomes = self._process_batch([entry_id], _Read({}, {}))
         if not outcomes:
             raise UnknownEntry(f"inbox entry {entry_id} does not exist")
         return outcomes[0]
 
-    def _process_batch(self, entry_ids: list[int],
-                       idocs: Mapping[int, ReceivedIdoc]) -> list[Outcome]:
+    def _process_batch(self, entry_ids: list[int], idocs: _Read) -> list[Outcome]:
         """Apply entries (in the order given) in one transaction.
 
         Consecutive IDocs of one message type about different objects form a :class:`_Run`,
@@ -269,7 +293,7 @@ class Inbox:
                             outcomes[entry_id].reason)
         return [outcomes[i] for i in entry_ids if i in outcomes]
 
-    def _apply_run(self, conn: Connection, run: _Run, idocs: Mapping[int, ReceivedIdoc],
+    def _apply_run(self, conn: Connection, run: _Run, idocs: _Read,
                    newest: dict[tuple[str, str], str]) -> dict[int, Outcome]:
         """Apply the run's entries and empty it; their outcomes by entry id. ``newest``
         learns the SERIALs applied."""
@@ -297,14 +321,16 @@ class Inbox:
         return None
 
     def _apply_together(self, conn: Connection, run: _Run,
-                        idocs: Mapping[int, ReceivedIdoc]) -> list[tuple[InboxStatus, str]]:
+                        idocs: _Read) -> list[tuple[InboxStatus, str]]:
         entries = run.entries
         handler = self.handlers.get(entries[0]["message_type"])
         assert handler is not None  # refused before joining a run otherwise
-        if len(entries) > 1 and handler.apply_many is not None:
+        # a handler that reads IDocs on receipt applies even one IDoc from what it read
+        if handler.apply_many is not None and (len(entries) > 1 or handler.read is not None):
             try:
                 with conn.begin_nested():
-                    notes = handler.apply_many(conn, [_idoc(conn, e, idocs) for e in entries])
+                    notes = handler.apply_many(conn, [idocs.message(conn, e, handler)
+                                                      for e in entries])
                 return [(InboxStatus.PROCESSED, note) for note in notes]
             except Exception:  # noqa: BLE001 (one of them cannot be applied: see which)
                 log.debug("applying %d IDocs together failed; applying them one by one",
@@ -312,11 +338,11 @@ class Inbox:
         return [self._apply(conn, handler, entry, idocs) for entry in entries]
 
     def _apply(self, conn: Connection, handler: MessageHandler, entry: dict[str, Any],
-               idocs: Mapping[int, ReceivedIdoc]) -> tuple[InboxStatus, str]:
+               idocs: _Read) -> tuple[InboxStatus, str]:
         try:
             # a savepoint: a flow that fails halfway leaves none of its writes behind
             with conn.begin_nested():
-                note = handler.apply(conn, _idoc(conn, entry, idocs))
+                note = handler.apply(conn, idocs.idoc(conn, entry))
         except DomainError as error:
             return InboxStatus.FAILED, str(error)
         except Exception as error:  # noqa: BLE001 (any bug in a flow: keep the IDoc, retry)
@@ -324,7 +350,7 @@ class Inbox:
             return InboxStatus.FAILED, f"{type(error).__name__}: {error}"
         return InboxStatus.PROCESSED, note
 
-    def _new_idoc(self, idoc: ReceivedIdoc) -> NewIdoc:
+    def _new_idoc(self, idoc: ReceivedIdoc, handler: MessageHandler | None) -> NewIdoc:
         control = idoc.control
         missing = [name for name in ("SNDPRN", "DOCNUM", "MESTYP") if not control.get(name)]
         if missing:
@@ -335,7 +361,6 @@ class Inbox:
         if too_long:
             raise UnreadableDocument(f"IDOC[{idoc.index}]: EDI_DC40 field(s) "
                                      f"{', '.join(too_long)} longer than SAP allows")
-        handler = self.handlers.get(control["MESTYP"])
         return NewIdoc(
             sender=control["SNDPRN"], docnum=control["DOCNUM"],
             message_type=control["MESTYP"],
@@ -364,21 +389,53 @@ def _object(entry: dict[str, Any]) -> tuple[str, str]:
     return entry["message_type"], entry["object_key"]
 
 
-def _idoc(conn: Connection, entry: dict[str, Any],
-          idocs: Mapping[int, ReceivedIdoc]) -> ReceivedIdoc:
-    """The entry's IDoc: as read on receipt, else read again from the stored XML."""
-    known = idocs.get(entry["id"])
-    if known is not None:
-        return known
-    xml = store.xml_of(conn, entry["id"])
-    [idoc] = _read(xml.encode("utf-8"), len(xml) * 4)
-    return idoc
+def _kept(handler: MessageHandler | None, idoc: ReceivedIdoc) -> tuple[ReceivedIdoc | None, Any]:
+    """What the inbox keeps of a received IDoc until it is applied: what its handler reads
+    of it, or the IDoc (nothing when reading fails: it is read again when applied)."""
+    if handler is None or handler.read is None or handler.apply_many is None:
+        return idoc, None
+    try:
+        return None, handler.read(idoc)
+    except Exception:  # noqa: BLE001 (applying reads the stored IDoc and reports the problem)
+        return None, None
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """The entries already read on receipt: parsed IDocs, and what handlers read of them."""
+
+    idocs: Mapping[int, ReceivedIdoc]
+    messages: Mapping[int, Any]
+
+    def idoc(self, conn: Connection, entry: dict[str, Any]) -> ReceivedIdoc:
+        """The entry's IDoc: as read on receipt, else read again from the stored XML."""
+        known = self.idocs.get(entry["id"])
+        if known is not None:
+            return known
+        xml = store.xml_of(conn, entry["id"])
+        [idoc] = _read(xml.encode("utf-8"), len(xml) * 4)
+        return idoc
+
+    def message(self, conn: Connection, entry: dict[str, Any],
+                handler: MessageHandler) -> Any:
+        """What ``handler.apply_many`` takes for the entry: what its ``read`` made of the
+        IDoc (on receipt, or now), or the IDoc itself for a handler without ``read``."""
+        if handler.read is None:
+            return self.idoc(conn, entry)
+        known = self.messages.get(entry["id"])
+        return known if known is not None else handler.read(self.idoc(conn, entry))
 
 
 def _read(document: bytes, max_bytes: int) -> list[ReceivedIdoc]:
     """Every IDoc of a document, or :class:`UnreadableDocument` (nothing half-read)."""
+    return list(_iter_read(document, max_bytes))
+
+
+def _iter_read(document: bytes, max_bytes: int) -> Iterator[ReceivedIdoc]:
+    """The IDocs of a document one by one, or :class:`UnreadableDocument` as soon as the
+    problem is read (the caller stores nothing before the end)."""
     try:
-        return read_idocs(document, max_bytes=max_bytes)
+        yield from iter_idocs(document, max_bytes=max_bytes)
     except IdocTooLarge as error:
         raise DocumentTooLarge(str(error)) from None
     except IdocXmlError as error:

@@ -47,7 +47,7 @@ class IdocTooLarge(IdocXmlError):
     """The document exceeds the size limit (an HTTP receiver answers 413)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """A data segment: its field values and its child segments, in document order."""
 
@@ -274,7 +274,8 @@ def _forget_earlier_siblings(element: etree._Element) -> None:
 
 
 def _read_idoc(element: etree._Element, root: str, index: int) -> ReceivedIdoc:
-    children = [child for child in element if _local(child.tag)]
+    names = _LOCAL_NAMES
+    children = [child for child in element if names.get(child.tag) or _local(child.tag)]
     if not children or _local(children[0].tag) != CONTROL_RECORD:
         raise IdocXmlError(f"IDOC {index} does not start with the control record "
                            f"{CONTROL_RECORD}")
@@ -290,7 +291,9 @@ def _read_segment(element: etree._Element) -> Segment:
     # the hot loop of a load (about a hundred elements per IDoc): names are looked up in
     # the cache directly, and a field is told from a child segment inline. Comments and
     # processing instructions are removed while parsing, so any child of a field would be
-    # an element: a field never has one, a segment has SEGMENT="1" or children
+    # an element: a field never has one, a segment has SEGMENT="1" or children. A field
+    # carries no attributes, and asking for the list of them is cheaper than asking for
+    # SEGMENT by name
     names = _LOCAL_NAMES
     fields: dict[str, str] = {}
     children: list[Segment] | None = None
@@ -299,7 +302,7 @@ def _read_segment(element: etree._Element) -> Segment:
         name = names.get(tag) or _local(tag)
         if not name:
             continue
-        if child.get("SEGMENT") is not None or len(child):
+        if len(child) or (child.keys() and child.get("SEGMENT") is not None):
             if children is None:
                 children = []
             children.append(_read_segment(child))

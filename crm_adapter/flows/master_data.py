@@ -17,7 +17,7 @@ and then complete without reprocessing anything.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -149,24 +149,58 @@ def apply_matmas(conn: Connection, idoc: ReceivedIdoc) -> str:
 def apply_matmas_many(conn: Connection, idocs: Sequence[ReceivedIdoc]) -> list[str]:
     """:func:`apply_matmas` for IDocs about different materials, with a few statements for
     all of them (an initial load sends 100,000); a note per IDoc."""
-    headers = [_top(idoc, "E1MARAM") for idoc in idocs]
-    numbers = [_material_number(header) for header in headers]
-    existing = store.get_materials(conn, numbers)
+    return apply_material_idocs(conn, [read_matmas(idoc) for idoc in idocs])
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialIdoc:
+    """What applying a MATMAS IDoc needs of it: the inbox keeps this from receipt until
+    the IDoc is applied, instead of the IDoc's segments (see ``MessageHandler.read``)."""
+
+    material_number: str
+    #: MSGFN 003: flag the material for deletion (the IDoc carries the key only)
+    deleting: bool
+    #: None for a deletion, which needs nothing else
+    material: SapMaterial | None
+    #: why a deletion's other fields cannot be read: flagging a known material for deletion
+    #: fails with it, as reading the whole IDoc does for any other
+    unreadable: str | None = None
+
+
+def read_matmas(idoc: ReceivedIdoc) -> MaterialIdoc:
+    """What a MATMAS IDoc says, as :func:`apply_material_idocs` applies it."""
+    header = _top(idoc, "E1MARAM")
+    number = _material_number(header)
+    if header.get("MSGFN") != DELETE:
+        return MaterialIdoc(number, False, _material(header))
+    try:
+        _material(header)
+    except DomainError as error:
+        return MaterialIdoc(number, True, None, str(error))
+    return MaterialIdoc(number, True, None)
+
+
+def apply_material_idocs(conn: Connection, idocs: Sequence[MaterialIdoc]) -> list[str]:
+    """Create or update the materials of IDocs about different materials (new ones go on
+    the maintenance queue), with a few statements for all of them; a note per IDoc."""
+    existing = store.get_materials(conn, [idoc.material_number for idoc in idocs])
     created: list[SapMaterial] = []
     updated: list[SapMaterial] = []
     flagged: list[str] = []
     notes: list[str] = []
-    for header, number in zip(headers, numbers, strict=True):
-        deleting = header.get("MSGFN") == DELETE
+    for idoc in idocs:
+        number, deleting, material = idoc.material_number, idoc.deleting, idoc.material
         known = existing.get(number)
         if known is None and deleting:
             notes.append(f"material {number} is not in the CRM; nothing to flag for deletion")
             continue
-        material = _material(header)
+        if idoc.unreadable is not None:
+            raise DomainError(idoc.unreadable)
         if known is None:
+            assert material is not None  # only a deletion reads no material
             created.append(material)
             notes.append(f"material {number} created and queued for maintenance")
-        elif deleting:
+        elif material is None:  # a deletion
             # a 003 IDoc carries the key only: flag the material, keep everything else
             flagged.append(number)
             notes.append(f"material {number} flagged for deletion")
@@ -187,8 +221,10 @@ def _keep_what_the_idoc_omits(existing: dict[str, Any], material: SapMaterial) -
                    description_zh=material.description_zh or existing["description_zh"])
 
 
+#: an initial load sends 100,000 MATMAS: the inbox keeps what :func:`read_matmas` makes of
+#: each until it is applied, and applies them in batches
 MATMAS = MessageHandler(object_key=material_key, apply=apply_matmas,
-                        apply_many=apply_matmas_many)
+                        apply_many=apply_material_idocs, read=read_matmas)
 
 
 # --- DEBMAS ----------------------------------------------------------------------------------

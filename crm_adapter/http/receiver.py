@@ -60,7 +60,7 @@ def post_idoc() -> tuple[Response, int]:
 
 def _process(inbox: Inbox, receipt: Receipt) -> list[Outcome]:
     try:
-        return inbox.process(receipt.stored, receipt.idocs)
+        return inbox.process(receipt.stored, receipt.idocs, receipt.messages)
     except Exception:  # noqa: BLE001 (entries stay "received"; process_pending picks them up)
         log.exception("processing received IDocs failed; they are kept for a retry")
         return []

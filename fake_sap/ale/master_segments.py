@@ -10,6 +10,7 @@ without an ISO code leaves as it is stored.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import compress
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
@@ -52,13 +53,12 @@ class SegmentFields:
         """A row of the table (columns in table order) as the fields of an outbound segment:
         MSGFN and the non-empty values."""
         values = {"MSGFN": msgfn}
-        # (name, value) pairs with a value, without a Python-level loop: BD10 does this for
-        # every row of a client's master data
-        values.update(filter(_has_value, zip(self._names, self._pick(row), strict=True)))
+        picked = self._pick(row)
+        # the names with a value beside those values, without a Python-level loop and
+        # without a (name, value) pair for each of the many empty columns: BD10 does this
+        # for every row of a client's master data
+        values.update(zip(compress(self._names, picked), filter(None, picked), strict=True))
         return values
-
-
-_has_value = itemgetter(1)
 
 ObjectRows = TypeVar("ObjectRows")
 
