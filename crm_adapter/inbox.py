@@ -39,8 +39,10 @@ log = logging.getLogger(__name__)
 #: EDI_DC40-SERIAL is a timestamp of up to 20 digits; shorter ones are padded so that
 #: SERIALs of different precision still sort in time order
 SERIAL_LENGTH = 20
+#: EDI_DC40-DOCNUM, the sender's IDoc number
+DOCNUM_LENGTH = 16
 #: EDI_DC40 fields the inbox keeps, with their lengths in SAP
-CONTROL_FIELD_LENGTHS = {"SNDPRN": 10, "DOCNUM": 16, "MESTYP": 30, "IDOCTYP": 30,
+CONTROL_FIELD_LENGTHS = {"SNDPRN": 10, "DOCNUM": DOCNUM_LENGTH, "MESTYP": 30, "IDOCTYP": 30,
                          "CIMTYP": 30, "SERIAL": SERIAL_LENGTH}
 #: the largest IDoc-XML document accepted in one POST
 DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
@@ -262,7 +264,7 @@ class Inbox:
         attempted: list[int] = []
         with self.db.write() as conn:
             entries = store.lock_for_processing(conn, entry_ids)
-            newest = store.newest_applied_serials(
+            newest = store.newest_applied_order_keys(
                 conn, [_object(e) for e in entries.values() if e["object_key"] and e["serial"]])
             run = _Run()
             for entry_id in entry_ids:
@@ -296,7 +298,7 @@ class Inbox:
     def _apply_run(self, conn: Connection, run: _Run, idocs: _Read,
                    newest: dict[tuple[str, str], str]) -> dict[int, Outcome]:
         """Apply the run's entries and empty it; their outcomes by entry id. ``newest``
-        learns the SERIALs applied."""
+        learns the order keys applied."""
         outcomes: dict[int, Outcome] = {}
         if not run.entries:
             return outcomes
@@ -304,7 +306,8 @@ class Inbox:
                                            strict=True):
             outcomes[entry["id"]] = Outcome(entry["id"], status, reason)
             if status is InboxStatus.PROCESSED and entry["object_key"] and entry["serial"]:
-                newest[_object(entry)] = max(newest.get(_object(entry), ""), entry["serial"])
+                newest[_object(entry)] = max(newest.get(_object(entry), ""),
+                                             store.order_key(entry))
         run.clear()
         return outcomes
 
@@ -314,10 +317,11 @@ class Inbox:
         if self.handlers.get(entry["message_type"]) is None:
             return InboxStatus.FAILED, f"no handler for message type {entry['message_type']}"
         if entry["object_key"] and entry["serial"] and newest_applied is not None \
-                and entry["serial"] < newest_applied:
+                and store.order_key(entry) < newest_applied:
+            serial, docnum = newest_applied[:SERIAL_LENGTH], newest_applied[SERIAL_LENGTH:]
             return InboxStatus.OBSOLETE, (
-                f"an IDoc with a newer SERIAL ({newest_applied}) about {entry['object_key']} "
-                "was already applied")
+                f"an IDoc with a newer SERIAL ({serial}, DOCNUM {docnum}) about "
+                f"{entry['object_key']} was already applied")
         return None
 
     def _apply_together(self, conn: Connection, run: _Run,

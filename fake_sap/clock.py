@@ -51,8 +51,12 @@ def tims(moment: datetime) -> str:
 
 
 def serial(moment: datetime) -> str:
-    """An ALE serialization key: ``YYYYMMDDHHMMSS`` plus microseconds, 20 characters."""
-    return moment.strftime("%Y%m%d%H%M%S%f")
+    """An ALE serialization key as SAP's outbound IDocs carry it: the creation date and
+    time, ``YYYYMMDDHHMMSS`` (14 of EDI_DC40-SERIAL's 20 characters). Real MATMAS05 and
+    custom IDocs published as samples carry exactly their CREDAT and CRETIM there, so IDocs
+    created in the same second share a SERIAL; a receiver that must order them further
+    goes by DOCNUM."""
+    return moment.strftime("%Y%m%d%H%M%S")
 
 
 def consecutive(start: datetime, count: int) -> Iterator[tuple[datetime, str, str, str]]:
@@ -68,4 +72,4 @@ def consecutive(start: datetime, count: int) -> Iterator[tuple[datetime, str, st
         if not seconds or moment.microsecond == 0:  # the first moment, or a new second
             seconds = moment.strftime("%Y%m%d%H%M%S")
             date_text, time_text = seconds[:8], seconds[8:]
-        yield moment, date_text, time_text, f"{seconds}{moment.microsecond:06d}"
+        yield moment, date_text, time_text, seconds

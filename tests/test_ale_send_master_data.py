@@ -125,7 +125,7 @@ def test_the_idocs_are_numbered_in_material_order_and_passed_in_that_order(
     assert (result["first_docnum"], result["last_docnum"]) == (
         created[0]["docnum"], created[-1]["docnum"])
     serials = [i["serial"] for i in created]
-    assert serials == sorted(serials) and len(set(serials)) == len(serials)
+    assert serials == sorted(serials) and all(len(serial) == 14 for serial in serials)
 
 
 def test_a_sent_idoc_ends_in_status_03_after_01_and_30(

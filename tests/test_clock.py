@@ -19,10 +19,10 @@ def test_consecutive_moments_are_a_microsecond_apart_with_their_sap_texts():
     assert [m for m, *_ in moments] == [start + timedelta(microseconds=i) for i in range(4)]
     # across a second, a day and a year
     assert [texts for _, *texts in moments] == [
-        ["20261231", "235959", "20261231235959999998"],
-        ["20261231", "235959", "20261231235959999999"],
-        ["20270101", "000000", "20270101000000000000"],
-        ["20270101", "000000", "20270101000000000001"],
+        ["20261231", "235959", "20261231235959"],
+        ["20261231", "235959", "20261231235959"],
+        ["20270101", "000000", "20270101000000"],
+        ["20270101", "000000", "20270101000000"],
     ]
     assert all((clock.dats(m), clock.tims(m), clock.serial(m)) == (d, t, s)
                for m, d, t, s in moments)

@@ -7,7 +7,7 @@ had already been applied).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -95,19 +95,33 @@ def listing(conn: Connection, status: str | None = None, message_type: str | Non
     return [dict(r) for r in conn.execute(query).mappings()]
 
 
+def order_key(entry: Mapping[str, Any]) -> str:
+    """Where an entry stands among the IDocs about its object: its SERIAL (padded to 20),
+    then the sender's DOCNUM. SAP's SERIAL is the IDoc's creation date and time, so IDocs
+    created in the same second share it; the sender numbers its IDocs in the order it
+    creates them, so DOCNUM tells which of those is newer."""
+    return entry["serial"] + entry["docnum"]
+
+
+#: :func:`order_key` in SQL
+_ORDER_KEY = inbox.c.serial + inbox.c.docnum
+
+
 def ids_with_status(conn: Connection, status: InboxStatus) -> list[int]:
-    """Entries in a status, in the order they should be processed (SERIAL, then arrival)."""
+    """Entries in a status, in the order they should be processed (SERIAL and DOCNUM, then
+    arrival)."""
     return list(conn.execute(select(inbox.c.id).where(inbox.c.status == status.value)
-                             .order_by(inbox.c.serial, inbox.c.id)).scalars())
+                             .order_by(inbox.c.serial, inbox.c.docnum, inbox.c.id)).scalars())
 
 
 def ordered_for_processing(conn: Connection, entry_ids: Iterable[int]) -> list[int]:
-    """The existing ones of ``entry_ids`` in processing order: SERIAL, then arrival."""
-    found: list[tuple[str, int]] = []
+    """The existing ones of ``entry_ids`` in processing order: SERIAL and DOCNUM, then
+    arrival."""
+    found: list[tuple[str, str, int]] = []
     for chunk in _chunks(list(entry_ids)):
-        found.extend((serial, entry_id) for entry_id, serial in conn.execute(
-            select(inbox.c.id, inbox.c.serial).where(inbox.c.id.in_(chunk))))
-    return [entry_id for _serial, entry_id in sorted(found)]
+        found.extend((serial, docnum, entry_id) for entry_id, serial, docnum in conn.execute(
+            select(inbox.c.id, inbox.c.serial, inbox.c.docnum).where(inbox.c.id.in_(chunk))))
+    return [entry_id for _serial, _docnum, entry_id in sorted(found)]
 
 
 def lock_for_processing(conn: Connection, entry_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
@@ -133,23 +147,27 @@ def lock_for_processing(conn: Connection, entry_ids: Sequence[int]) -> dict[int,
 
 def newest_applied_serial(conn: Connection, message_type: str, object_key: str) -> str | None:
     """The highest SERIAL among processed IDocs about an object (None: none applied)."""
-    return newest_applied_serials(conn, [(message_type, object_key)]).get(
-        (message_type, object_key))
+    return conn.execute(
+        select(func.max(inbox.c.serial))
+        .where(inbox.c.message_type == message_type, inbox.c.object_key == object_key,
+               inbox.c.status == InboxStatus.PROCESSED.value, inbox.c.serial != "")
+    ).scalar()
 
 
-def newest_applied_serials(conn: Connection, objects: Iterable[tuple[str, str]]
-                           ) -> dict[tuple[str, str], str]:
-    """(message type, object key) → the highest SERIAL among its processed IDocs, for the
-    objects that have one."""
+def newest_applied_order_keys(conn: Connection, objects: Iterable[tuple[str, str]]
+                              ) -> dict[tuple[str, str], str]:
+    """(message type, object key) → the highest :func:`order_key` among its processed
+    IDocs, for the objects that have one."""
     newest: dict[tuple[str, str], str] = {}
     for message_type, keys in _by_message_type(objects):
         rows = conn.execute(
-            select(inbox.c.object_key, func.max(inbox.c.serial))
+            select(inbox.c.object_key, func.max(_ORDER_KEY))
             .where(inbox.c.message_type == message_type, inbox.c.object_key.in_(keys),
                    inbox.c.status == InboxStatus.PROCESSED.value, inbox.c.serial != "")
             .group_by(inbox.c.object_key))
-        newest.update({(message_type, object_key): serial for object_key, serial in rows})
+        newest.update({(message_type, object_key): key for object_key, key in rows})
     return newest
+
 
 
 def record_outcome(conn: Connection, entry_id: int, status: InboxStatus,

@@ -220,6 +220,22 @@ def test_an_idoc_older_than_the_applied_one_is_obsolete_and_not_applied(
     assert [e["status"] for e in crm.inbox()] == ["processed", "obsolete"]
 
 
+def test_of_two_idocs_created_in_the_same_second_the_older_docnum_is_obsolete_after_the_newer(
+        crm: CrmDriver) -> None:
+    # SAP's SERIAL is the creation date and time: two changes of one material within a
+    # second share it, and the sender's DOCNUM tells them apart
+    same_second = "20250101090000"
+    crm.receive(document(from_sap(material("4711", "Pump, new"), serial=same_second,
+                                  docnum="0000000000000502")))
+
+    response = crm.receive(document(from_sap(material("4711", "Pump, old"),
+                                             serial=same_second, docnum="0000000000000501")))
+
+    assert body(response)["obsolete"] == 1
+    assert crm.material("4711")["description_en"] == "Pump, new"
+    assert [e["status"] for e in crm.inbox()] == ["processed", "obsolete"]
+
+
 def test_idocs_about_one_object_in_one_document_are_applied_in_serial_order(
         crm: CrmDriver) -> None:
     newer_first = document(from_sap(material("4711", "Pump, new"), serial=NEWER),
