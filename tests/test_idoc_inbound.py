@@ -301,6 +301,46 @@ def test_a_syntax_error_is_reported_for_the_idoc_it_is_in(sap):
     assert last_status_text(sap, second).startswith("IDOC[2]/E1MARAM: segment Z1FOO")
 
 
+def _description_under_the_plant() -> bytes:
+    document = add_element(packet(MATMAS05, [material("M-1")]), "IDOC/E1MARAM", "E1MARCM",
+                           segment=True)
+    document = add_element(document, "IDOC/E1MARAM/E1MARCM", "WERKS", "1000")
+    document = add_element(document, "IDOC/E1MARAM/E1MARCM", "E1MAKTM", segment=True)
+    return add_element(document, "IDOC/E1MARAM/E1MARCM/E1MAKTM", "MAKTX", "Pump")
+
+
+def _plant_at_the_top_level() -> bytes:
+    document = add_element(packet(MATMAS05, [material("M-1")]), "IDOC", "E1MARCM",
+                           segment=True)
+    return add_element(document, "IDOC/E1MARCM", "WERKS", "1000")
+
+
+HIERARCHY_FINDINGS = {
+    "declared segment under the wrong parent": (
+        _description_under_the_plant,
+        "IDOC[1]/E1MARAM/E1MARCM[1]: segment E1MAKTM is not allowed here", "077"),
+    "child segment at the top level": (
+        _plant_at_the_top_level, "IDOC[1]: segment E1MARCM is not allowed here", "077"),
+    "segment the type does not declare": (
+        _unknown_segment, "IDOC[1]/E1MARAM: segment Z1FOO is not allowed here", "072"),
+}
+
+
+@pytest.mark.parametrize("document, text, number", HIERARCHY_FINDINGS.values(),
+                         ids=HIERARCHY_FINDINGS)
+def test_a_segment_at_the_wrong_hierarchy_level_gets_60_with_e0_077_an_unknown_one_e0_072(
+        sap, tables, document, text, number):
+    docnum = post_one(sap, document())
+
+    shown = sap.idoc(docnum)
+    last = shown["status_records"][-1]
+    assert (shown["status"], last["message_id"], last["message_number"]) == ("60", "E0", number)
+    assert last["text"] == text
+    assert [i["status"] for i in sap.idocs(direction="inbound") if i["docnum"] == docnum] == \
+        ["60"]
+    assert tables.row(mara, matnr="M-1") is None
+
+
 # --- 68: duplicates and serialization --------------------------------------------------------
 
 def _with_sender_docnums(descriptions: list[str], first: int = 1) -> bytes:

@@ -66,6 +66,11 @@ T100: Mapping[tuple[str, str], T100Message] = _by_key([
     T100Message("E0", "002", "Error passing data to port: &1", "not confirmed"),
     T100Message("E0", "003", "Data passed to port OK (&1)", "not confirmed"),
     T100Message("E0", "072", "&1/&2: &3", "not confirmed"),
+    T100Message("E0", "077", "EDI: Syntax error in IDoc (hierarchy level is invalid)",
+                "sapdatasheet.org, \"SAP ABAP Message Class E0 Message Number 077\"; "
+                "erplingo.com, \"E0077 - EDI: Syntax error in IDoc (hierarchy level is "
+                "invalid)\" (long text: basic type, extension, segment and the hierarchy "
+                "level it must have)"),
     T100Message("E0", "337",
                 "No inbound partner profile for LS &1 message type &2", "not confirmed"),
     T100Message("E0", "414", "No inbound process code for message type &1", "not confirmed"),
@@ -373,17 +378,24 @@ def reference_page() -> str:
         "",
         "## Other known gaps",
         "",
-        "- IDoc syntax errors (status 60) all carry E0 072 with the emulator's description of "
-        "the problem. SAP has more specific E0 messages for syntax errors, e.g. E0 077 "
-        "\"EDI: Syntax error in IDoc (hierarchy level is invalid)\" (sapdatasheet.org, "
-        "\"SAP ABAP Message Class E0 Message Number 077\"); the others were not found in a "
-        "public source. Searched for the findings unknown segment, wrong order, field too "
-        "long, too many segments and missing mandatory segment: the E0 message pages of "
-        "sapdatasheet.org and stechno.net (the pages found are 077, 777, 778 and 803, none "
-        "of the others a syntax finding), erplingo.com (pages of the classes EA, "
-        "IDOC_ADAPTER and ECCEDI only), and IDoc samples and mappings in public "
-        "repositories (no E0 number quoted). E0 077 itself is not used yet: the syntax "
-        "check does not tell a segment at the wrong hierarchy level from an unknown one.",
+        "- IDoc syntax errors (status 60): a segment the IDoc type declares, found under a "
+        "parent (or at the top level) where it may not stand, carries E0 077; every other "
+        "finding (unknown segment, segment occurring too often or missing, field too long, "
+        "not a date or number, not defined, mandatory field empty) carries E0 072, a "
+        "number not confirmed for them. Only the first finding of an IDoc decides the number. The "
+        "status text of both is the emulator's located description (segment path, field, "
+        "reason) and the variables are path, field and reason, not SAP's short text of "
+        "E0 077 with its variables (basic type, extension, segment, hierarchy level). The "
+        "order of segments within their parent is not checked. SAP's numbers for the other "
+        "findings were not found in a public source. Searched for unknown segment, wrong "
+        "order, field too long, too many segments and missing mandatory segment: the E0 "
+        "message pages of sapdatasheet.org and stechno.net (the pages found are 051, 077, "
+        "744, 768, 777, 778 and 803, none of the others a syntax finding of inbound "
+        "data records), erplingo.com (E0 077, and pages of the classes EA, IDOC_ADAPTER "
+        "and ECCEDI), SAP Community threads (the text \"EDI: Syntax error in IDoc (segment "
+        "cannot be identified)\" is quoted, for an outbound IDoc in status 26, without its "
+        "number), and IDoc samples and mappings in public repositories (no E0 number "
+        "quoted).",
         "- The material master numbers (M3) listed above as not confirmed, and the reuses "
         "below, were searched on sapdatasheet.org and stechno.net without a page for the "
         "situations the emulator reports; the sales numbers (V1) were not searched yet. "

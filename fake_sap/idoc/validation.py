@@ -54,25 +54,25 @@ def data_record_issues(idoc_type: IdocType, idoc: Idoc) -> list[Issue]:
     """The reference syntax check of the data records, every finding located (what
     :func:`check_segments` returns; :mod:`fake_sap.fastpath` must agree with it)."""
     base = f"IDOC[{idoc.index}]"
-    return _check_children(idoc_type.segments, idoc.segments, base)
+    return _check_children(idoc_type, idoc_type.segments, idoc.segments, base)
 
 
-def _check_children(declared: tuple[Segment, ...], actual: list[SegmentData],
-                    path: str) -> list[Issue]:
+def _check_children(idoc_type: IdocType, declared: tuple[Segment, ...],
+                    actual: list[SegmentData], path: str) -> list[Issue]:
     issues: list[Issue] = []
     allowed = {s.name: s for s in declared}
     counts: dict[str, int] = {}
     for data in actual:
         segment = allowed.get(data.name)
         if segment is None:
-            issues.append(Issue(path, "", f"segment {data.name} is not allowed here"))
+            issues.append(_refused_segment(idoc_type, data.name, path))
             continue
         counts[data.name] = counts.get(data.name, 0) + 1
         here = f"{path}/{data.name}"
         if segment.max_occurs > 1:
             here += f"[{counts[data.name]}]"
         issues.extend(_check_fields(segment, data.values, here))
-        issues.extend(_check_children(segment.children, data.children, here))
+        issues.extend(_check_children(idoc_type, segment.children, data.children, here))
     for segment in declared:
         found = counts.get(segment.name, 0)
         if found < segment.min_occurs:
@@ -82,6 +82,14 @@ def _check_children(declared: tuple[Segment, ...], actual: list[SegmentData],
             issues.append(Issue(path, "", f"segment {segment.name} occurs {found} times "
                                           f"(at most {segment.max_occurs} allowed)"))
     return issues
+
+
+def _refused_segment(idoc_type: IdocType, name: str, path: str) -> Issue:
+    # worked out only for a refused segment (a valid IDoc never gets here): whether the
+    # type knows the segment elsewhere in its tree decides SAP's message, E0 077 for a
+    # segment at the wrong hierarchy level, E0 072 for one the type does not declare
+    return Issue(path, "", f"segment {name} is not allowed here",
+                 wrong_level=idoc_type.segment(name) is not None)
 
 
 def field_issues(segment: Segment, values: dict[str, str], path: str) -> list[Issue]:

@@ -210,10 +210,15 @@ class InboundProcessor:
         declared = self.idoc_types.lookup(idoc.idoctyp, idoc.cimtyp)
         assert declared is not None  # check_control guarantees it
         problems = check_segments(declared, idoc)
-        if problems:
-            item.trail.append(_issue_status("60", problems[0], "E0", "072", more=len(problems)))
-            return False
-        return True
+        if not problems:
+            return True
+        first = problems[0]
+        # SAP names a segment at the wrong hierarchy level apart from the other findings
+        if first.wrong_level:
+            item.trail.append(_issue_status("60", first, "E0", "077", more=len(problems)))
+        else:
+            item.trail.append(_issue_status("60", first, "E0", "072", more=len(problems)))
+        return False
 
     def _route(self, item: _Pending) -> bool:
         """The inbound process code (56), or ALE's pass-through for an imported type

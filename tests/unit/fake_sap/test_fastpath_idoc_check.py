@@ -112,6 +112,31 @@ def test_unknown_fields_and_segments_and_occurrences_are_judged_alike(idoc_type:
     agree(idoc_type, segments)
 
 
+@pytest.mark.parametrize("idoc_type", ALL_TYPES, ids=lambda t: t.name)
+def test_declared_segments_at_the_wrong_hierarchy_level_are_judged_alike(idoc_type: IdocType
+                                                                          ) -> None:
+    # every declared child segment at the top level, and the first dozen declared segments
+    # under each parent that does not declare them (all of them would make the test slow):
+    # the fast path refuses them all, the reference names them as wrong-level findings
+    segments = valid_idoc(idoc_type)
+    declared = idoc_type.all_segments()
+    tops = {s.name for s in idoc_type.segments}
+    for misplaced in declared:
+        if misplaced.name not in tops:
+            segments.append(SegmentData(misplaced.name, {}))
+            assert not data_records_pass(idoc_type, segments)
+            assert any(i.wrong_level for i in data_record_issues(idoc_type, Idoc({}, segments)))
+            segments.pop()
+    for data in walk(segments):
+        allowed = {c.name for c in idoc_type.segment(data.name).children}  # type: ignore[union-attr]
+        for misplaced in (s for s in declared[:12] if s.name not in allowed):
+            data.children.append(SegmentData(misplaced.name, {}))
+            agree(idoc_type, segments)
+            issues = data_record_issues(idoc_type, Idoc({}, segments))
+            assert any(i.wrong_level and misplaced.name in i.reason for i in issues)
+            data.children.pop()
+
+
 def test_the_control_record_is_judged_alike() -> None:
     control = {"TABNAM": "EDI_DC40", "MANDT": "100", "DOCNUM": "0000000000000001",
                "IDOCTYP": "MATMAS05", "MESTYP": "MATMAS", "SNDPRN": "ERPCLNT100",

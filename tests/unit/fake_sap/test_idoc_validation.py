@@ -117,6 +117,45 @@ def test_a_segment_in_the_wrong_place_is_not_allowed():
         Issue("IDOC[1]/E1MARAM", "", "segment E1MARDM is not allowed here")]
 
 
+def test_a_declared_segment_under_another_parent_is_at_the_wrong_hierarchy_level():
+    plant = SegmentData("E1MARCM", {"WERKS": "1000"}, [text()])
+    [issue] = check_segments(MATMAS05, idoc(header(plant)))
+    assert issue == Issue("IDOC[1]/E1MARAM/E1MARCM[1]", "",
+                          "segment E1MAKTM is not allowed here")
+    assert issue.wrong_level
+
+
+def test_a_child_segment_at_the_top_level_is_at_the_wrong_hierarchy_level():
+    [issue] = check_segments(MATMAS05, idoc(header(), text()))
+    assert (str(issue), issue.wrong_level) == (
+        "IDOC[1]: segment E1MAKTM is not allowed here", True)
+
+
+def test_a_segment_the_type_does_not_declare_is_not_a_hierarchy_finding():
+    for where in (idoc(header(SegmentData("Z1MARAM", {}))),
+                  idoc(header(), SegmentData("E1KNA1M", {}))):
+        [issue] = check_segments(MATMAS05, where)
+        assert not issue.wrong_level, issue
+
+
+def test_other_findings_are_not_hierarchy_findings():
+    issues = [*check_segments(MATMAS05, idoc(header(), header())),
+              *check_segments(MATMAS05, idoc()),
+              *check_segments(MATMAS05, idoc(header(text("x" * 41), ZZFIELD="1")))]
+    assert len(issues) == 4
+    assert not any(issue.wrong_level for issue in issues)
+
+
+def test_an_extension_segment_is_at_the_wrong_level_only_in_the_extension():
+    misplaced = SegmentData("E1EDL20", {"VBELN": "0080000001"},
+                            [SegmentData("E1EDL24", {}, [SegmentData("Z1EDL20", {})])])
+    refused = "segment Z1EDL20 is not allowed here"
+    [issue] = [i for i in check_segments(ZDELVRY07, Idoc({}, [misplaced])) if i.reason == refused]
+    assert issue.wrong_level
+    [issue] = [i for i in check_segments(DELVRY07, Idoc({}, [misplaced])) if i.reason == refused]
+    assert not issue.wrong_level
+
+
 def test_field_findings_are_located_with_the_repetition_of_their_segment():
     issues = check_segments(MATMAS05, idoc(header(text(), text("x" * 41)), index=2))
     assert issues == [Issue("IDOC[2]/E1MARAM/E1MAKTM[2]", "MAKTX",
