@@ -312,9 +312,10 @@ def parameter_rows(interface: FunctionInterface, unicode: bool = True
     """PARAMS rows: the parameters in their declared order, then the exceptions."""
     rows = []
     for position, parameter in enumerate(interface.parameters, start=1):
+        tabname, fieldname = parameter.dictionary_reference
         rows.append({
             "PARAMCLASS": _PARAMETER_CLASS[parameter.kind], "PARAMETER": parameter.name,
-            "TABNAME": parameter.type.name if isinstance(parameter.type, Structure) else "",
+            "TABNAME": tabname, "FIELDNAME": fieldname,
             "EXID": _type_letter(parameter), "POSITION": position,
             "INTLENGTH": _length(parameter.type, unicode),
             "DECIMALS": 0 if isinstance(parameter.type, Structure) else

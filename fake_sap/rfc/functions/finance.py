@@ -91,12 +91,17 @@ _DOCUMENT_RULES = (
 BAPI_ACC_DOCUMENT_POST = FunctionInterface(
     "BAPI_ACC_DOCUMENT_POST", "Accounting: General Posting", (
         *_DOCUMENT_PARAMETERS[:3],
-        exporting("OBJ_TYPE", char(5), "Reference procedure: BKPFF"),
+        exporting("OBJ_TYPE", char(5), "Reference procedure: BKPFF",
+                  reference="BAPIACHE09-OBJ_TYPE"),
         exporting("OBJ_KEY", char(20), "Document number + company code + fiscal year ($ on "
-                                       "error)"),
-        exporting("OBJ_SYS", char(10), "Logical system of the emulator (FAKCLNT<client>)"),
+                                       "error)", reference="BAPIACHE09-OBJ_KEY"),
+        exporting("OBJ_SYS", char(10), "Logical system of the emulator (FAKCLNT<client>)",
+                  reference="BAPIACHE09-OBJ_SYS"),
         *_DOCUMENT_PARAMETERS[3:],
     ), group="ACC9",
+    references_source="stechno.net, \"SAP Function BAPI_ACC_DOCUMENT_POST - Accounting: "
+                      "Posting\" (https://stechno.net/repository/sap-functions.html"
+                      "?id=BAPI_ACC_DOCUMENT_POST)",
     notes=_DOCUMENT_RULES + " On success RETURN holds `S RW 605 Document posted "
           "successfully: BKPFF <OBJ_KEY> <OBJ_SYS>` and the number is already taken; BKPF and "
           "BSEG are written by BAPI_TRANSACTION_COMMIT in the same session (a rollback leaves "
