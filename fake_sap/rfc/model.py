@@ -16,7 +16,7 @@ dictionary and its errors.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
@@ -48,7 +48,7 @@ __all__ = [
     "CLNT", "DATS", "FLAG", "INT4", "LANG", "LANGUAGE_ISO", "LANGUAGE_KEYS", "TIMS",
     "AbapType", "CheckedRows", "Elementary", "Field", "FunctionInterface", "Kind", "Parameter",
     "Raises", "Structure", "Value", "ValueRejected", "changing", "char", "cuky", "curr", "dec",
-    "exporting", "importing", "numc", "quan", "structure", "tables", "unit",
+    "exporting", "importing", "numc", "quan", "structure", "tables", "unit", "with_references",
 ]
 
 
@@ -297,3 +297,19 @@ class FunctionInterface:
             else:
                 complete[p.name] = p.initial()
         return complete
+
+
+def with_references(interface: FunctionInterface, source: str, **references: str
+                    ) -> FunctionInterface:
+    """``interface`` with the dictionary references of the named elementary parameters, as
+    ``source`` lists them: for interfaces built by a shared factory (the open-items BAPIs of
+    customers and vendors, the delivery BAPIs for orders and transport orders), whose
+    modules are typed with different dictionary fields."""
+    by_name = {p.name: p for p in interface.parameters}
+    for name in references:
+        parameter = by_name.get(name)
+        if parameter is None or isinstance(parameter.type, Structure):
+            raise ValueError(f"{interface.name} has no elementary parameter {name}")
+    parameters = tuple(replace(p, reference=references[p.name]) if p.name in references else p
+                       for p in interface.parameters)
+    return replace(interface, parameters=parameters, references_source=source)

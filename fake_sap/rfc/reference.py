@@ -97,8 +97,10 @@ def _references_section(interface: FunctionInterface) -> list[str]:
         lines.append(f"References from: {_cell(interface.references_source)}.")
     unconfirmed = interface.unconfirmed_references()
     if unconfirmed:
-        lines.append("Not confirmed by a public source, so TABNAME and FIELDNAME stay empty: "
-                     + ", ".join(f"`{p.name}`" for p in unconfirmed) + ".")
+        lines.append("No reference is declared for "
+                     + ", ".join(f"`{p.name}`" for p in unconfirmed)
+                     + " (not confirmed by a public listing, or the listed field's type "
+                       "differs from the emulator's), so TABNAME and FIELDNAME stay empty.")
     return [" ".join(lines), ""]
 
 

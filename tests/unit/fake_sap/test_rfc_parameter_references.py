@@ -11,7 +11,15 @@ import pytest
 from fake_sap import compose
 from fake_sap.rfc.functions.ddic import parameter_rows
 from fake_sap.rfc.functions.stock import BAPI_PO_CREATE1
-from fake_sap.rfc.model import FLAG, FunctionInterface, Structure, char, exporting, importing
+from fake_sap.rfc.model import (
+    FLAG,
+    FunctionInterface,
+    Structure,
+    char,
+    exporting,
+    importing,
+    with_references,
+)
 from fake_sap.rfc.reference import function_page
 from fake_sap.rfc.structures import BAPIRET2
 
@@ -79,4 +87,16 @@ def test_the_reference_page_shows_references_and_what_is_not_confirmed():
         importing("FLAG", FLAG, optional=True),))
     example = function_page(interface)
     assert "| `FLAG` | CHAR 1 | not confirmed |" in example
-    assert "Not confirmed by a public source" in example and "`FLAG`" in example
+    assert "No reference is declared for `FLAG` (not confirmed" in example
+
+
+def test_references_are_added_to_elementary_parameters_only():
+    interface = FunctionInterface("Z_EXAMPLE", "Example", (
+        importing("FLAG", FLAG, optional=True), exporting("RETURN", BAPIRET2)))
+    referenced = with_references(interface, "a listing", FLAG="BAPIFLAG-BAPIFLAG")
+    assert referenced.parameter("FLAG").reference == "BAPIFLAG-BAPIFLAG"
+    assert referenced.references_source == "a listing"
+    assert interface.parameter("FLAG").reference == ""
+    for name in ("RETURN", "NOPE"):
+        with pytest.raises(ValueError):
+            with_references(interface, "a listing", **{name: "BAPIRET2"})
