@@ -142,6 +142,19 @@ def test_the_metadata_function_modules_describe_themselves(session):
         "PARAMCLASS", "PARAMETER", "TABNAME"]
 
 
+def test_parameters_name_their_dictionary_reference(session):
+    # SE37 types TESTRUN LIKE BAPIFLAG-BAPIFLAG; a structure parameter names its structure
+    result = session.call("RFC_GET_FUNCTION_INTERFACE", FUNCNAME="BAPI_PO_CREATE1")
+    params = {row["PARAMETER"]: row for row in result["PARAMS"]}
+    assert (params["TESTRUN"]["TABNAME"], params["TESTRUN"]["FIELDNAME"]) == \
+        ("BAPIFLAG", "BAPIFLAG")
+    assert (params["EXPPURCHASEORDER"]["TABNAME"], params["EXPPURCHASEORDER"]["FIELDNAME"]) \
+        == ("BAPIMEPOHEADER", "PO_NUMBER")
+    assert (params["POHEADER"]["TABNAME"], params["POHEADER"]["FIELDNAME"]) == \
+        ("BAPIMEPOHEADER", "")
+    assert params["POITEM"]["TABNAME"] == "BAPIMEPOITEM"
+
+
 def test_an_unknown_function_module_is_fu_not_found(session):
     assert session.fault("RFC_GET_FUNCTION_INTERFACE", FUNCNAME="Z_NOPE").name == \
         "FU_NOT_FOUND"

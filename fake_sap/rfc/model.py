@@ -16,7 +16,7 @@ dictionary and its errors.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
@@ -48,7 +48,7 @@ __all__ = [
     "CLNT", "DATS", "FLAG", "INT4", "LANG", "LANGUAGE_ISO", "LANGUAGE_KEYS", "TIMS",
     "AbapType", "CheckedRows", "Elementary", "Field", "FunctionInterface", "Kind", "Parameter",
     "Raises", "Structure", "Value", "ValueRejected", "changing", "char", "cuky", "curr", "dec",
-    "exporting", "importing", "numc", "quan", "structure", "tables", "unit",
+    "exporting", "importing", "numc", "quan", "structure", "tables", "unit", "with_references",
 ]
 
 
@@ -148,6 +148,11 @@ class Parameter:
     optional: bool = False
     default: Any = None
     text: str = ""
+    #: the dictionary typing of an elementary parameter as SE37 shows it: ``TABLE-FIELD``
+    #: for ``LIKE``/``TYPE`` a table or structure field (``BAPIFLAG-BAPIFLAG``), or a data
+    #: element's name for ``TYPE`` a data element (``BAPIMGVMATNR``). Empty where no public
+    #: listing confirms it; a structure or table parameter is typed by its structure.
+    reference: str = ""
 
     @property
     def is_input(self) -> bool:
@@ -160,6 +165,16 @@ class Parameter:
     @property
     def is_table(self) -> bool:
         return self.kind is Kind.TABLES
+
+    @property
+    def dictionary_reference(self) -> tuple[str, str]:
+        """TABNAME and FIELDNAME of the parameter's typing (RFC_FUNINT): the structure of
+        a structure or table parameter; the declared reference of an elementary one, split
+        at the hyphen (a data element has no field)."""
+        if isinstance(self.type, Structure):
+            return self.type.name, ""
+        table, _, field_name = self.reference.partition("-")
+        return table, field_name
 
     @property
     def type_name(self) -> str:
@@ -190,17 +205,20 @@ class Parameter:
 
 
 def importing(name: str, type: Elementary | Structure, text: str = "", *,
-              optional: bool = False, default: Any = None) -> Parameter:
-    return Parameter(name, Kind.IMPORTING, type, optional or default is not None, default, text)
+              optional: bool = False, default: Any = None, reference: str = ""
+              ) -> Parameter:
+    return Parameter(name, Kind.IMPORTING, type, optional or default is not None, default, text,
+                     reference)
 
 
-def exporting(name: str, type: Elementary | Structure, text: str = "") -> Parameter:
-    return Parameter(name, Kind.EXPORTING, type, True, None, text)
+def exporting(name: str, type: Elementary | Structure, text: str = "", *,
+              reference: str = "") -> Parameter:
+    return Parameter(name, Kind.EXPORTING, type, True, None, text, reference)
 
 
 def changing(name: str, type: Elementary | Structure, text: str = "", *,
-             optional: bool = True) -> Parameter:
-    return Parameter(name, Kind.CHANGING, type, optional, None, text)
+             optional: bool = True, reference: str = "") -> Parameter:
+    return Parameter(name, Kind.CHANGING, type, optional, None, text, reference)
 
 
 def tables(name: str, line: Structure, text: str = "", *, optional: bool = True) -> Parameter:
@@ -225,6 +243,8 @@ class FunctionInterface:
     group: str = ""
     #: a longer note for the reference page: what the emulator does
     notes: str = ""
+    #: the public SE37 listing the parameters' dictionary references were taken from
+    references_source: str = ""
 
     def parameter(self, name: str) -> Parameter | None:
         return next((p for p in self.parameters if p.name == name), None)
@@ -237,6 +257,11 @@ class FunctionInterface:
     @cached_property
     def outputs(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.is_output)
+
+    def unconfirmed_references(self) -> list[Parameter]:
+        """The elementary parameters whose dictionary typing no public source confirmed."""
+        return [p for p in self.parameters
+                if not isinstance(p.type, Structure) and not p.reference]
 
     def structures(self) -> list[Structure]:
         """The structures this interface uses, each once, in declaration order."""
@@ -272,3 +297,19 @@ class FunctionInterface:
             else:
                 complete[p.name] = p.initial()
         return complete
+
+
+def with_references(interface: FunctionInterface, source: str, **references: str
+                    ) -> FunctionInterface:
+    """``interface`` with the dictionary references of the named elementary parameters, as
+    ``source`` lists them: for interfaces built by a shared factory (the open-items BAPIs of
+    customers and vendors, the delivery BAPIs for orders and transport orders), whose
+    modules are typed with different dictionary fields."""
+    by_name = {p.name: p for p in interface.parameters}
+    for name in references:
+        parameter = by_name.get(name)
+        if parameter is None or isinstance(parameter.type, Structure):
+            raise ValueError(f"{interface.name} has no elementary parameter {name}")
+    parameters = tuple(replace(p, reference=references[p.name]) if p.name in references else p
+                       for p in interface.parameters)
+    return replace(interface, parameters=parameters, references_source=source)

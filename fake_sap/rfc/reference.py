@@ -50,12 +50,13 @@ def function_page(interface: FunctionInterface) -> str:
         if not parameters:
             continue
         lines += [f"## {kind.value.capitalize()}", "",
-                  "| Parameter | Type | Optional | Default | Description |",
-                  "| --- | --- | --- | --- | --- |"]
+                  "| Parameter | Type | Reference | Optional | Default | Description |",
+                  "| --- | --- | --- | --- | --- | --- |"]
         lines += [_parameter_row(p) for p in parameters]
         lines.append("")
     if not interface.parameters:
         lines += ["The function module has no parameters.", ""]
+    lines += _references_section(interface)
     if interface.exceptions:
         lines += ["## Exceptions", "",
                   "Raised as a SOAP fault whose `faultstring` is the exception name.", "",
@@ -74,8 +75,33 @@ def _parameter_row(parameter: Parameter) -> str:
         type_ = parameter.type_name
     optional = "" if parameter.kind is Kind.EXPORTING else ("yes" if parameter.optional else "no")
     default = "" if parameter.default is None else f"`{parameter.default!r}`"
-    return (f"| `{parameter.name}` | {type_} | {optional} | {default} | "
-            f"{_cell(parameter.text)} |")
+    return (f"| `{parameter.name}` | {type_} | {_reference(parameter)} | {optional} | "
+            f"{default} | {_cell(parameter.text)} |")
+
+
+def _reference(parameter: Parameter) -> str:
+    """The dictionary typing RFC_GET_FUNCTION_INTERFACE answers in TABNAME/FIELDNAME."""
+    if isinstance(parameter.type, Structure):
+        return f"`{parameter.type.name}`"
+    return f"`{parameter.reference}`" if parameter.reference else "not confirmed"
+
+
+def _references_section(interface: FunctionInterface) -> list[str]:
+    """Where the references come from, and which parameters have none."""
+    if not any(not isinstance(p.type, Structure) for p in interface.parameters):
+        return []
+    lines = ["The Reference column is the parameter's dictionary typing (`TABLE-FIELD`, or a "
+             "data element), which RFC_GET_FUNCTION_INTERFACE answers in TABNAME and "
+             "FIELDNAME."]
+    if interface.references_source:
+        lines.append(f"References from: {_cell(interface.references_source)}.")
+    unconfirmed = interface.unconfirmed_references()
+    if unconfirmed:
+        lines.append("No reference is declared for "
+                     + ", ".join(f"`{p.name}`" for p in unconfirmed)
+                     + " (not confirmed by a public listing, or the listed field's type "
+                       "differs from the emulator's), so TABNAME and FIELDNAME stay empty.")
+    return [" ".join(lines), ""]
 
 
 def _structure_section(structure: Structure) -> list[str]:

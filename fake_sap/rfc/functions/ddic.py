@@ -296,7 +296,9 @@ RFC_GET_FUNCTION_INTERFACE = FunctionInterface(
     ), group="RFC1",
     notes="Describes every function module the emulator implements, itself included: one "
           "PARAMS row per parameter in declared order, then one per exception (PARAMCLASS "
-          "`X`); lengths of a Unicode system unless NONE_UNICODE_LENGTH is `X`; texts are "
+          "`X`); TABNAME/FIELDNAME name a structure parameter's structure and an "
+          "elementary parameter's declared dictionary reference (both empty where none is "
+          "declared); lengths of a Unicode system unless NONE_UNICODE_LENGTH is `X`; texts are "
           "English whatever LANGUAGE says. See [the SOAP-RFC guide](../soap-rfc.md#"
           "metadata-ddif_fieldinfo_get-and-rfc_get_function_interface) for the sources "
           "and what is left out.")
@@ -312,9 +314,10 @@ def parameter_rows(interface: FunctionInterface, unicode: bool = True
     """PARAMS rows: the parameters in their declared order, then the exceptions."""
     rows = []
     for position, parameter in enumerate(interface.parameters, start=1):
+        tabname, fieldname = parameter.dictionary_reference
         rows.append({
             "PARAMCLASS": _PARAMETER_CLASS[parameter.kind], "PARAMETER": parameter.name,
-            "TABNAME": parameter.type.name if isinstance(parameter.type, Structure) else "",
+            "TABNAME": tabname, "FIELDNAME": fieldname,
             "EXID": _type_letter(parameter), "POSITION": position,
             "INTLENGTH": _length(parameter.type, unicode),
             "DECIMALS": 0 if isinstance(parameter.type, Structure) else

@@ -46,7 +46,16 @@ from fake_sap.rfc.functions.finance_structures import (
     BAPIPAREX,
 )
 from fake_sap.rfc.luw import UpdateFunctions
-from fake_sap.rfc.model import DATS, FLAG, FunctionInterface, char, exporting, importing, tables
+from fake_sap.rfc.model import (
+    DATS,
+    FLAG,
+    FunctionInterface,
+    char,
+    exporting,
+    importing,
+    tables,
+    with_references,
+)
 from fake_sap.rfc.structures import BAPIRET2, BAPIRETURN, bapiret2, bapireturn
 
 UPDATE_FUNCTION = "POST_DOCUMENT"
@@ -91,12 +100,17 @@ _DOCUMENT_RULES = (
 BAPI_ACC_DOCUMENT_POST = FunctionInterface(
     "BAPI_ACC_DOCUMENT_POST", "Accounting: General Posting", (
         *_DOCUMENT_PARAMETERS[:3],
-        exporting("OBJ_TYPE", char(5), "Reference procedure: BKPFF"),
+        exporting("OBJ_TYPE", char(5), "Reference procedure: BKPFF",
+                  reference="BAPIACHE09-OBJ_TYPE"),
         exporting("OBJ_KEY", char(20), "Document number + company code + fiscal year ($ on "
-                                       "error)"),
-        exporting("OBJ_SYS", char(10), "Logical system of the emulator (FAKCLNT<client>)"),
+                                       "error)", reference="BAPIACHE09-OBJ_KEY"),
+        exporting("OBJ_SYS", char(10), "Logical system of the emulator (FAKCLNT<client>)",
+                  reference="BAPIACHE09-OBJ_SYS"),
         *_DOCUMENT_PARAMETERS[3:],
     ), group="ACC9",
+    references_source="stechno.net, \"SAP Function BAPI_ACC_DOCUMENT_POST - Accounting: "
+                      "Posting\" (https://stechno.net/repository/sap-functions.html"
+                      "?id=BAPI_ACC_DOCUMENT_POST)",
     notes=_DOCUMENT_RULES + " On success RETURN holds `S RW 605 Document posted "
           "successfully: BKPFF <OBJ_KEY> <OBJ_SYS>` and the number is already taken; BKPF and "
           "BSEG are written by BAPI_TRANSACTION_COMMIT in the same session (a rollback leaves "
@@ -245,9 +259,15 @@ def _cleared_items_interface(name: str, text: str, account: str, line: Any, grou
                                                                   "clearing date (AUGDT).")
 
 
-BAPI_AR_ACC_GETOPENITEMS = _open_items_interface(
-    "BAPI_AR_ACC_GETOPENITEMS", "Customer account open items at a key date", "CUSTOMER",
-    BAPI3007_2, "3007", _CUSTOMER_CHECKS)
+BAPI_AR_ACC_GETOPENITEMS = with_references(
+    _open_items_interface("BAPI_AR_ACC_GETOPENITEMS", "Customer account open items at a key "
+                          "date", "CUSTOMER", BAPI3007_2, "3007", _CUSTOMER_CHECKS),
+    "stechno.net, \"SAP Function BAPI_AR_ACC_GETOPENITEMS - Customer account open items at a "
+    "key date\" (https://www.stechno.net/referentiel/fonctions-sap.html"
+    "?id=BAPI_AR_ACC_GETOPENITEMS)",
+    COMPANYCODE="BAPI3007_1-COMP_CODE", CUSTOMER="BAPI3007_1-CUSTOMER",
+    KEYDATE="BAPI3007-KEY_DATE", NOTEDITEMS="BAPI3007-NTDITMS_RQ",
+    SECINDEX="BAPI3007-SINDEX_RQ")
 BAPI_AR_ACC_GETCLEAREDITEMS = _cleared_items_interface(
     "BAPI_AR_ACC_GETCLEAREDITEMS", "Customer account cleared items in a period", "CUSTOMER",
     BAPI3007_2, "3007", _CUSTOMER_CHECKS)

@@ -45,6 +45,7 @@ from fake_sap.rfc.model import (
     structure,
     tables,
     unit,
+    with_references,
 )
 from fake_sap.rfc.structures import BAPIRET2, bapiret2, message
 from fake_sap.sd import deliveries, services
@@ -207,7 +208,7 @@ def _create_interface(name: str, text: str, items: str, line: Any, note: str
     ), group="V50I", notes=note)
 
 
-BAPI_OUTB_DELIVERY_CREATE_SLS = _create_interface(
+BAPI_OUTB_DELIVERY_CREATE_SLS = with_references(_create_interface(
     "BAPI_OUTB_DELIVERY_CREATE_SLS", "Create outbound deliveries for sales documents",
     "SALES_ORDER_ITEMS", BAPIDLVREFTOSALESORDER,
     "One delivery per referenced sales document: LF for an order (TA, KB), LR for a returns "
@@ -217,7 +218,14 @@ BAPI_OUTB_DELIVERY_CREATE_SLS = _create_interface(
     "blocked order (VL 023), more than is open (VL 303), not enough unrestricted stock for "
     "an order (VL 248). Documents that pass are created even when others fail. Nothing is "
     "written before BAPI_TRANSACTION_COMMIT; the commit checks the open quantities again "
-    "and sends the DESADV IDocs (ZDELVRY07, event CRE).")
+    "and sends the DESADV IDocs (ZDELVRY07, event CRE)."),
+    # NUM_DELIVERIES is BAPIDLVCREATEHEADER-NUM_DELIVERIES (NUMC 4) there, where the
+    # emulator answers an INT4: its reference would contradict the answered type
+    "stechno.net, \"SAP Function BAPI_OUTB_DELIVERY_CREATE_SLS - Generates Delivery for "
+    "Customer Order\" (https://stechno.net/sap-functions.html?id=BAPI_OUTB_DELIVERY_CREATE_SLS)",
+    SHIP_POINT="BAPIDLVCREATEHEADER-SHIP_POINT", DUE_DATE="BAPIDLVCREATEHEADER-DUE_DATE",
+    DEBUG_FLG="BAPIDLVCONTROL-DEBUG_FLG", NO_DEQUEUE="BAPIFLAG-BAPIFLAG",
+    DELIVERY="BAPISHPDELIVNUMB-DELIV_NUMB")
 
 BAPI_OUTB_DELIVERY_CREATE_STO = _create_interface(
     "BAPI_OUTB_DELIVERY_CREATE_STO", "Create replenishment deliveries for stock transport "

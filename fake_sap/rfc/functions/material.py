@@ -187,14 +187,14 @@ BAPI_MATERIAL_SAVEDATA = FunctionInterface(
         importing("SALESDATA", BAPI_MVKE, "Sales data (MVKE)", optional=True),
         importing("SALESDATAX", BAPI_MVKEX, "Which SALESDATA fields to take", optional=True),
         importing("FLAG_ONLINE", char(1), "No ALE field selection (accepted, no effect)",
-                  optional=True),
+                  optional=True, reference="BAPIE1GLOBAL_DATA-TESTRUN"),
         importing("FLAG_CAD_CALL", char(1), "Call from CAD system (accepted, no effect)",
-                  optional=True),
+                  optional=True, reference="BAPIE1GLOBAL_DATA-TESTRUN"),
         importing("NO_DEQUEUE", char(1), "No dequeue (accepted, no effect)",
-                  optional=True),
+                  optional=True, reference="BAPIE1GLOBAL_DATA-TESTRUN"),
         importing("NO_ROLLBACK_WORK", char(1), "No rollback after an error (accepted: a "
                                                "refused call registers nothing anyway)",
-                  optional=True),
+                  optional=True, reference="BAPIE1GLOBAL_DATA-TESTRUN"),
         exporting("RETURN", BAPIRET2, "The outcome: S MM 356 or the first error"),
         tables("MATERIALDESCRIPTION", BAPI_MAKT, "Descriptions (MAKT)"),
         tables("UNITSOFMEASURE", BAPI_MARM, "Units of measure (MARM)"),
@@ -204,6 +204,9 @@ BAPI_MATERIAL_SAVEDATA = FunctionInterface(
         tables("EXTENSIONINX", BAPIPAREXX, "Which EXTENSIONIN fields to take (accepted, "
                                            "not stored)"),
     ), group="MGV2",
+    references_source="stechno.net, \"SAP Function BAPI_MATERIAL_SAVEDATA - Create and Change "
+                      "Material Master Data\" (https://www.stechno.net/repository/"
+                      "sap-functions.html?id=BAPI_MATERIAL_SAVEDATA)",
     notes="Fields are taken only where the X structure says `X`. Nothing is written before "
           "BAPI_TRANSACTION_COMMIT in the same session (see docs/soap-rfc.md); an empty "
           "HEADDATA-MATERIAL draws the next internal number from range object MATERIALNR, "

@@ -66,15 +66,27 @@ _QUANTITY = quan(13)
 
 # -- interfaces ------------------------------------------------------------------------------
 
+# the public SE37 listings the parameters' dictionary references come from
+REFS_GOODSMVT = ("stechno.net, \"SAP Function BAPI_GOODSMVT_CREATE\" "
+                 "(https://www.stechno.net/referentiel/fonctions-sap.html?id=BAPI_GOODSMVT_CREATE)")
+REFS_PO = ("stechno.net, \"SAP Function BAPI_PO_CREATE1 - Create Purchase Order\" "
+           "(https://stechno.net/repository/sap-functions.html?id=BAPI_PO_CREATE1)")
+REFS_AVAILABILITY = ("stechno.net, \"SAP Function BAPI_MATERIAL_AVAILABILITY\" "
+                     "(https://www.stechno.net/referentiel/fonctions-sap.html"
+                     "?id=BAPI_MATERIAL_AVAILABILITY)")
+
 BAPI_GOODSMVT_CREATE = FunctionInterface(
     "BAPI_GOODSMVT_CREATE", "Post goods movements (MB_CREATE_GOODS_MOVEMENT)", (
         importing("GOODSMVT_HEADER", BAPI2017_GM_HEAD_01, "Header: posting date ..."),
         importing("GOODSMVT_CODE", BAPI2017_GM_CODE, "Goods movement code"),
-        importing("TESTRUN", FLAG, "X = check only", optional=True),
+        importing("TESTRUN", FLAG, "X = check only", optional=True,
+                  reference="BAPI2017_GM_GEN-TESTRUN"),
         importing("GOODSMVT_REF_EWM", char(1), "EWM reference (ignored)", optional=True),
         exporting("GOODSMVT_HEADRET", BAPI2017_GM_HEAD_RET, "Material document and year"),
-        exporting("MATERIALDOCUMENT", char(10), "Number of the material document"),
-        exporting("MATDOCUMENTYEAR", numc(4), "Material document year"),
+        exporting("MATERIALDOCUMENT", char(10), "Number of the material document",
+                  reference="BAPI2017_GM_HEAD_RET-MAT_DOC"),
+        exporting("MATDOCUMENTYEAR", numc(4), "Material document year",
+                  reference="BAPI2017_GM_HEAD_RET-DOC_YEAR"),
         tables("GOODSMVT_ITEM", BAPI2017_GM_ITEM_CREATE, "The items (one material document "
                                                         "for all)", optional=False),
         tables("GOODSMVT_SERIALNUMBER", BAPI2017_GM_SERIALNUMBER, "Serial numbers (not "
@@ -82,6 +94,7 @@ BAPI_GOODSMVT_CREATE = FunctionInterface(
         tables("EXTENSIONIN", BAPIPAREX, "Customer extension (ignored)"),
         tables("RETURN", BAPIRET2, "Empty on success; the errors otherwise"),
     ), group="MB_BUS2017",
+    references_source=REFS_GOODSMVT,
     notes="GM_CODE 05 with movement type 561: initial entry of stock (STCK_TYPE blank "
           "unrestricted, X quality inspection, S blocked). GM_CODE 01 with movement type "
           "101 and MVT_IND B: goods receipt for a stock transport order item (PO_NUMBER, "
@@ -95,10 +108,12 @@ BAPI_PO_CREATE1 = FunctionInterface(
         importing("POHEADER", BAPIMEPOHEADER, "Header data"),
         importing("POHEADERX", BAPIMEPOHEADERX, "Which header fields to take",
                   optional=True),
-        importing("TESTRUN", FLAG, "X = check only", optional=True),
+        importing("TESTRUN", FLAG, "X = check only", optional=True,
+                  reference="BAPIFLAG-BAPIFLAG"),
         importing("NO_PRICE_FROM_PO", FLAG, "No price from the last order (ignored)",
-                  optional=True),
-        exporting("EXPPURCHASEORDER", char(10), "Purchasing document number"),
+                  optional=True, reference="BAPIFLAG-BAPIFLAG"),
+        exporting("EXPPURCHASEORDER", char(10), "Purchasing document number",
+                  reference="BAPIMEPOHEADER-PO_NUMBER"),
         exporting("EXPHEADER", BAPIMEPOHEADER, "Header data as created"),
         tables("RETURN", BAPIRET2, "S 06 017 or the errors"),
         tables("POITEM", BAPIMEPOITEM, "Items"),
@@ -107,6 +122,7 @@ BAPI_PO_CREATE1 = FunctionInterface(
         tables("POSCHEDULEX", BAPIMEPOSCHEDULX, "Which schedule line fields to take"),
         tables("EXTENSIONIN", BAPIPAREX, "Customer extension (ignored)"),
     ), group="2012",
+    references_source=REFS_PO,
     notes="Stock transport orders only (DOC_TYPE UB): SUPPL_PLNT issues, POITEM-PLANT "
           "receives. The checkbox rule applies when POHEADERX / POITEMX are sent: only "
           "fields flagged X are taken (without any X structure every field is taken). An "
@@ -116,26 +132,38 @@ BAPI_PO_CREATE1 = FunctionInterface(
 
 BAPI_MATERIAL_AVAILABILITY = FunctionInterface(
     "BAPI_MATERIAL_AVAILABILITY", "Availability check (ATP) of a material in a plant", (
-        importing("PLANT", char(4), "Plant"),
-        importing("MATERIAL", char(18), "Material number (leading zeros may be omitted)"),
-        importing("UNIT", unit(), "Unit of measure (the base unit)"),
+        importing("PLANT", char(4), "Plant", reference="BAPIMATVP-WERKS"),
+        importing("MATERIAL", char(18), "Material number (leading zeros may be omitted)",
+                  reference="BAPIMATVP-MATNR"),
+        importing("UNIT", unit(), "Unit of measure (the base unit)",
+                  reference="BAPIADMM-UNIT"),
         importing("CHECK_RULE", char(2), "Checking rule (accepted, one rule for all)",
-                  optional=True),
+                  optional=True, reference="BAPIT441V-PRREG"),
         importing("STGE_LOC", char(4), "Storage location: check its stock only",
-                  optional=True),
-        importing("BATCH", char(10), "Batch (no batches: ignored)", optional=True),
-        importing("CUSTOMER", char(10), "Customer (ignored)", optional=True),
-        importing("DOC_NUMBER", char(10), "Sales document (ignored)", optional=True),
-        importing("ITM_NUMBER", numc(6), "Sales document item (ignored)", optional=True),
-        importing("WBS_ELEM", char(24), "WBS element (ignored)", optional=True),
-        importing("STOCK_IND", char(1), "Special stock (ignored)", optional=True),
-        exporting("ENDLEADTME", DATS, "End of replenishment lead time (today: none kept)"),
-        exporting("AV_QTY_PLT", _QUANTITY, "Quantity available at plant level"),
-        exporting("DIALOGFLAG", char(1), "X = not (fully) available, N = no check"),
+                  optional=True, reference="BAPICM61V-LGORT"),
+        importing("BATCH", char(10), "Batch (no batches: ignored)", optional=True,
+                  reference="BAPICM61V-CHARG"),
+        importing("CUSTOMER", char(10), "Customer (ignored)", optional=True,
+                  reference="BAPIKNVVKY-CUSTOMER"),
+        importing("DOC_NUMBER", char(10), "Sales document (ignored)", optional=True,
+                  reference="BAPISDHEAD-DOC_NUMBER"),
+        importing("ITM_NUMBER", numc(6), "Sales document item (ignored)", optional=True,
+                  reference="BAPISDITM-ITM_NUMBER"),
+        importing("WBS_ELEM", char(24), "WBS element (ignored)", optional=True,
+                  reference="BAPISDITM-WBS_ELEM"),
+        importing("STOCK_IND", char(1), "Special stock (ignored)", optional=True,
+                  reference="BAPICM61V-SOBKZ"),
+        exporting("ENDLEADTME", DATS, "End of replenishment lead time (today: none kept)",
+                  reference="BAPICM61M-WZTER"),
+        exporting("AV_QTY_PLT", _QUANTITY, "Quantity available at plant level",
+                  reference="BAPICM61V-WKBST"),
+        exporting("DIALOGFLAG", char(1), "X = not (fully) available, N = no check",
+                  reference="BAPICM61V-DIAFL"),
         exporting("RETURN", BAPIRETURN, "Empty on success"),
         tables("WMDVSX", BAPIWMDVS, "Requirements (date and quantity)"),
         tables("WMDVEX", BAPIWMDVE, "Confirmations (date and ATP quantity)"),
     ),
+    references_source=REFS_AVAILABILITY,
     notes="AV_QTY_PLT is the unrestricted-use stock of the plant (or of STGE_LOC) minus the "
           "open demand: confirmed quantities of sales order items not yet issued and "
           "stock transport order quantities the plant has not yet issued; never below 0. "

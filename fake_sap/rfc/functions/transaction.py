@@ -11,9 +11,12 @@ from fake_sap.rfc.structures import BAPIRET2, bapiret2, message
 BAPI_TRANSACTION_COMMIT = FunctionInterface(
     "BAPI_TRANSACTION_COMMIT", "Execute external commit when using BAPIs", (
         importing("WAIT", FLAG, "X: wait until the updates are written (COMMIT WORK AND "
-                                "WAIT)", optional=True),
+                                "WAIT)", optional=True, reference="BAPITA-WAIT"),
         exporting("RETURN", BAPIRET2, "Empty on success; the update error otherwise"),
     ), group="BAPT",
+    references_source="stechno.net, \"SAP Function BAPI_TRANSACTION_COMMIT\" "
+                      "(https://www.stechno.net/referentiel/fonctions-sap.html"
+                      "?id=BAPI_TRANSACTION_COMMIT)",
     notes="Runs the update tasks that write BAPIs of the same session registered, in "
           "order and in one database transaction; the emulator always waits, so the data "
           "is readable when the call returns. With nothing pending it does nothing.")
