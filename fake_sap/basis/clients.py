@@ -8,9 +8,9 @@ Transactions for the control API and the logon; the rows themselves are written 
 A user is locked when its failed logons in a client reach the profile parameter
 ``login/fails_to_user_lock`` (SAP's default 5, allowed 1-99); a successful logon sets the
 count back to 0, and only an administrator's unlock ends a lock (the emulator has no
-automatic unlock at midnight: ``login/failed_user_auto_unlock`` = 0, SAP's default in
-current releases). A limit of 0 turns locking off, which SAP does not allow: the
-emulator's own switch.
+automatic unlock at midnight, as SAP with ``login/failed_user_auto_unlock`` = 0). A limit
+of 0 turns locking off, which SAP does not allow: the emulator's own switch. Sources in
+docs/logon.md.
 """
 
 from __future__ import annotations
