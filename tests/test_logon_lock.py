@@ -70,6 +70,11 @@ def test_a_locked_user_gets_401_even_with_the_right_password(sap: SapClient) -> 
     assert_logon_failed(response)
     assert "is locked" in response.text
     assert sap.post_idocs(b"<not-even-xml/>").status_code == 401
+    with sap.server.control() as http:
+        soap = http.post("/sap/bc/soap/rfc", params={"sap-client": sap.number},
+                         auth=sap.auth, content=b"<not-even-xml/>",
+                         headers={"Content-Type": "text/xml"})
+    assert_logon_failed(soap)
 
 
 def test_a_locked_user_is_counted_no_further(sap: SapClient) -> None:
