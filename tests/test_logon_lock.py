@@ -6,6 +6,7 @@ API shows the count and unlocks the user (SU01). A limit of 0 never locks."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -101,6 +102,16 @@ def test_the_unlock_of_the_control_api_lets_the_user_log_on_again(sap: SapClient
     assert response.json() == {"client": sap.number, "user": sap.auth[0].upper(),
                                "failed_logons": 0, "locked": False}
     assert probe(sap).status_code == 200
+
+
+def test_wrong_passwords_at_the_same_moment_are_each_counted(sap: SapClient) -> None:
+    # the shared server runs two worker processes: both count into the same row
+    with ThreadPoolExecutor(max_workers=LIMIT - 1) as pool:
+        statuses = list(pool.map(lambda _: probe(sap, "wrong").status_code, range(LIMIT - 1)))
+
+    assert statuses == [401] * (LIMIT - 1)
+    assert logon_state(sap) == {"client": sap.number, "user": sap.auth[0].upper(),
+                                "failed_logons": LIMIT - 1, "locked": False}
 
 
 def test_the_lock_holds_in_its_own_client_only(sap: SapClient, sap_server: FakeSapProcess
