@@ -46,9 +46,15 @@ def locks_user(failed_count: int, fails_to_user_lock: int) -> bool:
     return fails_to_user_lock > 0 and failed_count >= fails_to_user_lock
 
 
+#: the length of USR02-BNAME
+USER_NAME_LENGTH = 12
+
+
 def user_key(user: str) -> str:
-    """The stored user name (USR02-BNAME): upper case, as SAP user names are."""
-    return user.upper()
+    """The stored user name (USR02-BNAME): upper case, as SAP user names are, and at most
+    12 characters; a longer logon user of the settings (no SAP user can be one) is kept
+    under its first 12, which with one logon user per server names it alone."""
+    return user.upper()[:USER_NAME_LENGTH]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import pytest
 
 from fake_sap.basis import clients as client_admin
 from fake_sap.basis.client_state import ClientStates
-from fake_sap.basis.clients import FailedLogons, locks_user
+from fake_sap.basis.clients import FailedLogons, locks_user, user_key
 from fake_sap.cli import build_parser, serve_settings
 from fake_sap.config import Settings
 from fake_sap.db.engine import Database
@@ -30,6 +30,11 @@ def test_a_user_is_locked_once_its_failed_logons_reach_the_limit(
 def test_uflag_128_is_the_lock_of_failed_logons() -> None:
     assert FailedLogons.from_row(5, 128) == FailedLogons(5, locked=True)
     assert FailedLogons.from_row(3, 0) == FailedLogons(3, locked=False)
+
+
+def test_the_stored_user_name_is_upper_case_and_fits_usr02_bname() -> None:
+    assert user_key("developer") == "DEVELOPER"
+    assert user_key("a-logon-user-of-twenty") == "A-LOGON-USER"
 
 
 def test_the_default_limit_is_sap_s_default_of_five() -> None:
