@@ -186,3 +186,19 @@ def test_the_limit_comes_from_the_environment_and_holds_in_every_worker(
     # each request may reach either worker: every one of them sees the lock at once
     for _ in range(6):
         assert_logon_failed(probe(client))
+
+
+def test_a_wrong_password_the_database_cannot_count_answers_503(tmp_path: Path) -> None:
+    database = tmp_path / "sap.db"
+    with FakeSapProcess.start(database, workers=1) as server:
+        number = server.new_client().number
+    read_only = f"sqlite:///file:{database}?mode=ro&uri=true"
+    with FakeSapProcess.start(read_only, workers=1) as server:
+        client = SapClient(server, number)
+
+        refused = probe(client, "wrong")
+        right = probe(client)
+
+    assert refused.status_code == 503, refused.text
+    assert int(refused.headers["Retry-After"]) > 0
+    assert right.status_code == 200
