@@ -32,6 +32,8 @@ def serve_settings(args: argparse.Namespace,
         overrides["max_body_bytes"] = args.max_body_mb * 1024 * 1024
     if getattr(args, "control_token", None) is not None:
         overrides["control_token"] = args.control_token
+    if getattr(args, "login_fails_to_user_lock", None) is not None:
+        overrides["login_fails_to_user_lock"] = args.login_fails_to_user_lock
     return replace(Settings.from_env(environ), **overrides)  # type: ignore[arg-type]
 
 
@@ -49,6 +51,14 @@ def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return value
+
+
+def _fails_to_user_lock(text: str) -> int:
+    """SAP allows 1-99 for login/fails_to_user_lock; 0 (no locking) is the emulator's."""
+    value = int(text)
+    if not 0 <= value <= 99:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 99")
     return value
 
 
@@ -271,6 +281,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--control-token", metavar="TOKEN", default=None,
                        help="require 'Authorization: Bearer TOKEN' on every /_fake/ path "
                             "(default: FAKE_SAP_CONTROL_TOKEN; unset: the control API is open)")
+    serve.add_argument("--login-fails-to-user-lock", metavar="N", type=_fails_to_user_lock,
+                       default=None,
+                       help="wrong passwords that lock the logon user in a client, SAP's "
+                            "login/fails_to_user_lock (FAKE_SAP_LOGIN_FAILS_TO_USER_LOCK, "
+                            "default 5; 0: never lock)")
     serve.add_argument("--access-log", action="store_true",
                        help="log every request (method, path, status) to stdout")
     serve.set_defaults(func=_serve)

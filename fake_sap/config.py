@@ -40,6 +40,10 @@ class Settings:
     #: number range objects drawn in blocks per process, SAP's buffered number ranges:
     #: ``"RV_BELEG=100,EINKBELEG=10"`` (see fake_sap.db.numbers); empty: none buffered
     number_buffers: str = ""
+    #: SAP's profile parameter login/fails_to_user_lock: this many wrong passwords in a row
+    #: lock the logon user in that client until it is unlocked (SAP's default 5, allowed
+    #: 1-99); 0 never locks, the emulator's own switch
+    login_fails_to_user_lock: int = 5
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

@@ -24,7 +24,8 @@ DOCUMENT = openapi_document()
 METHODS = ("get", "put", "post", "delete", "patch")
 #: values for the path parameters of the document (a client of the test's own comes in)
 PATH_VALUES = {"docnum": "0000000000000001", "logsys": "CRMCLNT100",
-               "idoctyp": "ZNOTATYPE01", "msehi": "KAR", "waers": "GBP", "land1": "GB"}
+               "idoctyp": "ZNOTATYPE01", "msehi": "KAR", "waers": "GBP", "land1": "GB",
+               "user": "DEVELOPER"}
 
 
 def _operations() -> list[tuple[str, str]]:

@@ -1,6 +1,6 @@
 """What every SAP request of a client needs first, kept per process: whether the client
-exists (the logon), its business date, its injected faults and whether inbound IDocs need a
-partner profile.
+exists and which of its users have failed logons or are locked (the logon), its business
+date, its injected faults and whether inbound IDocs need a partner profile.
 
 They change only through the control API, yet a change must take effect at once in every
 worker process and every process on the same database. So a :class:`ClientStates` keeps the
@@ -25,13 +25,16 @@ least as new as it, so the rule above holds for them as well.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Connection, select
 
 from fake_sap.basis import iso_codes
+from fake_sap.basis.clients import NO_FAILED_LOGONS, FailedLogons, user_key
 from fake_sap.basis.faults import EVERYTHING, Fault
 from fake_sap.basis.iso_codes import IsoCodes
+from fake_sap.db import clients as client_rows
 from fake_sap.db import state_version
 from fake_sap.db.clock_schema import business_dates
 from fake_sap.db.engine import Database
@@ -53,6 +56,12 @@ class ClientState:
     #: a database without the version row, where nothing may be kept); what the request
     #: keeps besides (its SAP session) is valid only as long as this version is
     version: int | None = None
+    #: the users with failed logons (or a lock) in the client; a user not named has none,
+    #: so a valid user's logon needs no statement of its own
+    failed_logons: Mapping[str, FailedLogons] = field(default_factory=dict)
+
+    def failed_logons_of(self, user: str) -> FailedLogons:
+        return self.failed_logons.get(user_key(user), NO_FAILED_LOGONS)
 
     def may_fault(self, target: str) -> bool:
         """Whether a fault may fire for ``target``: only then need the faults be taken."""
@@ -129,5 +138,7 @@ def read_state(conn: Connection, mandt: str) -> ClientState:
     days = conn.execute(_OFFSET_DAYS.where(business_dates.c.mandt == mandt)).scalar()
     faults = tuple(Fault.from_row(row) for row in conn.execute(
         _ACTIVE_FAULTS.where(injected_faults.c.mandt == mandt)))
+    failed_logons = {user: FailedLogons.from_row(locnt, uflag)
+                     for user, (locnt, uflag) in client_rows.failed_logons(conn, mandt).items()}
     return ClientState(mandt, exists=True, strict_partner_check=bool(client[0]),
-                       offset_days=int(days or 0), faults=faults)
+                       offset_days=int(days or 0), faults=faults, failed_logons=failed_logons)

@@ -1,6 +1,7 @@
 """Clients (SAP's MANDT) and their customizing.
 
-The one writer of ``clients`` and ``customizing``; a client's number ranges are created
+The one writer of ``clients``, ``customizing`` and ``logon_failures`` (the failed-logon
+counter and lock of a client's users); a client's number ranges are created
 through ``numbers``. :func:`wipe` deletes every row of a client in every client table: the
 reset of the control API, the one write that is not about a single table. Each change of
 the clients bumps ``state_version`` (every request's logon reads a per-process copy).
@@ -16,7 +17,9 @@ from sqlalchemy import Connection, delete, insert, select, update
 from fake_sap import clock
 from fake_sap.customizing import STORED
 from fake_sap.db import iso_codes, numbers, state_version
+from fake_sap.db.logon_schema import LOCKED_BY_FAILED_LOGONS, logon_failures
 from fake_sap.db.schema import client_tables, clients, customizing
+from fake_sap.db.upsert import insert_if_absent
 
 
 def exists(conn: Connection, mandt: str) -> bool:
@@ -65,6 +68,49 @@ def wipe(conn: Connection, mandt: str, keep_client_row: bool) -> None:
 def set_options(conn: Connection, mandt: str, **options: Any) -> None:
     conn.execute(update(clients).where(clients.c.mandt == mandt).values(**options))
     state_version.bump(conn)
+
+
+def failed_logons(conn: Connection, mandt: str) -> dict[str, tuple[int, int]]:
+    """The users of the client with failed logons: user -> (LOCNT, UFLAG)."""
+    rows = conn.execute(select(logon_failures.c.bname, logon_failures.c.locnt,
+                               logon_failures.c.uflag).where(logon_failures.c.mandt == mandt))
+    return {bname: (int(locnt), int(uflag)) for bname, locnt, uflag in rows}
+
+
+def count_failed_logon(conn: Connection, mandt: str, bname: str) -> tuple[int, int]:
+    """One more failed logon of a user that is not locked: (LOCNT, UFLAG) afterwards.
+
+    The count is raised by the UPDATE itself, not read and written back, so that two
+    failed logons at the same moment (two workers) count twice; under PostgreSQL the
+    UPDATE also holds the row until the caller's transaction ends, so its decision to
+    lock (:func:`lock_user`) is taken on the count it raised."""
+    insert_if_absent(conn, logon_failures, {"mandt": mandt, "bname": bname, "locnt": 0,
+                                            "uflag": 0})
+    key = (logon_failures.c.mandt == mandt) & (logon_failures.c.bname == bname)
+    conn.execute(update(logon_failures).where(key, logon_failures.c.uflag == 0)
+                 .values(locnt=logon_failures.c.locnt + 1))
+    row = conn.execute(select(logon_failures.c.locnt, logon_failures.c.uflag)
+                       .where(key)).one()
+    state_version.bump(conn)
+    return int(row[0]), int(row[1])
+
+
+def lock_user(conn: Connection, mandt: str, bname: str) -> None:
+    """Lock a user that has failed too often (UFLAG 128); its count stays as it is."""
+    conn.execute(update(logon_failures).where(
+        logon_failures.c.mandt == mandt, logon_failures.c.bname == bname)
+        .values(uflag=LOCKED_BY_FAILED_LOGONS))
+    state_version.bump(conn)
+
+
+def clear_failed_logons(conn: Connection, mandt: str, bname: str) -> bool:
+    """Back to no failed logons and no lock (a successful logon, an unlock); True when the
+    user had any."""
+    deleted = conn.execute(delete(logon_failures).where(
+        logon_failures.c.mandt == mandt, logon_failures.c.bname == bname)).rowcount
+    if deleted:
+        state_version.bump(conn)
+    return bool(deleted)
 
 
 def customizing_keys(conn: Connection, mandt: str, tabname: str) -> set[str]:

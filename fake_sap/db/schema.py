@@ -179,6 +179,7 @@ from fake_sap.db import documents as _documents  # noqa: E402,F401
 from fake_sap.db import faults_schema as _faults_schema  # noqa: E402,F401
 from fake_sap.db import idoc_types_schema as _idoc_types_schema  # noqa: E402,F401
 from fake_sap.db import iso_codes as _iso_codes  # noqa: E402,F401
+from fake_sap.db import logon_schema as _logon_schema  # noqa: E402,F401
 from fake_sap.db import rfc_call_log_schema as _rfc_call_log_schema  # noqa: E402,F401
 from fake_sap.db import rfc_schema as _rfc_schema  # noqa: E402,F401
 from fake_sap.db import state_version as _state_version  # noqa: E402,F401

@@ -69,6 +69,7 @@ WRITERS: Mapping[str, str] = MappingProxyType({
     # the system: clients, customizing, number ranges, test controls
     "clients": "fake_sap.db.clients",
     "customizing": "fake_sap.db.clients",
+    "logon_failures": "fake_sap.db.clients",
     # the code tables of the ISO conversion at the ALE boundary, installed with each client
     "t006": "fake_sap.db.iso_codes",
     "tcurc": "fake_sap.db.iso_codes",

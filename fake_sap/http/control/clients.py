@@ -1,4 +1,5 @@
-"""Control API: create, list, reset and delete SAP clients; client-level switches."""
+"""Control API: create, list, reset and delete SAP clients; client-level switches; the
+failed logons of the logon user in a client and its unlock (SU01)."""
 
 from __future__ import annotations
 
@@ -74,3 +75,36 @@ def reset_client(mandt: str) -> Response:
     """Back to a freshly created client: all data gone, baseline customizing reinstalled."""
     existing_client(mandt)
     return jsonify(_view(clients.reset(runtime().db, mandt)))
+
+
+def _logon_user(user: str) -> str:
+    """The logon user named in the path (any case); 404 for every other name, as the
+    emulator has no other user master."""
+    logon_user = runtime().settings.user
+    if user.upper() != logon_user.upper():
+        raise NotFound(f"User {user[:12].upper()} does not exist")
+    return logon_user
+
+
+def _user_view(mandt: str, user: str, failed: clients.FailedLogons) -> dict[str, Any]:
+    return {"client": mandt, "user": user.upper(), "failed_logons": failed.count,
+            "locked": failed.locked}
+
+
+@bp.get("/clients/<mandt>/users/<user>")
+def get_user(mandt: str, user: str) -> Response:
+    """The user's failed logons in the client and whether they have locked it."""
+    existing_client(mandt)
+    logon_user = _logon_user(user)
+    return jsonify(_user_view(mandt, logon_user,
+                              clients.failed_logons(runtime().db, mandt, logon_user)))
+
+
+@bp.post("/clients/<mandt>/users/<user>/unlock")
+def unlock_user(mandt: str, user: str) -> Response:
+    """Unlock the user in the client and set its failed logons back to 0 (SU01's unlock);
+    a user that is not locked stays as it is, without failed logons."""
+    existing_client(mandt)
+    logon_user = _logon_user(user)
+    return jsonify(_user_view(mandt, logon_user,
+                              clients.unlock(runtime().db, mandt, logon_user)))

@@ -27,6 +27,9 @@ CLIENT = {"name": "mandt", "in": "path", "required": True,
           "schema": {"type": "string", "pattern": "^[0-9]{3}$"}, "description": "SAP client"}
 DOCNUM = {"name": "docnum", "in": "path", "required": True,
           "schema": {"type": "string", "pattern": "^[0-9]{16}$"}, "description": "IDoc number"}
+USER = {"name": "user", "in": "path", "required": True,
+        "schema": {"type": "string", "minLength": 1, "maxLength": 12},
+        "description": "User name (USR02-BNAME); only the emulator's logon user exists"}
 LOGSYS = {"name": "logsys", "in": "path", "required": True,
           "schema": {"type": "string", "pattern": "^[A-Z0-9_]{1,10}$"},
           "description": "Logical system"}
@@ -105,6 +108,16 @@ _SCHEMAS: dict[str, Any] = {
                                "later packets may arrive before earlier ones, and the "
                                "receiver serializes by EDI_DC40-SERIAL"}}},
     "MessageType": {"type": "string", "pattern": "^[A-Z0-9_/]{1,30}$"},
+    "UserLogonState": {
+        "type": "object", "required": ["client", "user", "failed_logons", "locked"],
+        "properties": {"client": {"type": "string", "pattern": "^[0-9]{3}$"},
+                       "user": {"type": "string"},
+                       "failed_logons": {"type": "integer", "minimum": 0,
+                                         "description": "Failed logons since the last "
+                                                        "successful one (USR02-LOCNT)"},
+                       "locked": {"type": "boolean",
+                                  "description": "Locked by failed logons (USR02-UFLAG "
+                                                 "128)"}}},
     "Partner": {
         "type": "object",
         "required": ["logical_system", "description", "port", "outbound", "inbound",
@@ -210,6 +223,22 @@ _PATHS: dict[str, Any] = {
                  "summary": "Delete all data of a client and reinstall the baseline",
                  "responses": {"200": _json(_ref("Client"), "The reset client"),
                                "400": BAD_REQUEST, "404": NOT_FOUND}},
+    },
+    "/_fake/clients/{mandt}/users/{user}": {
+        "parameters": [CLIENT, USER],
+        "get": {"operationId": "getUserLogonState",
+                "summary": "Failed logons of the logon user in a client, and its lock",
+                "responses": {"200": _json(_ref("UserLogonState"), "The user's logon state"),
+                              "400": BAD_REQUEST,
+                              "404": _json(ERROR, "Unknown client or user")}},
+    },
+    "/_fake/clients/{mandt}/users/{user}/unlock": {
+        "parameters": [CLIENT, USER],
+        "post": {"operationId": "unlockUser",
+                 "summary": "Unlock the user in a client and reset its failed logons (SU01)",
+                 "responses": {"200": _json(_ref("UserLogonState"), "The unlocked user"),
+                               "400": BAD_REQUEST,
+                               "404": _json(ERROR, "Unknown client or user")}},
     },
     "/_fake/clients/{mandt}/partners": {
         "parameters": [CLIENT],
