@@ -1,8 +1,8 @@
 """logon_failures: the failed-logon count (USR02-LOCNT) and lock (USR02-UFLAG) of each
 user in each client, one row per user that has failed at least once.
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-07 20:20:00.000000
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0012'
-down_revision = '0011'
+revision = '0013'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
