@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import os
 import sqlite3
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -88,13 +89,29 @@ class Database:
         if self._lock_path is None or depth:
             yield
             return
-        with open(self._lock_path, "a+b") as lock_file:
-            fcntl.flock(lock_file, fcntl.LOCK_EX)
-            self._held.depth = 1
-            try:
-                yield
-            finally:
-                self._held.depth = 0
+        lock_file = self._lock_file(self._lock_path)
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        self._held.depth = 1
+        try:
+            yield
+        finally:
+            self._held.depth = 0
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+    def _lock_file(self, path: str) -> BinaryIO:
+        """This thread's handle on the lock file, opened by its first write and kept, so
+        that a write transaction does not open and close a file.
+
+        A ``flock`` belongs to the open file, not to the thread or the process: two threads
+        sharing one handle would both "hold" the lock, so each thread has its own; and a
+        process forked from this one opens its own rather than using its parent's.
+        """
+        held: tuple[int, BinaryIO] | None = getattr(self._held, "lock_file", None)
+        if held is not None and held[0] == os.getpid():
+            return held[1]
+        lock_file = open(path, "a+b")  # closed with the thread (or this Database)
+        self._held.lock_file = (os.getpid(), lock_file)
+        return lock_file
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
