@@ -9,7 +9,7 @@ use them in a condition.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Float, Index, Integer, String, Text, text
+from sqlalchemy import Column, DateTime, Float, Index, Integer, String, Text
 from sqlalchemy.sql.schema import SchemaItem
 
 from fake_sap.ddic.tables.declaration import REQUIRED, TableDeclaration, data, key
@@ -21,10 +21,6 @@ _LEANX = "leanx.eu, \"SAP Table {name}\" (https://leanx.eu/en/sap/table/{lower}.
 def _head() -> tuple:  # type: ignore[type-arg]
     return (key("MANDT", CLNT, "Client"),
             key("DOCNUM", numc(16), "IDoc number"))
-
-
-#: a partial index's condition: outbound IDocs (DIRECT 1) only
-_OUTBOUND = text("direct = '1'")
 
 
 def _control_own_columns() -> list[SchemaItem]:
@@ -40,14 +36,10 @@ def _control_own_columns() -> list[SchemaItem]:
         Column("next_attempt_at", Float, nullable=True),
         Index("ix_edidc_status", "mandt", "status"),
         Index("ix_edidc_created", "mandt", "created_at"),
-        # the two dispatch indexes hold outbound IDocs only (every query of them names
-        # DIRECT 1): an inbound IDoc, the most frequent write, then changes no page of them
-        Index("ix_edidc_outbound_queue", "direct", "status", "next_attempt_at",
-              sqlite_where=_OUTBOUND, postgresql_where=_OUTBOUND),
+        Index("ix_edidc_outbound_queue", "direct", "status", "next_attempt_at"),
         # a partner's queue in DOCNUM order, read from the index instead of walking past
         # every IDoc the partner has ever been sent
-        Index("ix_edidc_partner_queue", "mandt", "rcvprn", "direct", "status", "docnum",
-              sqlite_where=_OUTBOUND, postgresql_where=_OUTBOUND),
+        Index("ix_edidc_partner_queue", "mandt", "rcvprn", "direct", "status", "docnum"),
     ]
 
 
