@@ -152,7 +152,7 @@ def _db(args: argparse.Namespace) -> int:
     db = Database(args.db or Settings.from_env().db_url)
     try:
         if args.db_command == "upgrade":
-            before, after = migrations.upgrade(db.engine, args.revision)
+            before, after = migrations.upgrade(db.migration_engine, args.revision)
             print(f"at {after}" if before == after
                   else f"upgraded from {before or 'none'} to {after}")
         else:

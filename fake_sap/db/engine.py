@@ -5,6 +5,14 @@ transactions start with ``BEGIN IMMEDIATE``: a writer takes the lock up front an
 (busy timeout) instead of failing halfway when two deferred transactions try to upgrade.
 PostgreSQL needs nothing special; its row locks and ``ON CONFLICT`` do the work.
 
+:meth:`Database.write` and :meth:`Database.read` say ``BEGIN`` on SQLite themselves rather
+than through a "begin" event of the engine: any connection event of SQLAlchemy's makes it
+dispatch events around every statement, which cost an inbound IDoc about a tenth of its
+Python function calls. :attr:`Database.engine` therefore has no event of its own (statement
+observers may add theirs); a transaction of ``engine.begin()`` on SQLite runs each statement
+on its own. The schema migrations, which need real transactions, use
+:attr:`Database.migration_engine`, the same pool with the "begin" event.
+
 A transaction that fails because of the storage itself (disk full, database read-only,
 locked beyond the busy timeout, server unreachable) raises a
 :class:`~fake_sap.errors.StorageUnavailable` instead of the driver's error (see
@@ -16,13 +24,14 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import os
 import sqlite3
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -32,14 +41,19 @@ from fake_sap.db import migrations
 from fake_sap.db.schema import metadata
 from fake_sap.errors import StorageBusy, StorageFull, StorageReadOnly, StorageUnavailable
 
-_READ_ONLY = "fake_sap_read_only"
-
 
 class Database:
     def __init__(self, url: str) -> None:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        #: the engine of :meth:`write` and :meth:`read` (no connection events, see above)
         self.engine = self._create_engine()
+        #: the engine for the schema migrations: on SQLite its "begin" event says
+        #: ``BEGIN IMMEDIATE``, so that ``engine.begin()`` is a transaction
+        self.migration_engine = self.engine
+        if self.is_sqlite:
+            self.migration_engine = self.engine.execution_options()
+            event.listen(self.migration_engine, "begin", _sqlite_on_begin)
         database = _sqlite_file(self.url) if self.is_sqlite else ""
         self._lock_path = f"{database}.writelock" if database else None
         self._held = threading.local()
@@ -54,26 +68,28 @@ class Database:
             self.url,
             connect_args={"timeout": 60, "check_same_thread": False},
         )
+        # a pool event: it sets each new connection up and costs nothing per statement
         event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", _sqlite_on_begin)
         return engine
 
     def create_schema(self) -> None:
         """Bring the schema to the newest revision: create it on an empty database, upgrade
         one an older version made (see :mod:`fake_sap.db.migrations`)."""
-        migrations.upgrade(self.engine)
+        migrations.upgrade(self.migration_engine)
 
     def drop_schema(self) -> None:
         """Drop every table, the migrations' version table too."""
-        metadata.drop_all(self.engine)
-        with self.engine.begin() as conn:
+        metadata.drop_all(self.migration_engine)
+        with self.migration_engine.begin() as conn:
             migrations.drop_version_table(conn)
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A read-write transaction: committed when the block ends, rolled back on error."""
-        with _storage_errors_classified(), self._writer_turn():
-            with self.engine.begin() as conn:
+        with _storage_errors_classified(), self._writer_turn(), self.engine.connect() as conn:
+            with conn.begin():
+                if self.is_sqlite:
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
                 yield conn
 
     @contextmanager
@@ -88,20 +104,37 @@ class Database:
         if self._lock_path is None or depth:
             yield
             return
-        with open(self._lock_path, "a+b") as lock_file:
-            fcntl.flock(lock_file, fcntl.LOCK_EX)
-            self._held.depth = 1
-            try:
-                yield
-            finally:
-                self._held.depth = 0
+        lock_file = self._lock_file(self._lock_path)
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        self._held.depth = 1
+        try:
+            yield
+        finally:
+            self._held.depth = 0
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+    def _lock_file(self, path: str) -> BinaryIO:
+        """This thread's handle on the lock file, opened by its first write and kept, so
+        that a write transaction does not open and close a file.
+
+        A ``flock`` belongs to the open file, not to the thread or the process: two threads
+        sharing one handle would both "hold" the lock, so each thread has its own; and a
+        process forked from this one opens its own rather than using its parent's.
+        """
+        held: tuple[int, BinaryIO] | None = getattr(self._held, "lock_file", None)
+        if held is not None and held[0] == os.getpid():
+            return held[1]
+        lock_file = open(path, "a+b")  # closed with the thread (or this Database)
+        self._held.lock_file = (os.getpid(), lock_file)
+        return lock_file
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A read-only transaction (on SQLite a deferred one, so readers never block writers)."""
-        with _storage_errors_classified(), \
-                self.engine.connect().execution_options(**{_READ_ONLY: True}) as conn:
+        with _storage_errors_classified(), self.engine.connect() as conn:
             with conn.begin():
+                if self.is_sqlite:
+                    conn.exec_driver_sql("BEGIN")
                 yield conn
 
     def dispose(self) -> None:
@@ -151,10 +184,8 @@ def _use_wal(cursor: Any, timeout_seconds: float) -> None:
 
 
 def _sqlite_on_begin(conn: Connection) -> None:
-    if conn.get_execution_options().get(_READ_ONLY):
-        conn.exec_driver_sql("BEGIN")
-    else:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # a migration writes: take SQLite's write lock up front
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 # -- storage failures --------------------------------------------------------------------------
