@@ -27,7 +27,10 @@ that, byte for byte):
   for the same outputs of a function module: every value through the same wire conversion,
   plain printable values copied, any other handed to lxml. A response of RFC_READ_TABLE
   holds a thousand DATA rows; lxml builds two elements for each
-  (``tests/unit/fake_sap/test_fastpath_rfc.py``).
+  (``tests/unit/fake_sap/test_fastpath_rfc.py``). Per structure, the field list, the row
+  template and the wire text of each field's initial value are worked out once
+  (:class:`_RowLayout`): a BAPI echoes its tables, whose unsent fields hold the very initial
+  value objects their rows were bound from.
 - :func:`idoc_xml_result`, the answer to an IDoc-XML POST, is what
   :func:`idoc_xml_result_with_lxml` writes, byte for byte.
 - :func:`fields_pass` and :func:`data_records_pass` say True exactly when the reference
