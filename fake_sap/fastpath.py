@@ -27,7 +27,10 @@ that, byte for byte):
   for the same outputs of a function module: every value through the same wire conversion,
   plain printable values copied, any other handed to lxml. A response of RFC_READ_TABLE
   holds a thousand DATA rows; lxml builds two elements for each
-  (``tests/unit/fake_sap/test_fastpath_rfc.py``).
+  (``tests/unit/fake_sap/test_fastpath_rfc.py``). Per structure, the field list, the row
+  template and the wire text of each field's initial value are worked out once
+  (:class:`_RowLayout`): a BAPI echoes its tables, whose unsent fields hold the very initial
+  value objects their rows were bound from.
 - :func:`idoc_xml_result`, the answer to an IDoc-XML POST, is what
   :func:`idoc_xml_result_with_lxml` writes, byte for byte.
 - :func:`fields_pass` and :func:`data_records_pass` say True exactly when the reference
@@ -452,19 +455,59 @@ def _write_rfc_parameter(out: list[str], parameter: Parameter, value: Any) -> No
         _write_rfc_values(out, [(name, wire_text(parameter.type, value))])
 
 
+@dataclass(frozen=True)
+class _RowLayout:
+    """What writing rows of one structure needs, worked out once per structure: BAPI
+    structures have up to a few hundred fields, and their tables are echoed in every
+    response."""
+
+    fields: tuple[tuple[str, Elementary], ...]
+    names: tuple[str, ...]
+    #: every field's text value as it is (see :data:`_TEXT_AS_IS`)
+    all_as_is: bool
+    #: per field: name, type, whether a str value is its own wire text, the field's
+    #: initial value (the very object every bound row starts from) and its wire text
+    plan: tuple[tuple[str, Elementary, bool, object, str], ...]
+    #: one row of plain text in every field: ``<NAME>%s</NAME>...``
+    template: str
+
+
+def _row_layout(structure: Structure) -> _RowLayout:
+    layout = _ROW_LAYOUTS.get(id(structure))
+    if layout is not None and layout[0] is structure:
+        return layout[1]
+    fields = tuple((f.name, f.type) for f in structure.fields)
+    initial = structure.initial()
+    made = _RowLayout(
+        fields=fields, names=tuple(name for name, _ in fields),
+        all_as_is=all(elementary.type in _TEXT_AS_IS for _, elementary in fields),
+        plan=tuple((name, elementary, elementary.type in _TEXT_AS_IS, initial[name],
+                    wire_text(elementary, initial[name])) for name, elementary in fields),
+        template="".join(f"<{name}>%s</{name}>" for name, _ in fields))
+    if len(_ROW_LAYOUTS) >= _MAX_ROW_LAYOUTS:
+        _ROW_LAYOUTS.clear()
+    # the structure is kept with its layout, so that its id is not reused while cached
+    _ROW_LAYOUTS[id(structure)] = (structure, made)
+    return made
+
+
+_ROW_LAYOUTS: dict[int, tuple[Structure, _RowLayout]] = {}
+_MAX_ROW_LAYOUTS = 1024
+
+
 def _write_rfc_rows(out: list[str], name: str, structure: Structure,
                     rows: Sequence[Mapping[str, Any]], row_tag: str = "item") -> None:
     """A table (one ``<item>`` per row) or, without ``row_tag``, one structure."""
-    fields = [(f.name, f.type) for f in structure.fields]
-    if row_tag and not rows or not row_tag and not fields:
+    layout = _row_layout(structure)
+    names = layout.names
+    if row_tag and not rows or not row_tag and not names:
         out.append(f"<{name}/>")
         return
-    texts, verbatim = _row_texts(fields, rows)
-    names = [field for field, _ in fields]
+    texts, verbatim = _row_texts(layout, rows)
     out.append(f"<{name}>")
     if verbatim and names and row_tag and all(chain.from_iterable(texts)):
         # the usual table: plain text in every field, one template per row
-        template = "".join(f"<{field}>%s</{field}>" for field in names)
+        template = layout.template
         out.append("".join(f"<{row_tag}>{template % tuple(row)}</{row_tag}>"
                            for row in texts))
     else:
@@ -480,15 +523,16 @@ def _write_rfc_rows(out: list[str], name: str, structure: Structure,
     out.append(f"</{name}>")
 
 
-def _row_texts(fields: Sequence[tuple[str, Elementary]], rows: Sequence[Mapping[str, Any]]
+def _row_texts(layout: _RowLayout, rows: Sequence[Mapping[str, Any]]
                ) -> tuple[list[list[str]], bool]:
     """The rows' wire texts, and whether all of them are verbatim text (:func:`_verbatim`).
 
     Text fields holding text are their own wire text unless a character XML cannot hold is
     in them; that is looked at once for all rows. Anything else is converted value by
     value (:func:`fake_sap.rfc.soap.wire_text`)."""
-    if all(elementary.type in _TEXT_AS_IS for _, elementary in fields):
-        texts = [[row[field] for field, _ in fields] for row in rows]
+    if layout.all_as_is:
+        names = layout.names
+        texts = [[row[field] for field in names] for row in rows]
         try:
             joined = "".join(chain.from_iterable(texts))
         except TypeError:  # a value that is no text
@@ -498,7 +542,7 @@ def _row_texts(fields: Sequence[tuple[str, Elementary]], rows: Sequence[Mapping[
                 return texts, True
             if not _NOT_XML.search(joined):
                 return texts, False
-    texts = _converted_row_texts(fields, rows)
+    texts = _converted_row_texts(layout, rows)
     return texts, _all_verbatim(list(chain.from_iterable(texts)))
 
 
@@ -520,23 +564,28 @@ def _write_rfc_values(out: list[str], values: Iterable[tuple[str, str]],
             out.append(_element_by_lxml(name, text))
 
 
-def _converted_row_texts(fields: Sequence[tuple[str, Elementary]],
+def _converted_row_texts(layout: _RowLayout,
                          rows: Sequence[Mapping[str, Any]]) -> list[list[str]]:
     """Every value's :func:`fake_sap.rfc.soap.wire_text`, converting only the values that
     need it. A BAPI's tables mix text fields with dates and amounts; most of their fields
     are text, whose value (a str) is its own wire text unless it holds a character XML
     cannot: that is looked at once for all of them, and if one does, every value goes
-    through the conversion."""
-    plan = [(field, elementary, elementary.type in _TEXT_AS_IS) for field, elementary in fields]
+    through the conversion. Most dates and amounts of an echoed table are still the very
+    initial value the row was bound from, whose wire text is known (values are immutable,
+    so the same object has the same text)."""
     texts: list[list[str]] = []
     for row in rows:
         line: list[str] = []
-        for field, elementary, as_is in plan:
+        for field, elementary, as_is, initial, initial_text in layout.plan:
             value = row[field]
-            line.append(value if as_is and value.__class__ is str
-                        else wire_text(elementary, value))
+            if as_is and value.__class__ is str:
+                line.append(value)
+            elif value is initial:
+                line.append(initial_text)
+            else:
+                line.append(wire_text(elementary, value))
         texts.append(line)
     if _NOT_XML.search("".join(chain.from_iterable(texts))):
-        return [[wire_text(elementary, row[field]) for field, elementary in fields]
+        return [[wire_text(elementary, row[field]) for field, elementary in layout.fields]
                 for row in rows]
     return texts

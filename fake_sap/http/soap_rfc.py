@@ -63,31 +63,21 @@ def call_function() -> Response:
     mandt = logon()
     rfc_request = soap.parse_request(_body())
     g.rfc_function = rfc_request.function
-    started = time.perf_counter()
-    values: dict[str, Any] = {}
+    entry = call_log.CallEntry(runtime().db, mandt, rfc_request.function, _user(),
+                               time.perf_counter())
     try:
         faults.before_rfc_call(mandt, rfc_request.function)
         function = runtime().functions.lookup(rfc_request.function)
-        values = dict(soap.decode_parameters(function.interface, rfc_request.parameters))
-        outputs = execute(function, _environment(mandt), values)
+        entry.values = dict(soap.decode_parameters(function.interface,
+                                                   rfc_request.parameters))
+        env = dataclasses.replace(_environment(mandt), commit_log=entry)
+        outputs = execute(function, env, entry.values)
     except Exception as error:
-        _log_call(mandt, rfc_request.function, started, values, None, _error_text(error))
+        entry.log(None, _error_text(error))
         raise
-    _log_call(mandt, rfc_request.function, started, values, outputs)
+    entry.log(outputs)
     return Response(fastpath.rfc_response(function.interface, outputs),
                     content_type=SOAP_CONTENT_TYPE)
-
-
-def _log_call(mandt: str, function: str, started: float, values: dict[str, Any],
-              outputs: dict[str, Any] | None, error: str = "") -> None:
-    """The console's log of recent calls. A call has done its work (and committed) by now:
-    a failure to log it must not turn its answer into a fault, so it is only reported."""
-    user = (request.authorization.username or "").upper() if request.authorization else ""
-    try:
-        call_log.record(runtime().db, mandt, function, user,
-                        (time.perf_counter() - started) * 1000, values, outputs, error)
-    except Exception:
-        log.warning("could not log the call of %s", function, exc_info=True)
 
 
 def _error_text(error: Exception) -> str:

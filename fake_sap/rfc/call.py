@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy import Connection
 
 from fake_sap.db.engine import Database
 from fake_sap.db.numbers import NumberBuffer
@@ -35,6 +37,18 @@ class RfcFunction:
         return self.interface.name
 
 
+class CommitLog(Protocol):
+    """What the edge writes in the database transaction of a commit the call makes (its log
+    of calls), so that a committing call needs no transaction of its own for it."""
+
+    def write(self, conn: Connection, outputs: Mapping[str, Any] | None) -> None:
+        """Runs last in the commit's transaction; ``outputs`` are the call's when known by
+        then (None: the function builds them after the commit)."""
+
+    def committed(self) -> None:
+        """The commit with :meth:`write`'s rows is durable."""
+
+
 @dataclass(frozen=True)
 class Environment:
     """Who calls, from where: what SAP keeps in SY-MANDT, SY-UNAME, SY-LANGU."""
@@ -55,6 +69,8 @@ class Environment:
     #: saw (None: nothing is kept, every call reads)
     known: SessionCache | None = None
     version: int | None = None
+    #: written in the transaction of a commit the call makes (None: nothing is)
+    commit_log: CommitLog | None = None
 
 
 @dataclass
@@ -113,8 +129,16 @@ class Call:
         self.updates += 1
         return number
 
-    def commit(self) -> CommitResult:
-        result = luw.commit(self.db, self.env.session, self.env.update_functions)
+    def commit(self, outputs: Mapping[str, Any] | None = None) -> CommitResult:
+        """COMMIT WORK; ``outputs``: the call's, when they are known before it commits."""
+        commit_log = self.env.commit_log
+        finish = None if commit_log is None else (
+            lambda conn: commit_log.write(conn, outputs))
+        result = luw.commit(self.db, self.env.session, self.env.update_functions,
+                            finish=finish)
+        # an update termination rolled back the whole transaction, the log's row too
+        if commit_log is not None and result.error is None:
+            commit_log.committed()
         if result.idocs:
             self.env.outbound_created()
         return result
@@ -135,5 +159,5 @@ def execute(function: RfcFunction, env: Environment, values: Mapping[str, Any]
         raise SystemFailure(f"{function.name} returned an invalid value: {error.text}") \
             from None
     if call.updates and env.session.settings.commit_every_call:
-        call.commit()
+        call.commit(outputs)
     return outputs
