@@ -187,7 +187,8 @@ def test_bd10_sends_the_units_back_as_e1marmm_with_iso_codes(sap):
     assert unit.values == {"MSGFN": "005", "MEINH": "BX", "UMREZ": "12", "UMREN": "1",
                            "EAN11": "4006381333931", "LAENG": "0.000", "BREIT": "0.000",
                            "HOEHE": "0.000", "VOLUM": "0.000", "BRGEW": "6.500",
-                           "GEWEI": "KGM"}
+                           "GEWEI": "KGM", "NEST_FTR": "0", "MAX_STACK": "0",
+                           "CAPAUSE": "0.000"}
     # SAP's segment order: E1MARMM after the texts, before valuation and sales
     names = [segment.name for segment in idoc.segments[0].children]
     assert names.index("E1MARMM") > names.index("E1MAKTM")
