@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import compress
-from operator import itemgetter
+from operator import call, itemgetter
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection, String, Table
@@ -65,12 +65,10 @@ class SegmentFields:
                 formatted.append((i, column.name.upper(), format_value))
         self.columns: tuple[str, ...] = tuple(layout)
         self._text_names = tuple(name for _, name in texts)
-        positions = [i for i, _ in texts]
-        # itemgetter of one position gives a value, not a tuple
-        self._pick_texts: Callable[[Sequence[Any]], Sequence[Any]] = (
-            itemgetter(*positions) if len(positions) > 1
-            else (lambda row: tuple(row[i] for i in positions)))
-        self._formatted = tuple(formatted)
+        self._pick_texts = _picker([i for i, _ in texts])
+        self._formatted_names = tuple(name for _, name, _ in formatted)
+        self._formatters = tuple(format_value for _, _, format_value in formatted)
+        self._pick_formatted = _picker([i for i, _, _ in formatted])
 
     def values(self, row: Sequence[Any], msgfn: str) -> dict[str, str]:
         """A row (columns as :attr:`columns`) as the fields of an outbound segment: MSGFN,
@@ -80,9 +78,20 @@ class SegmentFields:
         # the names with a value beside those values, without a Python-level loop and
         # without a (name, value) pair for each of the many blank character columns
         values.update(zip(compress(self._text_names, picked), filter(None, picked), strict=True))
-        for position_in_row, name, format_value in self._formatted:
-            values[name] = format_value(row[position_in_row])
+        if self._formatters:  # segments of character fields only (E1MARCM) need no call
+            # each formatter called on its value from C (operator.call), not from a loop
+            values.update(zip(self._formatted_names,
+                              map(call, self._formatters, self._pick_formatted(row)),
+                              strict=True))
         return values
+
+
+def _picker(positions: list[int]) -> Callable[[Sequence[Any]], Sequence[Any]]:
+    """The values at ``positions`` of a row, as a tuple (itemgetter of one position gives a
+    value, not a tuple; of none, an error)."""
+    if len(positions) > 1:
+        return itemgetter(*positions)
+    return lambda row: tuple(row[i] for i in positions)
 
 
 ObjectRows = TypeVar("ObjectRows")
