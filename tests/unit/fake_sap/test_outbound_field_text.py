@@ -7,7 +7,8 @@ import pytest
 
 from fake_sap.ale.field_text import formatter
 from fake_sap.ale.master_segments import SegmentFields
-from fake_sap.db.schema import mara, mbew
+from fake_sap.db.schema import knvv, mara, mbew
+from fake_sap.ddic.tables.customer import KNVV
 from fake_sap.ddic.tables.material import MARA, MBEW
 from fake_sap.ddic.types import DATS, AbapType, Elementary, char, curr, dec, numc, quan, unit
 
@@ -72,3 +73,11 @@ def test_a_valuation_writes_zero_amounts_as_zero_and_the_price_unit_as_digits() 
     assert values["VERPR"] == "0" and values["ZPLP1"] == "0"
     assert values["STPRS"] == "4345.97" and values["PEINH"] == "1"
     assert "BWTAR" not in values and "BKLAS" not in values
+
+
+def test_a_customer_sales_area_follows_the_same_rules() -> None:
+    fields = SegmentFields(knvv, KNVV, skip=(), columns=("vkorg", "waers", "awahr", "antlf",
+                                                         "kdgrp"))
+    values = fields.values(("1000", "CNY", "", "", ""), "005")
+    assert values == {"MSGFN": "005", "VKORG": "1000", "WAERS": "CNY", "AWAHR": "000",
+                      "ANTLF": "0"}
