@@ -3,6 +3,7 @@ load of a partner, without change pointers, as full MATMAS05/DEBMAS07 IDocs."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,26 @@ def test_a_sent_material_is_complete_with_texts_plants_valuations_and_sales_data
     assert header.findall("E1MARCM") and header.findall("E1MARCM/E1MARDM")
     assert header.findtext("E1MBEWM/STPRS")
     assert header.findtext("E1MVKEM/VKORG")
+    validator_for(MATMAS05).assertValid(received.xml().getroottree())
+
+
+def test_bd10_writes_the_general_data_in_sap_number_formats(
+        sap: SapClient, seeded: dict[str, Any], subscribed: IdocReceiver) -> None:
+    # as a MATMAS05 written by SAP ECC: quantities with their decimals, NUMC zero-padded,
+    # the initial date as 00000000, blank character fields left out
+    sap.send_master_data("MATMAS", objects=[seeded["materials"][0]])
+
+    [received] = subscribed.wait_for(1)
+    header = received.xml().find("IDOC/E1MARAM")
+    assert header is not None
+    for name in ("BRGEW", "VOLUM"):
+        assert re.fullmatch(r"\d+\.\d{3}", header.findtext(name) or ""), name
+    assert header.findtext("BLANZ") == "000"
+    assert header.findtext("MSTDE") == "00000000"
+    assert header.findtext("GEWTO") == "0.0"
+    assert header.find("BISMT") is None
+    blank = [field.tag for field in header if len(field) == 0 and not (field.text or "")]
+    assert blank == []
     validator_for(MATMAS05).assertValid(received.xml().getroottree())
 
 

@@ -182,8 +182,13 @@ def test_bd10_sends_the_units_back_as_e1marmm_with_iso_codes(sap):
 
     [idoc] = parse_document(received.body)
     [unit] = idoc.segments[0].all("E1MARMM")
+    # quantities with all their decimals, zero included, as a MATMAS05 written by SAP ECC
+    # carries them (LAENG 0.000, BRGEW 1.000)
     assert unit.values == {"MSGFN": "005", "MEINH": "BX", "UMREZ": "12", "UMREN": "1",
-                           "EAN11": "4006381333931", "BRGEW": "6.5", "GEWEI": "KGM"}
+                           "EAN11": "4006381333931", "LAENG": "0.000", "BREIT": "0.000",
+                           "HOEHE": "0.000", "VOLUM": "0.000", "BRGEW": "6.500",
+                           "GEWEI": "KGM", "NEST_FTR": "0", "MAX_STACK": "0",
+                           "CAPAUSE": "0.000"}
     # SAP's segment order: E1MARMM after the texts, before valuation and sales
     names = [segment.name for segment in idoc.segments[0].children]
     assert names.index("E1MARMM") > names.index("E1MAKTM")

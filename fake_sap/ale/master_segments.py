@@ -11,16 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import compress
-from operator import itemgetter
+from operator import call, itemgetter
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection, String, Table
 
+from fake_sap.ale.field_text import Formatter, formatter
 from fake_sap.ale.material_units import unit_of_measure_segments
 from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import ISO_BY_LANGUAGE, CodeMap
 from fake_sap.db.master_data import position
 from fake_sap.db.schema import kna1, knb1, knkk, knvp, knvv, makt, mara, marc, mard, mbew, mvke
+from fake_sap.ddic.tables.customer import KNA1, KNB1, KNKK, KNVP, KNVV
+from fake_sap.ddic.tables.declaration import TableDeclaration
+from fake_sap.ddic.tables.material import MARA, MARC, MARD, MBEW, MVKE
 from fake_sap.idoc.document import SegmentData
 from fake_sap.idoc.model import SapType
 from fake_sap.idoc.types.debmas07 import E1KNA1M, E1KNVVM
@@ -35,30 +39,60 @@ REPLACE = "005"
 
 
 class SegmentFields:
-    """Which columns of a master table make the fields of its outbound segment: all but
-    ``skip``, named in upper case (``werks`` is WERKS). Worked out once per table, not once
-    per row: BD10 turns a whole client's master data into segments."""
+    """Which columns of a master table make the fields of its outbound segment, and how
+    each is written: all but ``skip``, named in upper case (``werks`` is WERKS), each in the
+    form SAP's MOVE gives its dictionary type (:mod:`fake_sap.ale.field_text`). Worked out
+    once per table, not once per row: BD10 turns a whole client's master data into segments.
 
-    def __init__(self, table: Table, skip: tuple[str, ...]) -> None:
-        kept = [(i, c) for i, c in enumerate(table.columns) if c.name not in skip]
-        # text columns hold text or NULL: their values need no conversion to be field values
+    ``columns`` is the layout of the rows :meth:`values` gets (default: all the table's
+    columns in table order); :attr:`columns` is the layout to read for this segment."""
+
+    def __init__(self, table: Table, declaration: TableDeclaration, skip: tuple[str, ...],
+                 columns: Sequence[str] | None = None) -> None:
+        layout = list(table.columns.keys() if columns is None else columns)
+        kept = [(i, table.c[name]) for i, name in enumerate(layout) if name not in skip]
+        # text columns hold text or NULL: the formatters need nothing else
         if not all(isinstance(c.type, String) for _, c in kept):
             raise TypeError(f"{table.name}: outbound segments are made of text columns only")
-        if len(kept) < 2:  # itemgetter of one position gives a value, not a tuple
-            raise ValueError(f"{table.name}: a segment of fewer than two columns")
-        self._names = tuple(c.name.upper() for _, c in kept)
-        self._pick = itemgetter(*(i for i, _ in kept))
+        texts: list[tuple[int, str]] = []
+        formatted: list[tuple[int, str, Formatter]] = []
+        for i, column in kept:
+            declared = declaration.field(column.name.upper())
+            format_value = formatter(declared.type) if declared is not None else None
+            if format_value is None:
+                texts.append((i, column.name.upper()))
+            else:
+                formatted.append((i, column.name.upper(), format_value))
+        self.columns: tuple[str, ...] = tuple(layout)
+        self._text_names = tuple(name for _, name in texts)
+        self._pick_texts = _picker([i for i, _ in texts])
+        self._formatted_names = tuple(name for _, name, _ in formatted)
+        self._formatters = tuple(format_value for _, _, format_value in formatted)
+        self._pick_formatted = _picker([i for i, _, _ in formatted])
 
     def values(self, row: Sequence[Any], msgfn: str) -> dict[str, str]:
-        """A row of the table (columns in table order) as the fields of an outbound segment:
-        MSGFN and the non-empty values."""
+        """A row (columns as :attr:`columns`) as the fields of an outbound segment: MSGFN,
+        the non-blank character fields and every other field in SAP's form."""
         values = {"MSGFN": msgfn}
-        picked = self._pick(row)
+        picked = self._pick_texts(row)
         # the names with a value beside those values, without a Python-level loop and
-        # without a (name, value) pair for each of the many empty columns: BD10 does this
-        # for every row of a client's master data
-        values.update(zip(compress(self._names, picked), filter(None, picked), strict=True))
+        # without a (name, value) pair for each of the many blank character columns
+        values.update(zip(compress(self._text_names, picked), filter(None, picked), strict=True))
+        if self._formatters:  # segments of character fields only (E1MARCM) need no call
+            # each formatter called on its value from C (operator.call), not from a loop
+            values.update(zip(self._formatted_names,
+                              map(call, self._formatters, self._pick_formatted(row)),
+                              strict=True))
         return values
+
+
+def _picker(positions: list[int]) -> Callable[[Sequence[Any]], Sequence[Any]]:
+    """The values at ``positions`` of a row, as a tuple (itemgetter of one position gives a
+    value, not a tuple; of none, an error)."""
+    if len(positions) > 1:
+        return itemgetter(*positions)
+    return lambda row: tuple(row[i] for i in positions)
+
 
 ObjectRows = TypeVar("ObjectRows")
 
@@ -98,19 +132,22 @@ def material_segments_many(conn: Connection, mandt: str,
     """Materials as full MATMAS05 replacements by MATNR, each made when it is looked up;
     unknown ones are left out."""
     units = iso_codes.for_client(conn, mandt).units
-    return SegmentsOnDemand(material_master.rows_of_many(conn, mandt, matnrs),
+    return SegmentsOnDemand(material_master.rows_of_many(conn, mandt, matnrs,
+                                                         general_columns=_E1MARAM.columns),
                             lambda rows: _material_segment(rows, units))
 
 
 #: MARA's fields that E1MARAM carries (the segment has no room for the others: DISST,
 #: EANNR, DATAB ...)
-_E1MARAM = SegmentFields(mara, skip=tuple(c.name for c in mara.columns
-                                          if E1MARAM.field(c.name.upper()) is None))
-_E1MARCM = SegmentFields(marc, skip=("mandt", "matnr", "trame"))
-_E1MARDM = SegmentFields(mard, skip=("mandt", "matnr", "werks", "labst", "insme", "speme",
-                                     "retme"))
-_E1MBEWM = SegmentFields(mbew, skip=("mandt", "matnr"))
-_E1MVKEM = SegmentFields(mvke, skip=("mandt", "matnr"))
+#: MARA is read with these columns only (MATNR, the key, is one of them): a wide table whose
+#: other columns would be read for nothing
+_E1MARAM = SegmentFields(mara, MARA, skip=(), columns=tuple(
+    c.name for c in mara.columns if E1MARAM.field(c.name.upper()) is not None))
+_E1MARCM = SegmentFields(marc, MARC, skip=("mandt", "matnr", "trame"))
+_E1MARDM = SegmentFields(mard, MARD, skip=("mandt", "matnr", "werks", "labst", "insme",
+                                           "speme", "retme"))
+_E1MBEWM = SegmentFields(mbew, MBEW, skip=("mandt", "matnr"))
+_E1MVKEM = SegmentFields(mvke, MVKE, skip=("mandt", "matnr"))
 _TEXT_SPRAS, _TEXT_MAKTX = position(makt, "spras"), position(makt, "maktx")
 _PLANT_WERKS, _LOCATION_WERKS = position(marc, "werks"), position(mard, "werks")
 
@@ -168,13 +205,13 @@ def customer_segments_many(conn: Connection, mandt: str,
 
 #: KNA1's and KNVV's fields that their segments carry (the segments have no room for the
 #: others: ERDAT, ERNAM, TELFX ...)
-_E1KNA1M = SegmentFields(kna1, skip=tuple(c.name for c in kna1.columns
-                                          if E1KNA1M.field(c.name.upper()) is None))
-_E1KNVVM = SegmentFields(knvv, skip=tuple(c.name for c in knvv.columns if c.name == "kunnr"
-                                          or E1KNVVM.field(c.name.upper()) is None))
-_E1KNVPM = SegmentFields(knvp, skip=("mandt", "kunnr", "vkorg", "vtweg", "spart"))
-_E1KNB1M = SegmentFields(knb1, skip=("mandt", "kunnr"))
-_E1KNKKM = SegmentFields(knkk, skip=("mandt", "kunnr", "skfor", "ssobl", "sauft"))
+_E1KNA1M = SegmentFields(kna1, KNA1, skip=tuple(c.name for c in kna1.columns
+                                                if E1KNA1M.field(c.name.upper()) is None))
+_E1KNVVM = SegmentFields(knvv, KNVV, skip=tuple(
+    c.name for c in knvv.columns if c.name == "kunnr" or E1KNVVM.field(c.name.upper()) is None))
+_E1KNVPM = SegmentFields(knvp, KNVP, skip=("mandt", "kunnr", "vkorg", "vtweg", "spart"))
+_E1KNB1M = SegmentFields(knb1, KNB1, skip=("mandt", "kunnr"))
+_E1KNKKM = SegmentFields(knkk, KNKK, skip=("mandt", "kunnr", "skfor", "ssobl", "sauft"))
 #: the sales area of a KNVV or KNVP row
 _AREA = itemgetter(*(position(knvv, c) for c in ("vkorg", "vtweg", "spart")))
 _PARTNER_AREA = itemgetter(*(position(knvp, c) for c in ("vkorg", "vtweg", "spart")))

@@ -152,25 +152,29 @@ def execute_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
 
 @lru_cache(maxsize=1024)
 def _select_sql(dialect: str, table: Table, key: str, count: int,
-                order: tuple[str, ...]) -> str:
+                order: tuple[str, ...], columns: tuple[str, ...] | None = None) -> str:
     if not all(isinstance(c.type, String) for c in table.columns):
         # other types would come back as the driver has them, not as SQLAlchemy converts them
         raise TypeError(f"{table.name}: read_rows reads tables of text columns only")
     placeholder = _PLACEHOLDER[dialect]
     # the columns named, not *: a column added to an older database comes last in its table
-    return (f"SELECT {', '.join(table.columns.keys())} FROM {table.name} "
+    selected = table.columns.keys() if columns is None else [table.c[c].name for c in columns]
+    return (f"SELECT {', '.join(selected)} FROM {table.name} "
             f"WHERE mandt = {placeholder} AND {key} IN ({', '.join([placeholder] * count)}) "
             f"ORDER BY {', '.join(order)}")
 
 
 def read_rows(conn: Connection, table: Table, mandt: str, key: str, keys: Sequence[str],
-              order: Sequence[str]) -> list[tuple[Any, ...]]:
+              order: Sequence[str], columns: Sequence[str] | None = None
+              ) -> list[tuple[Any, ...]]:
     """The client's rows of a text-only ``table`` whose column ``key`` is one of ``keys``,
-    ordered by the columns ``order``: plain tuples, columns in table order. One query, so
-    keep ``keys`` within the database's limit of bound variables."""
+    ordered by the columns ``order``: plain tuples, columns in table order (or only the
+    ``columns`` named, in that order). One query, so keep ``keys`` within the database's
+    limit of bound variables."""
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(_select_sql(conn.dialect.name, table, key, len(keys), tuple(order)),
+        cursor.execute(_select_sql(conn.dialect.name, table, key, len(keys), tuple(order),
+                                   None if columns is None else tuple(columns)),
                        (mandt, *keys))
         return list(cursor.fetchall())
     finally:

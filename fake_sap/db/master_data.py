@@ -30,20 +30,23 @@ def object_keys(conn: Connection, table: Table, key: str, mandt: str) -> list[st
 
 
 def rows_by_object(conn: Connection, table: Table, key: str, mandt: str,
-                   keys: Sequence[str]) -> dict[str, list[Row]]:
+                   keys: Sequence[str], columns: Sequence[str] | None = None
+                   ) -> dict[str, list[Row]]:
     """The rows of ``table`` belonging to each of the objects ``keys`` (column ``key``),
     in primary-key order; objects without rows are left out. One query per 500 keys.
 
     The rows are plain tuples, columns in table order (:func:`position` finds one), read
     past SQLAlchemy (:func:`fake_sap.db.bulk.read_rows`): for readers of many objects, whose
-    rows cost more in SQLAlchemy than in the database."""
-    position_of_key = position(table, key)
+    rows cost more in SQLAlchemy than in the database. With ``columns`` (which must name
+    ``key``) the rows hold only those columns, in that order: a reader that needs few of a
+    wide table's columns reads only those."""
+    position_of_key = position(table, key) if columns is None else list(columns).index(key)
     order = [key, *(c.name for c in table.primary_key.columns if c.name not in ("mandt", key))]
     result: dict[str, list[Row]] = {}
     unique = list(dict.fromkeys(keys))
     for start in range(0, len(unique), KEYS_PER_QUERY):
         chunk = unique[start:start + KEYS_PER_QUERY]
-        for row in read_rows(conn, table, mandt, key, chunk, order):
+        for row in read_rows(conn, table, mandt, key, chunk, order, columns):
             result.setdefault(row[position_of_key], []).append(row)
     return result
 

@@ -537,7 +537,7 @@ class MaterialRows(NamedTuple):
     """All rows of one material, as :func:`fake_sap.db.master_data.rows_by_object` reads
     them (plain tuples, columns in table order)."""
 
-    general: Row  # MARA
+    general: Row  # MARA (only the columns read: see rows_of_many)
     texts: list[Row]  # MAKT
     plants: list[Row]  # MARC
     storage_locations: list[Row]  # MARD
@@ -546,11 +546,13 @@ class MaterialRows(NamedTuple):
     units: list[Row]  # MARM
 
 
-def rows_of_many(conn: Connection, mandt: str,
-                 matnrs: Sequence[str]) -> dict[str, MaterialRows]:
+def rows_of_many(conn: Connection, mandt: str, matnrs: Sequence[str],
+                 general_columns: Sequence[str] | None = None) -> dict[str, MaterialRows]:
     """Materials by MATNR, every table's rows (unknown ones are left out). One query per
-    table for the whole batch, not six per material: BD10 reads a whole client."""
-    heads = rows_by_object(conn, mara, "matnr", mandt, matnrs)
+    table for the whole batch, not six per material: BD10 reads a whole client. With
+    ``general_columns`` (which must name MATNR) the MARA rows hold only those columns, in
+    that order: MARA is wide, and an outbound segment carries only part of it."""
+    heads = rows_by_object(conn, mara, "matnr", mandt, matnrs, general_columns)
     found = list(heads)
     texts, plants, locations, valuations, sales, units = (
         rows_by_object(conn, table, "matnr", mandt, found)

@@ -575,17 +575,24 @@ E1MARMM = Segment(
         ("GEWEI", 3, U, "Weight unit"),
         ("MESUB", 3, U, "Lower-level unit of measure in a packing hierarchy"),
         ("GTIN_VARIANT", 2, C, "Global trade item number variant"),
+        ("NEST_FTR", 3, DE, "Remaining volume after nesting (in percentage)"),
+        ("MAX_STACK", 3, DE, "Maximum stacking factor"),
+        ("CAPAUSE", 16, DE, "Capacity usage"),
     ),
     children=(E1MEANM,),
     max_occurs=UNBOUNDED,
-    source=_LADS.format(record="UOM, MSGFN to GTIN_VARIANT") + "; " + _TREE,
+    source=_LADS.format(record="UOM, MSGFN to GTIN_VARIANT") + "; " + _TREE + "; NEST_FTR, "
+           "MAX_STACK and CAPAUSE after GEWEI, in that order: a MATMAS05 written by an SAP "
+           "ECC system (GitHub, Balajihari3105/XmlPrasing, README.md: NEST_FTR 0, "
+           "MAX_STACK 0, CAPAUSE 0.000)",
     notes="inbound, each segment is stored as a MARM row (MSGFN 003 removes the unit) "
           "and its unit fields are converted from ISO codes; BD10 and change pointers send "
           "the MARM rows back in it. " + _LADS_LIMITS + " NEST_FTR, "
-          "MAX_STACK and CAPAUSE, which recent systems send in this segment, are not "
-          "declared: public listings give them only as MARM table columns (DEC 3, INT4, "
-          "QUAN 15,3), not with their position and length in the segment, so an IDoc "
-          "carrying them still ends in status 60.",
+          "MAX_STACK and CAPAUSE follow GTIN_VARIANT: the sample shows them after GEWEI "
+          "with MESUB and GTIN_VARIANT blank (left out), and the listing ends at "
+          "GTIN_VARIANT. Their lengths in the segment are not confirmed by a public "
+          "source: they are taken from the MARM fields (NEST_FTR DEC 3, MAX_STACK INT1 3, "
+          "CAPAUSE DEC 15,3 with room for the decimal point, as LAENG QUAN 13,3 has 14).",
 )
 
 E1MBEWM = Segment(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import gc
+from decimal import Decimal
 
 import pytest
 
@@ -109,3 +110,21 @@ def test_receiving_and_applying_leaves_the_collector_as_python_sets_it(tmp_path)
         db.dispose()
 
     assert (gc.get_threshold(), gc.get_freeze_count()) == (threshold, frozen)
+
+
+def test_a_matmas_in_sap_outbound_form_is_read_zero_amounts_as_zero():
+    # as SAP ECC writes a MATMAS05: quantities with decimals, NUMC zero-padded, initial
+    # dates 00000000 and zero amounts as 0; none of these stops the reading
+    idoc = _one(_matmas(valuation="<VERPR>0</VERPR><STPRS>4345.97</STPRS><PEINH>1</PEINH>"
+                                  "<ZPLP1>0</ZPLP1><ZPLP2>0</ZPLP2><ZKDAT>00000000</ZKDAT>")
+                .replace(b"<MEINS>PCE</MEINS>",
+                         b"<MEINS>PCE</MEINS><BLANZ>000</BLANZ><BRGEW>1.000</BRGEW>"
+                         b"<VOLUM>0.000</VOLUM><MSTDE>00000000</MSTDE>"))
+
+    material = material_from_matmas(idoc)
+
+    assert material.prices is not None
+    assert (material.prices.standard, material.prices.moving_average,
+            material.prices.outlet_purchase, material.prices.price_unit) == (
+        Decimal("4345.97"), Decimal(0), Decimal(0), 1)
+    assert material.base_unit == "ST"

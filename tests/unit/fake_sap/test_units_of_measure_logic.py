@@ -151,13 +151,16 @@ def test_an_iso_code_without_a_conversion_is_refused_naming_the_field() -> None:
 
 # --- outbound ---------------------------------------------------------------------------------
 
-def test_a_marm_row_is_an_e1marmm_with_iso_units_and_without_empty_fields() -> None:
+def test_a_marm_row_is_an_e1marmm_with_iso_units_and_numbers_in_sap_form() -> None:
     row = tuple({"mandt": "100", "matnr": MATNR, "meinh": "BOX", "umrez": "12",
-                 "umren": "1", "gewei": "KG", "nest_ftr": "5"}.get(c.name, "")
+                 "umren": "1", "gewei": "KG", "nest_ftr": "5", "brgew": "2.5"}.get(c.name, "")
                 for c in marm.columns)
 
     [segment] = unit_of_measure_segments([row], "005", BASELINE.units)
 
-    # NEST_FTR has no place in E1MARMM as declared
+    # blank character fields are left out; quantities carry all their decimals and empty
+    # numbers are zero, as a MATMAS05 written by SAP ECC has them (LAENG 0.000, NEST_FTR 0)
     assert (segment.name, segment.values) == ("E1MARMM", {
-        "MSGFN": "005", "MEINH": "BX", "UMREZ": "12", "UMREN": "1", "GEWEI": "KGM"})
+        "MSGFN": "005", "MEINH": "BX", "UMREZ": "12", "UMREN": "1", "LAENG": "0.000",
+        "BREIT": "0.000", "HOEHE": "0.000", "VOLUM": "0.000", "BRGEW": "2.500",
+        "GEWEI": "KGM", "NEST_FTR": "5", "MAX_STACK": "0", "CAPAUSE": "0.000"})
