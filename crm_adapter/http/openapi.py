@@ -54,8 +54,13 @@ MAX_ID = 2**63 - 1
 
 #: a month as ``YYYY-MM`` from 1900 on, the months ``labour_fees.parse_month`` takes
 MONTH = {"type": "string", "pattern": r"^(19|[2-9][0-9])[0-9]{2}-(0[1-9]|1[0-2])$"}
-#: free text the API strips: at least one character that is not white space
-TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+#: free text the API strips: at least one character that is not white space. White space is
+#: what Python's ``str.strip`` removes, spelled out: a JSON Schema pattern's ``\S`` follows
+#: ECMAScript, which counts U+FEFF as white space but not the separators U+001C-U+001F, so
+#: ``\S`` would let a client send a text the API then finds blank
+TEXT = {"type": "string", "minLength": 1,
+        "pattern": r"[^\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029"
+                   r"\u202f\u205f\u3000]"}
 
 
 def path_id(name: str, description: str) -> dict[str, Any]:

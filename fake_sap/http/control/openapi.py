@@ -54,6 +54,13 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 #: the message types BD10/BD12 send (the applications with an outbound side)
 SENDABLE = tuple(sorted(m for m, a in APPLICATIONS.items() if a.outbound))
 
+#: a text with at least one character that is not white space, white space being what
+#: Python's ``str.strip`` removes: a JSON Schema pattern's ``\S`` follows ECMAScript, which
+#: does not count the separators U+001C-U+001F, so ``\S`` would admit a text the handlers
+#: find blank
+NOT_BLANK = (r"[^\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f"
+             r"\u205f\u3000]")
+
 ERROR = _ref("Error")
 BAD_REQUEST = _json(ERROR, "Invalid input")
 NOT_FOUND = _json(ERROR, "Unknown client, IDoc or partner")
@@ -335,7 +342,7 @@ _PATHS: dict[str, Any] = {
                                                         "entered (4711); default: all of "
                                                         "the client",
                                          "items": {"type": "string", "minLength": 1,
-                                                   "maxLength": 18, "pattern": "\\S"}}}}}}},
+                                                   "maxLength": 18, "pattern": NOT_BLANK}}}}}}},
                  "responses": {"200": _json({
                      "type": "object",
                      "required": ["message_type", "receivers", "objects", "created",
