@@ -185,6 +185,8 @@ def test_savedata_accepts_every_declared_field_of_every_structure(service):
                     "BASE_UOM_ISO": "PCE", "UNIT_OF_WT_ISO": "KGM", "DIVISION": "00",
                     "ITEM_CAT": "NORM", "NET_WEIGHT": Decimal("1.250")},
         PLANTDATA=plant, PLANTDATAX={"PLANT": "1000"},
+        STORAGELOCATIONDATA={"PLANT": "1000", "STGE_LOC": "0001"},
+        STORAGELOCATIONDATAX={"PLANT": "1000", "STGE_LOC": "0001"},
         VALUATIONDATA={"VAL_AREA": "1000", "VAL_TYPE": "", "PRICE_CTRL": "V",
                        "PRICE_UNIT": Decimal(1)},
         VALUATIONDATAX={"VAL_AREA": "1000", "VAL_TYPE": ""},

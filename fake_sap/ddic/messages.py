@@ -292,6 +292,9 @@ REUSED_NUMBERS: tuple[T100Message, ...] = (
                 "SALESDATA (&1/&2)"),
     T100Message("M3", "344",
                 "VALUATIONDATAX must contain the valuation area and type of VALUATIONDATA (&1)"),
+    T100Message("M3", "344",
+                "STORAGELOCATIONDATAX must contain the plant and storage location of "
+                "STORAGELOCATIONDATA (&1/&2)"),
     T100Message("M3", "351", "Unit of measure &1 is not defined"),
     T100Message("M3", "351", "Delivering plant &1 does not exist"),
     T100Message("M3", "351", "Plant &1 does not exist"),

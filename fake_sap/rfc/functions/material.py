@@ -1,14 +1,14 @@
 """Material BAPIs: BAPI_MATERIAL_GET_DETAIL and BAPI_MATERIAL_SAVEDATA (with its update task).
 
-SAVEDATA follows SAP's checkbox rule: a field of CLIENTDATA, PLANTDATA, VALUATIONDATA or
-SALESDATA is taken only when the same field of the X structure is ``X``; everything else is
-left as it is (or initial for a new material). It checks everything at call time, draws an
-internal material number when HEADDATA-MATERIAL is empty, and registers the update function
-``MATERIAL_UPDATE``; nothing is visible before BAPI_TRANSACTION_COMMIT. The commit writes
-MARA/MAKT/MARC/MBEW/MVKE through the material master (:mod:`fake_sap.mm.material_master`,
-the same writer as inbound MATMAS, with :attr:`~fake_sap.mm.material_master.Maintenance.FLAGGED`
-maintenance) and a MATMAS change pointer, from which ALE distributes the material like MM02
-would.
+SAVEDATA follows SAP's checkbox rule: a field of CLIENTDATA, PLANTDATA, STORAGELOCATIONDATA,
+VALUATIONDATA or SALESDATA is taken only when the same field of the X structure is ``X``;
+everything else is left as it is (or initial for a new material). It checks everything at
+call time, draws an internal material number when HEADDATA-MATERIAL is empty, and registers
+the update function ``MATERIAL_UPDATE``; nothing is visible before BAPI_TRANSACTION_COMMIT.
+The commit writes MARA/MAKT/MARC/MARD/MBEW/MVKE through the material master
+(:mod:`fake_sap.mm.material_master`, the same writer as inbound MATMAS, with
+:attr:`~fake_sap.mm.material_master.Maintenance.FLAGGED` maintenance) and a MATMAS change
+pointer, from which ALE distributes the material like MM02 would.
 
 Layer: rfc (a function module). Reads and writes go through the material master, never SQL.
 """
@@ -16,6 +16,7 @@ Layer: rfc (a function module). Reads and writes go through the material master,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from fake_sap import clock
 from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import IsoCodes
 from fake_sap.conversion import matn1_input, matn1_output
+from fake_sap.customizing import storage_location_key
 from fake_sap.db import change_pointers, clients
 from fake_sap.ddic.tables import material as ddic_material
 from fake_sap.errors import SapMessage, declared_message
@@ -33,6 +35,7 @@ from fake_sap.mm.material_master import (
     PlantView,
     SalesView,
     SaveMaterial,
+    StorageLocationView,
     UnitOfMeasureView,
     ValuationView,
 )
@@ -43,6 +46,8 @@ from fake_sap.rfc.functions.material_structures import (
     BAPI_MARAX,
     BAPI_MARC,
     BAPI_MARCX,
+    BAPI_MARD,
+    BAPI_MARDX,
     BAPI_MARM,
     BAPI_MARMX,
     BAPI_MATRETURN2,
@@ -59,6 +64,7 @@ from fake_sap.rfc.functions.material_structures import (
     CLIENT_COLUMNS,
     PLANT_COLUMNS,
     SALES_COLUMNS,
+    STORAGE_LOCATION_COLUMNS,
     UNIT_OF_MEASURE_COLUMNS,
     UNIT_OF_MEASURE_ISO_FIELDS,
     VALUATION_COLUMNS,
@@ -181,6 +187,10 @@ BAPI_MATERIAL_SAVEDATA = FunctionInterface(
                   optional=True),
         importing("PLANTDATA", BAPI_MARC, "Plant data (MARC)", optional=True),
         importing("PLANTDATAX", BAPI_MARCX, "Which PLANTDATA fields to take", optional=True),
+        importing("STORAGELOCATIONDATA", BAPI_MARD, "Storage location data (MARD)",
+                  optional=True),
+        importing("STORAGELOCATIONDATAX", BAPI_MARDX, "Which STORAGELOCATIONDATA fields to "
+                                                      "take", optional=True),
         importing("VALUATIONDATA", BAPI_MBEW, "Valuation data (MBEW)", optional=True),
         importing("VALUATIONDATAX", BAPI_MBEWX, "Which VALUATIONDATA fields to take",
                   optional=True),
@@ -212,11 +222,13 @@ BAPI_MATERIAL_SAVEDATA = FunctionInterface(
           "HEADDATA-MATERIAL draws the next internal number from range object MATERIALNR, "
           "which stays used even if the work is rolled back. The commit writes a MATMAS "
           "change pointer, so ALE distributes the material to subscribed partners. "
+          "STORAGELOCATIONDATA is stored in MARD (STORAGELOCATIONDATAX names the same plant "
+          "and storage location; the storage location must exist in the plant, T001L). "
           "UNITSOFMEASURE rows are stored in MARM as UNITSOFMEASUREX says (the X row of the "
           "same ALT_UNIT or ALT_UNIT_ISO); DEL_FLAG = X removes the unit. FLAG_ONLINE, "
           "FLAG_CAD_CALL, NO_DEQUEUE, NO_ROLLBACK_WORK, EXTENSIONIN and EXTENSIONINX are "
           "accepted and not stored. SAP's other parameters (FORECASTPARAMETERS, "
-          "PLANNINGDATA, STORAGELOCATIONDATA, WAREHOUSENUMBERDATA, STORAGETYPEDATA with "
+          "PLANNINGDATA, WAREHOUSENUMBERDATA, STORAGETYPEDATA with "
           "their X structures, INTERNATIONALARTNOS, MATERIALLONGTEXT, TAXCLASSIFICATIONS, "
           "PRTDATA, PRTDATAX) are not declared: no public listing of their structures' "
           "fields was found. Over plain SOAP they are ignored like any unknown element "
@@ -281,7 +293,7 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
         require("T006", client.get(column, ""), message(
             "E", "M3", "351", "Unit of measure &1 is not defined", client.get(column, "")),
             "CLIENTDATA", field)
-    plants = _plant(call, require)
+    plants = _with_storage_location(_plant(call, require), _storage_location(call, require))
     valuations = _valuation(call, require)
     sales = _sales(call, require)
     units = _units_of_measure(call["UNITSOFMEASURE"], call["UNITSOFMEASUREX"], codes,
@@ -416,6 +428,42 @@ def _plant(call: Call, require: Any) -> list[dict[str, Any]]:
     return [{"werks": data["PLANT"], "values": _flagged(data, flags, PLANT_COLUMNS)}]
 
 
+def _storage_location(call: Call, require: Any) -> dict[str, Any] | None:
+    """STORAGELOCATIONDATA as a MARD row (plain JSON data), checked like PLANTDATA: the X
+    structure names the same plant and storage location, and T001L knows the pair."""
+    data, flags = call["STORAGELOCATIONDATA"], call["STORAGELOCATIONDATAX"]
+    if not data["PLANT"] and not data["STGE_LOC"]:
+        return None
+    if (flags["PLANT"], flags["STGE_LOC"]) != (data["PLANT"], data["STGE_LOC"]):
+        raise _Refused(message("E", "M3", "344", "STORAGELOCATIONDATAX must contain the plant "
+                                                 "and storage location of "
+                                                 "STORAGELOCATIONDATA (&1/&2)",
+                               data["PLANT"], data["STGE_LOC"]),
+                       "STORAGELOCATIONDATAX", "STGE_LOC")
+    require("T001W", data["PLANT"], message("E", "M3", "351", "Plant &1 does not exist",
+                                            data["PLANT"]), "STORAGELOCATIONDATA", "PLANT")
+    # an empty storage location is no key of T001L either: the same message names it
+    require("T001L", storage_location_key(data["PLANT"], data["STGE_LOC"]), message(
+        "E", "M3", "351", "Storage location &1 does not exist in plant &2", data["STGE_LOC"],
+        data["PLANT"]), "STORAGELOCATIONDATA", "STGE_LOC")
+    return {"werks": data["PLANT"], "lgort": data["STGE_LOC"],
+            "values": _flagged(data, flags, STORAGE_LOCATION_COLUMNS)}
+
+
+def _with_storage_location(plants: list[dict[str, Any]], location: dict[str, Any] | None
+                           ) -> list[dict[str, Any]]:
+    """The storage location joins the plant view of its plant (one without plant fields
+    when PLANTDATA names another plant or none): MARD rows hang below their MARC row."""
+    if location is None:
+        return plants
+    entry = {"lgort": location["lgort"], "values": location["values"]}
+    for plant in plants:
+        if plant["werks"] == location["werks"]:
+            plant["storage_locations"] = [entry]
+            return plants
+    return [*plants, {"werks": location["werks"], "values": {}, "storage_locations": [entry]}]
+
+
 def _valuation(call: Call, require: Any) -> list[dict[str, Any]]:
     data, flags = call["VALUATIONDATA"], call["VALUATIONDATAX"]
     if not data["VAL_AREA"]:
@@ -507,7 +555,8 @@ def saved_material(change: dict[str, Any]) -> SaveMaterial:
         weight_unit=header.get("gewei"), deletion_flag=header.get("lvorm"),
         texts=tuple(MaterialText(text["spras"], text["maktx"])
                     for text in change["descriptions"]),
-        plants=tuple(_plant_view(plant["werks"], plant["values"])
+        plants=tuple(_plant_view(plant["werks"], plant["values"],
+                                 plant.get("storage_locations", ()))
                      for plant in change["plants"]),
         valuations=tuple(_valuation_view(valuation["bwkey"], valuation["bwtar"],
                                          valuation["values"])
@@ -521,11 +570,15 @@ def saved_material(change: dict[str, Any]) -> SaveMaterial:
             for unit in change.get("units_of_measure", ())))
 
 
-def _plant_view(werks: str, values: dict[str, str]) -> PlantView:
+def _plant_view(werks: str, values: dict[str, str],
+                locations: Iterable[dict[str, Any]] = ()) -> PlantView:
     return PlantView(
         plant=werks, purchasing_group=values.get("ekgrp"), mrp_type=values.get("dismm"),
         availability_check=values.get("mtvfp"), profit_center=values.get("prctr"),
-        deletion_flag=values.get("lvorm"))
+        deletion_flag=values.get("lvorm"),
+        storage_locations=tuple(StorageLocationView(location["lgort"],
+                                                    bin=location["values"].get("lgpbe"))
+                                for location in locations))
 
 
 def _valuation_view(bwkey: str, bwtar: str, values: dict[str, str]) -> ValuationView:

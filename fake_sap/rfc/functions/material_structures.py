@@ -131,6 +131,31 @@ BAPI_MARCX = structure(
     Field("PLANT", char(4), "Plant: the same as PLANTDATA-PLANT"),
     *[Field(f.name, FLAG, f"Update {f.name}") for f in BAPI_MARC.fields[1:]])
 
+#: BAPI field -> MARD column (STORAGELOCATIONDATA / STORAGELOCATIONDATAX)
+STORAGE_LOCATION_COLUMNS = {"STGE_BIN": "lgpbe"}
+_MARD_SOURCE = ("field names and their MARD columns from public programs calling "
+                "BAPI_MATERIAL_SAVEDATA (GitHub code search: STORAGELOCATIONDATA-PLANT, "
+                "-STGE_LOC, -STGE_BIN ... filled from MARD-WERKS, -LGORT, -LGPBE); STGE_LOC's "
+                "type LGORT_D CHAR 4 from sapdatasheet.org, structure BBPS_BAPIMATMRD; "
+                "STGE_BIN's type is MARD-LGPBE's (leanx.eu, table MARD). Not the full list: "
+                "see docs/soap-rfc.md, unconfirmed fields")
+BAPI_MARD = structure(
+    "BAPI_MARD", "Material data at storage location level",
+    *layout("""
+PLANT =WERKS_D Plant (WERKS)
+STGE_LOC CHAR4 Storage location (LGORT)
+STGE_BIN CHAR10 Storage bin (LGPBE)
+"""),
+    source=_MARD_SOURCE,
+)
+BAPI_MARDX = structure(
+    "BAPI_MARDX", "Checkbox structure for BAPI_MARD",
+    Field("PLANT", char(4), "Plant: the same as STORAGELOCATIONDATA-PLANT"),
+    Field("STGE_LOC", char(4), "Storage location: the same as STORAGELOCATIONDATA-STGE_LOC"),
+    *[Field(f.name, FLAG, f"Update {f.name}") for f in BAPI_MARD.fields[2:]],
+    source=_MARD_SOURCE,
+)
+
 VALUATION_COLUMNS = {"PRICE_CTRL": "vprsv", "MOVING_PR": "verpr", "STD_PRICE": "stprs",
                      "PRICE_UNIT": "peinh", "VAL_CLASS": "bklas", "PLNDPRICE1": "zplp1",
                      "PLNDPRICE2": "zplp2"}

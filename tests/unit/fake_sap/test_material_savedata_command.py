@@ -7,8 +7,13 @@ from decimal import Decimal
 import pytest
 
 from fake_sap.ale.inbound.values import amount
-from fake_sap.mm.material_master import Maintenance, MaterialText, PlantView
-from fake_sap.rfc.functions.material import saved_material
+from fake_sap.mm.material_master import (
+    Maintenance,
+    MaterialText,
+    PlantView,
+    StorageLocationView,
+)
+from fake_sap.rfc.functions.material import _with_storage_location, saved_material
 
 pytestmark = pytest.mark.unit
 
@@ -41,3 +46,29 @@ def test_only_the_fields_whose_checkbox_was_set_are_maintained() -> None:
 def test_an_idoc_amount_is_read_with_sap_s_trailing_minus(text: str, number: Decimal) -> None:
     assert amount(text, "STPRS") == number
     assert str(amount(text, "STPRS")) == str(number)
+
+
+def test_a_storage_location_joins_the_plant_view_of_its_plant() -> None:
+    change = {
+        "matnr": "000000000000004711", "create": False, "user": "RFCUSER",
+        "today": "20260101", "mara": {"mtart": "", "mbrsh": ""}, "descriptions": [],
+        "plants": _with_storage_location(
+            [{"werks": "1000", "values": {"dismm": "PD"}}],
+            {"werks": "1000", "lgort": "0001", "values": {"lgpbe": "A-01"}}),
+        "valuations": [], "sales": [],
+    }
+
+    command = saved_material(change)
+
+    assert command.plants == (PlantView("1000", mrp_type="PD", storage_locations=(
+        StorageLocationView("0001", bin="A-01"),)),)
+
+
+def test_a_storage_location_of_another_plant_gets_a_plant_view_without_fields() -> None:
+    plants = _with_storage_location(
+        [{"werks": "1000", "values": {"dismm": "PD"}}],
+        {"werks": "1100", "lgort": "0001", "values": {}})
+
+    assert [plant["werks"] for plant in plants] == ["1000", "1100"]
+    assert plants[1] == {"werks": "1100", "values": {},
+                         "storage_locations": [{"lgort": "0001", "values": {}}]}
