@@ -114,25 +114,34 @@ ADDRESS_FIELDS: Mapping[str, str] = {
 
 def partner_address(customer: Mapping[str, Any]) -> dict[str, str]:
     """The E1ADRM1 address fields of a customer master record (KNA1 row); empty fields are
-    left out, as SAP leaves them empty in the segment."""
-    return {field: str(customer[column]) for field, column in ADDRESS_FIELDS.items()
-            if customer.get(column)}
+    left out. LANGUAGE carries the ISO code of the language (SAP writes "EN", not "E")."""
+    address = {field: str(customer[column]) for field, column in ADDRESS_FIELDS.items()
+               if customer.get(column)}
+    language = iso_codes.ISO_BY_LANGUAGE.get(customer.get("spras") or "")
+    if language:
+        address["LANGUAGE"] = language
+    return address
 
 
-#: E1EDT13 qualifier <- LIKP date: 006 goods issue (planned WADAT, actual WADAT_IST),
-#: 007 delivery to the ship-to (LFDAT). The other deadlines SAP sends (transportation
-#: planning, loading, picking) come from LIKP fields the emulator does not keep.
+#: E1EDT13 qualifiers for the LIKP dates the emulator keeps: 006 goods issue (planned WADAT,
+#: actual WADAT_IST) and 007 delivery to the ship-to (LFDAT). SAP also sends 001, 003, 010
+#: and 015 (transportation planning, loading, picking ...) from LIKP dates the emulator
+#: does not keep; those are not sent.
 GOODS_ISSUE, DELIVERY = "006", "007"
 
 
 def deadlines(header: Mapping[str, Any]) -> list[dict[str, str]]:
-    """The E1EDT13 deadlines of a delivery header (LIKP row), for the dates it has."""
-    goods_issue = {"QUALF": GOODS_ISSUE, "NTANF": header["wadat"]}
-    if header["wadat_ist"]:
-        goods_issue["ISDD"] = header["wadat_ist"]
-    result = [goods_issue]
-    if header.get("lfdat"):
-        result.append({"QUALF": DELIVERY, "NTANF": header["lfdat"]})
+    """The E1EDT13 deadlines of a delivery header (LIKP row), for the dates it has. A date
+    without a time span is sent as start and end of the same day, as SAP does."""
+    result = []
+    for qualifier, planned, actual in ((GOODS_ISSUE, header["wadat"], header["wadat_ist"]),
+                                       (DELIVERY, header.get("lfdat") or "", "")):
+        if not planned:
+            continue
+        deadline = {"QUALF": qualifier, "NTANF": planned, "NTEND": planned}
+        if actual:
+            deadline.update({"ISDD": actual, "IEDD": actual})
+        result.append(deadline)
     return result
 
 
