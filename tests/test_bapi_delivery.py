@@ -410,6 +410,10 @@ def test_the_ship_to_in_the_desadv_has_its_name_and_address_from_the_customer_ma
         "NAME1": master["name1"], "STREET1": master["stras"], "CITY1": master["ort01"],
         "POSTL_COD1": master["pstlz"], "COUNTRY1": master["land1"],
         "REGION": master["regio"]}
+    [sold_to] = [s for s in created.header.all("E1ADRM1") if s.get("PARTNER_Q") == "AG"]
+    sold_to_master = flow.tables.row(kna1, kunnr=sold_to.get("PARTNER_ID"))
+    assert sold_to_master is not None
+    assert sold_to.get("NAME1") == sold_to_master["name1"]
 
 
 def test_a_consignment_fill_up_is_issued_into_the_customers_consignment_stock(flow):
