@@ -20,6 +20,7 @@ from logistics_flow import BAPI, IDOC, Flow, quantity, seeded_flow
 from rfc_client import RfcSession
 from zeep.transports import Transport
 
+from fake_sap.db.schema import kna1
 from fake_sap.idoc.document import SegmentData
 from fake_sap.idoc.types import DEBMAS07
 
@@ -383,6 +384,36 @@ def test_the_due_date_is_the_planned_delivery_date(flow):
 
     header = flow.delivery(result["DELIVERY"])
     assert (header["lfdat"], header["wadat"]) == ("20310506", "20310506")
+
+
+def test_the_desadv_sends_the_planned_goods_issue_and_delivery_dates(flow):
+    order = flow.order("10")
+
+    result = flow.create_delivery(order, {"10": "4"}, DUE_DATE="2031-05-06")
+    flow.commit()
+
+    [created] = flow.desadv(result["DELIVERY"])
+    deadlines = {s.get("QUALF"): s.get("NTANF") for s in created.header.all("E1EDT13")}
+    assert deadlines == {"006": "20310506", "007": "20310506"}
+
+
+def test_the_ship_to_in_the_desadv_has_its_name_and_address_from_the_customer_master(flow):
+    order = flow.order("10")
+    delivery = flow.deliver(order, "4")
+
+    [created] = flow.desadv(delivery)
+    [ship_to] = [s for s in created.header.all("E1ADRM1") if s.get("PARTNER_Q") == "WE"]
+    master = flow.tables.row(kna1, kunnr=ship_to.get("PARTNER_ID"))
+    assert master is not None and master["name1"] and master["stras"]
+    assert {field: ship_to.get(field) for field in (
+        "NAME1", "STREET1", "CITY1", "POSTL_COD1", "COUNTRY1", "REGION")} == {
+        "NAME1": master["name1"], "STREET1": master["stras"], "CITY1": master["ort01"],
+        "POSTL_COD1": master["pstlz"], "COUNTRY1": master["land1"],
+        "REGION": master["regio"]}
+    [sold_to] = [s for s in created.header.all("E1ADRM1") if s.get("PARTNER_Q") == "AG"]
+    sold_to_master = flow.tables.row(kna1, kunnr=sold_to.get("PARTNER_ID"))
+    assert sold_to_master is not None
+    assert sold_to.get("NAME1") == sold_to_master["name1"]
 
 
 def test_a_consignment_fill_up_is_issued_into_the_customers_consignment_stock(flow):

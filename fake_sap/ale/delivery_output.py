@@ -30,7 +30,7 @@ from fake_sap import clock
 from fake_sap.ale import outbound
 from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import CodeMap
-from fake_sap.db import partners
+from fake_sap.db import master_data, partners
 from fake_sap.db.documents import ekpo, vbap, vbup
 from fake_sap.idoc.document import SegmentData
 from fake_sap.idoc.types import ZDELVRY07
@@ -81,14 +81,15 @@ def _header(conn: Connection, mandt: str, event: str, header: Mapping[str, Any],
     segment.children.append(SegmentData("E1EDL21", {"LFART": header["lfart"]}))
     if event in CONTROL_QUALIFIERS:
         segment.children.append(SegmentData("E1EDL18", {"QUALF": event}))
+    addresses: dict[str, dict[str, str]] = {}
     for qualifier, partner in (("AG", header["kunag"]), ("WE", header["kunnr"])):
         if partner:
-            segment.children.append(SegmentData("E1ADRM1", {"PARTNER_Q": qualifier,
-                                                            "PARTNER_ID": partner}))
-    dates = {"QUALF": "006", "NTANF": header["wadat"]}
-    if header["wadat_ist"]:
-        dates["ISDD"] = header["wadat_ist"]
-    segment.children.append(SegmentData("E1EDT13", dates))
+            if partner not in addresses:
+                addresses[partner] = partner_address(
+                    master_data.customer(conn, mandt, partner) or {})
+            segment.children.append(SegmentData("E1ADRM1", {
+                "PARTNER_Q": qualifier, "PARTNER_ID": partner, **addresses[partner]}))
+    segment.children.extend(SegmentData("E1EDT13", dates) for dates in deadlines(header))
     for item in items:
         segment.children.append(_item(conn, mandt, item, event, receipt))
     segment.children.append(SegmentData("Z1EDL20", {
@@ -98,6 +99,50 @@ def _header(conn: Connection, mandt: str, event: str, header: Mapping[str, Any],
         "ZMJAHR": material_document[1], "ZEVDAT": clock.dats(now),
         "ZEVTIM": clock.tims(now)}))
     return segment
+
+
+#: E1ADRM1 field <- KNA1 field: the partner's name and address as SAP fills the segment from
+#: the customer master. SAP reads the address from ADRC when KNA1-ADRNR points to one; the
+#: emulator keeps the address in KNA1 only, whose fields carry the same values.
+ADDRESS_FIELDS: Mapping[str, str] = {
+    "FORMOFADDR": "anred", "NAME1": "name1", "NAME2": "name2", "NAME3": "name3",
+    "NAME4": "name4", "STREET1": "stras", "POSTL_COD1": "pstlz", "CITY1": "ort01",
+    "CITY2": "ort02", "POSTL_PBOX": "pfach", "POSTL_COD2": "pstl2", "TELEPHONE1": "telf1",
+    "TELEFAX": "telfx", "COUNTRY1": "land1", "REGION": "regio",
+}
+
+
+def partner_address(customer: Mapping[str, Any]) -> dict[str, str]:
+    """The E1ADRM1 address fields of a customer master record (KNA1 row); empty fields are
+    left out. LANGUAGE carries the ISO code of the language (SAP writes "EN", not "E")."""
+    address = {field: str(customer[column]) for field, column in ADDRESS_FIELDS.items()
+               if customer.get(column)}
+    language = iso_codes.ISO_BY_LANGUAGE.get(customer.get("spras") or "")
+    if language:
+        address["LANGUAGE"] = language
+    return address
+
+
+#: E1EDT13 qualifiers for the LIKP dates the emulator keeps: 006 goods issue (planned WADAT,
+#: actual WADAT_IST) and 007 delivery to the ship-to (LFDAT). SAP also sends 001, 003, 010
+#: and 015 (transportation planning, loading, picking ...) from LIKP dates the emulator
+#: does not keep; those are not sent.
+GOODS_ISSUE, DELIVERY = "006", "007"
+
+
+def deadlines(header: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The E1EDT13 deadlines of a delivery header (LIKP row), for the dates it has. A date
+    without a time span is sent as start and end of the same day, as SAP does."""
+    result = []
+    for qualifier, planned, actual in ((GOODS_ISSUE, header["wadat"], header["wadat_ist"]),
+                                       (DELIVERY, header.get("lfdat") or "", "")):
+        if not planned:
+            continue
+        deadline = {"QUALF": qualifier, "NTANF": planned, "NTEND": planned}
+        if actual:
+            deadline.update({"ISDD": actual, "IEDD": actual})
+        result.append(deadline)
+    return result
 
 
 def _iso_unit(units: CodeMap, unit: str) -> str:
