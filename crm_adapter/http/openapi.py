@@ -182,15 +182,14 @@ _SCHEMAS: dict[str, Any] = {
     "NewApplication": {
         "type": "object", "required": ["outlet", "type", "items"],
         "properties": {
-            "outlet": {"type": "string", "minLength": 1, "maxLength": 10,
+            "outlet": {**TEXT, "maxLength": 10,
                        "description": "The outlet's customer number"},
             "type": {"type": "string",
                      "enum": ["sales_order", "consignment_fill_up", "stock_transport"]},
             "items": {"type": "array", "minItems": 1, "maxItems": 100,
                       "items": ref("ItemInput")}}},
     "Rejection": {"type": "object", "required": ["reason"],
-                  "properties": {"reason": {"type": "string", "minLength": 1,
-                                            "maxLength": 500}}},
+                  "properties": {"reason": {**TEXT, "maxLength": 500}}},
     "Reapplication": {
         "type": "object",
         "properties": {"items": {"type": "array", "minItems": 1, "maxItems": 100,
@@ -236,7 +235,7 @@ _SCHEMAS: dict[str, Any] = {
         "description": "Give application_id or sap_order (not both)",
         "oneOf": [{"required": ["application_id"]}, {"required": ["sap_order"]}],
         "properties": {
-            "outlet": {"type": "string", "minLength": 1, "maxLength": 10},
+            "outlet": {**TEXT, "maxLength": 10},
             "application_id": {"type": "integer", "minimum": 0, "maximum": MAX_ID},
             "sap_order": {"type": "string", "minLength": 1, "maxLength": 10},
             "items": {"type": "array", "minItems": 1, "maxItems": 100,
