@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, select
 
 from fake_sap.db.bulk import read_rows
-from fake_sap.db.schema import kna1, knkk, knvp, knvv, makt, mara, marc, mard, mbew, mvke
+from fake_sap.db.schema import kna1, knkk, knvp, knvv, makt, mara, marc, mard
 
 #: keys per IN list: SQLite allows 999 bound variables in older versions
 KEYS_PER_QUERY = 500
@@ -72,22 +72,10 @@ def material_text(conn: Connection, mandt: str, matnr: str, spras: str = "E") ->
     return texts.get(spras) or next(iter(texts.values()), "")
 
 
-def material_sales(conn: Connection, mandt: str, matnr: str, vkorg: str,
-                   vtweg: str) -> dict[str, Any] | None:
-    return _one(conn, select(mvke).where(mvke.c.mandt == mandt, mvke.c.matnr == matnr,
-                                         mvke.c.vkorg == vkorg, mvke.c.vtweg == vtweg))
-
-
 def material_plant(conn: Connection, mandt: str, matnr: str,
                    werks: str) -> dict[str, Any] | None:
     return _one(conn, select(marc).where(marc.c.mandt == mandt, marc.c.matnr == matnr,
                                          marc.c.werks == werks))
-
-
-def material_valuation(conn: Connection, mandt: str, matnr: str,
-                       bwkey: str) -> dict[str, Any] | None:
-    return _one(conn, select(mbew).where(mbew.c.mandt == mandt, mbew.c.matnr == matnr,
-                                         mbew.c.bwkey == bwkey, mbew.c.bwtar == ""))
 
 
 def unrestricted_stock(conn: Connection, mandt: str, matnr: str, werks: str) -> Decimal:
@@ -120,8 +108,3 @@ def partner(conn: Connection, mandt: str, kunnr: str, vkorg: str, vtweg: str, sp
 def credit_data(conn: Connection, mandt: str, kunnr: str, kkber: str) -> dict[str, Any] | None:
     return _one(conn, select(knkk).where(knkk.c.mandt == mandt, knkk.c.kunnr == kunnr,
                                          knkk.c.kkber == kkber))
-
-
-def count_materials(conn: Connection, mandt: str) -> int:
-    return int(conn.execute(select(func.count()).select_from(mara).where(
-        mara.c.mandt == mandt)).scalar_one())

@@ -496,9 +496,3 @@ def set_goods_moved(conn: Connection, mandt: str, vbeln: str, wadat_ist: str) ->
     """The actual goods movement date (LIKP-WADAT_IST): the delivery's goods have moved."""
     conn.execute(update(likp).where(likp.c.mandt == mandt, likp.c.vbeln == vbeln)
                  .values(wadat_ist=wadat_ist))
-
-
-def vbap_row(conn: Connection, mandt: str, vbeln: str, posnr: str) -> dict[str, Any] | None:
-    row = conn.execute(select(vbap).where(vbap.c.mandt == mandt, vbap.c.vbeln == vbeln,
-                                          vbap.c.posnr == posnr)).mappings().first()
-    return dict(row) if row else None

@@ -36,7 +36,6 @@ from sqlalchemy import (
 
 from fake_sap.conversion import alpha_output
 from fake_sap.customizing import sales_area_key, storage_location_key
-from fake_sap.db import master_data
 from fake_sap.db.bulk import write_rows
 from fake_sap.db.documents import (
     likp,
@@ -704,24 +703,6 @@ def _confirm_availability(conn: Connection, mandt: str, order: OrderPlan) -> Non
                                                    alpha_output(item.matnr),
                                                    parameter=ITEM,
                                                    row=row))
-
-
-def credit_exposure(conn: Connection, mandt: str, kunnr: str,
-                    receivables: Decimal | None = None) -> Decimal:
-    """Open order value of the customer (orders not completely delivered, kept by
-    :mod:`fake_sap.sd.open_orders`) plus receivables (KNKK-SKFOR; ``receivables`` when the
-    caller has read them already)."""
-    stored = conn.execute(_OPEN_ORDER_VALUE, {"mandt": mandt, "kunnr": kunnr}).scalar()
-    if receivables is None:
-        credit = master_data.credit_data(conn, mandt, kunnr, CREDIT_CONTROL_AREA)
-        receivables = Decimal(credit["skfor"]) if credit is not None else Decimal(0)
-    return open_orders.value_of(stored) + receivables
-
-
-#: the customer's open order value in cents. Built once.
-_OPEN_ORDER_VALUE = select(open_order_values.c.netwr_cents).where(
-    open_order_values.c.mandt == bindparam("mandt"),
-    open_order_values.c.kunnr == bindparam("kunnr"))
 
 
 def _check_credit(conn: Connection, mandt: str, order: OrderPlan,
