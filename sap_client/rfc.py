@@ -428,7 +428,8 @@ class Connection:
                 description: FunctionDescription | None,
                 timeout: float | None) -> dict[str, Any]:
         response = self._send("POST", SOAP_RFC_PATH, timeout, content=body, headers={
-            "Content-Type": "text/xml; charset=utf-8", "SOAPAction": soap.SOAP_ACTION})
+            "Content-Type": "text/xml; charset=utf-8",
+            "SOAPAction": soap.SOAP_ACTION_PREFIX + func_name})
         if response.status_code in (401, 403):
             raise LogonError(_logon_message(response))
         if response.status_code == 200:

@@ -55,7 +55,12 @@ RFC_NS = "urn:sap-com:document:sap:rfc:functions"
 SOAP_ENV_NS = "http://schemas.xmlsoap.org/soap/envelope/"
 SOAP12_ENV_NS = "http://www.w3.org/2003/05/soap-envelope"
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
+#: the action of a unit (the emulator's own extension, which has no WSDL)
 SOAP_ACTION = RFC_NS
+#: SAP's WSDL (``/sap/bc/soap/wsdl``) gives a function module's operation the action
+#: ``http://www.sap.com/<name>``; SAP dispatches on the Body's element, but a client sends
+#: what the WSDL says
+SOAP_ACTION_PREFIX = "http://www.sap.com/"
 
 _PROLOG_SCAN_BYTES = 4096
 # fault names that are not exceptions of the function but refusals of the envelope itself

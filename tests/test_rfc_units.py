@@ -13,11 +13,13 @@ import threading
 from typing import Any
 
 import pytest
+from rfc_client import RfcSession, parse_fault
 
 from fake_sap.db.engine import Database
 from fake_sap.rfc import units
 from sap_client.errors import ABAPRuntimeError, RFCError
 from sap_client.rfc import Connection
+from sap_client.soap import build_unit_request
 
 # internal numbering: every execution of this call draws a new material number, so a
 # second execution would show as a second material
@@ -205,3 +207,19 @@ def test_a_unit_whose_executing_process_died_can_be_sent_again_after_its_lease(t
     again = units.claim(tid_table, "100", tid, "RFC_CRM", "BAPI_PO_CREATE1", now + 10_000)
     assert (again.ours, again.state, again.answer) == (False, "executed", b"<answer/>")
     assert units.state(tid_table, "200", tid) == "not_found"  # per client
+
+
+def test_a_unit_posted_to_the_plain_soap_path_is_refused_and_runs_nothing(sap, conn):
+    body = build_unit_request("0A1B2C3D4E5F60718293A4B5", False,
+                              [("BAPI_MATERIAL_SAVEDATA", NEW_MATERIAL, None)])
+    session = RfcSession(sap)
+    try:
+        answer = session.post(body)
+    finally:
+        session.close()
+
+    fault = parse_fault(answer)
+    assert answer.status_code == 500
+    assert fault.name == "UNIT_NOT_ON_PLAIN_PATH"
+    assert units.UNIT_PATH in fault.text
+    assert materials(conn) == []

@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 from idoc_builders import customer, material, packet
+from lxml import etree
 from rfc_client import RFC_NS, RfcSession, envelope, function_element, parse_fault, save_material
 
 from fake_sap.compose import function_directory
@@ -379,6 +380,23 @@ def test_the_wsdl_names_request_response_and_exception_elements(sap):
                  'name="RFC_READ_TABLE.Exception"', 'name="TABLE_OF_TAB512"',
                  f"sap/bc/soap/rfc?sap-client={sap.number}"):
         assert name in response.text
+
+
+def test_the_wsdl_binds_each_operation_in_the_form_sap_writes(sap):
+    # SAP's /sap/bc/soap/wsdl output (published examples): the action is
+    # http://www.sap.com/<function>, and the service is documented as "SAP Service ... via SOAP"
+    with httpx.Client(base_url=sap.server.url, auth=sap.auth) as http:
+        response = http.get("/sap/bc/soap/wsdl11", params={
+            "services": "RFC_PING,STFC_CONNECTION", "sap-client": sap.number})
+    root = etree.fromstring(response.content)
+    namespaces = {"wsdl": "http://schemas.xmlsoap.org/wsdl/",
+                  "soap": "http://schemas.xmlsoap.org/wsdl/soap/"}
+    actions = {operation.get("name"): operation.find("soap:operation", namespaces).get(
+        "soapAction") for operation in root.iterfind("wsdl:binding/wsdl:operation", namespaces)}
+    assert actions == {"RFC_PING": "http://www.sap.com/RFC_PING",
+                       "STFC_CONNECTION": "http://www.sap.com/STFC_CONNECTION"}
+    assert [d.text for d in root.iterfind("wsdl:service/wsdl:documentation", namespaces)] == [
+        "SAP Service RFC_PING via SOAP", "SAP Service STFC_CONNECTION via SOAP"]
 
 
 def test_the_wsdl_of_an_unknown_function_is_404(sap):

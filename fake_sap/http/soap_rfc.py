@@ -61,7 +61,7 @@ def session_cookie(mandt: str) -> str:
 @soap_bp.post("/sap/bc/soap/rfc")
 def call_function() -> Response:
     mandt = logon()
-    rfc_request = soap.parse_request(_body())
+    rfc_request = units.plain_request(_body())
     g.rfc_function = rfc_request.function
     entry = call_log.CallEntry(runtime().db, mandt, rfc_request.function, _user(),
                                time.perf_counter())

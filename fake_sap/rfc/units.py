@@ -83,6 +83,23 @@ def parse_request(body: bytes) -> UnitRequest:
     return UnitRequest(tid, background, envelope.calls)
 
 
+def plain_request(body: bytes) -> soap.RfcRequest:
+    """The call of a plain SOAP-RFC envelope (``/sap/bc/soap/rfc``), refusing a unit.
+
+    A unit posted to the plain path would run as a plain call: no TID recorded, no once-only
+    guarantee, and its update tasks left to the session's switches. The caller believes the
+    opposite, so the envelope is refused and nothing runs. The unit header is the emulator's
+    own extension, which a real SAP never receives, so this refusal is the emulator's own too.
+    """
+    envelope = soap.parse_envelope(body)
+    if any(isinstance(e.tag, str) and e.tag == f"{{{UNIT_NS}}}Unit" for e in envelope.header):
+        raise RequestError("UNIT_NOT_ON_PLAIN_PATH",
+                           f"The SOAP Header carries a transactional unit (<Unit> in {UNIT_NS}); "
+                           f"/sap/bc/soap/rfc runs plain calls without the unit's once-only "
+                           f"guarantee, so nothing was run. Post units to {UNIT_PATH}")
+    return envelope.calls[0]
+
+
 def valid_tid(tid: str) -> str:
     tid = tid.strip().upper()
     if not _TID.match(tid):

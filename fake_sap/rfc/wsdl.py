@@ -21,7 +21,10 @@ WSDL_NS = "http://schemas.xmlsoap.org/wsdl/"
 SOAP_BINDING_NS = "http://schemas.xmlsoap.org/wsdl/soap/"
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 HTTP_TRANSPORT = "http://schemas.xmlsoap.org/soap/http"
-SOAP_ACTION = RFC_NS
+#: SAP's own WSDL output (``/sap/bc/soap/wsdl``) names each operation's action
+#: ``http://www.sap.com/<function module>``; SAP's SOAP-RFC handler dispatches on the Body's
+#: element, not on the action, and so does the emulator
+SOAP_ACTION_PREFIX = "http://www.sap.com/"
 #: service address written into the committed contract files
 DEFAULT_LOCATION = "http://localhost:8000/sap/bc/soap/rfc"
 
@@ -196,7 +199,7 @@ def definitions(interfaces: list[FunctionInterface], location: str = DEFAULT_LOC
                                    type=f"tns:{name}PortType")
         etree.SubElement(binding, _s("binding"), style="document", transport=HTTP_TRANSPORT)
         operation = etree.SubElement(binding, _w("operation"), name=name)
-        etree.SubElement(operation, _s("operation"), soapAction=SOAP_ACTION, style="document")
+        etree.SubElement(operation, _s("operation"), soapAction=soap_action(name))
         for direction in ("input", "output"):
             etree.SubElement(etree.SubElement(operation, _w(direction)), _s("body"),
                              use="literal")
@@ -205,10 +208,16 @@ def definitions(interfaces: list[FunctionInterface], location: str = DEFAULT_LOC
     for interface in interfaces:
         name = interface.name
         service = etree.SubElement(root, _w("service"), name=f"{name}Service")
+        etree.SubElement(service, _w("documentation")).text = f"SAP Service {name} via SOAP"
         port = etree.SubElement(service, _w("port"), name=f"{name}PortType",
                                 binding=f"tns:{name}Binding")
         etree.SubElement(port, _s("address"), location=location)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def soap_action(function: str) -> str:
+    """The SOAPAction SAP's WSDL gives the operation of ``function``."""
+    return f"{SOAP_ACTION_PREFIX}{function}"
 
 
 def wsdl_files(interfaces: Iterable[FunctionInterface], location: str = DEFAULT_LOCATION

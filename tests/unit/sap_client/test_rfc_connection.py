@@ -107,7 +107,7 @@ def test_opening_logs_on_with_an_rfc_ping():
     (ping,) = sap.calls()
     assert ping.method == "POST"
     assert dict(ping.url.params) == {"sap-language": "EN", "sap-client": "100"}
-    assert ping.headers["SOAPAction"] == RFC_NS
+    assert ping.headers["SOAPAction"] == "http://www.sap.com/RFC_PING"  # as SAP's WSDL says
     assert ping.headers["Content-Type"].startswith("text/xml")
     assert ping.headers["Authorization"].startswith("Basic ")
 
