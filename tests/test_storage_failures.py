@@ -18,7 +18,7 @@ import httpx
 import pytest
 from idoc_builders import material, packet, summary
 from migration_stores import BACKENDS, fresh_database
-from rfc_client import RfcSession, parse_fault, save_material
+from rfc_client import RfcSession, parse_fault, read_table, save_material
 from sqlalchemy.engine import make_url
 
 from fake_sap.idoc.types import MATMAS05
@@ -146,3 +146,11 @@ def test_a_read_only_database_answers_503_and_says_so(backend: str, tmp_path: Pa
             assert control_answer.json()["error"] == "DATABASE_READ_ONLY"
             # reads still work: the monitor shows what was stored before, nothing more
             assert len(sap.idocs(direction="inbound")) == 1
+            # and so do RFC calls that only read: an SAP session is no database row
+            session = RfcSession(sap)
+            try:
+                assert session.post_call("RFC_PING").status_code == 200
+                [stored] = read_table(session, "MARA", fields=["MATNR"])
+                assert stored.strip() == "M-0"
+            finally:
+                session.close()

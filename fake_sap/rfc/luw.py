@@ -47,7 +47,7 @@ from fake_sap.db.rfc_schema import (
     rfc_update_tasks,
 )
 from fake_sap.db.upsert import upsert
-from fake_sap.errors import ApplicationError, SapMessage
+from fake_sap.errors import ApplicationError, SapMessage, StorageReadOnly
 from fake_sap.rfc.errors import SystemFailure
 
 _T = TypeVar("_T")
@@ -158,11 +158,18 @@ def open_session(db: Database, mandt: str, user: str, session_id: str | None,
         if known is not None:
             known.remember(version, mandt, settings, row["session_id"], user, last_used)
         return Session(row["session_id"], mandt, user, False, settings)
-    with db.write() as conn:
-        _end_idle_sessions(conn, mandt, now - timeout)
-        new_id = secrets.token_hex(16)
-        conn.execute(insert(rfc_sessions).values(session_id=new_id, mandt=mandt, uname=user,
-                                                 created_at=now, last_used=now))
+    new_id = secrets.token_hex(16)
+    try:
+        with db.write() as conn:
+            _end_idle_sessions(conn, mandt, now - timeout)
+            conn.execute(insert(rfc_sessions).values(session_id=new_id, mandt=mandt,
+                                                     uname=user, created_at=now, last_used=now))
+    except StorageReadOnly:
+        # An ICF session lives in the application server's memory, not in the database: a
+        # database that takes no writes must not stop a call that only reads (RFC_PING,
+        # RFC_READ_TABLE). The session is not kept, so nothing can be registered in it; a
+        # call that writes meets the read-only database itself and answers 503.
+        return Session(new_id, mandt, user, True, settings)
     if known is not None:
         known.remember(version, mandt, settings, new_id, user, now)
     return Session(new_id, mandt, user, True, settings)
