@@ -5,6 +5,7 @@ declarations give; no process is started."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import Column
 
 from fake_sap.ddic.tables.idoc import EDIDC
 from fake_sap.ddic.tables.statistics import S001
@@ -62,3 +63,13 @@ def test_bapiret1_has_the_ten_fields_of_bapireturn1():
         "MESSAGE_V1", "MESSAGE_V2", "MESSAGE_V3", "MESSAGE_V4"]
     # 470 characters, the length listed for BAPIRETURN1 parameters
     assert sum(f.type.width for f in BAPIRET1.fields) == 470
+
+
+def test_edidc_refint_is_saps_interchange_reference_and_the_sender_docnum_an_own_column():
+    """REFINT is CHAR 14 (the EDI interchange reference): no 16-digit IDoc number fits it, so
+    the sender's IDoc number is kept in the emulator's own column, which is no SAP field."""
+    refint = EDIDC.field("REFINT")
+    assert refint is not None and (refint.type, refint.kept) == (char(14), False)
+    own = {c.name: c for c in EDIDC.own_columns() if isinstance(c, Column)}
+    assert own["refint"].type.length == 16  # type: ignore[attr-defined]
+    assert "refint" not in {f.column_name for f in EDIDC.kept_fields}
