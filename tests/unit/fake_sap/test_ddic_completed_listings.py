@@ -1,6 +1,6 @@
 """Field lists completed from public listings: S001's pricing subtotals, EDIDC's reference
-fields, EKKO, EKPO, MSEG and MSKU, and BAPIRET1. The order, types and kept flags are what the sources in the
-declarations give; no process is started."""
+fields, EKKO, EKPO, MSEG and MSKU, and BAPIRET1. The order, types and kept flags are what the
+sources in the declarations give; no process is started."""
 
 from __future__ import annotations
 
