@@ -118,6 +118,22 @@ def test_the_order_can_be_found_by_its_reference_with_rfc_read_table(flow):
     assert [row["WA"] for row in found["DATA"]] == [number]
 
 
+def test_the_items_standard_fields_the_emulator_does_not_keep_read_as_initial_values(flow):
+    number = stock_transport_order(flow, "30")
+
+    result = flow.rfc.call("RFC_READ_TABLE", QUERY_TABLE="EKPO", DELIMITER="|",
+                           FIELDS=[{"FIELDNAME": name} for name in
+                                   ("EBELP", "MENGE", "KZWI1", "LEWED", "BANFN")],
+                           OPTIONS=[{"TEXT": f"EBELN = '{number}'"}])
+
+    # SAP's ECC 6.0 EKPO: KZWI1 CURR 13,2, LEWED a date, BANFN CHAR 10 (not kept here)
+    assert [(f["FIELDNAME"], f["TYPE"]) for f in result["FIELDS"]] == \
+        [("EBELP", "N"), ("MENGE", "P"), ("KZWI1", "P"), ("LEWED", "D"), ("BANFN", "C")]
+    [[ebelp, menge, kzwi1, lewed, banfn]] = [row["WA"].split("|") for row in result["DATA"]]
+    assert (ebelp, Decimal(menge), Decimal(kzwi1), lewed, banfn.strip()) == \
+        ("00010", Decimal("30"), Decimal("0"), "00000000", "")
+
+
 def test_the_order_is_invisible_until_the_commit(flow):
     result = flow.rfc.call("BAPI_PO_CREATE1", **po_params(flow))
 

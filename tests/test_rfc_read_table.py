@@ -168,6 +168,19 @@ def test_customer_and_idoc_tables_are_readable(catalog):
     assert len(idocs) == 4 and all(line.endswith("53") for line in idocs)
 
 
+def test_an_inbound_idocs_refint_is_saps_blank_interchange_reference(catalog):
+    """REFINT is CHAR 14, the EDI interchange reference: the sender's 16-digit IDoc number
+    (which the duplicate check keeps) is not shown in it."""
+    result = catalog.call("RFC_READ_TABLE", QUERY_TABLE="EDIDC", DELIMITER="|",
+                          FIELDS=[{"FIELDNAME": "DOCNUM"}, {"FIELDNAME": "REFINT"}],
+                          OPTIONS=[{"TEXT": "MESTYP = 'MATMAS' AND DIRECT = '2'"}])
+
+    assert [(f["FIELDNAME"], f["LENGTH"], f["TYPE"]) for f in result["FIELDS"]] == \
+        [("DOCNUM", "000016", "N"), ("REFINT", "000014", "C")]
+    lines = [row["WA"].split("|") for row in result["DATA"]]
+    assert len(lines) == 4 and all(refint.strip() == "" for _, refint in lines)
+
+
 # --- exceptions -------------------------------------------------------------------------
 
 def test_an_unknown_table_is_table_not_available(catalog):

@@ -23,7 +23,7 @@ from fake_sap.rfc.read_table import LINE_WIDTH
 DOCUMENT_TABLES = sorted(t.name for t in TABLES)
 #: tables whose SAP rows are wider than a DATA line: read without FIELDS they are
 #: DATA_BUFFER_EXCEEDED, as in SAP (see the tests below)
-WIDER_THAN_A_LINE = {"BKPF", "LIKP", "LIPS", "S001", "VBAK", "VBAP"}
+WIDER_THAN_A_LINE = {"BKPF", "EKKO", "EKPO", "LIKP", "LIPS", "MSEG", "S001", "VBAK", "VBAP"}
 
 
 @pytest.fixture(scope="module")

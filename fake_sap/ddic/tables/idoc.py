@@ -25,6 +25,11 @@ def _head() -> tuple:  # type: ignore[type-arg]
 
 def _control_own_columns() -> list[SchemaItem]:
     return [
+        # the sender's IDoc number of an inbound IDoc (the monitor shows it; the duplicate
+        # check keeps its own key table). Not SAP's REFINT, whose name the column has kept
+        # from the schema's first revision: REFINT is the EDI interchange reference, CHAR 14,
+        # which no 16-digit IDoc number fits (see the notes of EDIDC)
+        Column("refint", String(16), nullable=False, default=""),
         # the object the IDoc is about (serialization, the monitor's search)
         Column("objkey", String(70), nullable=False, default=""),
         Column("created_at", DateTime(timezone=True), nullable=False),
@@ -72,7 +77,7 @@ EDIDC = TableDeclaration(
         data("SNDPRT", char(2), "Partner type of sender"),
         data("SNDPRN", char(10), "Partner Number of Sender"),
         # after the listing's part this declaration confirms (see notes)
-        data("REFINT", char(14), "Transmission file (EDI Interchange)", stored_length=16),
+        data("REFINT", char(14), "Transmission file (EDI Interchange)", kept=False),
         data("REFGRP", char(14), "Reference to message group", kept=False),
         data("REFMES", char(14), "Reference to message", kept=False),
         data("ARCKEY", char(70), "Document ID in the external system", kept=False),
@@ -86,7 +91,12 @@ EDIDC = TableDeclaration(
     source=(_LEANX.format(name="EDIDC", lower="edidc") + ", fields MANDT to SNDPRN; SAP Help, "
             "\"EDI_DC - IDoc Control Record\" (help.sap.com/saphelp_me60/helpdata/en/54/"
             "1fbf53d25ab64ce10000000a174cb4/content.htm), the order and lengths of REFINT, "
-            "REFGRP, REFMES, ARCKEY, CREDAT and CRETIM"),
+            "REFGRP, REFMES, ARCKEY, CREDAT and CRETIM; SAP Help, \"Segments of Audit IDoc "
+            "ALEAUD01\" (help.sap.com/doc/saphelp_mdg90/9.0.1/en-US/4a/"
+            "b7ba066dbe6d8be10000000a42189c/content.htm) and \"Fields in the IDoc Control "
+            "Record\" (help.sap.com/saphelp_nw73/helpdata/en/13/"
+            "95244269625633e10000000a155106/content.htm), where the sender's IDoc number and "
+            "message GUID go"),
     notes=("The fields from MANDT to SNDPRN are SAP's, in SAP's order. After SNDPRN, SAP's "
            "table has the sender's address fields (SNDSAD ... SNDLAD), REFINT, REFGRP, "
            "REFMES, ARCKEY, CREDAT and CRETIM, as the control record structure EDI_DC shows "
@@ -97,9 +107,15 @@ EDIDC = TableDeclaration(
            "CIMTYP and SERIAL follow them; their order and lengths are those of the IDoc-XML "
            "control record EDI_DC40 and are not confirmed against a listing of EDIDC, and the "
            "fields between and after them (RCVPFC, SNDPFC, EXPRSS, UPDDAT, UPDTIM, MAXSEGNUM "
-           "...) are not declared yet. REFINT is CHAR 14 in SAP: the emulator keeps the "
-           "sender's IDoc number (16 digits) in it, and RFC_READ_TABLE shows SAP's 14 "
-           "characters of it."),
+           "...) are not declared yet. REFINT is the EDI interchange reference (CHAR 14) "
+           "that an EDI subsystem fills, so no 16-digit IDoc number fits it; the emulator "
+           "fills none and reads it as blank. The sender's IDoc number of an inbound IDoc, "
+           "which SAP keeps for the ALE audit (SAP Help, \"Segments of Audit IDoc "
+           "ALEAUD01\": E1STATE-DOCNUM is the sending system's IDoc number, passed in "
+           "EDI_DC-DOCNUM, which the receiving system saves), has no EDIDC field in the "
+           "listings seen (ARCKEY, the key for an external message archive, holds a "
+           "middleware's message GUID): the emulator keeps it in an own column, not "
+           "readable, and checks duplicates on it with a key table of its own."),
     first_columns=("mandt", "docnum", "direct", "status", "idoctp", "cimtyp", "mestyp",
                    "mescod", "mesfct", "sndpor", "sndprt", "sndprn", "rcvpor", "rcvprt",
                    "rcvprn", "serial", "refint", "objkey", "credat", "cretim"),

@@ -1,10 +1,10 @@
 """The inventory management tables: MKPF (material document header), MSEG (material document
 items) and MSKU (special stocks with customer).
 
-Each declares, in SAP's order and with SAP's types and lengths, the fields its public listings
-show and the fields the emulator's goods movements keep. The fields the emulator never fills
-are declared not kept (no column; RFC_READ_TABLE reads them as their initial value). What the
-listings do not confirm is said in each table's notes.
+Each declares SAP's ECC 6.0 field list in SAP's order, with the types its public listings show
+and, where they stop, as a CREATE TABLE script of an ECC 6.0 system has them. The fields the
+emulator never fills are declared not kept (no column; RFC_READ_TABLE reads them as their
+initial value). What the sources do not confirm is said in each table's notes.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from sqlalchemy import Index
 from sqlalchemy.sql.schema import SchemaItem
 
 from fake_sap.ddic.tables.declaration import TableDeclaration, data, key
-from fake_sap.ddic.types import CLNT, DATS, TIMS, char, cuky, curr, numc, quan, unit
+from fake_sap.ddic.tables.purchasing import MM_TYPES_FROM_SCRIPT
+from fake_sap.ddic.tables.sales import ECC_SCRIPT
+from fake_sap.ddic.types import CLNT, DATS, TIMS, char, cuky, curr, dec, numc, quan, unit
 
 _QUANTITY = quan(13)
 _AMOUNT = curr(13)
@@ -129,12 +131,142 @@ MSEG = TableDeclaration(
         data("BPMNG", _QUANTITY, "Quantity in Purchase Order Price Unit", kept=False),
         data("BPRME", unit(), "Order Price Unit (Purchasing)", element="",
              check_table="T006", kept=False),
-        # after the listings' part this declaration confirms (see notes), in SAP's order
         data("EBELN", char(10), "Purchase Order Number", check_table="EKKO"),
         data("EBELP", numc(5), "Item Number of Purchasing Document"),
+        data("LFBJA", char(4), "", kept=False),
+        data("LFBNR", char(10), "", kept=False),
+        data("LFPOS", char(4), "", kept=False),
+        data("SJAHR", char(4), "", kept=False),
+        data("SMBLN", char(10), "", kept=False),
+        data("SMBLP", char(4), "", kept=False),
+        data("ELIKZ", char(1), "", kept=False),
         data("SGTXT", char(50), "Item Text"),
+        data("EQUNR", char(18), "", kept=False),
+        data("WEMPF", char(12), "", kept=False),
+        data("ABLAD", char(25), "", kept=False),
+        data("GSBER", char(4), "", kept=False),
+        data("KOKRS", char(4), "", kept=False),
+        data("PARGB", char(4), "", kept=False),
+        data("PARBU", char(4), "", kept=False),
+        data("KOSTL", char(10), "", kept=False),
+        data("PROJN", char(16), "", kept=False),
+        data("AUFNR", char(12), "", kept=False),
+        data("ANLN1", char(12), "", kept=False),
+        data("ANLN2", char(4), "", kept=False),
+        data("XSKST", char(1), "", kept=False),
+        data("XSAUF", char(1), "", kept=False),
+        data("XSPRO", char(1), "", kept=False),
+        data("XSERG", char(1), "", kept=False),
+        data("GJAHR", char(4), "", kept=False),
+        data("XRUEM", char(1), "", kept=False),
+        data("XRUEJ", char(1), "", kept=False),
+        data("BUKRS", char(4), "", kept=False),
+        data("BELNR", char(10), "", kept=False),
+        data("BUZEI", char(3), "", kept=False),
+        data("BELUM", char(10), "", kept=False),
+        data("BUZUM", char(3), "", kept=False),
+        data("RSNUM", char(10), "", kept=False),
+        data("RSPOS", char(4), "", kept=False),
+        data("KZEAR", char(1), "", kept=False),
+        data("PBAMG", quan(13), "", kept=False),
+        data("KZSTR", char(1), "", kept=False),
+        data("UMMAT", char(18), "", kept=False),
         data("UMWRK", char(4), "Receiving/Issuing Plant", check_table="T001W"),
         data("UMLGO", char(4), "Receiving/issuing storage location", check_table="T001L"),
+        data("UMCHA", char(10), "", kept=False),
+        data("UMZST", char(1), "", kept=False),
+        data("UMZUS", char(1), "", kept=False),
+        data("UMBAR", char(10), "", kept=False),
+        data("UMSOK", char(1), "", kept=False),
+        data("KZBEW", char(1), "", kept=False),
+        data("KZVBR", char(1), "", kept=False),
+        data("KZZUG", char(1), "", kept=False),
+        data("WEUNB", char(1), "", kept=False),
+        data("PALAN", dec(11), "", kept=False),
+        data("LGNUM", char(3), "", kept=False),
+        data("LGTYP", char(3), "", kept=False),
+        data("LGPLA", char(10), "", kept=False),
+        data("BESTQ", char(1), "", kept=False),
+        data("BWLVS", char(3), "", kept=False),
+        data("TBNUM", char(10), "", kept=False),
+        data("TBPOS", char(4), "", kept=False),
+        data("XBLVS", char(1), "", kept=False),
+        data("VSCHN", char(1), "", kept=False),
+        data("NSCHN", char(1), "", kept=False),
+        data("DYPLA", char(1), "", kept=False),
+        data("UBNUM", char(10), "", kept=False),
+        data("TBPRI", char(1), "", kept=False),
+        data("TANUM", char(10), "", kept=False),
+        data("WEANZ", char(3), "", kept=False),
+        data("GRUND", char(4), "", kept=False),
+        data("EVERS", char(2), "", kept=False),
+        data("EVERE", char(2), "", kept=False),
+        data("IMKEY", char(8), "", kept=False),
+        data("KSTRG", char(12), "", kept=False),
+        data("PAOBJNR", char(10), "", kept=False),
+        data("PRCTR", char(10), "", kept=False),
+        data("PS_PSP_PNR", char(8), "", kept=False),
+        data("NPLNR", char(12), "", kept=False),
+        data("AUFPL", char(10), "", kept=False),
+        data("APLZL", char(8), "", kept=False),
+        data("AUFPS", char(4), "", kept=False),
+        data("VPTNR", char(10), "", kept=False),
+        data("FIPOS", char(14), "", kept=False),
+        data("SAKTO", char(10), "", kept=False),
+        data("BSTMG", quan(13), "", kept=False),
+        data("BSTME", unit(), "", kept=False),
+        data("XWSBR", char(1), "", kept=False),
+        data("EMLIF", char(10), "", kept=False),
+        data("EXBWR", curr(13), "", kept=False),
+        data("VKWRT", curr(13), "", kept=False),
+        data("AKTNR", char(10), "", kept=False),
+        data("ZEKKN", char(2), "", kept=False),
+        data("VFDAT", DATS, "", kept=False),
+        data("CUOBJ_CH", char(18), "", kept=False),
+        data("EXVKW", curr(13), "", kept=False),
+        data("PPRCTR", char(10), "", kept=False),
+        data("RSART", char(1), "", kept=False),
+        data("GEBER", char(10), "", kept=False),
+        data("FISTL", char(16), "", kept=False),
+        data("MATBF", char(18), "", kept=False),
+        data("UMMAB", char(18), "", kept=False),
+        data("BUSTM", char(4), "", kept=False),
+        data("BUSTW", char(4), "", kept=False),
+        data("MENGU", char(1), "", kept=False),
+        data("WERTU", char(1), "", kept=False),
+        data("LBKUM", quan(13), "", kept=False),
+        data("SALK3", curr(13), "", kept=False),
+        data("VPRSV", char(1), "", kept=False),
+        data("FKBER", char(16), "", kept=False),
+        data("DABRBZ", DATS, "", kept=False),
+        data("VKWRA", curr(13), "", kept=False),
+        data("DABRZ", DATS, "", kept=False),
+        data("XBEAU", char(1), "", kept=False),
+        data("LSMNG", quan(13), "", kept=False),
+        data("LSMEH", unit(), "", kept=False),
+        data("KZBWS", char(1), "", kept=False),
+        data("QINSPST", char(1), "", kept=False),
+        data("URZEI", char(4), "", kept=False),
+        data("J_1BEXBASE", curr(13), "", kept=False),
+        data("MWSKZ", char(2), "", kept=False),
+        data("TXJCD", char(15), "", kept=False),
+        data("EMATN", char(18), "", kept=False),
+        data("J_1AGIRUPD", char(1), "", kept=False),
+        data("VKMWS", char(2), "", kept=False),
+        data("HSDAT", DATS, "", kept=False),
+        data("BERKZ", char(1), "", kept=False),
+        data("MAT_KDAUF", char(10), "", kept=False),
+        data("MAT_KDPOS", char(6), "", kept=False),
+        data("MAT_PSPNR", char(8), "", kept=False),
+        data("XWOFF", char(1), "", kept=False),
+        data("BEMOT", char(2), "", kept=False),
+        data("PRZNR", char(12), "", kept=False),
+        data("LLIEF", char(10), "", kept=False),
+        data("LSTAR", char(6), "", kept=False),
+        data("XOBEW", char(1), "", kept=False),
+        data("GRANT_NBR", char(20), "", kept=False),
+        data("ZUSTD_T156M", char(1), "", kept=False),
+        data("SPE_GTS_STOCK_TY", char(1), "", kept=False),
         data("VBELN_IM", char(10), "Delivery"),
         data("VBELP_IM", numc(6), "Delivery Item"),
     ),
@@ -142,13 +274,19 @@ MSEG = TableDeclaration(
             "(https://www.sapdatasheet.org/abap/tabl/wb2_mseg.html), which includes MSEG, "
             "fields MANDT to SOBKZ; docsfortec.com, \"MSEG - Document Segment: Material\" "
             "(https://docsfortec.com/sap/S4/tables/MSEG), fields SOBKZ to BPRME; leanx.eu, "
-            "\"SAP Table MSEG\" (https://leanx.eu/en/sap/table/mseg.html)"),
-    notes=("The fields from MANDT to BPRME are SAP's, in SAP's order (the part after SOBKZ "
-           "from a listing of the S/4HANA table, whose lengths are in bytes; the character "
-           "lengths here are half of them). EBELN, EBELP, SGTXT, UMWRK, UMLGO, VBELN_IM and "
-           "VBELP_IM follow later in SAP's table, in this order but not next to each other; "
-           "the other fields of ECC 6.0's MSEG (some 150 more) are not declared yet: the "
-           "listings seen were cut off."),
+            "\"SAP Table MSEG\" (https://leanx.eu/en/sap/table/mseg.html); "
+            + ECC_SCRIPT.format(names="MSEG")),
+    notes=("SAP's ECC 6.0 field list. The fields from MANDT to BPRME have the types their "
+           "listings give (the part after SOBKZ from a listing of the S/4HANA table, whose "
+           "lengths are in bytes; the character lengths here are half of them); the script's "
+           "system lacks MAA_URZEI, which a later enhancement package added. The fields from "
+           "EBELN to SPE_GTS_STOCK_TY are taken from the script, EBELN, EBELP, SGTXT, UMWRK "
+           "and UMLGO among them with the types the emulator has always given them. VBELN_IM "
+           "and VBELP_IM (the delivery and its item, which the emulator keeps) come from "
+           "a later enhancement package than the script's system and are declared last; the "
+           "other fields of later enhancement packages (the copies of MKPF's fields, the "
+           "segmentation fields ...) and their places among SAP's fields are not confirmed "
+           "and not declared. " + MM_TYPES_FROM_SCRIPT),
     first_columns=("mandt", "mblnr", "mjahr", "zeile", "bwart", "matnr", "werks", "lgort",
                    "charg", "insmk", "sobkz", "kunnr", "lifnr", "shkzg", "menge", "meins",
                    "erfmg", "erfme", "ebeln", "ebelp", "kdauf", "kdpos", "vbeln_im",
@@ -166,19 +304,33 @@ MSKU = TableDeclaration(
         key("SOBKZ", char(1), "Special Stock Indicator", check_table="T148"),
         key("KUNNR", char(10), "Account number of customer", element="",
             check_table="KNA1"),
+        data("LFGJA", char(4), "", kept=False),
+        data("LFMON", char(2), "", kept=False),
+        data("KUSPR", char(1), "", kept=False),
         data("KULAB", _QUANTITY, "Valuated Unrestricted-Use Stock", initial="0"),
+        data("KUINS", quan(13), "", kept=False),
+        data("KUVLA", quan(13), "", kept=False),
+        data("KUVIN", quan(13), "", kept=False),
+        data("KUILL", char(3), "", kept=False),
+        data("KUILQ", char(3), "", kept=False),
+        data("KUVLL", char(3), "", kept=False),
+        data("KUVLQ", char(3), "", kept=False),
+        data("KUFLL", char(3), "", kept=False),
+        data("KUFLQ", char(3), "", kept=False),
+        data("KUDLL", DATS, "", kept=False),
+        data("KUEIN", quan(13), "", kept=False),
+        data("KUVEI", quan(13), "", kept=False),
+        data("ERSDA", DATS, "", kept=False),
+        data("KUJIN", char(4), "", kept=False),
+        data("KURUE", char(1), "", kept=False),
     ),
-    source="no public listing of MSKU was found; the fields are those the emulator keeps",
-    notes=("A subset of SAP's fields: the key and the unrestricted-use stock the emulator's "
-           "consignment flows keep. No public listing of MSKU's full field list with types "
-           "was found, so the other fields are not declared. A partial listing of MSKU's "
-           "main fields without types (cnblogs.com, a page on SAP's stock tables, "
-           "https://cnblogs.com/sap-ronny/articles/8340787.html) names MATNR, WERKS, "
-           "CHARG, SOBKZ, KUNNR, LFGJA (fiscal year), LFMON (period), KUSPR (physical "
-           "inventory block), KULAB, KUINS (stock in quality inspection) and ERSDA, in "
-           "this order; public ABAP programs read MSKU-KUEIN (restricted-use stock) as "
-           "well. Their types, lengths and places among SAP's other fields are not "
-           "confirmed, so none of them is declared."),
+    source=(ECC_SCRIPT.format(names="MSKU") + "; cnblogs.com, a page on SAP's stock tables "
+            "(https://cnblogs.com/sap-ronny/articles/8340787.html), the same fields from "
+            "MATNR to ERSDA by name"),
+    notes=("SAP's ECC 6.0 field list, its key as the script's primary key. The key and KULAB "
+           "keep the types and texts the emulator has always given them; the other fields "
+           "are typed from the script (the cnblogs.com page names LFGJA the fiscal year and "
+           "LFMON the period; KUDLL and ERSDA are declared DATS). " + MM_TYPES_FROM_SCRIPT),
     first_columns=("mandt", "matnr", "werks", "charg", "sobkz", "kunnr", "kulab"),
 )
 

@@ -1,10 +1,10 @@
 """The purchasing document tables: EKKO (header) and EKPO (items), which hold the emulator's
 stock transport orders.
 
-Each declares, in SAP's order and with SAP's types and lengths, the leading fields its public
-listing shows and, after them, the further fields the emulator keeps. The fields the emulator
-never fills are declared not kept (no column; RFC_READ_TABLE reads them as their initial
-value). What the listings do not confirm is said in each table's notes.
+Each declares SAP's ECC 6.0 field list in SAP's order: the leading fields with the types their
+public listings show, the others as a CREATE TABLE script of an ECC 6.0 system has them. The
+fields the emulator never fills are declared not kept (no column; RFC_READ_TABLE reads them as
+their initial value). What the sources do not confirm is said in each table's notes.
 """
 
 from __future__ import annotations
@@ -13,10 +13,23 @@ from sqlalchemy import Index
 from sqlalchemy.sql.schema import SchemaItem
 
 from fake_sap.ddic.tables.declaration import TableDeclaration, data, key
-from fake_sap.ddic.types import CLNT, DATS, LANG, char, cuky, curr, dec, numc, quan, unit
+from fake_sap.ddic.tables.sales import ECC_SCRIPT
+from fake_sap.ddic.types import CLNT, DATS, LANG, TIMS, char, cuky, curr, dec, numc, quan, unit
 
 _STECHNO = ("stechno.net, \"SAP Table {name}\" "
             "(https://stechno.net/referentiel/sap-tables.html?id={name})")
+#: how the fields a CREATE TABLE script alone gives are typed (purchasing and inventory)
+MM_TYPES_FROM_SCRIPT = (
+    "The script has a character column for every character-like field: those are declared "
+    "CHAR with its length, except the dates (8 characters, DATS), times (6, TIMS), units of "
+    "measure (UNIT 3) and currency keys (CUKY 5) whose names say so; a field SAP types NUMC "
+    "(an item number, a fiscal year, a counter) among them is not distinguished and is CHAR "
+    "here. Its packed columns are declared CURR where they have two decimals and are amounts, "
+    "QUAN where they have three, DEC otherwise. The fields in an industry add-on's namespace "
+    "(/BEV1/, /BEV2/), the IS-Oil fields (OI...) and the customer fields (ZZ...) of that "
+    "system are not declared, nor are fields of later enhancement packages or of S/4HANA "
+    "beyond those named. The short texts of the fields taken from the script alone are not "
+    "confirmed by a listing consulted and are empty here.")
 _QUANTITY = quan(13)
 _DAYS = dec(3)
 _PERCENTAGE = dec(5, 3)
@@ -75,23 +88,90 @@ EKKO = TableDeclaration(
         data("TELF1", char(16), "Vendor's Telephone Number", element="", kept=False),
         data("LLIEF", char(10), "Supplying Vendor", check_table="LFA1", kept=False),
         data("KUNNR", char(10), "Customer Number", check_table="KNA1", kept=False),
-        # after the listing's part this declaration confirms (see notes), in SAP's order
+        data("KONNR", char(10), "", kept=False),
+        data("ABGRU", char(2), "", kept=False),
+        data("AUTLF", char(1), "", kept=False),
+        data("WEAKT", char(1), "", kept=False),
         data("RESWK", char(4), "Supplying (Issuing) Plant in Stock Transport Order",
              check_table="T001W"),
+        data("LBLIF", char(10), "", kept=False),
+        data("INCO1", char(3), "", kept=False),
+        data("INCO2", char(28), "", kept=False),
+        data("KTWRT", curr(15), "", kept=False),
+        data("SUBMI", char(10), "", kept=False),
+        data("KNUMV", char(10), "", kept=False),
+        data("KALSM", char(6), "", kept=False),
+        data("STAFO", char(6), "", kept=False),
+        data("LIFRE", char(10), "", kept=False),
+        data("EXNUM", char(10), "", kept=False),
         data("UNSEZ", char(12), "Our Reference"),
+        data("LOGSY", char(10), "", kept=False),
+        data("UPINC", char(5), "", kept=False),
+        data("STAKO", char(1), "", kept=False),
+        data("FRGGR", char(2), "", kept=False),
+        data("FRGSX", char(2), "", kept=False),
+        data("FRGKE", char(1), "", kept=False),
+        data("FRGZU", char(8), "", kept=False),
+        data("FRGRL", char(1), "", kept=False),
+        data("LANDS", char(3), "", kept=False),
+        data("LPHIS", char(1), "", kept=False),
+        data("ADRNR", char(10), "", kept=False),
+        data("STCEG_L", char(3), "", kept=False),
+        data("STCEG", char(20), "", kept=False),
+        data("ABSGR", char(2), "", kept=False),
+        data("ADDNR", char(10), "", kept=False),
+        data("KORNR", char(1), "", kept=False),
+        data("MEMORY", char(1), "", kept=False),
+        data("PROCSTAT", char(2), "", kept=False),
+        data("RLWRT", curr(15), "", kept=False),
+        data("REVNO", char(8), "", kept=False),
+        data("SCMPROC", char(1), "", kept=False),
+        data("REASON_CODE", char(4), "", kept=False),
+        data("FORCE_ID", char(32), "", kept=False),
+        data("FORCE_CNT", char(6), "", kept=False),
+        data("RELOC_ID", char(10), "", kept=False),
+        data("RELOC_SEQ_ID", char(4), "", kept=False),
+        data("POHF_TYPE", char(1), "", kept=False),
+        data("EQ_EINDT", DATS, "", kept=False),
+        data("EQ_WERKS", char(4), "", kept=False),
+        data("FIXPO", char(1), "", kept=False),
+        data("EKGRP_ALLOW", char(1), "", kept=False),
+        data("WERKS_ALLOW", char(1), "", kept=False),
+        data("CONTRACT_ALLOW", char(1), "", kept=False),
+        data("PSTYP_ALLOW", char(1), "", kept=False),
+        data("FIXPO_ALLOW", char(1), "", kept=False),
+        data("KEY_ID_ALLOW", char(1), "", kept=False),
+        data("AUREL_ALLOW", char(1), "", kept=False),
+        data("DELPER_ALLOW", char(1), "", kept=False),
+        data("EINDT_ALLOW", char(1), "", kept=False),
+        data("OTB_LEVEL", char(1), "", kept=False),
+        data("OTB_COND_TYPE", char(4), "", kept=False),
+        data("KEY_ID", char(16), "", kept=False),
+        data("OTB_VALUE", curr(17), "", kept=False),
+        data("OTB_CURR", cuky(), "", kept=False),
+        data("OTB_RES_VALUE", curr(17), "", kept=False),
+        data("OTB_SPEC_VALUE", curr(17), "", kept=False),
+        data("SPR_RSN_PROFILE", char(4), "", kept=False),
+        data("BUDG_TYPE", char(2), "", kept=False),
+        data("OTB_STATUS", char(1), "", kept=False),
+        data("OTB_REASON", char(3), "", kept=False),
+        data("CHECK_TYPE", char(1), "", kept=False),
+        data("CON_OTB_REQ", char(1), "", kept=False),
+        data("CON_PREBOOK_LEV", char(1), "", kept=False),
+        data("CON_DISTR_LEV", char(1), "", kept=False),
     ),
     source=(_STECHNO.format(name="EKKO") + ", fields MANDT to VERKF with types; "
             "beyondse16.com, \"Complete field list of SAP table EKKO - Purchasing Document "
             "Header\" (https://beyondse16.com/2020/04/16/complete-field-list-of-sap-table-"
             "ekko-purchasing-document-header/), the order of the fields after VERKF; "
             "docsfortec.com, \"EKKO - Purchasing Document Header\" "
-            "(https://docsfortec.com/sap/S4/tables/EKKO), their lengths"),
-    notes=("The fields from MANDT to KUNNR are SAP's, in SAP's order (the lengths of TELF1, "
-           "LLIEF and KUNNR from a listing of the S/4HANA table, which gives bytes, two per "
-           "character). RESWK (field 45 of ECC's EKKO) and UNSEZ follow later, in this "
-           "order but not next to each other; the fields between and after them (KONNR, "
-           "the Incoterms, KNUMV, the release strategy ... some 80 in ECC 6.0) are not "
-           "declared yet: their types were not confirmed."),
+            "(https://docsfortec.com/sap/S4/tables/EKKO), their lengths; "
+            + ECC_SCRIPT.format(names="EKKO")),
+    notes=("SAP's ECC 6.0 field list. The fields from MANDT to KUNNR have the types their "
+           "listings give (the lengths of TELF1, LLIEF and KUNNR from a listing of the "
+           "S/4HANA table, which gives bytes, two per character); the fields after KUNNR "
+           "are taken from the script, RESWK and UNSEZ among them with the types the "
+           "emulator has always given them. " + MM_TYPES_FROM_SCRIPT),
     first_columns=("mandt", "ebeln", "bukrs", "bstyp", "bsart", "aedat", "ernam", "lifnr",
                    "ekorg", "ekgrp", "waers", "bedat", "reswk", "unsez", "ihrez"),
     own_columns=_header_indexes,
@@ -134,8 +214,7 @@ EKPO = TableDeclaration(
         data("NETPR", curr(11), "Net Price in Purchasing Document (in Document Currency)",
              element="", initial="0"),
         data("PEINH", _CONVERSION, "Price Unit", element="", kept=False),
-        # NETWR (Net Order Value in PO Currency, CURR 13,2, data element BWERT) comes here
-        # in SAP's table; see the notes
+        data("NETWR", curr(13), "", element="", kept=False),
         data("BRTWR", curr(13), "Gross order value in PO currency", kept=False),
         data("AGDAT", DATS, "Deadline for Submission of Bid/Quotation", kept=False),
         data("WEBAZ", _DAYS, "Goods Receipt Processing Time in Days", kept=False),
@@ -143,20 +222,212 @@ EKPO = TableDeclaration(
         data("BONUS", char(2), "Settlement Group 1 (Purchasing)", kept=False),
         data("INSMK", char(1), "Stock Type", kept=False),
         data("SPINF", char(1), "Indicator: Update Info Record", kept=False),
-        # after the listing's part this declaration confirms (see notes), in SAP's order
+        data("PRSDR", char(1), "", kept=False),
+        data("SCHPR", char(1), "", kept=False),
+        data("MAHNZ", dec(3), "", kept=False),
+        data("MAHN1", dec(3), "", kept=False),
+        data("MAHN2", dec(3), "", kept=False),
+        data("MAHN3", dec(3), "", kept=False),
+        data("UEBTO", dec(3, 1), "", kept=False),
+        data("UEBTK", char(1), "", kept=False),
+        data("UNTTO", dec(3, 1), "", kept=False),
+        data("BWTAR", char(10), "", kept=False),
+        data("BWTTY", char(1), "", kept=False),
+        data("ABSKZ", char(1), "", kept=False),
+        data("AGMEM", char(3), "", kept=False),
         data("ELIKZ", char(1), "\"Delivery Completed\" Indicator"),
+        data("EREKZ", char(1), "", kept=False),
         data("PSTYP", char(1), "Item Category in Purchasing Document"),
+        data("KNTTP", char(1), "", kept=False),
+        data("KZVBR", char(1), "", kept=False),
+        data("VRTKZ", char(1), "", kept=False),
+        data("TWRKZ", char(1), "", kept=False),
+        data("WEPOS", char(1), "", kept=False),
+        data("WEUNB", char(1), "", kept=False),
+        data("REPOS", char(1), "", kept=False),
+        data("WEBRE", char(1), "", kept=False),
+        data("KZABS", char(1), "", kept=False),
+        data("LABNR", char(20), "", kept=False),
+        data("KONNR", char(10), "", kept=False),
+        data("KTPNR", char(5), "", kept=False),
+        data("ABDAT", DATS, "", kept=False),
+        data("ABFTZ", quan(13), "", kept=False),
+        data("ETFZ1", dec(3), "", kept=False),
+        data("ETFZ2", dec(3), "", kept=False),
+        data("KZSTU", char(1), "", kept=False),
+        data("NOTKZ", char(1), "", kept=False),
+        data("LMEIN", unit(), "", kept=False),
+        data("EVERS", char(2), "", kept=False),
+        data("ZWERT", curr(13), "", kept=False),
+        data("NAVNW", curr(13), "", kept=False),
+        data("ABMNG", quan(13), "", kept=False),
+        data("PRDAT", DATS, "", kept=False),
+        data("BSTYP", char(1), "", kept=False),
+        data("EFFWR", curr(13), "", kept=False),
+        data("XOBLR", char(1), "", kept=False),
+        data("KUNNR", char(10), "", kept=False),
+        data("ADRNR", char(10), "", kept=False),
+        data("EKKOL", char(4), "", kept=False),
+        data("SKTOF", char(1), "", kept=False),
+        data("STAFO", char(6), "", kept=False),
+        data("PLIFZ", dec(3), "", kept=False),
+        data("NTGEW", quan(13), "", kept=False),
+        data("GEWEI", unit(), "", kept=False),
+        data("TXJCD", char(15), "", kept=False),
+        data("ETDRK", char(1), "", kept=False),
+        data("SOBKZ", char(1), "", kept=False),
+        data("ARSNR", char(10), "", kept=False),
+        data("ARSPS", char(4), "", kept=False),
+        data("INSNC", char(1), "", kept=False),
+        data("SSQSS", char(8), "", kept=False),
+        data("ZGTYP", char(4), "", kept=False),
+        data("EAN11", char(18), "", kept=False),
+        data("BSTAE", char(4), "", kept=False),
+        data("REVLV", char(2), "", kept=False),
+        data("GEBER", char(10), "", kept=False),
+        data("FISTL", char(16), "", kept=False),
+        data("FIPOS", char(14), "", kept=False),
+        data("KO_GSBER", char(4), "", kept=False),
+        data("KO_PARGB", char(4), "", kept=False),
+        data("KO_PRCTR", char(10), "", kept=False),
+        data("KO_PPRCTR", char(10), "", kept=False),
+        data("MEPRF", char(1), "", kept=False),
+        data("BRGEW", quan(13), "", kept=False),
+        data("VOLUM", quan(13), "", kept=False),
+        data("VOLEH", unit(), "", kept=False),
+        data("INCO1", char(3), "", kept=False),
+        data("INCO2", char(28), "", kept=False),
+        data("VORAB", char(1), "", kept=False),
+        data("KOLIF", char(10), "", kept=False),
+        data("LTSNR", char(6), "", kept=False),
+        data("PACKNO", char(10), "", kept=False),
+        data("FPLNR", char(10), "", kept=False),
+        data("GNETWR", curr(13), "", kept=False),
+        data("STAPO", char(1), "", kept=False),
+        data("UEBPO", char(5), "", kept=False),
+        data("LEWED", DATS, "", kept=False),
+        data("EMLIF", char(10), "", kept=False),
+        data("LBLKZ", char(1), "", kept=False),
+        data("SATNR", char(18), "", kept=False),
+        data("ATTYP", char(2), "", kept=False),
+        data("KANBA", char(1), "", kept=False),
+        data("ADRN2", char(10), "", kept=False),
+        data("CUOBJ", char(18), "", kept=False),
+        data("XERSY", char(1), "", kept=False),
+        data("EILDT", DATS, "", kept=False),
+        data("DRDAT", DATS, "", kept=False),
+        data("DRUHR", TIMS, "", kept=False),
+        data("DRUNR", char(4), "", kept=False),
+        data("AKTNR", char(10), "", kept=False),
+        data("ABELN", char(10), "", kept=False),
+        data("ABELP", char(5), "", kept=False),
+        data("ANZPU", quan(13), "", kept=False),
+        data("PUNEI", unit(), "", kept=False),
+        data("SAISO", char(4), "", kept=False),
+        data("SAISJ", char(4), "", kept=False),
+        data("EBON2", char(2), "", kept=False),
+        data("EBON3", char(2), "", kept=False),
+        data("EBONF", char(1), "", kept=False),
+        data("MLMAA", char(1), "", kept=False),
+        data("MHDRZ", dec(4), "", kept=False),
+        data("ANFNR", char(10), "", kept=False),
+        data("ANFPS", char(5), "", kept=False),
+        data("KZKFG", char(1), "", kept=False),
+        data("USEQU", char(1), "", kept=False),
+        data("UMSOK", char(1), "", kept=False),
+        data("BANFN", char(10), "", kept=False),
+        data("BNFPO", char(5), "", kept=False),
+        data("MTART", char(4), "", kept=False),
+        data("UPTYP", char(1), "", kept=False),
+        data("UPVOR", char(1), "", kept=False),
+        data("KZWI1", curr(13), "", kept=False),
+        data("KZWI2", curr(13), "", kept=False),
+        data("KZWI3", curr(13), "", kept=False),
+        data("KZWI4", curr(13), "", kept=False),
+        data("KZWI5", curr(13), "", kept=False),
+        data("KZWI6", curr(13), "", kept=False),
+        data("SIKGR", char(3), "", kept=False),
+        data("MFZHI", quan(15), "", kept=False),
+        data("FFZHI", quan(15), "", kept=False),
+        data("RETPO", char(1), "", kept=False),
+        data("AUREL", char(1), "", kept=False),
+        data("BSGRU", char(3), "", kept=False),
+        data("LFRET", char(4), "", kept=False),
+        data("MFRGR", char(8), "", kept=False),
+        data("NRFHG", char(1), "", kept=False),
+        data("J_1BNBM", char(16), "", kept=False),
+        data("J_1BMATUSE", char(1), "", kept=False),
+        data("J_1BMATORG", char(1), "", kept=False),
+        data("J_1BOWNPRO", char(1), "", kept=False),
+        data("J_1BINDUST", char(2), "", kept=False),
+        data("ABUEB", char(4), "", kept=False),
+        data("NLABD", DATS, "", kept=False),
+        data("NFABD", DATS, "", kept=False),
+        data("KZBWS", char(1), "", kept=False),
+        data("BONBA", curr(13), "", kept=False),
+        data("FABKZ", char(1), "", kept=False),
+        data("J_1AINDXP", char(5), "", kept=False),
+        data("J_1AIDATEP", DATS, "", kept=False),
+        data("MPROF", char(4), "", kept=False),
+        data("EGLKZ", char(1), "", kept=False),
+        data("KZTLF", char(1), "", kept=False),
+        data("KZFME", char(1), "", kept=False),
+        data("RDPRF", char(4), "", kept=False),
+        data("TECHS", char(12), "", kept=False),
+        data("CHG_SRV", char(1), "", kept=False),
+        data("CHG_FPLNR", char(1), "", kept=False),
+        data("MFRPN", char(40), "", kept=False),
+        data("MFRNR", char(10), "", kept=False),
+        data("EMNFR", char(10), "", kept=False),
+        data("NOVET", char(1), "", kept=False),
+        data("AFNAM", char(12), "", kept=False),
+        data("TZONRC", char(6), "", kept=False),
+        data("IPRKZ", char(1), "", kept=False),
+        data("LEBRE", char(1), "", kept=False),
+        data("BERID", char(10), "", kept=False),
+        data("XCONDITIONS", char(1), "", kept=False),
+        data("APOMS", char(1), "", kept=False),
+        data("CCOMP", char(1), "", kept=False),
+        data("GRANT_NBR", char(20), "", kept=False),
+        data("FKBER", char(16), "", kept=False),
+        data("STATUS", char(1), "", kept=False),
+        data("RESLO", char(4), "", kept=False),
+        data("KBLNR", char(10), "", kept=False),
+        data("KBLPOS", char(3), "", kept=False),
+        data("WEORA", char(1), "", kept=False),
+        data("SRV_BAS_COM", char(1), "", kept=False),
+        data("PRIO_URG", char(2), "", kept=False),
+        data("PRIO_REQ", char(3), "", kept=False),
+        data("SPE_ABGRU", char(2), "", kept=False),
+        data("SPE_CRM_SO", char(10), "", kept=False),
+        data("SPE_CRM_SO_ITEM", char(6), "", kept=False),
+        data("SPE_CRM_REF_SO", char(35), "", kept=False),
+        data("SPE_CRM_REF_ITEM", char(6), "", kept=False),
+        data("SPE_CHNG_SYS", char(1), "", kept=False),
+        data("SPE_INSMK_SRC", char(1), "", kept=False),
+        data("SPE_CQ_CTRLTYPE", char(1), "", kept=False),
+        data("SPE_CQ_NOCQ", char(1), "", kept=False),
+        data("REASON_CODE", char(4), "", kept=False),
+        data("CQU_SAR", quan(15), "", kept=False),
+        data("ADVCODE", char(2), "", kept=False),
+        data("EXCPE", char(2), "", kept=False),
+        data("REFSITE", char(4), "", kept=False),
+        data("REF_ITEM", char(5), "", kept=False),
+        data("SOURCE_ID", char(3), "", kept=False),
+        data("SOURCE_KEY", char(32), "", kept=False),
+        data("PUT_BACK", char(1), "", kept=False),
+        data("POL_ID", char(10), "", kept=False),
+        data("CONS_ORDER", char(1), "", kept=False),
     ),
-    source=(_STECHNO.format(name="EKPO") + "; leanx.eu, \"SAP Table EKPO\" "
-            "(https://leanx.eu/en/sap/table/ekpo.html)"),
-    notes=("The fields from MANDT to SPINF are SAP's, in SAP's order, as the listing shows "
-           "them; ELIKZ and PSTYP follow later, in this order but not next to each other. "
-           "The other fields of ECC 6.0's EKPO (some 250 more: reminders, tolerances, account "
-           "assignment, confirmations ...) are not declared yet: the listings seen were cut "
-           "off after SPINF. NETWR, between PEINH and BRTWR, is left out: in this "
-           "dictionary a readable field named NETWR has the layout of the data element "
-           "NETWR (CURR 15,2), which EKPO-NETWR (CURR 13,2, data element BWERT) does not "
-           "have."),
+    source=(_STECHNO.format(name="EKPO") + ", fields MANDT to SPINF with types; leanx.eu, "
+            "\"SAP Table EKPO\" (https://leanx.eu/en/sap/table/ekpo.html); "
+            + ECC_SCRIPT.format(names="EKPO")),
+    notes=("SAP's ECC 6.0 field list. The fields from MANDT to SPINF have the types their "
+           "listings give; the fields after SPINF are taken from the script, ELIKZ and PSTYP "
+           "among them with the types the emulator has always given them. NETWR (Net Order "
+           "Value in PO Currency, data element BWERT) is CURR 13,2 as in the script and not "
+           "linked to the data element NETWR (CURR 15,2), whose layout it does not have. "
+           + MM_TYPES_FROM_SCRIPT),
     first_columns=("mandt", "ebeln", "ebelp", "matnr", "txz01", "werks", "lgort", "menge",
                    "meins", "netpr", "pstyp", "elikz", "loekz"),
 )

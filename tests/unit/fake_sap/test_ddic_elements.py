@@ -78,9 +78,11 @@ def _layout(elementary: Elementary) -> tuple[int, int, str]:
 #: fields that bear a declared data element's name but are typed with another data element
 #: in SAP: the weights of sales and delivery documents and of the document flow are QUAN 15.3
 #: (LIPS and VBFA: BRGEW_15 and NTGEW_15 as leanx.eu and stechno.net list them; VBAP and
-#: LIKP: 15.3 in the ECC 6.0 scripts the dictionary declarations cite), MARA's are QUAN 13.3
+#: LIKP: 15.3 in the ECC 6.0 scripts the dictionary declarations cite), MARA's are QUAN 13.3;
+#: EKPO-NETWR is typed with BWERT (CURR 13.2 in the ECC 6.0 script EKPO cites), not NETWR
 _TYPED_WITH_ANOTHER_ELEMENT = {("VBAP", "BRGEW"), ("VBAP", "NTGEW"), ("LIKP", "NTGEW"),
-                               ("LIPS", "BRGEW"), ("LIPS", "NTGEW"), ("VBFA", "BRGEW")}
+                               ("LIPS", "BRGEW"), ("LIPS", "NTGEW"), ("VBFA", "BRGEW"),
+                               ("EKPO", "NETWR")}
 
 
 def test_the_readable_tables_lay_out_their_fields_like_the_data_elements_of_the_same_name():
