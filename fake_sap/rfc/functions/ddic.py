@@ -172,7 +172,8 @@ def dictionary(interfaces: Iterable[FunctionInterface],
     for segment in segments:
         objects.setdefault(segment.name, segment_structure(segment))
     for table in tables_:
-        keys = {column.name for column in table.table.primary_key.columns}
+        # a read-only view (the customizing tables) has no primary key: its order is the key
+        keys = set(table.order) or {column.name for column in table.table.primary_key}
         objects[table.name] = DictionaryObject(table.name, TRANSPARENT_TABLE, tuple(
             DictionaryField(f.name, f.type, f.text, f.column in keys,
                             DATA_ELEMENTS.get(f.element) if f.element else None,
