@@ -112,3 +112,11 @@ def test_ddif_fieldinfo_get_describes_a_customizing_table(session):
     kkber = rows["KKBER"]
     assert (kkber["DATATYPE"], kkber["LENG"], kkber["CHECKTABLE"]) == ("CHAR", "000004",
                                                                        "T014")
+
+
+def test_ddif_fieldinfo_get_with_all_types_describes_a_data_element(session):
+    result = session.call("DDIF_FIELDINFO_GET", TABNAME="WERKS_D", ALL_TYPES="X")
+    wa = result["DFIES_WA"]
+    assert (wa["TABNAME"], wa["ROLLNAME"], wa["DATATYPE"], wa["LENG"]) == (
+        "WERKS_D", "WERKS_D", "CHAR", "000004")
+    assert session.fault("DDIF_FIELDINFO_GET", TABNAME="WERKS_D").name == "NOT_FOUND"
