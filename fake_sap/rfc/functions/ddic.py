@@ -132,7 +132,8 @@ DDIF_FIELDINFO_GET = FunctionInterface(
           "it. With ALL_TYPES a declared data element is described in DFIES_WA (its type, "
           "domain, conversion exit and short text; DDOBJTYPE stays initial, as no public "
           "source gives its value), without it a data element is NOT_FOUND; no table types "
-          "are declared. Field labels and memory IDs are not declared. See [the SOAP-RFC guide](../soap-rfc.md#metadata-ddif_fieldinfo_get"
+          "are declared. Field labels and memory IDs are not declared. See [the SOAP-RFC "
+          "guide](../soap-rfc.md#metadata-ddif_fieldinfo_get"
           "-and-rfc_get_function_interface) for the sources and what is left out.")
 
 TRANSPARENT_TABLE, STRUCTURE = "TRANSP", "INTTAB"
