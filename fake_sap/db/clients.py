@@ -3,7 +3,9 @@
 The one writer of ``clients``, ``customizing`` and ``logon_failures`` (the failed-logon
 counter and lock of a client's users); a client's number ranges are created
 through ``numbers``. :func:`wipe` deletes every row of a client in every client table: the
-reset of the control API, the one write that is not about a single table. Each change of
+reset of the control API, the one write that is not about a single table.
+:func:`customizing_view` reads the customizing entries of one SAP table as that table
+(RFC_READ_TABLE's T001W, TVKO, TVTA ...); it writes nothing. Each change of
 the clients bumps ``state_version`` (every request's logon reads a per-process copy).
 """
 

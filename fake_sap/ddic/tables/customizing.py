@@ -47,6 +47,10 @@ def _fields(keys: tuple[_Spec, ...], fields: tuple[_Spec, ...], kept: frozenset[
 
 
 _FLAG = char(1)
+#: where the rows come from (the table reference's general text is about stored tables)
+_AS_VIEW = ("No table of its own: RFC_READ_TABLE reads the client's customizing entries "
+            "through a read-only view (docs/architecture.md, section State); a field is kept "
+            "when the baseline customizing stores it. ")
 
 T001 = TableDeclaration(
     "T001", "Company Codes",
@@ -78,7 +82,8 @@ T001 = TableDeclaration(
     source=("leanx.eu, \"SAP Table T001\" (https://leanx.eu/sap/table/t001/); datapanda.eu, "
             "\"SAP table T001\" (https://datapanda.eu/en/sap/table/T001); saplearners.com, "
             "\"SAP T001 Table\""),
-    notes=("The first 20 fields of SAP's T001, in SAP's order, on which the listings agree "
+    notes=(_AS_VIEW +
+           "The first 20 fields of SAP's T001, in SAP's order, on which the listings agree "
            "(through FMHRDATE). saplearners.com counts 81 fields (S/4HANA); the fields after "
            "FMHRDATE are not declared yet: the listings seen were cut off there, and some of "
            "the later ones (XTEMPLT, TRANSIT_PLANT) are S/4HANA's. The baseline keeps a "
@@ -124,7 +129,8 @@ T001W = TableDeclaration(
         frozenset({"NAME1", "BWKEY", "VKORG"})),
     source=("leanx.eu, \"SAP Table T001W\" (http://leanx.eu/en/sap/table/t001w.html); "
             "datapanda.eu, \"SAP table T001W\" (https://datapanda.eu/en/sap/table/T001W)"),
-    notes=("The first 31 fields of SAP's T001W, in SAP's order, with the types and lengths "
+    notes=(_AS_VIEW +
+           "The first 31 fields of SAP's T001W, in SAP's order, with the types and lengths "
            "of leanx.eu's listing (through CHAZV_OLD). The fields after it (VLFKZ, BZIRK, "
            "ZONE1, TAXIW, BZQHL, LET01-LET03, TXNAM_MA1-3, BETOL, J_1BBRANCH ... as exports "
            "of the table name them) are not declared yet: the listing seen with their types "
@@ -168,7 +174,8 @@ TVKO = TableDeclaration(
             "saplearners.com, \"SAP TVKO Table - Organizational Unit: Sales Organizations\" "
             "(https://saplearners.com/sap-tables/tvko/); se80.co.uk, \"TVKO SAP "
             "Organizational Unit: Sales Organizations Table\""),
-    notes=("The first 23 fields of SAP's TVKO, in SAP's order (through MWSKZ). "
+    notes=(_AS_VIEW +
+           "The first 23 fields of SAP's TVKO, in SAP's order (through MWSKZ). "
            "saplearners.com counts 27 fields; the last ones (XSTCEG, J_1ANUTIME, MAXBI ...) "
            "are not declared: no listing seen showed their types. The baseline's name of the "
            "sales organization (VTEXT) is a field of the text table TVKOT, not of TVKO."),
@@ -179,7 +186,8 @@ TVTW = TableDeclaration(
     _fields((("VTWEG", char(2), "VTWEG", "", "Distribution Channel"),), (), frozenset()),
     source=("the check tables of leanx.eu, \"SAP Table TVKOV\" (foreign keys to TVTW-MANDT "
             "and TVTW-VTWEG) and sapdatasheet.org, data element VTWEG (value table TVTW)"),
-    notes=("The key only: no public listing of TVTW's other fields was found. The baseline's "
+    notes=(_AS_VIEW +
+           "The key only: no public listing of TVTW's other fields was found. The baseline's "
            "name of the channel (VTEXT) is a field of the text table TVTWT."),
 )
 
@@ -188,7 +196,8 @@ TSPA = TableDeclaration(
     _fields((("SPART", char(2), "SPART", "", "Division"),), (), frozenset()),
     source=("the check tables of sapdatasheet.org, \"SAP ABAP Table TVTA\" (SPAKU, SPAKO, "
             "SPAAU: check table TSPA) and data element BSPART (value table TSPA)"),
-    notes=("The key only: no public listing of TSPA's other fields was found. The baseline's "
+    notes=(_AS_VIEW +
+           "The key only: no public listing of TSPA's other fields was found. The baseline's "
            "name of the division (VTEXT) is a field of the text table TSPAT."),
 )
 
@@ -227,7 +236,8 @@ TVTA = TableDeclaration(
             "(https://www.sapdatasheet.org/abap/tabl/tvta.html); erpexplorer.com, table TVTA "
             "(https://www.erpexplorer.com/sap/r3/table/TVTA); saplearners.com, \"SAP TVTA "
             "Table\" (https://saplearners.com/sap-tables/tvta/); tcodesearch.com, TVTA"),
-    notes=("SAP's fields through J_1AESNR, in SAP's order. tcodesearch.com shows further "
+    notes=(_AS_VIEW +
+           "SAP's fields through J_1AESNR, in SAP's order. tcodesearch.com shows further "
            "includes after them (J_3GKBAUL, OID_CHECKC ... of industry solutions); they are "
            "not declared."),
 )
@@ -243,7 +253,8 @@ T001L = TableDeclaration(
     source=("the key of SAP's T001L (MANDT, WERKS, LGORT) as the check tables of "
             "leanx.eu, \"SAP Table MCVTTS\" (LGORTA: check table T001L) and the data elements "
             "WERKS_D and LGORT_D name it"),
-    notes=("The key only: no public listing of T001L itself was found. se80.co.uk lists the "
+    notes=(_AS_VIEW +
+           "The key only: no public listing of T001L itself was found. se80.co.uk lists the "
            "structure ROIIT001L (MANDT, WERKS, LGORT, LGOBE, SPART, XLONG ...), which is not "
            "the table; the baseline's description of the storage location (LGOBE) is "
            "therefore not declared yet."),
@@ -254,7 +265,8 @@ TVST = TableDeclaration(
     _fields((("VSTEL", char(4), "VSTEL", "", "Shipping Point/Receiving Point"),), (),
             frozenset()),
     source=("sapdatasheet.org, data element VSTEL (CHAR 4, value table TVST)"),
-    notes=("The key only: no public listing of TVST's other fields was found. The "
+    notes=(_AS_VIEW +
+           "The key only: no public listing of TVST's other fields was found. The "
            "baseline's name of the shipping point (VTEXT) is a field of the text table TVSTT; "
            "its plant (WERKS) is not declared."),
 )
@@ -281,7 +293,8 @@ T014 = TableDeclaration(
     source=("leanx.eu, \"SAP Table T014\" (https://leanx.eu/en/sap/table/t014.html); "
             "sapdatasheet.org, \"SAP ABAP Table T014 (Credit control areas)\"; datapanda.eu, "
             "\"SAP table T014\""),
-    notes=("SAP's full field list (9 fields). The baseline's name of the credit control "
+    notes=(_AS_VIEW +
+           "SAP's full field list (9 fields). The baseline's name of the credit control "
            "area (RTEXT) is not a field of T014 in these listings and is not readable."),
 )
 
@@ -319,7 +332,8 @@ T134 = TableDeclaration(
     source=("leanx.eu, \"SAP Table T134\" (http://leanx.eu/en/sap/table/t134.html); "
             "sapdatasheet.org, \"SAP ABAP Table T134 (Material Types)\"; datapanda.eu, \"SAP "
             "table T134\" (https://datapanda.eu/en/sap/table/T134); erpexplorer.com, T134"),
-    notes=("The first 25 fields of SAP's T134, in SAP's order (through IZUST); the fields "
+    notes=(_AS_VIEW +
+           "The first 25 fields of SAP's T134, in SAP's order (through IZUST); the fields "
            "after it are not declared yet: the listings seen were cut off there."),
 )
 
@@ -328,7 +342,8 @@ T077D = TableDeclaration(
     _fields((("KTOKD", char(4), "KTOKD", "", "Customer Account Group"),), (), frozenset()),
     source=("sapdatasheet.org, \"SAP ABAP Table OIUCM_CUST_KTOKD\" (KTOKD, CHAR 4, check "
             "table T077D) and data element KTOGD (value table T077D)"),
-    notes=("The key only: no public listing of T077D itself was found (se80.co.uk lists the "
+    notes=(_AS_VIEW +
+           "The key only: no public listing of T077D itself was found (se80.co.uk lists the "
            "structure TXI_T077D, which is not the table). The baseline's name of the account "
            "group (TXT30) is not declared."),
 )
@@ -349,7 +364,8 @@ TPAR = TableDeclaration(
     source=("sapdatasheet.org, \"SAP ABAP Table TPAR (Business Partner: Functions)\" "
             "(http://www.sapdatasheet.org/abap/tabl/tpar.html); leanx.eu, \"SAP Table TPAR\"; "
             "datapanda.eu, \"SAP table TPAR\""),
-    notes=("SAP's full field list (ECC 6.0: 8 fields; datapanda.eu shows a ninth, "
+    notes=(_AS_VIEW +
+           "SAP's full field list (ECC 6.0: 8 fields; datapanda.eu shows a ninth, "
            "ADDR_OPERATION, of S/4HANA, not declared). The baseline's name of the partner "
            "function (VTEXT) is a field of the text table TPART."),
 )

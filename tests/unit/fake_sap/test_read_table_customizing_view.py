@@ -93,3 +93,12 @@ def test_a_text_table_field_is_not_a_field_of_the_table(conn):
     with pytest.raises(AbapException) as raised:
         _lines(conn, "TVKO", ["VKORG", "VTEXT"])
     assert raised.value.name == "FIELD_NOT_VALID"
+
+
+def test_the_view_splits_keys_with_each_databases_own_function():
+    from sqlalchemy import select
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    view = clients.customizing_view(customizing.TVTA)
+    assert "instr(" in str(select(view).compile(dialect=sqlite.dialect()))
+    assert "strpos(" in str(select(view).compile(dialect=postgresql.dialect()))
