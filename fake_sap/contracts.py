@@ -37,7 +37,7 @@ def generated_files() -> dict[str, bytes]:
     # imported here: the CLI builds its parser (with this command's options) for every
     # command, and none of the others needs the emulator's whole wiring
     from fake_sap import compose
-    from fake_sap.ddic.tables import TABLES
+    from fake_sap.ddic.tables import TABLES, customizing
     from fake_sap.idoc import reference
     from fake_sap.idoc.xsd import schema_for
     from fake_sap.rfc.reference import rfc_reference_files
@@ -53,7 +53,8 @@ def generated_files() -> dict[str, bytes]:
         files[f"{DOCS_DIR}/{page}"] = text.encode("utf-8")
     files.update(wsdl_files(interfaces))
     files.update(rfc_reference_files(interfaces))
-    files[table_reference.PAGE] = table_reference.tables_page(TABLES).encode("utf-8")
+    files[table_reference.PAGE] = table_reference.tables_page(
+        (*TABLES, *customizing.TABLES)).encode("utf-8")
     files[MESSAGES_PAGE] = messages.reference_page().encode("utf-8")
     return dict(sorted(files.items()))
 

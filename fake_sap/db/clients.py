@@ -3,7 +3,9 @@
 The one writer of ``clients``, ``customizing`` and ``logon_failures`` (the failed-logon
 counter and lock of a client's users); a client's number ranges are created
 through ``numbers``. :func:`wipe` deletes every row of a client in every client table: the
-reset of the control API, the one write that is not about a single table. Each change of
+reset of the control API, the one write that is not about a single table.
+:func:`customizing_view` reads the customizing entries of one SAP table as that table
+(RFC_READ_TABLE's T001W, TVKO, TVTA ...); it writes nothing. Each change of
 the clients bumps ``state_version`` (every request's logon reads a per-process copy).
 """
 
@@ -12,7 +14,23 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Integer,
+    String,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.selectable import Subquery
 
 from fake_sap import clock
 from fake_sap.customizing import STORED
@@ -20,6 +38,10 @@ from fake_sap.db import iso_codes, numbers, state_version
 from fake_sap.db.logon_schema import LOCKED_BY_FAILED_LOGONS, logon_failures
 from fake_sap.db.schema import client_tables, clients, customizing
 from fake_sap.db.upsert import insert_if_absent
+from fake_sap.ddic.tables.declaration import TableDeclaration
+
+#: what joins the parts of a customizing key (``fake_sap.customizing.sales_area_key``)
+KEY_SEPARATOR = "/"
 
 
 def exists(conn: Connection, mandt: str) -> bool:
@@ -142,3 +164,55 @@ def customizing_entries(conn: Connection, mandt: str) -> dict[str, dict[str, Any
     for row in rows.mappings():
         result.setdefault(row["tabname"], {})[row["tabkey"]] = row["data"]
     return result
+
+
+# -- the customizing tables as SAP tables (read only) -----------------------------------------
+
+class _Position(FunctionElement[int]):
+    """The 1-based place of a text in another (0: not found): ``instr`` in SQLite,
+    ``strpos`` in PostgreSQL."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(_Position)
+def _position_default(element: _Position, compiler: SQLCompiler, **kw: object) -> str:
+    return f"strpos({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_Position, "sqlite")
+def _position_sqlite(element: _Position, compiler: SQLCompiler, **kw: object) -> str:
+    return f"instr({compiler.process(element.clauses, **kw)})"
+
+
+def _key_parts(tabkey: ColumnElement[str], count: int) -> list[ColumnElement[str]]:
+    """The ``count`` parts of a stored key (``1000/10/00``), as SQL: each part up to the
+    next separator, the last one the rest (a key with fewer parts gives blank ones)."""
+    parts: list[ColumnElement[str]] = []
+    rest: ColumnElement[str] = tabkey
+    for _ in range(count - 1):
+        at = _Position(rest, KEY_SEPARATOR)
+        parts.append(case((at > 0, func.substr(rest, 1, at - 1)), else_=rest))
+        rest = case((at > 0, func.substr(rest, at + 1)), else_=literal("", String()))
+    parts.append(rest)
+    return parts
+
+
+def customizing_view(declaration: TableDeclaration) -> Subquery:
+    """The client's customizing entries of one SAP table as that table, read only: MANDT,
+    the key fields after it (the parts of the stored key, in the declaration's order) and
+    each kept field (the entry's JSON value of the field's name, blank when it has none);
+    one column per field, named like the field in lower case. RFC_READ_TABLE reads it like
+    a table (``fake_sap.ddic.tables.customizing``); it is a query, not a second copy, so a
+    changed entry shows at once."""
+    keys = [f for f in declaration.key_fields if f.name != "MANDT"]
+    columns: list[ColumnElement[Any]] = [customizing.c.mandt.label("mandt")]
+    columns += [part.label(field.column_name)
+                for field, part in zip(keys, _key_parts(customizing.c.tabkey, len(keys)),
+                                       strict=True)]
+    columns += [func.coalesce(customizing.c.data[field.name].as_string(), "")
+                .label(field.column_name)
+                for field in declaration.kept_fields if not field.key]
+    return select(*columns).where(
+        customizing.c.tabname == declaration.name).subquery(declaration.table_name)

@@ -37,6 +37,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.selectable import FromClause
 
 from fake_sap.db.engine import Database
 from fake_sap.ddic.tables import TableDeclaration
@@ -65,10 +66,15 @@ class TableField:
 
 @dataclass(frozen=True)
 class ReadableTable:
+    """A table RFC_READ_TABLE reads: its fields and what holds them (a database table, or
+    a read-only query such as a view over the client's customizing)."""
+
     name: str
     text: str
-    table: Table
+    table: FromClause
     fields: tuple[TableField, ...]
+    #: the columns the rows come in order of (SAP's key); empty: the primary key's
+    order: tuple[str, ...] = ()
 
     def field(self, name: str) -> TableField | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -96,15 +102,17 @@ def sap_table(table: Table, name: str, text: str, fields: dict[str, FieldSpec]
     return ReadableTable(name, text, table, tuple(declared))
 
 
-def declared_table(declaration: TableDeclaration, table: Table) -> ReadableTable:
+def declared_table(declaration: TableDeclaration, table: FromClause) -> ReadableTable:
     """The readable table of a dictionary declaration (``fake_sap.ddic.tables``): every
     declared field, in SAP's order, in the column the declaration made for it (``table``,
     from :meth:`TableDeclaration.table`). The emulator's own columns are no fields; a field
-    declared not kept has no column and reads as its initial value."""
+    declared not kept has no column and reads as its initial value. ``table`` may be a
+    read-only query with a column per kept field (the customizing tables): its rows come
+    in the order of the declaration's key fields."""
     return ReadableTable(declaration.name, declaration.text, table, tuple(
         TableField(f.name, f.type, f.text, f.column_name if f.kept else "", f.element,
                    f.check_table)
-        for f in declaration.fields))
+        for f in declaration.fields), tuple(f.column_name for f in declaration.key_fields))
 
 
 def _column_type(column: Any) -> Elementary:
@@ -185,7 +193,8 @@ def _selection(table: ReadableTable, names: tuple[str, ...], delimiter: str) -> 
     layout = layout_of(table, list(names), delimiter)
     statement = select(*[selected_column(table, item) for item in layout]).where(
         table.table.c.mandt == bindparam("mandt")
-    ).order_by(*table.table.primary_key.columns)
+    ).order_by(*([table.table.c[name] for name in table.order] if table.order
+                 else list(table.table.primary_key)))
     return _Selection(tuple(layout), statement, lines_writer(table, layout, delimiter))
 
 
@@ -383,7 +392,7 @@ def selected_column(table: ReadableTable, item: Layout) -> ColumnElement[Any]:
     initial = str(item.field.type.initial())
     if initial:  # NUMC 000..., DATS 00000000, TIMS 000000
         return func.coalesce(func.nullif(column, ""), initial)
-    return func.coalesce(column, "") if column.nullable else column
+    return func.coalesce(column, "") if getattr(column, "nullable", False) else column
 
 
 def _as_stored_text(table: ReadableTable, item: Layout) -> bool:

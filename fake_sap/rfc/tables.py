@@ -2,7 +2,9 @@
 
 The material and customer master tables, the code tables (T006, TCURC, T005) and the IDoc
 tables (EDIDC, EDIDS) are declared in the ABAP Dictionary (``fake_sap.ddic.tables``), which
-the database schema is made from as well; the document tables are listed in
+the database schema is made from as well; the customizing tables (T001, TVKO, T001W ...) are
+declared there too and read through a read-only view over the client's customizing entries
+(``fake_sap.db.clients.customizing_view``); the document tables are listed in
 ``fake_sap.rfc.document_tables``. A column that is not declared as a field (EDIDC's stored
 XML ...) is not an SAP field.
 """
@@ -13,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from types import MappingProxyType
 
-from fake_sap.db import iso_codes, schema
-from fake_sap.ddic.tables import codes, customer, idoc, material
+from fake_sap.db import clients, iso_codes, schema
+from fake_sap.ddic.tables import codes, customer, customizing, idoc, material
 from fake_sap.ddic.tables.declaration import linked_element
 from fake_sap.rfc import document_tables
 from fake_sap.rfc.read_table import ReadableTable, declared_table
@@ -33,6 +35,8 @@ _DICTIONARY_TABLES = ((material.MARA, schema.mara), (material.MAKT, schema.makt)
 TABLES: list[ReadableTable] = [
     declared_table(declaration, table) for declaration, table in _DICTIONARY_TABLES]
 
+TABLES += [declared_table(declaration, clients.customizing_view(declaration))
+           for declaration in customizing.TABLES]
 TABLES += document_tables.TABLES  # VBAK ... BKPF, BSEG, S001: declared with the documents
 
 #: the data elements (DD03L-ROLLNAME) of fields of the tables declared here, as the tables'

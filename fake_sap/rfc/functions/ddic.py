@@ -111,7 +111,8 @@ DDIF_FIELDINFO_GET = FunctionInterface(
         importing("LANGU", LANG, "Language of the texts (the logon language if initial)",
                   default=""),
         importing("LFIELDNAME", char(132), "Only the field with this long name", default=""),
-        importing("ALL_TYPES", FLAG, "X: data elements and table types too", default=""),
+        importing("ALL_TYPES", FLAG, "X: data elements and table types too (a data element "
+                                     "is described in DFIES_WA)", default=""),
         exporting("DDOBJTYPE", char(8), "Kind of object: TRANSP (table), INTTAB "
                                          "(structure)"),
         exporting("DFIES_WA", DFIES, "The field named in LFIELDNAME"),
@@ -128,8 +129,11 @@ DDIF_FIELDINFO_GET = FunctionInterface(
           "says. A table field with a declared data element has its ROLLNAME, DOMNAME, "
           "CONVEXIT and DATATYPE from it, and CHECKTABLE where the table's listing names "
           "one. FIELDNAME answers in DFIES_TAB, LFIELDNAME in DFIES_WA, as SAP documents "
-          "it. Field labels, memory IDs and the ALL_TYPES view of data elements are not "
-          "declared. See [the SOAP-RFC guide](../soap-rfc.md#metadata-ddif_fieldinfo_get"
+          "it. With ALL_TYPES a declared data element is described in DFIES_WA (its type, "
+          "domain, conversion exit and short text; DDOBJTYPE stays initial, as no public "
+          "source gives its value), without it a data element is NOT_FOUND; no table types "
+          "are declared. Field labels and memory IDs are not declared. See [the SOAP-RFC "
+          "guide](../soap-rfc.md#metadata-ddif_fieldinfo_get"
           "-and-rfc_get_function_interface) for the sources and what is left out.")
 
 TRANSPARENT_TABLE, STRUCTURE = "TRANSP", "INTTAB"
@@ -172,7 +176,8 @@ def dictionary(interfaces: Iterable[FunctionInterface],
     for segment in segments:
         objects.setdefault(segment.name, segment_structure(segment))
     for table in tables_:
-        keys = {column.name for column in table.table.primary_key.columns}
+        # a read-only view (the customizing tables) has no primary key: its order is the key
+        keys = set(table.order) or {column.name for column in table.table.primary_key}
         objects[table.name] = DictionaryObject(table.name, TRANSPARENT_TABLE, tuple(
             DictionaryField(f.name, f.type, f.text, f.column in keys,
                             DATA_ELEMENTS.get(f.element) if f.element else None,
@@ -246,6 +251,9 @@ def fieldinfo(objects: Mapping[str, DictionaryObject], call: Call) -> dict[str, 
     name = call["TABNAME"].strip().upper()
     entry = objects.get(name)
     if entry is None:
+        element = DATA_ELEMENTS.get(name) if call["ALL_TYPES"].strip() else None
+        if element is not None:
+            return _element_info(element, call)
         raise AbapException("NOT_FOUND", f"Table or structure {name} does not exist")
     rows = field_rows(entry, call["LANGU"] or call.env.language)
     long_name = call["LFIELDNAME"].strip().upper()
@@ -260,6 +268,23 @@ def fieldinfo(objects: Mapping[str, DictionaryObject], call: Call) -> dict[str, 
         if not rows:
             raise AbapException("NOT_FOUND", f"{name} has no field {field_name}")
     return {"DDOBJTYPE": entry.kind, "DFIES_TAB": rows}
+
+
+def _element_info(element: DataElement, call: Call) -> dict[str, Any]:
+    """A data element asked for with ALL_TYPES: SAP's documentation of the function module
+    says its description comes back in DFIES_WA, and that FIELDNAME or LFIELDNAME then
+    raise NOT_FOUND (a data element has no fields). DDOBJTYPE stays initial: no public
+    source says its value for a data element."""
+    if call["FIELDNAME"].strip() or call["LFIELDNAME"].strip():
+        raise AbapException("NOT_FOUND", f"Data element {element.name} has no fields")
+    type_ = element.type
+    return {"DFIES_WA": {
+        "TABNAME": element.name, "LANGU": call["LANGU"] or call.env.language,
+        "LENG": str(type_.length), "INTLEN": str(type_.internal_length()),
+        "OUTPUTLEN": str(_output_length(type_)), "DECIMALS": str(type_.decimals),
+        "DATATYPE": type_.ddic_type, "INTTYPE": type_.internal_type,
+        "FIELDTEXT": element.text[:60], **_element_attributes(element),
+    }, "DFIES_TAB": []}
 
 
 # -- RFC_GET_FUNCTION_INTERFACE --------------------------------------------------------------

@@ -54,6 +54,7 @@ from fake_sap.rfc.model import (
     exporting,
     importing,
     tables,
+    with_references,
 )
 from fake_sap.rfc.structures import BAPIRET2, BAPIRETURN, bapiret2, bapireturn
 from fake_sap.sd import codes, sales_orders, services
@@ -158,6 +159,18 @@ BAPI_SALESORDER_CREATEFROMDAT2 = FunctionInterface(
     notes="Standard orders (TA) and consignment fill-ups (KB, not priced); RE creates a "
           "return. " + _CREATE_NOTES + " TESTRUN = X runs every check and answers with "
           "S V4 009 instead of S V1 311.")
+
+# The references of the control parameters the two create BAPIs share, for the order BAPI
+# alone: no public listing of BAPI_CUSTOMERRETURN_CREATE's interface was found
+BAPI_SALESORDER_CREATEFROMDAT2 = with_references(
+    BAPI_SALESORDER_CREATEFROMDAT2,
+    "the SE37 interface of BAPI_SALESORDER_CREATEFROMDAT2 (\"Local Interface\") as public "
+    "documentation of the module on GitHub quotes it; stechno.net, \"SAP Function "
+    "BAPI_SALESDOCU_CREATEWITHDIA\" (https://www.stechno.net/referentiel/fonctions-sap.html"
+    "?id=BAPI_SALESDOCU_CREATEWITHDIA) lists the same references for the sibling module",
+    SALESDOCUMENTIN="BAPIVBELN-VBELN", BINARY_RELATIONSHIPTYPE="BAPIRELTYPE-RELTYPE",
+    INT_NUMBER_ASSIGNMENT="BAPIFLAG-BAPIFLAG", BEHAVE_WHEN_ERROR="BAPIFLAG-BAPIFLAG",
+    TESTRUN="BAPIFLAG-BAPIFLAG", CONVERT="BAPIFLAG-BAPIFLAG", SALESDOCUMENT="BAPIVBELN-VBELN")
 
 BAPI_CUSTOMERRETURN_CREATE = FunctionInterface(
     "BAPI_CUSTOMERRETURN_CREATE", "Customer returns: create", (

@@ -131,9 +131,11 @@ TAB512 = structure("TAB512", "Data line", Field("WA", char(512), "The row's fiel
 
 RFC_READ_TABLE = FunctionInterface(
     "RFC_READ_TABLE", "External access to R/3 tables via RFC", (
-        importing("QUERY_TABLE", char(30), "Table to read"),
-        importing("DELIMITER", char(1), "Character between fields in DATA", default=""),
-        importing("NO_DATA", char(1), "X: return only the field layout", default=""),
+        importing("QUERY_TABLE", char(30), "Table to read", reference="DD02L-TABNAME"),
+        importing("DELIMITER", char(1), "Character between fields in DATA", default="",
+                  reference="SONV-FLAG"),
+        importing("NO_DATA", char(1), "X: return only the field layout", default="",
+                  reference="SONV-FLAG"),
         importing("ROWSKIPS", INT4, "Rows to skip", default=0),
         importing("ROWCOUNT", INT4, "Rows to return, 0 for all", default=0),
         tables("OPTIONS", RFC_DB_OPT, "WHERE clause, one line per row (72 characters)"),
@@ -147,6 +149,12 @@ RFC_READ_TABLE = FunctionInterface(
         Raises("NOT_AUTHORIZED", "No authorization to read the table"),
         Raises("DATA_BUFFER_EXCEEDED", "The selected fields do not fit a DATA line"),
     ), group="SDTX",
+    # ROWSKIPS and ROWCOUNT are LIKE SOID-ACCNT there, a field whose type no source seen
+    # confirms (the emulator answers INT4): no reference for them
+    references_source="the SE37 interface of RFC_READ_TABLE (function group SDTX) as "
+                      "public copies of the module on GitHub quote it (/SAVY/RFC_READ_TABLE, "
+                      "Z_SECURE_RFC_READ_TABLE: QUERY_TABLE LIKE DD02L-TABNAME, DELIMITER "
+                      "and NO_DATA LIKE SONV-FLAG)",
     notes="Readable tables: " + ", ".join(sorted(t.name for t in readable_tables.TABLES)) +
           ". Rows come in primary-key order, always of the logon client.")
 
