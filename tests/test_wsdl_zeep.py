@@ -181,7 +181,7 @@ def test_savedata_accepts_every_declared_field_of_every_structure(service):
     params = _parameters(
         "BAPI_MATERIAL_SAVEDATA",
         HEADDATA={"MATERIAL": "4711", "IND_SECTOR": "M", "MATL_TYPE": "FERT"},
-        CLIENTDATA={"DEL_FLAG": "", "BASE_UOM": "ST", "UNIT_OF_WT": "KG",
+        CLIENTDATA={"DEL_FLAG": "", "BASE_UOM": "ST", "UNIT_OF_WT": "KG", "PO_UNIT": "ST",
                     "BASE_UOM_ISO": "PCE", "UNIT_OF_WT_ISO": "KGM", "DIVISION": "00",
                     "ITEM_CAT": "NORM", "NET_WEIGHT": Decimal("1.250")},
         PLANTDATA=plant, PLANTDATAX={"PLANT": "1000"},
