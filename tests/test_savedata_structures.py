@@ -15,10 +15,11 @@ import requests
 import zeep
 from rfc_client import RfcSession, read_table
 
-from fake_sap.rfc.functions.material import CLIENT_FIELD_COLUMNS
 from fake_sap.rfc.functions.material_structures import (
     BAPI_MARA,
     BAPI_MARAX,
+    BAPI_MARC,
+    BAPI_MARCX,
     BAPI_MARD,
     BAPI_MARDX,
     BAPI_MFHM,
@@ -47,6 +48,23 @@ MARA_STORED = {"MEINS": "ST", "BISMT": "OLD-4712", "BSTME": "KG", "ZEINR": "DRAW
                "BLATT": "007", "BLANZ": "012", "FERTH": "MEMO-42", "FORMT": "A3",
                "GROES": "30 x 20 x 10 cm", "WRKST": "Stainless steel", "NTGEW": "1.250",
                "GEWEI": "KG", "MTPOS_MARA": "NORM"}
+PLANT = {
+    "PLANT": "1000", "DEL_FLAG": "", "ABC_ID": "A", "CRIT_PART": "X", "PUR_GROUP": "001",
+    "ISSUE_UNIT": "", "ISSUE_UNIT_ISO": "KGM", "MRPPROFILE": "0001", "MRP_TYPE": "PD",
+    "MRP_CTRLER": "001", "PLND_DELRY": Decimal(14), "GR_PR_TIME": Decimal(2),
+    "PERIOD_IND": "M", "ASSY_SCRAP": Decimal("1.50"), "LOTSIZEKEY": "EX", "PROC_TYPE": "F",
+    "SPPROCTYPE": "", "REORDER_PT": Decimal("10.5"), "SAFETY_STK": Decimal(4),
+    "MINLOTSIZE": Decimal(1), "MAXLOTSIZE": Decimal(500), "FIXED_LOT": Decimal(0),
+    "ROUND_VAL": Decimal(5), "MAX_STOCK": Decimal(1000), "ORD_COSTS": Decimal("12.5"),
+    "DEP_REQ_ID": "2", "STOR_COSTS": "A", "ALT_BOM_ID": "1", "AVAILCHECK": "02",
+    "PROFIT_CTR": "1000"}
+#: the MARC fields PLANT fills, as RFC_READ_TABLE shows them (ORD_COSTS has no column)
+MARC_STORED = {"MAABC": "A", "KZKRI": "X", "EKGRP": "001", "AUSME": "KG", "DISPR": "0001",
+               "DISMM": "PD", "DISPO": "001", "PLIFZ": "14", "WEBAZ": "2", "PERKZ": "M",
+               "AUSSS": "1.50", "DISLS": "EX", "BESKZ": "F", "MINBE": "10.500",
+               "EISBE": "4.000", "BSTMI": "1.000", "BSTMA": "500.000", "BSTFE": "0.000",
+               "BSTRF": "5.000", "MABST": "1000.000", "SBDKZ": "2", "LAGPR": "A",
+               "ALTSL": "1", "MTVFP": "02", "PRCTR": "1000"}
 STORAGE_LOCATION = {
     "PLANT": "1000", "STGE_LOC": "0001", "DEL_FLAG": "X", "MRP_IND": "1", "SPEC_PROC": "",
     "REORDER_PT": Decimal("5"), "REPL_QTY": Decimal("20"), "STGE_BIN": "B-07-3",
@@ -107,13 +125,15 @@ def call_through_zeep(sap: SapClient, **parameters: Any) -> Any:
 
 def test_zeep_sends_every_field_of_the_structures_and_the_kept_ones_are_stored(
         sap: SapClient, session: RfcSession) -> None:
-    for data, declared in ((CLIENT, BAPI_MARA), (STORAGE_LOCATION, BAPI_MARD),
+    for data, declared in ((CLIENT, BAPI_MARA), (PLANT, BAPI_MARC),
+                           (STORAGE_LOCATION, BAPI_MARD),
                            (FORECAST, BAPI_MPOP), (PLANNING, BAPI_MPGD), (PRT, BAPI_MFHM)):
         assert set(data) == {field.name for field in declared.fields}, declared.name
 
     saved = call_through_zeep(
         sap,
         CLIENTDATA=CLIENT, CLIENTDATAX=every_flag(BAPI_MARAX),
+        PLANTDATA=PLANT, PLANTDATAX=every_flag(BAPI_MARCX, PLANT="1000"),
         STORAGELOCATIONDATA=STORAGE_LOCATION,
         STORAGELOCATIONDATAX=every_flag(BAPI_MARDX, PLANT="1000", STGE_LOC="0001"),
         FORECASTPARAMETERS=FORECAST, FORECASTPARAMETERSX=every_flag(BAPI_MPOPX, PLANT="1000"),
@@ -125,6 +145,10 @@ def test_zeep_sends_every_field_of_the_structures_and_the_kept_ones_are_stored(
                         fields=list(MARA_STORED), DELIMITER="|")
     assert dict(zip(MARA_STORED, (value.strip() for value in mara.split("|")),
                     strict=True)) == MARA_STORED
+    [marc] = read_table(session, "MARC", where=f"MATNR = '{MATNR}'",
+                        fields=list(MARC_STORED), DELIMITER="|")
+    assert dict(zip(MARC_STORED, (value.strip() for value in marc.split("|")),
+                    strict=True)) == MARC_STORED
     [mard] = read_table(session, "MARD", where=f"MATNR = '{MATNR}'",
                         fields=["WERKS", "LGORT", "LGPBE", "LVORM"], DELIMITER="|")
     assert [value.strip() for value in mard.split("|")] == ["1000", "0001", "B-07-3", "X"]
@@ -141,8 +165,13 @@ def test_a_purchase_order_unit_without_a_conversion_is_refused_with_nothing_stor
     assert read_table(session, "MARA", where=f"MATNR = '{MATNR}'", fields=["MATNR"]) == []
 
 
-def test_every_bapi_mara_field_that_names_a_kept_mara_field_is_stored() -> None:
-    # the mapping is worked out from the short texts: a field naming a MARA field is stored
-    assert {"PO_UNIT": "bstme", "DOCUMENT": "zeinr", "NO_SHEETS": "blanz",
-            "BASIC_MATL": "wrkst"}.items() <= CLIENT_FIELD_COLUMNS.items()
-    assert set(CLIENT_FIELD_COLUMNS) <= {field.name for field in BAPI_MARA.fields}
+def test_an_issue_unit_without_a_conversion_is_refused_with_nothing_stored(
+        sap: SapClient, session: RfcSession) -> None:
+    saved = call_through_zeep(
+        sap, CLIENTDATA={"BASE_UOM": "ST"}, CLIENTDATAX={"BASE_UOM": "X"},
+        PLANTDATA={"PLANT": "1000", "ISSUE_UNIT_ISO": "XYZ"},
+        PLANTDATAX={"PLANT": "1000", "ISSUE_UNIT_ISO": "X"})
+
+    assert (saved.RETURN.TYPE, saved.RETURN.ID, saved.RETURN.NUMBER) == ("E", "M3", "351")
+    assert (saved.RETURN.PARAMETER, saved.RETURN.FIELD) == ("PLANTDATA", "ISSUE_UNIT")
+    assert read_table(session, "MARA", where=f"MATNR = '{MATNR}'", fields=["MATNR"]) == []

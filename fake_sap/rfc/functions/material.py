@@ -31,6 +31,7 @@ from fake_sap.errors import SapMessage, declared_message
 from fake_sap.mm import material_master
 from fake_sap.mm.material_master import (
     OTHER_GENERAL_FIELDS,
+    OTHER_PLANT_FIELDS,
     Maintenance,
     MaterialText,
     PlantView,
@@ -203,6 +204,21 @@ def _client_field_columns() -> dict[str, str]:
 CLIENT_FIELD_COLUMNS = _client_field_columns()
 
 
+def _plant_field_columns() -> dict[str, str]:
+    """PLANTDATA's fields that SAVEDATA stores, with their MARC column: PLANT_COLUMNS, and
+    every other BAPI_MARC field whose short text names a MARC field the material master
+    keeps ("MRP controller (DISPO)"), as for CLIENTDATA."""
+    columns = dict(PLANT_COLUMNS)
+    for bapi_field in BAPI_MARC.fields:
+        named = _NAMED_TABLE_FIELD.search(bapi_field.text)
+        if named and bapi_field.name not in columns and named[1] in OTHER_PLANT_FIELDS:
+            columns[bapi_field.name] = named[1].lower()
+    return columns
+
+
+PLANT_FIELD_COLUMNS = _plant_field_columns()
+
+
 BAPI_MATERIAL_SAVEDATA = FunctionInterface(
     "BAPI_MATERIAL_SAVEDATA", "Create and change material master data", (
         importing("HEADDATA", BAPIMATHEAD, "Material, industry sector, material type"),
@@ -334,7 +350,8 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
         require("T006", client.get(column, ""), message(
             "E", "M3", "351", "Unit of measure &1 is not defined", client.get(column, "")),
             "CLIENTDATA", field)
-    plants = _with_storage_location(_plant(call, require), _storage_location(call, require))
+    plants = _with_storage_location(_plant(call, require, codes),
+                                    _storage_location(call, require))
     valuations = _valuation(call, require)
     sales = _sales(call, require)
     units = _units_of_measure(call["UNITSOFMEASURE"], call["UNITSOFMEASUREX"], codes,
@@ -457,7 +474,7 @@ def _stored(value: Any) -> str:
     return str(value)
 
 
-def _plant(call: Call, require: Any) -> list[dict[str, Any]]:
+def _plant(call: Call, require: Any, codes: IsoCodes) -> list[dict[str, Any]]:
     data, flags = call["PLANTDATA"], call["PLANTDATAX"]
     if not data["PLANT"]:
         return []
@@ -466,7 +483,23 @@ def _plant(call: Call, require: Any) -> list[dict[str, Any]]:
                        "PLANTDATAX", "PLANT")
     require("T001W", data["PLANT"], message("E", "M3", "351", "Plant &1 does not exist",
                                             data["PLANT"]), "PLANTDATA", "PLANT")
-    return [{"werks": data["PLANT"], "values": _flagged(data, flags, PLANT_COLUMNS)}]
+    values = _flagged(data, flags, PLANT_FIELD_COLUMNS)
+    values.update(_issue_unit_from_iso(data, flags, codes))
+    require("T006", values.get("ausme", ""), message(
+        "E", "M3", "351", "Unit of measure &1 is not defined", values.get("ausme", "")),
+        "PLANTDATA", "ISSUE_UNIT")
+    return [{"werks": data["PLANT"], "values": values}]
+
+
+def _issue_unit_from_iso(data: dict[str, Any], flags: dict[str, Any], codes: IsoCodes
+                         ) -> dict[str, str]:
+    """PLANTDATA's unit of issue given only as its ISO code, as MARC-AUSME (converted like
+    the units of CLIENTDATA)."""
+    iso = data["ISSUE_UNIT_ISO"]
+    if data["ISSUE_UNIT"] or not iso or "X" not in (flags.get("ISSUE_UNIT"),
+                                                     flags.get("ISSUE_UNIT_ISO")):
+        return {}
+    return {"ausme": codes.units.internal(iso) or iso}
 
 
 def _storage_location(call: Call, require: Any) -> dict[str, Any] | None:
@@ -619,6 +652,8 @@ def _plant_view(werks: str, values: dict[str, str],
         plant=werks, purchasing_group=values.get("ekgrp"), mrp_type=values.get("dismm"),
         availability_check=values.get("mtvfp"), profit_center=values.get("prctr"),
         deletion_flag=values.get("lvorm"),
+        other_fields={column.upper(): value for column, value in values.items()
+                      if column.upper() in OTHER_PLANT_FIELDS},
         storage_locations=tuple(StorageLocationView(
             location["lgort"], bin=location["values"].get("lgpbe"),
             deletion_flag=location["values"].get("lvorm"))

@@ -31,11 +31,14 @@ _MATHEAD_SOURCE = ("segment E1BPMATHEAD (generated from BAPIMATHEAD), field list
 _MARA_SOURCE = ("segment E1BP_MARA (generated from BAPI_MARA) in the same public mapping, "
                 "scribd.com/document/44290669, for the fields up to PAGEFORMAT; the order of "
                 "SIZE_DIM and BASIC_MATL from datapanda.eu, structure BAPIMATMRA, and their "
-                "lengths from leanx.eu, table MARA (GROES, WRKST). Not the full list: see "
+                "lengths from leanx.eu, table MARA (GROES, WRKST). Not the full list: "
+                "stechno.net, \"SAP Function /SAPMP/BAPI_MATERIAL_SAVEDATA\", gives "
+                "BAPI_MARA 986 bytes and BAPI_MARAX 131 (about 130 fields); see "
                 "docs/soap-rfc.md, unconfirmed fields")
 _MARC_SOURCE = ("datapanda.eu, SAP table BAPI_MARC (fields PLANT to ALT_BOM_ID with types); "
-                "leanx.eu, SAP table BAPI_MARC. Not the full list: see docs/soap-rfc.md, "
-                "unconfirmed fields")
+                "leanx.eu, SAP table BAPI_MARC. Not the full list: stechno.net, \"SAP "
+                "Function /SAPMP/BAPI_MATERIAL_SAVEDATA\", gives BAPI_MARCX 173 bytes "
+                "(PLANT and about 170 flags); see docs/soap-rfc.md, unconfirmed fields")
 
 BAPIMATHEAD = structure(
     "BAPIMATHEAD", "Header segment with control information",
@@ -129,7 +132,7 @@ FIXED_LOT QUAN13.3 Fixed lot size (BSTFE)
 ROUND_VAL QUAN13.3 Rounding value for purchase order quantity (BSTRF)
 MAX_STOCK QUAN13.3 Maximum stock level (MABST)
 ORD_COSTS DEC23.4 Ordering costs, BAPI interfaces (LOSFX)
-DEP_REQ_ID CHAR1 Dependent requirements indicator for individual and collective requirements
+DEP_REQ_ID CHAR1 Dependent requirements ind. for individual and coll. reqmts (SBDKZ)
 STOR_COSTS CHAR1 Storage costs percentage code (LAGPR)
 ALT_BOM_ID CHAR1 Method for selecting alternative bills of material (ALTSL)
 AVAILCHECK CHAR2 Checking group for availability check (MTVFP)
