@@ -39,15 +39,18 @@ CLIENT = {
     "BASE_UOM_ISO": "PCE", "PO_UNIT": "", "PO_UNIT_ISO": "KGM", "DOCUMENT": "DRAWING-0815",
     "DOC_TYPE": "DRW", "DOC_VERS": "02", "DOC_FORMAT": "A4", "DOC_CHG_NO": "000123",
     "PAGE_NO": "007", "NO_SHEETS": "012", "PROD_MEMO": "MEMO-42", "PAGEFORMAT": "A3",
-    "SIZE_DIM": "30 x 20 x 10 cm", "BASIC_MATL": "Stainless steel", "NET_WEIGHT":
-    Decimal("1.25"), "UNIT_OF_WT": "", "UNIT_OF_WT_ISO": "KGM", "DIVISION": "",
-    "ITEM_CAT": "NORM"}
+    "SIZE_DIM": "30 x 20 x 10 cm", "BASIC_MATL": "Stainless steel", "STD_DESCR": "DIN 1234",
+    "DSN_OFFICE": "001", "PUR_VALKEY": "1", "NET_WEIGHT": Decimal("1.25"), "UNIT_OF_WT": "",
+    "UNIT_OF_WT_ISO": "KGM", "CONTAINER": "01", "STOR_CONDS": "02", "TEMP_CONDS": "03",
+    "TRANS_GRP": "0001", "HAZ_MAT_NO": "UN1203", "DIVISION": "", "ITEM_CAT": "NORM"}
 #: the MARA fields CLIENT fills, as RFC_READ_TABLE shows them (ISO units converted)
 MARA_STORED = {"MEINS": "ST", "BISMT": "OLD-4712", "BSTME": "KG", "ZEINR": "DRAWING-0815",
                "ZEIAR": "DRW", "ZEIVR": "02", "ZEIFO": "A4", "AESZN": "000123",
                "BLATT": "007", "BLANZ": "012", "FERTH": "MEMO-42", "FORMT": "A3",
-               "GROES": "30 x 20 x 10 cm", "WRKST": "Stainless steel", "NTGEW": "1.250",
-               "GEWEI": "KG", "MTPOS_MARA": "NORM"}
+               "GROES": "30 x 20 x 10 cm", "WRKST": "Stainless steel", "NORMT": "DIN 1234",
+               "LABOR": "001", "EKWSL": "1", "NTGEW": "1.250", "GEWEI": "KG",
+               "BEHVO": "01", "RAUBE": "02", "TEMPB": "03", "TRAGR": "0001",
+               "STOFF": "UN1203", "MTPOS_MARA": "NORM"}
 PLANT = {
     "PLANT": "1000", "DEL_FLAG": "", "ABC_ID": "A", "CRIT_PART": "X", "PUR_GROUP": "001",
     "ISSUE_UNIT": "", "ISSUE_UNIT_ISO": "KGM", "MRPPROFILE": "0001", "MRP_TYPE": "PD",

@@ -31,7 +31,15 @@ _MATHEAD_SOURCE = ("segment E1BPMATHEAD (generated from BAPIMATHEAD), field list
 _MARA_SOURCE = ("segment E1BP_MARA (generated from BAPI_MARA) in the same public mapping, "
                 "scribd.com/document/44290669, for the fields up to PAGEFORMAT; the order of "
                 "SIZE_DIM and BASIC_MATL from datapanda.eu, structure BAPIMATMRA, and their "
-                "lengths from leanx.eu, table MARA (GROES, WRKST). Not the full list: "
+                "lengths from leanx.eu, table MARA (GROES, WRKST); STD_DESCR to HAZ_MAT_NO "
+                "in the order of the CLIENTDATA checkboxes a public API description lists "
+                "(developer.mycampari.com, \"Create Material\": ... BASIC_MATL, STD_DESCR, "
+                "DSN_OFFICE, PUR_VALKEY, NET_WEIGHT, UNIT_OF_WT, CONTAINER, STOR_CONDS, "
+                "TEMP_CONDS, TRANS_GRP, HAZ_MAT_NO, DIVISION ...), each typed as the MARA "
+                "field whose text it carries (leanx.eu, table MARA), the lengths of "
+                "STD_DESCR, PUR_VALKEY, CONTAINER and STOR_CONDS as consolut.com's listing of "
+                "the retail structure BAPIE1MARART gives them; TRANS_GRP filled from "
+                "MARA-TRAGR in public programs. Not the full list: "
                 "stechno.net, \"SAP Function /SAPMP/BAPI_MATERIAL_SAVEDATA\", gives "
                 "BAPI_MARA 986 bytes and BAPI_MARAX 131 (about 130 fields); see "
                 "docs/soap-rfc.md, unconfirmed fields")
@@ -91,9 +99,17 @@ PROD_MEMO CHAR18 Production/inspection memo (FERTH)
 PAGEFORMAT CHAR4 Page format of production memo (FORMT)
 SIZE_DIM CHAR32 Size/dimensions (GROES)
 BASIC_MATL CHAR48 Basic material (WRKST)
+STD_DESCR CHAR18 Industry standard description (such as ANSI or ISO) (NORMT)
+DSN_OFFICE CHAR3 Laboratory/design office (LABOR)
+PUR_VALKEY CHAR4 Purchasing value key (EKWSL)
 NET_WEIGHT =NTGEW Net weight (NTGEW)
 UNIT_OF_WT =GEWEI Weight unit (GEWEI)
 UNIT_OF_WT_ISO CHAR3 Weight unit, ISO code
+CONTAINER CHAR2 Container requirements (BEHVO)
+STOR_CONDS CHAR2 Storage conditions (RAUBE)
+TEMP_CONDS CHAR2 Temperature conditions indicator (TEMPB)
+TRANS_GRP CHAR4 Transportation group (TRAGR)
+HAZ_MAT_NO CHAR18 Hazardous material number (STOFF)
 DIVISION =SPART Division (SPART)
 ITEM_CAT CHAR4 General item category group (MTPOS_MARA)
 """),
