@@ -40,12 +40,12 @@ _MARA_SOURCE = ("segment E1BP_MARA (generated from BAPI_MARA) in the same public
                 "STD_DESCR, PUR_VALKEY, CONTAINER and STOR_CONDS as consolut.com's listing of "
                 "the retail structure BAPIE1MARART gives them; TRANS_GRP filled from "
                 "MARA-TRAGR in public programs. Not the full list: "
-                "stechno.net, \"SAP Function /SAPMP/BAPI_MATERIAL_SAVEDATA\", gives "
+                "stechno.net, \"SAP Function BAPI_MATERIAL_SAVEDATA\", gives "
                 "BAPI_MARA 986 bytes and BAPI_MARAX 131 (about 130 fields); see "
                 "docs/soap-rfc.md, unconfirmed fields")
 _MARC_SOURCE = ("datapanda.eu, SAP table BAPI_MARC (fields PLANT to ALT_BOM_ID with types); "
                 "leanx.eu, SAP table BAPI_MARC. Not the full list: stechno.net, \"SAP "
-                "Function /SAPMP/BAPI_MATERIAL_SAVEDATA\", gives BAPI_MARCX 173 bytes "
+                "Function BAPI_MATERIAL_SAVEDATA\", gives BAPI_MARCX 173 bytes "
                 "(PLANT and about 170 flags); see docs/soap-rfc.md, unconfirmed fields")
 
 BAPIMATHEAD = structure(
@@ -172,7 +172,7 @@ _MARD_SOURCE = ("field names and their MARD columns from public programs calling
                 "STORAGELOCATIONDATAX-DEL_FLAG in another); STGE_LOC's type LGORT_D CHAR 4 "
                 "from sapdatasheet.org, structure BBPS_BAPIMATMRD; the other types are the "
                 "MARD fields' (leanx.eu, table MARD); stechno.net, \"SAP Function "
-                "/SAPMP/BAPI_MATERIAL_SAVEDATA\" (STORAGELOCATIONDATA BAPI_MARD 48 bytes, "
+                "BAPI_MATERIAL_SAVEDATA\" (STORAGELOCATIONDATA BAPI_MARD 48 bytes, "
                 "STORAGELOCATIONDATAX BAPI_MARDX 16: the two keys and eight flags)")
 _MARD_NOTES = ("No public listing of BAPI_MARD itself was found. The eight fields beside the "
                "keys match the eight flags of BAPI_MARDX (16 bytes: PLANT, STGE_LOC and "
@@ -386,9 +386,9 @@ BAPIPAREXX = structure(
 
 # -- SAVEDATA's other views: accepted, not stored (docs/soap-rfc.md) ---------------------------
 
-_SAVEDATA_LENGTHS = ("stechno.net, \"SAP Function /SAPMP/BAPI_MATERIAL_SAVEDATA\" (the "
-                     "parameters of SAP's BAPI_MATERIAL_SAVEDATA with the byte length of "
-                     "each structure)")
+_SAVEDATA_LENGTHS = ("stechno.net, \"SAP Function BAPI_MATERIAL_SAVEDATA - Create and "
+                     "Change Material Master Data\" (its parameters with the byte length "
+                     "of each structure)")
 
 
 def _checkbox(name: str, text: str, data: Structure, key: str, parameter: str,
