@@ -30,6 +30,7 @@ from fake_sap.rfc.functions.material_structures import (
     BAPI_MPOPX,
 )
 from fake_sap.rfc.model import Structure
+from fake_sap.testing.idoc_receiver import IdocReceiver
 from fake_sap.testing.process import SapClient
 
 MATNR = "000000000000004712"
@@ -178,3 +179,25 @@ def test_an_issue_unit_without_a_conversion_is_refused_with_nothing_stored(
     assert (saved.RETURN.TYPE, saved.RETURN.ID, saved.RETURN.NUMBER) == ("E", "M3", "351")
     assert (saved.RETURN.PARAMETER, saved.RETURN.FIELD) == ("PLANTDATA", "ISSUE_UNIT")
     assert read_table(session, "MARA", where=f"MATNR = '{MATNR}'", fields=["MATNR"]) == []
+
+
+def test_bd10_sends_the_stored_plant_fields_in_e1marcm_with_the_issue_unit_as_iso_code(
+        sap: SapClient) -> None:
+    saved = call_through_zeep(
+        sap, CLIENTDATA={"BASE_UOM": "ST"}, CLIENTDATAX={"BASE_UOM": "X"},
+        PLANTDATA={"PLANT": "1000", "ISSUE_UNIT_ISO": "KGM", "MRP_CTRLER": "001",
+                   "REORDER_PT": Decimal("10.5")},
+        PLANTDATAX={"PLANT": "1000", "ISSUE_UNIT_ISO": "X", "MRP_CTRLER": "X",
+                    "REORDER_PT": "X"})
+    assert saved.RETURN.TYPE == "S", saved.RETURN.MESSAGE
+    receiver = IdocReceiver()
+    try:
+        sap.register_partner("CRMCLNT100", url=receiver.url, outbound=["MATMAS"])
+        sap.send_master_data("MATMAS", objects=[MATNR])
+        [received] = receiver.wait_for(1)
+    finally:
+        receiver.stop()
+
+    [plant] = received.xml().findall("IDOC/E1MARAM/E1MARCM")
+    assert [plant.findtext(name) for name in ("WERKS", "AUSME", "DISPO", "MINBE")] == [
+        "1000", "KGM", "001", "10.500"]
