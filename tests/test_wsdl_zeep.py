@@ -177,11 +177,11 @@ def test_savedata_accepts_every_declared_field_of_every_structure(service):
     # field is sent at its maximum length and is accepted (and ignored, as SAP ignores a
     # field that nothing maps)
     plant = {"PLANT": "1000", "DEL_FLAG": "", "PUR_GROUP": "001", "MRP_TYPE": "PD",
-             "AVAILCHECK": "02", "PROFIT_CTR": "1000"}
+             "AVAILCHECK": "02", "PROFIT_CTR": "1000", "ISSUE_UNIT": "ST"}
     params = _parameters(
         "BAPI_MATERIAL_SAVEDATA",
         HEADDATA={"MATERIAL": "4711", "IND_SECTOR": "M", "MATL_TYPE": "FERT"},
-        CLIENTDATA={"DEL_FLAG": "", "BASE_UOM": "ST", "UNIT_OF_WT": "KG",
+        CLIENTDATA={"DEL_FLAG": "", "BASE_UOM": "ST", "UNIT_OF_WT": "KG", "PO_UNIT": "ST",
                     "BASE_UOM_ISO": "PCE", "UNIT_OF_WT_ISO": "KGM", "DIVISION": "00",
                     "ITEM_CAT": "NORM", "NET_WEIGHT": Decimal("1.250")},
         PLANTDATA=plant, PLANTDATAX={"PLANT": "1000"},

@@ -166,6 +166,7 @@ def _to_iso(values: dict[str, str], fields: tuple[str, ...], codes: CodeMap
 _MARA_UNITS = tuple(f.name for f in E1MARAM.fields
                     if f.type is SapType.UNIT and f.name.lower() in mara.c)
 _MVKE_UNITS = ("VRKME",)
+_MARC_UNITS = ("AUSME",)
 
 
 def _material_segment(rows: MaterialRows, units: CodeMap) -> SegmentData:
@@ -180,7 +181,8 @@ def _material_segment(rows: MaterialRows, units: CodeMap) -> SegmentData:
         header.children.append(SegmentData("E1MAKTM", values))
     for plant in rows.plants:
         werks = plant[_PLANT_WERKS]
-        header.children.append(SegmentData("E1MARCM", _E1MARCM.values(plant, msgfn), [
+        header.children.append(SegmentData("E1MARCM", _to_iso(
+            _E1MARCM.values(plant, msgfn), _MARC_UNITS, units), [
             SegmentData("E1MARDM", _E1MARDM.values(location, msgfn))
             for location in rows.storage_locations if location[_LOCATION_WERKS] == werks]))
     header.children.extend(unit_of_measure_segments(rows.units, msgfn, units))

@@ -58,6 +58,14 @@ OTHER_GENERAL_FIELDS = frozenset(column.name.upper() for column in mara.columns
                                  if column.name not in _NAMED_GENERAL_COLUMNS)
 
 
+#: the SAP names of MARC's fields a :class:`PlantView` carries in ``other_fields``: all kept
+#: ones but the key, the named ones and the stock in transit (goods movements')
+OTHER_PLANT_FIELDS = frozenset(column.name.upper() for column in marc.columns
+                               if column.name not in {"mandt", "matnr", "werks", "ekgrp",
+                                                      "dismm", "mtvfp", "prctr", "lvorm",
+                                                      "trame"})
+
+
 class Maintenance(enum.Enum):
     """How a command's fields change the stored views."""
 
@@ -91,6 +99,9 @@ class PlantView:
     profit_center: str | None = None  # MARC-PRCTR
     deletion_flag: str | None = None  # MARC-LVORM
     storage_locations: tuple[StorageLocationView, ...] = ()
+    #: MARC's other kept fields by SAP name (DISPO, PLIFZ, MINBE ...), internal format,
+    #: maintained like the named ones (:data:`OTHER_PLANT_FIELDS` lists the names allowed)
+    other_fields: Mapping[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,8 +326,9 @@ def _rows(mandt: str, command: SaveMaterial, mtart: str, today: str, user: str,
                                     "maktx": text.description}))
     for plant in command.plants:
         rows.upserts.append((marc, {**key, "werks": plant.plant, **_fields(marc, maintenance, {
-            "ekgrp": plant.purchasing_group, "dismm": plant.mrp_type,
-            "mtvfp": plant.availability_check, "prctr": plant.profit_center,
+            **_other_plant_fields(plant.other_fields), "ekgrp": plant.purchasing_group,
+            "dismm": plant.mrp_type, "mtvfp": plant.availability_check,
+            "prctr": plant.profit_center,
             "lvorm": plant.deletion_flag})}))
         for location in plant.storage_locations:
             rows.upserts.append((mard, {
@@ -386,6 +398,15 @@ def _other_general_fields(values: Mapping[str, str | None], skip_empty: bool
         raise ValueError(f"not other fields of MARA: {sorted(unknown)}")
     if skip_empty:
         return {name.lower(): value for name, value in values.items() if value}
+    return {name.lower(): value for name, value in values.items()}
+
+
+def _other_plant_fields(values: Mapping[str, str | None]) -> dict[str, str | None]:
+    """MARC columns of a plant view's other fields; a name that is no such field is a
+    mistake of the caller's mapping."""
+    unknown = values.keys() - OTHER_PLANT_FIELDS
+    if unknown:
+        raise ValueError(f"not other fields of MARC: {sorted(unknown)}")
     return {name.lower(): value for name, value in values.items()}
 
 

@@ -293,15 +293,47 @@ MARC = TableDeclaration(
         *_mandt(), *_matnr(),
         key("WERKS", char(4), "Plant"),
         data("LVORM", char(1), "Flag Material for Deletion at Plant Level"),
+        data("MAABC", char(1), "ABC Indicator", check_table="TMABC"),
+        data("KZKRI", char(1), "Indicator: Critical part"),
         data("EKGRP", char(3), "Purchasing Group"),
+        data("AUSME", unit(), "Unit of issue", check_table="T006"),
+        data("DISPR", char(4), "Material: MRP profile"),
         data("DISMM", char(2), "MRP Type"),
+        data("DISPO", char(3), "MRP Controller (Materials Planner)"),
+        data("PLIFZ", dec(3), "Planned Delivery Time in Days"),
+        data("WEBAZ", dec(3), "Goods Receipt Processing Time in Days"),
+        data("PERKZ", char(1), "Period Indicator"),
+        data("AUSSS", dec(5, 2), "Assembly scrap in percent"),
+        data("DISLS", char(2), "Lot size (materials planning)"),
+        data("BESKZ", char(1), "Procurement Type"),
+        data("SOBSL", char(2), "Special procurement type"),
+        data("MINBE", _QUANTITY, "Reorder Point"),
+        data("EISBE", _QUANTITY, "Safety Stock"),
+        data("BSTMI", _QUANTITY, "Minimum Lot Size"),
+        data("BSTMA", _QUANTITY, "Maximum Lot Size"),
+        data("BSTFE", _QUANTITY, "Fixed lot size"),
+        data("BSTRF", _QUANTITY, "Rounding value for purchase order quantity"),
+        data("MABST", _QUANTITY, "Maximum stock level"),
+        data("SBDKZ", char(1), "Dependent requirements ind. for individual and coll. "
+                               "reqmts"),
+        data("LAGPR", char(1), "Storage costs indicator"),
+        data("ALTSL", char(1), "Method for Selecting Alternative Bills of Material"),
         data("MTVFP", char(2), "Checking Group for Availability Check"),
         data("PRCTR", char(10), "Profit Center"),
         data("TRAME", _QUANTITY, "Stock in transit", initial="0"),
     ),
-    source=_listing("MARC"),
-    notes=_SUBSET + " TRAME (kept by goods movements) is listed last; its place among "
-                    "the declared fields is not confirmed.",
+    source=(_listing("MARC") + " (MANDT to DISPR in SAP's order, with data elements, "
+            "check tables, types and lengths); datapanda.eu, \"SAP table MARC\" (the same "
+            "up to WEBAZ); datapanda.eu, \"SAP table E1MARCM\" (MARC's fields from WERKS "
+            "to ALTSL in the segment, in the same order); the types of MAABC to ALTSL are "
+            "those of their data elements in sapdatasheet.org's listing of BAPI_MARC, "
+            "which has the same data elements"),
+    notes=_SUBSET + " Kept beyond the ones the MATMAS and BAPI flows always used: the MRP "
+                    "and purchasing fields BAPI_MARC carries (MAABC to ALTSL), which "
+                    "BAPI_MATERIAL_SAVEDATA stores. Not declared between them: PSTAT, "
+                    "BWTTY, XCHAR, MMSTA, MMSTD, KZDIE and LOSFX (its MARC type is not "
+                    "confirmed). TRAME (kept by goods movements) is listed last; its place "
+                    "among the declared fields is not confirmed.",
     first_columns=("mandt", "matnr", "werks", "ekgrp", "dismm", "mtvfp", "prctr", "lvorm",
                    "trame"),
 )

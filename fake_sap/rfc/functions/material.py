@@ -30,6 +30,8 @@ from fake_sap.ddic.tables import material as ddic_material
 from fake_sap.errors import SapMessage, declared_message
 from fake_sap.mm import material_master
 from fake_sap.mm.material_master import (
+    OTHER_GENERAL_FIELDS,
+    OTHER_PLANT_FIELDS,
     Maintenance,
     MaterialText,
     PlantView,
@@ -53,6 +55,12 @@ from fake_sap.rfc.functions.material_structures import (
     BAPI_MATRETURN2,
     BAPI_MBEW,
     BAPI_MBEWX,
+    BAPI_MFHM,
+    BAPI_MFHMX,
+    BAPI_MPGD,
+    BAPI_MPGDX,
+    BAPI_MPOP,
+    BAPI_MPOPX,
     BAPI_MVKE,
     BAPI_MVKEX,
     BAPIMATDOA,
@@ -179,6 +187,38 @@ def _valuation_currency(conn: Connection, mandt: str, bwkey: str) -> str:
 
 # -- BAPI_MATERIAL_SAVEDATA --------------------------------------------------------------------
 
+def _client_field_columns() -> dict[str, str]:
+    """CLIENTDATA's fields that SAVEDATA stores, with their MARA column: CLIENT_COLUMNS, and
+    every other BAPI_MARA field whose short text names a MARA field that the material
+    master keeps among its other general fields ("Document type ... (ZEIAR)"). Worked out
+    from the declaration, so a field added to BAPI_MARA with its MARA field is stored
+    without a line here."""
+    columns = dict(CLIENT_COLUMNS)
+    for bapi_field in BAPI_MARA.fields:
+        named = _NAMED_TABLE_FIELD.search(bapi_field.text)
+        if named and bapi_field.name not in columns and named[1] in OTHER_GENERAL_FIELDS:
+            columns[bapi_field.name] = named[1].lower()
+    return columns
+
+
+CLIENT_FIELD_COLUMNS = _client_field_columns()
+
+
+def _plant_field_columns() -> dict[str, str]:
+    """PLANTDATA's fields that SAVEDATA stores, with their MARC column: PLANT_COLUMNS, and
+    every other BAPI_MARC field whose short text names a MARC field the material master
+    keeps ("MRP controller (DISPO)"), as for CLIENTDATA."""
+    columns = dict(PLANT_COLUMNS)
+    for bapi_field in BAPI_MARC.fields:
+        named = _NAMED_TABLE_FIELD.search(bapi_field.text)
+        if named and bapi_field.name not in columns and named[1] in OTHER_PLANT_FIELDS:
+            columns[bapi_field.name] = named[1].lower()
+    return columns
+
+
+PLANT_FIELD_COLUMNS = _plant_field_columns()
+
+
 BAPI_MATERIAL_SAVEDATA = FunctionInterface(
     "BAPI_MATERIAL_SAVEDATA", "Create and change material master data", (
         importing("HEADDATA", BAPIMATHEAD, "Material, industry sector, material type"),
@@ -196,6 +236,19 @@ BAPI_MATERIAL_SAVEDATA = FunctionInterface(
                   optional=True),
         importing("SALESDATA", BAPI_MVKE, "Sales data (MVKE)", optional=True),
         importing("SALESDATAX", BAPI_MVKEX, "Which SALESDATA fields to take", optional=True),
+        importing("FORECASTPARAMETERS", BAPI_MPOP, "Forecast parameters (accepted, not "
+                                                   "stored)", optional=True),
+        importing("FORECASTPARAMETERSX", BAPI_MPOPX, "Which FORECASTPARAMETERS fields to "
+                                                     "take (accepted, not stored)",
+                  optional=True),
+        importing("PLANNINGDATA", BAPI_MPGD, "Planning data (accepted, not stored)",
+                  optional=True),
+        importing("PLANNINGDATAX", BAPI_MPGDX, "Which PLANNINGDATA fields to take (accepted, "
+                                               "not stored)", optional=True),
+        importing("PRTDATA", BAPI_MFHM, "Production resource/tool data (accepted, not "
+                                        "stored)", optional=True),
+        importing("PRTDATAX", BAPI_MFHMX, "Which PRTDATA fields to take (accepted, not "
+                                          "stored)", optional=True),
         importing("FLAG_ONLINE", char(1), "No ALE field selection (accepted, no effect)",
                   optional=True, reference="BAPIE1GLOBAL_DATA-TESTRUN"),
         importing("FLAG_CAD_CALL", char(1), "Call from CAD system (accepted, no effect)",
@@ -223,17 +276,21 @@ BAPI_MATERIAL_SAVEDATA = FunctionInterface(
           "which stays used even if the work is rolled back. The commit writes a MATMAS "
           "change pointer, so ALE distributes the material to subscribed partners. "
           "STORAGELOCATIONDATA is stored in MARD (STORAGELOCATIONDATAX names the same plant "
-          "and storage location; the storage location must exist in the plant, T001L). "
+          "and storage location; the storage location must exist in the plant, T001L): "
+          "DEL_FLAG and STGE_BIN; its other fields are accepted and not stored. CLIENTDATA "
+          "fields that name a MARA field (PO_UNIT, DOCUMENT ... HAZ_MAT_NO) are stored in "
+          "MARA, and PLANTDATA fields that name a MARC field (ABC_ID ... ALT_BOM_ID, not "
+          "ORD_COSTS) in MARC, units given as ISO codes converted. "
           "UNITSOFMEASURE rows are stored in MARM as UNITSOFMEASUREX says (the X row of the "
           "same ALT_UNIT or ALT_UNIT_ISO); DEL_FLAG = X removes the unit. FLAG_ONLINE, "
           "FLAG_CAD_CALL, NO_DEQUEUE, NO_ROLLBACK_WORK, EXTENSIONIN and EXTENSIONINX are "
-          "accepted and not stored. SAP's other parameters (FORECASTPARAMETERS, "
-          "PLANNINGDATA, WAREHOUSENUMBERDATA, STORAGETYPEDATA with "
-          "their X structures, INTERNATIONALARTNOS, MATERIALLONGTEXT, TAXCLASSIFICATIONS, "
-          "PRTDATA, PRTDATAX) are not declared: no public listing of their structures' "
-          "fields was found. Over plain SOAP they are ignored like any unknown element "
-          "(so their data is not stored), and a client built from the WSDL cannot send "
-          "them.")
+          "accepted and not stored; so are FORECASTPARAMETERS, PLANNINGDATA and PRTDATA "
+          "with their X structures (the emulator keeps no MPOP, MPGD or MFHM data). SAP's "
+          "other parameters (WAREHOUSENUMBERDATA, STORAGETYPEDATA with their X structures, "
+          "INTERNATIONALARTNOS, MATERIALLONGTEXT, TAXCLASSIFICATIONS) are not declared: no "
+          "public listing of their structures' fields was found. Over plain SOAP they are "
+          "ignored like any unknown element (so their data is not stored), and a client "
+          "built from the WSDL cannot send them.")
 
 
 class _Refused(Exception):
@@ -279,7 +336,7 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
                                    head["MATERIAL"]), "HEADDATA", "MATERIAL") from None
     existing = material_master.material(conn, call.mandt, matnr) if matnr else None
     codes = iso_codes.for_client(conn, call.mandt)
-    client = _flagged(call["CLIENTDATA"], call["CLIENTDATAX"], CLIENT_COLUMNS)
+    client = _flagged(call["CLIENTDATA"], call["CLIENTDATAX"], CLIENT_FIELD_COLUMNS)
     client.update(_units_from_iso(call["CLIENTDATA"], call["CLIENTDATAX"], codes))
     if existing is None:
         _check_new(head, client, call["MATERIALDESCRIPTION"])
@@ -289,11 +346,13 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
                        "HEADDATA", "MATL_TYPE")
     require("T134", head["MATL_TYPE"], declared_message("E", "M3", "158", head["MATL_TYPE"]),
             "HEADDATA", "MATL_TYPE")
-    for field, column in (("BASE_UOM", "meins"), ("UNIT_OF_WT", "gewei")):
+    for field, column in (("BASE_UOM", "meins"), ("PO_UNIT", "bstme"),
+                          ("UNIT_OF_WT", "gewei")):
         require("T006", client.get(column, ""), message(
             "E", "M3", "351", "Unit of measure &1 is not defined", client.get(column, "")),
             "CLIENTDATA", field)
-    plants = _with_storage_location(_plant(call, require), _storage_location(call, require))
+    plants = _with_storage_location(_plant(call, require, codes),
+                                    _storage_location(call, require))
     valuations = _valuation(call, require)
     sales = _sales(call, require)
     units = _units_of_measure(call["UNITSOFMEASURE"], call["UNITSOFMEASUREX"], codes,
@@ -309,7 +368,7 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
 
 
 #: the units of CLIENTDATA the material master stores: unit field -> (its ISO field, column)
-CLIENT_ISO_UNITS = {"BASE_UOM": ("BASE_UOM_ISO", "meins"),
+CLIENT_ISO_UNITS = {"BASE_UOM": ("BASE_UOM_ISO", "meins"), "PO_UNIT": ("PO_UNIT_ISO", "bstme"),
                     "UNIT_OF_WT": ("UNIT_OF_WT_ISO", "gewei")}
 
 
@@ -416,7 +475,7 @@ def _stored(value: Any) -> str:
     return str(value)
 
 
-def _plant(call: Call, require: Any) -> list[dict[str, Any]]:
+def _plant(call: Call, require: Any, codes: IsoCodes) -> list[dict[str, Any]]:
     data, flags = call["PLANTDATA"], call["PLANTDATAX"]
     if not data["PLANT"]:
         return []
@@ -425,7 +484,23 @@ def _plant(call: Call, require: Any) -> list[dict[str, Any]]:
                        "PLANTDATAX", "PLANT")
     require("T001W", data["PLANT"], message("E", "M3", "351", "Plant &1 does not exist",
                                             data["PLANT"]), "PLANTDATA", "PLANT")
-    return [{"werks": data["PLANT"], "values": _flagged(data, flags, PLANT_COLUMNS)}]
+    values = _flagged(data, flags, PLANT_FIELD_COLUMNS)
+    values.update(_issue_unit_from_iso(data, flags, codes))
+    require("T006", values.get("ausme", ""), message(
+        "E", "M3", "351", "Unit of measure &1 is not defined", values.get("ausme", "")),
+        "PLANTDATA", "ISSUE_UNIT")
+    return [{"werks": data["PLANT"], "values": values}]
+
+
+def _issue_unit_from_iso(data: dict[str, Any], flags: dict[str, Any], codes: IsoCodes
+                         ) -> dict[str, str]:
+    """PLANTDATA's unit of issue given only as its ISO code, as MARC-AUSME (converted like
+    the units of CLIENTDATA)."""
+    iso = data["ISSUE_UNIT_ISO"]
+    if data["ISSUE_UNIT"] or not iso or "X" not in (flags.get("ISSUE_UNIT"),
+                                                     flags.get("ISSUE_UNIT_ISO")):
+        return {}
+    return {"ausme": codes.units.internal(iso) or iso}
 
 
 def _storage_location(call: Call, require: Any) -> dict[str, Any] | None:
@@ -553,6 +628,8 @@ def saved_material(change: dict[str, Any]) -> SaveMaterial:
         division=header.get("spart"), old_material_number=header.get("bismt"),
         item_category_group=header.get("mtpos_mara"), net_weight=header.get("ntgew"),
         weight_unit=header.get("gewei"), deletion_flag=header.get("lvorm"),
+        other_general_fields={column.upper(): value for column, value in header.items()
+                              if column.upper() in OTHER_GENERAL_FIELDS},
         texts=tuple(MaterialText(text["spras"], text["maktx"])
                     for text in change["descriptions"]),
         plants=tuple(_plant_view(plant["werks"], plant["values"],
@@ -576,9 +653,12 @@ def _plant_view(werks: str, values: dict[str, str],
         plant=werks, purchasing_group=values.get("ekgrp"), mrp_type=values.get("dismm"),
         availability_check=values.get("mtvfp"), profit_center=values.get("prctr"),
         deletion_flag=values.get("lvorm"),
-        storage_locations=tuple(StorageLocationView(location["lgort"],
-                                                    bin=location["values"].get("lgpbe"))
-                                for location in locations))
+        other_fields={column.upper(): value for column, value in values.items()
+                      if column.upper() in OTHER_PLANT_FIELDS},
+        storage_locations=tuple(StorageLocationView(
+            location["lgort"], bin=location["values"].get("lgpbe"),
+            deletion_flag=location["values"].get("lvorm"))
+            for location in locations))
 
 
 def _valuation_view(bwkey: str, bwtar: str, values: dict[str, str]) -> ValuationView:

@@ -7,7 +7,18 @@ listing, ``element("MATNR")`` in a ``Field``) instead of repeating type and leng
 from __future__ import annotations
 
 from fake_sap.ddic.elements import element
-from fake_sap.rfc.model import FLAG, AbapType, Elementary, Field, char, cuky, curr, dec, structure
+from fake_sap.rfc.model import (
+    FLAG,
+    AbapType,
+    Elementary,
+    Field,
+    Structure,
+    char,
+    cuky,
+    curr,
+    dec,
+    structure,
+)
 from fake_sap.rfc.structures import BAPIRET2, flags, layout
 
 _DELETION = "Flag for deletion"
@@ -20,11 +31,22 @@ _MATHEAD_SOURCE = ("segment E1BPMATHEAD (generated from BAPIMATHEAD), field list
 _MARA_SOURCE = ("segment E1BP_MARA (generated from BAPI_MARA) in the same public mapping, "
                 "scribd.com/document/44290669, for the fields up to PAGEFORMAT; the order of "
                 "SIZE_DIM and BASIC_MATL from datapanda.eu, structure BAPIMATMRA, and their "
-                "lengths from leanx.eu, table MARA (GROES, WRKST). Not the full list: see "
+                "lengths from leanx.eu, table MARA (GROES, WRKST); STD_DESCR to HAZ_MAT_NO "
+                "in the order of the CLIENTDATA checkboxes a public API description lists "
+                "(developer.mycampari.com, \"Create Material\": ... BASIC_MATL, STD_DESCR, "
+                "DSN_OFFICE, PUR_VALKEY, NET_WEIGHT, UNIT_OF_WT, CONTAINER, STOR_CONDS, "
+                "TEMP_CONDS, TRANS_GRP, HAZ_MAT_NO, DIVISION ...), each typed as the MARA "
+                "field whose text it carries (leanx.eu, table MARA), the lengths of "
+                "STD_DESCR, PUR_VALKEY, CONTAINER and STOR_CONDS as consolut.com's listing of "
+                "the retail structure BAPIE1MARART gives them; TRANS_GRP filled from "
+                "MARA-TRAGR in public programs. Not the full list: "
+                "stechno.net, \"SAP Function BAPI_MATERIAL_SAVEDATA\", gives "
+                "BAPI_MARA 986 bytes and BAPI_MARAX 131 (about 130 fields); see "
                 "docs/soap-rfc.md, unconfirmed fields")
 _MARC_SOURCE = ("datapanda.eu, SAP table BAPI_MARC (fields PLANT to ALT_BOM_ID with types); "
-                "leanx.eu, SAP table BAPI_MARC. Not the full list: see docs/soap-rfc.md, "
-                "unconfirmed fields")
+                "leanx.eu, SAP table BAPI_MARC. Not the full list: stechno.net, \"SAP "
+                "Function BAPI_MATERIAL_SAVEDATA\", gives BAPI_MARCX 173 bytes "
+                "(PLANT and about 170 flags); see docs/soap-rfc.md, unconfirmed fields")
 
 BAPIMATHEAD = structure(
     "BAPIMATHEAD", "Header segment with control information",
@@ -77,9 +99,17 @@ PROD_MEMO CHAR18 Production/inspection memo (FERTH)
 PAGEFORMAT CHAR4 Page format of production memo (FORMT)
 SIZE_DIM CHAR32 Size/dimensions (GROES)
 BASIC_MATL CHAR48 Basic material (WRKST)
+STD_DESCR CHAR18 Industry standard description (such as ANSI or ISO) (NORMT)
+DSN_OFFICE CHAR3 Laboratory/design office (LABOR)
+PUR_VALKEY CHAR4 Purchasing value key (EKWSL)
 NET_WEIGHT =NTGEW Net weight (NTGEW)
 UNIT_OF_WT =GEWEI Weight unit (GEWEI)
 UNIT_OF_WT_ISO CHAR3 Weight unit, ISO code
+CONTAINER CHAR2 Container requirements (BEHVO)
+STOR_CONDS CHAR2 Storage conditions (RAUBE)
+TEMP_CONDS CHAR2 Temperature conditions indicator (TEMPB)
+TRANS_GRP CHAR4 Transportation group (TRAGR)
+HAZ_MAT_NO CHAR18 Hazardous material number (STOFF)
 DIVISION =SPART Division (SPART)
 ITEM_CAT CHAR4 General item category group (MTPOS_MARA)
 """),
@@ -118,7 +148,7 @@ FIXED_LOT QUAN13.3 Fixed lot size (BSTFE)
 ROUND_VAL QUAN13.3 Rounding value for purchase order quantity (BSTRF)
 MAX_STOCK QUAN13.3 Maximum stock level (MABST)
 ORD_COSTS DEC23.4 Ordering costs, BAPI interfaces (LOSFX)
-DEP_REQ_ID CHAR1 Dependent requirements indicator for individual and collective requirements
+DEP_REQ_ID CHAR1 Dependent requirements ind. for individual and coll. reqmts (SBDKZ)
 STOR_COSTS CHAR1 Storage costs percentage code (LAGPR)
 ALT_BOM_ID CHAR1 Method for selecting alternative bills of material (ALTSL)
 AVAILCHECK CHAR2 Checking group for availability check (MTVFP)
@@ -131,22 +161,39 @@ BAPI_MARCX = structure(
     Field("PLANT", char(4), "Plant: the same as PLANTDATA-PLANT"),
     *[Field(f.name, FLAG, f"Update {f.name}") for f in BAPI_MARC.fields[1:]])
 
-#: BAPI field -> MARD column (STORAGELOCATIONDATA / STORAGELOCATIONDATAX)
-STORAGE_LOCATION_COLUMNS = {"STGE_BIN": "lgpbe"}
+#: BAPI field -> MARD column (STORAGELOCATIONDATA / STORAGELOCATIONDATAX): the fields the
+#: emulator's MARD keeps; the others are accepted and not stored (docs/soap-rfc.md)
+STORAGE_LOCATION_COLUMNS = {"DEL_FLAG": "lvorm", "STGE_BIN": "lgpbe"}
 _MARD_SOURCE = ("field names and their MARD columns from public programs calling "
                 "BAPI_MATERIAL_SAVEDATA (GitHub code search: STORAGELOCATIONDATA-PLANT, "
-                "-STGE_LOC, -STGE_BIN ... filled from MARD-WERKS, -LGORT, -LGPBE); STGE_LOC's "
-                "type LGORT_D CHAR 4 from sapdatasheet.org, structure BBPS_BAPIMATMRD; "
-                "STGE_BIN's type is MARD-LGPBE's (leanx.eu, table MARD). Not the full list: "
-                "see docs/soap-rfc.md, unconfirmed fields")
+                "-STGE_LOC, -MRP_IND, -SPEC_PROC, -REORDER_PT, -REPL_QTY, -STGE_BIN, "
+                "-PICKG_AREA and -INV_CORR_FAC filled from MARD-WERKS, -LGORT, -DISKZ, "
+                "-LSOBS, -LMINB, -LBSTF, -LGPBE, -LWMKB and -BSKRF, in that order; "
+                "STORAGELOCATIONDATAX-DEL_FLAG in another); STGE_LOC's type LGORT_D CHAR 4 "
+                "from sapdatasheet.org, structure BBPS_BAPIMATMRD; the other types are the "
+                "MARD fields' (leanx.eu, table MARD); stechno.net, \"SAP Function "
+                "BAPI_MATERIAL_SAVEDATA\" (STORAGELOCATIONDATA BAPI_MARD 48 bytes, "
+                "STORAGELOCATIONDATAX BAPI_MARDX 16: the two keys and eight flags)")
+_MARD_NOTES = ("No public listing of BAPI_MARD itself was found. The eight fields beside the "
+               "keys match the eight flags of BAPI_MARDX (16 bytes: PLANT, STGE_LOC and "
+               "one flag each), and the types as listed give BAPI_MARD's 48 bytes with "
+               "INV_CORR_FAC, a float, last; DEL_FLAG's place (after STGE_LOC, as in every "
+               "other BAPI_MAR* structure) is not confirmed.")
 BAPI_MARD = structure(
-    "BAPI_MARD", "Material data at storage location level",
+    "BAPI_MARD", "Storage-location-specific material data",
     *layout("""
 PLANT =WERKS_D Plant (WERKS)
 STGE_LOC CHAR4 Storage location (LGORT)
+DEL_FLAG CHAR1 Flag material for deletion at storage location level (LVORM)
+MRP_IND CHAR1 Storage location MRP indicator (DISKZ)
+SPEC_PROC CHAR2 Special procurement type at storage location level (LSOBS)
+REORDER_PT QUAN13.3 Reorder point for storage location MRP (LMINB)
+REPL_QTY QUAN13.3 Replenishment quantity for storage location MRP (LBSTF)
 STGE_BIN CHAR10 Storage bin (LGPBE)
+PICKG_AREA CHAR3 Picking area for lean WM (LWMKB)
+INV_CORR_FAC FLTP Inventory correction factor (BSKRF)
 """),
-    source=_MARD_SOURCE,
+    source=_MARD_SOURCE + ". " + _MARD_NOTES,
 )
 BAPI_MARDX = structure(
     "BAPI_MARDX", "Checkbox structure for BAPI_MARD",
@@ -335,3 +382,107 @@ BAPIPAREXX = structure(
     *layout(_PAREX_FIELDS),
     source=_PAREX_SOURCE + ". BAPIPAREXX has the same length (990 characters) in that "
            "listing; that its fields are BAPIPAREX's is not confirmed by a public listing")
+
+
+# -- SAVEDATA's other views: accepted, not stored (docs/soap-rfc.md) ---------------------------
+
+_SAVEDATA_LENGTHS = ("stechno.net, \"SAP Function BAPI_MATERIAL_SAVEDATA - Create and "
+                     "Change Material Master Data\" (its parameters with the byte length "
+                     "of each structure)")
+
+
+def _checkbox(name: str, text: str, data: Structure, key: str, parameter: str,
+              source: str) -> Structure:
+    """The X structure of ``data``: its key field as a value (the same as the data
+    structure's), a BAPIUPDATE flag for every other field, as SAP builds them."""
+    return structure(name, text,
+                     Field(key, data.fields[0].type, f"{data.fields[0].text}: the same as "
+                                                      f"{parameter}-{key}"),
+                     *flags(" ".join(f.name for f in data.fields[1:])), source=source)
+
+
+_MPGD_SOURCE = ("sapdatasheet.org, \"SAP ABAP Table BAPI_MPGD\" (PLANT to "
+                "PLNG_MATL_VERSION with data elements, types and lengths); " +
+                _SAVEDATA_LENGTHS + ": PLANNINGDATA BAPI_MPGD 118 bytes and PLANNINGDATAX "
+                "BAPI_MPGDX 10, which the listing and its X structure give exactly")
+BAPI_MPGD = structure(
+    "BAPI_MPGD", "Change Document Structure for Material Master/Product Group",
+    *layout("""
+PLANT =WERKS_D Plant
+PLNG_MATL CHAR18 Planning material (VPMAT)
+PLNG_PLANT CHAR4 Planning plant (VPWRK)
+CONVFACTOR CHAR10 Conversion factor for planning material (VPREF)
+PLNG_MATL_EXTERNAL CHAR40 Long material number for PLNG_MATL field
+PLNG_MATL_GUID CHAR32 External GUID for PLNG_MATL field
+PLNG_MATL_VERSION CHAR10 Version number for PLNG_MATL field
+"""),
+    source=_MPGD_SOURCE,
+)
+BAPI_MPGDX = _checkbox("BAPI_MPGDX", "Information on update for PLANNINGDATA", BAPI_MPGD,
+                       "PLANT", "PLANNINGDATA", _MPGD_SOURCE)
+
+_MPOP_SOURCE = ("leanx.eu, \"SAP Table BAPI_MPOP\" (https://leanx.eu/en/sap/table/"
+                "bapi_mpop.html: PLANT to INIT_PDS with data elements, types, lengths and "
+                "decimals); se80.co.uk, \"BAPI_MPOP SAP (Forecast Parameters) Structure "
+                "details\" (the same, PLANT to FORE_MODEL). Not the full list: " +
+                _SAVEDATA_LENGTHS + " gives FORECASTPARAMETERSX BAPI_MPOPX 24 bytes (PLANT "
+                "and 20 flags), so five fields after INIT_PDS (SEASON_PDS ...) are missing; "
+                "no public listing of them was found")
+BAPI_MPOP = structure(
+    "BAPI_MPOP", "Forecast Parameters",
+    *layout("""
+PLANT =WERKS_D Plant
+FORE_PROF CHAR4 Forecast profile (PROPR)
+MODEL_SI CHAR1 Model selection indicator (MODAW)
+MODEL_SP CHAR1 Model selection procedure (MODAV)
+PARAM_OPT CHAR1 Indicator for parameter optimization (KZPAR)
+OPTIM_LEV CHAR1 Optimization level (OPGRA)
+INITIALIZE CHAR1 Initialization indicator (KZINI)
+FORE_MODEL CHAR1 Forecast model (PRMOD)
+ALPHA_FACT DEC3.2 Basic value smoothing using alpha factor (ALPHA)
+BETA_FACT DEC3.2 Trend value smoothing using the beta factor (BETA1)
+GAMMA_FACT DEC3.2 Seasonal index smoothing using gamma factor (GAMMA)
+DELTA_FACT DEC3.2 MAD (mean absolute deviation) smoothing using delta factor (DELTA)
+TRACKLIMIT DEC5.3 Tracking limit (SIGGR)
+FORE_DATE DATS Date of last forecast (PRDAT)
+HIST_VALS DEC3 Number of historical periods (PERAN)
+INIT_PDS DEC3 Number of periods for initialization (PERIN)
+"""),
+    source=_MPOP_SOURCE,
+)
+BAPI_MPOPX = _checkbox("BAPI_MPOPX", "Information on update for FORECASTPARAMETERS",
+                       BAPI_MPOP, "PLANT", "FORECASTPARAMETERS", _MPOP_SOURCE)
+
+_MFHM_SOURCE = ("leanx.eu, \"SAP Table BAPI_MFHM\" (https://leanx.eu/en/sap/table/"
+                "bapi_mfhm.html) and datapanda.eu, \"SAP table BAPI_MFHM\" (PLANT to "
+                "END_OFFSET_UNIT with data elements, types and lengths); sapdatasheet.org, "
+                "\"SAP ABAP Table BAPI_MFHM_GA\" (the same fields). Not the full list: the "
+                "fields after END_OFFSET_UNIT (the end offset's ISO unit, the formulas and "
+                "the usage values of MFHM) were not in any listing found")
+BAPI_MFHM = structure(
+    "BAPI_MFHM", "Production Resource Tool (PRT) Fields in the Material Master",
+    *layout("""
+PLANT =WERKS_D Plant
+CREATE_LOAD_RECS CHAR1 Indicator: create load records for prod. resources/tools (KZKBL)
+CTRL_KEY CHAR4 Control key for management of production resources/tools (STEUF)
+CTRL_KEY_NO_CHG CHAR1 Control key cannot be changed (CF_STKZR)
+GRP_KEY_1 CHAR4 Grouping key 1 for production resources/tools (FGRUA)
+GRP_KEY_2 CHAR4 Grouping key 2 for production resources/tools (FGRUB)
+PRT_USAGE CHAR3 Production resource/tool usage (FH_PLANV)
+STD_TEXT_KEY CHAR7 Standard text key for production resources/tools (CF_KTSCH)
+REF_KEY_NO_CHG CHAR1 Reference key cannot be changed (CF_KTKZR)
+START_REF_DATE CHAR2 Reference date to start of production resource/tool usage (BZOFFB)
+ST_REF_DATE_NO_CHG CHAR1 Start reference date cannot be changed (CF_BBKZR)
+START_OFFSET QUAN5 Offset to start of production resource/tool usage (OFFSTB)
+START_OFFSET_UNIT UNIT3 Offset unit for start of prod. resource/tool usage (EHOFFB)
+START_OFFSET_UNIT_ISO CHAR3 Time interval unit for determining start of PRT usage (ISO)
+START_OFFSET_NO_CHG CHAR1 Offset to start cannot be changed (CF_OBKZR)
+END_REF_DATE CHAR2 Reference date for end of production resource/tool usage (BZOFFE)
+END_REF_DATE_NO_CHG CHAR1 End reference date cannot be changed (CF_BEKZR)
+END_OFFSET QUAN5 Offset to finish of production resource/tool usage (OFFSTE)
+END_OFFSET_UNIT UNIT3 Offset unit for end of production resource/tool usage (EHOFFE)
+"""),
+    source=_MFHM_SOURCE,
+)
+BAPI_MFHMX = _checkbox("BAPI_MFHMX", "Information on update for PRTDATA", BAPI_MFHM,
+                       "PLANT", "PRTDATA", _MFHM_SOURCE)
