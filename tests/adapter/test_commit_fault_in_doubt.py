@@ -140,3 +140,44 @@ def test_a_dump_of_the_bapi_itself_is_not_in_doubt(landscape: Landscape) -> None
 
     assert orders_with_reference(landscape, first["crm_reference"]) == [
         linked["sap_document_number"]]
+
+
+def test_a_system_failure_of_a_sales_order_commit_waits_for_the_window(
+        landscape: Landscape) -> None:
+    created = landscape.apply(landscape.outlets[0], "sales_order", {landscape.materials[0]: 2})
+    landscape.approve(created["id"])
+    landscape.sap.add_fault("BAPI_TRANSACTION_COMMIT", "SYSTEM_FAILURE", times=1)
+    worker = landscape.worker(settings=replace(
+        FAST, units=UnitSettings("off", in_doubt_seconds=3.0)))
+    try:
+        worker.run_once(limit=1)  # the approval check: reads only
+        first = attempts(worker, landscape, 1)
+        assert "BAPI_TRANSACTION_COMMIT failed" in first["last_error"]
+        retried = attempts(worker, landscape, 2)
+        assert "InDoubt" in retried["last_error"]
+        assert landscape.sales_documents(retried["crm_reference"]) == []
+        linked = eventually(lambda: (worker.run_once(limit=1),
+                                     landscape.application(created["id"]))[1],
+                            lambda found: found["status"] == "in_sap", timeout=30.0,
+                            what="in_sap")
+    finally:
+        worker.close()
+
+    assert [row["VBELN"] for row in landscape.sales_documents(retried["crm_reference"])] == [
+        linked["sap_document_number"]]
+
+
+def test_the_adapter_s_stock_transport_order_keeps_its_reference(landscape: Landscape) -> None:
+    # POHEADERX flags OUR_REF: without the flag SAP would not keep the reference that the
+    # adapter's retries look the order up by
+    created = landscape.apply(landscape.outlets[0], "stock_transport",
+                              {landscape.materials[0]: 3})
+    landscape.approve(created["id"])
+
+    landscape.work()
+
+    shown = landscape.application(created["id"])
+    assert orders_with_reference(landscape, shown["crm_reference"]) == [
+        shown["sap_document_number"]]
+    [item] = landscape.purchase_order_items(shown["sap_document_number"])
+    assert (item["MATNR"], Decimal(item["MENGE"])) == (landscape.materials[0], Decimal(3))
