@@ -98,6 +98,22 @@ class InDoubt(CommunicationError):
     """An earlier attempt's outcome is unknown and the in-doubt window has not passed."""
 
 
+class NoDocumentNumber(RFCError):
+    """SAP answered without error but without the number of the document it reports as
+    created: nothing can be linked. Retried (an :class:`RFCError`): the next attempt finds
+    the document by reference if SAP did create it."""
+
+
+def document_number(value: Any, function: str, parameter: str) -> str:
+    """The document number ``function`` returned in ``parameter``; a blank one raises
+    :class:`NoDocumentNumber` instead of linking an empty number."""
+    number = "" if value is None else str(value).strip()
+    if not number or number == "$":  # "$": BAPI_ACC_DOCUMENT_POST's key of no document
+        raise NoDocumentNumber(f"{function} reported no error but returned no document "
+                               f"number in {parameter}; nothing is linked, the job is retried")
+    return number
+
+
 @dataclass(frozen=True)
 class UnitSettings:
     #: ``auto``, ``on`` or ``off`` (see :data:`SAP_UNITS`)
@@ -161,10 +177,51 @@ def create_in_unit(sap: Any, entry: Entry, function: str,
         return result
     entry.check_in_doubt()
     try:
-        return bapi.call_and_commit(sap, function, **params)
+        result = sap.call(function, **params)
+    except CommunicationError:
+        # the answer is lost: SAP may have done anything up to a commit of its own
+        _rollback_quietly(sap)
+        entry.mark_in_doubt()
+        raise
+    except Exception:  # a dump or an ABAP exception of the BAPI: nothing was committed
+        _rollback_quietly(sap)
+        raise
+    found = bapi.messages(result)
+    if any(message.is_error for message in found):
+        _rollback_quietly(sap)
+        raise BapiError(function, found)
+    commit_in_doubt(sap, entry)
+    return result
+
+
+def commit_in_doubt(sap: Any, entry: Entry) -> dict[str, Any]:
+    """BAPI_TRANSACTION_COMMIT (WAIT) after a write BAPI; returns its result.
+
+    Every failure of the commit call puts the entry in doubt: not only a lost answer but a
+    SOAP fault too (SYSTEM_FAILURE, e.g. a dump while COMMIT WORK AND WAIT waits), since
+    the update task may still write the document after the call failed. It is raised as
+    :class:`InDoubt` (a communication problem: retried, never final), so the next attempt
+    looks for the document by reference and creates it again only once the in-doubt window
+    has passed. An error in the commit's own RETURN is SAP's answer that the update failed:
+    a :class:`BapiError`, not in doubt."""
+    try:
+        commit = sap.call("BAPI_TRANSACTION_COMMIT", WAIT="X")
     except CommunicationError:
         entry.mark_in_doubt()
         raise
+    except Exception as error:
+        entry.mark_in_doubt()
+        raise InDoubt(f"BAPI_TRANSACTION_COMMIT failed ({type(error).__name__}: {error}); "
+                      f"the update may still run, so the outcome is in doubt",
+                      RFC_COMMUNICATION_FAILURE, "COMMIT_IN_DOUBT") from error
+    bapi.check(commit, "BAPI_TRANSACTION_COMMIT")
+    return dict(commit)
+
+
+def _rollback_quietly(sap: Any) -> None:
+    # only tidies the SAP session; its failure must not hide the original error
+    with contextlib.suppress(Exception):
+        sap.call("BAPI_TRANSACTION_ROLLBACK")
 
 
 def submit_in_unit(sap: Any, entry: Entry, function: str, params: dict[str, Any]

@@ -123,8 +123,9 @@ def build_request(function: str, params: Mapping[str, Any],
                   description: FunctionDescription | None = None) -> bytes:
     """The SOAP envelope calling ``function`` with ``params`` (pyrfc's Python shapes).
 
-    With a description every value is checked and written in its type's wire format;
-    without one, values are written by their Python type.
+    With a description every value is checked and written in its type's wire format, and
+    every TABLES parameter not in ``params`` is sent empty; without one, values are
+    written by their Python type.
     """
     envelope = etree.Element(f"{{{SOAP_ENV_NS}}}Envelope", nsmap={"SOAP-ENV": SOAP_ENV_NS})
     body = etree.SubElement(envelope, f"{{{SOAP_ENV_NS}}}Body")
@@ -139,6 +140,13 @@ def build_request(function: str, params: Mapping[str, Any],
                     RFC_INVALID_PARAMETER, "RFC_INVALID_PARAMETER")
             rfc_type = parameter.type
         _write(_child(call, name), rfc_type, value, name)
+    if description is not None:
+        # every TABLES parameter not passed goes as an empty element (<RETURN/>), as public
+        # SOAP-RFC clients send the table parameters they want back: harmless where a
+        # server answers every table anyway, and it asks for RETURN, DATA ... where not
+        for parameter in description.parameters:
+            if parameter.direction == "RFC_TABLES" and parameter.name not in params:
+                _child(call, parameter.name)
     return bytes(etree.tostring(envelope, xml_declaration=True, encoding="UTF-8"))
 
 

@@ -87,9 +87,11 @@ def open_items(session: RfcSession, customer_number: str, key_date: str = "2099-
                         CUSTOMER=customer_number, KEYDATE=key_date)
 
 
-def cleared_items(session: RfcSession, customer_number: str, **dates: str):
-    return session.call("BAPI_AR_ACC_GETCLEAREDITEMS", COMPANYCODE=COMPANY_CODE,
-                        CUSTOMER=customer_number, **dates)
+def cleared_items(session: RfcSession, customer_number: str, date_from: str,
+                  date_to: str = "9999-12-31"):
+    """BAPI_AR_ACC_GETBALANCEDITEMS: DATE_FROM and DATE_TO are both mandatory in SAP."""
+    return session.call("BAPI_AR_ACC_GETBALANCEDITEMS", COMPANYCODE=COMPANY_CODE,
+                        CUSTOMER=customer_number, DATE_FROM=date_from, DATE_TO=date_to)
 
 
 # --- BAPI_ACC_DOCUMENT_POST ----------------------------------------------------------------------
@@ -372,7 +374,7 @@ def test_cleared_items_list_the_item_with_its_clearing_document(sap, session, ce
     clearing_document = clearing(sap, customer=center, date=CLEARING_DATE).json()[
         "clearing_document"]
 
-    result = cleared_items(session, center, DATE_FROM="2024-06-01")
+    result = cleared_items(session, center, "2024-06-01")
 
     assert [(i["DOC_NO"], i["CLR_DOC_NO"], i["CLEAR_DATE"]) for i in result["LINEITEMS"]] == [
         (belnr, clearing_document, CLEARING_DATE),
@@ -384,10 +386,39 @@ def test_cleared_items_outside_the_period_are_not_listed(sap, session, center):
     posted(session, center)
     clearing(sap, customer=center, date=CLEARING_DATE)
 
-    result = cleared_items(session, center, DATE_FROM="2024-06-16")
+    result = cleared_items(session, center, "2024-06-16")
 
     assert line_items(result) == []
     assert result["RETURN"]["CODE"] == "FN517"
+
+
+def test_the_clearing_period_needs_both_dates_as_in_sap(session, center):
+    without_start = session.fault("BAPI_AR_ACC_GETBALANCEDITEMS", COMPANYCODE=COMPANY_CODE,
+                                  CUSTOMER=center, DATE_TO="2099-12-31")
+    without_end = session.fault("BAPI_AP_ACC_GETBALANCEDITEMS", COMPANYCODE=COMPANY_CODE,
+                                VENDOR="700001", DATE_FROM="2024-01-01")
+
+    assert (without_start.status, without_start.name) == (500, "CALL_FUNCTION_PARM_MISSING")
+    assert (without_end.status, without_end.name) == (500, "CALL_FUNCTION_PARM_MISSING")
+
+
+def test_an_item_cleared_inside_the_period_is_listed_up_to_date_to(sap, session, center):
+    belnr = posted(session, center)
+    clearing(sap, customer=center, date=CLEARING_DATE)
+
+    ending_on_the_clearing = cleared_items(session, center, "2024-06-01", CLEARING_DATE)
+    ending_before_it = cleared_items(session, center, "2024-06-01", "2024-06-14")
+
+    assert [i["DOC_NO"] for i in ending_on_the_clearing["LINEITEMS"]][0] == belnr
+    assert line_items(ending_before_it) == []
+
+
+@pytest.mark.parametrize("invented", ["BAPI_AR_ACC_GETCLEAREDITEMS",
+                                      "BAPI_AP_ACC_GETCLEAREDITEMS"])
+def test_there_is_no_cleared_items_module_in_sap(session, invented):
+    fault = session.fault(invented, COMPANYCODE=COMPANY_CODE)
+
+    assert fault.name == "FU_NOT_FOUND"
 
 
 def test_an_item_cleared_after_the_key_date_is_still_open_at_it(sap, session, center):
@@ -486,8 +517,8 @@ def test_the_clearing_run_pays_a_vendor(sap, session):
 
     run = clearing(sap, vendor="700001", date=CLEARING_DATE).json()
 
-    result = session.call("BAPI_AP_ACC_GETCLEAREDITEMS", COMPANYCODE=COMPANY_CODE,
-                          VENDOR="700001")
+    result = session.call("BAPI_AP_ACC_GETBALANCEDITEMS", COMPANYCODE=COMPANY_CODE,
+                          VENDOR="700001", DATE_FROM="2024-01-01", DATE_TO="9999-12-31")
     assert [(i["DOC_NO"], i["CLR_DOC_NO"]) for i in result["LINEITEMS"]][0] == \
         (belnr, run["clearing_document"])
     open_after = session.call("BAPI_AP_ACC_GETOPENITEMS", COMPANYCODE=COMPANY_CODE,
@@ -561,12 +592,13 @@ def test_zeep_customer_open_items(service, center):
     assert (item.DOC_NO, item.AMT_DOCCUR, item.DB_CR_IND) == (belnr, Decimal("1000"), "H")
 
 
-def test_zeep_customer_cleared_items(sap, service, center):
+def test_zeep_customer_balanced_items(sap, service, center):
     belnr = zeep_post(service, center)
     clearing(sap, customer=center, date=CLEARING_DATE)
 
-    result = service("BAPI_AR_ACC_GETCLEAREDITEMS")(COMPANYCODE=COMPANY_CODE,
-                                                    CUSTOMER=center)
+    result = service("BAPI_AR_ACC_GETBALANCEDITEMS")(COMPANYCODE=COMPANY_CODE,
+                                                     CUSTOMER=center, DATE_FROM="2024-01-01",
+                                                     DATE_TO="9999-12-31")
 
     assert result.LINEITEMS.item[0].DOC_NO == belnr
     assert str(result.LINEITEMS.item[0].CLEAR_DATE) == CLEARING_DATE
@@ -579,8 +611,9 @@ def test_zeep_vendor_open_items(service):
     assert result.RETURN.CODE == "FN517"
 
 
-def test_zeep_vendor_cleared_items(service):
-    result = service("BAPI_AP_ACC_GETCLEAREDITEMS")(COMPANYCODE=COMPANY_CODE,
-                                                    VENDOR="700001", DATE_FROM="2024-01-01")
+def test_zeep_vendor_balanced_items(service):
+    result = service("BAPI_AP_ACC_GETBALANCEDITEMS")(COMPANYCODE=COMPANY_CODE,
+                                                     VENDOR="700001", DATE_FROM="2024-01-01",
+                                                     DATE_TO="9999-12-31")
 
     assert result.RETURN.CODE == "FN517"

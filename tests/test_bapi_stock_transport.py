@@ -27,13 +27,23 @@ def kinds(result) -> list[tuple[str, str, str]]:
     return [(row["TYPE"], row["ID"], row["NUMBER"]) for row in result["RETURN"]]
 
 
+def flagged(row: dict, *keys: str) -> dict:
+    """The X row of ``row``: its key fields as they are, every other field flagged X."""
+    return {name: value if name in keys else "X" for name, value in row.items()}
+
+
 def po_params(flow: Flow, amount: str = "30", **header) -> dict:
-    return {
+    """POHEADER and POITEM with the X structures that flag every field sent, as SAP needs:
+    BAPI_PO_CREATE1 takes only flagged fields."""
+    params = {
         "POHEADER": {"COMP_CODE": "1000", "DOC_TYPE": "UB", "SUPPL_PLNT": CENTRAL,
                      "PURCH_ORG": "1000", "PUR_GROUP": "001", **header},
         "POITEM": [{"PO_ITEM": "00010", "MATERIAL": flow.material, "PLANT": PROVINCIAL,
                     "STGE_LOC": "0001", "QUANTITY": amount, "PO_UNIT": "ST"}],
     }
+    params["POHEADERX"] = flagged(params["POHEADER"])
+    params["POITEMX"] = [flagged(params["POITEM"][0], "PO_ITEM")]
+    return params
 
 
 def stock_transport_order(flow: Flow, amount: str = "30") -> str:
@@ -155,6 +165,8 @@ def test_the_quantity_may_come_from_the_schedule_lines(flow):
     params["POITEM"][0]["QUANTITY"] = "0"
     params["POSCHEDULE"] = [{"PO_ITEM": "00010", "SCHED_LINE": "0001", "QUANTITY": "12"},
                             {"PO_ITEM": "00010", "SCHED_LINE": "0002", "QUANTITY": "8"}]
+    params["POSCHEDULEX"] = [flagged(line, "PO_ITEM", "SCHED_LINE")
+                             for line in params["POSCHEDULE"]]
 
     ebeln = flow.rfc.call("BAPI_PO_CREATE1", **params)["EXPPURCHASEORDER"]
     flow.commit()
@@ -171,6 +183,52 @@ def test_with_x_structures_only_flagged_fields_are_taken(flow):
     assert result["EXPPURCHASEORDER"] == ""
     assert result["RETURN"][0]["FIELD"] == "SUPPL_PLNT"
     assert "(none)" in result["RETURN"][0]["MESSAGE"]
+
+
+def test_without_x_structures_nothing_but_the_item_number_is_taken(flow):
+    params = po_params(flow, OUR_REF="MA0000000044")
+    del params["POHEADERX"], params["POITEMX"]
+
+    result = flow.rfc.call("BAPI_PO_CREATE1", **params)
+
+    assert result["EXPPURCHASEORDER"] == ""
+    assert [(row["PARAMETER"], row["FIELD"]) for row in result["RETURN"][:-1]] == [
+        ("POHEADER", "DOC_TYPE"), ("POHEADER", "COMP_CODE"), ("POHEADER", "SUPPL_PLNT"),
+        ("POITEM", "QUANTITY")]
+    assert kinds(result)[-1] == ("E", "BAPI", "001")
+
+
+def test_an_item_without_its_x_row_has_no_material_and_no_quantity(flow):
+    params = po_params(flow)
+    params["POITEMX"] = [{"PO_ITEM": "00020", "MATERIAL": "X", "QUANTITY": "X"}]
+
+    result = flow.rfc.call("BAPI_PO_CREATE1", **params)
+
+    assert result["EXPPURCHASEORDER"] == ""
+    assert (result["RETURN"][0]["FIELD"], result["RETURN"][0]["ROW"]) == ("QUANTITY", "1")
+
+
+def test_an_unflagged_reference_is_not_kept(flow):
+    params = po_params(flow, OUR_REF="MA0000000045")
+    del params["POHEADERX"]["OUR_REF"]
+
+    flow.rfc.call("BAPI_PO_CREATE1", **params)
+    assert flow.commit()["TYPE"] == ""
+
+    [header] = flow.tables.rows(ekko)
+    assert header["unsez"] == ""
+
+
+def test_an_unflagged_schedule_quantity_is_not_taken(flow):
+    params = po_params(flow)
+    params["POITEMX"][0]["QUANTITY"] = ""
+    params["POSCHEDULE"] = [{"PO_ITEM": "00010", "SCHED_LINE": "0001", "QUANTITY": "12"}]
+    params["POSCHEDULEX"] = [{"PO_ITEM": "00010", "SCHED_LINE": "0001"}]
+
+    result = flow.rfc.call("BAPI_PO_CREATE1", **params)
+
+    assert result["EXPPURCHASEORDER"] == ""
+    assert result["RETURN"][0]["FIELD"] == "QUANTITY"
 
 
 @pytest.mark.parametrize(("change", "field"), [
@@ -326,8 +384,11 @@ def test_order_and_delivery_through_zeep(flow, sap):
 
     created = service("BAPI_PO_CREATE1")(
         POHEADER={"COMP_CODE": "1000", "DOC_TYPE": "UB", "SUPPL_PLNT": CENTRAL},
+        POHEADERX={"COMP_CODE": "X", "DOC_TYPE": "X", "SUPPL_PLNT": "X"},
         POITEM={"item": [{"PO_ITEM": "00010", "MATERIAL": flow.material,
-                          "PLANT": PROVINCIAL, "QUANTITY": Decimal("7")}]})
+                          "PLANT": PROVINCIAL, "QUANTITY": Decimal("7")}]},
+        POITEMX={"item": [{"PO_ITEM": "00010", "PO_ITEMX": "X", "MATERIAL": "X",
+                           "PLANT": "X", "QUANTITY": "X"}]})
     service("BAPI_TRANSACTION_COMMIT")(WAIT="X")
     delivered = service("BAPI_OUTB_DELIVERY_CREATE_STO")(STOCK_TRANS_ITEMS={"item": [
         {"REF_DOC": created.EXPPURCHASEORDER, "REF_ITEM": "00010"}]})

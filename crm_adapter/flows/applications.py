@@ -49,7 +49,6 @@ from crm_adapter.store import applications as store
 from crm_adapter.store import master_data
 from sap_client import bapi
 from sap_client.conversion import alpha_input, matn1_input, sap_number
-from sap_client.errors import CommunicationError
 from sap_client.tables import equals, read_table, read_table_in
 
 log = logging.getLogger(__name__)
@@ -359,8 +358,10 @@ def create_sales_order(sap: Any, entry: Entry) -> dict[str, Any]:
     if result is None:  # executed in a unit that tells no result: find it by reference
         found = sales_documents_by_reference(sap, entry.crm_reference, payload["outlet"])
         return {"document": _created_by_unit(found, entry), "existing": False, "warnings": []}
-    return {"document": str(result["SALESDOCUMENT"]), "existing": False,
-            "warnings": warnings_of(result)}
+    return {"document": outbox.document_number(result.get("SALESDOCUMENT"),
+                                                "BAPI_SALESORDER_CREATEFROMDAT2",
+                                                "SALESDOCUMENT"),
+            "existing": False, "warnings": warnings_of(result)}
 
 
 def _created_by_unit(found: list[str], entry: Entry) -> str:
@@ -406,38 +407,52 @@ def create_stock_transport_order(sap: Any, entry: Entry) -> dict[str, Any]:
             equals("UNSEZ", entry.crm_reference), equals("BSART", payload["document_type"])])]
         return {"document": _created_by_unit(found, entry), "existing": False, "warnings": []}
     if created is not None:
-        return {"document": str(created["EXPPURCHASEORDER"]), "existing": False,
-                "warnings": warnings_of(created)}
+        return {"document": outbox.document_number(created.get("EXPPURCHASEORDER"),
+                                                    "BAPI_PO_CREATE1", "EXPPURCHASEORDER"),
+                "existing": False, "warnings": warnings_of(created)}
     # without units: the drawn number is recorded before the commit (see above)
     entry.check_in_doubt()
     try:
         result = sap.call("BAPI_PO_CREATE1", **parameters)
         bapi.check(result, "BAPI_PO_CREATE1")
+        # a blank number is refused before the commit: nothing to record or link
+        number = outbox.document_number(result.get("EXPPURCHASEORDER"), "BAPI_PO_CREATE1",
+                                        "EXPPURCHASEORDER")
     except Exception:
         _rollback_quietly(sap)
         raise
-    number = str(result["EXPPURCHASEORDER"])
     entry.checkpoint({"purchase_order": number})
-    try:
-        commit = sap.call("BAPI_TRANSACTION_COMMIT", WAIT="X")
-    except CommunicationError:
-        entry.mark_in_doubt()
-        raise
-    bapi.check(commit, "BAPI_TRANSACTION_COMMIT")
+    outbox.commit_in_doubt(sap, entry)  # any failure of the commit call: in doubt
     return {"document": number, "existing": False, "warnings": warnings_of(result)}
 
 
 def _purchase_order_parameters(entry: Entry) -> dict[str, Any]:
+    """POHEADER and POITEM with their X structures: BAPI_PO_CREATE1 takes only the fields
+    flagged X in POHEADERX / POITEMX (SAP's documentation of the function, "Controlling
+    adoption of field values via X parameter"), so every field sent is flagged."""
     payload = entry.payload
-    return dict(POHEADER=without_blanks({
-            "DOC_TYPE": payload["document_type"], "COMP_CODE": rules.COMPANY_CODE,
-            "PURCH_ORG": rules.PURCHASING_ORGANIZATION, "PUR_GROUP": rules.PURCHASING_GROUP,
-            "SUPPL_PLNT": rules.DELIVERING_PLANT, "OUR_REF": entry.crm_reference,
-            "REF_1": payload.get("provincial_center") or ""}),
-            POITEM=[without_blanks({
-                "PO_ITEM": f"{i['item_number']:05d}", "MATERIAL": i["material"],
-                "PLANT": rules.PROVINCIAL_WAREHOUSE_PLANT, "QUANTITY": i["quantity"],
-                "PO_UNIT": i["unit"]}) for i in payload["items"]])
+    header = without_blanks({
+        "DOC_TYPE": payload["document_type"], "COMP_CODE": rules.COMPANY_CODE,
+        "PURCH_ORG": rules.PURCHASING_ORGANIZATION, "PUR_GROUP": rules.PURCHASING_GROUP,
+        "SUPPL_PLNT": rules.DELIVERING_PLANT, "OUR_REF": entry.crm_reference,
+        "REF_1": payload.get("provincial_center") or ""})
+    items = [without_blanks({
+        "PO_ITEM": f"{i['item_number']:05d}", "MATERIAL": i["material"],
+        "PLANT": rules.PROVINCIAL_WAREHOUSE_PLANT, "QUANTITY": i["quantity"],
+        "PO_UNIT": i["unit"]}) for i in payload["items"]]
+    return dict(POHEADER=header, POHEADERX=change_flags(header),
+                POITEM=items, POITEMX=[change_flags(item, keys=("PO_ITEM",)) for item in items])
+
+
+def change_flags(values: dict[str, Any], keys: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The X structure of a BAPI structure: every field sent flagged ``X``; the key fields
+    (``keys``, e.g. PO_ITEM) carry their value and their own flag (PO_ITEMX)."""
+    flags = {name: "X" for name in values if name not in keys}
+    for key in keys:
+        if key in values:
+            flags[key] = values[key]
+            flags[f"{key}X"] = "X"
+    return flags
 
 
 def _rollback_quietly(sap: Any) -> None:

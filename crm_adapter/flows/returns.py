@@ -207,8 +207,9 @@ def create_customer_return(sap: Any, entry: Entry) -> dict[str, Any]:
                 "E", "", "", f"SAP executed unit {entry.unit_id} but holds no return order "
                              f"with reference {entry.crm_reference}")])
         return {"document": found[0]["VBELN"], "existing": False, "warnings": []}
-    return {"document": str(result["SALESDOCUMENT"]), "existing": False,
-            "warnings": warnings_of(result)}
+    return {"document": outbox.document_number(result.get("SALESDOCUMENT"),
+                                                "BAPI_CUSTOMERRETURN_CREATE", "SALESDOCUMENT"),
+            "existing": False, "warnings": warnings_of(result)}
 
 
 def _order_items(sap: Any, order: str) -> dict[str, str]:

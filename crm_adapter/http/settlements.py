@@ -177,7 +177,7 @@ _PATHS: dict[str, Any] = {
     "/api/settlements/reconcile": {"post": {
         "operationId": "reconcileSettlements", "tags": ["labour fees"],
         "summary": "Mark posted settlements settled once SAP cleared them",
-        "description": "Reads each center's cleared items (BAPI_AR_ACC_GETCLEAREDITEMS).",
+        "description": "Reads each center's cleared items (BAPI_AR_ACC_GETBALANCEDITEMS).",
         "responses": {"200": openapi.json_content(openapi.wrapped("reconciliation", {
             "type": "object", "required": ["checked", "settled", "problems"],
             "properties": {"checked": {"type": "integer"},

@@ -142,7 +142,7 @@ def _item(conn: Connection, mandt: str, order: StoInput, item: StoItemInput, row
         return None
     material = master_data.material(conn, mandt, item.material)
     if material is None:
-        error("049", "Material &1 does not exist", item.material.lstrip("0"),
+        error("049", "Material &1 does not exist", item.material.lstrip("0") or "(none)",
               field_name="MATERIAL")
         return None
     for plant in (order.suppl_plnt, item.plant):

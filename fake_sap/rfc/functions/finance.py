@@ -1,5 +1,6 @@
 """FI BAPIs: accounting documents (BAPI_ACC_DOCUMENT_POST / _CHECK) and the open and cleared
-items of customer and vendor accounts (BAPI_AR_ACC_GET*ITEMS, BAPI_AP_ACC_GET*ITEMS).
+items of customer and vendor accounts (BAPI_AR_ACC_GETOPENITEMS / _GETBALANCEDITEMS and
+their BAPI_AP_ACC_* twins).
 
 BAPI_ACC_DOCUMENT_POST checks the document at call time, draws the document number from
 range ``RF_BELEG:<company code>:<year>`` (a rolled-back posting leaves a gap, as in SAP) and
@@ -243,20 +244,22 @@ def _open_items_interface(name: str, text: str, account: str, line: Any, group: 
                                                                   "open at the key date.")
 
 
-def _cleared_items_interface(name: str, text: str, account: str, line: Any, group: str,
-                             checks: str) -> FunctionInterface:
+def _balanced_items_interface(name: str, text: str, account: str, line: Any, group: str,
+                              checks: str, source_note: str = "") -> FunctionInterface:
+    # SAP's GetBalancedItems method: both dates are mandatory, there is no noted-items flag
     return FunctionInterface(name, text, (
         importing("COMPANYCODE", char(4), "Company code"),
         importing(account, char(10), f"{account.capitalize()} number (leading zeros may be "
                                      f"omitted)"),
-        importing("DATE_FROM", DATS, "Cleared on or after (empty: from the beginning)",
-                  optional=True),
-        importing("DATE_TO", DATS, "Cleared on or before (empty: today)", optional=True),
-        importing("NOTEDITEMS", FLAG, "X: noted items requested", default=""),
+        importing("DATE_FROM", DATS, "Cleared on or after"),
+        importing("DATE_TO", DATS, "Cleared on or before"),
         exporting("RETURN", BAPIRETURN, "Empty, or the reason for an empty list"),
-        tables("LINEITEMS", line, "The cleared items, with their clearing document"),
-    ), group=group, notes=_ITEMS_NOTES.format(checks=checks) + " The period restricts the "
-                                                                  "clearing date (AUGDT).")
+        tables("LINEITEMS", line, "The clearing entries and the items they cleared, with "
+                                  "their clearing document"),
+    ), group=group, notes=_ITEMS_NOTES.format(checks=checks).replace(
+        " NOTEDITEMS is accepted; the emulator has no noted items.", "")
+        + " The period restricts the clearing date (AUGDT): a payment and the items it "
+          "cleared come back together." + source_note)
 
 
 BAPI_AR_ACC_GETOPENITEMS = with_references(
@@ -268,22 +271,32 @@ BAPI_AR_ACC_GETOPENITEMS = with_references(
     COMPANYCODE="BAPI3007_1-COMP_CODE", CUSTOMER="BAPI3007_1-CUSTOMER",
     KEYDATE="BAPI3007-KEY_DATE", NOTEDITEMS="BAPI3007-NTDITMS_RQ",
     SECINDEX="BAPI3007-SINDEX_RQ")
-BAPI_AR_ACC_GETCLEAREDITEMS = _cleared_items_interface(
-    "BAPI_AR_ACC_GETCLEAREDITEMS", "Customer account cleared items in a period", "CUSTOMER",
-    BAPI3007_2, "3007", _CUSTOMER_CHECKS)
+BAPI_AR_ACC_GETBALANCEDITEMS = with_references(
+    _balanced_items_interface("BAPI_AR_ACC_GETBALANCEDITEMS", "Customer account clearing "
+                              "transactions in a given time period", "CUSTOMER", BAPI3007_2,
+                              "3007", _CUSTOMER_CHECKS),
+    "stechno.net, \"SAP Function BAPI_AR_ACC_GETBALANCEDITEMS - Customer account clearing "
+    "transactions in a given time period\" (https://www.stechno.net/repository/"
+    "sap-functions.html?id=BAPI_AR_ACC_GETBALANCEDITEMS)",
+    COMPANYCODE="BAPI3007_1-COMP_CODE", CUSTOMER="BAPI3007_1-CUSTOMER",
+    DATE_FROM="BAPI3007-FROM_DATE", DATE_TO="BAPI3007-TO_DATE")
 BAPI_AP_ACC_GETOPENITEMS = _open_items_interface(
     "BAPI_AP_ACC_GETOPENITEMS", "Vendor account open items at a key date", "VENDOR",
     BAPI3008_2, "3008", _VENDOR_CHECKS)
-BAPI_AP_ACC_GETCLEAREDITEMS = _cleared_items_interface(
-    "BAPI_AP_ACC_GETCLEAREDITEMS", "Vendor account cleared items in a period", "VENDOR",
-    BAPI3008_2, "3008", _VENDOR_CHECKS)
+BAPI_AP_ACC_GETBALANCEDITEMS = _balanced_items_interface(
+    "BAPI_AP_ACC_GETBALANCEDITEMS", "Vendor account clearing transactions in a given time "
+    "period", "VENDOR", BAPI3008_2, "3008", _VENDOR_CHECKS,
+    " The module is method GetBalancedItems of business object APAccount (BUS3008), as "
+    "listed by sapass.metro.client.jp, \"APAccount\" (http://sapass.metro.client.jp/Bapi/"
+    "BUS3008.htm). No public parameter listing of this module was found: its parameters "
+    "mirror BAPI_AR_ACC_GETBALANCEDITEMS, with VENDOR and BAPI3008_2.")
 
 
 def customer_open_items(call: Call) -> dict[str, Any]:
     return _items(call, accounting.CUSTOMER, "CUSTOMER", cleared=False)
 
 
-def customer_cleared_items(call: Call) -> dict[str, Any]:
+def customer_balanced_items(call: Call) -> dict[str, Any]:
     return _items(call, accounting.CUSTOMER, "CUSTOMER", cleared=True)
 
 
@@ -291,7 +304,7 @@ def vendor_open_items(call: Call) -> dict[str, Any]:
     return _items(call, accounting.VENDOR, "VENDOR", cleared=False)
 
 
-def vendor_cleared_items(call: Call) -> dict[str, Any]:
+def vendor_balanced_items(call: Call) -> dict[str, Any]:
     return _items(call, accounting.VENDOR, "VENDOR", cleared=True)
 
 
@@ -301,7 +314,8 @@ def _items(call: Call, account_type: str, account_field: str, *,
     if cleared:
         query = LineItemQuery(bukrs, account_type, account, cleared=True,
                               date_from=_date(call["DATE_FROM"]),
-                              date_to=_date(call["DATE_TO"]) or clock.dats(clock.now()))
+                              # an initial DATE_TO is a range ending before any clearing
+                              date_to=call["DATE_TO"] or "00000000")
     else:
         query = LineItemQuery(bukrs, account_type, account, cleared=False,
                               key_date=call["KEYDATE"])
@@ -339,9 +353,9 @@ FUNCTIONS = [
     RfcFunction(BAPI_ACC_DOCUMENT_POST, post_document),
     RfcFunction(BAPI_ACC_DOCUMENT_CHECK, check_document),
     RfcFunction(BAPI_AR_ACC_GETOPENITEMS, customer_open_items),
-    RfcFunction(BAPI_AR_ACC_GETCLEAREDITEMS, customer_cleared_items),
+    RfcFunction(BAPI_AR_ACC_GETBALANCEDITEMS, customer_balanced_items),
     RfcFunction(BAPI_AP_ACC_GETOPENITEMS, vendor_open_items),
-    RfcFunction(BAPI_AP_ACC_GETCLEAREDITEMS, vendor_cleared_items),
+    RfcFunction(BAPI_AP_ACC_GETBALANCEDITEMS, vendor_balanced_items),
 ]
 
 #: the update functions this area's BAPIs register (wired in fake_sap.compose)

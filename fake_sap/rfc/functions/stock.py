@@ -124,11 +124,20 @@ BAPI_PO_CREATE1 = FunctionInterface(
     ), group="2012",
     references_source=REFS_PO,
     notes="Stock transport orders only (DOC_TYPE UB): SUPPL_PLNT issues, POITEM-PLANT "
-          "receives. The checkbox rule applies when POHEADERX / POITEMX are sent: only "
-          "fields flagged X are taken (without any X structure every field is taken). An "
-          "item without QUANTITY takes the sum of its schedule lines. Errors come with the "
-          "closing E BAPI 001. The number (range EINKBELEG) is drawn at the call; nothing "
-          "is written before BAPI_TRANSACTION_COMMIT.")
+          "receives. SAP's checkbox rule (the function's documentation, \"Controlling "
+          "adoption of field values via X parameter\", as quoted by sapmm.wordpress.com, "
+          "\"BAPI PO CREATE1 - Purchase order creation\"): a field of POHEADER, POITEM or "
+          "POSCHEDULE is taken only when its flag in POHEADERX, POITEMX (the row with the "
+          "same PO_ITEM) or POSCHEDULEX (same PO_ITEM and SCHED_LINE) is X; the key fields "
+          "PO_ITEM and SCHED_LINE need no flag, and a field not taken gets its default "
+          "(PURCH_ORG 1000, PUR_GROUP 001, DOC_DATE today, STGE_LOC 0001, PO_UNIT the "
+          "base unit). Without the X structures an order therefore lacks its document "
+          "type, company code, supplying plant, material and quantity and is refused (the "
+          "emulator's checks; SAP's message for each missing field is not confirmed by a "
+          "public source). An item without QUANTITY takes the "
+          "sum of its schedule lines. Errors come with the closing E BAPI 001. The number "
+          "(range EINKBELEG) is drawn at the call; nothing is written before "
+          "BAPI_TRANSACTION_COMMIT.")
 
 BAPI_MATERIAL_AVAILABILITY = FunctionInterface(
     "BAPI_MATERIAL_AVAILABILITY", "Availability check (ATP) of a material in a plant", (
@@ -234,7 +243,8 @@ post_goods_movement = services.post_goods_movement
 # -- BAPI_PO_CREATE1 ---------------------------------------------------------------------------
 
 def create_purchase_order(call: Call) -> dict[str, Any]:
-    header = _checked(call["POHEADER"], call["POHEADERX"], ("PO_NUMBER",))
+    # PO_NUMBER is read unflagged so that an external number is refused, not ignored
+    header = _taken(call["POHEADER"], call["POHEADERX"], ("PO_NUMBER",))
     numbers = [row["PO_ITEM"] for row in call["POITEM"] if int(row["PO_ITEM"])]
     if len(numbers) != len(set(numbers)):
         twice = next(n for n in numbers if numbers.count(n) > 1)
@@ -271,26 +281,26 @@ def _po_refused(*errors: SapMessage) -> dict[str, Any]:
     return {"RETURN": [_returned(m) for m in (*errors, closing)]}
 
 
-def _checked(data: dict[str, Any], flags: dict[str, Any], always: tuple[str, ...] = ()
-             ) -> dict[str, Any]:
-    """SAP's checkbox rule: with an X structure, only fields flagged X are taken (and the
-    key fields ``always``); without one (nothing flagged), every field is."""
-    if not any(value == "X" for value in flags.values()):
-        return dict(data)
+def _taken(data: dict[str, Any], flags: dict[str, Any], keys: tuple[str, ...] = ()
+           ) -> dict[str, Any]:
+    """SAP's checkbox rule: only the fields flagged X in the X structure are taken, and
+    the key fields ``keys``; a row without its X row takes nothing but its keys."""
     return {name: value for name, value in data.items()
-            if flags.get(name) == "X" or name in always}
+            if flags.get(name) == "X" or name in keys}
 
 
 def _po_items(call: Call) -> list[StoItemInput]:
-    flags = {row["PO_ITEM"]: row for row in call["POITEMX"]}
+    item_flags = {row["PO_ITEM"]: row for row in call["POITEMX"]}
+    schedule_flags = {(row["PO_ITEM"], row["SCHED_LINE"]): row for row in call["POSCHEDULEX"]}
     scheduled: dict[str, Decimal] = {}
     for line in call["POSCHEDULE"]:
+        taken_line = _taken(line, schedule_flags.get((line["PO_ITEM"], line["SCHED_LINE"]), {}),
+                            ("PO_ITEM", "SCHED_LINE"))
         scheduled[line["PO_ITEM"]] = scheduled.get(line["PO_ITEM"], Decimal(0)) + \
-            line["QUANTITY"]
+            taken_line.get("QUANTITY", Decimal(0))
     items = []
     for row in call["POITEM"]:
-        taken = _checked(row, flags.get(row["PO_ITEM"], {}), ("PO_ITEM",)) if flags \
-            else dict(row)
+        taken = _taken(row, item_flags.get(row["PO_ITEM"], {}), ("PO_ITEM",))
         quantity = taken.get("QUANTITY") or scheduled.get(row["PO_ITEM"], Decimal(0))
         try:
             material = matn1_input(taken.get("MATERIAL", ""))

@@ -135,6 +135,19 @@ def test_with_a_description_values_are_written_in_their_type_s_wire_format():
     assert texts["ROWS"][0][0].text == "7"
 
 
+def test_with_a_description_a_table_parameter_not_passed_is_sent_empty():
+    call = call_element(build_request("Z_TEST", {"MATERIAL": "4711"}, DESCRIPTION), "Z_TEST")
+
+    assert [(c.tag, len(c), c.text) for c in call] == [("MATERIAL", 0, "4711"),
+                                                       ("ROWS", 0, None)]
+
+
+def test_without_a_description_only_the_parameters_passed_are_sent():
+    call = call_element(build_request("Z_TEST", {"MATERIAL": "4711"}), "Z_TEST")
+
+    assert [c.tag for c in call] == ["MATERIAL"]
+
+
 def test_with_a_description_an_unknown_parameter_is_refused():
     with pytest.raises(ExternalRuntimeError, match="Parameter PLANT is not a parameter of "
                                                    "function Z_TEST"):
