@@ -606,11 +606,11 @@ def driver_statement(conn: Connection, sql: str, parameters: Sequence[Any]
     driver error is raised as the SQLAlchemy exception ``exec_driver_sql`` raises for it
     (:class:`sqlalchemy.exc.IntegrityError`, ``OperationalError`` ...), so that storage
     failures are classified as before. While anything listens for SQLAlchemy's statement
-    events (a test or a profile counting statements), the statement goes through SQLAlchemy
-    so that the listener sees it. Only for statements whose values the driver returns as
-    SQLAlchemy would (text and integer columns)."""
-    dispatch = conn.dispatch
-    if dispatch.before_cursor_execute or dispatch.after_cursor_execute:
+    events (a test or a profile counting statements), or the connection has not begun its
+    transaction, the statement goes through SQLAlchemy (:func:`_sqlalchemy_must_run`). Only
+    for statements whose values the driver returns as SQLAlchemy would (text and integer
+    columns)."""
+    if _sqlalchemy_must_run(conn):
         return driver_statement_with_sqlalchemy(conn, sql, parameters)
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
@@ -625,6 +625,15 @@ def driver_statement(conn: Connection, sql: str, parameters: Sequence[Any]
                                   dialect=conn.dialect) from error
     finally:
         cursor.close()
+
+
+def _sqlalchemy_must_run(conn: Connection) -> bool:
+    """A statement goes through SQLAlchemy while something listens for its statement events,
+    and on a connection that has not begun its transaction: SQLAlchemy begins it then
+    ("autobegin"), and its commit or rollback would not know of a statement it never saw."""
+    dispatch = conn.dispatch
+    return (not conn.in_transaction() or bool(dispatch.before_cursor_execute)
+            or bool(dispatch.after_cursor_execute))
 
 
 def driver_statement_with_sqlalchemy(conn: Connection, sql: str, parameters: Sequence[Any]
@@ -642,8 +651,7 @@ def driver_statement_many(conn: Connection, sql: str,
     """:func:`driver_statement` for a statement that writes and returns nothing, run once
     for each parameter tuple (the driver's ``executemany``): what
     ``conn.exec_driver_sql(sql, parameters)`` does with a list of tuples."""
-    dispatch = conn.dispatch
-    if dispatch.before_cursor_execute or dispatch.after_cursor_execute:
+    if _sqlalchemy_must_run(conn):
         conn.exec_driver_sql(sql, list(parameters))
         return
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]

@@ -135,6 +135,23 @@ def test_a_statement_listener_sees_the_statement(db: Database) -> None:
     assert MANY in seen
 
 
+def test_a_connection_without_a_transaction_begins_one_as_sqlalchemy_does(
+        db: Database) -> None:
+    """Without a transaction begun, the statement goes through SQLAlchemy, which begins one
+    ("autobegin"), so that the connection's commit or rollback is about it."""
+    kept = {}
+    for way in sorted(WAYS):
+        with db.engine.connect() as conn:
+            WAYS[way](conn, "INSERT INTO t (k, v, n) VALUES (?, ?, ?)", (way, "x", 1))
+            assert conn.in_transaction()
+            conn.rollback()
+            kept[way] = conn.exec_driver_sql("SELECT count(*) FROM t WHERE k = ?",
+                                             (way,)).scalar_one()
+            conn.rollback()
+
+    assert kept["driver"] == kept["sqlalchemy"]
+
+
 def test_the_inbound_statements_answer_alike_on_the_driver_and_through_sqlalchemy(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The callers in fake_sap.db and the material master, once each way."""
