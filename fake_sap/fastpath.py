@@ -37,6 +37,11 @@ that, byte for byte):
   syntax check of inbound IDocs (:mod:`fake_sap.idoc.validation`) finds nothing; that
   module asks them first and runs its own check only when they say False, so every finding
   is still the reference's (``tests/unit/fake_sap/test_fastpath_idoc_check.py``).
+- :func:`driver_statement` and :func:`driver_statement_many` run SQL text on the driver
+  inside the connection's transaction and answer what ``exec_driver_sql`` answers (rows, row
+  count, SQLAlchemy's exception for a driver error, an invalidated connection when the
+  database dropped it); they go through SQLAlchemy while statement events are listened to
+  (``tests/unit/fake_sap/test_fastpath_driver.py``).
 - :func:`join_documents` returns what :func:`join_documents_with_lxml` returns: one
   document holding the IDOC elements of several stored documents of one type. It joins
   them as text only when every document has exactly the shape lxml (and so
@@ -612,8 +617,9 @@ def driver_statement(conn: Connection, sql: str, parameters: Sequence[Any]
     columns)."""
     if _sqlalchemy_must_run(conn):
         return driver_statement_with_sqlalchemy(conn, sql, parameters)
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = None
     try:
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         cursor.execute(sql, parameters)
         # the count as SQLAlchemy keeps it: taken before the rows are fetched (SQLite
         # counts the rows an UPDATE ... RETURNING changed only once they are fetched)
@@ -621,10 +627,10 @@ def driver_statement(conn: Connection, sql: str, parameters: Sequence[Any]
         rows = cursor.fetchall() if cursor.description is not None else []
         return [tuple(row) for row in rows], count
     except conn.dialect.loaded_dbapi.Error as error:
-        raise DBAPIError.instance(sql, parameters, error, conn.dialect.loaded_dbapi.Error,
-                                  dialect=conn.dialect) from error
+        raise _sqlalchemy_error(conn, cursor, sql, parameters, error, many=False) from error
     finally:
-        cursor.close()
+        if cursor is not None:
+            cursor.close()
 
 
 def _sqlalchemy_must_run(conn: Connection) -> bool:
@@ -654,11 +660,24 @@ def driver_statement_many(conn: Connection, sql: str,
     if _sqlalchemy_must_run(conn):
         conn.exec_driver_sql(sql, list(parameters))
         return
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = None
     try:
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         cursor.executemany(sql, parameters)
     except conn.dialect.loaded_dbapi.Error as error:
-        raise DBAPIError.instance(sql, parameters, error, conn.dialect.loaded_dbapi.Error,
-                                  dialect=conn.dialect, ismulti=True) from error
+        raise _sqlalchemy_error(conn, cursor, sql, parameters, error, many=True) from error
     finally:
-        cursor.close()
+        if cursor is not None:
+            cursor.close()
+
+
+def _sqlalchemy_error(conn: Connection, cursor: Any, sql: str, parameters: Any,
+                      error: Any, many: bool) -> BaseException:
+    """The exception SQLAlchemy raises for a driver error, and what it does besides: a
+    connection the database dropped is invalidated, so the pool does not hand it out again."""
+    lost = conn.dialect.is_disconnect(error, conn.connection.dbapi_connection, cursor)
+    if lost:
+        conn.invalidate(error)
+    return DBAPIError.instance(sql, parameters, error, conn.dialect.loaded_dbapi.Error,
+                               connection_invalidated=lost, dialect=conn.dialect,
+                               ismulti=many)

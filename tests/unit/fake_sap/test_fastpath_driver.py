@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Connection, event
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from fake_sap.db import change_pointers, idocs, numbers
 from fake_sap.db.engine import Database
@@ -115,6 +115,19 @@ def test_a_driver_error_of_many_rows_is_sqlalchemys_exception_for_it(
         db: Database, run: Callable[[Connection, str, list[tuple[Any, ...]]], None]) -> None:
     with pytest.raises(IntegrityError), db.write() as conn:
         run(conn, "INSERT INTO t (k, v, n) VALUES (?, ?, ?)", [("a", "x", 1), ("a", "y", 2)])
+
+
+@pytest.mark.parametrize("way", sorted(WAYS))
+def test_a_lost_connection_is_invalidated_as_sqlalchemy_invalidates_it(db: Database,
+                                                                        way: str) -> None:
+    with db.engine.connect() as conn:
+        conn.begin()
+        conn.connection.driver_connection.close()  # type: ignore[union-attr]
+        with pytest.raises(DBAPIError) as raised:
+            WAYS[way](conn, "SELECT k FROM t WHERE k = ?", ("a",))
+
+        assert raised.value.connection_invalidated
+        assert conn.invalidated
 
 
 def test_a_statement_listener_sees_the_statement(db: Database) -> None:
