@@ -9,6 +9,8 @@ through Flask's test client (no sockets, no gunicorn) and prints:
   in the timed rounds (``gc.callbacks`` only observe; no setting is changed);
 - SQL statements (``BEGIN`` and ``COMMIT`` included, each row of a many-row INSERT on its
   own) and transactions per request, from SQLite's trace of each connection;
+- for a single IDoc, the pages SQLite writes to its write-ahead log per request (one more
+  round, with the log emptied first and not checkpointed while it runs);
 - for a packet, the objects the garbage collector tracks that a chunk of IDocs holds when
   it is written, per IDoc (``gc.get_objects`` after a full collection, in one more request
   outside the timed rounds; these are what young collections promote, and promoted objects
@@ -92,6 +94,36 @@ def counted_sql(app: Flask) -> Iterator[SqlCounts]:
     finally:
         event.remove(engine, "connect", on_connect)
         engine.dispose()
+
+
+def wal_frames_per_request(app: Flask, send: Request, serial: Iterator[int],
+                           requests: int) -> float | None:
+    """Pages written to SQLite's write-ahead log per request (each frame is one page), in
+    one more round of ``requests`` outside the timed ones: the log is emptied first and
+    not checkpointed during the round, so its size then counts every frame written. None
+    when the database is no SQLite file."""
+    engine = runtime_of(app).db.engine
+    wal = Path(f"{engine.url.database}-wal") if engine.url.database else None
+    if wal is None or engine.dialect.name != "sqlite":
+        return None
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+
+    engine.dispose()
+    event.listen(engine, "connect", on_connect)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            page_size = int(conn.exec_driver_sql("PRAGMA page_size").scalar_one())
+        for _ in range(requests):
+            send(next(serial))
+        # the log's header (32 bytes), then per frame a 24-byte header and the page
+        frames = max(0, wal.stat().st_size - 32) / (24 + page_size)
+    finally:
+        event.remove(engine, "connect", on_connect)
+        engine.dispose()
+    return frames / requests
 
 
 def runtime_of(app: Flask) -> Any:
@@ -272,6 +304,8 @@ def profile(kind: str, requests: int, top: int, save: str | None = None,
                 cpu_rounds.append(time.process_time() - started)
 
         held = held_objects_per_idoc(send, next(serial)) if kind == "packet" else None
+        wal_pages = wal_frames_per_request(app, send, serial, requests) \
+            if kind == "inbound" else None
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(requests):
@@ -289,6 +323,9 @@ def profile(kind: str, requests: int, top: int, save: str | None = None,
     print(f"  SQL statements / request: {counts.statements / requests:.2f} "
           "(BEGIN and COMMIT included)", file=out)
     print(f"  transactions / request:   {counts.transactions / requests:.2f}", file=out)
+    if wal_pages is not None:
+        print(f"  WAL pages / request:      {wal_pages:.1f} (frames SQLite wrote to its log, "
+              "in one more round without checkpoints)", file=out)
     idocs = IDOCS_PER_REQUEST.get(kind, 1)
     if idocs > 1:
         print(f"  per IDoc ({idocs} a request): {1000 * per_request[0] / idocs:.1f} us CPU best, "

@@ -1,5 +1,5 @@
 """Bulk writes and reads for the hot paths (inbound IDoc packets, BD10), straight to the
-DB-API. Layer: persistence (imports SQLAlchemy and the schema only).
+DB-API. Layer: persistence (imports SQLAlchemy, the schema and the fast path's driver calls).
 
 SQLAlchemy Core spends far more time preparing each row of an ``executemany`` than the
 database spends writing it: for a 100,000-IDoc packet that is most of the time. These
@@ -24,6 +24,8 @@ from typing import Any
 
 from sqlalchemy import Connection, DateTime, String, Table
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
+
+from fake_sap.fastpath import driver_statement, driver_statement_many
 
 _PLACEHOLDER = {"sqlite": "?", "postgresql": "%s"}
 
@@ -98,8 +100,8 @@ def write_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *
     pick = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
     for first in range(0, len(rows), rows_per_statement):
         batch = rows[first:first + rows_per_statement]
-        conn.exec_driver_sql(_multi_row_sql(dialect, table, columns, conflict, len(batch)),
-                             tuple(chain.from_iterable(map(pick, batch))))
+        driver_statement(conn, _multi_row_sql(dialect, table, columns, conflict, len(batch)),
+                         tuple(chain.from_iterable(map(pick, batch))))
 
 
 @lru_cache(maxsize=256)
@@ -147,7 +149,7 @@ def execute_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
         parameters = [pick(row) + default_values for row in rows]
     else:
         parameters = [pick(row) for row in rows]
-    conn.exec_driver_sql(sql, parameters)
+    driver_statement_many(conn, sql, parameters)
 
 
 @lru_cache(maxsize=1024)

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, update
 
 from fake_sap.db.bulk import write_rows
 from fake_sap.db.schema import bdcp2, partner_messages
+from fake_sap.fastpath import driver_statement
 
 
 class ChangePointer(NamedTuple):
@@ -52,10 +53,10 @@ def mark_processed_without_receivers(conn: Connection, mandt: str) -> bool:
 
     True when it marked any; False when none was open or a partner receives, so that the
     caller distributes whatever is open."""
-    # still through SQLAlchemy's connection, so a storage failure is classified as any
-    return bool(conn.exec_driver_sql(_mark_processed_without_receivers_sql(conn.dialect.name),
-                                     (mandt, mandt),
-                                     execution_options={"preserve_rowcount": True}).rowcount)
+    # on the driver, which raises a storage failure as SQLAlchemy would (see fastpath)
+    _, marked = driver_statement(conn, _mark_processed_without_receivers_sql(conn.dialect.name),
+                                 (mandt, mandt))
+    return bool(marked)
 
 
 def mark_processed(conn: Connection, mandt: str, up_to: int) -> None:

@@ -12,7 +12,8 @@ from sqlalchemy import Connection, and_, bindparam, func, select, update
 
 from fake_sap.db.bulk import write_rows
 from fake_sap.db.schema import edidc, edids, idoc_inbound_keys, idoc_serialization
-from fake_sap.db.upsert import advance_if_newer, upsert
+from fake_sap.db.upsert import upsert
+from fake_sap.fastpath import driver_statement
 
 #: control-record columns filled from EDI_DC40 fields of the same (upper-case) name
 CONTROL_COLUMNS = ("mescod", "mesfct", "sndpor", "sndprt", "sndprn", "rcvpor", "rcvprt",
@@ -160,8 +161,8 @@ def claim_sender_docnum(conn: Connection, mandt: str, sndprn: str, refint: str,
     # every single IDoc claims its key: SQL text made once, as for the chunk look-ups below
     # (under PostgreSQL a concurrent claim of the same key waits for the other transaction
     # and then inserts nothing, which is the race protection wanted)
-    claimed = conn.exec_driver_sql(_claim_sql(conn.dialect.name), (mandt, sndprn, refint, docnum),
-                                   execution_options={"preserve_rowcount": True}).rowcount
+    _, claimed = driver_statement(conn, _claim_sql(conn.dialect.name),
+                                  (mandt, sndprn, refint, docnum))
     if claimed == 1:
         return None
     return conn.execute(select(idoc_inbound_keys.c.docnum).where(
@@ -176,9 +177,10 @@ def advance_serial(conn: Connection, mandt: str, mestyp: str, objkey: str, seria
     Returns ``None`` when it is newer than anything posted before, else the DOCNUM of the
     IDoc that already carried an equal or newer SERIAL.
     """
-    row = {"mandt": mandt, "mestyp": mestyp, "objkey": objkey, "serial": serial,
-           "docnum": docnum}
-    if advance_if_newer(conn, idoc_serialization, row, "serial"):
+    # what db.upsert.advance_if_newer does, as SQL text made once (see claim_sender_docnum)
+    _, advanced = driver_statement(conn, _advance_serial_sql(conn.dialect.name),
+                                   (mandt, mestyp, objkey, serial, docnum))
+    if advanced == 1:
         return None
     return conn.execute(select(idoc_serialization.c.docnum).where(
         idoc_serialization.c.mandt == mandt, idoc_serialization.c.mestyp == mestyp,
@@ -221,10 +223,11 @@ def newest_serials(conn: Connection, mandt: str, mestyp: str,
         conn, _serials_sql(conn.dialect.name, len(keys)), (mandt, mestyp, *keys))}
 
 
-# The two look-ups every inbound chunk makes, as SQL text made once per dialect and number of
+# The statements every inbound chunk makes, as SQL text made once per dialect and number of
 # keys: building and compiling a SELECT cost several times the database's own work for a
 # single IDoc. Only text columns are read, which the driver returns as SQLAlchemy would.
-# They still run through SQLAlchemy's connection, so a storage failure is classified as any.
+# They run on the driver in the connection's transaction (fake_sap.fastpath.driver_statement),
+# which raises a storage failure as SQLAlchemy would, so it is classified as any.
 
 _PLACEHOLDER = {"sqlite": "?", "postgresql": "%s"}
 
@@ -246,6 +249,17 @@ def _claim_sql(dialect: str) -> str:
             "ON CONFLICT (mandt, sndprn, refint) DO NOTHING")
 
 
+@lru_cache(maxsize=4)
+def _advance_serial_sql(dialect: str) -> str:
+    mark = _PLACEHOLDER[dialect]
+    table = idoc_serialization.name
+    return (f"INSERT INTO {table} (mandt, mestyp, objkey, serial, docnum) "
+            f"VALUES ({mark}, {mark}, {mark}, {mark}, {mark}) "
+            "ON CONFLICT (mandt, mestyp, objkey) DO UPDATE "
+            "SET serial = excluded.serial, docnum = excluded.docnum "
+            f"WHERE {table}.serial < excluded.serial")
+
+
 @lru_cache(maxsize=512)
 def _claims_sql(dialect: str, senders: int, refints: int) -> str:
     mark = _PLACEHOLDER[dialect]
@@ -256,7 +270,7 @@ def _claims_sql(dialect: str, senders: int, refints: int) -> str:
 
 def _driver_rows(conn: Connection, sql: str, parameters: tuple[str, ...]
                  ) -> list[tuple[Any, ...]]:
-    return [tuple(row) for row in conn.exec_driver_sql(sql, parameters)]
+    return driver_statement(conn, sql, parameters)[0]
 
 
 def record_serials(conn: Connection, mandt: str, mestyp: str,

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, insert, select
 from fake_sap.db.engine import Database
 from fake_sap.db.schema import number_ranges
 from fake_sap.db.upsert import insert_if_absent
+from fake_sap.fastpath import driver_statement
 
 #: first number of each range object, as in a freshly customized system
 RANGE_STARTS: dict[str, int] = {
@@ -56,10 +57,10 @@ def take(conn: Connection, mandt: str, obj: str, count: int = 1) -> int:
     workers never get the same number. Numbers taken by a transaction that rolls back are
     given back with it; a later issue's LUW handling decides when gaps are wanted.
     """
-    # still through SQLAlchemy's connection, so a storage failure is classified as any
-    updated = conn.exec_driver_sql(_take_sql(conn.dialect.name), (count, mandt, obj)).first()
-    if updated is not None:
-        return int(updated[0]) - count
+    # on the driver, which raises a storage failure as SQLAlchemy would (see fastpath)
+    updated, _ = driver_statement(conn, _take_sql(conn.dialect.name), (count, mandt, obj))
+    if updated:
+        return int(updated[0][0]) - count
     # a range created on first use (e.g. per fiscal year); racing creators are harmless
     start = RANGE_STARTS.get(obj.split(":", 1)[0], 1)
     insert_if_absent(conn, number_ranges, {"mandt": mandt, "object": obj, "next_value": start})

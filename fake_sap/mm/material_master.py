@@ -34,6 +34,7 @@ from fake_sap.db.master_data import Row, object_keys, rows_by_object
 from fake_sap.db.schema import makt, mara, marc, mard, marm, mbew, mvke
 from fake_sap.db.upsert import RowChanges, insert_if_absent, write_changes
 from fake_sap.errors import SapMessage, declared_error, sap_error
+from fake_sap.fastpath import driver_statement
 from fake_sap.lookups import Lookups
 
 #: the kind of object in :class:`fake_sap.lookups.Lookups` (known materials: MTART)
@@ -504,17 +505,21 @@ _KNOWN_TYPES = select(mara.c.matnr, mara.c.mtart).where(
     mara.c.mandt == bindparam("mandt"), mara.c.matnr.in_(bindparam("matnrs", expanding=True)))
 
 
-_KNOWN_TYPE = select(mara.c.matnr, mara.c.mtart).where(
-    mara.c.mandt == bindparam("mandt"), mara.c.matnr == bindparam("matnr"))
+#: one material (a single IDoc) as SQL text: an expanding IN is rendered again at every
+#: execution, and even a compiled SELECT from the cache cost SQLAlchemy several times what
+#: SQLite spends on this primary-key look-up (two text columns, returned as SQLAlchemy would)
+_KNOWN_TYPE_SQL = {dialect: f"SELECT matnr, mtart FROM {mara.name} "
+                            f"WHERE mandt = {mark} AND matnr = {mark}"
+                   for dialect, mark in (("sqlite", "?"), ("postgresql", "%s"))}
 
 
 def known_types(conn: Connection, mandt: str, matnrs: Sequence[str]) -> dict[str, str]:
     """The material type (MTART) of each of ``matnrs`` that exists."""
     if len(matnrs) == 1:
-        # one material (a single IDoc): an expanding IN is rendered again at every execution
-        rows = conn.execute(_KNOWN_TYPE, {"mandt": mandt, "matnr": matnrs[0]})
-    else:
-        rows = conn.execute(_KNOWN_TYPES, {"mandt": mandt, "matnrs": list(matnrs)})
+        found, _ = driver_statement(conn, _KNOWN_TYPE_SQL[conn.dialect.name],
+                                    (mandt, matnrs[0]))
+        return {r[0]: r[1] for r in found}
+    rows = conn.execute(_KNOWN_TYPES, {"mandt": mandt, "matnrs": list(matnrs)})
     return {r[0]: r[1] for r in rows}
 
 
