@@ -7,8 +7,8 @@ receives them. They use ``ix_bdcp2_client_open`` (client, processing flag). The 
 and every pointer marked processed changed it: about two of the pages SQLite writes for a
 single inbound IDoc.
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-07 22:47:32.634127
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0014'
-down_revision = '0013'
+revision = '0015'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 
