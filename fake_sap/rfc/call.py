@@ -38,15 +38,16 @@ class RfcFunction:
 
 
 class CommitLog(Protocol):
-    """What the edge writes in the database transaction of a commit the call makes (its log
-    of calls), so that a committing call needs no transaction of its own for it."""
+    """What the edge writes in the database transaction of a commit the call makes, or of
+    the update task it registers (its log of calls), so that such a call needs no
+    transaction of its own for it."""
 
     def write(self, conn: Connection, outputs: Mapping[str, Any] | None) -> None:
-        """Runs last in the commit's transaction; ``outputs`` are the call's when known by
-        then (None: the function builds them after the commit)."""
+        """Runs last in the commit's (or the registration's) transaction; ``outputs`` are
+        the call's when known by then (None: the function builds them after the commit)."""
 
     def committed(self) -> None:
-        """The commit with :meth:`write`'s rows is durable."""
+        """The transaction with :meth:`write`'s rows is durable."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,9 @@ class Call:
     env: Environment
     #: update tasks this call registered
     updates: int = 0
+    #: the handler's result and the outputs made of it, when they were needed already in
+    #: the transaction that registered the update task (see :meth:`register_update`)
+    answered: tuple[dict[str, Any], dict[str, Any]] | None = None
 
     def __getitem__(self, name: str) -> Any:
         return self.params[name]
@@ -110,24 +114,64 @@ class Call:
         gap in the range, as in SAP."""
         return self.env.numbers.draw(self.db, self.mandt, range_object)
 
-    def register_update(self, function: str, payload: dict[str, Any]) -> None:
+    def register_update(self, function: str, payload: dict[str, Any],
+                        result: Callable[[], dict[str, Any]] | None = None) -> None:
+        """``CALL FUNCTION ... IN UPDATE TASK``. ``result``: what the handler will return,
+        known once the task is built; given, the call's log row is written in the task's
+        transaction (one transaction less for the call), and the handler returns
+        :meth:`result_of` it."""
+        finish = self._log_with_task(result)
         luw.register_update(self.db, self.env.session, function, payload,
-                            self.env.update_functions)
+                            self.env.update_functions, finish=finish)
+        self._logged_with_task(finish)
         self.updates += 1
 
     def register_numbered_update(self, function: str, range_object: str,
-                                 payload_for: Callable[[int], dict[str, Any]]) -> int:
+                                 payload_for: Callable[[int], dict[str, Any]],
+                                 result: Callable[[], dict[str, Any]] | None = None
+                                 ) -> int:
         """:meth:`take_number` and :meth:`register_update` of the payload that carries the
-        number; returns the number. Unbuffered, both happen in one database transaction."""
+        number; returns the number. Unbuffered, both happen in one database transaction.
+        ``result`` as in :meth:`register_update`, called after ``payload_for``."""
         if self.env.numbers.buffered(range_object):
             number = self.take_number(range_object)
-            self.register_update(function, payload_for(number))
+            self.register_update(function, payload_for(number), result)
             return number
+        finish = self._log_with_task(result)
         number = luw.register_numbered_update(self.db, self.env.session, function,
                                               range_object, payload_for,
-                                              self.env.update_functions)
+                                              self.env.update_functions, finish=finish)
+        self._logged_with_task(finish)
         self.updates += 1
         return number
+
+    def result_of(self, result: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """The handler's result: the one its log row was written with, if it was."""
+        return self.answered[0] if self.answered is not None else result()
+
+    def _log_with_task(self, result: Callable[[], dict[str, Any]] | None
+                       ) -> Callable[[Connection], None] | None:
+        """What the registration's transaction runs last: the call's log row with the
+        outputs the handler will return (nothing when they are not known, or the call has
+        registered a task before)."""
+        commit_log = self.env.commit_log
+        if commit_log is None or result is None or self.answered is not None:
+            return None
+
+        def finish(conn: Connection) -> None:
+            answer = result()
+            try:
+                outputs = self.interface.complete(self.params, answer)
+            except ConversionError:
+                return  # execute() says so; the row is written after the call
+            commit_log.write(conn, outputs)
+            self.answered = (answer, outputs)
+        return finish
+
+    def _logged_with_task(self, finish: Callable[[Connection], None] | None) -> None:
+        if finish is not None and self.answered is not None and \
+                self.env.commit_log is not None:
+            self.env.commit_log.committed()
 
     def commit(self, outputs: Mapping[str, Any] | None = None) -> CommitResult:
         """COMMIT WORK; ``outputs``: the call's, when they are known before it commits."""
@@ -154,7 +198,9 @@ def execute(function: RfcFunction, env: Environment, values: Mapping[str, Any]
     call = Call(function.interface, params, env)
     result = function.handler(call)
     try:
-        outputs = function.interface.complete(params, result)
+        # made already when the log row was written with the call's update task
+        outputs = call.answered[1] if call.answered is not None \
+            and call.answered[0] is result else function.interface.complete(params, result)
     except ConversionError as error:
         raise SystemFailure(f"{function.name} returned an invalid value: {error.text}") \
             from None

@@ -294,9 +294,11 @@ _ADD_TASK = insert(rfc_update_tasks).from_select(
 
 
 def register_update(db: Database, session: Session, function: str,
-                    payload: dict[str, Any], known: Container[str]) -> None:
+                    payload: dict[str, Any], known: Container[str],
+                    finish: Callable[[Connection], None] | None = None) -> None:
     """``CALL FUNCTION function IN UPDATE TASK``: remember it for the session's commit
-    (``known``: the update functions the commit can run).
+    (``known``: the update functions the commit can run). ``finish`` runs last in the same
+    database transaction (the SOAP-RFC edge writes the call's log row there).
 
     The session's last use is not written here: :func:`open_session` did that for this
     call already (at most a second ago)."""
@@ -304,20 +306,26 @@ def register_update(db: Database, session: Session, function: str,
         raise SystemFailure(f"Update function {function} is not registered")
     with db.write() as conn:
         _add_task(conn, session, function, payload)
+        if finish is not None:
+            finish(conn)
 
 
 def register_numbered_update(db: Database, session: Session, function: str,
                              range_object: str, payload_for: Callable[[int], dict[str, Any]],
-                             known: Container[str]) -> int:
+                             known: Container[str],
+                             finish: Callable[[Connection], None] | None = None) -> int:
     """Draw the next number of ``range_object`` from the database and register the update
     task whose payload (``payload_for(number)``) carries it, in one transaction; returns the
     number. The number is committed with the task, so a later rollback of the LUW leaves a
-    gap, as in SAP; if the session has ended, neither is kept."""
+    gap, as in SAP; if the session has ended, neither is kept. ``finish`` runs last in the
+    same transaction, as in :func:`register_update`."""
     if function not in known:
         raise SystemFailure(f"Update function {function} is not registered")
     with db.write() as conn:
         number = numbers.take(conn, session.mandt, range_object)
         _add_task(conn, session, function, payload_for(number))
+        if finish is not None:
+            finish(conn)
     return number
 
 

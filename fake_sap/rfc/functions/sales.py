@@ -226,14 +226,19 @@ def _create(call: Call, names: _Names, returns_only: bool) -> dict[str, Any]:
     messages = [_return_row(m) for m in plan.messages]
     if call["TESTRUN"] == "X":
         return {"RETURN": [*messages, _return_row(_simulated(plan))]}
+
+    def result() -> dict[str, Any]:  # once the document has its number
+        return {"SALESDOCUMENT": plan.vbeln,
+                "RETURN": [*messages, _return_row(sales_orders.success_message(plan))]}
+
+    # the call's log row is written in the task's transaction (``result``)
     if external:
         plan.vbeln = external
-        call.register_update(UPDATE_FUNCTION, plan.to_payload())
+        call.register_update(UPDATE_FUNCTION, plan.to_payload(), result)
     else:
         call.register_numbered_update(UPDATE_FUNCTION, NUMBER_RANGE,
-                                      lambda number: _numbered(plan, number))
-    return {"SALESDOCUMENT": plan.vbeln,
-            "RETURN": [*messages, _return_row(sales_orders.success_message(plan))]}
+                                      lambda number: _numbered(plan, number), result)
+    return call.result_of(result)
 
 
 def _numbered(plan: OrderPlan, number: int) -> dict[str, Any]:
