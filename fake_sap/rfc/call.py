@@ -7,12 +7,15 @@ rest come back initial (or, for CHANGING and TABLES, as they were passed).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Connection
 
+from fake_sap.basis import iso_codes
+from fake_sap.basis.iso_codes import CodesSource
 from fake_sap.db.engine import Database
 from fake_sap.db.numbers import NumberBuffer
 from fake_sap.rfc import luw
@@ -72,6 +75,9 @@ class Environment:
     version: int | None = None
     #: written in the transaction of a commit the call makes (None: nothing is)
     commit_log: CommitLog | None = None
+    #: the client's ISO code tables as kept with the client state the call's logon checked
+    #: (None: read from the tables wherever they are needed)
+    codes: CodesSource | None = None
 
 
 @dataclass
@@ -99,6 +105,16 @@ class Call:
     @property
     def user(self) -> str:
         return self.env.user
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read transaction on the call's database whose ISO code conversions
+        (:func:`fake_sap.basis.iso_codes.for_client`) take the codes of the call's client
+        state."""
+        with self.db.read() as conn:
+            if self.env.codes is not None:
+                iso_codes.use_in_transaction(conn, self.env.codes)
+            yield conn
 
     def client_state(self, name: str, load: Callable[[], _T]) -> _T:
         """What ``load`` reads of the client's state that only a change of the state
@@ -179,7 +195,7 @@ class Call:
         finish = None if commit_log is None else (
             lambda conn: commit_log.write(conn, outputs))
         result = luw.commit(self.db, self.env.session, self.env.update_functions,
-                            finish=finish)
+                            finish=finish, codes=self.env.codes)
         # an update termination rolled back the whole transaction, the log's row too
         if commit_log is not None and result.error is None:
             commit_log.committed()

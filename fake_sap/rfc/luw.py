@@ -38,6 +38,8 @@ from sqlalchemy import (
 )
 
 from fake_sap.ale.outbound import distribute_change_pointers
+from fake_sap.basis import iso_codes
+from fake_sap.basis.iso_codes import CodesSource
 from fake_sap.db import numbers, state_version
 from fake_sap.db.engine import Database
 from fake_sap.db.rfc_schema import (
@@ -354,13 +356,18 @@ class CommitResult:
 
 
 def commit(db: Database, session: Session, update_functions: UpdateFunctions,
-           finish: Callable[[Connection], None] | None = None) -> CommitResult:
+           finish: Callable[[Connection], None] | None = None,
+           codes: CodesSource | None = None) -> CommitResult:
     """COMMIT WORK AND WAIT: run the session's update tasks in order, all or nothing.
 
     ``finish`` runs last in the same database transaction (a transactional RFC unit marks
-    its TID executed there, so its work and its TID are committed together)."""
+    its TID executed there, so its work and its TID are committed together). ``codes``: the
+    client's ISO code tables as the request's client state keeps them, for the conversions
+    of the update tasks and of the outbound IDocs they cause."""
     try:
         with db.write() as conn:
+            if codes is not None:
+                iso_codes.use_in_transaction(conn, codes)
             tasks = _claim_tasks(conn, session.id)
             for task in tasks:
                 update_functions[task["function"]](conn, session.mandt, task["payload"])

@@ -247,6 +247,12 @@ def _numbered(plan: OrderPlan, number: int) -> dict[str, Any]:
     return plan.to_payload()
 
 
+def _client_units(call: Call) -> CodeMap:
+    """The client's units with their ISO codes, as the call's client state keeps them."""
+    with call.read() as conn:
+        return codes.client_units(conn, call.mandt)
+
+
 def _return_row(message: SapMessage) -> dict[str, Any]:
     return bapiret2(message, message.parameter, message.row, message.field)
 
@@ -356,7 +362,7 @@ def _items(call: Call, names: _Names, convert: bool, errors: list[SapMessage]
     numbers = [sales_orders.item_number(row["ITM_NUMBER"], index)
                for index, row in enumerate(rows, start=1)]
     # the client's T006, read only when an item gives a unit as an ISO code
-    units = codes.client_units(call.db, call.mandt) if any(
+    units = _client_units(call) if any(
         row.get("S_UNIT_ISO") or row.get("T_UNIT_ISO") for row in rows) else codes.NO_UNITS
     schedules = _schedules(call, names, set(numbers), errors)
     prices = _prices(call, names, set(numbers), errors)
@@ -471,7 +477,7 @@ def get_status(call: Call) -> dict[str, Any]:
     found = services.order_status(call.db, call.mandt, vbeln) if vbeln else None
     if found is None:
         return {"RETURN": bapireturn(declared_message("E", "V1", "302", alpha_output(vbeln)))}
-    return {"STATUSINFO": _status_rows(found, codes.client_units(call.db, call.mandt))}
+    return {"STATUSINFO": _status_rows(found, _client_units(call))}
 
 
 def _status_rows(order: OrderStatus, units: CodeMap) -> list[dict[str, Any]]:
