@@ -169,9 +169,11 @@ class Call:
                        ) -> Callable[[Connection], None] | None:
         """What the registration's transaction runs last: the call's log row with the
         outputs the handler will return (nothing when they are not known, or the call has
-        registered a task before)."""
+        registered a task before, or the client commits every call: then the row goes with
+        that commit, as for any other call)."""
         commit_log = self.env.commit_log
-        if commit_log is None or result is None or self.answered is not None:
+        if commit_log is None or result is None or self.answered is not None \
+                or self.env.session.settings.commit_every_call:
             return None
 
         def finish(conn: Connection) -> None:
