@@ -1,15 +1,18 @@
 """Profile committed sales orders over SOAP-RFC, in one process, without a server.
 
 ``python -m bench.profile_orders [--orders N] [--rounds N] [--top N] [--no-profile]
-[--number-buffers S]``
+[--number-buffers S] [--db-url URL]``
 
-Builds the emulator's app in this process on a scratch SQLite file, seeds client 100 as
+Builds the emulator's app in this process on a scratch SQLite file (or on the empty
+database ``--db-url`` names, e.g. a PostgreSQL one), seeds client 100 as
 the ``bapi-orders`` benchmark does, and sends N pairs of BAPI_SALESORDER_CREATEFROMDAT2 +
 BAPI_TRANSACTION_COMMIT through Flask's test client (one SAP session, the envelopes the
 benchmark sends). It prints:
 
 - SQL statements and database transactions per order, counted with SQLAlchemy engine
   events (split into the BAPI call and the commit), and the statements' text by frequency;
+  the driver-level rollbacks (a connection given back to the pool outside a transaction of
+  SQLAlchemy's, e.g. after the state version's quick read) are counted apart;
 - CPU time per order (``time.process_time``, the whole request path in this process): with
   ``--rounds``, the best and the median of that many rounds of ``--orders`` orders each
   (without the profiler), which says more than one round on a busy machine;
@@ -60,11 +63,14 @@ class SqlTally:
     statements: Counter[str] = field(default_factory=Counter)
     transactions: Counter[str] = field(default_factory=Counter)
     texts: Counter[str] = field(default_factory=Counter)
+    #: rollbacks of the pool's connection reset (no transaction of SQLAlchemy's)
+    resets: Counter[str] = field(default_factory=Counter)
 
     def reset(self) -> None:
         self.statements.clear()
         self.transactions.clear()
         self.texts.clear()
+        self.resets.clear()
 
 
 def _watch(db: Database, tally: SqlTally) -> None:
@@ -77,13 +83,19 @@ def _watch(db: Database, tally: SqlTally) -> None:
     def begin(conn: Any) -> None:
         tally.transactions[tally.phase] += 1
 
+    def reset(dbapi_connection: Any, record: Any, reset_state: Any) -> None:
+        if not reset_state.transaction_was_reset:  # else the pool rolls nothing back
+            tally.resets[tally.phase] += 1
+
     event.listen(db.engine, "before_cursor_execute", before_cursor_execute)
     event.listen(db.engine, "begin", begin)
+    event.listen(db.engine.pool, "reset", reset)
 
 
 @contextmanager
-def _app(folder: Path, number_buffers: str) -> Iterator[tuple[FlaskClient, Database]]:
-    settings = Settings(db_url=f"sqlite:///{folder / 'sap.db'}", dispatcher=False,
+def _app(folder: Path, number_buffers: str, db_url: str = ""
+         ) -> Iterator[tuple[FlaskClient, Database]]:
+    settings = Settings(db_url=db_url or f"sqlite:///{folder / 'sap.db'}", dispatcher=False,
                         number_buffers=number_buffers)
     prepare_database(settings)
     app = create_app(settings)
@@ -145,10 +157,12 @@ def main(argv: list[str] | None = None) -> None:
                         help="only count and time (no cProfile overhead)")
     parser.add_argument("--number-buffers", default="", metavar="SETTING",
                         help="FAKE_SAP_NUMBER_BUFFERS for the run, e.g. RV_BELEG=100")
+    parser.add_argument("--db-url", default="", metavar="URL",
+                        help="an empty database to run on instead of a scratch SQLite file")
     options = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="fake-sap-profile-"))
     try:
-        with _app(folder, options.number_buffers) as (client, db):
+        with _app(folder, options.number_buffers, options.db_url) as (client, db):
             master = _seed(client)
             outlets, materials = master["outlets"], master["materials"]
             bodies = [order_request(outlets[i % len(outlets)], material)
@@ -166,7 +180,7 @@ def main(argv: list[str] | None = None) -> None:
             if profile is not None:
                 profile.disable()
             cpu = time.process_time() - started
-        _report(tally, options.orders, cpu, profile is not None)
+        _report(tally, options.orders, cpu, profile is not None, db.engine.dialect.name)
         if rounds:
             print(f"  CPU over {len(rounds)} rounds of {options.orders} orders: best "
                   f"{1000 * min(rounds):.2f} ms, median {1000 * statistics.median(rounds):.2f}"
@@ -177,12 +191,15 @@ def main(argv: list[str] | None = None) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _report(tally: SqlTally, orders: int, cpu: float, profiled: bool) -> None:
+def _report(tally: SqlTally, orders: int, cpu: float, profiled: bool, dialect: str) -> None:
     print(f"{orders} committed orders (BAPI_SALESORDER_CREATEFROMDAT2 + "
-          "BAPI_TRANSACTION_COMMIT, one SAP session, in-process test client, SQLite)")
+          f"BAPI_TRANSACTION_COMMIT, one SAP session, in-process test client, {dialect})")
     for phase in ("BAPI", "COMMIT"):
         print(f"  {phase:<6}: {tally.statements[phase] / orders:5.1f} statements, "
               f"{tally.transactions[phase] / orders:4.1f} transactions per order")
+    resets = sum(tally.resets.values()) / orders
+    if resets:
+        print(f"  pool  : {resets:4.1f} connection resets (driver rollbacks) per order")
     total = sum(tally.statements.values()) / orders
     print(f"  total : {total:5.1f} statements, "
           f"{sum(tally.transactions.values()) / orders:4.1f} transactions per order")

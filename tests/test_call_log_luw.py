@@ -52,3 +52,43 @@ def test_a_call_committed_by_the_commit_every_call_switch_is_logged_once(sap, se
     [(function, returned)] = logged_calls(sap)
     assert function == "BAPI_MATERIAL_SAVEDATA"
     assert returned.startswith("S ")
+
+
+def test_an_order_bapi_is_logged_once_with_the_messages_it_returned(sap, session):
+    """The order BAPI writes its log row in the transaction that registers its update task;
+    the row says what the call returned (S V4 233 per item and S V1 311), and the commit
+    after it is logged on its own."""
+    loaded = sap.seed(materials=1, customers=3, initial_stock="100")
+    created = session.call(
+        "BAPI_SALESORDER_CREATEFROMDAT2",
+        ORDER_HEADER_IN={"DOC_TYPE": "TA", "SALES_ORG": "1000", "DISTR_CHAN": "10",
+                         "DIVISION": "00"},
+        ORDER_PARTNERS=[{"PARTN_ROLE": "AG", "PARTN_NUMB": loaded["outlets"][0]}],
+        ORDER_ITEMS_IN=[{"ITM_NUMBER": "10", "MATERIAL": loaded["materials"][0]}],
+        ORDER_SCHEDULES_IN=[{"ITM_NUMBER": "10", "REQ_QTY": "2"}])
+    assert created["SALESDOCUMENT"]
+    assert session.call("BAPI_TRANSACTION_COMMIT", WAIT="X")["RETURN"]["TYPE"] == ""
+    calls = logged_calls(sap)
+    assert [function for function, _ in calls] == ["BAPI_TRANSACTION_COMMIT",
+                                                   "BAPI_SALESORDER_CREATEFROMDAT2"]
+    order_messages = calls[1][1]
+    assert created["SALESDOCUMENT"].lstrip("0") in order_messages
+    assert order_messages.count("S ") == len(created["RETURN"])
+
+
+def test_an_order_bapi_committed_by_the_switch_is_logged_once(sap, session):
+    loaded = sap.seed(materials=1, customers=3, initial_stock="100")
+    with sap.http() as http:
+        response = http.patch(f"/_fake/clients/{sap.number}/rfc",
+                              json={"commit_every_call": True})
+    assert response.status_code == 200, response.text
+    created = session.call(
+        "BAPI_SALESORDER_CREATEFROMDAT2",
+        ORDER_HEADER_IN={"DOC_TYPE": "TA", "SALES_ORG": "1000", "DISTR_CHAN": "10",
+                         "DIVISION": "00"},
+        ORDER_PARTNERS=[{"PARTN_ROLE": "AG", "PARTN_NUMB": loaded["outlets"][0]}],
+        ORDER_ITEMS_IN=[{"ITM_NUMBER": "10", "MATERIAL": loaded["materials"][0]}],
+        ORDER_SCHEDULES_IN=[{"ITM_NUMBER": "10", "REQ_QTY": "2"}])
+    [(function, returned)] = logged_calls(sap)
+    assert function == "BAPI_SALESORDER_CREATEFROMDAT2"
+    assert created["SALESDOCUMENT"].lstrip("0") in returned

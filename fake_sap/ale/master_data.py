@@ -17,6 +17,8 @@ from sqlalchemy import Connection
 from fake_sap.ale import applications
 from fake_sap.ale.applications import Application, MasterDataReader
 from fake_sap.ale.outbound import ObjectIdocs, create_idocs
+from fake_sap.basis import iso_codes
+from fake_sap.basis.iso_codes import CodesSource
 from fake_sap.db import partners
 from fake_sap.db.engine import Database
 from fake_sap.db.master_data import KEYS_PER_QUERY
@@ -42,10 +44,12 @@ class MasterDataSent:
 
 def send_master_data(db: Database, mandt: str, mestyp: str, receiver: str | None = None,
                      objects: Sequence[str] | None = None, packet_size: int = PACKET_SIZE,
-                     packet_committed: Callable[[], None] | None = None) -> MasterDataSent:
+                     packet_committed: Callable[[], None] | None = None,
+                     codes: CodesSource | None = None) -> MasterDataSent:
     """Create full outbound IDocs of ``mestyp`` (MATMAS, DEBMAS) for ``receiver`` or for
     every partner subscribed to it, for the given objects (as entered, e.g. ``4711``) or
-    all of them. ``packet_committed`` is called after each committed packet."""
+    all of them. ``packet_committed`` is called after each committed packet. ``codes``: the
+    client's ISO code tables as the request's client state keeps them (None: read)."""
     application = _application(mestyp)
     reader = application.outbound
     assert reader is not None
@@ -57,6 +61,8 @@ def send_master_data(db: Database, mandt: str, mestyp: str, receiver: str | None
     for start in range(0, len(keys), packet_size):
         packet = keys[start:start + packet_size]
         with db.write() as conn:
+            if codes is not None:
+                iso_codes.use_in_transaction(conn, codes)
             # read in the write transaction: the IDoc shows the object as of its number
             segments = reader.read_segments_many(conn, mandt, packet)
             created = create_idocs(conn, mandt, ObjectIdocs(

@@ -9,15 +9,13 @@ rows of a client's tables and converts in both directions:
   TCURC-XPRIMARY); an ISO code only one entry carries converts to that entry even without the
   flag. Countries have no primary flag: the first country key (in key order) with that code.
 
-A request's edge that has checked ``state_version`` already hands the codes kept with the
-client's state to its transaction (:func:`use_in_transaction`); they are dropped with that
-state when the version changes. Other callers go through :func:`for_client`'s own copy:
-it reads the tables once per client and process and keeps the result while
-``state_version`` is unchanged: every change of an entry (the control API's
-:func:`put_entry` and :func:`delete_entry`, a client created or reset) bumps it, so every
-process sees the change with its next request. The version is read once per transaction;
-the copy is also dropped after a few seconds, so that a table changed underneath without a
-new version (a test writing rows directly, a migration) is seen without a restart.
+A process keeps one copy of a client's codes: the client state's, under ``state_version``
+(:mod:`fake_sap.basis.client_state`). Every change of an entry (the control API's
+:func:`put_entry` and :func:`delete_entry`, ``fake-sap codes``, a client created or reset)
+bumps that version, so every process sees the change with its next request. The edges
+(IDoc-XML, SOAP-RFC and its commits, BD10/BD12 from the control API) hand that copy to the
+transactions they open (:func:`use_in_transaction`); :func:`for_client` takes it from there,
+and reads the tables in the caller's transaction when it was given none.
 
 The checks of the customizing keys read units from here as well (:func:`checked_customizing`):
 T006 is the one list of units. docs/iso-codes.md describes the tables, their sources and the
@@ -27,7 +25,6 @@ rules of the maintenance.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -37,7 +34,6 @@ from sqlalchemy import Connection, Float, Integer, String, Table
 
 from fake_sap.customizing import COUNTRIES, CURRENCIES, UNITS
 from fake_sap.db import iso_codes as tables
-from fake_sap.db import state_version
 from fake_sap.db.engine import Database
 from fake_sap.errors import BadRequest, Conflict
 
@@ -117,28 +113,6 @@ def read(conn: Connection, mandt: str) -> IsoCodes:
                         tables.countries(conn, mandt)))
 
 
-#: how long a process keeps a client's codes at most, for changes made without a new
-#: ``state_version`` (see the module text)
-_TTL_SECONDS = 5.0
-#: mandt -> (the state version read with them, when they were read, the codes)
-_cache: dict[str, tuple[int | None, float, IsoCodes]] = {}
-#: where a connection keeps the state version its transaction has read (see _version)
-_VERSION_READ = "fake_sap.iso_codes.version"
-
-
-def _version(conn: Connection) -> int | None:
-    """``state_version`` as the connection's transaction sees it, read once per transaction:
-    a packet of IDocs posted in one transaction asks for the codes once per IDoc."""
-    transaction = conn.get_transaction()
-    kept = conn.info.get(_VERSION_READ)
-    if transaction is not None and kept is not None and kept[0] is transaction:
-        return int(kept[1]) if kept[1] is not None else None
-    version = state_version.read(conn)
-    if transaction is not None:
-        conn.info[_VERSION_READ] = (transaction, version)
-    return version
-
-
 #: where a connection keeps the source of codes its transaction was given (see
 #: use_in_transaction)
 _GIVEN = "fake_sap.iso_codes.given"
@@ -151,11 +125,11 @@ def use_in_transaction(conn: Connection, source: CodesSource) -> None:
     """Let :func:`for_client` take the codes from ``source`` for the rest of the
     connection's current transaction.
 
-    An edge that has already checked ``state_version`` for the request (its client state,
+    An edge that has checked ``state_version`` for the request (its client state,
     :mod:`fake_sap.basis.client_state`) passes the process's copy kept under that version,
-    so the conversions of the request read no version of their own. ``conn.info`` outlives
-    the transaction (it belongs to the pooled connection), hence the transaction is kept
-    with the source and compared."""
+    so the conversions of the request read neither the tables nor a version of their own.
+    ``conn.info`` outlives the transaction (it belongs to the pooled connection), hence the
+    transaction is kept with the source and compared."""
     transaction = conn.get_transaction()
     if transaction is not None:
         conn.info[_GIVEN] = (transaction, source)
@@ -163,19 +137,16 @@ def use_in_transaction(conn: Connection, source: CodesSource) -> None:
 
 def for_client(conn: Connection, mandt: str) -> IsoCodes:
     """The client's codes: from the source the transaction was given
-    (:func:`use_in_transaction`), else kept per process while ``state_version`` is
-    unchanged, and read again at most every few seconds."""
+    (:func:`use_in_transaction`), else read from the tables in ``conn``'s transaction.
+
+    There is no copy of this module's own: the one copy a process keeps is the client
+    state's, kept under ``state_version`` (:meth:`fake_sap.basis.client_state.ClientStates.codes`),
+    which the edges hand to their transactions. A caller without it (BD87, BD21 from the
+    console, a command) reads the three small tables, so it always sees them as stored."""
     given = conn.info.get(_GIVEN)
     if given is not None and given[0] is conn.get_transaction():
         return given[1](conn, mandt)  # type: ignore[no-any-return]
-    version = _version(conn)
-    now = time.monotonic()
-    cached = _cache.get(mandt)
-    if cached is not None and cached[0] == version and now - cached[1] < _TTL_SECONDS:
-        return cached[2]
-    codes = read(conn, mandt)
-    _cache[mandt] = (version, now, codes)
-    return codes
+    return read(conn, mandt)
 
 
 def checked_customizing(conn: Connection, mandt: str, keys: Mapping[str, set[str]]
@@ -189,14 +160,6 @@ def for_posting(conn: Connection | None, mandt: str) -> IsoCodes:
     """The client's codes for a posting; the baseline's when the posting has no database
     (a mapping checked on its own)."""
     return BASELINE if conn is None else for_client(conn, mandt)
-
-
-def forget(mandt: str | None = None) -> None:
-    """Drop the cached codes of a client (all clients when None)."""
-    if mandt is None:
-        _cache.clear()
-    else:
-        _cache.pop(mandt, None)
 
 
 # --- maintenance (SAP's CUNI for T006, OY03 for TCURC, SM30 for T005) -----------------------
@@ -390,7 +353,6 @@ def put_entry(db: Database, mandt: str, table: CodeTable, key: str, body: Mappin
         if table.primary_field is not None:
             _check_primary(conn, mandt, table, row)
         tables.replace(conn, table.tabname, mandt, row)
-    forget(mandt)
     return table.view(row)
 
 
@@ -412,5 +374,4 @@ def delete_entry(db: Database, mandt: str, table: CodeTable, key: str) -> bool:
     """Delete an entry; False when the client has none with ``key``."""
     with db.write() as conn:
         removed = tables.remove(conn, table.tabname, mandt, table.check_key(key))
-    forget(mandt)
     return removed

@@ -3,7 +3,9 @@
 SQLite is the embedded default. Several gunicorn workers share one SQLite file, so write
 transactions start with ``BEGIN IMMEDIATE``: a writer takes the lock up front and waits
 (busy timeout) instead of failing halfway when two deferred transactions try to upgrade.
-PostgreSQL needs nothing special; its row locks and ``ON CONFLICT`` do the work.
+PostgreSQL needs nothing special; its row locks and ``ON CONFLICT`` do the work. Its pooled
+connections are tested before use only when they have lain idle (see
+:func:`_ping_when_idle`), not at every checkout.
 
 :meth:`Database.write` and :meth:`Database.read` say ``BEGIN`` on SQLite themselves rather
 than through a "begin" event of the engine: any connection event of SQLAlchemy's makes it
@@ -35,7 +37,7 @@ from typing import Any, BinaryIO
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 
 from fake_sap.db import migrations
 from fake_sap.db.schema import metadata
@@ -60,7 +62,9 @@ class Database:
 
     def _create_engine(self) -> Engine:
         if not self.is_sqlite:
-            return create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+            engine = create_engine(self.url, pool_size=5, max_overflow=10)
+            _ping_when_idle(engine, PING_AFTER_IDLE_SECONDS)
+            return engine
         database = _sqlite_file(self.url)
         if database:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
@@ -139,6 +143,41 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+#: a pooled connection to a database server idle at least this long is tested before use
+PING_AFTER_IDLE_SECONDS = 1.0
+#: where a pooled connection's record keeps when it was last given back to the pool
+_CHECKED_IN = "fake_sap.checked_in"
+
+
+def _ping_when_idle(engine: Engine, idle_seconds: float) -> None:
+    """Test a pooled connection with ``SELECT 1`` before it is used, when it has lain idle
+    in the pool for ``idle_seconds`` or longer; a connection that fails the test is replaced
+    by a new one before the caller gets it (the pool reconnects, up to three times).
+
+    SQLAlchemy's ``pool_pre_ping`` tests every checkout: with psycopg that is a round trip
+    and a server transaction of its own (it switches the connection to autocommit for the
+    ``SELECT 1``), five per committed sales order, as many as the order's own transactions
+    and quick reads together. A connection used within the last second has just answered, so
+    only the idle ones, the ones a server restart or an idle timeout may have cut, are
+    tested. Pool events cost nothing per statement (see the module text)."""
+    def checkin(dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            record.info[_CHECKED_IN] = time.monotonic()
+
+    def checkout(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+        checked_in = record.info.get(_CHECKED_IN)
+        if checked_in is None or time.monotonic() - checked_in < idle_seconds:
+            return  # new, or used a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            raise DisconnectionError(f"a pooled connection failed its test: {error}") \
+                from error
+
+    event.listen(engine, "checkin", checkin)
+    event.listen(engine, "checkout", checkout)
 
 
 def _sqlite_file(url: URL) -> str:

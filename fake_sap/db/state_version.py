@@ -73,7 +73,8 @@ def read_quickly(engine: Engine) -> int | None:
 
 def bump(conn: Connection) -> None:
     """Mark the clients, business dates, faults or code tables (T006, TCURC, T005; kept per
-    process by ``fake_sap.basis.iso_codes``) as changed, in the caller's transaction."""
+    process with the client state, ``fake_sap.basis.client_state``) as changed, in the caller's
+    transaction."""
     version = new_version()
     changed = conn.execute(update(state_version).where(state_version.c.id == ROW_ID)
                            .values(version=version)).rowcount

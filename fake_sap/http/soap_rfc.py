@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
+from functools import partial
 from typing import Any
 
 from flask import Blueprint, Response, after_this_request, g, jsonify, request
@@ -127,7 +128,8 @@ def _environment(mandt: str, fresh: bool = False) -> Environment:
             return response
     return Environment(rt.db, mandt, user, session, rt.update_functions, language=_language(),
                        outbound_created=rt.dispatcher.wake, numbers=rt.numbers,
-                       known=rt.sessions, version=version)
+                       known=rt.sessions, version=version,
+                       codes=partial(rt.client_states.codes, version=version))
 
 
 # -- transactional RFC units (emulator extension) -----------------------------------------------
@@ -163,7 +165,8 @@ def submit_unit() -> Response:
         answer = units.answer(unit.tid, units.DONE, list(responses))
         result = luw.commit(rt.db, env.session, rt.update_functions,
                             finish=lambda conn: units.finish(conn, mandt, unit.tid,
-                                                             claim.owner or "", answer))
+                                                             claim.owner or "", answer),
+                            codes=env.codes)
         if result.error is not None:
             # an update termination: the unit ran and is done (SAP shows it in SM13), but
             # nothing of it was written; the answer says so

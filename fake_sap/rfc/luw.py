@@ -38,6 +38,8 @@ from sqlalchemy import (
 )
 
 from fake_sap.ale.outbound import distribute_change_pointers
+from fake_sap.basis import iso_codes
+from fake_sap.basis.iso_codes import CodesSource
 from fake_sap.db import numbers, state_version
 from fake_sap.db.engine import Database
 from fake_sap.db.rfc_schema import (
@@ -301,9 +303,11 @@ _ADD_TASK = insert(rfc_update_tasks).from_select(
 
 
 def register_update(db: Database, session: Session, function: str,
-                    payload: dict[str, Any], known: Container[str]) -> None:
+                    payload: dict[str, Any], known: Container[str],
+                    finish: Callable[[Connection], None] | None = None) -> None:
     """``CALL FUNCTION function IN UPDATE TASK``: remember it for the session's commit
-    (``known``: the update functions the commit can run).
+    (``known``: the update functions the commit can run). ``finish`` runs last in the same
+    database transaction (the SOAP-RFC edge writes the call's log row there).
 
     The session's last use is not written here: :func:`open_session` did that for this
     call already (at most a second ago)."""
@@ -311,20 +315,26 @@ def register_update(db: Database, session: Session, function: str,
         raise SystemFailure(f"Update function {function} is not registered")
     with db.write() as conn:
         _add_task(conn, session, function, payload)
+        if finish is not None:
+            finish(conn)
 
 
 def register_numbered_update(db: Database, session: Session, function: str,
                              range_object: str, payload_for: Callable[[int], dict[str, Any]],
-                             known: Container[str]) -> int:
+                             known: Container[str],
+                             finish: Callable[[Connection], None] | None = None) -> int:
     """Draw the next number of ``range_object`` from the database and register the update
     task whose payload (``payload_for(number)``) carries it, in one transaction; returns the
     number. The number is committed with the task, so a later rollback of the LUW leaves a
-    gap, as in SAP; if the session has ended, neither is kept."""
+    gap, as in SAP; if the session has ended, neither is kept. ``finish`` runs last in the
+    same transaction, as in :func:`register_update`."""
     if function not in known:
         raise SystemFailure(f"Update function {function} is not registered")
     with db.write() as conn:
         number = numbers.take(conn, session.mandt, range_object)
         _add_task(conn, session, function, payload_for(number))
+        if finish is not None:
+            finish(conn)
     return number
 
 
@@ -353,13 +363,18 @@ class CommitResult:
 
 
 def commit(db: Database, session: Session, update_functions: UpdateFunctions,
-           finish: Callable[[Connection], None] | None = None) -> CommitResult:
+           finish: Callable[[Connection], None] | None = None,
+           codes: CodesSource | None = None) -> CommitResult:
     """COMMIT WORK AND WAIT: run the session's update tasks in order, all or nothing.
 
     ``finish`` runs last in the same database transaction (a transactional RFC unit marks
-    its TID executed there, so its work and its TID are committed together)."""
+    its TID executed there, so its work and its TID are committed together). ``codes``: the
+    client's ISO code tables as the request's client state keeps them, for the conversions
+    of the update tasks and of the outbound IDocs they cause."""
     try:
         with db.write() as conn:
+            if codes is not None:
+                iso_codes.use_in_transaction(conn, codes)
             tasks = _claim_tasks(conn, session.id)
             for task in tasks:
                 update_functions[task["function"]](conn, session.mandt, task["payload"])

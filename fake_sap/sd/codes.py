@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import Connection
+
 from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import CodeMap
-from fake_sap.db.engine import Database
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def unit_from_iso(code: str, units: CodeMap = iso_codes.BASELINE.units) -> str:
 NO_UNITS = CodeMap.of(())
 
 
-def client_units(db: Database, mandt: str) -> CodeMap:
-    """The client's units of measure (T006) with their ISO codes."""
-    with db.read() as conn:
-        return iso_codes.for_client(conn, mandt).units
+def client_units(conn: Connection, mandt: str) -> CodeMap:
+    """The client's units of measure (T006) with their ISO codes (the ones the transaction
+    was given, see :func:`fake_sap.basis.iso_codes.use_in_transaction`)."""
+    return iso_codes.for_client(conn, mandt).units

@@ -11,6 +11,7 @@ import io
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from flask import (
@@ -32,6 +33,7 @@ from fake_sap.basis import business_date, clients, faults, idoc_monitor, partner
 from fake_sap.conversion import alpha_input, matn1_input
 from fake_sap.db.idocs import IdocFilter
 from fake_sap.errors import BadRequest, FakeSapError, NotFound
+from fake_sap.http.logon import client_state
 from fake_sap.http.runtime import runtime
 from fake_sap.idoc import types
 from fake_sap.idoc.customer_types import IdocTypeCatalogue
@@ -367,7 +369,9 @@ def send() -> BaseResponse:
     try:
         with rt.dispatcher.bulk_creation() as packet_committed:
             sent = send_master_data(rt.db, mandt, mestyp, receiver, objects or None,
-                                    packet_committed=packet_committed)
+                                    packet_committed=packet_committed,
+                                    codes=partial(rt.client_states.codes,
+                                                  version=client_state(mandt).version))
     except FakeSapError as error:
         return redirect(link("console.partner_profiles", problem=str(error)))
     return redirect(link("console.partner_profiles",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from flask import Response, jsonify
@@ -11,6 +12,7 @@ from fake_sap.errors import BadRequest
 from fake_sap.http.control import bp
 from fake_sap.http.control.partners import MESSAGE_TYPE, logical_system
 from fake_sap.http.control.requests import existing_client, json_body, optional_str
+from fake_sap.http.logon import client_state
 from fake_sap.http.runtime import runtime
 
 #: objects named in one request; without a list every object of the kind is sent
@@ -45,7 +47,9 @@ def send(mandt: str) -> Response:
     rt = runtime()
     with rt.dispatcher.bulk_creation() as packet_committed:
         sent = send_master_data(rt.db, mandt, mestyp, receiver, _objects(body),
-                                packet_committed=packet_committed)
+                                packet_committed=packet_committed,
+                                codes=partial(rt.client_states.codes,
+                                              version=client_state(mandt).version))
     return jsonify({"message_type": sent.mestyp, "receivers": sent.receivers,
                     "objects": sent.objects, "created": sent.created,
                     "first_docnum": sent.first_docnum, "last_docnum": sent.last_docnum})

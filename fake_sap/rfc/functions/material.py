@@ -303,7 +303,7 @@ class _Refused(Exception):
 
 def save_data(call: Call) -> dict[str, Any]:
     try:
-        with call.db.read() as conn:
+        with call.read() as conn:  # its ISO codes: the call's client state's
             change = _check(conn, call)
     except _Refused as refused:
         row = bapiret2(refused.error, refused.parameter, 0, refused.field)

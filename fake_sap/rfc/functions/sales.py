@@ -239,20 +239,31 @@ def _create(call: Call, names: _Names, returns_only: bool) -> dict[str, Any]:
     messages = [_return_row(m) for m in plan.messages]
     if call["TESTRUN"] == "X":
         return {"RETURN": [*messages, _return_row(_simulated(plan))]}
+
+    def result() -> dict[str, Any]:  # once the document has its number
+        return {"SALESDOCUMENT": plan.vbeln,
+                "RETURN": [*messages, _return_row(sales_orders.success_message(plan))]}
+
+    # the call's log row is written in the task's transaction (``result``)
     if external:
         plan.vbeln = external
-        call.register_update(UPDATE_FUNCTION, plan.to_payload())
+        call.register_update(UPDATE_FUNCTION, plan.to_payload(), result)
     else:
         call.register_numbered_update(UPDATE_FUNCTION, NUMBER_RANGE,
-                                      lambda number: _numbered(plan, number))
-    return {"SALESDOCUMENT": plan.vbeln,
-            "RETURN": [*messages, _return_row(sales_orders.success_message(plan))]}
+                                      lambda number: _numbered(plan, number), result)
+    return call.result_of(result)
 
 
 def _numbered(plan: OrderPlan, number: int) -> dict[str, Any]:
     """The update task's payload, once the document has its number from range RV_BELEG."""
     plan.vbeln = f"{number:010d}"
     return plan.to_payload()
+
+
+def _client_units(call: Call) -> CodeMap:
+    """The client's units with their ISO codes, as the call's client state keeps them."""
+    with call.read() as conn:
+        return codes.client_units(conn, call.mandt)
 
 
 def _return_row(message: SapMessage) -> dict[str, Any]:
@@ -364,7 +375,7 @@ def _items(call: Call, names: _Names, convert: bool, errors: list[SapMessage]
     numbers = [sales_orders.item_number(row["ITM_NUMBER"], index)
                for index, row in enumerate(rows, start=1)]
     # the client's T006, read only when an item gives a unit as an ISO code
-    units = codes.client_units(call.db, call.mandt) if any(
+    units = _client_units(call) if any(
         row.get("S_UNIT_ISO") or row.get("T_UNIT_ISO") for row in rows) else codes.NO_UNITS
     schedules = _schedules(call, names, set(numbers), errors)
     prices = _prices(call, names, set(numbers), errors)
@@ -479,7 +490,7 @@ def get_status(call: Call) -> dict[str, Any]:
     found = services.order_status(call.db, call.mandt, vbeln) if vbeln else None
     if found is None:
         return {"RETURN": bapireturn(declared_message("E", "V1", "302", alpha_output(vbeln)))}
-    return {"STATUSINFO": _status_rows(found, codes.client_units(call.db, call.mandt))}
+    return {"STATUSINFO": _status_rows(found, _client_units(call))}
 
 
 def _status_rows(order: OrderStatus, units: CodeMap) -> list[dict[str, Any]]:

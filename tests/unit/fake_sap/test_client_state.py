@@ -141,7 +141,6 @@ def test_a_transaction_given_a_source_takes_its_codes_and_the_next_one_does_not(
         # written without a new version: only a read of the tables sees it
         code_tables.replace(conn, "t006", "100", CARTON)
         during = iso_codes.for_client(conn, "100")
-    iso_codes.forget()
     with db.read() as conn:
         after = iso_codes.for_client(conn, "100")
 

@@ -13,6 +13,7 @@ from sqlalchemy import insert, select
 
 from fake_sap.basis import clients as client_admin
 from fake_sap.basis import iso_codes
+from fake_sap.basis.client_state import ClientStates
 from fake_sap.basis.iso_codes import CODE_TABLES
 from fake_sap.customizing import BASELINE, STORED, UNITS
 from fake_sap.db import iso_codes as code_tables
@@ -31,9 +32,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database = Database(f"sqlite:///{tmp_path / 'sap.db'}")
     database.create_schema()
     client_admin.create(database, "100", "first")
-    iso_codes.forget()
     yield database
-    iso_codes.forget()
     database.dispose()
 
 
@@ -102,10 +101,13 @@ def test_a_change_is_seen_by_a_copy_read_before_it(db):
 
 
 def test_an_unchanged_version_keeps_the_copy(db):
+    # the process's one copy: the client state's (fake_sap.basis.client_state)
+    states = ClientStates(db)
+    version = states.get("100").version
     with db.read() as conn:
-        first = iso_codes.for_client(conn, "100")
+        first = states.codes(conn, "100", version)
     with db.read() as conn:
-        assert iso_codes.for_client(conn, "100") is first
+        assert states.codes(conn, "100", version) is first
 
 
 def test_the_unit_checks_read_t006_also_units_without_an_iso_code(db):

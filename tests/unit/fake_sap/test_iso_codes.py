@@ -107,16 +107,16 @@ def test_a_client_without_tables_has_no_codes(connection):
     assert (codes.units.internal("PCE"), codes.currencies.iso("CNY")) == (None, None)
 
 
-def test_the_codes_are_kept_per_client_until_forgotten(connection):
+def test_the_codes_given_to_a_transaction_are_kept_and_others_are_read(connection):
+    """The one copy a process keeps is the client state's, handed to a transaction with
+    use_in_transaction; without it the tables are read as they are."""
     _client(connection, "100")
-    iso_codes.forget()
     first = iso_codes.for_client(connection, "100")
     connection.execute(code_tables.t006.delete().where(code_tables.t006.c.mandt == "100"))
 
-    assert iso_codes.for_client(connection, "100") is first
-    iso_codes.forget("100")
     assert iso_codes.for_client(connection, "100").units.internal("PCE") is None
-    iso_codes.forget()
+    iso_codes.use_in_transaction(connection, lambda _conn, _mandt: first)
+    assert iso_codes.for_client(connection, "100") is first
 
 
 # --- at the ALE boundary ---------------------------------------------------------------------
