@@ -15,6 +15,10 @@ through Flask's test client (no sockets, no gunicorn) and prints:
   it is written, per IDoc (``gc.get_objects`` after a full collection, in one more request
   outside the timed rounds; these are what young collections promote, and promoted objects
   bring on the full collections);
+- for a packet, the CPU per IDoc of each phase (reading and parsing, the checks, the
+  look-ups of a chunk, mapping to the command, planning the rows, posting, the writes of
+  IDoc, status and material rows), from timers put around the processor's steps for three
+  more requests outside the timed rounds;
 - the top functions by cumulative and by own time, from a second, profiled run.
 
 The kinds of request:
@@ -269,6 +273,89 @@ def held_objects_per_idoc(send: Request, n: int) -> float:
     return sum(objects for objects, _ in counts) / sum(idocs for _, idocs in counts)
 
 
+#: the packet's phases: (label, owner of the function, its name); some nest, and the
+#: breakdown subtracts the inner ones from the outer
+PACKET_PHASES: tuple[tuple[str, str, str], ...] = (
+    ("control + syntax check", "fake_sap.ale.inbound.processor:InboundProcessor",
+     "_check_control"),
+    ("syntax check", "fake_sap.ale.inbound.processor:InboundProcessor", "_check_syntax"),
+    ("duplicates", "fake_sap.ale.inbound.processor:InboundProcessor", "_reject_duplicates"),
+    ("prefetch", "fake_sap.ale.inbound.processor:InboundProcessor", "_context"),
+    ("post", "fake_sap.ale.inbound.processor:InboundProcessor", "_post"),
+    ("to command", "fake_sap.ale.inbound.matmas", "to_command"),
+    ("material rows", "fake_sap.mm.material_master", "_rows"),
+    ("serialization", "fake_sap.ale.inbound.processor:InboundProcessor", "_serialize"),
+    ("write", "fake_sap.ale.inbound.processor:InboundProcessor", "_write"),
+    ("IDoc rows (EDIDC, EDIDS)", "fake_sap.db.idocs", "insert_headers"),
+    ("status rows", "fake_sap.db.idocs", "insert_statuses"),
+    ("material SQL", "fake_sap.ale.inbound.processor:InboundProcessor", "write_postings"),
+    ("change pointers", "fake_sap.ale.inbound.processor:InboundProcessor",
+     "_write_change_pointers"),
+)
+
+
+def phase_cpu_per_idoc(send: Request, n: int, idocs: int) -> dict[str, float]:
+    """Send one request and say how many microseconds of CPU (``time.process_time``) each
+    phase of the packet path took per IDoc; "read and parse" is the time spent in the
+    parser's iterator, "rest" what no phase accounts for (HTTP, commit, chunking)."""
+    import importlib
+
+    spent: dict[str, float] = dict.fromkeys([label for label, _, _ in PACKET_PHASES], 0.0)
+    spent["read and parse"] = 0.0
+    clock_ = time.process_time
+    originals: list[tuple[Any, str, Any]] = []
+
+    def timed(label: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = clock_()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label] += clock_() - started
+        return wrapper
+
+    def timed_stream(stream: Iterator[Any]) -> Iterator[Any]:
+        while True:
+            started = clock_()
+            try:
+                item = next(stream)
+            except StopIteration:
+                spent["read and parse"] += clock_() - started
+                return
+            spent["read and parse"] += clock_() - started
+            yield item
+
+    receive = InboundProcessor.receive
+
+    def receive_timed(self: InboundProcessor, stream: Any) -> Any:
+        return receive(self, timed_stream(iter(stream)))
+
+    for label, where, name in PACKET_PHASES:
+        module_name, _, owner_name = where.partition(":")
+        owner: Any = importlib.import_module(module_name)
+        if owner_name:
+            owner = getattr(owner, owner_name)
+        function = getattr(owner, name)
+        originals.append((owner, name, function))
+        setattr(owner, name, timed(label, function))
+    originals.append((InboundProcessor, "receive", receive))
+    InboundProcessor.receive = receive_timed  # type: ignore[method-assign]
+    started = clock_()
+    try:
+        send(n)
+    finally:
+        total = clock_() - started
+        for owner, name, function in reversed(originals):
+            setattr(owner, name, function)
+    # the nested phases: posting holds to-command and rows, writing holds the SQL
+    spent["post"] -= spent["to command"] + spent["material rows"]
+    spent["write"] -= (spent["IDoc rows (EDIDC, EDIDS)"] + spent["status rows"]
+                       + spent["material SQL"] + spent["change pointers"])
+    spent["control + syntax check"] += spent.pop("syntax check")
+    spent["rest"] = total - sum(spent.values())
+    return {label: 1e6 * seconds / idocs for label, seconds in spent.items()}
+
+
 def _expect(ok: bool, response: Any) -> None:
     if not ok:
         raise RuntimeError(f"unexpected answer {response.status_code}: "
@@ -306,6 +393,8 @@ def profile(kind: str, requests: int, top: int, save: str | None = None,
         held = held_objects_per_idoc(send, next(serial)) if kind == "packet" else None
         wal_pages = wal_frames_per_request(app, send, serial, requests) \
             if kind == "inbound" else None
+        phases = [phase_cpu_per_idoc(send, next(serial), PACKET_IDOCS)
+                  for _ in range(ROUNDS)] if kind == "packet" else []
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(requests):
@@ -333,6 +422,11 @@ def profile(kind: str, requests: int, top: int, save: str | None = None,
     if held is not None:
         print(f"  tracked objects a chunk holds per IDoc when it is written: {held:.1f}",
               file=out)
+    if phases:
+        print(f"  CPU per IDoc by phase (us, best of {ROUNDS} requests, timers around each "
+              "phase):", file=out)
+        for label in phases[0]:
+            print(f"    {label:28s} {min(p[label] for p in phases):7.1f}", file=out)
     timed = requests * (ROUNDS - 1)
     print("  garbage collector:        " + ", ".join(
         f"gen{generation} {collected.collections[generation] / timed:.2f} x "
