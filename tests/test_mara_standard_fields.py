@@ -18,6 +18,7 @@ from rfc_client import RfcSession, read_table
 from fake_sap.ale.inbound import matmas
 from fake_sap.basis.iso_codes import BASELINE
 from fake_sap.ddic.tables.material import MARA
+from fake_sap.idoc.document import SegmentData
 from fake_sap.idoc.parser import parse_document
 from fake_sap.idoc.types import MATMAS05
 from fake_sap.rfc.functions import material as material_functions
@@ -199,3 +200,35 @@ def general_fields(session: RfcSession) -> list[str]:
     [line] = read_table(session, "MARA", where="MATNR = '000000000000004800'",
                         fields=["GROES", "EKWSL", "BLANZ", "MEABM"], DELIMITER="|")
     return [value.strip() for value in line.split("|")]
+
+
+def test_the_plant_fields_of_an_e1marcm_are_stored_in_marc_and_sent_back(sap):
+    idoc = material("4900", "Valve")
+    [header] = idoc.segments
+    header.children.append(SegmentData("E1MARCM", {
+        "MSGFN": "005", "WERKS": "1000", "DISPO": "001", "PLIFZ": "12", "MINBE": "25.000",
+        "BESKZ": "F", "AUSME": "PCE"}))
+    session = RfcSession(sap)
+    try:
+        assert sap.post_idocs(packet(MATMAS05, [idoc])).status_code == 200
+        [line] = read_table(session, "MARC", where="MATNR = '000000000000004900'",
+                            fields=["DISPO", "PLIFZ", "MINBE", "BESKZ", "AUSME", "MAABC"],
+                            DELIMITER="|")
+    finally:
+        session.close()
+    dispo, plifz, minbe, beskz, ausme, maabc = (value.strip() for value in line.split("|"))
+    assert (dispo, int(plifz), Decimal(minbe), beskz, ausme, maabc) == (
+        "001", 12, Decimal(25), "F", "ST", "")  # the unit as its internal code
+
+    receiver = IdocReceiver()
+    try:
+        sap.register_partner(PARTNER, url=receiver.url, outbound=["MATMAS"])
+        sap.send_master_data("MATMAS", PARTNER, objects=["4900"])
+        [received] = receiver.wait_for(1)
+    finally:
+        receiver.stop()
+    [sent] = parse_document(received.body)
+    plant = sent.segments[0].first("E1MARCM")
+    assert plant is not None
+    assert (plant.get("DISPO"), plant.get("BESKZ"), plant.get("AUSME")) == ("001", "F", "PCE")
+    assert Decimal(plant.get("MINBE")) == Decimal(25)

@@ -27,12 +27,12 @@ from fake_sap.ale.posting import Posting
 from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import LANGUAGES_BY_ISO, IsoCodes
 from fake_sap.conversion import matn1_input
-from fake_sap.ddic.tables.material import MARA
+from fake_sap.ddic.tables.material import MARA, MARC
 from fake_sap.ddic.types import AbapType
 from fake_sap.errors import declared_error
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.model import SapType
-from fake_sap.idoc.types.matmas05 import E1MARAM, E1MARMM
+from fake_sap.idoc.types.matmas05 import E1MARAM, E1MARCM, E1MARMM
 from fake_sap.lookups import Lookups
 from fake_sap.mm import material_master
 from fake_sap.mm.material_master import (
@@ -70,6 +70,21 @@ def _other_general_fields() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str
 _OTHER_FIELDS, _OTHER_UNITS, _OTHER_NUMC = _other_general_fields()
 
 
+def _other_plant_fields() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The E1MARCM fields stored in the MARC field of the same name beyond those the plant
+    view names, the unit fields among them (ISO codes in the IDoc) and the NUMC fields."""
+    names = tuple(f.name for f in E1MARCM.fields
+                  if f.name in material_master.OTHER_PLANT_FIELDS)
+    units = tuple(name for name in names
+                  if E1MARCM.field(name).type is SapType.UNIT)  # type: ignore[union-attr]
+    numc = tuple(name for name in names if MARC.field(name).type.type  # type: ignore[union-attr]
+                 is AbapType.NUMC)
+    return names, units, numc
+
+
+_OTHER_PLANT, _OTHER_PLANT_UNITS, _OTHER_PLANT_NUMC = _other_plant_fields()
+
+
 # The segment fields this mapping reads and the SaveMaterial field each one fills. The mapping
 # reads them directly (this runs for every IDoc of a packet); a unit test runs it over IDocs
 # that fill every field and proves that it reads these fields and no other. Any other field
@@ -89,7 +104,9 @@ TEXT = SegmentReads("E1MAKTM", {
 PLANT = SegmentReads("E1MARCM", {
     "WERKS": "plants.plant", "EKGRP": "plants.purchasing_group", "DISMM": "plants.mrp_type",
     "MTVFP": "plants.availability_check", "PRCTR": "plants.profit_center",
-    "LVORM": "plants.deletion_flag"})
+    "LVORM": "plants.deletion_flag",
+    # every other E1MARCM field with a kept MARC field of the same name (DISPO, MINBE ...)
+    **dict.fromkeys(_OTHER_PLANT, "plants.other_fields")})
 STORAGE_LOCATION = SegmentReads("E1MARDM", {
     "LGORT": "plants.storage_locations.storage_location",
     "LGPBE": "plants.storage_locations.bin",
@@ -157,7 +174,7 @@ def to_command(idoc: Idoc, codes: IsoCodes = iso_codes.BASELINE
         other_general_fields=_other_values(header, iso),
         texts=tuple(MaterialText(_language(text), text.get("MAKTX"))
                     for text in header.all("E1MAKTM")),
-        plants=tuple(_plant(plant) for plant in header.all("E1MARCM")),
+        plants=tuple(_plant(plant, iso) for plant in header.all("E1MARCM")),
         valuations=tuple(_valuation(valuation) for valuation in header.all("E1MBEWM")),
         sales=tuple(_sales(sales, iso) for sales in header.all("E1MVKEM")),
         units_of_measure=_units_of_measure(header, iso))
@@ -174,6 +191,20 @@ def _other_values(header: SegmentData, iso: IsoFields) -> dict[str, str | None]:
         value = values[name]
         if value and value.isdigit():
             values[name] = value.zfill(MARA.field(name).type.length)  # type: ignore[union-attr]
+    return values
+
+
+def _other_plant_values(plant: SegmentData, iso: IsoFields) -> dict[str, str | None]:
+    """Every other standard E1MARCM field with its kept MARC field, empty where the IDoc
+    leaves it out (a MATMAS replaces the plant data it sends), as for E1MARAM."""
+    values: dict[str, str | None] = {name: plant.values.get(name, "")
+                                     for name in _OTHER_PLANT}
+    for name in _OTHER_PLANT_UNITS:
+        values[name] = iso.unit(plant, name)  # VII 003 for a unit without conversion
+    for name in _OTHER_PLANT_NUMC:
+        value = values[name]
+        if value and value.isdigit():
+            values[name] = value.zfill(MARC.field(name).type.length)  # type: ignore[union-attr]
     return values
 
 
@@ -202,12 +233,13 @@ def _language(text: SegmentData) -> str:
     raise declared_error("M3", "312", iso or "(empty)")
 
 
-def _plant(plant: SegmentData) -> PlantView:
+def _plant(plant: SegmentData, iso: IsoFields) -> PlantView:
     field = plant.values.get
     return PlantView(
         plant=field("WERKS", ""), purchasing_group=field("EKGRP", ""),
         mrp_type=field("DISMM", ""), availability_check=field("MTVFP", ""),
         profit_center=field("PRCTR", ""), deletion_flag=field("LVORM", ""),
+        other_fields=_other_plant_values(plant, iso),
         storage_locations=tuple(
             StorageLocationView(location.get("LGORT"), location.get("LGPBE"),
                                 location.get("LVORM"))

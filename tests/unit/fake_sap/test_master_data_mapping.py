@@ -8,6 +8,7 @@ import pytest
 
 from fake_sap.ale.inbound import debmas, matmas
 from fake_sap.errors import ApplicationError
+from fake_sap.mm import material_master
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.mm.material_master import (
     FlagMaterialForDeletion,
@@ -55,7 +56,10 @@ def test_a_material_idoc_replaces_every_view_it_carries() -> None:
     assert command.plants == (PlantView("1000", purchasing_group="001", mrp_type="",
                                         availability_check="", profit_center="",
                                         deletion_flag="", storage_locations=(
-                                            StorageLocationView("0001", "A-1", ""),)),)
+                                            StorageLocationView("0001", "A-1", ""),),
+                                        # MARC's other kept fields are replaced too
+                                        other_fields=dict.fromkeys(
+                                            material_master.OTHER_PLANT_FIELDS, "")),)
     valuation = command.valuations[0]
     assert (valuation.standard_price, valuation.moving_price, valuation.planned_price_1) == (
         Decimal("12.50"), Decimal("-5.00"), Decimal(0))
