@@ -8,8 +8,8 @@ import pytest
 
 from fake_sap.ale.inbound import debmas, matmas
 from fake_sap.errors import ApplicationError
-from fake_sap.mm import material_master
 from fake_sap.idoc.document import Idoc, SegmentData
+from fake_sap.mm import material_master
 from fake_sap.mm.material_master import (
     FlagMaterialForDeletion,
     Maintenance,
