@@ -45,11 +45,6 @@ class NewIdoc:
 _IN_LIST_SIZE = 500
 
 
-def add_if_new(conn: Connection, idoc: NewIdoc) -> int | None:
-    """Store the IDoc unless the sender's DOCNUM is already there; its id, or None."""
-    return add_many_if_new(conn, [idoc]).get((idoc.sender, idoc.docnum))
-
-
 def add_many_if_new(conn: Connection, idocs: Sequence[NewIdoc]) -> dict[tuple[str, str], int]:
     """Store the IDocs whose (sender, DOCNUM) is not there yet; the ids of those stored.
 
@@ -143,15 +138,6 @@ def lock_for_processing(conn: Connection, entry_ids: Sequence[int]) -> dict[int,
             .order_by(inbox.c.id).with_for_update()).all()
     # re-read: another process may have processed some of them meanwhile
     return _get_many(conn, entry_ids) if objects else entries
-
-
-def newest_applied_serial(conn: Connection, message_type: str, object_key: str) -> str | None:
-    """The highest SERIAL among processed IDocs about an object (None: none applied)."""
-    return conn.execute(
-        select(func.max(inbox.c.serial))
-        .where(inbox.c.message_type == message_type, inbox.c.object_key == object_key,
-               inbox.c.status == InboxStatus.PROCESSED.value, inbox.c.serial != "")
-    ).scalar()
 
 
 def newest_applied_order_keys(conn: Connection, objects: Iterable[tuple[str, str]]
