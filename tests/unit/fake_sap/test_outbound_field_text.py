@@ -66,6 +66,17 @@ def test_a_segment_leaves_blank_character_fields_out_and_writes_every_number() -
     assert fields.columns == ("matnr", "bismt", "blanz", "brgew", "volum", "mstde", "gewto")
 
 
+def test_the_fields_of_a_segment_come_in_the_same_order_whatever_is_blank() -> None:
+    # the IDoc writer works out the declared order once per order of a segment's values
+    fields = SegmentFields(mara, MARA, skip=(), columns=("matnr", "brgew", "volum", "mstde",
+                                                         "gewto"))
+    blank = fields.values(("M-1", "", None, "", ""), "005")
+    filled = fields.values(("M-1", "2", "3.25", "20240229", "1.5-"), "005")
+    assert list(blank) == list(filled) == ["MSGFN", "MATNR", "BRGEW", "VOLUM", "MSTDE",
+                                           "GEWTO"]
+    assert list(filled.values()) == ["005", "M-1", "2.000", "3.250", "20240229", "1.5-"]
+
+
 def test_a_valuation_writes_zero_amounts_as_zero_and_the_price_unit_as_digits() -> None:
     fields = SegmentFields(mbew, MBEW, skip=("mandt", "matnr"))
     row = tuple({"bwkey": "1000", "vprsv": "S", "verpr": "0", "stprs": "4345.97",
