@@ -155,6 +155,29 @@ def test_a_client_made_before_the_iso_code_revision_gets_the_iso_code_tables(
     engine.dispose()
 
 
+def test_inbox_entries_stored_before_the_documents_table_keep_their_documents(
+        tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "at-0002.db")
+    engine = create_engine(url)
+    CRM.migrations.upgrade(engine, "0002")
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO inbox (id, sender, docnum, message_type, idoc_type, object_key, "
+            "serial, xml, status, attempts, received_at) VALUES (7, 'ERPCLNT100', "
+            "'0000000000000042', 'MATMAS', 'MATMAS05', '4711', '', '<MATMAS05/>', "
+            "'processed', 1, '2026-01-01 00:00:00')"))
+
+    CRM.migrations.upgrade(engine)
+
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT entry_id, xml FROM inbox_documents")).one() == (
+            7, "<MATMAS05/>")
+        assert conn.execute(text("SELECT status FROM inbox WHERE id = 7")).scalar_one() \
+            == "processed"
+        assert CRM.migrations.schema_differences(conn) == []
+    engine.dispose()
+
+
 def test_a_column_an_older_version_lacked_is_added_with_its_server_default(
         tmp_path: Path) -> None:
     older = SAP.previous_version_sql.read_text(encoding="utf-8")

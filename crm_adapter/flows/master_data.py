@@ -106,7 +106,8 @@ def material_from_matmas(idoc: ReceivedIdoc) -> SapMaterial:
     return _material(_top(idoc, "E1MARAM"))
 
 
-def _material(header: Segment) -> SapMaterial:
+def _material(header: Segment, number: str | None = None) -> SapMaterial:
+    """``number``: the MATNR in internal format, where the caller has it already."""
     # a received segment makes its children on each look: look once
     below = list(header.children)
     texts: dict[str, str] = {}
@@ -117,7 +118,7 @@ def _material(header: Segment) -> SapMaterial:
         if language:
             texts[language] = text.get("MAKTX")
     return SapMaterial(
-        material_number=_material_number(header),
+        material_number=_material_number(header) if number is None else number,
         description_en=texts.get("en", ""), description_zh=texts.get("zh", ""),
         material_type=header.get("MTART"), material_group=header.get("MATKL"),
         base_unit=UNITS_FROM_SAP.input(header.get("MEINS")), prices=_prices(below),
@@ -172,9 +173,9 @@ def read_matmas(idoc: ReceivedIdoc) -> MaterialIdoc:
     header = _top(idoc, "E1MARAM")
     number = _material_number(header)
     if header.get("MSGFN") != DELETE:
-        return MaterialIdoc(number, False, _material(header))
+        return MaterialIdoc(number, False, _material(header, number))
     try:
-        _material(header)
+        _material(header, number)
     except DomainError as error:
         return MaterialIdoc(number, True, None, str(error))
     return MaterialIdoc(number, True, None)

@@ -7,6 +7,12 @@ two deferred transactions both try to upgrade to a write lock. That also seriali
 "check SERIAL, then apply" step of inbound processing across server processes; on
 PostgreSQL the inbox takes row locks for the same purpose.
 
+On a SQLite file the writers of all processes first queue on a file lock
+(``<database>.writelock``, see :meth:`Database._writer_turn`): SQLite's busy handler lets a
+waiting writer sleep in growing steps of up to 100 ms, so while one server worker applies
+a packet the other, storing the next packet SAP posted, would keep SAP waiting for its
+answer well beyond the moment the database is free.
+
 A transaction that fails because of the storage itself raises a
 :class:`~crm_adapter.store.errors.StoreUnavailable` instead of the driver's error (see
 :func:`storage_error`).
@@ -14,15 +20,18 @@ A transaction that fails because of the storage itself raises a
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import Connection, CursorResult, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 
@@ -41,6 +50,9 @@ class Database:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.engine = self._create_engine()
+        database = _sqlite_file(self.url) if self.is_sqlite else ""
+        self._lock_path = f"{database}.writelock" if database else None
+        self._held = threading.local()
 
     def _create_engine(self) -> Engine:
         if not self.is_sqlite:
@@ -80,8 +92,41 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A read-write transaction: committed when the block ends, rolled back on error."""
-        with _storage_errors_classified(), self.engine.begin() as conn:
+        with _storage_errors_classified(), self._writer_turn(), self.engine.begin() as conn:
             yield conn
+
+    @contextmanager
+    def _writer_turn(self) -> Iterator[None]:
+        """On a SQLite file, writers of all processes queue on a file lock first: a
+        blocking ``flock`` wakes the next writer the moment the lock is free, where SQLite's
+        busy handler would let it sleep on. A write inside a write of the same thread does
+        not queue again."""
+        depth: int = getattr(self._held, "depth", 0)
+        if self._lock_path is None or depth:
+            yield
+            return
+        lock_file = self._lock_file(self._lock_path)
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        self._held.depth = 1
+        try:
+            yield
+        finally:
+            self._held.depth = 0
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+    def _lock_file(self, path: str) -> BinaryIO:
+        """This thread's handle on the lock file, opened by its first write and kept.
+
+        A ``flock`` belongs to the open file, not to the thread or the process: two threads
+        sharing one handle would both "hold" the lock, so each thread has its own; and a
+        process forked from this one opens its own rather than using its parent's.
+        """
+        held: tuple[int, BinaryIO] | None = getattr(self._held, "lock_file", None)
+        if held is not None and held[0] == os.getpid():
+            return held[1]
+        lock_file = open(path, "a+b")  # noqa: SIM115 (kept for the thread's later writes)
+        self._held.lock_file = (os.getpid(), lock_file)
+        return lock_file
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -202,3 +247,13 @@ def _storage_errors_classified() -> Iterator[None]:
         if storage is None:
             raise
         raise storage from error
+
+
+def _sqlite_file(url: URL) -> str:
+    """The file of a SQLite URL; "" for an in-memory database or a URI filename (whose
+    file is named inside the URI and may be opened read-only)."""
+    database = url.database or ""
+    if database in ("", ":memory:") or (
+            url.query.get("uri") in ("true", "1") and database.startswith("file:")):
+        return ""
+    return database

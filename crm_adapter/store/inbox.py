@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from crm_adapter.store.schema import inbox
+from crm_adapter.store.schema import inbox, inbox_documents
 
 T = TypeVar("T")
 
@@ -45,49 +45,63 @@ class NewIdoc:
 _IN_LIST_SIZE = 500
 
 
-def add_if_new(conn: Connection, idoc: NewIdoc) -> int | None:
-    """Store the IDoc unless the sender's DOCNUM is already there; its id, or None."""
-    return add_many_if_new(conn, [idoc]).get((idoc.sender, idoc.docnum))
-
-
 def add_many_if_new(conn: Connection, idocs: Sequence[NewIdoc]) -> dict[tuple[str, str], int]:
     """Store the IDocs whose (sender, DOCNUM) is not there yet; the ids of those stored.
 
     One multi-row statement, so two server processes receiving the same resend cannot
     both win: a row that conflicts is skipped and returns no id (SQLite and PostgreSQL,
-    the databases the store supports, both have ON CONFLICT ... RETURNING).
+    the databases the store supports, both have ON CONFLICT ... RETURNING). The documents
+    of the IDocs stored follow in one more statement.
     """
     if not idocs:
         return {}
     now, received = datetime.now(UTC), InboxStatus.RECEIVED.value  # (an enum's .value is slow)
     rows = [{"sender": idoc.sender, "docnum": idoc.docnum, "message_type": idoc.message_type,
              "idoc_type": idoc.idoc_type, "object_key": idoc.object_key,
-             "serial": idoc.serial, "xml": idoc.xml, "status": received,
-             "attempts": 0, "received_at": now} for idoc in idocs]
+             "serial": idoc.serial, "status": received, "attempts": 0, "received_at": now}
+            for idoc in idocs]
     dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
     statement = dialect.insert(inbox).on_conflict_do_nothing(
         index_elements=["sender", "docnum"]).returning(inbox.c.id, inbox.c.sender,
                                                        inbox.c.docnum)
-    return {(sender, docnum): entry_id
-            for entry_id, sender, docnum in conn.execute(statement, rows)}
+    stored = {(sender, docnum): entry_id
+              for entry_id, sender, docnum in conn.execute(statement, rows)}
+    if stored:
+        # an IDoc twice in one document is stored as it came first
+        documents: dict[int, str] = {}
+        for idoc in idocs:
+            entry_id = stored.get((idoc.sender, idoc.docnum))
+            if entry_id is not None:
+                documents.setdefault(entry_id, idoc.xml)
+        conn.execute(_INSERT_DOCUMENT, [{"entry_id": entry_id, "xml": xml}
+                                        for entry_id, xml in documents.items()])
+    return stored
+
+
+_INSERT_DOCUMENT = inbox_documents.insert()
+#: an entry with its document (every entry has one; outer join all the same, so that an
+#: entry never goes missing for want of its document)
+_WITH_DOCUMENT = select(inbox, inbox_documents.c.xml).outerjoin(
+    inbox_documents, inbox_documents.c.entry_id == inbox.c.id)
 
 
 def find(conn: Connection, sender: str, docnum: str) -> dict[str, Any] | None:
-    row = conn.execute(select(inbox).where(inbox.c.sender == sender,
-                                           inbox.c.docnum == docnum)).mappings().first()
+    """An entry with its IDoc-XML (``xml``), by the sender's DOCNUM."""
+    row = conn.execute(_WITH_DOCUMENT.where(inbox.c.sender == sender,
+                                            inbox.c.docnum == docnum)).mappings().first()
     return dict(row) if row else None
 
 
 def get(conn: Connection, entry_id: int) -> dict[str, Any] | None:
-    row = conn.execute(select(inbox).where(inbox.c.id == entry_id)).mappings().first()
+    """An entry with its IDoc-XML (``xml``)."""
+    row = conn.execute(_WITH_DOCUMENT.where(inbox.c.id == entry_id)).mappings().first()
     return dict(row) if row else None
 
 
 def listing(conn: Connection, status: str | None = None, message_type: str | None = None,
             limit: int = 100) -> list[dict[str, Any]]:
     """Inbox entries without their XML, newest first."""
-    columns = [c for c in inbox.c if c.name != "xml"]
-    query = select(*columns).order_by(inbox.c.id.desc()).limit(limit)
+    query = select(inbox).order_by(inbox.c.id.desc()).limit(limit)
     if status:
         query = query.where(inbox.c.status == status)
     if message_type:
@@ -145,15 +159,6 @@ def lock_for_processing(conn: Connection, entry_ids: Sequence[int]) -> dict[int,
     return _get_many(conn, entry_ids) if objects else entries
 
 
-def newest_applied_serial(conn: Connection, message_type: str, object_key: str) -> str | None:
-    """The highest SERIAL among processed IDocs about an object (None: none applied)."""
-    return conn.execute(
-        select(func.max(inbox.c.serial))
-        .where(inbox.c.message_type == message_type, inbox.c.object_key == object_key,
-               inbox.c.status == InboxStatus.PROCESSED.value, inbox.c.serial != "")
-    ).scalar()
-
-
 def newest_applied_order_keys(conn: Connection, objects: Iterable[tuple[str, str]]
                               ) -> dict[tuple[str, str], str]:
     """(message type, object key) → the highest :func:`order_key` among its processed
@@ -193,7 +198,8 @@ _RECORD_OUTCOME = update(inbox).where(inbox.c.id == bindparam("entry_id")).value
 
 def xml_of(conn: Connection, entry_id: int) -> str:
     """The IDoc-XML an entry was received with."""
-    return str(conn.execute(select(inbox.c.xml).where(inbox.c.id == entry_id)).scalar_one())
+    return str(conn.execute(select(inbox_documents.c.xml).where(
+        inbox_documents.c.entry_id == entry_id)).scalar_one())
 
 
 def _get_many(conn: Connection, entry_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
@@ -201,11 +207,8 @@ def _get_many(conn: Connection, entry_ids: Sequence[int]) -> dict[int, dict[str,
     entries: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(list(entry_ids)):
         entries.update((row["id"], dict(row)) for row in conn.execute(
-            select(*_WITHOUT_XML).where(inbox.c.id.in_(chunk))).mappings())
+            select(inbox).where(inbox.c.id.in_(chunk))).mappings())
     return entries
-
-
-_WITHOUT_XML = [column for column in inbox.c if column.name != "xml"]
 
 
 def _by_message_type(objects: Iterable[tuple[str, str]]) -> Iterator[tuple[str, list[str]]]:

@@ -14,7 +14,8 @@ Table groups:
 - documents: ``material_applications`` (+ items), ``returns`` (+ items), ``deliveries``
   (+ items), ``outlet_inventory``, ``repair_orders`` (+ materials), ``labour_fee_rules``,
   ``settlements``, ``sales_statistics``
-- integration: ``inbox`` (IDocs received from SAP), ``outbox`` (intended calls to SAP)
+- integration: ``inbox`` (IDocs received from SAP, each with its document in
+  ``inbox_documents``), ``outbox`` (intended calls to SAP)
 """
 
 from __future__ import annotations
@@ -347,7 +348,6 @@ inbox = Table(
     # the object the IDoc is about (MATNR, KUNNR, VBELN ...): the serialization unit
     Column("object_key", String(70), nullable=False, default=""),
     Column("serial", String(20), nullable=False, default=""),  # EDI_DC40-SERIAL
-    Column("xml", Text, nullable=False),  # the IDoc alone, as an IDoc-XML document
     # received | processed | failed | obsolete
     Column("status", String(10), nullable=False),
     Column("reason", Text, nullable=True),  # why failed/obsolete, or what processing did
@@ -357,6 +357,17 @@ inbox = Table(
     UniqueConstraint("sender", "docnum", name="uq_inbox_sender_docnum"),
     Index("ix_inbox_object", "message_type", "object_key", "status"),
     Index("ix_inbox_status", "status"),
+)
+
+#: each inbox entry's IDoc alone, as an IDoc-XML document, written with the entry. Kept
+#: apart from the entry because processing rewrites the entry's row (status, reason,
+#: attempts), and SQLite writes a changed row out whole: with the document in it, marking a
+#: packet of a thousand MATMAS processed wrote their 2.4 MB of XML again
+inbox_documents = Table(
+    "inbox_documents",
+    metadata,
+    Column("entry_id", Integer, primary_key=True, autoincrement=False),  # inbox.id
+    Column("xml", Text, nullable=False),
 )
 
 #: every call the CRM intends to make to SAP, written in the transaction of the change that

@@ -48,6 +48,9 @@ QueuedIdoc = RowMapping
 LEASE_SECONDS = 60.0
 #: how often a synchronous pass looks again for a lease another sender holds
 LEASE_POLL_SECONDS = 0.05
+#: after each packet a mass creation commits, how long it leaves the database lock to the
+#: other workers' writers (see :meth:`Dispatcher.bulk_creation`)
+WRITERS_TURN_SECONDS = 0.005
 
 
 @dataclass(frozen=True)
@@ -96,15 +99,16 @@ class Dispatcher:
         With other server workers on the database, this process's background dispatcher
         stands back until the creation ends, and theirs (polling every
         ``dispatch_poll_seconds``) send the packets meanwhile: creating and sending then
-        run in two processes instead of sharing this one's interpreter lock. Alone, this
-        dispatcher is woken after each packet.
+        run in two processes instead of sharing this one's interpreter lock; after each
+        packet the creation leaves them a moment to write (:func:`_writers_turn`). Alone,
+        this dispatcher is woken after each packet.
         """
         if self.settings.server_workers <= 1:
             yield self.wake
             return
         self._standing_back.set()
         try:
-            yield lambda: None
+            yield _writers_turn
         finally:
             self._standing_back.clear()
             self.wake()
@@ -202,6 +206,7 @@ class Dispatcher:
             partner = partners.get(conn, mandt, logsys)
         pack_size = int((partner or {}).get("pack_size") or 1)
         parallel = int((partner or {}).get("parallel_packets") or 1)
+        lease = _HeldLease(token, time.monotonic())  # taken just now
         with ThreadPoolExecutor(parallel, thread_name_prefix="ale-sender") as senders:
             in_flight: set[Future[bool]] = set()
             after, starting = "", True
@@ -214,7 +219,7 @@ class Dispatcher:
                         # and holds back the IDocs behind it
                         batch = self._due_batch(conn, mandt, logsys, pack_size,
                                                 after if in_flight else "")
-                    if batch and self._still_ours(mandt, logsys, token):
+                    if batch and self._still_ours(mandt, logsys, lease):
                         after = batch[-1]["docnum"]
                         # each sender in a copy of this context: the business date of a
                         # synchronous dispatch (fake_sap.clock) applies to its records too
@@ -229,9 +234,19 @@ class Dispatcher:
                 if not all([sending.result() for sending in done]):
                     starting = False
 
-    def _still_ours(self, mandt: str, logsys: str, token: str) -> bool:
-        """Renew the lease before a POST; False if it was lost."""
-        if self._renew_lease(mandt, logsys, token):
+    def _still_ours(self, mandt: str, logsys: str, lease: _HeldLease) -> bool:
+        """Before a POST: renew the lease once a quarter of it has passed; False if it was
+        lost.
+
+        Not before every POST: a renewal is a write, and while another worker creates
+        packets (BD10) each write waits for its turn at the database, which held back the
+        packets behind it. Renewed at a quarter, the lease outlasts the POSTs started until
+        the next renewal (it is at least four port timeouts long).
+        """
+        if time.monotonic() - lease.renewed_at < self.lease_seconds / 4:
+            return True
+        if self._renew_lease(mandt, logsys, lease.token):
+            lease.renewed_at = time.monotonic()
             return True
         # we stalled longer than the lease; someone else owns the queue now and sending on
         # would risk sending an IDoc twice
@@ -356,6 +371,24 @@ class Dispatcher:
             conn.execute(delete(dispatch_leases).where(
                 dispatch_leases.c.mandt == mandt, dispatch_leases.c.logsys == logsys,
                 dispatch_leases.c.owner == token))
+
+
+@dataclass
+class _HeldLease:
+    """A partner's lease this sender holds: its token, and when it was last taken or
+    renewed (``time.monotonic``)."""
+
+    token: str
+    renewed_at: float
+
+
+def _writers_turn() -> None:
+    """After a packet of a mass creation is committed: a moment for the writers of other
+    workers (the dispatcher recording the packet it passed on, or taking its lease) to get
+    the database lock. Without it the creating worker takes the lock again within
+    microseconds of releasing it, before a process woken to take it is even running, and
+    the packets it created wait unsent until the creation ends."""
+    time.sleep(WRITERS_TURN_SECONDS)
 
 
 def _queue(conn: Connection, mandt: str, logsys: str, limit: int,

@@ -89,6 +89,10 @@ def _packed(decimals: int) -> Formatter:
     def format_packed(value: str | None) -> str:
         if not value:
             return zero
+        if _in_packed_form(value, decimals):
+            # as the writers store quantities (``1.873``): nothing to convert. The weights
+            # of a hundred thousand materials differ, so remembering answers would not help
+            return value
         try:
             number = Decimal(value.rstrip("-")) * (-1 if value.endswith("-") else 1)
         except InvalidOperation:  # not a number: the text it is (the writers refuse these)
@@ -96,3 +100,14 @@ def _packed(decimals: int) -> Formatter:
         text = format(abs(number).quantize(quantum), "f")
         return text + "-" if number < 0 else text
     return format_packed
+
+
+def _in_packed_form(value: str, decimals: int) -> bool:
+    """Whether ``value`` is already what :func:`_packed` makes of it: ASCII digits without
+    a sign or leading zeros, with exactly ``decimals`` decimals (none: no point)."""
+    whole, point, fraction = value.partition(".")
+    if bool(point) != bool(decimals) or len(fraction) != decimals:
+        return False
+    if not (whole.isascii() and whole.isdigit()) or (whole[0] == "0" and len(whole) > 1):
+        return False
+    return not decimals or (fraction.isascii() and fraction.isdigit())

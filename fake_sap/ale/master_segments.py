@@ -69,6 +69,10 @@ class SegmentFields:
         self._formatted_names = tuple(name for _, name, _ in formatted)
         self._formatters = tuple(format_value for _, _, format_value in formatted)
         self._pick_formatted = _picker([i for i, _, _ in formatted])
+        #: each formatted field as a blank value is written (``0.000``, ``00000000``): the
+        #: formatters give a blank value, NULL or "", the same form, and most of a row's
+        #: number and date fields are blank
+        self._blank_forms = {name: format_value(None) for _, name, format_value in formatted}
 
     def values(self, row: Sequence[Any], msgfn: str) -> dict[str, str]:
         """A row (columns as :attr:`columns`) as the fields of an outbound segment: MSGFN,
@@ -79,10 +83,13 @@ class SegmentFields:
         # without a (name, value) pair for each of the many blank character columns
         values.update(zip(compress(self._text_names, picked), filter(None, picked), strict=True))
         if self._formatters:  # segments of character fields only (E1MARCM) need no call
-            # each formatter called on its value from C (operator.call), not from a loop
-            values.update(zip(self._formatted_names,
-                              map(call, self._formatters, self._pick_formatted(row)),
-                              strict=True))
+            # every formatted field in its blank form, then the formatter of each field that
+            # is not blank (a few per row) over it: the fields keep their order
+            values.update(self._blank_forms)
+            picked = self._pick_formatted(row)
+            values.update(zip(compress(self._formatted_names, picked),
+                              map(call, compress(self._formatters, picked),
+                                  filter(None, picked)), strict=True))
         return values
 
 

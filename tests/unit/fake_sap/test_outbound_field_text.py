@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from fake_sap.ale import field_text
 from fake_sap.ale.field_text import formatter
 from fake_sap.ale.master_segments import SegmentFields
 from fake_sap.db.schema import knvv, mara, mbew
@@ -65,6 +66,17 @@ def test_a_segment_leaves_blank_character_fields_out_and_writes_every_number() -
     assert fields.columns == ("matnr", "bismt", "blanz", "brgew", "volum", "mstde", "gewto")
 
 
+def test_the_fields_of_a_segment_come_in_the_same_order_whatever_is_blank() -> None:
+    # the IDoc writer works out the declared order once per order of a segment's values
+    fields = SegmentFields(mara, MARA, skip=(), columns=("matnr", "brgew", "volum", "mstde",
+                                                         "gewto"))
+    blank = fields.values(("M-1", "", None, "", ""), "005")
+    filled = fields.values(("M-1", "2", "3.25", "20240229", "1.5-"), "005")
+    assert list(blank) == list(filled) == ["MSGFN", "MATNR", "BRGEW", "VOLUM", "MSTDE",
+                                           "GEWTO"]
+    assert list(filled.values()) == ["005", "M-1", "2.000", "3.250", "20240229", "1.5-"]
+
+
 def test_a_valuation_writes_zero_amounts_as_zero_and_the_price_unit_as_digits() -> None:
     fields = SegmentFields(mbew, MBEW, skip=("mandt", "matnr"))
     row = tuple({"bwkey": "1000", "vprsv": "S", "verpr": "0", "stprs": "4345.97",
@@ -81,3 +93,19 @@ def test_a_customer_sales_area_follows_the_same_rules() -> None:
     values = fields.values(("1000", "CNY", "", "", ""), "005")
     assert values == {"MSGFN": "005", "VKORG": "1000", "WAERS": "CNY", "AWAHR": "000",
                       "ANTLF": "0"}
+
+
+_PACKED_SAMPLES = ["0", "1", "01", "10", "1.873", "1.87", "1.8730", "0.000", "00.000",
+                   "12.500", "0.5", ".500", "1.", "\u0661.000", "1.\u0663\u0663\u0663", "+1.000",
+                   "1.000-", "-1.000", "1e3", " 1.000", "1.000 ", "4345", "0.0"]
+
+
+@pytest.mark.parametrize("type_", [quan(13), dec(3, 1), dec(5), dec(15, 3), _INT1])
+def test_a_packed_number_already_in_its_form_is_written_as_the_conversion_writes_it(
+        type_: Elementary, monkeypatch: pytest.MonkeyPatch) -> None:
+    format_value = formatter(type_)
+    assert format_value is not None
+    quick = [format_value(value) for value in _PACKED_SAMPLES]
+    # the same values with every one of them converted through Decimal
+    monkeypatch.setattr(field_text, "_in_packed_form", lambda _value, _decimals: False)
+    assert quick == [format_value(value) for value in _PACKED_SAMPLES]
