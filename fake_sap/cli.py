@@ -178,7 +178,7 @@ def _db_revision(message: str) -> int:
     with tempfile.TemporaryDirectory() as folder:
         scratch = Database(f"sqlite:///{Path(folder) / 'scratch.db'}")
         try:
-            path = migrations.make_revision(scratch.engine, message)
+            path = migrations.make_revision(scratch.migration_engine, message)
         finally:
             scratch.dispose()
     print(f"wrote {path}: check it (autogenerate does not see everything) and add a test")
