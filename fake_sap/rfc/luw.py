@@ -145,8 +145,15 @@ def open_session(db: Database, mandt: str, user: str, session_id: str | None,
                     _touch(conn, session_id, now)
                 known.remember(version, mandt, settings, session_id, user, now)
             return Session(session_id, mandt, user, False, settings)
-    with db.read() as conn:
-        settings, row = _session_and_settings(conn, mandt, session_id)
+    # a caller without a session (a new connection's logon) needs only the client's
+    # switches, which the process may know already: then nothing is read
+    known_settings = known.settings(version, mandt) \
+        if known is not None and not session_id else None
+    if known_settings is None:
+        with db.read() as conn:
+            settings, row = _session_and_settings(conn, mandt, session_id)
+    else:
+        settings, row = known_settings, None
     timeout = settings.session_timeout_seconds
     if row is not None and row["mandt"] == mandt and row["uname"] == user \
             and row["last_used"] >= now - timeout:
@@ -227,6 +234,13 @@ class SessionCache:
         self._settings = {}
         self._sessions = {}
         self._derived = {}
+
+    def settings(self, version: int | None, mandt: str) -> RfcSettings | None:
+        """The client's switches as read at ``version``; None when they must be read."""
+        if version is None:
+            return None
+        with self._lock:
+            return self._settings.get(mandt) if version == self._version else None
 
     def alive(self, version: int | None, mandt: str, user: str, session_id: str,
               now: float) -> tuple[RfcSettings, float] | None:
