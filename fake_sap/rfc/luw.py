@@ -168,8 +168,8 @@ def open_session(db: Database, mandt: str, user: str, session_id: str | None,
     with db.write() as conn:
         _end_idle_sessions(conn, mandt, now - timeout)
         new_id = secrets.token_hex(16)
-        conn.execute(insert(rfc_sessions).values(session_id=new_id, mandt=mandt, uname=user,
-                                                 created_at=now, last_used=now))
+        conn.execute(_NEW_SESSION, {"session_id": new_id, "mandt": mandt, "uname": user,
+                                    "created_at": now, "last_used": now})
     if known is not None:
         known.remember(version, mandt, settings, new_id, user, now)
     return Session(new_id, mandt, user, True, settings)
@@ -280,12 +280,21 @@ def _touch(conn: Connection, session_id: str, now: float) -> bool:
     return result.rowcount == 1
 
 
+# Every new session (each new connection's logon) ends the client's idle ones and adds
+# itself: statements built once and bound per call, as building them cost a logon about a
+# fifth of its time.
+_idle = (rfc_sessions.c.mandt == bindparam("mandt"),
+         rfc_sessions.c.last_used < bindparam("idle_before"))
+_END_IDLE_TASKS = delete(rfc_update_tasks).where(
+    rfc_update_tasks.c.session_id.in_(select(rfc_sessions.c.session_id).where(*_idle)))
+_END_IDLE_SESSIONS = delete(rfc_sessions).where(*_idle)
+_NEW_SESSION = insert(rfc_sessions)
+
+
 def _end_idle_sessions(conn: Connection, mandt: str, idle_before: float) -> None:
-    idle = select(rfc_sessions.c.session_id).where(rfc_sessions.c.mandt == mandt,
-                                                   rfc_sessions.c.last_used < idle_before)
-    conn.execute(delete(rfc_update_tasks).where(rfc_update_tasks.c.session_id.in_(idle)))
-    conn.execute(delete(rfc_sessions).where(rfc_sessions.c.mandt == mandt,
-                                            rfc_sessions.c.last_used < idle_before))
+    bound = {"mandt": mandt, "idle_before": idle_before}
+    conn.execute(_END_IDLE_TASKS, bound)
+    conn.execute(_END_IDLE_SESSIONS, bound)
 
 
 # -- the update task ---------------------------------------------------------------------------
