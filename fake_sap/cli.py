@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from fake_sap.basis.seeding import CUSTOMERS_PER_CENTER, MAX_CUSTOMERS, SeedPlan
 from fake_sap.config import DEFAULT_DB_URL, Settings
+
+#: ``fake-sap seed``'s defaults
+DEFAULT_MATERIALS, DEFAULT_CUSTOMERS, DEFAULT_SEED = 1_000, 100, 1
 
 
 def serve_settings(args: argparse.Namespace,
@@ -174,7 +178,7 @@ def _db_revision(message: str) -> int:
     with tempfile.TemporaryDirectory() as folder:
         scratch = Database(f"sqlite:///{Path(folder) / 'scratch.db'}")
         try:
-            path = migrations.make_revision(scratch.engine, message)
+            path = migrations.make_revision(scratch.migration_engine, message)
         finally:
             scratch.dispose()
     print(f"wrote {path}: check it (autogenerate does not see everything) and add a test")
@@ -238,6 +242,51 @@ def _add_codes(commands: Any) -> None:
                           "left out are initial")
 
 
+def _add_seed(commands: Any) -> None:
+    # the options only: fake_sap.seed imports Faker and tqdm, which would cost every start
+    # of the server (the parser is built for every command) a good part of its time
+    seed = commands.add_parser("seed", help="load deterministic master data into a client")
+    seed.add_argument("--client", type=_client_number, default="100",
+                      help="SAP client (created with baseline customizing if missing)")
+    seed.add_argument("--materials", type=_count(10 ** 7), default=DEFAULT_MATERIALS,
+                      help=f"number of materials (default {DEFAULT_MATERIALS})")
+    seed.add_argument("--customers", type=_count(MAX_CUSTOMERS), default=DEFAULT_CUSTOMERS,
+                      help=f"number of customers, about one in {CUSTOMERS_PER_CENTER} a "
+                           f"provincial center (default {DEFAULT_CUSTOMERS})")
+    seed.add_argument("--seed", type=int, default=DEFAULT_SEED,
+                      help=f"random seed; the same seed gives the same data "
+                           f"(default {DEFAULT_SEED})")
+    seed.add_argument("--db", default=DEFAULT_DB_URL, help="SQLAlchemy database URL")
+    seed.set_defaults(func=_seed)
+
+
+def _seed(args: argparse.Namespace) -> int:
+    from fake_sap.seed import seed_database
+
+    plan = SeedPlan(args.client, args.materials, args.customers, args.seed)
+    result = seed_database(args.db, plan, show_progress=True)
+    print(f"client {plan.client}: {result.materials} materials, "
+          f"{result.provincial_centers + result.outlets} customers "
+          f"({result.provincial_centers} provincial centers, {result.outlets} outlets) "
+          f"seeded in {result.seconds:.1f} s")
+    return 0
+
+
+def _client_number(value: str) -> str:
+    if len(value) != 3 or not value.isdigit():
+        raise argparse.ArgumentTypeError(f"a client is three digits, not {value!r}")
+    return value
+
+
+def _count(maximum: int) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        number = int(value)
+        if not 0 <= number <= maximum:
+            raise argparse.ArgumentTypeError(f"must be between 0 and {maximum}")
+        return number
+    return parse
+
+
 def _add_db(commands: Any) -> None:
     db = commands.add_parser("db", help="the database's schema migrations")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -290,11 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="log every request (method, path, status) to stdout")
     serve.set_defaults(func=_serve)
 
-    seed = commands.add_parser("seed", help="load deterministic master data into a client")
-    from fake_sap.seed import add_arguments as add_seed_arguments
-
-    add_seed_arguments(seed)
-
+    _add_seed(commands)
     _add_codes(commands)
     idoc = commands.add_parser("idoc", help="IDoc tools")
     idoc_commands = idoc.add_subparsers(dest="idoc_command", required=True)

@@ -13,18 +13,17 @@ a smaller seed is a prefix of a larger one and re-seeding never piles up extra o
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table
 from tqdm import tqdm
 
-from fake_sap.basis.seeding import SeedPlan
-from fake_sap.config import DEFAULT_DB_URL, Settings
+from fake_sap.basis.seeding import CUSTOMERS_PER_CENTER, SeedPlan
+from fake_sap.config import Settings
 from fake_sap.customizing import PROVINCIAL_CENTER_PARTNER_FUNCTION
 from fake_sap.db import clients
 from fake_sap.db.engine import Database
@@ -49,12 +48,8 @@ from fake_sap.sd import customer_master
 FIRST_MATERIAL = 10_000_000
 FIRST_PROVINCIAL_CENTER = 900_000
 FIRST_OUTLET = 1_000_000
-#: outlets get numbers FIRST_OUTLET + i, so centers must stay below that range
-MAX_CUSTOMERS = 1_000_000
 #: every tenth material has an alphanumeric number, the rest numeric ones
 ALPHANUMERIC_EVERY = 10
-#: one provincial center per this many customers (at least one)
-CUSTOMERS_PER_CENTER = 20
 #: objects per write transaction: large enough for bulk speed, small enough to let a
 #: running server's workers in between
 BATCH_SIZE = 2_000
@@ -65,10 +60,6 @@ OWN_PARTNER_FUNCTIONS = ("AG", "WE", "RG")
 OUTLET_GROUP, PROVINCIAL_CENTER_GROUP = "ZOUT", "ZPC"
 CHINESE, ENGLISH = "1", "E"  # internal language keys (SPRAS)
 CENTRAL_PLANT = PLANTS[0]  # 1000, the central warehouse: stock and deliveries
-
-DEFAULT_MATERIALS = 1_000
-DEFAULT_CUSTOMERS = 100
-DEFAULT_SEED = 1
 
 
 @dataclass(frozen=True)
@@ -81,47 +72,7 @@ class SeedResult:
 
 Rows = dict[Table, list[dict[str, Any]]]
 
-# --- the command ------------------------------------------------------------------------------
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--client", type=_client_number, default="100",
-                        help="SAP client (created with baseline customizing if missing)")
-    parser.add_argument("--materials", type=_count(10 ** 7), default=DEFAULT_MATERIALS,
-                        help=f"number of materials (default {DEFAULT_MATERIALS})")
-    parser.add_argument("--customers", type=_count(MAX_CUSTOMERS), default=DEFAULT_CUSTOMERS,
-                        help=f"number of customers, about one in {CUSTOMERS_PER_CENTER} a "
-                             f"provincial center (default {DEFAULT_CUSTOMERS})")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED,
-                        help=f"random seed; the same seed gives the same data "
-                             f"(default {DEFAULT_SEED})")
-    parser.add_argument("--db", default=DEFAULT_DB_URL, help="SQLAlchemy database URL")
-    parser.set_defaults(func=_run)
-
-
-def _client_number(value: str) -> str:
-    if len(value) != 3 or not value.isdigit():
-        raise argparse.ArgumentTypeError(f"a client is three digits, not {value!r}")
-    return value
-
-
-def _count(maximum: int) -> Callable[[str], int]:
-    def parse(value: str) -> int:
-        number = int(value)
-        if not 0 <= number <= maximum:
-            raise argparse.ArgumentTypeError(f"must be between 0 and {maximum}")
-        return number
-    return parse
-
-
-def _run(args: argparse.Namespace) -> int:
-    plan = SeedPlan(args.client, args.materials, args.customers, args.seed)
-    result = seed_database(args.db, plan, show_progress=True)
-    print(f"client {plan.client}: {result.materials} materials, "
-          f"{result.provincial_centers + result.outlets} customers "
-          f"({result.provincial_centers} provincial centers, {result.outlets} outlets) "
-          f"seeded in {result.seconds:.1f} s")
-    return 0
+# --- loading ----------------------------------------------------------------------------------
 
 
 def seed_demo(db_url: str, client: str) -> None:

@@ -194,7 +194,9 @@ class Migrations:
         if head is not None and not replay_on_empty:
             with self._migration_transaction(engine) as connection:
                 if self.is_empty(connection):  # a new database: no Alembic needed either
-                    self.metadata.create_all(connection)
+                    # no table of this store exists (just checked, under the migration
+                    # lock): no need to ask the database about each one again
+                    self.metadata.create_all(connection, checkfirst=False)
                     self.stamp_new(connection, head)
                     return None, head
         from alembic import command

@@ -1,17 +1,25 @@
 """Loading deterministic master data into a client, and what the control API lists of it.
 
 The rows themselves come from :mod:`fake_sap.seed`, which needs Faker; it is imported when a
-client is seeded, not when the server starts, as most servers never seed.
+client is seeded, not when the server starts, as most servers never seed. The command line's
+parser (:mod:`fake_sap.cli`) reads the plan's limits from here, so this module imports
+no more than that for every ``fake-sap`` command; the database is imported when a client is
+seeded.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+if TYPE_CHECKING:
+    from fake_sap.db.engine import Database
 
-from fake_sap.db.engine import Database
-from fake_sap.db.schema import kna1, mara
+#: one provincial center per this many customers (at least one)
+CUSTOMERS_PER_CENTER = 20
+#: outlets get numbers FIRST_OUTLET + i (:mod:`fake_sap.seed`), so centers must stay below
+#: that range
+MAX_CUSTOMERS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,9 @@ class SeedSummary:
 
 def seed_client(db: Database, plan: SeedPlan, listed: int) -> SeedSummary:
     """Seed the client and list (up to ``listed`` of) its materials and customers."""
+    from sqlalchemy import select
+
+    from fake_sap.db.schema import kna1, mara
     from fake_sap.seed import seed
 
     result = seed(db, plan)

@@ -32,7 +32,7 @@ from fake_sap.conversion import matn1_input
 from fake_sap.db import master_data
 from fake_sap.db.master_data import Row, object_keys, rows_by_object
 from fake_sap.db.schema import makt, mara, marc, mard, marm, mbew, mvke
-from fake_sap.db.upsert import RowChanges, insert_if_absent, write_changes
+from fake_sap.db.upsert import RowChanges, insert_if_absent, upsert, write_changes
 from fake_sap.errors import SapMessage, declared_error, sap_error
 from fake_sap.fastpath import driver_statement
 from fake_sap.lookups import Lookups
@@ -459,12 +459,13 @@ def save(conn: Connection, mandt: str, command: SaveMaterial, today: str,
 def load(conn: Connection, rows: Mapping[Table, Sequence[dict[str, Any]]]) -> None:
     """An initial data load (``fake-sap seed``): rows written as given, with no checks and
     no change pointers; quantities and creation data of existing rows are kept."""
-    changes = RowChanges()
+    if unknown := [table.name for table in rows if table not in TABLES]:
+        raise ValueError(f"{', '.join(unknown)} is not a table of the material master")
+    # the rows come grouped by table: written as they are, rather than taken apart into
+    # one change and regrouped by write_changes, which costs a seed of 100,000 materials
+    # (a million rows) about a tenth of its time
     for table, table_rows in rows.items():
-        if table not in TABLES:
-            raise ValueError(f"{table.name} is not a table of the material master")
-        changes.upserts.extend((table, row) for row in table_rows)
-    write_changes(conn, [changes], KEEP_ON_UPDATE)
+        upsert(conn, table, table_rows, keep=KEEP_ON_UPDATE.get(table.name, ()))
 
 
 # --- stock quantities -------------------------------------------------------------------------

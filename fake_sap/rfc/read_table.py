@@ -1,9 +1,8 @@
 """RFC_READ_TABLE over the emulator's SAP tables.
 
-Each readable table is declared once: in the ABAP Dictionary (``fake_sap.ddic.tables``, made
-readable by :func:`declared_table`), or, for tables not moved there yet, with
-:func:`sap_table`: the SAP fields it exposes (in SAP's order, with DDIC type and short text)
-and the column behind each. Columns that are the
+Each readable table is declared once, in the ABAP Dictionary (``fake_sap.ddic.tables``), and
+made readable by :func:`declared_table`: the SAP fields it exposes (in SAP's order, with DDIC
+type and short text) and the column behind each. Columns that are the
 emulator's own bookkeeping (EDIDC's stored XML, dispatch counters ...) are simply not
 declared, so they can be neither selected nor used in a condition. The declarations are in
 ``fake_sap.rfc.tables`` (``BY_NAME``), which RFC_READ_TABLE hands to :func:`read`; later
@@ -29,7 +28,6 @@ from sqlalchemy import (
     Numeric,
     Select,
     String,
-    Table,
     bindparam,
     cast,
     func,
@@ -43,7 +41,7 @@ from fake_sap.db.engine import Database
 from fake_sap.ddic.tables import TableDeclaration
 from fake_sap.rfc import where
 from fake_sap.rfc.errors import AbapException
-from fake_sap.rfc.model import CLNT, AbapType, Elementary, char
+from fake_sap.rfc.model import AbapType, Elementary
 
 #: the width of DATA-WA
 LINE_WIDTH = 512
@@ -80,28 +78,6 @@ class ReadableTable:
         return next((f for f in self.fields if f.name == name), None)
 
 
-FieldSpec = str | tuple[Elementary, str]
-
-
-def sap_table(table: Table, name: str, text: str, fields: dict[str, FieldSpec]
-              ) -> ReadableTable:
-    """Declare a readable table.
-
-    ``fields`` maps SAP field names (the column of the same name, lower case) to a short
-    text, or to ``(type, text)`` when the type is not simply the column's CHAR length.
-    MANDT comes first by itself.
-    """
-    declared = [TableField("MANDT", CLNT, "Client", "mandt")]
-    for field_name, spec in fields.items():
-        column = table.c[field_name.lower()]
-        if isinstance(spec, tuple):
-            field_type, field_text = spec
-        else:
-            field_type, field_text = _column_type(column), spec
-        declared.append(TableField(field_name, field_type, field_text, column.name))
-    return ReadableTable(name, text, table, tuple(declared))
-
-
 def declared_table(declaration: TableDeclaration, table: FromClause) -> ReadableTable:
     """The readable table of a dictionary declaration (``fake_sap.ddic.tables``): every
     declared field, in SAP's order, in the column the declaration made for it (``table``,
@@ -113,12 +89,6 @@ def declared_table(declaration: TableDeclaration, table: FromClause) -> Readable
         TableField(f.name, f.type, f.text, f.column_name if f.kept else "", f.element,
                    f.check_table)
         for f in declaration.fields), tuple(f.column_name for f in declaration.key_fields))
-
-
-def _column_type(column: Any) -> Elementary:
-    if isinstance(column.type, String) and column.type.length:
-        return char(column.type.length)
-    raise ValueError(f"declare the ABAP type of column {column.name}")
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -320,36 +290,18 @@ def _initial_literal(field: TableField) -> ColumnElement[Any]:
                    else "", String())
 
 
-def line_writer(table: ReadableTable, layout: Sequence[Layout], delimiter: str = ""
-                ) -> Callable[[Sequence[Any]], str]:
-    """A function that turns one row selected with :func:`selected_column` per layout
-    item into its DATA-WA text: every field at its width, separated by ``delimiter``,
+def lines_writer(table: ReadableTable, layout: Sequence[Layout], delimiter: str = ""
+                 ) -> Callable[[Sequence[Sequence[Any]]], list[str]]:
+    """A function that turns the rows selected with :func:`selected_column` per layout
+    item into their DATA-WA texts: every field at its width, separated by ``delimiter``,
     without trailing blanks (a CHAR value has none). Each field's text equals
     :func:`format_value` (``tests/unit/fake_sap/test_read_table_lines.py``).
 
     Worked out once per call, so that a row costs one ``%`` formatting: a text column
     (CHAR, NUMC, DATS, TIMS ...) comes from the query with its initial value in place of
     NULL or blank and goes through the template as it is (``%-W.Ws``: cut to W and padded
-    to W); only packed numbers and columns that are not text are converted in Python."""
-    template, converters = _line_template(table, layout, delimiter)
-
-    if not converters:
-        return lambda row: (template % tuple(row)).rstrip(" ")
-
-    def write(row: Sequence[Any]) -> str:
-        values = list(row)
-        for index, convert in converters:
-            values[index] = convert(values[index])
-        return (template % tuple(values)).rstrip(" ")
-
-    return write
-
-
-def lines_writer(table: ReadableTable, layout: Sequence[Layout], delimiter: str = ""
-                 ) -> Callable[[Sequence[Sequence[Any]]], list[str]]:
-    """:func:`line_writer` for all rows at once, the same lines: the columns that need
-    converting are converted a column at a time (a list comprehension per column, not a
-    loop per row), then each row is one ``%`` formatting."""
+    to W); only packed numbers and columns that are not text are converted in Python, a
+    column at a time (a list comprehension per column, not a loop per row)."""
     template, converters = _line_template(table, layout, delimiter)
 
     def write(rows: Sequence[Sequence[Any]]) -> list[str]:
@@ -380,7 +332,7 @@ def _line_template(table: ReadableTable, layout: Sequence[Layout], delimiter: st
 
 
 def selected_column(table: ReadableTable, item: Layout) -> ColumnElement[Any]:
-    """The column of a layout item as the query selects it for :func:`line_writer`: a
+    """The column of a layout item as the query selects it for :func:`lines_writer`: a
     text column with its field's initial value where it holds NULL or nothing, so that no
     value needs looking at in Python. A field the emulator does not keep is its initial
     value's text."""

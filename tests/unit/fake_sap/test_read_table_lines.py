@@ -1,9 +1,9 @@
-"""RFC_READ_TABLE's DATA lines, built a row at a time from the query
-(:func:`fake_sap.rfc.read_table.line_writer`), equal the fields formatted one by one
-(:func:`~fake_sap.rfc.read_table.format_value`), joined by the delimiter: for text, NUMC,
-date and time columns holding NULL, blanks or values longer than the field, and for packed
-numbers stored as canonical text, with too many decimals, out of range or not numbers at
-all. An in-memory SQLite database; no process is started."""
+"""RFC_READ_TABLE's DATA lines, built from the query
+(:func:`fake_sap.rfc.read_table.lines_writer`, here also one row at a time), equal the
+fields formatted one by one (:func:`~fake_sap.rfc.read_table.format_value`), joined by the
+delimiter: for text, NUMC, date and time columns holding NULL, blanks or values longer than
+the field, and for packed numbers stored as canonical text, with too many decimals, out of
+range or not numbers at all. An in-memory SQLite database; no process is started."""
 
 from __future__ import annotations
 
@@ -17,11 +17,10 @@ from fake_sap.rfc.read_table import (
     ReadableTable,
     format_value,
     layout_of,
-    line_writer,
     lines_writer,
-    sap_table,
     selected_column,
 )
+from unit.fake_sap.readable_tables import line_writer, sap_table
 
 pytestmark = pytest.mark.unit
 

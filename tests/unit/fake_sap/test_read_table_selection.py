@@ -13,7 +13,8 @@ from sqlalchemy import Column, Connection, MetaData, String, Table, create_engin
 from fake_sap.rfc import read_table
 from fake_sap.rfc.errors import AbapException
 from fake_sap.rfc.model import quan
-from fake_sap.rfc.read_table import ReadableTable, sap_table
+from fake_sap.rfc.read_table import ReadableTable
+from unit.fake_sap.readable_tables import sap_table
 
 pytestmark = pytest.mark.unit
 
