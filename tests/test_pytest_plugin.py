@@ -16,11 +16,15 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 # pytester's in-process runs drop the modules a run imported first; httpx imports httpcore
-# lazily and keeps its exception classes, so httpcore must be loaded before any run
+# lazily and keeps its exception classes, so httpcore must be loaded before any run. The same
+# holds for the SAP client: a later run would import its error classes anew while the
+# connection raises the first run's, and `pytest.raises` would not recognise them
 import httpcore  # noqa: F401
 import pytest
 from sqlalchemy import create_engine, inspect, select
 
+import sap_client.errors  # noqa: F401
+import sap_client.rfc  # noqa: F401
 from fake_sap.db.schema import clients
 from fake_sap.testing.process import FakeSapProcess, SapClient
 from fake_sap.testing.pytest_plugin import FakeSap, FakeSapServer, database_url, worker_count
