@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from fake_sap.fastpath import join_documents, join_documents_with_lxml
+from fake_sap.fastpath.idoc_xml import join_documents, join_documents_with_lxml
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.types import MATMAS05
 from fake_sap.idoc.writer import to_xml_text

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from fake_sap.fastpath import idoc_xml_text, join_documents, join_documents_with_lxml
+from fake_sap.fastpath.idoc_xml import idoc_xml_text, join_documents, join_documents_with_lxml
 from fake_sap.idoc.control import EDI_DC40
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.model import IdocType, Segment

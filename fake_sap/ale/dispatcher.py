@@ -33,7 +33,7 @@ from fake_sap.db.engine import Database
 from fake_sap.db.idocs import StatusRecord
 from fake_sap.db.schema import dispatch_leases, edidc
 from fake_sap.db.upsert import insert_if_absent
-from fake_sap.fastpath import join_documents
+from fake_sap.fastpath.idoc_xml import join_documents
 
 if TYPE_CHECKING:
     import httpx

@@ -19,7 +19,7 @@ from fake_sap.ale import applications
 from fake_sap.db import change_pointers, idocs, numbers, partners
 from fake_sap.db.idocs import StatusRecord
 from fake_sap.db.schema import bdcp2
-from fake_sap.fastpath import idoc_xml_text
+from fake_sap.fastpath.idoc_xml import idoc_xml_text
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.model import IdocType
 

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, DateTime, String, Table
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
-from fake_sap.fastpath import driver_statement, driver_statement_many
+from fake_sap.fastpath.driver import driver_statement, driver_statement_many
 
 _PLACEHOLDER = {"sqlite": "?", "postgresql": "%s"}
 

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, update
 
 from fake_sap.db.bulk import write_rows
 from fake_sap.db.schema import bdcp2, partner_messages
-from fake_sap.fastpath import driver_statement
+from fake_sap.fastpath.driver import driver_statement
 
 
 class ChangePointer(NamedTuple):

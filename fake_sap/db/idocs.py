@@ -13,7 +13,7 @@ from sqlalchemy import Connection, and_, bindparam, func, select, update
 from fake_sap.db.bulk import write_rows
 from fake_sap.db.schema import edidc, edids, idoc_inbound_keys, idoc_serialization
 from fake_sap.db.upsert import upsert
-from fake_sap.fastpath import driver_statement
+from fake_sap.fastpath.driver import driver_statement
 
 #: control-record columns filled from EDI_DC40 fields of the same (upper-case) name
 CONTROL_COLUMNS = ("mescod", "mesfct", "sndpor", "sndprt", "sndprn", "rcvpor", "rcvprt",
@@ -226,7 +226,7 @@ def newest_serials(conn: Connection, mandt: str, mestyp: str,
 # The statements every inbound chunk makes, as SQL text made once per dialect and number of
 # keys: building and compiling a SELECT cost several times the database's own work for a
 # single IDoc. Only text columns are read, which the driver returns as SQLAlchemy would.
-# They run on the driver in the connection's transaction (fake_sap.fastpath.driver_statement),
+# They run on the driver in the connection's transaction (fastpath.driver.driver_statement),
 # which raises a storage failure as SQLAlchemy would, so it is classified as any.
 
 _PLACEHOLDER = {"sqlite": "?", "postgresql": "%s"}

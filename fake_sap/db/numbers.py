@@ -24,7 +24,7 @@ from sqlalchemy import Connection, insert, select
 from fake_sap.db.engine import Database
 from fake_sap.db.schema import number_ranges
 from fake_sap.db.upsert import insert_if_absent
-from fake_sap.fastpath import driver_statement
+from fake_sap.fastpath.driver import driver_statement
 
 #: first number of each range object, as in a freshly customized system
 RANGE_STARTS: dict[str, int] = {

@@ -10,7 +10,7 @@ from fake_sap.ale.inbound.processor import InboundProcessor, InboundResult
 from fake_sap.ale.outbound import distribute_change_pointers
 from fake_sap.basis import iso_codes
 from fake_sap.errors import BadRequest
-from fake_sap.fastpath import idoc_xml_result
+from fake_sap.fastpath.idoc_xml import idoc_xml_result
 from fake_sap.http.body import is_xml_media_type, limited_body
 from fake_sap.http.control import faults
 from fake_sap.http.logon import client_state, logon

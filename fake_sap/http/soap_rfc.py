@@ -29,8 +29,8 @@ from flask import Blueprint, Response, after_this_request, g, jsonify, request
 from lxml import etree
 from werkzeug.exceptions import HTTPException
 
-from fake_sap import fastpath
 from fake_sap.errors import BadRequest, LogonError, NotFound, PayloadTooLarge, StorageUnavailable
+from fake_sap.fastpath.soap_rfc import rfc_response
 from fake_sap.http import errors
 from fake_sap.http.body import is_xml_media_type, limited_body
 from fake_sap.http.control import faults, openapi
@@ -77,7 +77,7 @@ def call_function() -> Response:
         entry.log(None, _error_text(error))
         raise
     entry.log(outputs)
-    return Response(fastpath.rfc_response(function.interface, outputs),
+    return Response(rfc_response(function.interface, outputs),
                     content_type=SOAP_CONTENT_TYPE)
 
 

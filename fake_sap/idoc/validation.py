@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fake_sap import fastpath
+from fake_sap.fastpath.idoc_check import data_records_pass, fields_pass
 from fake_sap.idoc import types
 from fake_sap.idoc.control import EDI_DC40, PARTNER_TYPES
 from fake_sap.idoc.document import Idoc, Issue, SegmentData
@@ -16,7 +16,7 @@ TypeLookup = Callable[[str, str], IdocType | None]
 
 def check_control(idoc: Idoc, lookup: TypeLookup = types.lookup) -> list[Issue]:
     """Problems with the control record (inbound status 56 in SAP)."""
-    if not fastpath.fields_pass(EDI_DC40, idoc.control):
+    if not fields_pass(EDI_DC40, idoc.control):
         issues = _check_fields(EDI_DC40, idoc.control, f"IDOC[{idoc.index}]/EDI_DC40")
         if issues:
             return issues
@@ -45,7 +45,7 @@ def check_control(idoc: Idoc, lookup: TypeLookup = types.lookup) -> list[Issue]:
 def check_segments(idoc_type: IdocType, idoc: Idoc) -> list[Issue]:
     """Syntax check of the data records (inbound status 60 in SAP)."""
     # nearly every IDoc passes: the fast path says so without building a finding's path
-    if fastpath.data_records_pass(idoc_type, idoc.segments):
+    if data_records_pass(idoc_type, idoc.segments):
         return []
     return data_record_issues(idoc_type, idoc)
 

@@ -34,7 +34,7 @@ from fake_sap.db.master_data import Row, object_keys, rows_by_object
 from fake_sap.db.schema import makt, mara, marc, mard, marm, mbew, mvke
 from fake_sap.db.upsert import RowChanges, insert_if_absent, upsert, write_changes
 from fake_sap.errors import SapMessage, declared_error, sap_error
-from fake_sap.fastpath import driver_statement
+from fake_sap.fastpath.driver import driver_statement
 from fake_sap.lookups import Lookups
 
 #: the kind of object in :class:`fake_sap.lookups.Lookups` (known materials: MTART)

@@ -149,7 +149,7 @@ def _text(value: str) -> str:
 
 def response(interface: FunctionInterface, outputs: Mapping[str, Any]) -> bytes:
     """``<rfc:NAME.Response>`` with every output parameter (the lxml way; the SOAP-RFC path
-    writes the same bytes with ``fake_sap.fastpath.rfc_response``)."""
+    writes the same bytes with ``fake_sap.fastpath.soap_rfc.rfc_response``)."""
     envelope, body = _envelope()
     write_response(body, interface, outputs)
     return _serialize(envelope)

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from fake_sap.db import change_pointers, idocs, numbers
 from fake_sap.db.engine import Database
-from fake_sap.fastpath import (
+from fake_sap.fastpath.driver import (
     driver_statement,
     driver_statement_many,
     driver_statement_with_sqlalchemy,

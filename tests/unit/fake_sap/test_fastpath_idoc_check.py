@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from fake_sap.fastpath import data_records_pass, fields_pass
+from fake_sap.fastpath.idoc_check import data_records_pass, fields_pass
 from fake_sap.idoc import types
 from fake_sap.idoc.control import EDI_DC40
 from fake_sap.idoc.document import Idoc, SegmentData

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from fake_sap.fastpath import idoc_xml_result, idoc_xml_result_with_lxml
+from fake_sap.fastpath.idoc_xml import idoc_xml_result, idoc_xml_result_with_lxml
 
 pytestmark = pytest.mark.unit
 

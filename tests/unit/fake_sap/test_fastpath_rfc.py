@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fake_sap import compose
-from fake_sap.fastpath import rfc_response
+from fake_sap.fastpath.soap_rfc import rfc_response
 from fake_sap.rfc import soap
 from fake_sap.rfc.model import (
     AbapType,

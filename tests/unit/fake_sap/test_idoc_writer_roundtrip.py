@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from fake_sap.fastpath import DECLARATION
+from fake_sap.fastpath.xml_text import DECLARATION
 from fake_sap.idoc.document import Idoc, SegmentData
 from fake_sap.idoc.parser import parse_document
 from fake_sap.idoc.types import DEBMAS07, MATMAS05, ZDELVRY07
