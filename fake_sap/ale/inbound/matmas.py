@@ -27,11 +27,12 @@ from fake_sap.ale.posting import Posting
 from fake_sap.basis import iso_codes
 from fake_sap.basis.iso_codes import LANGUAGES_BY_ISO, IsoCodes
 from fake_sap.conversion import matn1_input
+from fake_sap.ddic.tables import TableDeclaration
 from fake_sap.ddic.tables.material import MARA, MARC
 from fake_sap.ddic.types import AbapType
 from fake_sap.errors import declared_error
 from fake_sap.idoc.document import Idoc, SegmentData
-from fake_sap.idoc.model import SapType
+from fake_sap.idoc.model import SapType, Segment
 from fake_sap.idoc.types.matmas05 import E1MARAM, E1MARCM, E1MARMM
 from fake_sap.lookups import Lookups
 from fake_sap.mm import material_master
@@ -54,35 +55,24 @@ KIND = material_master.KIND
 DELETE = "003"
 
 
-def _other_general_fields() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The E1MARAM fields stored in the MARA field of the same name beyond those the command
-    names (BLANZ, EKWSL, GROES ...): all of them, the unit fields among them (ISO codes
-    in the IDoc) and the NUMC fields (zero-padded to their length in MARA)."""
-    names = tuple(f.name for f in E1MARAM.fields
-                  if f.name in material_master.OTHER_GENERAL_FIELDS)
+def _stored_fields(segment: Segment, table: TableDeclaration, stored: frozenset[str]
+                   ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The fields of ``segment`` stored in the ``table`` field of the same name beyond those
+    the command names (``stored``): all of them, the unit fields among them (ISO codes in
+    the IDoc) and the NUMC fields (zero-padded to their length in the table)."""
+    names = tuple(f.name for f in segment.fields if f.name in stored)
     units = tuple(name for name in names
-                  if E1MARAM.field(name).type is SapType.UNIT)  # type: ignore[union-attr]
-    numc = tuple(name for name in names if MARA.field(name).type.type  # type: ignore[union-attr]
+                  if segment.field(name).type is SapType.UNIT)  # type: ignore[union-attr]
+    numc = tuple(name for name in names if table.field(name).type.type  # type: ignore[union-attr]
                  is AbapType.NUMC)
     return names, units, numc
 
 
-_OTHER_FIELDS, _OTHER_UNITS, _OTHER_NUMC = _other_general_fields()
-
-
-def _other_plant_fields() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The E1MARCM fields stored in the MARC field of the same name beyond those the plant
-    view names, the unit fields among them (ISO codes in the IDoc) and the NUMC fields."""
-    names = tuple(f.name for f in E1MARCM.fields
-                  if f.name in material_master.OTHER_PLANT_FIELDS)
-    units = tuple(name for name in names
-                  if E1MARCM.field(name).type is SapType.UNIT)  # type: ignore[union-attr]
-    numc = tuple(name for name in names if MARC.field(name).type.type  # type: ignore[union-attr]
-                 is AbapType.NUMC)
-    return names, units, numc
-
-
-_OTHER_PLANT, _OTHER_PLANT_UNITS, _OTHER_PLANT_NUMC = _other_plant_fields()
+# E1MARAM beyond the named fields: BLANZ, EKWSL, GROES ...; E1MARCM: DISPO, MINBE ...
+_OTHER_FIELDS, _OTHER_UNITS, _OTHER_NUMC = _stored_fields(
+    E1MARAM, MARA, material_master.OTHER_GENERAL_FIELDS)
+_OTHER_PLANT, _OTHER_PLANT_UNITS, _OTHER_PLANT_NUMC = _stored_fields(
+    E1MARCM, MARC, material_master.OTHER_PLANT_FIELDS)
 
 
 # The segment fields this mapping reads and the SaveMaterial field each one fills. The mapping
