@@ -15,14 +15,11 @@ through Flask's test client (no sockets, no gunicorn) and prints:
   it is written, per IDoc (``gc.get_objects`` after a full collection, in one more request
   outside the timed rounds; these are what young collections promote, and promoted objects
   bring on the full collections);
-- for a packet, the wall time per IDoc (``time.perf_counter`` over the same rounds): a
-  packet is read one step ahead in a second thread, so it may take less wall time than CPU;
-- for a packet, the CPU per IDoc of each phase (the checks, the look-ups of a chunk,
-  mapping to the command, planning the rows, posting, the writes of IDoc, status and
-  material rows), from timers on the request thread's own CPU clock
-  (``time.thread_time``) put around the processor's steps for three more requests outside
-  the timed rounds, and the CPU of the reader thread (reading and parsing) as the rest of
-  the process's CPU;
+- for a packet, the wall time per IDoc (``time.perf_counter`` over the same rounds);
+- for a packet, the CPU per IDoc of each phase (reading and parsing, the checks, the
+  look-ups of a chunk, mapping to the command, planning the rows, posting, the writes of
+  IDoc, status and material rows), from timers put around the processor's steps for three
+  more requests outside the timed rounds;
 - the top functions by cumulative and by own time, from a second, profiled run.
 
 The kinds of request:
@@ -300,17 +297,13 @@ PACKET_PHASES: tuple[tuple[str, str, str], ...] = (
 
 def phase_cpu_per_idoc(send: Request, n: int, idocs: int) -> dict[str, float]:
     """Send one request and say how many microseconds of CPU (``time.process_time``) each
-    phase of the packet path took per IDoc. The phases are timed on the request thread's
-    CPU clock; "waiting for IDocs" is that thread's time in the parser's iterator (all of
-    the reading and parsing when the document is read in the request thread), "rest" what
-    no phase accounts for (HTTP, commit, chunking) and "reader thread" the CPU of the
-    process outside the request thread (the reading and parsing of a packet read ahead)."""
+    phase of the packet path took per IDoc; "read and parse" is the time spent in the
+    parser's iterator, "rest" what no phase accounts for (HTTP, commit, chunking)."""
     import importlib
 
     spent: dict[str, float] = dict.fromkeys([label for label, _, _ in PACKET_PHASES], 0.0)
-    spent["waiting for IDocs"] = 0.0
-    # the request thread's own CPU: a packet's reader thread runs at the same time
-    clock_ = time.thread_time
+    spent["read and parse"] = 0.0
+    clock_ = time.process_time
     originals: list[tuple[Any, str, Any]] = []
 
     def timed(label: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -328,9 +321,9 @@ def phase_cpu_per_idoc(send: Request, n: int, idocs: int) -> dict[str, float]:
             try:
                 item = next(stream)
             except StopIteration:
-                spent["waiting for IDocs"] += clock_() - started
+                spent["read and parse"] += clock_() - started
                 return
-            spent["waiting for IDocs"] += clock_() - started
+            spent["read and parse"] += clock_() - started
             yield item
 
     receive = InboundProcessor.receive
@@ -348,12 +341,11 @@ def phase_cpu_per_idoc(send: Request, n: int, idocs: int) -> dict[str, float]:
         setattr(owner, name, timed(label, function))
     originals.append((InboundProcessor, "receive", receive))
     InboundProcessor.receive = receive_timed  # type: ignore[method-assign]
-    started, process_started = clock_(), time.process_time()
+    started = clock_()
     try:
         send(n)
     finally:
         total = clock_() - started
-        process_total = time.process_time() - process_started
         for owner, name, function in reversed(originals):
             setattr(owner, name, function)
     # the nested phases: posting holds to-command and rows, writing holds the SQL
@@ -362,7 +354,6 @@ def phase_cpu_per_idoc(send: Request, n: int, idocs: int) -> dict[str, float]:
                        + spent["material SQL"] + spent["change pointers"])
     spent["control + syntax check"] += spent.pop("syntax check")
     spent["rest"] = total - sum(spent.values())
-    spent["reader thread (read, parse)"] = process_total - total
     return {label: 1e6 * seconds / idocs for label, seconds in spent.items()}
 
 
@@ -433,8 +424,9 @@ def profile(kind: str, requests: int, top: int, save: str | None = None,
               f"{counts.statements / requests / idocs:.2f} SQL statements", file=out)
         wall = sorted(1e6 * seconds / requests / idocs for seconds in wall_rounds)
         print(f"  wall time per IDoc:       {wall[0]:.1f} us best, "
-              f"{statistics.median(wall):.1f} us median (time.perf_counter; "
-              f"{1e6 / wall[0]:,.0f} IDocs/s at best)", file=out)
+              f"{statistics.median(wall):.1f} us median (time.perf_counter; near the CPU "
+              "figure on a quiet machine, above it when other processes take the cores)",
+              file=out)
     if held is not None:
         print(f"  tracked objects a chunk holds per IDoc when it is written: {held:.1f}",
               file=out)

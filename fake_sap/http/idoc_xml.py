@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, nullcontext
 from functools import partial
-from typing import IO
 
 from flask import Blueprint, Response, request
 
@@ -18,19 +15,12 @@ from fake_sap.http.body import is_xml_media_type, limited_body
 from fake_sap.http.control import faults
 from fake_sap.http.logon import client_state, logon
 from fake_sap.http.runtime import runtime
-from fake_sap.idoc.document import Idoc
 from fake_sap.idoc.parser import iter_idocs
-from fake_sap.idoc.read_ahead import read_ahead
 
 bp = Blueprint("idoc_xml", __name__)
 
 #: besides the XML types of :func:`is_xml_media_type`
 IDOC_CONTENT_TYPES = ("application/x-sap.idoc",)
-#: a body at least this long (by its Content-Length) is read one step ahead of its
-#: processing, in a thread of its own (:mod:`fake_sap.idoc.read_ahead`): a packet of about
-#: 150 MATMAS05 IDocs or more. A single IDoc is read in the request thread, where starting
-#: a thread would cost more than it saves.
-READ_AHEAD_MIN_BYTES = 256 * 1024
 
 
 class UnsupportedMediaType(BadRequest):
@@ -59,20 +49,11 @@ def receive() -> Response:
         iso_codes.use_in_transaction(
             conn, partial(objects.client_states.codes, version=state.version))
         processor = InboundProcessor(conn, mandt, strict_partners=state.strict_partner_check)
-        with _idocs(stream, limit) as documents:
-            result = processor.receive(documents)
+        result = processor.receive(iter_idocs(stream, limit))
         created = distribute_change_pointers(conn, mandt)
     if created or result.passed_on:
         objects.dispatcher.wake()
     return _result_response(result)
-
-
-def _idocs(stream: IO[bytes], limit: int) -> AbstractContextManager[Iterator[Idoc]]:
-    """The body's IDocs: a packet's read ahead in a second thread, others in this one."""
-    length = request.content_length
-    if length is not None and length >= READ_AHEAD_MIN_BYTES:
-        return read_ahead(partial(iter_idocs, stream, limit))
-    return nullcontext(iter_idocs(stream, limit))
 
 
 def _check_content_type() -> None:
