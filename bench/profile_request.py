@@ -15,6 +15,7 @@ through Flask's test client (no sockets, no gunicorn) and prints:
   it is written, per IDoc (``gc.get_objects`` after a full collection, in one more request
   outside the timed rounds; these are what young collections promote, and promoted objects
   bring on the full collections);
+- for a packet, the wall time per IDoc (``time.perf_counter`` over the same rounds);
 - for a packet, the CPU per IDoc of each phase (reading and parsing, the checks, the
   look-ups of a chunk, mapping to the command, planning the rows, posting, the writes of
   IDoc, status and material rows), from timers put around the processor's steps for three
@@ -378,17 +379,19 @@ def profile(kind: str, requests: int, top: int, save: str | None = None,
             send(next(serial))
 
         with counted_sql(app) as counts:
-            started = time.process_time()
+            started, wall_started = time.process_time(), time.perf_counter()
             for _ in range(requests):
                 send(next(serial))
             cpu_rounds = [time.process_time() - started]
+            wall_rounds = [time.perf_counter() - wall_started]
         # more rounds: other processes on the machine make a single round's figure noisy
         with observed_gc() as collected:
             for _ in range(ROUNDS - 1):
-                started = time.process_time()
+                started, wall_started = time.process_time(), time.perf_counter()
                 for _ in range(requests):
                     send(next(serial))
                 cpu_rounds.append(time.process_time() - started)
+                wall_rounds.append(time.perf_counter() - wall_started)
 
         held = held_objects_per_idoc(send, next(serial)) if kind == "packet" else None
         wal_pages = wal_frames_per_request(app, send, serial, requests) \
@@ -419,6 +422,11 @@ def profile(kind: str, requests: int, top: int, save: str | None = None,
     if idocs > 1:
         print(f"  per IDoc ({idocs} a request): {1000 * per_request[0] / idocs:.1f} us CPU best, "
               f"{counts.statements / requests / idocs:.2f} SQL statements", file=out)
+        wall = sorted(1e6 * seconds / requests / idocs for seconds in wall_rounds)
+        print(f"  wall time per IDoc:       {wall[0]:.1f} us best, "
+              f"{statistics.median(wall):.1f} us median (time.perf_counter; near the CPU "
+              "figure on a quiet machine, above it when other processes take the cores)",
+              file=out)
     if held is not None:
         print(f"  tracked objects a chunk holds per IDoc when it is written: {held:.1f}",
               file=out)
