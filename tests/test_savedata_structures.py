@@ -252,3 +252,18 @@ def test_zeep_sends_every_field_of_the_warehouse_ean_text_and_tax_structures(
     assert saved.RETURN.TYPE == "S", saved.RETURN.MESSAGE
     [mara] = read_table(session, "MARA", where=f"MATNR = '{MATNR}'", fields=["MEINS"])
     assert mara.strip() == "ST"
+
+
+def test_get_detail_gives_back_the_stored_unit_of_issue_in_materialplantdata(
+        sap: SapClient, session: RfcSession) -> None:
+    saved = call_through_zeep(
+        sap, CLIENTDATA={"BASE_UOM": "ST"}, CLIENTDATAX={"BASE_UOM": "X"},
+        PLANTDATA={"PLANT": "1000", "PUR_GROUP": "001", "ISSUE_UNIT_ISO": "KGM"},
+        PLANTDATAX={"PLANT": "1000", "PUR_GROUP": "X", "ISSUE_UNIT_ISO": "X"})
+    assert saved.RETURN.TYPE == "S", saved.RETURN.MESSAGE
+
+    detail = session.call("BAPI_MATERIAL_GET_DETAIL", MATERIAL=MATNR.lstrip("0"),
+                          PLANT="1000")
+
+    plant = detail["MATERIALPLANTDATA"]
+    assert (plant["PUR_GROUP"], plant["ISSUE_UNIT"]) == ("001", "KG")

@@ -133,7 +133,7 @@ def get_detail(call: Call) -> dict[str, Any]:
                                                                matn1_output(matnr),
                                                                call["PLANT"]))
                 return result
-            result["MATERIALPLANTDATA"] = _fields(plant, PLANT_COLUMNS)
+            result["MATERIALPLANTDATA"] = _fields(plant, PLANT_DETAIL_COLUMNS)
         if call["VALUATIONAREA"]:
             valuation = material_master.valuation_data(
                 conn, call.mandt, matnr, call["VALUATIONAREA"], call["VALUATIONTYPE"])
@@ -224,6 +224,11 @@ def _plant_field_columns() -> dict[str, str]:
 
 
 PLANT_FIELD_COLUMNS = _plant_field_columns()
+#: MATERIALPLANTDATA's fields that stand for a MARC field, with its column: every field
+#: BAPIMATDOC declares under a name whose BAPI_MARC field SAVEDATA stores (ISSUE_UNIT as
+#: AUSME ...), so a field added to BAPIMATDOC is given back without a line here
+PLANT_DETAIL_COLUMNS = {name: column for name, column in PLANT_FIELD_COLUMNS.items()
+                        if BAPIMATDOC.field(name)}
 
 
 BAPI_MATERIAL_SAVEDATA = FunctionInterface(

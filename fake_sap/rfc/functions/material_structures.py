@@ -280,9 +280,16 @@ BAPIMATDOC = structure(
     "BAPIMATDOC", "Material data, plant",
     Field("DEL_FLAG", FLAG, _DELETION),
     Field("PUR_GROUP", element("EKGRP"), "Purchasing group"),
+    # after PUR_GROUP, as the one public listing with it shows the two
+    Field("ISSUE_UNIT", Elementary(AbapType.UNIT, 3), "Unit of issue (AUSME)"),
     Field("MRP_TYPE", char(2), "MRP type"),
     Field("AVAILCHECK", char(2), "Checking group for availability check"),
     Field("PROFIT_CTR", char(10), "Profit center"),
+    source="not checked against a listing of BAPIMATDOC: the fields the emulator answers. "
+           "ISSUE_UNIT (UNIT 3, after PUR_GROUP) from a public Java class generated from a "
+           "WSDL of BAPI_MATERIAL_GET_DETAIL (GitHub, package "
+           "com.lsh.wms.integration.wumart.account, class Bapimatdoc: PurGroup char3, "
+           "IssueUnit unit3, a WSDL reduced to those two fields)",
 )
 BAPIMATDOBEW = structure(
     "BAPIMATDOBEW", "Material data, valuation",
