@@ -510,8 +510,9 @@ _MLGN_SOURCE = (_GA_PROXIES + "Bapi_Mlgn_GaType: BAPI_MLGN_GA, 29 fields, 89 byt
                 "WAREHOUSENUMBERDATA-WHSE_NO, -STGESECTOR, -PLACEMENT, -WITHDRAWAL and "
                 "-REF_UNIT. Not declared: SAP's last field 2STEP_PICK (CHAR 1, data "
                 "element MLGN_L2SKR, material relevance for 2-step picking) and its flag: "
-                "the name begins with a digit, which SAP's SOAP runtime writes as "
-                "_--32STEP_PICK, a name encoding the emulator's SOAP layer does not model")
+                "the name begins with a digit, no XML name; the generated proxy names its "
+                "XML element _--32STEP_PICK, an encoding the emulator's SOAP layer does "
+                "not model")
 BAPI_MLGN = structure(
     "BAPI_MLGN", "Warehouse-number-specific material data",
     *layout("""
