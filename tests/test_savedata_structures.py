@@ -51,7 +51,13 @@ CLIENT = {
     "SIZE_DIM": "30 x 20 x 10 cm", "BASIC_MATL": "Stainless steel", "STD_DESCR": "DIN 1234",
     "DSN_OFFICE": "001", "PUR_VALKEY": "1", "NET_WEIGHT": Decimal("1.25"), "UNIT_OF_WT": "",
     "UNIT_OF_WT_ISO": "KGM", "CONTAINER": "01", "STOR_CONDS": "02", "TEMP_CONDS": "03",
-    "TRANS_GRP": "0001", "HAZ_MAT_NO": "UN1203", "DIVISION": "", "ITEM_CAT": "NORM"}
+    "TRANS_GRP": "0001", "HAZ_MAT_NO": "UN1203", "DIVISION": "", "COMPETITOR": "COMP-01",
+    "QTY_GR_GI": Decimal(2), "PROC_RULE": "1", "SUP_SOURCE": "1", "SEASON": "S26",
+    "LABEL_TYPE": "01", "LABEL_FORM": "E1", "PROD_HIER": "000100020003", "CAD_ID": "X",
+    "ALLOWED_WT": Decimal("12.5"), "PACK_WT_UN": "", "PACK_WT_UN_ISO": "KGM",
+    "ALLWD_VOL": Decimal(30), "PACK_VO_UN": "L", "PACK_VO_UN_ISO": "",
+    "WT_TOL_LT": Decimal("2.5"), "VOL_TOL_LT": Decimal("1.0"), "VAR_ORD_UN": "1",
+    "BATCH_MGMT": "X", "SH_MAT_TYP": "V050", "ITEM_CAT": "NORM"}
 #: the MARA fields CLIENT fills, as RFC_READ_TABLE shows them (ISO units converted)
 MARA_STORED = {"MEINS": "ST", "BISMT": "OLD-4712", "BSTME": "KG", "ZEINR": "DRAWING-0815",
                "ZEIAR": "DRW", "ZEIVR": "02", "ZEIFO": "A4", "AESZN": "000123",
@@ -59,7 +65,11 @@ MARA_STORED = {"MEINS": "ST", "BISMT": "OLD-4712", "BSTME": "KG", "ZEINR": "DRAW
                "GROES": "30 x 20 x 10 cm", "WRKST": "Stainless steel", "NORMT": "DIN 1234",
                "LABOR": "001", "EKWSL": "1", "NTGEW": "1.250", "GEWEI": "KG",
                "BEHVO": "01", "RAUBE": "02", "TEMPB": "03", "TRAGR": "0001",
-               "STOFF": "UN1203", "MTPOS_MARA": "NORM"}
+               "STOFF": "UN1203", "MTPOS_MARA": "NORM", "KUNNR": "COMP-01",
+               "WESCH": "2.000", "BWVOR": "1", "BWSCL": "1", "SAISO": "S26", "ETIAR": "01",
+               "ETIFO": "E1", "PRDHA": "000100020003", "CADKZ": "X", "ERGEW": "12.500",
+               "ERGEI": "KG", "ERVOL": "30.000", "ERVOE": "L", "GEWTO": "2.5",
+               "VOLTO": "1.0", "VABME": "1", "XCHPF": "X", "VHART": "V050"}
 PLANT = {
     "PLANT": "1000", "DEL_FLAG": "", "ABC_ID": "A", "CRIT_PART": "X", "PUR_GROUP": "001",
     "ISSUE_UNIT": "", "ISSUE_UNIT_ISO": "KGM", "MRPPROFILE": "0001", "MRP_TYPE": "PD",

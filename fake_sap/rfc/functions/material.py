@@ -371,8 +371,7 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
                        "HEADDATA", "MATL_TYPE")
     require("T134", head["MATL_TYPE"], declared_message("E", "M3", "158", head["MATL_TYPE"]),
             "HEADDATA", "MATL_TYPE")
-    for field, column in (("BASE_UOM", "meins"), ("PO_UNIT", "bstme"),
-                          ("UNIT_OF_WT", "gewei")):
+    for field, (_iso, column) in CLIENT_ISO_UNITS.items():
         require("T006", client.get(column, ""), message(
             "E", "M3", "351", "Unit of measure &1 is not defined", client.get(column, "")),
             "CLIENTDATA", field)
@@ -394,7 +393,9 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
 
 #: the units of CLIENTDATA the material master stores: unit field -> (its ISO field, column)
 CLIENT_ISO_UNITS = {"BASE_UOM": ("BASE_UOM_ISO", "meins"), "PO_UNIT": ("PO_UNIT_ISO", "bstme"),
-                    "UNIT_OF_WT": ("UNIT_OF_WT_ISO", "gewei")}
+                    "UNIT_OF_WT": ("UNIT_OF_WT_ISO", "gewei"),
+                    "PACK_WT_UN": ("PACK_WT_UN_ISO", "ergei"),
+                    "PACK_VO_UN": ("PACK_VO_UN_ISO", "ervoe")}
 
 
 def _units_from_iso(data: dict[str, Any], flags: dict[str, Any], codes: IsoCodes

@@ -111,9 +111,40 @@ TEMP_CONDS CHAR2 Temperature conditions indicator (TEMPB)
 TRANS_GRP CHAR4 Transportation group (TRAGR)
 HAZ_MAT_NO CHAR18 Hazardous material number (STOFF)
 DIVISION =SPART Division (SPART)
+COMPETITOR CHAR10 Competitor (KUNNR)
+QTY_GR_GI QUAN13.3 Quantity: Number of GR/GI Slips to Print (WESCH)
+PROC_RULE CHAR1 Procurement rule (BWVOR)
+SUP_SOURCE CHAR1 Source of Supply (BWSCL)
+SEASON CHAR4 Season category (SAISO)
+LABEL_TYPE CHAR2 Label type (ETIAR)
+LABEL_FORM CHAR2 Label form (ETIFO)
+PROD_HIER CHAR18 Product hierarchy (PRDHA)
+CAD_ID CHAR1 CAD indicator (CADKZ)
+ALLOWED_WT QUAN13.3 Allowed packaging weight (ERGEW)
+PACK_WT_UN UNIT3 Unit of weight (allowed packaging weight) (ERGEI)
+PACK_WT_UN_ISO CHAR3 Unit of weight (allowed packaging weight) in ISO code
+ALLWD_VOL QUAN13.3 Allowed packaging volume (ERVOL)
+PACK_VO_UN UNIT3 Volume unit (allowed packaging volume) (ERVOE)
+PACK_VO_UN_ISO CHAR3 Volume unit (allowed packaging volume) in ISO code
+WT_TOL_LT DEC3.1 Excess Weight Tolerance for Handling unit (GEWTO)
+VOL_TOL_LT DEC3.1 Excess Volume Tolerance of the Handling Unit (VOLTO)
+VAR_ORD_UN CHAR1 Variable order unit active (VABME)
+BATCH_MGMT CHAR1 Batch management requirement indicator (XCHPF)
+SH_MAT_TYP CHAR4 Packaging Material Type (VHART)
 ITEM_CAT CHAR4 General item category group (MTPOS_MARA)
 """),
-    source=_MARA_SOURCE,
+    source=_MARA_SOURCE + ". COMPETITOR to SH_MAT_TYP: their order after DIVISION as two "
+           "public sources agree on it, segment E1BPE1MARART of ARTMAS09 (the retail "
+           "counterpart BAPIE1MARART, in a public field listing on GitHub: DIVISION, "
+           "COMPETITOR ... VAR_ORD_UN, BATCH_MGMT, SH_MAT_TYP) and a public C program "
+           "filling CLIENTDATA of BAPI_MATERIAL_SAVEDATA field by field in the structure's "
+           "order (HAZ_MAT_NO, COMPETITOR ... SH_MAT_TYP); names, types, lengths and data "
+           "elements from SAP's generated proxy of BAPI_MARA_GA (public repository "
+           "github.com/praveen4students/hmh_backup, Bapi_Mara_GaType), each the MARA "
+           "field its data element names (leanx.eu, table MARA). BAPI_MARA_GA has "
+           "CONFIGURED between VAR_ORD_UN and BATCH_MGMT, which neither source shows for "
+           "BAPI_MARA, so it is not declared; that BAPI_MARA has no field in this range "
+           "that both sources leave out is not confirmed",
 )
 BAPI_MARAX = structure("BAPI_MARAX", "Checkbox structure for BAPI_MARA",
                        *[Field(f.name, FLAG, f"Update {f.name}") for f in BAPI_MARA.fields])
