@@ -78,8 +78,7 @@ PLANT = {
     "SPPROCTYPE": "", "REORDER_PT": Decimal("10.5"), "SAFETY_STK": Decimal(4),
     "MINLOTSIZE": Decimal(1), "MAXLOTSIZE": Decimal(500), "FIXED_LOT": Decimal(0),
     "ROUND_VAL": Decimal(5), "MAX_STOCK": Decimal(1000), "ORD_COSTS": Decimal("12.5"),
-    "DEP_REQ_ID": "2", "STOR_COSTS": "A", "ALT_BOM_ID": "1", "DISCONTINU": "1",
-    "EFF_O_DAY": date(2027, 6, 30), "FOLLOW_UP": "4713", "AVAILCHECK": "02",
+    "DEP_REQ_ID": "2", "STOR_COSTS": "A", "ALT_BOM_ID": "1", "AVAILCHECK": "02",
     "PROFIT_CTR": "1000"}
 #: the MARC fields PLANT fills, as RFC_READ_TABLE shows them (ORD_COSTS has no column)
 MARC_STORED = {"MAABC": "A", "KZKRI": "X", "EKGRP": "001", "AUSME": "KG", "DISPR": "0001",

@@ -44,12 +44,7 @@ _MARA_SOURCE = ("segment E1BP_MARA (generated from BAPI_MARA) in the same public
                 "BAPI_MARA 986 bytes and BAPI_MARAX 131 (about 130 fields); see "
                 "docs/soap-rfc.md, unconfirmed fields")
 _MARC_SOURCE = ("datapanda.eu, SAP table BAPI_MARC (fields PLANT to ALT_BOM_ID with types); "
-                "leanx.eu, SAP table BAPI_MARC. DISCONTINU, EFF_O_DAY and FOLLOW_UP after "
-                "ALT_BOM_ID as segment E1BPE1MARCRT of ARTMAS09 (the retail counterpart, "
-                "in a public field listing on GitHub: ALT_BOM_ID, DISCONTINU CHAR 1, "
-                "EFF_O_DAY DATS 8, FOLLOW_UP CHAR 18) and a public C program filling "
-                "PLANTDATA in the structure's order (STOR_COSTS, DISCONTINU, EFF_O_DAY, "
-                "FOLLOW_UP) show them. Not the full list: stechno.net, \"SAP "
+                "leanx.eu, SAP table BAPI_MARC. Not the full list: stechno.net, \"SAP "
                 "Function BAPI_MATERIAL_SAVEDATA\", gives BAPI_MARCX 173 bytes "
                 "(PLANT and about 170 flags); see docs/soap-rfc.md, unconfirmed fields")
 
@@ -187,9 +182,6 @@ ORD_COSTS DEC23.4 Ordering costs, BAPI interfaces (LOSFX)
 DEP_REQ_ID CHAR1 Dependent requirements ind. for individual and coll. reqmts (SBDKZ)
 STOR_COSTS CHAR1 Storage costs percentage code (LAGPR)
 ALT_BOM_ID CHAR1 Method for selecting alternative bills of material (ALTSL)
-DISCONTINU CHAR1 Discontinuation indicator (KZAUS)
-EFF_O_DAY DATS Effective-out date (AUSDT)
-FOLLOW_UP CHAR18 Follow-up material (NFMAT)
 AVAILCHECK CHAR2 Checking group for availability check (MTVFP)
 PROFIT_CTR CHAR10 Profit center (PRCTR)
 """),
