@@ -1,7 +1,8 @@
 """BAPI_MATERIAL_SAVEDATA's structures through zeep, against the real server: a client built
 from the WSDL sends every field of CLIENTDATA, STORAGELOCATIONDATA, FORECASTPARAMETERS,
-PLANNINGDATA and PRTDATA (with their X structures); the fields the emulator keeps come back
-through RFC_READ_TABLE (MARA, MARD), the others are accepted and not stored."""
+PLANNINGDATA, PRTDATA, WAREHOUSENUMBERDATA and STORAGETYPEDATA (with their X structures),
+INTERNATIONALARTNOS, MATERIALLONGTEXT and TAXCLASSIFICATIONS; the fields the emulator keeps
+come back through RFC_READ_TABLE (MARA, MARD), the others are accepted and not stored."""
 
 from __future__ import annotations
 
@@ -22,8 +23,15 @@ from fake_sap.rfc.functions.material_structures import (
     BAPI_MARCX,
     BAPI_MARD,
     BAPI_MARDX,
+    BAPI_MEAN,
     BAPI_MFHM,
     BAPI_MFHMX,
+    BAPI_MLAN,
+    BAPI_MLGN,
+    BAPI_MLGNX,
+    BAPI_MLGT,
+    BAPI_MLGTX,
+    BAPI_MLTX,
     BAPI_MPGD,
     BAPI_MPGDX,
     BAPI_MPOP,
@@ -43,7 +51,13 @@ CLIENT = {
     "SIZE_DIM": "30 x 20 x 10 cm", "BASIC_MATL": "Stainless steel", "STD_DESCR": "DIN 1234",
     "DSN_OFFICE": "001", "PUR_VALKEY": "1", "NET_WEIGHT": Decimal("1.25"), "UNIT_OF_WT": "",
     "UNIT_OF_WT_ISO": "KGM", "CONTAINER": "01", "STOR_CONDS": "02", "TEMP_CONDS": "03",
-    "TRANS_GRP": "0001", "HAZ_MAT_NO": "UN1203", "DIVISION": "", "ITEM_CAT": "NORM"}
+    "TRANS_GRP": "0001", "HAZ_MAT_NO": "UN1203", "DIVISION": "", "COMPETITOR": "COMP-01",
+    "QTY_GR_GI": Decimal(2), "PROC_RULE": "1", "SUP_SOURCE": "1", "SEASON": "S26",
+    "LABEL_TYPE": "01", "LABEL_FORM": "E1", "PROD_HIER": "000100020003", "CAD_ID": "X",
+    "ALLOWED_WT": Decimal("12.5"), "PACK_WT_UN": "", "PACK_WT_UN_ISO": "KGM",
+    "ALLWD_VOL": Decimal(30), "PACK_VO_UN": "L", "PACK_VO_UN_ISO": "",
+    "WT_TOL_LT": Decimal("2.5"), "VOL_TOL_LT": Decimal("1.0"), "VAR_ORD_UN": "1",
+    "BATCH_MGMT": "X", "SH_MAT_TYP": "V050", "ITEM_CAT": "NORM"}
 #: the MARA fields CLIENT fills, as RFC_READ_TABLE shows them (ISO units converted)
 MARA_STORED = {"MEINS": "ST", "BISMT": "OLD-4712", "BSTME": "KG", "ZEINR": "DRAWING-0815",
                "ZEIAR": "DRW", "ZEIVR": "02", "ZEIFO": "A4", "AESZN": "000123",
@@ -51,7 +65,11 @@ MARA_STORED = {"MEINS": "ST", "BISMT": "OLD-4712", "BSTME": "KG", "ZEINR": "DRAW
                "GROES": "30 x 20 x 10 cm", "WRKST": "Stainless steel", "NORMT": "DIN 1234",
                "LABOR": "001", "EKWSL": "1", "NTGEW": "1.250", "GEWEI": "KG",
                "BEHVO": "01", "RAUBE": "02", "TEMPB": "03", "TRAGR": "0001",
-               "STOFF": "UN1203", "MTPOS_MARA": "NORM"}
+               "STOFF": "UN1203", "MTPOS_MARA": "NORM", "KUNNR": "COMP-01",
+               "WESCH": "2.000", "BWVOR": "1", "BWSCL": "1", "SAISO": "S26", "ETIAR": "01",
+               "ETIFO": "E1", "PRDHA": "000100020003", "CADKZ": "X", "ERGEW": "12.500",
+               "ERGEI": "KG", "ERVOL": "30.000", "ERVOE": "L", "GEWTO": "2.5",
+               "VOLTO": "1.0", "VABME": "1", "XCHPF": "X", "VHART": "V050"}
 PLANT = {
     "PLANT": "1000", "DEL_FLAG": "", "ABC_ID": "A", "CRIT_PART": "X", "PUR_GROUP": "001",
     "ISSUE_UNIT": "", "ISSUE_UNIT_ISO": "KGM", "MRPPROFILE": "0001", "MRP_TYPE": "PD",
@@ -89,6 +107,27 @@ PRT = {
     "START_OFFSET": Decimal(2), "START_OFFSET_UNIT": "", "START_OFFSET_UNIT_ISO": "HUR",
     "START_OFFSET_NO_CHG": "", "END_REF_DATE": "02", "END_REF_DATE_NO_CHG": "",
     "END_OFFSET": Decimal(1), "END_OFFSET_UNIT": "H"}
+
+WAREHOUSE = {
+    "WHSE_NO": "100", "DEL_FLAG": "", "STGESECTOR": "001", "PLACEMENT": "001",
+    "WITHDRAWAL": "002", "L_EQUIP_1": Decimal(40), "L_EQUIP_2": Decimal(20),
+    "L_EQUIP_3": Decimal(10), "LEQ_UNIT_1": "ST", "LEQ_UNIT_1_ISO": "", "LEQ_UNIT_2": "",
+    "LEQ_UNIT_2_ISO": "PCE", "LEQ_UNIT_3": "KAR", "LEQ_UNIT_3_ISO": "", "UNITTYPE_1": "E1",
+    "UNITTYPE_2": "E2", "UNITTYPE_3": "", "WM_UNIT": "ST", "WM_UNIT_ISO": "",
+    "ADD_TO_STK": "X", "BLOCK_STGE": "B1", "MSG_TO_IM": "", "SPEC_MVMT": "A",
+    "CAPY_USAGE": Decimal("1.250"), "PROCURE_UN": "", "PROCURE_UN_ISO": "KGM",
+    "STGE_TYPE": "001", "REF_UNIT": "A"}
+STORAGE_TYPE = {
+    "WHSE_NO": "100", "STGE_TYPE": "001", "DEL_FLAG": "", "STGE_BIN": "01-02-03",
+    "MAX_SB_QTY": Decimal(500), "MIN_SB_QTY": Decimal(50), "CTRL_QTY": Decimal(25),
+    "REPLEN_QTY": Decimal(100), "PICK_AREA": "001", "ROUND_QTY": Decimal(10)}
+EAN = {"UNIT": "ST", "UNIT_ISO": "", "EAN_UPC": "4006381333931", "EAN_CAT": "HE",
+       "MAIN_EAN": "X"}
+LONG_TEXT = {"APPLOBJECT": "MATERIAL", "TEXT_NAME": "4712", "TEXT_ID": "GRUN", "LANGU": "E",
+             "LANGU_ISO": "", "FORMAT_COL": "*", "TEXT_LINE": "Cast iron pump housing"}
+TAX = {"DEPCOUNTRY": "DE", "DEPCOUNTRY_ISO": "", "TAX_IND": "1",
+       **{f"TAX_TYPE_{n}": "MWST" if n == 1 else "" for n in range(1, 10)},
+       **{f"TAXCLASS_{n}": "1" if n == 1 else "" for n in range(1, 10)}}
 
 
 def every_flag(structure: Structure, **keys: str) -> dict[str, str]:
@@ -201,3 +240,40 @@ def test_bd10_sends_the_stored_plant_fields_in_e1marcm_with_the_issue_unit_as_is
     [plant] = received.xml().findall("IDOC/E1MARAM/E1MARCM")
     assert [plant.findtext(name) for name in ("WERKS", "AUSME", "DISPO", "MINBE")] == [
         "1000", "KGM", "001", "10.500"]
+
+
+def test_zeep_sends_every_field_of_the_warehouse_ean_text_and_tax_structures(
+        sap: SapClient, session: RfcSession) -> None:
+    """Declared so that a client built from the WSDL can send them; the emulator keeps no
+    MLGN, MLGT, MEAN, long text or MLAN data, so the call takes them and stores the rest."""
+    for data, declared in ((WAREHOUSE, BAPI_MLGN), (STORAGE_TYPE, BAPI_MLGT), (EAN, BAPI_MEAN),
+                           (LONG_TEXT, BAPI_MLTX), (TAX, BAPI_MLAN)):
+        assert set(data) == {field.name for field in declared.fields}, declared.name
+
+    saved = call_through_zeep(
+        sap, CLIENTDATA={"BASE_UOM": "ST"}, CLIENTDATAX={"BASE_UOM": "X"},
+        WAREHOUSENUMBERDATA=WAREHOUSE,
+        WAREHOUSENUMBERDATAX=every_flag(BAPI_MLGNX, WHSE_NO="100"),
+        STORAGETYPEDATA=STORAGE_TYPE,
+        STORAGETYPEDATAX=every_flag(BAPI_MLGTX, WHSE_NO="100", STGE_TYPE="001"),
+        INTERNATIONALARTNOS={"item": [EAN]}, MATERIALLONGTEXT={"item": [LONG_TEXT]},
+        TAXCLASSIFICATIONS={"item": [TAX]})
+
+    assert saved.RETURN.TYPE == "S", saved.RETURN.MESSAGE
+    [mara] = read_table(session, "MARA", where=f"MATNR = '{MATNR}'", fields=["MEINS"])
+    assert mara.strip() == "ST"
+
+
+def test_get_detail_gives_back_the_stored_unit_of_issue_in_materialplantdata(
+        sap: SapClient, session: RfcSession) -> None:
+    saved = call_through_zeep(
+        sap, CLIENTDATA={"BASE_UOM": "ST"}, CLIENTDATAX={"BASE_UOM": "X"},
+        PLANTDATA={"PLANT": "1000", "PUR_GROUP": "001", "ISSUE_UNIT_ISO": "KGM"},
+        PLANTDATAX={"PLANT": "1000", "PUR_GROUP": "X", "ISSUE_UNIT_ISO": "X"})
+    assert saved.RETURN.TYPE == "S", saved.RETURN.MESSAGE
+
+    detail = session.call("BAPI_MATERIAL_GET_DETAIL", MATERIAL=MATNR.lstrip("0"),
+                          PLANT="1000")
+
+    plant = detail["MATERIALPLANTDATA"]
+    assert (plant["PUR_GROUP"], plant["ISSUE_UNIT"]) == ("001", "KG")

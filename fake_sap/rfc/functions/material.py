@@ -55,8 +55,15 @@ from fake_sap.rfc.functions.material_structures import (
     BAPI_MATRETURN2,
     BAPI_MBEW,
     BAPI_MBEWX,
+    BAPI_MEAN,
     BAPI_MFHM,
     BAPI_MFHMX,
+    BAPI_MLAN,
+    BAPI_MLGN,
+    BAPI_MLGNX,
+    BAPI_MLGT,
+    BAPI_MLGTX,
+    BAPI_MLTX,
     BAPI_MPGD,
     BAPI_MPGDX,
     BAPI_MPOP,
@@ -126,7 +133,7 @@ def get_detail(call: Call) -> dict[str, Any]:
                                                                matn1_output(matnr),
                                                                call["PLANT"]))
                 return result
-            result["MATERIALPLANTDATA"] = _fields(plant, PLANT_COLUMNS)
+            result["MATERIALPLANTDATA"] = _fields(plant, PLANT_DETAIL_COLUMNS)
         if call["VALUATIONAREA"]:
             valuation = material_master.valuation_data(
                 conn, call.mandt, matnr, call["VALUATIONAREA"], call["VALUATIONTYPE"])
@@ -217,6 +224,11 @@ def _plant_field_columns() -> dict[str, str]:
 
 
 PLANT_FIELD_COLUMNS = _plant_field_columns()
+#: MATERIALPLANTDATA's fields that stand for a MARC field, with its column: every field
+#: BAPIMATDOC declares under a name whose BAPI_MARC field SAVEDATA stores (ISSUE_UNIT as
+#: AUSME ...), so a field added to BAPIMATDOC is given back without a line here
+PLANT_DETAIL_COLUMNS = {name: column for name, column in PLANT_FIELD_COLUMNS.items()
+                        if BAPIMATDOC.field(name)}
 
 
 BAPI_MATERIAL_SAVEDATA = FunctionInterface(
@@ -234,8 +246,17 @@ BAPI_MATERIAL_SAVEDATA = FunctionInterface(
         importing("VALUATIONDATA", BAPI_MBEW, "Valuation data (MBEW)", optional=True),
         importing("VALUATIONDATAX", BAPI_MBEWX, "Which VALUATIONDATA fields to take",
                   optional=True),
+        importing("WAREHOUSENUMBERDATA", BAPI_MLGN, "Warehouse number data (accepted, not "
+                                                    "stored)", optional=True),
+        importing("WAREHOUSENUMBERDATAX", BAPI_MLGNX, "Which WAREHOUSENUMBERDATA fields to "
+                                                      "take (accepted, not stored)",
+                  optional=True),
         importing("SALESDATA", BAPI_MVKE, "Sales data (MVKE)", optional=True),
         importing("SALESDATAX", BAPI_MVKEX, "Which SALESDATA fields to take", optional=True),
+        importing("STORAGETYPEDATA", BAPI_MLGT, "Storage type data (accepted, not stored)",
+                  optional=True),
+        importing("STORAGETYPEDATAX", BAPI_MLGTX, "Which STORAGETYPEDATA fields to take "
+                                                  "(accepted, not stored)", optional=True),
         importing("FORECASTPARAMETERS", BAPI_MPOP, "Forecast parameters (accepted, not "
                                                    "stored)", optional=True),
         importing("FORECASTPARAMETERSX", BAPI_MPOPX, "Which FORECASTPARAMETERS fields to "
@@ -262,6 +283,11 @@ BAPI_MATERIAL_SAVEDATA = FunctionInterface(
         tables("MATERIALDESCRIPTION", BAPI_MAKT, "Descriptions (MAKT)"),
         tables("UNITSOFMEASURE", BAPI_MARM, "Units of measure (MARM)"),
         tables("UNITSOFMEASUREX", BAPI_MARMX, "Which UNITSOFMEASURE fields to take"),
+        tables("INTERNATIONALARTNOS", BAPI_MEAN, "International article numbers (accepted, "
+                                                 "not stored)"),
+        tables("MATERIALLONGTEXT", BAPI_MLTX, "Long texts (accepted, not stored)"),
+        tables("TAXCLASSIFICATIONS", BAPI_MLAN, "Tax classifications (accepted, not "
+                                                "stored)"),
         tables("RETURNMESSAGES", BAPI_MATRETURN2, "All messages"),
         tables("EXTENSIONIN", BAPIPAREX, "Customer fields (accepted, not stored)"),
         tables("EXTENSIONINX", BAPIPAREXX, "Which EXTENSIONIN fields to take (accepted, "
@@ -285,12 +311,11 @@ BAPI_MATERIAL_SAVEDATA = FunctionInterface(
           "same ALT_UNIT or ALT_UNIT_ISO); DEL_FLAG = X removes the unit. FLAG_ONLINE, "
           "FLAG_CAD_CALL, NO_DEQUEUE, NO_ROLLBACK_WORK, EXTENSIONIN and EXTENSIONINX are "
           "accepted and not stored; so are FORECASTPARAMETERS, PLANNINGDATA and PRTDATA "
-          "with their X structures (the emulator keeps no MPOP, MPGD or MFHM data). SAP's "
-          "other parameters (WAREHOUSENUMBERDATA, STORAGETYPEDATA with their X structures, "
-          "INTERNATIONALARTNOS, MATERIALLONGTEXT, TAXCLASSIFICATIONS) are not declared: no "
-          "public listing of their structures' fields was found. Over plain SOAP they are "
-          "ignored like any unknown element (so their data is not stored), and a client "
-          "built from the WSDL cannot send them.")
+          "with their X structures (the emulator keeps no MPOP, MPGD or MFHM data), and "
+          "WAREHOUSENUMBERDATA, STORAGETYPEDATA (with their X structures), "
+          "INTERNATIONALARTNOS, MATERIALLONGTEXT and TAXCLASSIFICATIONS: the emulator "
+          "keeps no MLGN, MLGT, MEAN, long text (STXH/STXL) or MLAN data, so nothing of "
+          "them is stored or given back, and they are not checked.")
 
 
 class _Refused(Exception):
@@ -346,8 +371,7 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
                        "HEADDATA", "MATL_TYPE")
     require("T134", head["MATL_TYPE"], declared_message("E", "M3", "158", head["MATL_TYPE"]),
             "HEADDATA", "MATL_TYPE")
-    for field, column in (("BASE_UOM", "meins"), ("PO_UNIT", "bstme"),
-                          ("UNIT_OF_WT", "gewei")):
+    for field, (_iso, column) in CLIENT_ISO_UNITS.items():
         require("T006", client.get(column, ""), message(
             "E", "M3", "351", "Unit of measure &1 is not defined", client.get(column, "")),
             "CLIENTDATA", field)
@@ -369,7 +393,9 @@ def _check(conn: Connection, call: Call) -> dict[str, Any]:
 
 #: the units of CLIENTDATA the material master stores: unit field -> (its ISO field, column)
 CLIENT_ISO_UNITS = {"BASE_UOM": ("BASE_UOM_ISO", "meins"), "PO_UNIT": ("PO_UNIT_ISO", "bstme"),
-                    "UNIT_OF_WT": ("UNIT_OF_WT_ISO", "gewei")}
+                    "UNIT_OF_WT": ("UNIT_OF_WT_ISO", "gewei"),
+                    "PACK_WT_UN": ("PACK_WT_UN_ISO", "ergei"),
+                    "PACK_VO_UN": ("PACK_VO_UN_ISO", "ervoe")}
 
 
 def _units_from_iso(data: dict[str, Any], flags: dict[str, Any], codes: IsoCodes

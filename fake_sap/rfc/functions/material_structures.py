@@ -111,9 +111,40 @@ TEMP_CONDS CHAR2 Temperature conditions indicator (TEMPB)
 TRANS_GRP CHAR4 Transportation group (TRAGR)
 HAZ_MAT_NO CHAR18 Hazardous material number (STOFF)
 DIVISION =SPART Division (SPART)
+COMPETITOR CHAR10 Competitor (KUNNR)
+QTY_GR_GI QUAN13.3 Quantity: Number of GR/GI Slips to Print (WESCH)
+PROC_RULE CHAR1 Procurement rule (BWVOR)
+SUP_SOURCE CHAR1 Source of Supply (BWSCL)
+SEASON CHAR4 Season category (SAISO)
+LABEL_TYPE CHAR2 Label type (ETIAR)
+LABEL_FORM CHAR2 Label form (ETIFO)
+PROD_HIER CHAR18 Product hierarchy (PRDHA)
+CAD_ID CHAR1 CAD indicator (CADKZ)
+ALLOWED_WT QUAN13.3 Allowed packaging weight (ERGEW)
+PACK_WT_UN UNIT3 Unit of weight (allowed packaging weight) (ERGEI)
+PACK_WT_UN_ISO CHAR3 Unit of weight (allowed packaging weight) in ISO code
+ALLWD_VOL QUAN13.3 Allowed packaging volume (ERVOL)
+PACK_VO_UN UNIT3 Volume unit (allowed packaging volume) (ERVOE)
+PACK_VO_UN_ISO CHAR3 Volume unit (allowed packaging volume) in ISO code
+WT_TOL_LT DEC3.1 Excess Weight Tolerance for Handling unit (GEWTO)
+VOL_TOL_LT DEC3.1 Excess Volume Tolerance of the Handling Unit (VOLTO)
+VAR_ORD_UN CHAR1 Variable order unit active (VABME)
+BATCH_MGMT CHAR1 Batch management requirement indicator (XCHPF)
+SH_MAT_TYP CHAR4 Packaging Material Type (VHART)
 ITEM_CAT CHAR4 General item category group (MTPOS_MARA)
 """),
-    source=_MARA_SOURCE,
+    source=_MARA_SOURCE + ". COMPETITOR to SH_MAT_TYP: their order after DIVISION as two "
+           "public sources agree on it, segment E1BPE1MARART of ARTMAS09 (the retail "
+           "counterpart BAPIE1MARART, in a public field listing on GitHub: DIVISION, "
+           "COMPETITOR ... VAR_ORD_UN, BATCH_MGMT, SH_MAT_TYP) and a public C program "
+           "filling CLIENTDATA of BAPI_MATERIAL_SAVEDATA field by field in the structure's "
+           "order (HAZ_MAT_NO, COMPETITOR ... SH_MAT_TYP); names, types, lengths and data "
+           "elements from SAP's generated proxy of BAPI_MARA_GA (public repository "
+           "github.com/praveen4students/hmh_backup, Bapi_Mara_GaType), each the MARA "
+           "field its data element names (leanx.eu, table MARA). BAPI_MARA_GA has "
+           "CONFIGURED between VAR_ORD_UN and BATCH_MGMT, which neither source shows for "
+           "BAPI_MARA, so it is not declared; that BAPI_MARA has no field in this range "
+           "that both sources leave out is not confirmed",
 )
 BAPI_MARAX = structure("BAPI_MARAX", "Checkbox structure for BAPI_MARA",
                        *[Field(f.name, FLAG, f"Update {f.name}") for f in BAPI_MARA.fields])
@@ -280,9 +311,16 @@ BAPIMATDOC = structure(
     "BAPIMATDOC", "Material data, plant",
     Field("DEL_FLAG", FLAG, _DELETION),
     Field("PUR_GROUP", element("EKGRP"), "Purchasing group"),
+    # after PUR_GROUP, as the one public listing with it shows the two
+    Field("ISSUE_UNIT", Elementary(AbapType.UNIT, 3), "Unit of issue (AUSME)"),
     Field("MRP_TYPE", char(2), "MRP type"),
     Field("AVAILCHECK", char(2), "Checking group for availability check"),
     Field("PROFIT_CTR", char(10), "Profit center"),
+    source="not checked against a listing of BAPIMATDOC: the fields the emulator answers. "
+           "ISSUE_UNIT (UNIT 3, after PUR_GROUP) from a public Java class generated from a "
+           "WSDL of BAPI_MATERIAL_GET_DETAIL (GitHub, package "
+           "com.lsh.wms.integration.wumart.account, class Bapimatdoc: PurGroup char3, "
+           "IssueUnit unit3, a WSDL reduced to those two fields)",
 )
 BAPIMATDOBEW = structure(
     "BAPIMATDOBEW", "Material data, valuation",
@@ -486,3 +524,158 @@ END_OFFSET_UNIT UNIT3 Offset unit for end of production resource/tool usage (EHO
 )
 BAPI_MFHMX = _checkbox("BAPI_MFHMX", "Information on update for PRTDATA", BAPI_MFHM,
                        "PLANT", "PRTDATA", _MFHM_SOURCE)
+
+
+# -- warehouse, storage type, EANs, long texts and tax classifications: accepted, not stored ---
+
+#: the public generated proxies that list the structures of BAPI_MATERIAL_GET_ALL with
+#: SAP's dictionary metadata (release 620): field order, data elements, types, lengths and
+#: byte offsets
+_GA_PROXIES = ("SAP Java proxies generated from the dictionary (release 620), public "
+               "repository github.com/praveen4students/hmh_backup, "
+               "enterprise-web-services-camel/.../hmh/sap/rfc/")
+_MLGN_SOURCE = (_GA_PROXIES + "Bapi_Mlgn_GaType: BAPI_MLGN_GA, 29 fields, 89 bytes. " +
+                _SAVEDATA_LENGTHS + " gives WAREHOUSENUMBERDATA BAPI_MLGN 89 bytes and "
+                "WAREHOUSENUMBERDATAX BAPI_MLGNX 31 (WHSE_NO and 28 flags), which that "
+                "list gives exactly; public programs calling BAPI_MATERIAL_SAVEDATA fill "
+                "WAREHOUSENUMBERDATA-WHSE_NO, -STGESECTOR, -PLACEMENT, -WITHDRAWAL and "
+                "-REF_UNIT. Not declared: SAP's last field 2STEP_PICK (CHAR 1, data "
+                "element MLGN_L2SKR, material relevance for 2-step picking) and its flag: "
+                "the name begins with a digit, no XML name; the generated proxy names its "
+                "XML element _--32STEP_PICK, an encoding the emulator's SOAP layer does "
+                "not model")
+BAPI_MLGN = structure(
+    "BAPI_MLGN", "Warehouse-number-specific material data",
+    *layout("""
+WHSE_NO CHAR3 Warehouse Number / Warehouse Complex (LGNUM)
+DEL_FLAG CHAR1 Deletion flag for all material data of a warehouse number (LVOLN)
+STGESECTOR CHAR3 Storage section indicator (LVS_LGBKZ)
+PLACEMENT CHAR3 Storage type indicator for stock placement (MLGN_LTKZE)
+WITHDRAWAL CHAR3 Storage type indicator for stock removal (MLGN_LTKZA)
+L_EQUIP_1 QUAN13.3 Loading equipment quantity 1 (LVS_LHMNG1)
+L_EQUIP_2 QUAN13.3 Loading equipment quantity 2 (LVS_LHMNG2)
+L_EQUIP_3 QUAN13.3 Loading equipment quantity 3 (LVS_LHMNG3)
+LEQ_UNIT_1 UNIT3 Unit of measure for loading equipment quantity 1 (LHMEH1)
+LEQ_UNIT_1_ISO CHAR3 Unit of measure for loading equipment quantity 1 in ISO code
+LEQ_UNIT_2 UNIT3 Unit of measure for loading equipment quantity 2 (LHMEH2)
+LEQ_UNIT_2_ISO CHAR3 Unit of measure for loading equipment quantity 2 in ISO code
+LEQ_UNIT_3 UNIT3 Unit of measure for loading equipment quantity 3 (LHMEH3)
+LEQ_UNIT_3_ISO CHAR3 Unit of measure for loading equipment quantity 3 in ISO code
+UNITTYPE_1 CHAR3 1st storage unit type (LVS_LETYP1)
+UNITTYPE_2 CHAR3 2nd storage unit type (LVS_LETYP2)
+UNITTYPE_3 CHAR3 3rd storage unit type (LVS_LETYP3)
+WM_UNIT UNIT3 Warehouse Management Unit of Measure (LVS_LVSME)
+WM_UNIT_ISO CHAR3 WM unit in ISO code
+ADD_TO_STK CHAR1 Indicator: Allow addition to existing stock (MLGN_KZZUL)
+BLOCK_STGE CHAR2 Bulk storage indicator (LVS_BLOCK2)
+MSG_TO_IM CHAR1 Indicator: Message to inventory management (KZMBF)
+SPEC_MVMT CHAR1 Special movement indicator for warehouse management (LVS_BSSKZ)
+CAPY_USAGE DEC11.3 Capacity usage (MLGN_MKAPV)
+PROCURE_UN UNIT3 Unit of measure for capacity consumption (MLGN_BEZME)
+PROCURE_UN_ISO CHAR3 Unit of measure for capacity consumption in ISO code
+STGE_TYPE CHAR3 Picking storage type for rough-cut and detailed planning (MLGN_PLKPT)
+REF_UNIT CHAR1 Default for unit of measure from material master record (MLGN_VOMEM)
+"""),
+    source=_MLGN_SOURCE,
+)
+BAPI_MLGNX = _checkbox("BAPI_MLGNX", "Information on update for WAREHOUSEDATA", BAPI_MLGN,
+                       "WHSE_NO", "WAREHOUSENUMBERDATA", _MLGN_SOURCE)
+
+_MLGT_SOURCE = (_GA_PROXIES + "Bapi_Mlgt_GaType: BAPI_MLGT_GA, 10 fields, 55 bytes. " +
+                _SAVEDATA_LENGTHS + " gives STORAGETYPEDATA BAPI_MLGT 55 bytes and "
+                "STORAGETYPEDATAX BAPI_MLGTX 14 (WHSE_NO, STGE_TYPE and 8 flags), which "
+                "that list gives exactly; public programs calling "
+                "BAPI_MATERIAL_SAVEDATA fill STORAGETYPEDATA-WHSE_NO, -STGE_TYPE, "
+                "-STGE_BIN and -ROUND_QTY")
+BAPI_MLGT = structure(
+    "BAPI_MLGT", "Storage-type-specific material data",
+    *layout("""
+WHSE_NO CHAR3 Warehouse Number / Warehouse Complex (LGNUM)
+STGE_TYPE CHAR3 Storage Type (LGTYP)
+DEL_FLAG CHAR1 Deletion flag for all material data of a storage type (LVOLT)
+STGE_BIN CHAR10 Storage Bin (LGPLA)
+MAX_SB_QTY QUAN13.3 Maximum storage bin quantity (MLGT_LPMAX)
+MIN_SB_QTY QUAN13.3 Minimum storage bin quantity (MLGT_LPMIN)
+CTRL_QTY QUAN13.3 Control quantity (MLGT_MAMNG)
+REPLEN_QTY QUAN13.3 Replenishment quantity (MLGT_NSMNG)
+PICK_AREA CHAR3 Picking Area (KOBER)
+ROUND_QTY QUAN13.3 Rounding qty (MLGT_RDMNG)
+"""),
+    source=_MLGT_SOURCE,
+)
+BAPI_MLGTX = structure(
+    "BAPI_MLGTX", "Information on update for STORAGETYPEDATA",
+    Field("WHSE_NO", char(3), "Warehouse number: the same as STORAGETYPEDATA-WHSE_NO"),
+    Field("STGE_TYPE", char(3), "Storage type: the same as STORAGETYPEDATA-STGE_TYPE"),
+    *flags(" ".join(f.name for f in BAPI_MLGT.fields[2:])),
+    source=_MLGT_SOURCE,
+)
+
+_MEAN_SOURCE = (_GA_PROXIES + "Bapi_Mean_GaType: BAPI_MEAN_GA (International Article "
+                "Numbers (EANs)), UNIT to MAIN_EAN, 27 bytes. The parameter "
+                "INTERNATIONALARTNOS of BAPI_MATERIAL_SAVEDATA is typed BAPI_MEAN (the "
+                "interface comment of bapi_material_savedata.abap, public repository "
+                "github.com/urcm/bapi_materialstammdaten_anlegen_andern_lesen); no "
+                "listing of BAPI_MEAN itself was found, so these are the fields of its "
+                "BAPI_MATERIAL_GET_ALL counterpart. Whether BAPI_MEAN has further "
+                "fields (a deletion flag, as BAPI_MAKT and BAPI_MARM have) is not "
+                "confirmed")
+BAPI_MEAN = structure(
+    "BAPI_MEAN", "International Article Numbers (EANs)",
+    *layout("""
+UNIT UNIT3 Unit of Measure for Display (MEINH)
+UNIT_ISO CHAR3 Unit of measure for display in ISO code (MEINH_ISO)
+EAN_UPC CHAR18 International Article Number (EAN/UPC) (EAN11)
+EAN_CAT CHAR2 Category of International Article Number (EAN) (NUMTP)
+MAIN_EAN CHAR1 Indicator: Main EAN (HPEAN)
+"""),
+    source=_MEAN_SOURCE,
+)
+
+_MLTX_SOURCE = (_GA_PROXIES + "Bapi_Mltx_GaType: BAPI_MLTX_GA (Long Texts), APPLOBJECT to "
+                "TEXT_LINE, 221 bytes. Public programs calling BAPI_MATERIAL_SAVEDATA fill "
+                "MATERIALLONGTEXT-APPLOBJECT, -TEXT_NAME, -TEXT_ID, -LANGU, -LANGU_ISO, "
+                "-FORMAT_COL and -TEXT_LINE, the same seven fields in the same order. No "
+                "listing of BAPI_MLTX itself was found; whether it has further fields (a "
+                "deletion flag) is not confirmed")
+BAPI_MLTX = structure(
+    "BAPI_MLTX", "Long Texts",
+    *layout("""
+APPLOBJECT CHAR10 Texts: application object (TDOBJECT)
+TEXT_NAME CHAR70 Name (TDOBNAME)
+TEXT_ID CHAR4 Text ID (TDID)
+LANGU LANG1 Language key (TDSPRAS)
+LANGU_ISO CHAR2 Language according to ISO 639 (LAISO)
+FORMAT_COL CHAR2 Tag column (TDFORMAT)
+TEXT_LINE CHAR132 Text line (TDLINE)
+"""),
+    source=_MLTX_SOURCE,
+)
+
+_MLAN_SOURCE = ("field names from public programs calling BAPI_MATERIAL_SAVEDATA and "
+                "BAPI_MATERIAL_SAVEREPLICA (GitHub code search: TAXCLASSIFICATIONS-"
+                "DEPCOUNTRY, -DEPCOUNTRY_ISO, -TAX_TYPE_1 to -TAX_TYPE_9 and -TAXCLASS_1 to "
+                "-TAXCLASS_9 filled pairwise from MLAN-TAXM1 ... TAXM9, -TAX_IND from "
+                "MLAN-TAXIM); types: TAX_TYPE_n as the tax category TATYP CHAR 4 "
+                "(stechno.net, table TJG67), TAXCLASS_n as the material tax classification "
+                "(sapdatasheet.org, data element TAXM1: domain TAXKM, CHAR 1), TAX_IND as "
+                "data element TAXIM1 (sapdatasheet.org: CHAR 1, default component name "
+                "TAX_IND), DEPCOUNTRY as a country key (sapdatasheet.org, structure "
+                "TAX_MAT_INF: tax departure country, domain LAND1, CHAR 3), DEPCOUNTRY_ISO "
+                "as T005-INTCA (CHAR 2). No listing of BAPI_MLAN was found: the order of "
+                "the fields, and that there are no others, is not confirmed")
+BAPI_MLAN = structure(
+    "BAPI_MLAN", "Tax classifications",
+    *layout("""
+DEPCOUNTRY CHAR3 Departure country (country from which the goods are sent) (ALAND)
+DEPCOUNTRY_ISO CHAR2 Departure country, ISO code
+"""),
+    *[field for n in range(1, 10) for field in layout(f"""
+TAX_TYPE_{n} CHAR4 Tax category {n} (TATYP)
+TAXCLASS_{n} CHAR1 Tax classification {n} for the material (TAXM{n})
+""")],
+    *layout("""
+TAX_IND CHAR1 Tax indicator for material (Purchasing) (TAXIM)
+"""),
+    source=_MLAN_SOURCE,
+)

@@ -91,10 +91,18 @@ RFCSI = structure(
 RFC_SYSTEM_INFO = FunctionInterface(
     "RFC_SYSTEM_INFO", "Information about the called system", (
         exporting("RFCSI_EXPORT", RFCSI, "System information"),
-        exporting("CURRENT_RESOURCES", INT4, "Currently free dialog work processes"),
-        exporting("MAXIMAL_RESOURCES", INT4, "Dialog work processes"),
-        exporting("RECOMMENDED_DELAY", INT4, "Recommended delay before the next call (ms)"),
+        exporting("CURRENT_RESOURCES", INT4, "Currently free dialog work processes",
+                  reference="SYST-INDEX"),
+        exporting("MAXIMAL_RESOURCES", INT4, "Dialog work processes", reference="SYST-INDEX"),
+        exporting("RECOMMENDED_DELAY", INT4, "Recommended delay before the next call (ms)",
+                  reference="SYST-INDEX"),
     ), group="SRFC",
+    # LIKE SY-INDEX in the interface: SY is the ABAP name of structure SYST, and SE37's
+    # reference column names it SYST (stechno.net lists SY- typed parameters as SYST-...)
+    references_source="the SE37 interface of RFC_SYSTEM_INFO as a public copy of the "
+                      "module on GitHub quotes it (ZFM_RFC_SYSTEM_INFO, which calls the "
+                      "same kernel call 'RFCSystemInfo': CURRENT_RESOURCES, "
+                      "MAXIMAL_RESOURCES and RECOMMENDED_DELAY LIKE SY-INDEX)",
     notes=f"System ID `{SYSTEM_ID}`, release {RELEASE}; the client is the logon client.")
 
 

@@ -11,6 +11,7 @@ import pytest
 from fake_sap import compose
 from fake_sap.rfc.functions.ddic import parameter_rows
 from fake_sap.rfc.functions.stock import BAPI_PO_CREATE1
+from fake_sap.rfc.functions.system import RFC_SYSTEM_INFO
 from fake_sap.rfc.model import (
     FLAG,
     FunctionInterface,
@@ -100,3 +101,11 @@ def test_references_are_added_to_elementary_parameters_only():
     for name in ("RETURN", "NOPE"):
         with pytest.raises(ValueError):
             with_references(interface, "a listing", **{name: "BAPIRET2"})
+
+
+def test_rfc_system_info_answers_its_counters_as_syst_index():
+    for name in ("CURRENT_RESOURCES", "MAXIMAL_RESOURCES", "RECOMMENDED_DELAY"):
+        row = _row(RFC_SYSTEM_INFO, name)
+        assert (row["TABNAME"], row["FIELDNAME"]) == ("SYST", "INDEX"), name
+    assert RFC_SYSTEM_INFO.unconfirmed_references() == []
+    assert "ZFM_RFC_SYSTEM_INFO" in function_page(RFC_SYSTEM_INFO)
