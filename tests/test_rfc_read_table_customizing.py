@@ -163,3 +163,13 @@ def test_ddif_fieldinfo_get_describes_the_storage_locations(session):
     spart = rows["SPART"]
     assert (spart["DATATYPE"], spart["LENG"], spart["CHECKTABLE"]) == ("CHAR", "000002",
                                                                        "TSPA")
+
+
+def test_customer_account_groups_read_with_their_field_status_fields(session):
+    result = session.call("RFC_READ_TABLE", QUERY_TABLE="T077D", DELIMITER="|",
+                          FIELDS=[{"FIELDNAME": n} for n in ("KTOKD", "NUMKR", "XCPDS")],
+                          OPTIONS=[{"TEXT": "KTOKD LIKE 'Z%'"}])
+    assert [(f["FIELDNAME"], f["LENGTH"]) for f in result["FIELDS"]] == [
+        ("KTOKD", "000004"), ("NUMKR", "000002"), ("XCPDS", "000001")]
+    # the baseline keeps no number range or one-time flag: blank, as initial values
+    assert [row["WA"] for row in result["DATA"]] == ["ZOUT|  |", "ZPC |  |"]

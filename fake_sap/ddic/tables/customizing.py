@@ -496,13 +496,35 @@ T134 = TableDeclaration(
 
 T077D = TableDeclaration(
     "T077D", "Customer account groups",
-    _fields((("KTOKD", char(4), "KTOKD", "", "Customer Account Group"),), (), frozenset()),
-    source=("sapdatasheet.org, \"SAP ABAP Table OIUCM_CUST_KTOKD\" (KTOKD, CHAR 4, check "
-            "table T077D) and data element KTOGD (value table T077D)"),
+    _fields(
+        (("KTOKD", char(4), "KTOKD", "", "Customer Account Group"),),
+        (
+            ("FAUSA", char(40), "FAUSA_077D", "",
+             "Customer master record field status def.for general data"),
+            ("FAUSF", char(40), "FAUSF_077D", "",
+             "Customer master record field status def.for comp.code data"),
+            ("FAUSV", char(40), "FAUSV_077D", "",
+             "Customer master record field status def.for sales fields"),
+            ("NUMKR", char(2), "NUMKR", "", "Number range"),
+            ("XCPDS", _FLAG, "XCPDS", "", "Indicator: Account group for one-time accounts?"),
+        ),
+        frozenset()),
+    source=("se80.co.uk, \"TXI_T077D SAP (Customer account groups) Structure details\" "
+            "(https://www.se80.co.uk/saptables/t/txi_/txi_t077d.htm: MANDT, KTOKD, FAUSA, FAUSF, "
+            "FAUSV, NUMKR with data elements, types and lengths); sapdatasheet.org, \"SAP ABAP "
+            "Table CNV_20800_T077D\" (https://www.sapdatasheet.org/abap/tabl/"
+            "cnv_20800_t077d.html: the same fields after its own key, then XCPDS); the check "
+            "tables of sapdatasheet.org, \"SAP ABAP Table OIUCM_CUST_KTOKD\" (KTOKD, CHAR 4, "
+            "check table T077D)"),
     notes=(_AS_VIEW +
-           "The key only: no public listing of T077D itself was found (se80.co.uk lists the "
-           "structure TXI_T077D, which is not the table). The baseline's name of the account "
-           "group (TXT30) is not declared."),
+           "No public listing of T077D itself was found: the fields after the key are those "
+           "two copies of its layout agree on, in their order (the structure TXI_T077D, whose "
+           "short text is T077D's, and the conversion table CNV_20800_T077D); the vendor "
+           "account groups T077K (leanx.eu, \"SAP Table T077K\") begin the same way (FAUSA, "
+           "FAUSF, FAUSM, NUMKR, XCPDS). The fields after XCPDS (the conversion table goes on "
+           "with an output determination procedure and DEAR1 to DEAR3 under names of its own) "
+           "are not declared. The baseline's name of the account group (TXT30) is a field of "
+           "the text table T077X, not declared here."),
 )
 
 TPAR = TableDeclaration(
