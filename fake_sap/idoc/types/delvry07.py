@@ -28,6 +28,12 @@ _LADS_LIMITS = ("The program reads some child segments into the record of their 
                 "declared; fields that later segment versions append are not confirmed and "
                 "not declared.")
 
+#: SAP's IDoc schema of DELVRY03 as a JAXB binding generated from it: each segment's fields in
+#: order with their maximum lengths, and the segment tree with its occurrences
+_DELVRY03_SCHEMA = ("SAP's IDoc schema of DELVRY03 as a JAXB binding generated from it, "
+                    "published on GitHub (DaedonGJ/JM_Pedidos_SHPCON, "
+                    "src/modelo/shpcon/DELVRY03{segment}.java: {what})")
+
 E1EDL18 = Segment(
     "E1EDL18", "IDOC: Controlling (Delivery)",
     fields(("QUALF!", 3, C, "Qualifier for control of the delivery (DEL delete, CHG change, "
@@ -254,13 +260,23 @@ E1EDL20 = Segment(
            ("LIFEX", 35, C, "External identification of the delivery"),
            ("PARID", 35, C, "External partner identification"),
            ("PODAT", 8, D, "Date of proof of delivery"),
-           ("POTIM", 6, T, "Time of proof of delivery")),
+           ("POTIM", 6, T, "Time of proof of delivery"),
+           ("LOC_SEQ", 3, C, ""),
+           ("HOLD", 1, C, ""),
+           ("MAX_ERR_TYPE", 1, C, ""),
+           ("LE_SCENARIO", 1, C, ""),
+           ("RECIPIENT_CREATE", 1, C, "")),
     children=(E1EDL21, E1EDL18, E1ADRM1, E1EDT13, E1EDL24),
     min_occurs=1,
     max_occurs=1,
     source=_LADS.format(record="HDR, VBELN to POTIM; the fields after POTIM are those of "
-                               "E1EDL22 and E1EDL21"),
-    notes=_LADS_LIMITS,
+                               "E1EDL22 and E1EDL21") + "; " + _DELVRY03_SCHEMA.format(
+        segment="E1EDL20", what="VBELN to POTIM as above, then LOC_SEQ 3, HOLD 1, "
+                                "MAX_ERR_TYPE 1, LE_SCENARIO 1 and RECIPIENT_CREATE 1"),
+    notes=_LADS_LIMITS + " LOC_SEQ to RECIPIENT_CREATE are the fields SAP's DELVRY03 schema "
+          "has after POTIM: it gives their lengths, not their types (declared CHAR) nor "
+          "their short texts (none declared); fields a later version of the segment adds "
+          "after RECIPIENT_CREATE for DELVRY07 are not confirmed and not declared.",
 )
 
 DELVRY07 = IdocType(

@@ -58,3 +58,11 @@ def test_e1edl18_is_the_control_segment_of_the_delvry03_schema():
     assert (E1EDL18.description, E1EDL18.max_occurs) == ("IDOC: Controlling (Delivery)", 99)
     header = DELVRY07.segment("E1EDL20")
     assert header is not None and header.child("E1EDL18") is E1EDL18
+
+
+def test_the_delivery_header_ends_with_the_fields_of_the_delvry03_schema():
+    header = DELVRY07.segment("E1EDL20")
+    assert header is not None
+    assert [(f.name, f.length) for f in header.fields[-6:]] == [
+        ("POTIM", 6), ("LOC_SEQ", 3), ("HOLD", 1), ("MAX_ERR_TYPE", 1), ("LE_SCENARIO", 1),
+        ("RECIPIENT_CREATE", 1)]
