@@ -712,3 +712,12 @@ def test_create_change_and_goods_issue_through_zeep(flow, service):
     assert changed.RETURN.item[0].TYPE == "S"
     assert issued.EF_ERROR_ANY_0 in ("", None)
     assert flow.stock(flow.material) == 96
+
+
+def test_the_control_segment_of_a_goods_issue_carries_its_qualifier_alone(flow):
+    # E1EDL18 has QUALF and PARAM (SAP's DELVRY03 schema); no source shows SAP filling PARAM
+    # in an outbound delivery IDoc, so the emulator writes the qualifier only
+    delivery = flow.deliver(flow.order("10", channel=BAPI), "4")
+    flow.goods_movement(delivery)
+    _created, issued = flow.desadv(delivery)
+    assert [control.values for control in issued.header.all("E1EDL18")] == [{"QUALF": "PGI"}]

@@ -120,3 +120,56 @@ def test_ddif_fieldinfo_get_with_all_types_describes_a_data_element(session):
     assert (wa["TABNAME"], wa["ROLLNAME"], wa["DATATYPE"], wa["LENG"]) == (
         "WERKS_D", "WERKS_D", "CHAR", "000004")
     assert session.fault("DDIF_FIELDINFO_GET", TABNAME="WERKS_D").name == "NOT_FOUND"
+
+
+def test_storage_locations_read_with_their_descriptions(session):
+    # LGOBE is the baseline's description of the storage location, kept; SPART and the
+    # other fields of T001L are blank, as the baseline does not fill them
+    result = session.call("RFC_READ_TABLE", QUERY_TABLE="T001L", DELIMITER="|",
+                          FIELDS=[{"FIELDNAME": n} for n in ("WERKS", "LGORT", "LGOBE",
+                                                             "SPART", "OIB_TNKASSIGN")],
+                          OPTIONS=[{"TEXT": "WERKS = '1100' AND LGOBE = 'Main store'"}])
+    assert [(f["FIELDNAME"], f["OFFSET"], f["LENGTH"], f["TYPE"]) for f in result["FIELDS"]] \
+        == [("WERKS", "000000", "000004", "C"), ("LGORT", "000005", "000004", "C"),
+            ("LGOBE", "000010", "000016", "C"), ("SPART", "000027", "000002", "C"),
+            ("OIB_TNKASSIGN", "000030", "000001", "C")]
+    assert [row["WA"] for row in result["DATA"]] == ["1100|0001|Main store      |  |"]
+
+
+def test_company_codes_read_with_their_credit_control_area(session):
+    # KKBER, a field after FMHRDATE, is kept from the baseline customizing; a field the
+    # baseline does not fill reads as its initial value (OFFSACCT: NUMC, so zeros)
+    assert read_table(session, "T001", fields=["BUKRS", "KKBER", "OFFSACCT", "DTAXR"],
+                      where="KKBER = '1000'") == ["100010000"]
+    assert read_table(session, "T001", fields=["BUKRS"], where="XNEGP = 'X'") == []
+
+
+def test_plants_read_with_the_fields_after_chazv_old(session):
+    result = session.call("RFC_READ_TABLE", QUERY_TABLE="T001W",
+                          FIELDS=[{"FIELDNAME": n} for n in ("WERKS", "LET01", "BETOL",
+                                                             "DEP_STORE")],
+                          OPTIONS=[{"TEXT": "WERKS = '1000'"}])
+    assert [(f["FIELDNAME"], f["LENGTH"], f["TYPE"]) for f in result["FIELDS"]] == [
+        ("WERKS", "000004", "C"), ("LET01", "000003", "P"), ("BETOL", "000003", "N"),
+        ("DEP_STORE", "000004", "C")]
+    assert [row["WA"] for row in result["DATA"]] == ["1000  0000"]
+
+
+def test_ddif_fieldinfo_get_describes_the_storage_locations(session):
+    result = session.call("DDIF_FIELDINFO_GET", TABNAME="T001L")
+    rows = {row["FIELDNAME"]: row for row in result["DFIES_TAB"]}
+    assert list(rows)[:5] == ["MANDT", "WERKS", "LGORT", "LGOBE", "SPART"]
+    assert list(rows)[-1] == "OIB_TNKASSIGN"
+    spart = rows["SPART"]
+    assert (spart["DATATYPE"], spart["LENG"], spart["CHECKTABLE"]) == ("CHAR", "000002",
+                                                                       "TSPA")
+
+
+def test_customer_account_groups_read_with_their_field_status_fields(session):
+    result = session.call("RFC_READ_TABLE", QUERY_TABLE="T077D", DELIMITER="|",
+                          FIELDS=[{"FIELDNAME": n} for n in ("KTOKD", "NUMKR", "XCPDS")],
+                          OPTIONS=[{"TEXT": "KTOKD LIKE 'Z%'"}])
+    assert [(f["FIELDNAME"], f["LENGTH"]) for f in result["FIELDS"]] == [
+        ("KTOKD", "000004"), ("NUMKR", "000002"), ("XCPDS", "000001")]
+    # the baseline keeps no number range or one-time flag: blank, as initial values
+    assert [row["WA"] for row in result["DATA"]] == ["ZOUT|  |", "ZPC |  |"]

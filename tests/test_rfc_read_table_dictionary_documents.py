@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import pytest
 from finance_builders import labour_fee_settlement, orders_idoc
+from logistics_flow import PROVINCIAL, seeded_flow
 from rfc_client import RfcSession, read_table
 
 from fake_sap.ddic.tables import codes
@@ -144,3 +145,26 @@ def test_t006_rows_read_with_their_number_fields(world):
 
     msehi, isocode, exp10, dimid = (value.strip() for value in line.split("|"))
     assert (msehi, isocode, int(exp10), dimid) == ("G", "GRM", -3, "MASS")
+
+
+# --- NUMC fields of the material document ---------------------------------------------------
+
+def test_material_document_numc_fields_read_as_n_with_their_leading_zeros(sap):
+    with seeded_flow(sap) as flow:
+        result = flow.rfc.call(
+            "BAPI_GOODSMVT_CREATE", GOODSMVT_CODE={"GM_CODE": "05"},
+            GOODSMVT_HEADER={"PSTNG_DATE": "2030-03-04", "DOC_DATE": "2030-03-01"},
+            GOODSMVT_ITEM=[{"MATERIAL": flow.material.lstrip("0"), "PLANT": PROVINCIAL,
+                            "STGE_LOC": "0001", "MOVE_TYPE": "561", "ENTRY_QNT": "3"}])
+        assert flow.commit()["TYPE"] == ""
+        document = result["MATERIALDOCUMENT"]
+        read = flow.rfc.call(
+            "RFC_READ_TABLE", QUERY_TABLE="MSEG", DELIMITER="|",
+            FIELDS=[{"FIELDNAME": n} for n in ("MBLNR", "MJAHR", "ZEILE", "GJAHR", "BUZEI")],
+            OPTIONS=[{"TEXT": f"MBLNR = '{document}' AND ZEILE = '0001'"}])
+    # MJAHR and ZEILE are SAP's NUMC 4; GJAHR and BUZEI, the accounting document's year and
+    # line (not kept here), NUMC 4 and 3: initial NUMC values are zeros
+    assert layout(read) == [("MBLNR", 0, 10, "C"), ("MJAHR", 11, 4, "N"),
+                            ("ZEILE", 16, 4, "N"), ("GJAHR", 21, 4, "N"),
+                            ("BUZEI", 26, 3, "N")]
+    assert [row["WA"] for row in read["DATA"]] == [f"{document}|2030|0001|0000|000"]

@@ -9,6 +9,7 @@ segments under segments of a basic type, exactly like WE30/WE31 do.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -32,6 +33,9 @@ class Field:
     type: SapType = SapType.CHAR
     description: str = ""
     mandatory: bool = False
+    #: the data element of the segment definition's field (WE31), where a public segment
+    #: listing names it; documentation, not structure, so it does not take part in equality
+    element: str = field(default="", compare=False)
 
     def check(self, value: str) -> str | None:
         """Return why ``value`` is not valid for this field, or ``None`` when it is."""
@@ -148,16 +152,23 @@ def extend(basic: IdocType, name: str, description: str,
                     tuple(graft(s) for s in basic.segments), basic_type=basic.name)
 
 
-def fields(*specs: tuple) -> tuple[Field, ...]:
+def fields(*specs: tuple, elements: Mapping[str, str] | None = None) -> tuple[Field, ...]:
     """Compact field declarations: ``("MATNR", 18)``, ``("ERSDA", 8, DATS, "Created on")``.
 
     A trailing ``"!"`` in the name marks a mandatory field: ``("MATNR!", 18)``.
+    ``elements`` names the data elements of fields a segment listing gives them for
+    (``elements={"MSGFN": "MSGFN"}``); a name that is no field of the list is refused.
     """
+    named = dict(elements or {})
     result = []
     for spec in specs:
         name, length, *rest = spec
         sap_type = rest[0] if rest else SapType.CHAR
         description = rest[1] if len(rest) > 1 else ""
         mandatory = name.endswith("!")
-        result.append(Field(name.rstrip("!"), length, sap_type, description, mandatory))
+        plain = name.rstrip("!")
+        result.append(Field(plain, length, sap_type, description, mandatory,
+                            element=named.pop(plain, "")))
+    if named:
+        raise ValueError(f"data elements of fields that are not declared: {sorted(named)}")
     return tuple(result)

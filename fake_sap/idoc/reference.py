@@ -114,11 +114,16 @@ def _segment_sections(segment: Segment, parent: str | None) -> list[str]:
 def _field_table(declared: tuple[Field, ...]) -> list[str]:
     if not declared:
         return ["This segment has no fields."]
-    lines = ["| Field | SAP type | Length | Mandatory | Description |",
-             "| --- | --- | ---: | --- | --- |"]
+    # the data element column only where a segment listing named one for the segment
+    with_elements = any(field.element for field in declared)
+    element_header = ["Data element"] if with_elements else []
+    lines = [_row("Field", "SAP type", "Length", "Mandatory", *element_header, "Description"),
+             _row("---", "---", "---:", "---", *(["---"] if with_elements else []), "---")]
     for field in declared:
+        element_cell = [f"`{field.element}`" if field.element else ""] if with_elements else []
         lines.append(_row(f"`{field.name}`", field.type.value, str(field.length),
-                          "yes" if field.mandatory else "", _cell(field.description)))
+                          "yes" if field.mandatory else "", *element_cell,
+                          _cell(field.description)))
     return lines
 
 

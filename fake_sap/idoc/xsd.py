@@ -112,6 +112,8 @@ def _append_field(sequence: etree._Element, declared: Field) -> None:
     element = _element(sequence, declared.name, min_occurs=1 if declared.mandatory else 0)
     if declared.type is not AbapType.CHAR:
         element.set(_FS + "type", declared.type.value)
+    if declared.element:
+        element.set(_FS + "dataElement", declared.element)
     _document(element, declared.description)
     restriction = etree.SubElement(etree.SubElement(element, _XS + "simpleType"),
                                    _XS + "restriction", base="xs:string")

@@ -91,11 +91,17 @@ TCURC = TableDeclaration(
         data("GDATU", DATS, "Date until which the alternative key is valid"),
         data("XPRIMARY", _FLAG, "Primary SAP Currency Code for ISO Code"),
     ),
-    source=("no public field listing of TCURC was found; the fields are those SAP's "
-            "currency maintenance is known by (see docs/iso-codes.md)"),
-    notes=("**Not confirmed by a public source:** the public listings found cover TCURR, "
-           "TCURV and TCURF, which reference TCURC by MANDT and WAERS, but not TCURC itself; "
-           "the table may have more fields in a given release."),
+    source=("a CAP CDS model of SAP's unit and currency tables published on GitHub (the copy "
+            "consulted does not show the repository's name): entity TCURC with MANDT, WAERS "
+            "(keys), ISOCD, ALTWR, GDATU and XPRIMARY in this order, with their lengths (3, 5, "
+            "3, 3, 8, 1); the same model's T006 has the fields of the T006, in the same order, "
+            "declared here from leanx.eu and stechno.net. The key MANDT, WAERS and the CUKY "
+            "5 of WAERS are confirmed by the check tables of leanx.eu, \"SAP Table TCURR\" "
+            "and datapanda.eu, \"SAP table TCURV\""),
+    notes=("SAP's full field list as far as that model shows it (6 fields). The model gives "
+           "lengths, not DDIC types: GDATU (8 characters) is declared DATS, which no public "
+           "listing of TCURC confirms (TCURR's and TCURF's GDATU are CHAR 8, an inverted "
+           "date); the short texts are not confirmed by a listing either."),
     first_columns=("mandt", "waers", "isocd", "altwr", "gdatu", "xprimary"),
 )
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from fake_sap.ddic.elements import DATA_ELEMENTS
 from fake_sap.ddic.tables.declaration import DeclaredField, TableDeclaration, data, key
-from fake_sap.ddic.types import CLNT, DATS, LANG, Elementary, char, cuky, curr, numc
+from fake_sap.ddic.types import CLNT, DATS, LANG, Elementary, char, cuky, curr, dec, numc
 
 #: (field, type, data element of the listing, check table, short text)
 _Spec = tuple[str, Elementary, str, str, str]
@@ -47,6 +47,14 @@ def _fields(keys: tuple[_Spec, ...], fields: tuple[_Spec, ...], kept: frozenset[
 
 
 _FLAG = char(1)
+#: a public dbt/SQL Server project that copies an ECC 6.0 system's tables: its generated
+#: SELECT lists name every column in SAP's order with a comment giving the DDIC type, length
+#: and check table (the short texts are Spanish)
+_FARINTER = ("farinter-analitica/dbt-sqlserver on GitHub, {path} (every column of {name} in "
+             "SAP's order, each with its DDIC type, length and check table in a comment)")
+#: the English short texts of fields a listing gives in Spanish only
+_TEXTS_RENDERED = ("The short texts of {fields} are English renderings of the Spanish short "
+                   "texts of that project; SAP's English wording may differ.")
 #: where the rows come from (the table reference's general text is about stored tables)
 _AS_VIEW = ("No table of its own: RFC_READ_TABLE reads the client's customizing entries "
             "through a read-only view (docs/architecture.md, section State); a field is kept "
@@ -77,18 +85,96 @@ T001 = TableDeclaration(
              "Jurisdiction for tax calculation - tax jurisdiction code"),
             ("FMHRDATE", DATS, "FM_HRDATE", "",
              "Funds center can be assigned to an account in HR from"),
+            ("BUVAR", _FLAG, "", "", "Company code variant (screen)"),
+            ("FDBUK", char(4), "", "T001", "Company code for cash management"),
+            ("XFDIS", _FLAG, "", "", "Indicator: Cash management activated"),
+            ("XVALV", _FLAG, "", "", "Indicator: Propose CPU date as value date"),
+            ("XSKFN", _FLAG, "", "", "Indicator: Discount base amount is the net value"),
+            ("KKBER", char(4), "", "T014", "Credit control area"),
+            ("XMWSN", _FLAG, "", "", "Indicator: Base amount for tax is net of discount"),
+            ("MREGL", char(4), "", "T004R",
+             "Rules for copying the sample account to the G/L account"),
+            ("XGSBE", _FLAG, "", "", "Indicator: Business area balance sheets"),
+            ("XGJRV", _FLAG, "", "", "Indicator: Propose fiscal year"),
+            ("XKDFT", _FLAG, "", "", "Indicator: Post translation risk on exchange differences"),
+            ("XPROD", _FLAG, "", "", "Indicator: Productive company code"),
+            ("XEINK", _FLAG, "", "", "Indicator: Purchase account processing active"),
+            ("XJVAA", _FLAG, "", "", "Indicator: Joint venture accounting active"),
+            ("XVVWA", _FLAG, "", "", "Indicator: Real estate management active"),
+            ("XSLTA", _FLAG, "", "",
+             "Ind.: No exchange rate differences when clearing in LC"),
+            ("XFDMM", _FLAG, "", "", "Indicator: MM update in cash management active"),
+            ("XFDSD", _FLAG, "", "", "Indicator: SD update in cash management active"),
+            ("XEXTB", _FLAG, "", "", "Indicator: Company code is in another system"),
+            ("EBUKR", char(4), "", "", "Original company code key"),
+            ("KTOP2", char(4), "", "T004", "Chart of accounts according to country legislation"),
+            ("UMKRS", char(4), "", "T007F", "Sales/purchases tax group"),
+            ("BUKRS_GLOB", char(6), "", "T001O", "Global company code"),
+            ("FSTVA", char(4), "", "T004V", "Field status variant"),
+            ("OPVAR", char(4), "", "T010O", "Posting period variant"),
+            ("XCOVR", _FLAG, "", "", "Indicator: Guarantee request active"),
+            ("TXKRS", _FLAG, "", "", "Exchange rate translation in tax items"),
+            ("WFVAR", char(4), "", "VBWF01", "Workflow variant"),
+            ("XBBBF", _FLAG, "", "",
+             "Authorization check for G/L accounts in inventory management"),
+            ("XBBBE", _FLAG, "", "",
+             "Authorization check for G/L accounts in POs/sched. agmts"),
+            ("XBBBA", _FLAG, "", "",
+             "Authorization check for G/L accounts in purch. requisitions"),
+            ("XBBKO", _FLAG, "", "",
+             "Authorization check for G/L accounts in outline agreements"),
+            ("XSTDT", _FLAG, "", "", "Indicator: Document date as basis for tax calculation"),
+            ("MWSKV", char(2), "", "", "Input tax code for non-taxable transactions"),
+            ("MWSKA", char(2), "", "", "Output tax code for non-taxable transactions"),
+            ("IMPDA", _FLAG, "", "",
+             "Foreign trade: Control of import data in MM purchase orders"),
+            ("XNEGP", _FLAG, "", "", "Indicator: Negative postings permitted"),
+            ("XKKBI", _FLAG, "", "", "Indicator: Can the credit control area be overwritten?"),
+            ("WT_NEWWT", _FLAG, "", "", "Indicator: Extended withholding tax active"),
+            ("PP_PDATE", _FLAG, "", "", "Procedure: specify posting date"),
+            ("INFMT", char(4), "", "J_1AINFMET", "Inflation method"),
+            ("FSTVARE", char(4), "", "TREV", "Field status variant for funds reservation"),
+            ("KOPIM", _FLAG, "", "",
+             "Foreign trade: Control of copying import data for GR"),
+            ("DKWEG", _FLAG, "", "",
+             "Foreign trade: Control of import data images for MM GR"),
+            ("OFFSACCT", numc(1), "", "", "Method for determining offsetting accounts"),
+            ("BAPOVAR", char(2), "", "TGSB_CUS",
+             "Additional option variant for business area balance sheets"),
+            ("XCOS", _FLAG, "", "", "Status of cost of sales accounting"),
+            ("XCESSION", _FLAG, "", "", "Cession transactions active"),
+            ("XSPLT", _FLAG, "", "", "Allow tax splitting"),
+            ("SURCCM", _FLAG, "", "", "Surcharge Calculation Method"),
+            ("DTPROV", char(2), "", "T003",
+             "Document Type for Provisions for Taxes on Services Received"),
+            ("DTAMTC", char(2), "", "T003",
+             "Document Type for Journal Voucher (Amount Correction)"),
+            ("DTTAXC", char(2), "", "T003",
+             "Document Type for Journal Voucher (Tax Code Correction)"),
+            ("DTTDSP", char(2), "", "T003", "Document Type for Remittance Challans"),
+            ("DTAXR", char(4), "", "T007DT", "Deferred tax rule"),
+            ("XVATDATE", _FLAG, "", "", "Tax reporting date active in documents"),
+            ("PST_PER_VAR", _FLAG, "", "",
+             "Manage Variant of Posting Period for Company Code/Ledger"),
+            ("FM_DERIVE_ACC", _FLAG, "", "",
+             "Activate account assignment derivation in funds management"),
         ),
-        frozenset({"BUTXT", "WAERS", "LAND1"})),
+        frozenset({"BUTXT", "WAERS", "LAND1", "KKBER"})),
     source=("leanx.eu, \"SAP Table T001\" (https://leanx.eu/sap/table/t001/); datapanda.eu, "
             "\"SAP table T001\" (https://datapanda.eu/en/sap/table/T001); saplearners.com, "
-            "\"SAP T001 Table\""),
+            "\"SAP T001 Table\"; "
+            + _FARINTER.format(path="dagster_sap_loc/dagster_sap/assets/sap_etl_dwh_sql/"
+                               "DL_SAP_T001.sql", name="T001")),
     notes=(_AS_VIEW +
-           "The first 20 fields of SAP's T001, in SAP's order, on which the listings agree "
-           "(through FMHRDATE). saplearners.com counts 81 fields (S/4HANA); the fields after "
-           "FMHRDATE are not declared yet: the listings seen were cut off there, and some of "
-           "the later ones (XTEMPLT, TRANSIT_PLANT) are S/4HANA's. The baseline keeps a "
-           "credit control area (KKBER) with each company code, which is not among the "
-           "declared fields and so is not readable."),
+           "MANDT to FMHRDATE are the fields on which the listings agree, with their data "
+           "elements. The fields after FMHRDATE (BUVAR to FM_DERIVE_ACC) and their types, "
+           "lengths and check tables are those of the dbt project's T001, which continues the "
+           "same order; their data elements are not confirmed (none is linked) "
+           "and the list ends where that project's ends: saplearners.com counts 81 fields in "
+           "S/4HANA, whose later ones (XTEMPLT, TRANSIT_PLANT ...) are not declared. "
+           + _TEXTS_RENDERED.format(fields="BUVAR to FM_DERIVE_ACC (except SURCCM and the "
+                                           "DT... document types, which it gives in English)")
+           + " The baseline's credit control area of each company code (KKBER) is kept."),
 )
 
 T001W = TableDeclaration(
@@ -125,16 +211,54 @@ T001W = TableDeclaration(
             ("WKSOP", _FLAG, "WKSOP", "", "SOP plant"),
             ("AWSLS", char(6), "AWSLS", "TKV01", "Variance Key"),
             ("CHAZV_OLD", _FLAG, "CHAZV", "", "Indicator: batch status management active"),
+            ("VLFKZ", _FLAG, "", "", "Plant category"),
+            ("BZIRK", char(6), "", "T171", "Sales district"),
+            ("ZONE1", char(10), "", "TZONE", "Supply region (region supplied)"),
+            ("TAXIW", _FLAG, "", "TMKW1", "Tax indicator: Plant (Purchasing)"),
+            ("BZQHL", _FLAG, "", "", "Take regular vendor into account"),
+            ("LET01", dec(3, 0), "", "", "Number of days for first reminder"),
+            ("LET02", dec(3, 0), "", "", "Number of days for second reminder"),
+            ("LET03", dec(3, 0), "", "", "Number of days for third reminder"),
+            ("TXNAM_MA1", char(16), "", "", "Text name of 1st dunning of vendor declarations"),
+            ("TXNAM_MA2", char(16), "", "", "Text name of 2nd dunning of vendor declarations"),
+            ("TXNAM_MA3", char(16), "", "", "Text name of 3rd dunning of vendor declarations"),
+            ("BETOL", numc(3), "", "",
+             "Number of days for PO tolerance - compress info record SU"),
+            ("J_1BBRANCH", char(4), "", "J_1BBRANCH", "Business Place"),
+            ("VTBFI", char(2), "", "",
+             "Rule for determining the sales area for stock transfers"),
+            ("FPRFW", char(3), "", "TWFPF", "Distribution profile at plant level"),
+            ("ACHVM", _FLAG, "", "", "Central archiving marker for master record"),
+            ("DVSART", _FLAG, "", "", "Batch record: type of DMS used"),
+            ("NODETYPE", char(3), "", "MDRP_NODT", "Supply network node type"),
+            ("NSCHEMA", char(4), "", "CKMLMV007", "Naming structure"),
+            ("PKOSA", _FLAG, "", "", "Cost object controlling linking active"),
+            ("MISCH", _FLAG, "", "", "Update for mixed costing active"),
+            ("MGVUPD", _FLAG, "", "", "Update for actual costing active"),
+            ("VSTEL", char(4), "", "TVST", "Shipping Point/Receiving Point"),
+            ("MGVLAUPD", _FLAG, "", "", "Activity update in quantity structure"),
+            ("MGVLAREVAL", _FLAG, "", "", "Cost center credit control"),
+            ("SOURCING", _FLAG, "", "", "Access to source determination via ATP"),
+            ("OILIVAL", _FLAG, "", "", "Exchange valuation indicator"),
+            ("OIHVTYPE", _FLAG, "", "", "Vendor type (refinery/plant/others) (Brazil)"),
+            ("OIHCREDIPI", _FLAG, "", "", "IPI credit allowed"),
+            ("STORETYPE", _FLAG, "", "",
+             "Store type: store, department store, convenience store"),
+            ("DEP_STORE", char(4), "", "", "Superior department store"),
         ),
         frozenset({"NAME1", "BWKEY", "VKORG"})),
     source=("leanx.eu, \"SAP Table T001W\" (http://leanx.eu/en/sap/table/t001w.html); "
-            "datapanda.eu, \"SAP table T001W\" (https://datapanda.eu/en/sap/table/T001W)"),
+            "datapanda.eu, \"SAP table T001W\" (https://datapanda.eu/en/sap/table/T001W); "
+            + _FARINTER.format(path="dbt_dwh_farinter/models/dwh_sap/sap_etl_datos_maestros/"
+                               "DL_SAP_T001W.sql", name="T001W")),
     notes=(_AS_VIEW +
-           "The first 31 fields of SAP's T001W, in SAP's order, with the types and lengths "
-           "of leanx.eu's listing (through CHAZV_OLD). The fields after it (VLFKZ, BZIRK, "
-           "ZONE1, TAXIW, BZQHL, LET01-LET03, TXNAM_MA1-3, BETOL, J_1BBRANCH ... as exports "
-           "of the table name them) are not declared yet: the listing seen with their types "
-           "was cut off there."),
+           "MANDT to CHAZV_OLD have the data elements, types and lengths of leanx.eu's "
+           "listing; the dbt project's T001W agrees with them and continues in the same order "
+           "with VLFKZ to DEP_STORE, whose types, lengths and check tables are taken from it "
+           "(LET01 to LET03 DEC 3, BETOL NUMC 3, the others CHAR). Their data elements are not "
+           "confirmed (none is linked); the list ends where that project's "
+           "ends (later enhancement packages add fields after DEP_STORE, not declared here). "
+           + _TEXTS_RENDERED.format(fields="VLFKZ to DEP_STORE")),
 )
 
 TVKO = TableDeclaration(
@@ -249,15 +373,48 @@ T001L = TableDeclaration(
             ("WERKS", char(4), "WERKS_D", "T001W", "Plant"),
             ("LGORT", char(4), "LGORT_D", "", "Storage Location"),
         ),
-        (), frozenset()),
+        (
+            ("LGOBE", char(16), "", "", "Description of Storage Location"),
+            ("SPART", char(2), "", "TSPA", "Division"),
+            ("XLONG", _FLAG, "", "", "Negative stocks allowed in storage location"),
+            ("XBUFX", _FLAG, "", "",
+             "Freezing book inventory balance in storage location allowed"),
+            ("DISKZ", _FLAG, "", "", "Storage location MRP indicator"),
+            ("XBLGO", _FLAG, "", "",
+             "Storage location authorization for goods movements active"),
+            ("XRESS", _FLAG, "", "",
+             "Storage location is allocated to a resource"),
+            ("XHUPF", _FLAG, "", "", "Handling unit requirement"),
+            ("PARLG", char(4), "", "", "Partner storage location for handling units"),
+            ("VKORG", char(4), "", "TVKO", "Sales Organization"),
+            ("VTWEG", char(2), "", "TVTW", "Distribution Channel"),
+            ("VSTEL", char(4), "", "TVST", "Shipping Point/Receiving Point"),
+            ("LIFNR", char(10), "", "LFA1", "Account Number of Vendor or Creditor"),
+            ("KUNNR", char(10), "", "KNA1", "Account number of customer"),
+            ("MESBS", char(60), "", "", ""),
+            ("MESST", _FLAG, "", "", ""),
+            ("OIH_LICNO", char(15), "", "", "License number for untaxed stock"),
+            ("OIG_ITRFL", _FLAG, "", "", "TD: In-transit indicator"),
+            ("OIB_TNKASSIGN", _FLAG, "", "", "Silo management: tank assignment indicator"),
+        ),
+        frozenset({"LGOBE"})),
     source=("the key of SAP's T001L (MANDT, WERKS, LGORT) as the check tables of "
             "leanx.eu, \"SAP Table MCVTTS\" (LGORTA: check table T001L) and the data elements "
-            "WERKS_D and LGORT_D name it"),
+            "WERKS_D and LGORT_D name it; "
+            + _FARINTER.format(path="dbt_dwh_farinter/models/dwh_sap/sap_etl_datos_maestros/"
+                               "DL_SAP_T001L.sql", name="T001L")
+            + "; the CREATE TABLEs of T001L published on GitHub in nodiergarcia89/Test1 "
+            "(SAP_STG/Tables/dbo.T001L.sql) and in a landing-table script "
+            "(tsa.ics_land_SAP_GBR_T001L: every column in SAP's order with its length)"),
     notes=(_AS_VIEW +
-           "The key only: no public listing of T001L itself was found. se80.co.uk lists the "
-           "structure ROIIT001L (MANDT, WERKS, LGORT, LGOBE, SPART, XLONG ...), which is not "
-           "the table; the baseline's description of the storage location (LGOBE) is "
-           "therefore not declared yet."),
+           "LGOBE to KUNNR and OIH_LICNO to OIB_TNKASSIGN have the types, lengths and check "
+           "tables of the dbt project's T001L; the two CREATE TABLEs have the same columns in "
+           "the same order. MESBS (60 characters) and MESST (1) stand between KUNNR and "
+           "OIH_LICNO in the landing-table script alone (a later enhancement package's "
+           "fields): they are declared CHAR with those lengths and without short texts. Their "
+           "data elements are not confirmed; none is linked. "
+           + _TEXTS_RENDERED.format(fields="LGOBE to KUNNR and OIH_LICNO to OIB_TNKASSIGN")
+           + " The baseline's description of each storage location (LGOBE) is kept."),
 )
 
 TVST = TableDeclaration(
@@ -339,13 +496,35 @@ T134 = TableDeclaration(
 
 T077D = TableDeclaration(
     "T077D", "Customer account groups",
-    _fields((("KTOKD", char(4), "KTOKD", "", "Customer Account Group"),), (), frozenset()),
-    source=("sapdatasheet.org, \"SAP ABAP Table OIUCM_CUST_KTOKD\" (KTOKD, CHAR 4, check "
-            "table T077D) and data element KTOGD (value table T077D)"),
+    _fields(
+        (("KTOKD", char(4), "KTOKD", "", "Customer Account Group"),),
+        (
+            ("FAUSA", char(40), "FAUSA_077D", "",
+             "Customer master record field status def.for general data"),
+            ("FAUSF", char(40), "FAUSF_077D", "",
+             "Customer master record field status def.for comp.code data"),
+            ("FAUSV", char(40), "FAUSV_077D", "",
+             "Customer master record field status def.for sales fields"),
+            ("NUMKR", char(2), "NUMKR", "", "Number range"),
+            ("XCPDS", _FLAG, "XCPDS", "", "Indicator: Account group for one-time accounts?"),
+        ),
+        frozenset()),
+    source=("se80.co.uk, \"TXI_T077D SAP (Customer account groups) Structure details\" "
+            "(https://www.se80.co.uk/saptables/t/txi_/txi_t077d.htm: MANDT, KTOKD, FAUSA, FAUSF, "
+            "FAUSV, NUMKR with data elements, types and lengths); sapdatasheet.org, \"SAP ABAP "
+            "Table CNV_20800_T077D\" (https://www.sapdatasheet.org/abap/tabl/"
+            "cnv_20800_t077d.html: the same fields after its own key, then XCPDS); the check "
+            "tables of sapdatasheet.org, \"SAP ABAP Table OIUCM_CUST_KTOKD\" (KTOKD, CHAR 4, "
+            "check table T077D)"),
     notes=(_AS_VIEW +
-           "The key only: no public listing of T077D itself was found (se80.co.uk lists the "
-           "structure TXI_T077D, which is not the table). The baseline's name of the account "
-           "group (TXT30) is not declared."),
+           "No public listing of T077D itself was found: the fields after the key are those "
+           "two copies of its layout agree on, in their order (the structure TXI_T077D, whose "
+           "short text is T077D's, and the conversion table CNV_20800_T077D); the vendor "
+           "account groups T077K (leanx.eu, \"SAP Table T077K\") begin the same way (FAUSA, "
+           "FAUSF, FAUSM, NUMKR, XCPDS). The fields after XCPDS (the conversion table goes on "
+           "with an output determination procedure and DEAR1 to DEAR3 under names of its own) "
+           "are not declared. The baseline's name of the account group (TXT30) is a field of "
+           "the text table T077X, not declared here."),
 )
 
 TPAR = TableDeclaration(

@@ -157,12 +157,13 @@ MSEG = TableDeclaration(
         data("XSAUF", char(1), "", kept=False),
         data("XSPRO", char(1), "", kept=False),
         data("XSERG", char(1), "", kept=False),
-        data("GJAHR", char(4), "", kept=False),
+        data("GJAHR", numc(4), "Fiscal Year", element="", kept=False),
         data("XRUEM", char(1), "", kept=False),
         data("XRUEJ", char(1), "", kept=False),
         data("BUKRS", char(4), "", kept=False),
         data("BELNR", char(10), "", kept=False),
-        data("BUZEI", char(3), "", kept=False),
+        data("BUZEI", numc(3), "Number of Line Item Within Accounting Document", element="",
+             kept=False),
         data("BELUM", char(10), "", kept=False),
         data("BUZUM", char(3), "", kept=False),
         data("RSNUM", char(10), "", kept=False),
@@ -286,7 +287,12 @@ MSEG = TableDeclaration(
            "a later enhancement package than the script's system and are declared last; the "
            "other fields of later enhancement packages (the copies of MKPF's fields, the "
            "segmentation fields ...) and their places among SAP's fields are not confirmed "
-           "and not declared. " + MM_TYPES_FROM_SCRIPT),
+           "and not declared. GJAHR and BUZEI, the fiscal year and line item of the "
+           "accounting document (next to BUKRS and BELNR), are NUMC 4 and NUMC 3: the data "
+           "elements GJAHR and BUZEI of those names and texts are so in stechno.net's and "
+           "leanx.eu's listings of BSEG and RFUMS_BSEG; the other item numbers and years "
+           "after BPRME (LFBJA, LFPOS, SJAHR, SMBLP, BUZUM, RSPOS, URZEI, ZEKKN ...) stay "
+           "CHAR, as no listing seen confirms their types. " + MM_TYPES_FROM_SCRIPT),
     first_columns=("mandt", "mblnr", "mjahr", "zeile", "bwart", "matnr", "werks", "lgort",
                    "charg", "insmk", "sobkz", "kunnr", "lifnr", "shkzg", "menge", "meins",
                    "erfmg", "erfme", "ebeln", "ebelp", "kdauf", "kdpos", "vbeln_im",
@@ -304,8 +310,8 @@ MSKU = TableDeclaration(
         key("SOBKZ", char(1), "Special Stock Indicator", check_table="T148"),
         key("KUNNR", char(10), "Account number of customer", element="",
             check_table="KNA1"),
-        data("LFGJA", char(4), "", kept=False),
-        data("LFMON", char(2), "", kept=False),
+        data("LFGJA", numc(4), "Fiscal Year of Current Period", element="", kept=False),
+        data("LFMON", numc(2), "Current period (posting period)", element="", kept=False),
         data("KUSPR", char(1), "", kept=False),
         data("KULAB", _QUANTITY, "Valuated Unrestricted-Use Stock", initial="0"),
         data("KUINS", quan(13), "", kept=False),
@@ -330,7 +336,13 @@ MSKU = TableDeclaration(
     notes=("SAP's ECC 6.0 field list, its key as the script's primary key. The key and KULAB "
            "keep the types and texts the emulator has always given them; the other fields "
            "are typed from the script (the cnblogs.com page names LFGJA the fiscal year and "
-           "LFMON the period; KUDLL and ERSDA are declared DATS). " + MM_TYPES_FROM_SCRIPT),
+           "LFMON the period; KUDLL and ERSDA are declared DATS). LFGJA and LFMON are NUMC 4 "
+           "and NUMC 2: paspas.io, \"MSCA\" (https://paspas.io/table/MSCA), the same fields of "
+           "the vendor-side twin of MSKU, gives them the domains GJAHR and MONAT with these "
+           "short texts, and sapdatasheet.org, data element LFGJA, types GJAHR NUMC 4 (MONAT "
+           "is NUMC 2 in datapanda.eu's listings, e.g. ACCBAPIFD5-FIS_PERIOD). KUJIN, by its "
+           "name a fiscal year too, stays CHAR 4: no listing seen confirms it. "
+           + MM_TYPES_FROM_SCRIPT),
     first_columns=("mandt", "matnr", "werks", "charg", "sobkz", "kunnr", "kulab"),
 )
 

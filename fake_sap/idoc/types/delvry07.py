@@ -28,18 +28,32 @@ _LADS_LIMITS = ("The program reads some child segments into the record of their 
                 "declared; fields that later segment versions append are not confirmed and "
                 "not declared.")
 
+#: SAP's IDoc schema of DELVRY03 as a JAXB binding generated from it: each segment's fields in
+#: order with their maximum lengths, and the segment tree with its occurrences
+_DELVRY03_SCHEMA = ("SAP's IDoc schema of DELVRY03 as a JAXB binding generated from it, "
+                    "published on GitHub (DaedonGJ/JM_Pedidos_SHPCON, "
+                    "src/modelo/shpcon/DELVRY03{segment}.java: {what})")
+
 E1EDL18 = Segment(
-    "E1EDL18", "Control segment (QUALF: DEL delete, CHG change, PGI goods issue, PIC "
-               "picking ...)",
-    fields(("QUALF!", 3, C, "Qualifier for control of the delivery"),
+    "E1EDL18", "IDOC: Controlling (Delivery)",
+    fields(("QUALF!", 3, C, "Qualifier for control of the delivery (DEL delete, CHG change, "
+                            "PGI goods issue, PIC picking ...)"),
            ("PARAM", 20, C, "Parameter")),
-    max_occurs=UNBOUNDED,
-    source="none found: these are the fields the emulator's flows use",
-    notes="SAP's full standard field list of this segment could not be read from a public "
-          "listing; its other standard fields are not declared yet. Searched: segment "
-          "listings of E1EDL18/E2EDL18 on leanx.eu, sapdatasheet.org, se80.co.uk and "
-          "beyondse16.com (none found), DELVRY schemas and mappings in public repositories "
-          "(they write QUALF only: PGI, PIC, DEL, CHG, ORI).",
+    max_occurs=99,
+    source=("SAP's IDoc schema of DELVRY03 as a JAXB binding generated from it, published on "
+            "GitHub (DaedonGJ/JM_Pedidos_SHPCON, src/modelo/shpcon/DELVRY03E1EDL18.java: "
+            "complex type DELVRY03.E1EDL18, \"IDOC: Controlling (Delivery)\", QUALF max. 3 "
+            "and PARAM max. 20 characters, in this order; DELVRY03E1EDL20.java: E1EDL18 "
+            "under E1EDL20, maxOccurs 99)"),
+    notes=("SAP's full field list of the segment (two fields), from the DELVRY03 schema; "
+           "DELVRY07 carries the same segment under E1EDL20 (later versions of a basic type "
+           "add segments, they do not change one). The schema gives lengths, not types: both "
+           "are CHAR. QUALF is declared mandatory as the emulator has always declared it (no "
+           "control segment without its qualifier); the schema marks every field optional, "
+           "as SAP's schemas do. The outbound delivery IDoc writes E1EDL18 with QUALF alone "
+           "(CHG, PGI, DEL), as the consumers of SAP's delivery IDocs published on GitHub "
+           "read it (a DEL control segment marks a deleted delivery); no source shows SAP "
+           "writing PARAM, so PARAM is declared, accepted inbound and not written."),
 )
 
 E1EDL21 = Segment(
@@ -246,13 +260,23 @@ E1EDL20 = Segment(
            ("LIFEX", 35, C, "External identification of the delivery"),
            ("PARID", 35, C, "External partner identification"),
            ("PODAT", 8, D, "Date of proof of delivery"),
-           ("POTIM", 6, T, "Time of proof of delivery")),
+           ("POTIM", 6, T, "Time of proof of delivery"),
+           ("LOC_SEQ", 3, C, ""),
+           ("HOLD", 1, C, ""),
+           ("MAX_ERR_TYPE", 1, C, ""),
+           ("LE_SCENARIO", 1, C, ""),
+           ("RECIPIENT_CREATE", 1, C, "")),
     children=(E1EDL21, E1EDL18, E1ADRM1, E1EDT13, E1EDL24),
     min_occurs=1,
     max_occurs=1,
     source=_LADS.format(record="HDR, VBELN to POTIM; the fields after POTIM are those of "
-                               "E1EDL22 and E1EDL21"),
-    notes=_LADS_LIMITS,
+                               "E1EDL22 and E1EDL21") + "; " + _DELVRY03_SCHEMA.format(
+        segment="E1EDL20", what="VBELN to POTIM as above, then LOC_SEQ 3, HOLD 1, "
+                                "MAX_ERR_TYPE 1, LE_SCENARIO 1 and RECIPIENT_CREATE 1"),
+    notes=_LADS_LIMITS + " LOC_SEQ to RECIPIENT_CREATE are the fields SAP's DELVRY03 schema "
+          "has after POTIM: it gives their lengths, not their types (declared CHAR) nor "
+          "their short texts (none declared); fields a later version of the segment adds "
+          "after RECIPIENT_CREATE for DELVRY07 are not confirmed and not declared.",
 )
 
 DELVRY07 = IdocType(

@@ -30,6 +30,15 @@ _TREE = ("the segment tree of a MATMAS05 IDoc written by an SAP ECC system (GitH
          "E1MARAM with E1MARA1, E1MAKTM, E1MARCM, E1MARMM with E1MEANM, E1MBEWM, E1MLGNM, "
          "E1MVKEM, E1MLANM, E1MTXHM)")
 
+#: help.sap.com (SAP NetWeaver 7.3), "Message Definition" for master data distribution: "In
+#: each IDoc segment, define field MSGFN as the first field with data element MSGFN", with
+#: E1MARAM, E1MAKTM, E1MARCM and E1MARDM of MATMAS as the example
+_MSGFN_ELEMENT = {"MSGFN": "MSGFN"}
+_MSGFN_SOURCE = ("the data element MSGFN of MSGFN: help.sap.com (SAP NetWeaver 7.3), \"Message "
+                 "Definition\" (https://help.sap.com/doc/saphelp_nw73/7.3.16/en-US/4a/"
+                 "649e871a5b6c99e10000000a42189b/content.htm), which names it for E1MARAM, "
+                 "E1MAKTM, E1MARCM and E1MARDM")
+
 E1MAKTM = Segment(
     "E1MAKTM", "Master material short texts (MAKT)",
     fields(
@@ -37,9 +46,11 @@ E1MAKTM = Segment(
         ("SPRAS", 1, L, "Language key (internal, e.g. E, 1)"),
         ("MAKTX!", 40, C, "Material description"),
         ("SPRAS_ISO", 2, C, "Language according to ISO 639 (EN, ZH)"),
+        elements=_MSGFN_ELEMENT,
     ),
     max_occurs=UNBOUNDED,
-    source=_LADS.format(record="MKT: MSGFN 3, SPRAS 1, MAKTX 40, SPRAS_ISO 2") + "; "
+    source=_MSGFN_SOURCE + "; field list: "
+    + _LADS.format(record="MKT: MSGFN 3, SPRAS 1, MAKTX 40, SPRAS_ISO 2") + "; "
            "segment definition E2MAKTM001 (dbosoft YaNco samples on GitHub read MAKTX at "
            "offset 4 with length 40 of the data record)",
     notes="the program lists these four fields and no others.",
@@ -63,9 +74,11 @@ E1MARDM = Segment(
         ("PRCTL", 10, C, "Profit center"),
         ("LWMKB", 3, C, "Picking area for lean WM"),
         ("BSKRF", 24, C, "Inventory correction factor"),
+        elements=_MSGFN_ELEMENT,
     ),
     max_occurs=UNBOUNDED,
-    source=_LADS.format(record="MRD, MSGFN to BSKRF"),
+    source=_MSGFN_SOURCE + "; field list: "
+    + _LADS.format(record="MRD, MSGFN to BSKRF"),
     notes="the fiscal year and period LFGJA and LFMON, declared here before, belong to "
           "E1MBEWM in that listing and are no longer declared in this segment. "
           + _LADS_LIMITS,
@@ -524,11 +537,13 @@ E1MARCM = Segment(
         ("ROTATION_DATE", 1, C, "Strategy for putaway and stock removal"),
         ("UCHKZ", 1, C, "Indicator for original batch management"),
         ("UCMAT", 18, C, "Reference material for original batches"),
+        elements=_MSGFN_ELEMENT,
     ),
     children=(E1MARC1, E1MARDM, E1MFHMM, E1MPGDM, E1MPOPM, E1MPRWM, E1MVEGM, E1MVEUM,
               E1MKALM),
     max_occurs=UNBOUNDED,
-    source=_LADS.format(record="MRC, MSGFN to UCMAT; the fields from MSGFN1 on are those of "
+    source=_MSGFN_SOURCE + "; field list: "
+    + _LADS.format(record="MRC, MSGFN to UCMAT; the fields from MSGFN1 on are those of "
                                "the child segments the program reads into the same record") +
            "; datapanda.eu, \"SAP table E1MARCM (Master material C segment (MARC))\" "
            "(https://datapanda.eu/en/sap/table/E1MARCM) for MSGFN to ALTSL, with the same "
@@ -1003,11 +1018,13 @@ E1MARAM = Segment(
         ("ANP", 9, N, "ANP code"),
         ("MATNR_LONG", 40, C, "Material number (40 characters, needed technically)"),
         ("BISMT_LONG", 40, C, "Old material number (40 characters, needed technically)"),
+        elements=_MSGFN_ELEMENT,
     ),
     children=(E1MARA1, E1MAKTM, E1MARCM, E1MARMM, E1MBEWM, E1MLGNM, E1MVKEM, E1MLANM, E1MTXHM),
     min_occurs=1,
     max_occurs=1,
-    source=_LADS.format(record="HDR, MATNR to RMATP; the program's record leaves out MSGFN") +
+    source=_MSGFN_SOURCE + "; field list: "
+    + _LADS.format(record="HDR, MATNR to RMATP; the program's record leaves out MSGFN") +
            "; leanx.eu, \"SAP Table E2MARAM\" (https://leanx.eu/en/sap/table/e2maram.html) "
            "and beyondse16.com, \"Complete segment and field list of SAP IDoc MATMAS03\" "
            "(MSGFN to WRKST in SAP's order, with the same lengths); SAP Help, \"MATMAS03\" "
