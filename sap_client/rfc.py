@@ -56,6 +56,8 @@ TID_LENGTH, UNIT_ID_LENGTH = 24, 32
 _UNIT_STATES = {"executing": "RFC_UNIT_IN_PROCESS", "executed": "RFC_UNIT_COMMITTED",
                 "not_found": "RFC_UNIT_NOT_FOUND"}
 WSDL_PATH = "/sap/bc/soap/wsdl11"
+#: ICF's session cookie: ``SAP_SESSIONID_<SID>_<client>``
+SESSION_COOKIE_PREFIX = "SAP_SESSIONID_"
 DEFAULT_CONFIG: dict[str, Any] = {"dtime": False, "return_import_params": False,
                                   "rstrip": True}
 DEFAULT_TIMEOUT_SECONDS = 30.0
@@ -157,6 +159,22 @@ class Connection:
 
     def __bool__(self) -> bool:
         return self.alive
+
+    @property
+    def session_id(self) -> str | None:
+        """The SAP session this connection's calls run in: the value of ICF's session cookie
+        (``SAP_SESSIONID_<SID>_<client>``), or None when SAP set none (a SOAP-RFC service
+        that keeps no session, where each call is a session of its own and a write BAPI's
+        work is discarded when its call ends) or the connection is closed.
+
+        A changed value means SAP started a new session: work left uncommitted in the old
+        one is gone (see :func:`sap_client.bapi.call_and_commit`)."""
+        if self._http is None:
+            return None
+        for cookie in self._http.cookies.jar:
+            if cookie.name.startswith(SESSION_COOKIE_PREFIX) and cookie.value:
+                return cookie.value
+        return None
 
     def open(self) -> None:
         """Log on (RFC_PING); a no-op when the connection is open."""

@@ -14,7 +14,8 @@ Transactional RFC units (an emulator extension, see docs/soap-rfc.md) are submit
 
 A stateful SAP session is kept by the ``SAP_SESSIONID_FAK_<client>`` cookie, issued with
 the first call; send it back so that BAPI_TRANSACTION_COMMIT commits the work of the
-BAPIs before it (see docs/soap-rfc.md).
+BAPIs before it (see docs/soap-rfc.md). A client switched to ``stateless`` plays a service
+that keeps no session: no cookie, and each call's uncommitted work ends with the call.
 """
 
 from __future__ import annotations
@@ -72,7 +73,12 @@ def call_function() -> Response:
         entry.values = dict(soap.decode_parameters(function.interface,
                                                    rfc_request.parameters))
         env = dataclasses.replace(_environment(mandt), commit_log=entry)
-        outputs = execute(function, env, entry.values)
+        try:
+            outputs = execute(function, env, entry.values)
+        finally:
+            if env.session.settings.stateless:
+                # the call was its session: what it left uncommitted ends with it
+                luw.rollback(runtime().db, env.session)
     except Exception as error:
         entry.log(None, _error_text(error))
         raise
@@ -120,7 +126,11 @@ def _environment(mandt: str, fresh: bool = False) -> Environment:
                                    known=rt.sessions, version=version)
     if fresh:
         session = dataclasses.replace(session, settings=dataclasses.replace(
-            session.settings, commit_every_call=False))
+            session.settings, commit_every_call=False, stateless=False))
+    elif session.settings.stateless:
+        if not session.is_new:  # the caller's cookie names no session on such a service
+            session = luw.open_session(rt.db, mandt, user, None, known=rt.sessions,
+                                       version=version)
     elif session.is_new:
         @after_this_request
         def issue_cookie(response: Response) -> Response:
@@ -270,7 +280,8 @@ def service_description() -> Response:
 
 def _settings_view(mandt: str, settings: luw.RfcSettings) -> dict[str, Any]:
     return {"client": mandt, "commit_every_call": settings.commit_every_call,
-            "session_timeout_seconds": settings.session_timeout_seconds}
+            "session_timeout_seconds": settings.session_timeout_seconds,
+            "stateless": settings.stateless}
 
 
 @bp.get("/_fake/clients/<mandt>/rfc")
@@ -289,6 +300,10 @@ def change_rfc_settings(mandt: str) -> Response:
         if not isinstance(body["commit_every_call"], bool):
             raise BadRequest("'commit_every_call' must be true or false")
         changes["commit_every_call"] = body["commit_every_call"]
+    if "stateless" in body:
+        if not isinstance(body["stateless"], bool):
+            raise BadRequest("'stateless' must be true or false")
+        changes["stateless"] = body["stateless"]
     if "session_timeout_seconds" in body:
         timeout = json_integer(body["session_timeout_seconds"])
         if timeout is None or not 1 <= timeout <= MAX_SESSION_TIMEOUT_SECONDS:
@@ -304,18 +319,22 @@ bp.register_blueprint(soap_bp)
 
 _RFC_SETTINGS: dict[str, Any] = {
     "type": "object",
-    "required": ["client", "commit_every_call", "session_timeout_seconds"],
+    "required": ["client", "commit_every_call", "session_timeout_seconds", "stateless"],
     "properties": {
         "client": {"type": "string", "pattern": "^[0-9]{3}$"},
         "commit_every_call": {"type": "boolean"},
         "session_timeout_seconds": {"type": "integer", "minimum": 1,
-                                    "maximum": MAX_SESSION_TIMEOUT_SECONDS}}}
+                                    "maximum": MAX_SESSION_TIMEOUT_SECONDS},
+        "stateless": {"type": "boolean"}}}
 _RFC_SETTINGS_CHANGE: dict[str, Any] = {
     "type": "object",
     "properties": {
         "commit_every_call": {"type": "boolean"},
         "session_timeout_seconds": {"type": "integer", "minimum": 1,
-                                    "maximum": MAX_SESSION_TIMEOUT_SECONDS}}}
+                                    "maximum": MAX_SESSION_TIMEOUT_SECONDS},
+        "stateless": {"type": "boolean", "description": "play a SOAP-RFC service that "
+                      "keeps no session: no session cookie, and each call's uncommitted "
+                      "work is discarded when the call ends"}}}
 _RFC_SETTINGS_PATH: dict[str, Any] = {
     "parameters": [openapi.CLIENT],
     "get": {"operationId": "getRfcSettings", "summary": "SOAP-RFC switches of a client",
@@ -323,7 +342,7 @@ _RFC_SETTINGS_PATH: dict[str, Any] = {
                           "400": openapi.BAD_REQUEST, "404": openapi.NOT_FOUND}},
     "patch": {"operationId": "changeRfcSettings",
               "summary": "Change SOAP-RFC switches: commit every call (legacy clients), "
-                         "session idle timeout",
+                         "session idle timeout, no sessions (stateless service)",
               "requestBody": {"required": True, "content": {
                   "application/json": {"schema": openapi._ref("RfcSettingsChange")}}},
               "responses": {"200": openapi._json(openapi._ref("RfcSettings"),
