@@ -33,6 +33,12 @@ has no customer reference), a handler records the number SAP drew with
 Communication problems (SAP down, timeouts) are retried with exponential backoff, forever
 by default — an approval made while SAP is down completes later, once.
 
+Lock (enqueue) errors in a BAPI's RETURN (:data:`LOCK_MESSAGES`, e.g. V1 042 "Sales document
+... is currently being processed by ...") are not refusals: another session holds the object,
+the BAPI did nothing, and the same call can succeed later. They are retried with the same
+backoff; in a transactional unit, the retry gets a new TID (the refused unit is done in SAP,
+and resending its TID would only replay the lock error).
+
 Configuration errors halt the worker instead (:data:`HALTING_ERRORS`): a refused logon
 (retrying a wrong password would lock the SAP user after login/fails_to_user_lock failed
 logons) and a SOAP-RFC service that keeps no session (every commit would commit nothing).
@@ -121,6 +127,21 @@ def document_number(value: Any, function: str, parameter: str) -> str:
         raise NoDocumentNumber(f"{function} reported no error but returned no document "
                                f"number in {parameter}; nothing is linked, the job is retried")
     return number
+
+
+#: lock (enqueue) messages in a BAPI's RETURN, as (message class, number): the object is held
+#: by another session, the BAPI did nothing. The two the SAP reference names: V1 042 (sales
+#: document being processed) and M3 897 (plant data of a material locked, goods movements).
+#: Practitioner knowledge, not confirmed in a public source: hence WorkerSettings.lock_messages
+LOCK_MESSAGES: frozenset[tuple[str, str]] = frozenset({("V1", "042"), ("M3", "897")})
+
+
+def is_lock_error(error: BapiError, lock_messages: frozenset[tuple[str, str]] = LOCK_MESSAGES
+                  ) -> bool:
+    """True when one of the error messages is a lock message: whatever else the BAPI said,
+    it did nothing because the object was held, so the call may succeed later."""
+    return any((message.id, message.number.zfill(3)) in lock_messages
+               for message in error.errors)
 
 
 #: errors of the SAP side's configuration: retrying cannot help and may harm, so the worker
@@ -342,6 +363,8 @@ class WorkerSettings:
     stale_seconds: float = STALE_SECONDS
     #: transactional units and the in-doubt window (settings sap_units, sap_in_doubt_seconds)
     units: UnitSettings = field(default_factory=UnitSettings)
+    #: RETURN messages that mean "locked by another session": retried, not final
+    lock_messages: frozenset[tuple[str, str]] = LOCK_MESSAGES
 
 
 class OutboxWorker:
@@ -450,8 +473,17 @@ class OutboxWorker:
             self._drop_connection()
             self._halt(entry, error)
             return False
-        except (BapiError, ABAPApplicationError) as error:
+        except BapiError as error:
+            if is_lock_error(error, self.settings.lock_messages):
+                # held by another session: nothing was done, the same call may succeed later
+                self._confirm_unit(entry)
+                self._retry(entry, f"locked in SAP: {error}", new_unit=bool(entry.submitted))
+                return False
             # SAP said no for a reason a retry cannot change
+            self._fail(entry, str(error))
+            self._confirm_unit(entry)
+            return True
+        except ABAPApplicationError as error:
             self._fail(entry, str(error))
             self._confirm_unit(entry)
             return True
@@ -487,15 +519,18 @@ class OutboxWorker:
             with contextlib.suppress(Exception):
                 self._sap.destroy_unit(dict(entry.submitted))
 
-    def _retry(self, entry: Entry, error: str) -> None:
+    def _retry(self, entry: Entry, error: str, *, new_unit: bool = False) -> None:
+        """Due again after the backoff; ``new_unit``: with a new TID (the old unit is done in
+        SAP with an answer that did nothing, e.g. a lock error)."""
         delay = min(self.settings.retry_base_seconds * 2 ** (entry.attempts - 1),
                     self.settings.retry_max_seconds)
         log.warning("outbox entry %s (%s) will be retried in %.1f s: %s", entry.id,
                     entry.kind, delay, error)
+        values: dict[str, Any] = {"unit_id": new_unit_id()} if new_unit else {}
         with self.db.write() as conn:
             conn.execute(update(outbox).where(outbox.c.id == entry.id).values(
                 status=PENDING, next_attempt_at=time.time() + delay, last_error=error[:2000],
-                updated_at=datetime.now(UTC)))
+                updated_at=datetime.now(UTC), **values))
 
     def _halt(self, entry: Entry, error: RFCError) -> None:
         """Stop calling SAP: the entry waits, due at once after a resume."""

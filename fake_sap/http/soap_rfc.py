@@ -30,7 +30,14 @@ from flask import Blueprint, Response, after_this_request, g, jsonify, request
 from lxml import etree
 from werkzeug.exceptions import HTTPException
 
-from fake_sap.errors import BadRequest, LogonError, NotFound, PayloadTooLarge, StorageUnavailable
+from fake_sap.errors import (
+    BadRequest,
+    LogonError,
+    NotFound,
+    PayloadTooLarge,
+    StorageUnavailable,
+    sap_message,
+)
 from fake_sap.fastpath.soap_rfc import rfc_response
 from fake_sap.http import errors
 from fake_sap.http.body import is_xml_media_type, limited_body
@@ -38,11 +45,11 @@ from fake_sap.http.control import faults, openapi
 from fake_sap.http.control.requests import existing_client, json_body, json_integer
 from fake_sap.http.logon import client_state, logon
 from fake_sap.http.runtime import runtime
-from fake_sap.rfc import call_log, luw, soap, units, wsdl
+from fake_sap.rfc import call_log, luw, soap, structures, units, wsdl
 from fake_sap.rfc.call import Environment, execute
 from fake_sap.rfc.errors import FunctionNotFound, RequestError, RfcError, SystemFailure
 from fake_sap.rfc.functions.system import SYSTEM_ID
-from fake_sap.rfc.model import LANGUAGE_KEYS
+from fake_sap.rfc.model import LANGUAGE_KEYS, FunctionInterface, Structure
 
 log = logging.getLogger(__name__)
 
@@ -68,23 +75,50 @@ def call_function() -> Response:
     entry = call_log.CallEntry(runtime().db, mandt, rfc_request.function, _user(),
                                time.perf_counter())
     try:
-        faults.before_rfc_call(mandt, rfc_request.function)
+        try:
+            faults.before_rfc_call(mandt, rfc_request.function)
+            locked = False
+        except faults.InjectedLock:
+            locked = True
         function = runtime().functions.lookup(rfc_request.function)
         entry.values = dict(soap.decode_parameters(function.interface,
                                                    rfc_request.parameters))
-        env = dataclasses.replace(_environment(mandt), commit_log=entry)
-        try:
-            outputs = execute(function, env, entry.values)
-        finally:
-            if env.session.settings.stateless:
-                # the call was its session: what it left uncommitted ends with it
-                luw.rollback(runtime().db, env.session)
+        if locked:
+            outputs = _lock_error(function.interface, entry.values)
+        else:
+            env = dataclasses.replace(_environment(mandt), commit_log=entry)
+            try:
+                outputs = execute(function, env, entry.values)
+            finally:
+                if env.session.settings.stateless:
+                    # the call was its session: what it left uncommitted ends with it
+                    luw.rollback(runtime().db, env.session)
     except Exception as error:
         entry.log(None, _error_text(error))
         raise
     entry.log(outputs)
     return Response(rfc_response(function.interface, outputs),
                     content_type=SOAP_CONTENT_TYPE)
+
+
+#: the holder the injected lock names (SAP names the user holding the enqueue lock)
+_LOCK_HOLDER = "FAULT"
+
+
+def _lock_error(interface: FunctionInterface, values: dict[str, Any]) -> dict[str, Any]:
+    """The answer of a ``locked`` fault: RETURN holds the lock error V1 042 (the message the
+    SAP reference names for a sales document another session holds), nothing else is done."""
+    parameter = interface.parameter("RETURN")
+    if parameter is None or not isinstance(parameter.type, Structure):
+        raise SystemFailure(f"{interface.name} has no RETURN for an injected lock error")
+    message = sap_message("E", "V1", "042", "Sales document &1 is currently being processed "
+                          "by &2", "", _LOCK_HOLDER)
+    names = {f.name for f in parameter.type.fields}
+    row = structures.bapireturn(message) if "CODE" in names else (
+        structures.bapiret2(message) if "PARAMETER" in names else structures.bapiret1(message))
+    row = {name: value for name, value in row.items() if name in names}
+    return interface.complete(interface.bind(values),
+                              {"RETURN": [row] if parameter.is_table else row})
 
 
 def _error_text(error: Exception) -> str:
@@ -165,9 +199,12 @@ def submit_unit() -> Response:
         responses = etree.Element("responses")
         for function, function_values in zip(functions, values, strict=True):
             g.rfc_function = function.name
-            faults.before_rfc_call(mandt, function.name)
-            soap.write_response(responses, function.interface,
-                                execute(function, env, function_values))
+            try:
+                faults.before_rfc_call(mandt, function.name)
+                outputs = execute(function, env, function_values)
+            except faults.InjectedLock:
+                outputs = _lock_error(function.interface, function_values)
+            soap.write_response(responses, function.interface, outputs)
         # the unit ends with COMMIT WORK; faults injected for BAPI_TRANSACTION_COMMIT hold or
         # break this commit too, so a slow commit can be simulated for units as for BAPIs
         g.rfc_function = "BAPI_TRANSACTION_COMMIT"

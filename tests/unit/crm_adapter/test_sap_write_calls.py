@@ -11,6 +11,7 @@ import pytest
 from crm_adapter import outbox
 from crm_adapter.flows import applications, settlement
 from crm_adapter.outbox import Entry, InDoubt, NoDocumentNumber, UnitSettings
+from sap_client import bapi
 from sap_client.bapi import BapiError
 from sap_client.errors import ABAPApplicationError, ABAPRuntimeError, RFCError
 
@@ -172,3 +173,14 @@ def test_the_cleared_items_are_read_with_sap_s_module_and_both_dates() -> None:
     assert function == "BAPI_AR_ACC_GETBALANCEDITEMS"
     assert (str(params["DATE_FROM"]), str(params["DATE_TO"])) == ("2026-09-01", "9999-12-31")
     assert list(found) == [("0100000001", "2026")]
+
+
+def test_a_lock_message_among_the_errors_makes_a_lock_error() -> None:
+    lock = {"TYPE": "E", "ID": "V1", "NUMBER": "042", "MESSAGE": "being processed"}
+    other = {"TYPE": "E", "ID": "V1", "NUMBER": "007", "MESSAGE": "not valid"}
+    goods = {"TYPE": "E", "ID": "M3", "NUMBER": "897", "MESSAGE": "plant data locked"}
+    assert outbox.is_lock_error(BapiError("BAPI_X", bapi.messages({"RETURN": [lock, other]})))
+    assert outbox.is_lock_error(BapiError("BAPI_X", bapi.messages({"RETURN": [goods]})))
+    assert not outbox.is_lock_error(BapiError("BAPI_X", bapi.messages({"RETURN": [other]})))
+    assert not outbox.is_lock_error(
+        BapiError("BAPI_X", bapi.messages({"RETURN": [lock]})), frozenset())
