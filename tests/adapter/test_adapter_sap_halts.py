@@ -5,9 +5,17 @@ work waits, nothing is done twice, and it completes once the cause is fixed."""
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+from crm_driver import eventually
 from landscape import FAST, Landscape
 
 from crm_adapter.outbox import OutboxWorker, UnitSettings
@@ -129,3 +137,47 @@ def test_a_wrong_password_does_not_lock_the_sap_user_and_the_work_waits_for_the_
         assert linked["status"] == "in_sap"
         assert sales_documents_of(landscape, application) == [linked["sap_document_number"]]
     assert all(e["status"] == "done" for e in landscape.outbox())
+
+
+# --- the deployed worker process ----------------------------------------------------------------
+
+@contextmanager
+def worker_process(landscape: Landscape, folder: Path, password: str) -> Iterator[None]:
+    """``crm-adapter worker --config FILE`` with the landscape's logon but ``password``."""
+    settings = replace(landscape.settings, sap_password=password)
+    config = folder / f"crm-worker-{password}.toml"
+    config.write_text(
+        "[crm_adapter]\n" + "".join(f'{name} = "{getattr(settings, name)}"\n' for name in (
+            "db_url", "sap_url", "sap_client", "sap_user", "sap_password"))
+        + 'sap_units = "off"\n', encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crm_adapter.cli", "worker", "--config", str(config),
+         "--poll-seconds", "0.05", "--retry-base-seconds", "0.05", "--retry-max-seconds",
+         "0.1", "--log-level", "warning"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=10)
+
+
+def test_a_worker_process_with_a_wrong_password_halts_and_completes_once_corrected(
+        landscape: Landscape, tmp_path: Path) -> None:
+    created = applied_and_approved(landscape, count=2)
+
+    with worker_process(landscape, tmp_path, "wrong-password"):
+        eventually(lambda: sap_calls(landscape), lambda found: found["status"] == "halted",
+                   timeout=30.0, what="the halt")
+        time.sleep(1.0)  # 20 polls more: none of them may try to log on again
+    assert logon_user(landscape)["failed_logons"] == 1
+
+    with worker_process(landscape, tmp_path, landscape.settings.sap_password):
+        for application in created:
+            eventually(lambda a=application: landscape.application(a["id"]),
+                       lambda found: found["status"] == "in_sap", timeout=60.0,
+                       what="the order in SAP")
+
+    assert logon_user(landscape)["locked"] is False
+    for application in created:
+        linked = landscape.application(application["id"])
+        assert sales_documents_of(landscape, application) == [linked["sap_document_number"]]
