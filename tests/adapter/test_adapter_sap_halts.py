@@ -181,3 +181,20 @@ def test_a_worker_process_with_a_wrong_password_halts_and_completes_once_correct
     for application in created:
         linked = landscape.application(application["id"])
         assert sales_documents_of(landscape, application) == [linked["sap_document_number"]]
+
+
+def test_the_console_shows_the_halt_and_resumes_sap_calls(landscape: Landscape) -> None:
+    applied_and_approved(landscape)
+    landscape.sap.rfc_settings(stateless=True)
+    work(landscape)
+
+    page = landscape.http.get("/ui/").get_data(as_text=True)
+    assert "SAP calls are halted" in page and "SESSION_NOT_KEPT" in page
+
+    landscape.sap.rfc_settings(stateless=False)
+    resumed = landscape.http.post("/ui/sap/resume")
+    assert resumed.status_code == 303
+    assert sap_calls(landscape) == {"status": "running"}
+    assert "SAP calls are halted" not in landscape.http.get("/ui/").get_data(as_text=True)
+    again = landscape.http.post("/ui/sap/resume")
+    assert again.status_code == 303 and "error=" in again.headers["Location"]
