@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import pytest
 
 from sap_client.bapi import COMMIT, call_and_commit
 from sap_client.errors import SessionLost, SessionNotKept
+from sap_client.rfc import Connection
 
 pytestmark = pytest.mark.unit
 
@@ -62,3 +64,25 @@ def test_a_connection_without_session_id_is_its_own_session() -> None:
     conn = PyrfcLike()
     call_and_commit(conn, "BAPI_X")
     assert conn.called == ["BAPI_X", COMMIT]
+
+
+def test_the_session_cookie_names_can_be_configured() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        body = (b'<env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">'
+                b'<env:Body><rfc:RFC_PING.Response '
+                b'xmlns:rfc="urn:sap-com:document:sap:rfc:functions"/></env:Body>'
+                b'</env:Envelope>')
+        return httpx.Response(200, content=body, headers={
+            "Set-Cookie": "sap-contextid=CTX1; path=/"})
+
+    default = Connection(url="http://sap", client="100", user="U", passwd="P",
+                         transport=httpx.MockTransport(answer), typed=False)
+    named = Connection(url="http://sap", client="100", user="U", passwd="P",
+                       transport=httpx.MockTransport(answer), typed=False,
+                       session_cookies=("sap-contextid",))
+    try:
+        assert default.session_id is None
+        assert named.session_id == "CTX1"
+    finally:
+        default.close()
+        named.close()
