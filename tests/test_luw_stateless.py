@@ -26,12 +26,13 @@ def materials(session: RfcSession) -> list[str]:
     return read_table(session, "MARA", fields=["MATNR"])
 
 
-def test_the_switch_is_off_by_default_and_shown_with_the_others(sap):
+def test_the_switch_is_off_by_default_and_shown_while_on(sap):
     with sap.http() as http:
-        assert http.get(f"/_fake/clients/{sap.number}/rfc").json()["stateless"] is False
+        assert "stateless" not in http.get(f"/_fake/clients/{sap.number}/rfc").json()
     assert set_rfc_switches(sap, stateless=True) == {
         "client": sap.number, "commit_every_call": False, "session_timeout_seconds": 1800,
         "stateless": True}
+    assert "stateless" not in set_rfc_switches(sap, stateless=False)
 
 
 def test_a_stateless_service_sets_no_session_cookie(sap, session_a):

@@ -316,9 +316,11 @@ def service_description() -> Response:
 # -- control API: per-client RFC switches ----------------------------------------------------
 
 def _settings_view(mandt: str, settings: luw.RfcSettings) -> dict[str, Any]:
-    return {"client": mandt, "commit_every_call": settings.commit_every_call,
-            "session_timeout_seconds": settings.session_timeout_seconds,
-            "stateless": settings.stateless}
+    view = {"client": mandt, "commit_every_call": settings.commit_every_call,
+            "session_timeout_seconds": settings.session_timeout_seconds}
+    if settings.stateless:  # shown while on: the view of a client with sessions is unchanged
+        view["stateless"] = True
+    return view
 
 
 @bp.get("/_fake/clients/<mandt>/rfc")
@@ -356,13 +358,14 @@ bp.register_blueprint(soap_bp)
 
 _RFC_SETTINGS: dict[str, Any] = {
     "type": "object",
-    "required": ["client", "commit_every_call", "session_timeout_seconds", "stateless"],
+    "required": ["client", "commit_every_call", "session_timeout_seconds"],
     "properties": {
         "client": {"type": "string", "pattern": "^[0-9]{3}$"},
         "commit_every_call": {"type": "boolean"},
         "session_timeout_seconds": {"type": "integer", "minimum": 1,
                                     "maximum": MAX_SESSION_TIMEOUT_SECONDS},
-        "stateless": {"type": "boolean"}}}
+        "stateless": {"type": "boolean", "description": "present (true) while the client "
+                                                        "plays a service without sessions"}}}
 _RFC_SETTINGS_CHANGE: dict[str, Any] = {
     "type": "object",
     "properties": {
