@@ -33,6 +33,19 @@ has no customer reference), a handler records the number SAP drew with
 Communication problems (SAP down, timeouts) are retried with exponential backoff, forever
 by default — an approval made while SAP is down completes later, once.
 
+Lock (enqueue) errors in a BAPI's RETURN (:data:`LOCK_MESSAGES`, e.g. V1 042 "Sales document
+... is currently being processed by ...") are not refusals: another session holds the object,
+the BAPI did nothing, and the same call can succeed later. They are retried with the same
+backoff; in a transactional unit, the retry gets a new TID (the refused unit is done in SAP,
+and resending its TID would only replay the lock error).
+
+Configuration errors halt the worker instead (:data:`HALTING_ERRORS`): a refused logon
+(retrying a wrong password would lock the SAP user after login/fails_to_user_lock failed
+logons) and a SOAP-RFC service that keeps no session (every commit would commit nothing).
+The entry stays pending, nothing else is sent to SAP, and the halt is stored (``sap_halt``)
+so that every process shows it (``GET /health``, the console) and a restart does not try
+again; it ends when an operator resumes (:func:`resume`) or the SAP logon settings change.
+
 Exactly once when an answer is lost: a handler creates its SAP document with
 :func:`create_in_unit`, inside a transactional RFC unit whose id (TID) was stored with the
 entry before the first attempt (``outbox.unit_id``). A retry after any unknown outcome (a
@@ -57,17 +70,19 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from crm_adapter.store.engine import Database, inserted_id
-from crm_adapter.store.schema import outbox
+from crm_adapter.store.schema import outbox, sap_halt
 from sap_client import bapi
 from sap_client.bapi import BapiError
 from sap_client.errors import (
     RFC_COMMUNICATION_FAILURE,
     ABAPApplicationError,
     CommunicationError,
+    LogonError,
     RFCError,
+    SessionNotKept,
 )
 from sap_client.rfc import TID_LENGTH, UnitsNotSupported
 
@@ -112,6 +127,26 @@ def document_number(value: Any, function: str, parameter: str) -> str:
         raise NoDocumentNumber(f"{function} reported no error but returned no document "
                                f"number in {parameter}; nothing is linked, the job is retried")
     return number
+
+
+#: lock (enqueue) messages in a BAPI's RETURN, as (message class, number): the object is held
+#: by another session, the BAPI did nothing. The two the SAP reference names: V1 042 (sales
+#: document being processed) and M3 897 (plant data of a material locked, goods movements).
+#: Practitioner knowledge, not confirmed in a public source: hence WorkerSettings.lock_messages
+LOCK_MESSAGES: frozenset[tuple[str, str]] = frozenset({("V1", "042"), ("M3", "897")})
+
+
+def is_lock_error(error: BapiError, lock_messages: frozenset[tuple[str, str]] = LOCK_MESSAGES
+                  ) -> bool:
+    """True when one of the error messages is a lock message: whatever else the BAPI said,
+    it did nothing because the object was held, so the call may succeed later."""
+    return any((message.id, message.number.zfill(3)) in lock_messages
+               for message in error.errors)
+
+
+#: errors of the SAP side's configuration: retrying cannot help and may harm, so the worker
+#: stops calling SAP until resumed (see the module's description)
+HALTING_ERRORS: tuple[type[RFCError], ...] = (LogonError, SessionNotKept)
 
 
 @dataclass(frozen=True)
@@ -190,22 +225,30 @@ def create_in_unit(sap: Any, entry: Entry, function: str,
     if any(message.is_error for message in found):
         _rollback_quietly(sap)
         raise BapiError(function, found)
-    commit_in_doubt(sap, entry)
+    commit_in_doubt(sap, entry, function)
     return result
 
 
-def commit_in_doubt(sap: Any, entry: Entry) -> dict[str, Any]:
-    """BAPI_TRANSACTION_COMMIT (WAIT) after a write BAPI; returns its result.
+def commit_in_doubt(sap: Any, entry: Entry, function: str = "the write BAPI") -> dict[str, Any]:
+    """BAPI_TRANSACTION_COMMIT (WAIT) after a write BAPI (``function``); returns its result.
+
+    First the session: where SAP answered the BAPI without one (a SOAP-RFC service that keeps
+    no session) its work is already discarded and a commit would commit nothing yet answer
+    success, so no commit is sent: :class:`~sap_client.errors.SessionNotKept`, a
+    configuration error that halts the worker (the entry is kept, nothing is linked).
 
     Every failure of the commit call puts the entry in doubt: not only a lost answer but a
     SOAP fault too (SYSTEM_FAILURE, e.g. a dump while COMMIT WORK AND WAIT waits), since
-    the update task may still write the document after the call failed. It is raised as
-    :class:`InDoubt` (a communication problem: retried, never final), so the next attempt
-    looks for the document by reference and creates it again only once the in-doubt window
-    has passed. An error in the commit's own RETURN is SAP's answer that the update failed:
-    a :class:`BapiError`, not in doubt."""
+    the update task may still write the document after the call failed; so does a commit
+    answered from a new SAP session (:class:`~sap_client.errors.SessionLost`: the BAPI's
+    session had ended). It is raised as :class:`InDoubt` (a communication problem: retried,
+    never final), so the next attempt looks for the document by reference and creates it
+    again only once the in-doubt window has passed. An error in the commit's own RETURN is
+    SAP's answer that the update failed: a :class:`BapiError`, not in doubt."""
+    session = bapi.session_before_commit(sap, function)
     try:
         commit = sap.call("BAPI_TRANSACTION_COMMIT", WAIT="X")
+        bapi.check_commit_session(sap, session, function)
     except CommunicationError:
         entry.mark_in_doubt()
         raise
@@ -320,21 +363,32 @@ class WorkerSettings:
     stale_seconds: float = STALE_SECONDS
     #: transactional units and the in-doubt window (settings sap_units, sap_in_doubt_seconds)
     units: UnitSettings = field(default_factory=UnitSettings)
+    #: RETURN messages that mean "locked by another session": retried, not final
+    lock_messages: frozenset[tuple[str, str]] = LOCK_MESSAGES
 
 
 class OutboxWorker:
     """Performs due outbox entries, one at a time, in id order."""
 
     def __init__(self, db: Database, connect: Callable[[], Any],
-                 settings: WorkerSettings | None = None, *, tables: OutboxTables) -> None:
+                 settings: WorkerSettings | None = None, *, tables: OutboxTables,
+                 logon: str = "") -> None:
         self.db = db
         self.connect = connect
         self.tables = tables
         self.settings = settings or WorkerSettings()
+        #: a digest of the SAP logon settings (:func:`crm_adapter.sap_connection.logon_digest`):
+        #: a halt met with other settings no longer holds
+        self.logon = logon
         self._sap: Any = None
+        #: a halt stood at the last look (or was just made): run_once stops its pass
+        self._halted_now = False
 
     def run_once(self, limit: int = 100) -> int:
-        """Perform up to ``limit`` due entries; returns how many reached a final state."""
+        """Perform up to ``limit`` due entries; returns how many reached a final state.
+        Nothing while SAP calls are halted (:func:`halt_state`)."""
+        if self._halted():
+            return 0
         finished = 0
         for _ in range(limit):
             entry = self._claim()
@@ -342,7 +396,23 @@ class OutboxWorker:
                 break
             if self._perform(entry):
                 finished += 1
+            elif self._halted_now:
+                break
         return finished
+
+    def _halted(self) -> bool:
+        """True while a halt stands; one met with other logon settings is lifted here."""
+        with self.db.read() as conn:
+            halt = halt_state(conn)
+        self._halted_now = halt is not None
+        if halt is None or halt["logon"] == self.logon:
+            return self._halted_now
+        with self.db.write() as conn:
+            resume(conn)
+        log.warning("SAP calls resume: the SAP logon settings changed since they were halted "
+                    "(%s)", halt["error"])
+        self._halted_now = False
+        return False
 
     def run_until_idle(self, max_passes: int = 20) -> bool:
         """Pass after pass until one finishes nothing (performed entries may enqueue
@@ -398,8 +468,22 @@ class OutboxWorker:
             return False
         try:
             result = perform(self._connection(), entry)
-        except (BapiError, ABAPApplicationError) as error:
+        except HALTING_ERRORS as error:
+            self._destroy_unit(entry)
+            self._drop_connection()
+            self._halt(entry, error)
+            return False
+        except BapiError as error:
+            if is_lock_error(error, self.settings.lock_messages):
+                # held by another session: nothing was done, the same call may succeed later
+                self._confirm_unit(entry)
+                self._retry(entry, f"locked in SAP: {error}", new_unit=bool(entry.submitted))
+                return False
             # SAP said no for a reason a retry cannot change
+            self._fail(entry, str(error))
+            self._confirm_unit(entry)
+            return True
+        except ABAPApplicationError as error:
             self._fail(entry, str(error))
             self._confirm_unit(entry)
             return True
@@ -435,15 +519,35 @@ class OutboxWorker:
             with contextlib.suppress(Exception):
                 self._sap.destroy_unit(dict(entry.submitted))
 
-    def _retry(self, entry: Entry, error: str) -> None:
+    def _retry(self, entry: Entry, error: str, *, new_unit: bool = False) -> None:
+        """Due again after the backoff; ``new_unit``: with a new TID (the old unit is done in
+        SAP with an answer that did nothing, e.g. a lock error)."""
         delay = min(self.settings.retry_base_seconds * 2 ** (entry.attempts - 1),
                     self.settings.retry_max_seconds)
         log.warning("outbox entry %s (%s) will be retried in %.1f s: %s", entry.id,
                     entry.kind, delay, error)
+        values: dict[str, Any] = {"unit_id": new_unit_id()} if new_unit else {}
         with self.db.write() as conn:
             conn.execute(update(outbox).where(outbox.c.id == entry.id).values(
                 status=PENDING, next_attempt_at=time.time() + delay, last_error=error[:2000],
+                updated_at=datetime.now(UTC), **values))
+
+    def _halt(self, entry: Entry, error: RFCError) -> None:
+        """Stop calling SAP: the entry waits, due at once after a resume."""
+        key = str(getattr(error, "key", "") or type(error).__name__)
+        reason = f"{type(error).__name__}: {error}"
+        log.error("SAP calls halted by outbox entry %s (%s); nothing is sent to SAP until "
+                  "an operator resumes or the SAP logon settings change: %s", entry.id,
+                  entry.kind, reason)
+        with self.db.write() as conn:
+            conn.execute(update(outbox).where(outbox.c.id == entry.id).values(
+                status=PENDING, next_attempt_at=time.time(), last_error=reason[:2000],
                 updated_at=datetime.now(UTC)))
+            conn.execute(delete(sap_halt))
+            conn.execute(insert(sap_halt).values(
+                id=1, error=key[:40], reason=reason, logon=self.logon,
+                halted_at=datetime.now(UTC)))
+        self._halted_now = True
 
     def _fail(self, entry: Entry, error: str) -> None:
         with self.db.write() as conn:
@@ -480,6 +584,23 @@ def entries(db: Database, status: str | None = None) -> list[dict[str, Any]]:
 
 
 # --- reading and nudging entries (the CRM console) ----------------------------------------------
+
+def halt_state(conn: Connection) -> dict[str, Any] | None:
+    """The standing halt of SAP calls (``error``, ``reason``, ``logon``, ``halted_at``), or
+    None while the worker calls SAP."""
+    row = conn.execute(select(sap_halt).where(sap_halt.c.id == 1)).mappings().first()
+    return None if row is None else dict(row)
+
+
+def resume(conn: Connection) -> bool:
+    """Lift a halt of SAP calls (an operator fixed the cause); False when none stood. The
+    waiting entries are due at once."""
+    lifted = bool(conn.execute(delete(sap_halt)).rowcount)
+    if lifted:
+        conn.execute(update(outbox).where(outbox.c.status == PENDING).values(
+            next_attempt_at=0.0))
+    return lifted
+
 
 def listing(conn: Connection, status: str | None = None,
             limit: int = 200) -> list[dict[str, Any]]:

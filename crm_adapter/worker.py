@@ -6,7 +6,8 @@ Layer: entry point (composition root of the worker process). ``crm-adapter worke
 - the **outbox**: every intended SAP call, one at a time in order, over one RFC connection
   (:class:`sap_client.rfc.Connection`, opened from the settings and reopened after a
   communication error); failed calls are retried with backoff, SAP's business refusals are
-  recorded and not retried (:mod:`crm_adapter.outbox`);
+  recorded and not retried, and a configuration error (a refused logon, a SOAP-RFC service
+  without sessions) halts SAP calls until resumed (:mod:`crm_adapter.outbox`);
 - the **inbox**: IDocs stored but never processed because the receiving process died in
   between (status ``received``) are processed at start and every ``pending_idoc_seconds``.
 
@@ -28,7 +29,7 @@ from crm_adapter import compose
 from crm_adapter.config import AdapterSettings
 from crm_adapter.inbox import Inbox
 from crm_adapter.outbox import OutboxWorker, UnitSettings, WorkerSettings
-from crm_adapter.sap_connection import sap_connector
+from crm_adapter.sap_connection import logon_digest, sap_connector
 from crm_adapter.store.engine import Database
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def run_worker(settings: AdapterSettings, stop: threading.Event,
     db.create_schema()
     units = UnitSettings(settings.sap_units, settings.sap_in_doubt_seconds)
     outbox_worker = OutboxWorker(db, sap_connector(settings), replace(options.outbox, units=units),
-                                 tables=compose.outbox_tables())
+                                 tables=compose.outbox_tables(), logon=logon_digest(settings))
     inbox = Inbox(db, compose.inbox_handlers())
     next_inbox_pass = 0.0
     try:

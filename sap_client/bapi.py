@@ -17,9 +17,23 @@ import contextlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
+
+from .errors import SessionLost, SessionNotKept
 
 RETURN = "RETURN"
+COMMIT = "BAPI_TRANSACTION_COMMIT"
+
+
+class _OwnSession:
+    """A connection that is one SAP session by itself (pyrfc's binary RFC connection)."""
+
+    def __repr__(self) -> str:
+        return "<a connection that is its own session>"
+
+
+#: what :func:`session_before_commit` returns for a connection without ``session_id``
+OWN_SESSION: Final = _OwnSession()
 
 
 class MessageType(StrEnum):
@@ -142,6 +156,12 @@ def call_and_commit(conn: RfcConnection, name: str, *, wait: bool = True,
     whose own RETURN is checked too: an update that fails at commit raises
     :class:`BapiError` naming BAPI_TRANSACTION_COMMIT. Returns the BAPI's result.
 
+    The session is checked on a connection that tells it (``session_id``, as
+    :class:`sap_client.rfc.Connection` does): a BAPI answered without a session raises
+    :class:`~sap_client.errors.SessionNotKept` and no commit is sent (it would commit
+    nothing and answer success); a commit answered from another session raises
+    :class:`~sap_client.errors.SessionLost` (the outcome is in doubt).
+
     When the call itself raises (an exception, a dump, a lost connection) a rollback is
     attempted so that nothing the BAPI registered can be committed later in this session.
     """
@@ -154,9 +174,46 @@ def call_and_commit(conn: RfcConnection, name: str, *, wait: bool = True,
     if any(m.is_error for m in found):
         _rollback_quietly(conn)
         raise BapiError(name, found)
-    commit = conn.call("BAPI_TRANSACTION_COMMIT", WAIT="X" if wait else "")
-    check(commit, "BAPI_TRANSACTION_COMMIT")
+    session = session_before_commit(conn, name)
+    commit = conn.call(COMMIT, WAIT="X" if wait else "")
+    check_commit_session(conn, session, name)
+    check(commit, COMMIT)
     return result
+
+
+def session_before_commit(conn: object, function: str) -> object:
+    """The session ``function``'s work waits in for its commit; raises
+    :class:`~sap_client.errors.SessionNotKept` when SAP answered ``function`` without one.
+
+    A connection without ``session_id`` (pyrfc's) is one session by itself:
+    :data:`OWN_SESSION`."""
+    if not hasattr(conn, "session_id"):
+        return OWN_SESSION
+    session = conn.session_id
+    if session:
+        return session
+    url = getattr(conn, "url", "SAP")
+    raise SessionNotKept(
+        f"{url}/sap/bc/soap/rfc answered {function} without an SAP session (no "
+        f"SAP_SESSIONID cookie): each call is a session of its own there, so {function}'s "
+        f"work was discarded when its call ended and {COMMIT} would commit nothing while "
+        f"answering success. Nothing was committed. Make the SOAP-RFC service keep a "
+        f"stateful session (ICF), or, for a legacy system, have SAP commit every call "
+        f"(fake-sap: PATCH /_fake/clients/<client>/rfc {{\"commit_every_call\": true}}), "
+        f"which needs no commit")
+
+
+def check_commit_session(conn: object, session: object, function: str) -> None:
+    """Raise :class:`~sap_client.errors.SessionLost` when the commit was answered from
+    another session than ``session`` (from :func:`session_before_commit`): the session of
+    ``function``'s work ended in between, and what was committed is in doubt."""
+    if session is OWN_SESSION:
+        return
+    now = getattr(conn, "session_id", None)
+    if now != session:
+        raise SessionLost(
+            f"{COMMIT} after {function} was answered from a new SAP session: the session "
+            f"holding {function}'s work had ended, so whether it was committed is in doubt")
 
 
 def _rollback_quietly(conn: RfcConnection) -> None:

@@ -10,10 +10,15 @@ can replace :class:`sap_client.rfc.Connection` without touching them::
         ├── ABAPRuntimeError        a short dump or an A/X message (SYSTEM_FAILURE, PARM_MISSING)
         ├── LogonError              wrong user, password or client (HTTP 401/403)
         ├── CommunicationError      SAP unreachable, timeout, 5xx without a SOAP fault, broken XML
+        │   └── SessionLost         the commit ran in a new session: the BAPI's work is in doubt
+        ├── SessionNotKept          the SOAP-RFC service keeps no session: nothing to commit in
         ├── ExternalRuntimeError    this side got it wrong: unknown parameter, refused envelope
         ├── ExternalApplicationError
         ├── ExternalAuthorizationError
         └── RFCTypeError            a value does not fit its ABAP type (here or on the server)
+
+``SessionNotKept`` and ``SessionLost`` have no pyrfc counterpart (a binary RFC connection is
+always one session); :func:`sap_client.bapi.call_and_commit` raises them.
 
 ``code`` is the NW RFC SDK return code (``RFC_RC``), ``key`` the exception or error name.
 Business errors of BAPIs are *not* exceptions here: they come back in RETURN (see
@@ -110,3 +115,26 @@ class ExternalAuthorizationError(RFCLibError):
 
 class RFCTypeError(RFCLibError):
     """A value that does not convert to the ABAP type of its parameter or field."""
+
+
+class SessionLost(CommunicationError):
+    """BAPI_TRANSACTION_COMMIT answered from a new SAP session (ICF set a new session cookie):
+    the session holding the write BAPI's work ended in between, so the commit committed
+    nothing of it, unless the session ended after a commit of its own. Whether the document
+    exists is *in doubt*: look for it (by its reference) before creating it again."""
+
+    def __init__(self, message: str | None = None, code: int | None = RFC_COMMUNICATION_FAILURE,
+                 key: str | None = "SESSION_LOST", **kwargs: str | None) -> None:
+        super().__init__(message, code, key, **kwargs)
+
+
+class SessionNotKept(RFCLibError):
+    """The SOAP-RFC service answered a write BAPI without an SAP session (no session cookie):
+    each call is a session of its own, the BAPI's work was discarded when its call ended, and
+    a BAPI_TRANSACTION_COMMIT would commit nothing yet answer success. A configuration error
+    of the SAP side, not of the call: retrying changes nothing until the service is
+    stateful (or the system commits every call by itself)."""
+
+    def __init__(self, message: str | None = None, code: int | None = None,
+                 key: str | None = "SESSION_NOT_KEPT", **kwargs: str | None) -> None:
+        super().__init__(message, code, key, **kwargs)

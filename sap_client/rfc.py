@@ -56,6 +56,10 @@ TID_LENGTH, UNIT_ID_LENGTH = 24, 32
 _UNIT_STATES = {"executing": "RFC_UNIT_IN_PROCESS", "executed": "RFC_UNIT_COMMITTED",
                 "not_found": "RFC_UNIT_NOT_FOUND"}
 WSDL_PATH = "/sap/bc/soap/wsdl11"
+#: ICF's session cookie: ``SAP_SESSIONID_<SID>_<client>``
+SESSION_COOKIE_PREFIX = "SAP_SESSIONID_"
+#: the cookies (by name prefix) that name the SAP session a call ran in, by default
+SESSION_COOKIE_PREFIXES: tuple[str, ...] = (SESSION_COOKIE_PREFIX,)
 DEFAULT_CONFIG: dict[str, Any] = {"dtime": False, "return_import_params": False,
                                   "rstrip": True}
 DEFAULT_TIMEOUT_SECONDS = 30.0
@@ -111,7 +115,9 @@ class Connection:
       check parameters; False returns every value as text, untyped;
     - ``logoff_path``: an ICF path to call on :meth:`close`, e.g.
       ``/sap/public/bc/icf/logoff`` on a real system (the emulator needs none);
-    - ``descriptions``: a :class:`DescriptionCache` instead of the process-wide one.
+    - ``descriptions``: a :class:`DescriptionCache` instead of the process-wide one;
+    - ``session_cookies``: the name prefixes of the cookies that carry the SAP session
+      (default ``("SAP_SESSIONID_",)``), for a system whose ICF names it otherwise.
 
     ``config`` takes pyrfc's options: ``rstrip`` (trim CHAR values, default True),
     ``dtime`` (DATS/TIMS as ``date``/``time`` instead of ``"YYYYMMDD"``/``"HHMMSS"``,
@@ -140,6 +146,7 @@ class Connection:
         self._typed = bool(params.get("typed", True))
         self._logoff_path: str | None = params.get("logoff_path")
         self._descriptions: DescriptionCache = params.get("descriptions") or DESCRIPTIONS
+        self._session_cookies = tuple(params.get("session_cookies") or SESSION_COOKIE_PREFIXES)
         self._options = DecodeOptions(rstrip=bool(self.config["rstrip"]),
                                            dtime=bool(self.config["dtime"]))
         self._http: httpx.Client | None = None
@@ -157,6 +164,23 @@ class Connection:
 
     def __bool__(self) -> bool:
         return self.alive
+
+    @property
+    def session_id(self) -> str | None:
+        """The SAP session this connection's calls run in: the value of ICF's session cookie
+        (``SAP_SESSIONID_<SID>_<client>``, see ``session_cookies``), or None when SAP set
+        none (a SOAP-RFC service that keeps no session, where each call is a session of its
+        own and a write BAPI's work is discarded when its call ends) or the connection is
+        closed.
+
+        A changed value means SAP started a new session: work left uncommitted in the old
+        one is gone (see :func:`sap_client.bapi.call_and_commit`)."""
+        if self._http is None:
+            return None
+        for cookie in self._http.cookies.jar:
+            if cookie.name.startswith(self._session_cookies) and cookie.value:
+                return cookie.value
+        return None
 
     def open(self) -> None:
         """Log on (RFC_PING); a no-op when the connection is open."""

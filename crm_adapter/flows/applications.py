@@ -422,7 +422,7 @@ def create_stock_transport_order(sap: Any, entry: Entry) -> dict[str, Any]:
         _rollback_quietly(sap)
         raise
     entry.checkpoint({"purchase_order": number})
-    outbox.commit_in_doubt(sap, entry)  # any failure of the commit call: in doubt
+    outbox.commit_in_doubt(sap, entry, "BAPI_PO_CREATE1")  # any failure: in doubt
     return {"document": number, "existing": False, "warnings": warnings_of(result)}
 
 

@@ -11,9 +11,11 @@ status, add it to the area's ``ERROR_STATUSES`` (joined in
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Flask, Response, jsonify
 
-from crm_adapter import compose
+from crm_adapter import compose, outbox
 from crm_adapter.config import AdapterSettings
 from crm_adapter.http import (
     applications,
@@ -29,9 +31,10 @@ from crm_adapter.http import (
     settlements,
     statistics,
 )
-from crm_adapter.http.runtime import EXTENSION, Runtime
+from crm_adapter.http.runtime import EXTENSION, Runtime, runtime
 from crm_adapter.inbox import Handlers, Inbox
 from crm_adapter.store.engine import Database
+from crm_adapter.store.errors import StoreUnavailable
 
 BLUEPRINTS: list[Blueprint] = [receiver.bp, materials.bp, applications.bp, returns.bp,
                                 openapi.bp]
@@ -43,7 +46,30 @@ health = Blueprint("health", __name__)
 
 @health.get("/health")
 def get_health() -> Response:
-    return jsonify({"status": "ok"})
+    """Liveness, and whether the worker calls SAP (``sap``): ``running``, ``halted`` by a
+    configuration error (with its reason), or ``unknown`` while the store cannot be read."""
+    return jsonify({"status": "ok", "sap": _sap_calls()})
+
+
+@health.post("/api/sap/resume")
+def resume_sap_calls() -> Response:
+    """An operator fixed what halted SAP calls (the SAP user's password, a stateful SOAP-RFC
+    service): the worker calls SAP again, and the waiting jobs are due at once."""
+    with runtime().db.write() as conn:
+        outbox.resume(conn)
+    return jsonify(_sap_calls())
+
+
+def _sap_calls() -> dict[str, Any]:
+    try:
+        with runtime().db.read() as conn:
+            halt = outbox.halt_state(conn)
+    except StoreUnavailable:  # liveness must not depend on the store
+        return {"status": "unknown"}
+    if halt is None:
+        return {"status": "running"}
+    return {"status": "halted", "error": halt["error"], "reason": halt["reason"],
+            "since": halt["halted_at"].isoformat()}
 
 
 def create_app(settings: AdapterSettings | None = None, *,

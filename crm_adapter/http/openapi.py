@@ -130,7 +130,19 @@ _SCHEMAS: dict[str, Any] = {
     "Error": {"type": "object", "required": ["error", "message"],
               "properties": {"error": {"type": "string"}, "message": {"type": "string"}}},
     "Health": {"type": "object", "required": ["status"],
-               "properties": {"status": {"type": "string", "enum": ["ok"]}}},
+               "properties": {"status": {"type": "string", "enum": ["ok"]},
+                              "sap": ref("SapCalls")}},
+    "SapCalls": {
+        "type": "object", "required": ["status"],
+        "description": "Whether the outbox worker calls SAP. A configuration error (SAP "
+                       "refused the logon; the SOAP-RFC service keeps no session) halts "
+                       "it until an operator resumes or the SAP logon settings change; "
+                       "the jobs wait meanwhile",
+        "properties": {
+            "status": {"type": "string", "enum": ["running", "halted", "unknown"]},
+            "error": {"type": "string", "description": "e.g. RFC_LOGON_FAILURE, "
+                                                       "SESSION_NOT_KEPT"},
+            "reason": {"type": "string"}, "since": _TIME}},
     # --- the IDoc receiver and the inbox
     "ReceiverResult": {
         "type": "object",
@@ -270,6 +282,10 @@ _PATHS: dict[str, Any] = {
     "/health": {"get": {
         "operationId": "getHealth", "tags": ["service"], "summary": "Liveness",
         "responses": {"200": json_content(ref("Health"), "The adapter is up")}}},
+    "/api/sap/resume": {"post": {
+        "operationId": "resumeSapCalls", "tags": ["service"],
+        "summary": "Resume SAP calls halted by a configuration error, once it is fixed",
+        "responses": {"200": json_content(ref("SapCalls"), "SAP calls run again")}}},
     "/api/openapi.json": {"get": {
         "operationId": "getOpenApi", "tags": ["service"], "summary": "This document",
         "responses": {"200": {"description": "The OpenAPI document",

@@ -15,7 +15,8 @@ Table groups:
   (+ items), ``outlet_inventory``, ``repair_orders`` (+ materials), ``labour_fee_rules``,
   ``settlements``, ``sales_statistics``
 - integration: ``inbox`` (IDocs received from SAP, each with its document in
-  ``inbox_documents``), ``outbox`` (intended calls to SAP)
+  ``inbox_documents``), ``outbox`` (intended calls to SAP), ``sap_halt`` (the worker has
+  stopped calling SAP)
 """
 
 from __future__ import annotations
@@ -397,4 +398,18 @@ outbox = Table(
     Column("unit_id", String(32), nullable=True),
     Index("ix_outbox_due", "status", "next_attempt_at"),
     Index("ix_outbox_reference", "crm_reference"),
+)
+
+#: the outbox worker has stopped calling SAP because of a configuration error (a refused
+#: logon, a SOAP-RFC service without sessions): one row while it stands, none otherwise.
+#: Calling on would lock the SAP user or lose work; an operator resumes, or a change of the
+#: SAP logon settings does (``logon``: a digest of the settings the error was met with).
+sap_halt = Table(
+    "sap_halt",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # always 1
+    Column("error", String(40), nullable=False),  # e.g. RFC_LOGON_FAILURE, SESSION_NOT_KEPT
+    Column("reason", Text, nullable=False),
+    Column("logon", String(64), nullable=False),
+    Column("halted_at", DateTime(timezone=True), nullable=False),
 )

@@ -119,8 +119,18 @@ def home() -> str:
         open_jobs = [job for status in (outbox.PENDING, outbox.IN_PROGRESS, outbox.FAILED)
                      for job in outbox.listing(conn, status=status, limit=LISTING_ROWS)]
         waiting = master_data.pending_maintenance(conn)
+        sap_halt = outbox.halt_state(conn)
     return render_template("home.html", failed_idocs=failed_idocs, open_jobs=open_jobs,
-                           waiting=waiting, listing_rows=LISTING_ROWS)
+                           waiting=waiting, listing_rows=LISTING_ROWS, sap_halt=sap_halt)
+
+
+@bp.post("/sap/resume")
+def resume_sap_calls() -> Response:
+    with runtime().db.write() as conn:
+        lifted = outbox.resume(conn)
+    if not lifted:
+        return back("console.home", error="SAP calls were not halted")
+    return back("console.home", done="SAP calls resume; the waiting jobs are due now")
 
 
 # --- inbox: IDocs received from SAP ----------------------------------------------------------
@@ -299,6 +309,8 @@ _ENTRY = openapi.path_id("entry_id", "The inbox entry's or outbox job's id")
 _PATHS: dict[str, Any] = {
     "/ui/": _page("Overview: failed IDocs, open jobs to SAP, materials to maintain",
                   "consoleHome"),
+    "/ui/sap/resume": _button("Resume SAP calls halted by a configuration error",
+                              "consoleResumeSapCalls"),
     "/ui/inbox": _page("IDocs received from SAP", "consoleInbox", _STATUS,
                        openapi.query("message_type", {"type": "string"}, "MESTYP")),
     "/ui/inbox/{entry_id}": _page("One IDoc received, with its XML", "consoleInboxEntry",

@@ -7,7 +7,7 @@ them, and every table has MANDT, so a client reset or delete clears them with th
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, Float, Index, Integer, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, Float, Index, Integer, String, Table, Text, false
 
 from fake_sap.db.schema import metadata
 
@@ -49,6 +49,10 @@ rfc_client_settings = Table(
     Column("commit_every_call", Boolean, nullable=False, default=False),
     Column("session_timeout_seconds", Integer, nullable=False,
            default=DEFAULT_SESSION_TIMEOUT_SECONDS),
+    # a SOAP-RFC service that keeps no session: no session cookie, and each call's
+    # uncommitted work is discarded when the call ends (last, where its revision put it; a
+    # server default, so that the rows of clients switched before it read False)
+    Column("stateless", Boolean, nullable=False, default=False, server_default=false()),
 )
 
 # Transactional RFC on the receiving side: one row per unit (TID) a caller sent, so that a

@@ -178,6 +178,10 @@ T100: Mapping[tuple[str, str], T100Message] = _by_key([
     T100Message("RW", "609", "Error in document: &1 &2 &3", "not confirmed"),
     T100Message("RW", "614", "Document check without errors", "not confirmed"),
     T100Message("V1", "007", "Document number &1 is not valid", "not confirmed"),
+    # the lock message the SAP reference names for sales documents (practitioner knowledge);
+    # issued only by the fault kind "locked"
+    T100Message("V1", "042", "Sales document &1 is currently being processed by &2",
+                "not confirmed"),
     T100Message("V1", "008", "Sales document &1 already exists", "not confirmed"),
     T100Message("V1", "154",
                 "Credit limit exceeded: exposure &1 &2 above limit &3 &2 of customer &4; the "

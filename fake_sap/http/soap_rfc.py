@@ -14,7 +14,8 @@ Transactional RFC units (an emulator extension, see docs/soap-rfc.md) are submit
 
 A stateful SAP session is kept by the ``SAP_SESSIONID_FAK_<client>`` cookie, issued with
 the first call; send it back so that BAPI_TRANSACTION_COMMIT commits the work of the
-BAPIs before it (see docs/soap-rfc.md).
+BAPIs before it (see docs/soap-rfc.md). A client switched to ``stateless`` plays a service
+that keeps no session: no cookie, and each call's uncommitted work ends with the call.
 """
 
 from __future__ import annotations
@@ -29,7 +30,14 @@ from flask import Blueprint, Response, after_this_request, g, jsonify, request
 from lxml import etree
 from werkzeug.exceptions import HTTPException
 
-from fake_sap.errors import BadRequest, LogonError, NotFound, PayloadTooLarge, StorageUnavailable
+from fake_sap.errors import (
+    BadRequest,
+    LogonError,
+    NotFound,
+    PayloadTooLarge,
+    StorageUnavailable,
+    sap_message,
+)
 from fake_sap.fastpath.soap_rfc import rfc_response
 from fake_sap.http import errors
 from fake_sap.http.body import is_xml_media_type, limited_body
@@ -37,11 +45,11 @@ from fake_sap.http.control import faults, openapi
 from fake_sap.http.control.requests import existing_client, json_body, json_integer
 from fake_sap.http.logon import client_state, logon
 from fake_sap.http.runtime import runtime
-from fake_sap.rfc import call_log, luw, soap, units, wsdl
+from fake_sap.rfc import call_log, luw, soap, structures, units, wsdl
 from fake_sap.rfc.call import Environment, execute
 from fake_sap.rfc.errors import FunctionNotFound, RequestError, RfcError, SystemFailure
 from fake_sap.rfc.functions.system import SYSTEM_ID
-from fake_sap.rfc.model import LANGUAGE_KEYS
+from fake_sap.rfc.model import LANGUAGE_KEYS, FunctionInterface, Structure
 
 log = logging.getLogger(__name__)
 
@@ -67,18 +75,50 @@ def call_function() -> Response:
     entry = call_log.CallEntry(runtime().db, mandt, rfc_request.function, _user(),
                                time.perf_counter())
     try:
-        faults.before_rfc_call(mandt, rfc_request.function)
+        try:
+            faults.before_rfc_call(mandt, rfc_request.function)
+            locked = False
+        except faults.InjectedLock:
+            locked = True
         function = runtime().functions.lookup(rfc_request.function)
         entry.values = dict(soap.decode_parameters(function.interface,
                                                    rfc_request.parameters))
-        env = dataclasses.replace(_environment(mandt), commit_log=entry)
-        outputs = execute(function, env, entry.values)
+        if locked:
+            outputs = _lock_error(function.interface, entry.values)
+        else:
+            env = dataclasses.replace(_environment(mandt), commit_log=entry)
+            try:
+                outputs = execute(function, env, entry.values)
+            finally:
+                if env.session.settings.stateless:
+                    # the call was its session: what it left uncommitted ends with it
+                    luw.rollback(runtime().db, env.session)
     except Exception as error:
         entry.log(None, _error_text(error))
         raise
     entry.log(outputs)
     return Response(rfc_response(function.interface, outputs),
                     content_type=SOAP_CONTENT_TYPE)
+
+
+#: the holder the injected lock names (SAP names the user holding the enqueue lock)
+_LOCK_HOLDER = "FAULT"
+
+
+def _lock_error(interface: FunctionInterface, values: dict[str, Any]) -> dict[str, Any]:
+    """The answer of a ``locked`` fault: RETURN holds the lock error V1 042 (the message the
+    SAP reference names for a sales document another session holds), nothing else is done."""
+    parameter = interface.parameter("RETURN")
+    if parameter is None or not isinstance(parameter.type, Structure):
+        raise SystemFailure(f"{interface.name} has no RETURN for an injected lock error")
+    message = sap_message("E", "V1", "042", "Sales document &1 is currently being processed "
+                          "by &2", "", _LOCK_HOLDER)
+    names = {f.name for f in parameter.type.fields}
+    row = structures.bapireturn(message) if "CODE" in names else (
+        structures.bapiret2(message) if "PARAMETER" in names else structures.bapiret1(message))
+    row = {name: value for name, value in row.items() if name in names}
+    return interface.complete(interface.bind(values),
+                              {"RETURN": [row] if parameter.is_table else row})
 
 
 def _error_text(error: Exception) -> str:
@@ -120,7 +160,11 @@ def _environment(mandt: str, fresh: bool = False) -> Environment:
                                    known=rt.sessions, version=version)
     if fresh:
         session = dataclasses.replace(session, settings=dataclasses.replace(
-            session.settings, commit_every_call=False))
+            session.settings, commit_every_call=False, stateless=False))
+    elif session.settings.stateless:
+        if not session.is_new:  # the caller's cookie names no session on such a service
+            session = luw.open_session(rt.db, mandt, user, None, known=rt.sessions,
+                                       version=version)
     elif session.is_new:
         @after_this_request
         def issue_cookie(response: Response) -> Response:
@@ -155,9 +199,12 @@ def submit_unit() -> Response:
         responses = etree.Element("responses")
         for function, function_values in zip(functions, values, strict=True):
             g.rfc_function = function.name
-            faults.before_rfc_call(mandt, function.name)
-            soap.write_response(responses, function.interface,
-                                execute(function, env, function_values))
+            try:
+                faults.before_rfc_call(mandt, function.name)
+                outputs = execute(function, env, function_values)
+            except faults.InjectedLock:
+                outputs = _lock_error(function.interface, function_values)
+            soap.write_response(responses, function.interface, outputs)
         # the unit ends with COMMIT WORK; faults injected for BAPI_TRANSACTION_COMMIT hold or
         # break this commit too, so a slow commit can be simulated for units as for BAPIs
         g.rfc_function = "BAPI_TRANSACTION_COMMIT"
@@ -269,8 +316,11 @@ def service_description() -> Response:
 # -- control API: per-client RFC switches ----------------------------------------------------
 
 def _settings_view(mandt: str, settings: luw.RfcSettings) -> dict[str, Any]:
-    return {"client": mandt, "commit_every_call": settings.commit_every_call,
+    view = {"client": mandt, "commit_every_call": settings.commit_every_call,
             "session_timeout_seconds": settings.session_timeout_seconds}
+    if settings.stateless:  # shown while on: the view of a client with sessions is unchanged
+        view["stateless"] = True
+    return view
 
 
 @bp.get("/_fake/clients/<mandt>/rfc")
@@ -289,6 +339,10 @@ def change_rfc_settings(mandt: str) -> Response:
         if not isinstance(body["commit_every_call"], bool):
             raise BadRequest("'commit_every_call' must be true or false")
         changes["commit_every_call"] = body["commit_every_call"]
+    if "stateless" in body:
+        if not isinstance(body["stateless"], bool):
+            raise BadRequest("'stateless' must be true or false")
+        changes["stateless"] = body["stateless"]
     if "session_timeout_seconds" in body:
         timeout = json_integer(body["session_timeout_seconds"])
         if timeout is None or not 1 <= timeout <= MAX_SESSION_TIMEOUT_SECONDS:
@@ -309,13 +363,18 @@ _RFC_SETTINGS: dict[str, Any] = {
         "client": {"type": "string", "pattern": "^[0-9]{3}$"},
         "commit_every_call": {"type": "boolean"},
         "session_timeout_seconds": {"type": "integer", "minimum": 1,
-                                    "maximum": MAX_SESSION_TIMEOUT_SECONDS}}}
+                                    "maximum": MAX_SESSION_TIMEOUT_SECONDS},
+        "stateless": {"type": "boolean", "description": "present (true) while the client "
+                                                        "plays a service without sessions"}}}
 _RFC_SETTINGS_CHANGE: dict[str, Any] = {
     "type": "object",
     "properties": {
         "commit_every_call": {"type": "boolean"},
         "session_timeout_seconds": {"type": "integer", "minimum": 1,
-                                    "maximum": MAX_SESSION_TIMEOUT_SECONDS}}}
+                                    "maximum": MAX_SESSION_TIMEOUT_SECONDS},
+        "stateless": {"type": "boolean", "description": "play a SOAP-RFC service that "
+                      "keeps no session: no session cookie, and each call's uncommitted "
+                      "work is discarded when the call ends"}}}
 _RFC_SETTINGS_PATH: dict[str, Any] = {
     "parameters": [openapi.CLIENT],
     "get": {"operationId": "getRfcSettings", "summary": "SOAP-RFC switches of a client",
@@ -323,7 +382,7 @@ _RFC_SETTINGS_PATH: dict[str, Any] = {
                           "400": openapi.BAD_REQUEST, "404": openapi.NOT_FOUND}},
     "patch": {"operationId": "changeRfcSettings",
               "summary": "Change SOAP-RFC switches: commit every call (legacy clients), "
-                         "session idle timeout",
+                         "session idle timeout, no sessions (stateless service)",
               "requestBody": {"required": True, "content": {
                   "application/json": {"schema": openapi._ref("RfcSettingsChange")}}},
               "responses": {"200": openapi._json(openapi._ref("RfcSettings"),

@@ -69,6 +69,8 @@ class RfcSettings:
     #: legacy mode: every call ends with an implicit commit of its update tasks
     commit_every_call: bool = False
     session_timeout_seconds: int = DEFAULT_SESSION_TIMEOUT_SECONDS
+    #: a SOAP-RFC service without sessions: each call is a session of its own (the edge)
+    stateless: bool = False
 
 
 def client_settings(conn: Connection, mandt: str) -> RfcSettings:
@@ -76,13 +78,15 @@ def client_settings(conn: Connection, mandt: str) -> RfcSettings:
         rfc_client_settings.c.mandt == mandt)).mappings().first()
     if row is None:
         return RfcSettings()
-    return RfcSettings(bool(row["commit_every_call"]), int(row["session_timeout_seconds"]))
+    return RfcSettings(bool(row["commit_every_call"]), int(row["session_timeout_seconds"]),
+                       bool(row["stateless"]))
 
 
 def change_client_settings(conn: Connection, mandt: str, **changes: Any) -> RfcSettings:
     current = client_settings(conn, mandt)
     values = {"commit_every_call": current.commit_every_call,
-              "session_timeout_seconds": current.session_timeout_seconds, **changes}
+              "session_timeout_seconds": current.session_timeout_seconds,
+              "stateless": current.stateless, **changes}
     upsert(conn, rfc_client_settings, [{"mandt": mandt, **values}])
     # every process keeps the switches behind the state version (see SessionCache)
     state_version.bump(conn)
@@ -106,8 +110,8 @@ class Session:
 _one_row = select(literal_column("1").label("one")).subquery("one_row")
 _SESSION_AND_SETTINGS = select(
     rfc_client_settings.c.commit_every_call, rfc_client_settings.c.session_timeout_seconds,
-    rfc_sessions.c.session_id, rfc_sessions.c.mandt, rfc_sessions.c.uname,
-    rfc_sessions.c.last_used,
+    rfc_client_settings.c.stateless, rfc_sessions.c.session_id, rfc_sessions.c.mandt,
+    rfc_sessions.c.uname, rfc_sessions.c.last_used,
 ).select_from(
     _one_row.outerjoin(rfc_client_settings,
                        rfc_client_settings.c.mandt == bindparam("mandt"))
@@ -119,7 +123,8 @@ def _session_and_settings(conn: Connection, mandt: str, session_id: str | None
     row = conn.execute(_SESSION_AND_SETTINGS, {
         "mandt": mandt, "session_id": (session_id or "")[:64]}).mappings().one()
     settings = RfcSettings() if row["commit_every_call"] is None else RfcSettings(
-        bool(row["commit_every_call"]), int(row["session_timeout_seconds"]))
+        bool(row["commit_every_call"]), int(row["session_timeout_seconds"]),
+        bool(row["stateless"]))
     session = None if row["session_id"] is None else {
         "session_id": row["session_id"], "mandt": row["mandt"], "uname": row["uname"],
         "last_used": row["last_used"]}

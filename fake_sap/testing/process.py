@@ -316,7 +316,7 @@ class SapClient:
         return date.fromisoformat(self.control_api("GET", "date")["date"])
 
     def rfc_settings(self, **settings: Any) -> dict[str, Any]:
-        """SOAP-RFC switches: ``commit_every_call``, ``session_timeout_seconds``."""
+        """SOAP-RFC switches: ``commit_every_call``, ``session_timeout_seconds``, ``stateless``."""
         return self.control_api("PATCH", "rfc", settings)
 
     def add_fault(self, target: str, kind: str = "SYSTEM_FAILURE", *, times: int | None = 1,

@@ -264,7 +264,7 @@ class FakeSap:
         return self.sap.set_options(**options)
 
     def rfc_settings(self, **settings: Any) -> dict[str, Any]:
-        """SOAP-RFC switches: ``commit_every_call``, ``session_timeout_seconds``."""
+        """SOAP-RFC switches: ``commit_every_call``, ``session_timeout_seconds``, ``stateless``."""
         return self.sap.rfc_settings(**settings)
 
     def set_date(self, business_date: date | str) -> date:

@@ -43,7 +43,9 @@ from fake_sap.rfc.registry import FunctionDirectory
 
 IDOC_XML = "IDOC_XML"
 SYSTEM_FAILURE, HTTP_500, TIMEOUT = "SYSTEM_FAILURE", "http_500", "timeout"
-KINDS = (SYSTEM_FAILURE, HTTP_500, TIMEOUT)
+#: the function answers with a lock (enqueue) error in RETURN and does nothing
+LOCKED = "locked"
+KINDS = (SYSTEM_FAILURE, HTTP_500, TIMEOUT, LOCKED)
 MAX_TIMES = 1000
 #: below gunicorn's worker timeout, so a held call ends as a timeout, not a killed worker
 MAX_SECONDS = 120
@@ -52,10 +54,21 @@ DEFAULT_TIMEOUT_SECONDS = 5.0
 
 # -- the edges ask first ---------------------------------------------------------------------
 
+class InjectedLock(Exception):
+    """A ``locked`` fault: the SOAP-RFC edge answers the call with a lock error in its RETURN
+    (as a write BAPI does when another session holds the object's enqueue lock) and runs
+    nothing."""
+
+
 def before_rfc_call(mandt: str, function: str) -> None:
     """Cause the fault injected for ``function`` in the client, if any (SOAP-RFC edge)."""
     fault = _take(mandt, function.strip().upper())
     if fault is not None:
+        if fault.kind == LOCKED:
+            if fault.seconds:
+                time.sleep(fault.seconds)
+            raise InjectedLock(f"Injected fault {fault.fault_id} ({fault.kind}) on "
+                               f"{fault.target}")
         _cause(fault, SystemFailure)
 
 
@@ -167,7 +180,8 @@ def _fault_input(functions: FunctionDirectory) -> dict[str, Any]:
             "kind": {"type": "string", "enum": list(KINDS),
                      "description": "SYSTEM_FAILURE: a short dump (SOAP fault / 500 page); "
                                     "http_500: ICF's 500 page; timeout: the call is held for "
-                                    "`seconds`, then processed"},
+                                    "`seconds`, then processed; locked (SOAP-RFC): RETURN "
+                                    "holds the lock error V1 042 and nothing is done"},
             "times": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_TIMES,
                       "description": "How many calls fail (default 1); null: every call"},
             "seconds": {"type": ["number", "null"], "minimum": 0, "maximum": MAX_SECONDS,

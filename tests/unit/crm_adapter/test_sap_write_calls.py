@@ -11,8 +11,15 @@ import pytest
 from crm_adapter import outbox
 from crm_adapter.flows import applications, settlement
 from crm_adapter.outbox import Entry, InDoubt, NoDocumentNumber, UnitSettings
+from sap_client import bapi
 from sap_client.bapi import BapiError
-from sap_client.errors import ABAPApplicationError, ABAPRuntimeError, RFCError
+from sap_client.errors import (
+    ABAPApplicationError,
+    ABAPRuntimeError,
+    RFCError,
+    SessionLost,
+    SessionNotKept,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -172,3 +179,49 @@ def test_the_cleared_items_are_read_with_sap_s_module_and_both_dates() -> None:
     assert function == "BAPI_AR_ACC_GETBALANCEDITEMS"
     assert (str(params["DATE_FROM"]), str(params["DATE_TO"])) == ("2026-09-01", "9999-12-31")
     assert list(found) == [("0100000001", "2026")]
+
+
+def test_a_lock_message_among_the_errors_makes_a_lock_error() -> None:
+    lock = {"TYPE": "E", "ID": "V1", "NUMBER": "042", "MESSAGE": "being processed"}
+    other = {"TYPE": "E", "ID": "V1", "NUMBER": "007", "MESSAGE": "not valid"}
+    goods = {"TYPE": "E", "ID": "M3", "NUMBER": "897", "MESSAGE": "plant data locked"}
+    assert outbox.is_lock_error(BapiError("BAPI_X", bapi.messages({"RETURN": [lock, other]})))
+    assert outbox.is_lock_error(BapiError("BAPI_X", bapi.messages({"RETURN": [goods]})))
+    assert not outbox.is_lock_error(BapiError("BAPI_X", bapi.messages({"RETURN": [other]})))
+    assert not outbox.is_lock_error(
+        BapiError("BAPI_X", bapi.messages({"RETURN": [lock]})), frozenset())
+
+
+class SessionedSap(ScriptedSap):
+    """A scripted connection that tells its session: ``sessions`` after each call."""
+
+    def __init__(self, sessions: list[str | None], **answers: Any) -> None:
+        super().__init__(**answers)
+        self.sessions = sessions
+        self.session_id: str | None = None
+
+    def call(self, function: str, **params: Any) -> dict[str, Any]:
+        if self.sessions:
+            self.session_id = self.sessions.pop(0)
+        return super().call(function, **params)
+
+
+def test_a_bapi_answered_without_a_session_is_not_committed() -> None:
+    sap = SessionedSap([None], BAPI_X={"RETURN": [SUCCESS]})
+    job = entry()
+
+    with pytest.raises(SessionNotKept):
+        outbox.create_in_unit(sap, job, "BAPI_X", {})
+
+    assert sap.called() == ["BAPI_X"]
+    assert "in_doubt_since" not in job.progress  # nothing was committed: not in doubt
+
+
+def test_a_commit_answered_from_a_new_session_is_in_doubt() -> None:
+    sap = SessionedSap(["S1", "S2"], BAPI_X={"RETURN": [SUCCESS]})
+    job = entry()
+
+    with pytest.raises(SessionLost):
+        outbox.create_in_unit(sap, job, "BAPI_X", {})
+
+    assert "in_doubt_since" in job.progress
