@@ -174,12 +174,12 @@ def test_the_tables_an_inbound_idoc_writes_are_rebuilt_without_rowid_with_their_
         texts = conn.execute(text("SELECT spras, maktx FROM makt ORDER BY spras")).all()
         key = conn.execute(text("SELECT docnum FROM idoc_inbound_keys")).scalar_one()
     engine.dispose()
-    rebuilt = ("edids", "idoc_inbound_keys", "idoc_serialization", "mara", "makt", "marc",
-               "mard", "mbew", "mvke", "marm")
+    rebuilt = ("edids", "idoc_inbound_keys", "idoc_serialization", "makt", "marc", "mard",
+               "mbew", "mvke", "marm")
     without_rowid = {name for name, sql in stored.items()
                      if sql.rstrip().endswith("WITHOUT ROWID")}
     assert [name for name in rebuilt if name not in without_rowid] == []
-    assert "edidc" not in without_rowid
+    assert not {"edidc", "mara"} & without_rowid
     assert [tuple(row) for row in texts] == [("1", "Pumpe"), ("E", "Pump")]
     assert key == "0000000000000001"
 

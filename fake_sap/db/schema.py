@@ -32,8 +32,8 @@ metadata = MetaData()
 
 #: SQLite only: rows stored in the b-tree of their composite primary key instead of beside
 #: it, which saves the key's own page for every row written. For the tables an inbound
-#: IDoc writes, with rows far smaller than a page (EDIDC, carrying the XML, is not one);
-#: revision 0016 rebuilds them in older databases
+#: IDoc writes whose rows are far smaller than a page (not EDIDC, carrying the XML, nor
+#: MARA, some 290 bytes a row: see revision 0016, which rebuilds them in older databases)
 _WITHOUT_ROWID: dict[str, Any] = {"sqlite_with_rowid": False}
 
 
@@ -162,7 +162,7 @@ bdcp2 = Table(
 # Declared once, as SAP tables, in fake_sap.ddic.tables: the columns, keys and initial values
 # come from the declarations, which RFC_READ_TABLE and DDIF_FIELDINFO_GET read as well.
 
-mara = Table("mara", metadata, *ddic_material.MARA.schema_items(), **_WITHOUT_ROWID)
+mara = Table("mara", metadata, *ddic_material.MARA.schema_items())
 makt = Table("makt", metadata, *ddic_material.MAKT.schema_items(), **_WITHOUT_ROWID)
 marc = Table("marc", metadata, *ddic_material.MARC.schema_items(), **_WITHOUT_ROWID)
 mard = Table("mard", metadata, *ddic_material.MARD.schema_items(), **_WITHOUT_ROWID)
