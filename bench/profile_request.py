@@ -10,7 +10,8 @@ through Flask's test client (no sockets, no gunicorn) and prints:
 - SQL statements (``BEGIN`` and ``COMMIT`` included, each row of a many-row INSERT on its
   own) and transactions per request, from SQLite's trace of each connection;
 - for a single IDoc, the pages SQLite writes to its write-ahead log per request (one more
-  round, with the log emptied first and not checkpointed while it runs);
+  round, with the log emptied first and not checkpointed while it runs), and which table or
+  index they belong to (SQLite's ``dbstat``);
 - for a packet, the objects the garbage collector tracks that a chunk of IDocs holds when
   it is written, per IDoc (``gc.get_objects`` after a full collection, in one more request
   outside the timed rounds; these are what young collections promote, and promoted objects
@@ -101,12 +102,23 @@ def counted_sql(app: Flask) -> Iterator[SqlCounts]:
         engine.dispose()
 
 
+@dataclass
+class WalPages:
+    """Pages written to SQLite's write-ahead log per request, in all and per b-tree (a
+    table, an index, or ``sqlite_schema`` for the database header on page 1)."""
+
+    per_request: float
+    by_btree: dict[str, float] = field(default_factory=dict)
+
+
 def wal_frames_per_request(app: Flask, send: Request, serial: Iterator[int],
-                           requests: int) -> float | None:
+                           requests: int) -> WalPages | None:
     """Pages written to SQLite's write-ahead log per request (each frame is one page), in
     one more round of ``requests`` outside the timed ones: the log is emptied first and
-    not checkpointed during the round, so its size then counts every frame written. None
-    when the database is no SQLite file."""
+    not checkpointed during the round, so its frames are every page written. Each frame
+    names its page, which SQLite's ``dbstat`` table maps to the table or index that owns it
+    (no breakdown where SQLite was built without it). None when the database is no SQLite
+    file."""
     engine = runtime_of(app).db.engine
     wal = Path(f"{engine.url.database}-wal") if engine.url.database else None
     if wal is None or engine.dialect.name != "sqlite":
@@ -123,12 +135,34 @@ def wal_frames_per_request(app: Flask, send: Request, serial: Iterator[int],
             page_size = int(conn.exec_driver_sql("PRAGMA page_size").scalar_one())
         for _ in range(requests):
             send(next(serial))
-        # the log's header (32 bytes), then per frame a 24-byte header and the page
-        frames = max(0, wal.stat().st_size - 32) / (24 + page_size)
+        pages = _wal_page_numbers(wal.read_bytes(), page_size)
+        with engine.connect() as conn:
+            owners = _page_owners(conn)
     finally:
         event.remove(engine, "connect", on_connect)
         engine.dispose()
-    return frames / requests
+    by_btree: dict[str, float] = {}
+    if owners:
+        for page in pages:
+            name = owners.get(page, "(free or new)")
+            by_btree[name] = by_btree.get(name, 0) + 1 / requests
+    return WalPages(len(pages) / requests, by_btree)
+
+
+def _wal_page_numbers(log: bytes, page_size: int) -> list[int]:
+    """The page number of each frame: the log's header (32 bytes), then per frame a
+    24-byte header, which starts with the page number, and the page."""
+    frame = 24 + page_size
+    return [int.from_bytes(log[start:start + 4], "big")
+            for start in range(32, len(log) - frame + 1, frame)]
+
+
+def _page_owners(conn: Any) -> dict[int, str]:
+    try:
+        return {int(page): str(name) for name, page in conn.exec_driver_sql(
+            "SELECT name, pageno FROM dbstat")}
+    except Exception:  # SQLite without the dbstat table: the total only
+        return {}
 
 
 def runtime_of(app: Flask) -> Any:
@@ -416,8 +450,10 @@ def profile(kind: str, requests: int, top: int, save: str | None = None,
           "(BEGIN and COMMIT included)", file=out)
     print(f"  transactions / request:   {counts.transactions / requests:.2f}", file=out)
     if wal_pages is not None:
-        print(f"  WAL pages / request:      {wal_pages:.1f} (frames SQLite wrote to its log, "
-              "in one more round without checkpoints)", file=out)
+        print(f"  WAL pages / request:      {wal_pages.per_request:.1f} (frames SQLite wrote to "
+              "its log, in one more round without checkpoints)", file=out)
+        for name, pages in sorted(wal_pages.by_btree.items(), key=lambda item: -item[1]):
+            print(f"    {pages:5.2f}  {name}", file=out)
     idocs = IDOCS_PER_REQUEST.get(kind, 1)
     if idocs > 1:
         print(f"  per IDoc ({idocs} a request): {1000 * per_request[0] / idocs:.1f} us CPU best, "

@@ -155,6 +155,35 @@ def test_a_client_made_before_the_iso_code_revision_gets_the_iso_code_tables(
     engine.dispose()
 
 
+def test_the_tables_an_inbound_idoc_writes_are_rebuilt_without_rowid_with_their_rows(
+        tmp_path: Path) -> None:
+    engine = create_engine(sqlite_url(tmp_path / "at-0015.db"))
+    migrations.upgrade(engine, "0015")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO makt (mandt, matnr, spras, maktx) VALUES "
+                          "('100', '000000000000000042', 'E', 'Pump'), "
+                          "('100', '000000000000000042', '1', 'Pumpe')"))
+        conn.execute(text("INSERT INTO idoc_inbound_keys (mandt, sndprn, refint, docnum) "
+                          "VALUES ('100', 'ERPCLNT100', '77', '0000000000000001')"))
+
+    migrations.upgrade(engine)
+
+    with engine.connect() as conn:
+        stored = dict(conn.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table'")).all())
+        texts = conn.execute(text("SELECT spras, maktx FROM makt ORDER BY spras")).all()
+        key = conn.execute(text("SELECT docnum FROM idoc_inbound_keys")).scalar_one()
+    engine.dispose()
+    rebuilt = ("edids", "idoc_inbound_keys", "idoc_serialization", "makt", "marc", "mard",
+               "mbew", "mvke", "marm")
+    without_rowid = {name for name, sql in stored.items()
+                     if sql.rstrip().endswith("WITHOUT ROWID")}
+    assert [name for name in rebuilt if name not in without_rowid] == []
+    assert not {"edidc", "mara"} & without_rowid
+    assert [tuple(row) for row in texts] == [("1", "Pumpe"), ("E", "Pump")]
+    assert key == "0000000000000001"
+
+
 def test_inbox_entries_stored_before_the_documents_table_keep_their_documents(
         tmp_path: Path) -> None:
     url = sqlite_url(tmp_path / "at-0002.db")

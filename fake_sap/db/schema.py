@@ -8,6 +8,8 @@ amounts as canonical decimal text, exactly as they travel in IDocs, so reading a
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -27,6 +29,12 @@ from fake_sap.ddic.tables import idoc as ddic_idoc
 from fake_sap.ddic.tables import material as ddic_material
 
 metadata = MetaData()
+
+#: SQLite only: rows stored in the b-tree of their composite primary key instead of beside
+#: it, which saves the key's own page for every row written. For the tables an inbound
+#: IDoc writes whose rows are far smaller than a page (not EDIDC, carrying the XML, nor
+#: MARA, some 290 bytes a row: see revision 0016, which rebuilds them in older databases)
+_WITHOUT_ROWID: dict[str, Any] = {"sqlite_with_rowid": False}
 
 
 def _mandt() -> Column:
@@ -67,7 +75,7 @@ number_ranges = Table(
 # Declared once, as SAP tables, in fake_sap.ddic.tables.idoc: SAP's fields and the emulator's
 # own columns (the IDoc-XML, the object key, the dispatch bookkeeping), which are no SAP fields.
 edidc = Table("edidc", metadata, *ddic_idoc.EDIDC.schema_items())
-edids = Table("edids", metadata, *ddic_idoc.EDIDS.schema_items())
+edids = Table("edids", metadata, *ddic_idoc.EDIDS.schema_items(), **_WITHOUT_ROWID)
 
 # Inbound duplicate detection: one row per (sender, sender's DOCNUM). A primary key rather
 # than a lookup, so that two workers racing on the same IDoc cannot both post it.
@@ -78,6 +86,7 @@ idoc_inbound_keys = Table(
     Column("sndprn", String(10), primary_key=True),
     Column("refint", String(16), primary_key=True),
     Column("docnum", String(16), nullable=False),
+    **_WITHOUT_ROWID,
 )
 
 # ALE serialization: the newest SERIAL posted per object and message type.
@@ -89,6 +98,7 @@ idoc_serialization = Table(
     Column("objkey", String(70), primary_key=True),
     Column("serial", String(20), nullable=False),
     Column("docnum", String(16), nullable=False),
+    **_WITHOUT_ROWID,
 )
 
 # --- ALE: partner profiles (WE20), ports (WE21), distribution model (BD64) ---------------------
@@ -153,12 +163,12 @@ bdcp2 = Table(
 # come from the declarations, which RFC_READ_TABLE and DDIF_FIELDINFO_GET read as well.
 
 mara = Table("mara", metadata, *ddic_material.MARA.schema_items())
-makt = Table("makt", metadata, *ddic_material.MAKT.schema_items())
-marc = Table("marc", metadata, *ddic_material.MARC.schema_items())
-mard = Table("mard", metadata, *ddic_material.MARD.schema_items())
-mbew = Table("mbew", metadata, *ddic_material.MBEW.schema_items())
-mvke = Table("mvke", metadata, *ddic_material.MVKE.schema_items())
-marm = Table("marm", metadata, *ddic_material.MARM.schema_items())
+makt = Table("makt", metadata, *ddic_material.MAKT.schema_items(), **_WITHOUT_ROWID)
+marc = Table("marc", metadata, *ddic_material.MARC.schema_items(), **_WITHOUT_ROWID)
+mard = Table("mard", metadata, *ddic_material.MARD.schema_items(), **_WITHOUT_ROWID)
+mbew = Table("mbew", metadata, *ddic_material.MBEW.schema_items(), **_WITHOUT_ROWID)
+mvke = Table("mvke", metadata, *ddic_material.MVKE.schema_items(), **_WITHOUT_ROWID)
+marm = Table("marm", metadata, *ddic_material.MARM.schema_items(), **_WITHOUT_ROWID)
 
 kna1 = Table("kna1", metadata, *ddic_customer.KNA1.schema_items())
 knvv = Table("knvv", metadata, *ddic_customer.KNVV.schema_items())
