@@ -16,8 +16,8 @@ the b-tree's inner pages then hold whole rows: EDIDC's rows carry the IDoc-XML, 
 MATMAS05's MARA row is some 290 bytes and grows with every field MARA gains. The tables
 rebuilt here hold 40 to 90 bytes a row.
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-08 01:00:00.000000
 """
 
@@ -28,8 +28,8 @@ import re
 from alembic import op
 from sqlalchemy import Connection, text
 
-revision = '0016'
-down_revision = '0015'
+revision = '0017'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 
