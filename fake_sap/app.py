@@ -103,7 +103,6 @@ def prepare_database(settings: Settings) -> None:
     try:
         db.create_schema()
         with db.write() as conn:
-            if not clients.exists(conn, settings.default_client):
-                clients.create(conn, settings.default_client, "Default client")
+            clients.create_if_absent(conn, settings.default_client, "Default client")
     finally:
         db.dispose()
