@@ -7,7 +7,8 @@ benchmark process's own CPU):
 - **RFC connection**: ``sap_client.Connection(url=..., client="100", user=..., passwd=...)``
   as a test opens one (its logon is an RFC_PING), then ``close()``;
 - **SAP client**: ``FakeSapProcess.new_client()``, the fresh SAP client the ``fake_sap``
-  fixture gives every test (``POST /_fake/clients``), which the BDD scenarios use too.
+  fixture gives every test (``POST /_fake/clients`` on the control connection it keeps
+  open), which the BDD scenarios use too.
 """
 
 from __future__ import annotations

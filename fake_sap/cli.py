@@ -304,7 +304,10 @@ def _add_db(commands: Any) -> None:
     db.set_defaults(func=_db)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``fake-sap`` parser. ``command``: the command the line names, when known; the
+    options of the contract tools are then declared only for them, so that other commands
+    (``serve`` above all) do not import the contract modules (None: every command's)."""
     parser = argparse.ArgumentParser(prog="fake-sap", description="A fake SAP R/3 for tests.")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -370,21 +373,25 @@ def build_parser() -> argparse.ArgumentParser:
     parity.set_defaults(func=_parity)
 
     contracts = commands.add_parser("contracts", help="regenerate contracts/ and docs")
-    from fake_sap.contracts import add_arguments as add_contract_arguments
-
-    add_contract_arguments(contracts)
-
     contract_check = commands.add_parser(
         "contract-check", help="check a consumer contract against the declarations")
-    from fake_sap.contract_check import add_arguments as add_contract_check_arguments
+    if command is None or command == "contracts":
+        from fake_sap.contracts import add_arguments as add_contract_arguments
 
-    add_contract_check_arguments(contract_check)
+        add_contract_arguments(contracts)
+    if command is None or command == "contract-check":
+        from fake_sap.contract_check import add_arguments as add_contract_check_arguments
+
+        add_contract_check_arguments(contract_check)
     _add_db(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    # the first word names the command (the parser has no options before it but --help)
+    command = words[0] if words and not words[0].startswith("-") else None
+    args = build_parser(command).parse_args(words)
     return int(args.func(args) or 0)
 
 

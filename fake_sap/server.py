@@ -11,9 +11,17 @@ The app is thread-safe: a request's state is Flask's request context, the busine
 context variable; the engine's pool gives each thread its own connection, and SQLite writers
 of all threads and processes queue on the write lock file (see ``fake_sap.db.engine``).
 
-Layer: entry point. The database is prepared (schema, default client, ``--demo`` data) only
-once gunicorn has bound its socket, in the master's ``when_ready`` hook before any worker
-starts: a start that fails, for example because the port is taken, writes nothing.
+Layer: entry point. The master builds the app's routes and tables once
+(:func:`fake_sap.app.build_app`, gunicorn's ``preload_app``) and every worker inherits them
+by ``fork``; each worker then gives the app the objects of its own process (engine,
+dispatcher, caches: :func:`fake_sap.app.start_app`) in the ``post_fork`` hook. A worker
+thus starts serving at once instead of composing the app again, and the master's imports
+and tables are paid for once, not once per worker.
+
+The database is prepared (schema, default client, ``--demo`` data) only once gunicorn has
+bound its socket, in the master's ``when_ready`` hook before any worker starts: a start that
+fails, for example because the port is taken, writes nothing (building the app writes
+nothing either).
 """
 
 from __future__ import annotations
@@ -22,9 +30,10 @@ import os
 from dataclasses import replace
 from typing import Any
 
+from flask import Flask
 from gunicorn.app.base import BaseApplication
 
-from fake_sap.app import create_app, prepare_database
+from fake_sap.app import build_app, prepare_database, start_app
 from fake_sap.config import Settings
 
 #: request threads per worker process (``fake-sap serve --threads``)
@@ -41,8 +50,9 @@ class FakeSapServer(BaseApplication):  # type: ignore[misc]
             "workers": workers,
             "worker_class": "gthread",
             "threads": threads,
-            # each worker builds its own app (engine, dispatcher thread) after the fork
-            "preload_app": False,
+            # the master builds the app once; each worker starts its own part after the fork
+            "preload_app": True,
+            "post_fork": lambda _arbiter, _worker: start_app(self._app(), settings),
             "timeout": 300,
             "graceful_timeout": 5,
             "keepalive": 5,
@@ -60,7 +70,13 @@ class FakeSapServer(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> Any:
-        return create_app(self.settings)
+        """The app as the master builds it (``preload_app``), before any worker forks."""
+        return build_app()
+
+    def _app(self) -> Flask:
+        """The master's app, as this worker inherited it."""
+        app: Flask = self.wsgi()
+        return app
 
 
 def serve(settings: Settings, host: str, port: int, workers: int, *,

@@ -91,11 +91,9 @@ def get(db: Database, mandt: str) -> dict[str, Any] | None:
 def create(db: Database, mandt: str, description: str) -> dict[str, Any]:
     """A new client with the baseline customizing; refuses one that exists."""
     with db.write() as conn:
-        if clients.exists(conn, mandt):
+        row = clients.create_if_absent(conn, mandt, description)
+        if row is None:
             raise Conflict(f"Client {mandt} already exists")
-        clients.create(conn, mandt, description)
-        row = clients.get(conn, mandt)
-    assert row is not None
     return row
 
 

@@ -12,6 +12,7 @@ the clients bumps ``state_version`` (every request's logon reads a per-process c
 from __future__ import annotations
 
 import time
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -66,15 +67,34 @@ def create(conn: Connection, mandt: str, description: str = "") -> None:
     state_version.bump(conn)
 
 
+def create_if_absent(conn: Connection, mandt: str, description: str = "") \
+        -> dict[str, Any] | None:
+    """Create a client with the baseline customizing unless the number is taken: the new
+    client's row (as :func:`get` reads it), or None when a client of that number exists.
+
+    The insert itself tells whether the number was free (``ON CONFLICT DO NOTHING``), so a
+    new client costs no look-up before it and no read-back after it; two creators of the
+    same number at once get one client and one None."""
+    row = {"mandt": mandt, "description": description, "strict_partner_check": False,
+           "created_at": clock.now()}
+    if not insert_if_absent(conn, clients, row):
+        return None
+    install_baseline(conn, mandt)
+    state_version.bump(conn)
+    return row
+
+
 def install_baseline(conn: Connection, mandt: str) -> None:
-    rows = [
-        {"mandt": mandt, "tabname": tabname, "tabkey": key, "data": data}
-        for tabname, entries in STORED.items()
-        for key, data in entries.items()
-    ]
-    conn.execute(insert(customizing), rows)
+    conn.execute(insert(customizing), [{**row, "mandt": mandt} for row in _baseline_rows()])
     iso_codes.install(conn, mandt)
     numbers.install(conn, mandt)
+
+
+@cache
+def _baseline_rows() -> tuple[dict[str, Any], ...]:
+    """The baseline customizing as rows without their client (made once per process)."""
+    return tuple({"tabname": tabname, "tabkey": key, "data": data}
+                 for tabname, entries in STORED.items() for key, data in entries.items())
 
 
 def wipe(conn: Connection, mandt: str, keep_client_row: bool) -> None:

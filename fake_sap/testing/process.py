@@ -58,6 +58,11 @@ class ControlToken(httpx.Auth):
         yield request
 
 
+#: how often :meth:`FakeSapProcess.wait_until_ready` asks a starting server: every server a
+#: test session starts waits on average half of this beyond its own start-up
+READY_POLL_SECONDS = 0.01
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -95,6 +100,9 @@ class FakeSapProcess:
     log_file: BinaryIO | None = field(default=None, repr=False)
     #: the control API's bearer token ("" for a server without one)
     control_token: str = field(default="", repr=False)
+    #: the connection :meth:`new_client` keeps open, and who uses it now
+    _new_client_http: httpx.Client | None = field(default=None, repr=False)
+    _new_client_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def start(cls, db: str | Path, *, workers: int = 2, env: dict[str, str] | None = None,
@@ -155,10 +163,11 @@ class FakeSapProcess:
                 httpx.get(f"{self.url}/_fake/clients", timeout=1.0)
                 return
             except httpx.TransportError:
-                threading.Event().wait(0.05)
+                threading.Event().wait(READY_POLL_SECONDS)
         raise RuntimeError(f"fake-sap did not answer within {timeout} s: {self.log_tail()}")
 
     def stop(self) -> None:
+        self._close_kept_control()
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -183,15 +192,40 @@ class FakeSapProcess:
                             auth=ControlToken(self.control_token))
 
     def new_client(self) -> SapClient:
-        """Create a fresh SAP client (the next free number) and return a handle on it."""
-        with self.control() as http:
+        """Create a fresh SAP client (the next free number) and return a handle on it.
+
+        Every test of the ``fake_sap`` fixture calls this, so it keeps one control
+        connection open (HTTP keep-alive) instead of connecting anew each time; a lock
+        keeps tests on several threads from sharing it at once."""
+        with self._new_client_lock:
             while True:
                 number = f"{next(self._clients):03d}"
-                response = http.post("/_fake/clients", json={"client": number})
+                response = self._post_new_client(number)
                 if response.status_code == 201:
                     return SapClient(self, number)
                 if response.status_code != 409:
                     response.raise_for_status()
+
+    def _post_new_client(self, number: str) -> httpx.Response:
+        """``POST /_fake/clients`` on the kept connection; once more on a new one when the
+        kept one was lost (a worker ends an idle connection after a few seconds, and the
+        close can cross the request; a client the lost request did create makes the retry
+        answer 409, and the caller takes the next number)."""
+        try:
+            return self._kept_control().post("/_fake/clients", json={"client": number})
+        except httpx.TransportError:
+            self._close_kept_control()
+        return self._kept_control().post("/_fake/clients", json={"client": number})
+
+    def _kept_control(self) -> httpx.Client:
+        if self._new_client_http is None:
+            self._new_client_http = self.control()
+        return self._new_client_http
+
+    def _close_kept_control(self) -> None:
+        if self._new_client_http is not None:
+            self._new_client_http.close()
+            self._new_client_http = None
 
     def client(self, number: str) -> SapClient:
         return SapClient(self, number)
