@@ -312,9 +312,10 @@ def _first_partner(parvw: str) -> Any:
 
 #: the customer (KNA1; no row, or NULL in "customer", when there is none), its data in the
 #: order's sales area (KNVV), its credit data (KNKK) with its open order value (see
-#: fake_sap.sd.open_orders), NULLs
-#: where those are missing, and the first partner of each function partner determination
-#: may need (KNVP): one read per partner of an order. Built once.
+#: fake_sap.sd.open_orders), NULLs where those are missing, and the first partner of each
+#: function partner determination may need (KNVP): one read per partner of an order (the
+#: sold-to party's together with the first item's material, see _SOLD_TO_AND_MATERIAL).
+#: Built once.
 _CUSTOMER_FOR_SALES = select(
     kna1.c.kunnr.label("customer"), kna1.c.loevm, kna1.c.aufsd,
     knvv.c.kunnr.label("area"), knvv.c.waers,
@@ -673,7 +674,7 @@ _plant = bindparam("werks", type_=marc.c.werks.type)
 _OPEN_DEMAND = select(_confirmed_quantity(_plant).label("confirmed"),
                       _issued_quantity(_plant).label("issued"))
 #: the availability check of one material in one plant, in one statement. Built once. An
-#: order's items read the same columns with their material (see _MATERIAL_FOR_ORDER_ITEM).
+#: order's items read the same columns with their material (see _MATERIAL_FOR_SALES).
 _AVAILABILITY = select(*_availability_columns(_plant))
 
 
