@@ -598,6 +598,24 @@ def test_confirmed_quantities_of_open_orders_are_not_available_again(session, ou
     assert status_rows(session, vbeln)[0]["CUM_CF_QTY"] == "20.000"
 
 
+def test_items_of_one_material_share_its_stock_within_the_order(session, outlet, master):
+    first, second = master["materials"][:2]
+    result = create(session, outlet, [(first, "60"), (second, "30"), (first, "60")])
+    commit(session)
+
+    warnings = [r for r in result["RETURN"] if r["TYPE"] == "W"]
+    assert [(w["NUMBER"], w["ROW"]) for w in warnings] == [("501", "3")]
+    assert [row["CUM_CF_QTY"] for row in status_rows(session, result["SALESDOCUMENT"])] == [
+        "60.000", "30.000", "40.000"]
+
+
+def test_an_unknown_sold_to_party_with_an_unknown_material_is_refused_for_the_party(session,
+                                                                                   master):
+    result = create(session, "7777777", [("NO-SUCH-MATERIAL", "1")])
+
+    assert [(e["ID"], e["NUMBER"]) for e in errors(result)] == [("VP", "112"), ("V4", "219")]
+
+
 # --- returns ---------------------------------------------------------------------------------
 
 @pytest.fixture

@@ -27,7 +27,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "fake_sap"
 #: functions that write the table given as their first or second argument
 WRITING_FUNCTIONS = frozenset({
     "insert", "update", "delete", "pg_insert", "sqlite_insert", "upsert", "insert_if_absent",
-    "advance_if_newer", "write_rows", "execute_rows"})
+    "advance_if_newer", "write_rows", "execute_rows", "dialect_insert"})
 #: methods of a table that make a writing statement
 WRITING_METHODS = frozenset({"insert", "update", "delete"})
 #: the lists of ``fake_sap.db.upsert.RowChanges`` that hold (table, ...) tuples

@@ -86,7 +86,7 @@ def call_function() -> Response:
         if locked:
             outputs = _lock_error(function.interface, entry.values)
         else:
-            env = dataclasses.replace(_environment(mandt), commit_log=entry)
+            env = _environment(mandt, commit_log=entry)
             try:
                 outputs = execute(function, env, entry.values)
             finally:
@@ -146,9 +146,11 @@ def _body() -> bytes:
     return body
 
 
-def _environment(mandt: str, fresh: bool = False) -> Environment:
+def _environment(mandt: str, fresh: bool = False,
+                 commit_log: call_log.CallEntry | None = None) -> Environment:
     """The call's environment; ``fresh``: a session of its own (a unit's LUW), whose work is
-    committed only by the unit's own commit, whatever the client's switches say."""
+    committed only by the unit's own commit, whatever the client's switches say;
+    ``commit_log``: the call's log entry, written in the transaction of its commit."""
     rt = runtime()
     user = _user()
     cookie = session_cookie(mandt)
@@ -173,7 +175,8 @@ def _environment(mandt: str, fresh: bool = False) -> Environment:
     return Environment(rt.db, mandt, user, session, rt.update_functions, language=_language(),
                        outbound_created=rt.dispatcher.wake, numbers=rt.numbers,
                        known=rt.sessions, version=version,
-                       codes=partial(rt.client_states.codes, version=version))
+                       codes=partial(rt.client_states.codes, version=version),
+                       commit_log=commit_log)
 
 
 # -- transactional RFC units (emulator extension) -----------------------------------------------

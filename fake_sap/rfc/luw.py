@@ -7,7 +7,8 @@ in ``rfc_update_tasks``. Stored, not held in memory, because the next call of th
 session may be served by another gunicorn worker.
 
 - ``commit`` runs the session's update tasks in order, in one database transaction, then
-  turns the change pointers they wrote into outbound IDocs (same transaction);
+  turns the change pointers they wrote into outbound IDocs (same transaction; skipped when
+  every task's function is declared :class:`WithoutChangePointers`);
 - ``rollback`` discards them; so does a session that ends by idling past its timeout;
 - another session never sees them: everything is keyed by the session id.
 
@@ -57,6 +58,25 @@ _T = TypeVar("_T")
 UpdateFunction = Callable[[Connection, str, dict[str, Any]], None]
 #: update function name (``CALL FUNCTION name IN UPDATE TASK``) → what it writes
 UpdateFunctions = Mapping[str, UpdateFunction]
+
+
+@dataclass(frozen=True)
+class WithoutChangePointers:
+    """An update function its area declares to write no change pointers (BDCP2).
+
+    Every writer of change pointers turns them into IDocs in its own transaction, so a
+    commit whose tasks wrote none has none to distribute: it skips asking BD21's two
+    statements (every order's commit would run them for nothing). Update functions not
+    declared so are followed by the distribution, as before."""
+
+    write: UpdateFunction
+
+    def __call__(self, conn: Connection, mandt: str, payload: dict[str, Any]) -> None:
+        self.write(conn, mandt, payload)
+
+
+def _may_write_change_pointers(function: UpdateFunction) -> bool:
+    return not isinstance(function, WithoutChangePointers)
 
 #: a session's last use is written at most this often (reads stay reads)
 _TOUCH_INTERVAL_SECONDS = 1.0
@@ -404,9 +424,11 @@ def commit(db: Database, session: Session, update_functions: UpdateFunctions,
             if codes is not None:
                 iso_codes.use_in_transaction(conn, codes)
             tasks = _claim_tasks(conn, session.id)
-            for task in tasks:
-                update_functions[task["function"]](conn, session.mandt, task["payload"])
-            idocs = distribute_change_pointers(conn, session.mandt) if tasks else []
+            functions = [update_functions[task["function"]] for task in tasks]
+            for function, task in zip(functions, tasks, strict=True):
+                function(conn, session.mandt, task["payload"])
+            idocs = distribute_change_pointers(conn, session.mandt) \
+                if any(map(_may_write_change_pointers, functions)) else []
             if finish is not None:
                 finish(conn)
     except ApplicationError as error:

@@ -21,11 +21,13 @@ Layer: business (SD). The one writer of ``open_order_values``. May import ``fake
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, update
+from sqlalchemy import Connection, bindparam
 
 from fake_sap.db.documents import open_order_values
-from fake_sap.db.upsert import insert_if_absent
+from fake_sap.db.upsert import dialect_insert
 
 #: the sales document category whose open value counts (sales orders)
 ORDER_CATEGORY = "C"
@@ -49,20 +51,22 @@ def value_of(stored_cents: int | None) -> Decimal:
     return Decimal(0) if stored_cents is None else Decimal(stored_cents).scaleb(-2)
 
 
-#: add to the customer's row: one statement, exact (integers). Built once.
-_ADD = update(open_order_values).where(
-    open_order_values.c.mandt == bindparam("key_mandt"),
-    open_order_values.c.kunnr == bindparam("key_kunnr"),
-).values(netwr_cents=open_order_values.c.netwr_cents + bindparam("change_cents"))
+@lru_cache(maxsize=4)
+def _add_statement(dialect: str) -> Any:
+    """Add to the customer's row, making it on the customer's first order: one statement
+    (where an UPDATE and, for a first order, an INSERT took two), exact (integers), and
+    safe against a concurrent first order of the same customer (the conflict adds to the
+    row that order made). Built once per dialect."""
+    statement = dialect_insert(dialect, open_order_values).values(
+        mandt=bindparam("mandt"), kunnr=bindparam("kunnr"),
+        netwr_cents=bindparam("change_cents"))
+    return statement.on_conflict_do_update(
+        index_elements=[open_order_values.c.mandt, open_order_values.c.kunnr],
+        set_={"netwr_cents": open_order_values.c.netwr_cents
+              + statement.excluded.netwr_cents})
 
 
 def add(conn: Connection, mandt: str, kunnr: str, netwr: Decimal) -> None:
     """Change the customer's open order value by ``netwr`` (negative: an order left)."""
-    change = {"key_mandt": mandt, "key_kunnr": kunnr, "change_cents": cents(netwr)}
-    if conn.execute(_ADD, change).rowcount == 1:
-        return
-    # the customer's first order: its row is made; when a concurrent first order made it
-    # in the meantime (PostgreSQL; SQLite serializes writers), add to that one
-    if not insert_if_absent(conn, open_order_values, {
-            "mandt": mandt, "kunnr": kunnr, "netwr_cents": change["change_cents"]}):
-        conn.execute(_ADD, change)
+    conn.execute(_add_statement(conn.dialect.name),
+                 {"mandt": mandt, "kunnr": kunnr, "change_cents": cents(netwr)})

@@ -30,7 +30,9 @@ from sqlalchemy import (
     bindparam,
     case,
     func,
+    literal_column,
     select,
+    true,
     tuple_,
 )
 
@@ -228,11 +230,17 @@ def plan(conn: Connection, mandt: str, order: OrderInput, *, vbeln: str, today: 
     errors: list[SapMessage] = []
     # each partner's master data (KNA1, KNVV, KNKK), read once for all the checks
     customers: dict[str, RowMapping | None] = {}
+    # each item's material as the item needs it (by material and given plant, see
+    # _material), with its stock and demand, read once
+    materials: dict[tuple[str, str], RowMapping | None] = {}
+    _read_sold_to_with_first_material(conn, mandt, order, customers, materials)
     partners = _partners(conn, mandt, order, customizing, errors, customers)
     reference = _check_reference(conn, mandt, order, doc_type, errors)
     if errors:
         raise rejected(*errors)
-    items = [_plan_item(conn, mandt, order, doc_type, item, row, today, customizing, errors)
+    availability: dict[tuple[str, str], tuple[Decimal, Decimal]] = {}
+    items = [_plan_item(conn, mandt, order, doc_type, item, row, today, customizing, errors,
+                        materials, availability)
              for row, item in enumerate(order.items, start=1)]
     if not order.items:
         errors.append(declared_message("E", "V1", "555", parameter=ITEM))
@@ -257,7 +265,7 @@ def plan(conn: Connection, mandt: str, order: OrderInput, *, vbeln: str, today: 
             "S", "V4", "233", "&1 &2 has been processed successfully", ITEM, item.posnr,
             parameter=ITEM, row=row))
     if not doc_type.is_return:
-        _confirm_availability(conn, mandt, result)
+        _confirm_availability(result, availability)
         _check_credit(conn, mandt, result, _customer(conn, mandt, order, order.sold_to,
                                                      customers))
     return result
@@ -302,12 +310,15 @@ def _first_partner(parvw: str) -> Any:
     ).order_by(knvp.c.parza).limit(1).scalar_subquery().label(_partner_label(parvw))
 
 
-#: the customer (KNA1; no row when there is none), its data in the order's sales area (KNVV),
-#: its credit data (KNKK) with its open order value (see fake_sap.sd.open_orders), NULLs
-#: where those are missing, and the first partner of each function partner determination
-#: may need (KNVP): one read per partner of an order. Built once.
+#: the customer (KNA1; no row, or NULL in "customer", when there is none), its data in the
+#: order's sales area (KNVV), its credit data (KNKK) with its open order value (see
+#: fake_sap.sd.open_orders), NULLs where those are missing, and the first partner of each
+#: function partner determination may need (KNVP): one read per partner of an order (the
+#: sold-to party's together with the first item's material, see _SOLD_TO_AND_MATERIAL).
+#: Built once.
 _CUSTOMER_FOR_SALES = select(
-    kna1.c.loevm, kna1.c.aufsd, knvv.c.kunnr.label("area"), knvv.c.waers,
+    kna1.c.kunnr.label("customer"), kna1.c.loevm, kna1.c.aufsd,
+    knvv.c.kunnr.label("area"), knvv.c.waers,
     knkk.c.kunnr.label("credit"), knkk.c.klimk, knkk.c.crblb, knkk.c.skfor,
     open_order_values.c.netwr_cents.label("open_cents"),
     *(_first_partner(parvw) for parvw in DETERMINED_PARTNERS),
@@ -476,7 +487,9 @@ def item_number(itm_number: str, row: int) -> str:
 
 def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesDocumentType,
                item: ItemInput, row: int, today: str, customizing: dict[str, set[str]],
-               errors: list[SapMessage]) -> PlannedItem | None:
+               errors: list[SapMessage], materials: dict[tuple[str, str], RowMapping | None],
+               availability: dict[tuple[str, str], tuple[Decimal, Decimal]]
+               ) -> PlannedItem | None:
     posnr = item_number(item.itm_number, row)
 
     def error(msgno: str, text: str, *variables: object, field_name: str = "") -> None:
@@ -503,11 +516,7 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
         error("390", "Enter a material for item &1", posnr, field_name="MATERIAL")
         return None
     given_plant = item.plant or (reference["werks"] if reference else "")
-    # the material with the plant the item is for (given, else the sales view's delivering
-    # plant), in one read
-    material = conn.execute(_MATERIAL_FOR_SALES, {
-        "mandt": mandt, "matnr": matnr, "vkorg": order.sales_org,
-        "vtweg": order.distr_chan, "werks": given_plant}).mappings().first()
+    material = _material(conn, mandt, order, matnr, given_plant, materials)
     if material is None or material["lvorm"] == "X":
         error("391", "Material &1 does not exist or is flagged for deletion",
               alpha_output(matnr), field_name="MATERIAL")
@@ -522,6 +531,8 @@ def _plan_item(conn: Connection, mandt: str, order: OrderInput, doc_type: SalesD
         error("392", "Material &1 is not maintained in plant &2", alpha_output(matnr),
               werks or "(none)", field_name="PLANT")
         return None
+    # the stock and demand came with the material; the first read of a plant counts
+    availability.setdefault((matnr, werks), _stock_and_demand(plant))
     lgort = item.store_loc or DEFAULT_STORAGE_LOCATION
     if storage_location_key(werks, lgort) not in customizing.get("T001L", set()):
         error("393", "Storage location &1 is not defined in plant &2", lgort, werks,
@@ -585,6 +596,95 @@ def _price(given: str, valuation: RowMapping) -> Decimal:
     return Decimal("0")
 
 
+# --- the availability check's statements (built once) -----------------------------------------
+
+# The parts of the availability check are built for a plant given as an expression: a bound
+# parameter when one material in one plant is checked, the item's plant (MARC-WERKS) when an
+# order item reads them together with its material.
+def _material_items(werks: Any) -> Any:
+    # correlated with whatever ``werks`` comes from, however deep it is nested (automatic
+    # correlation reaches only the enclosing statement)
+    return select(vbap.c.mandt, vbap.c.vbeln, vbap.c.posnr).where(
+        vbap.c.mandt == bindparam("mandt"), vbap.c.matnr == bindparam("matnr"),
+        vbap.c.werks == werks).correlate_except(vbap)
+
+
+# The confirmed quantity is summed per order item, in a subquery correlated by the item's
+# key, not as "schedule lines whose key is IN (the items)": PostgreSQL, before it has
+# statistics of the order tables (they start empty, and autovacuum analyzes them only after
+# its next round, a minute or more later), takes every client's MANDT condition for a
+# selective one and may plan the IN as a nested loop over all schedule lines times all order
+# items of the client, which grows with the square of the orders (168 ms for one order's
+# check at 265 orders in a benchmark). Correlated, the schedule lines are reached by their
+# key from each item in every plan; SQLite plans it as before.
+_item_confirmed = (
+    select(func.sum(func.cast(vbep.c.bmeng, Numeric(18, 3))))
+    .where(vbep.c.mandt == vbap.c.mandt, vbep.c.vbeln == vbap.c.vbeln,
+           vbep.c.posnr == vbap.c.posnr)
+    .scalar_subquery())
+
+
+def _confirmed_quantity(werks: Any) -> Any:
+    return (
+        select(func.coalesce(func.sum(_item_confirmed), 0))
+        .select_from(vbap.join(vbak, and_(vbak.c.mandt == vbap.c.mandt,
+                                          vbak.c.vbeln == vbap.c.vbeln)))
+        .where(vbap.c.mandt == bindparam("mandt"), vbap.c.matnr == bindparam("matnr"),
+               vbap.c.werks == werks, vbak.c.vbtyp == "C")
+        .scalar_subquery())
+
+
+def _issued_quantity(werks: Any) -> Any:
+    # a delivery item has its order item's material and plant (copied when it was created)
+    return (
+        select(func.coalesce(func.sum(func.cast(lips.c.lfimg, Numeric(18, 3))), 0))
+        .select_from(lips.join(likp, and_(likp.c.mandt == lips.c.mandt,
+                                          likp.c.vbeln == lips.c.vbeln)))
+        .where(tuple_(lips.c.mandt, lips.c.vgbel, lips.c.vgpos).in_(_material_items(werks)),
+               lips.c.matnr == bindparam("matnr"), lips.c.werks == werks,
+               likp.c.vbtyp == "J", likp.c.wadat_ist != "", lips.c.vgtyp == "C")
+        .scalar_subquery())
+
+
+def _unrestricted_stock(werks: Any) -> Any:
+    """The unrestricted-use stock of the material in the plant over its storage locations
+    (MARD)."""
+    return (
+        select(func.coalesce(func.sum(func.cast(mard.c.labst, Numeric(18, 3))), 0))
+        .where(mard.c.mandt == bindparam("mandt"), mard.c.matnr == bindparam("matnr"),
+               mard.c.werks == werks)
+        .scalar_subquery())
+
+
+def _availability_columns(werks: Any) -> tuple[Any, ...]:
+    """What the availability check of the material ``matnr`` in the plant ``werks`` needs:
+    the stock and the open demand against it (confirmed minus issued)."""
+    return (_unrestricted_stock(werks).label("stock"),
+            _confirmed_quantity(werks).label("confirmed"),
+            _issued_quantity(werks).label("issued"))
+
+
+# ATP demand of a material in a plant: what orders confirmed and what deliveries for orders
+# issued, as two sums of one statement (every order item asks). Both start from the order
+# items of the material in the plant (index ix_vbap_material) and reach the schedule lines
+# and delivery items by their keys, so the cost does not grow with the client's other
+# documents (SQLite, left to order the joins itself, would read every schedule line and
+# delivery item of the client). Built once.
+_plant = bindparam("werks", type_=marc.c.werks.type)
+_OPEN_DEMAND = select(_confirmed_quantity(_plant).label("confirmed"),
+                      _issued_quantity(_plant).label("issued"))
+#: the availability check of one material in one plant, in one statement. Built once. An
+#: order's items read the same columns with their material (see _MATERIAL_FOR_SALES).
+_AVAILABILITY = select(*_availability_columns(_plant))
+
+
+def _stock_and_demand(row: RowMapping) -> tuple[Decimal, Decimal]:
+    """Unrestricted stock (as :func:`fake_sap.db.master_data.unrestricted_stock` reads it)
+    and open demand (as :func:`open_demand`) from a row with the availability columns."""
+    return Decimal(str(row["stock"])), \
+        Decimal(str(row["confirmed"])) - Decimal(str(row["issued"]))
+
+
 # --- the material master as an order item needs it (statements built once) --------------------
 
 def _material_text(spras: str | None) -> Any:
@@ -602,12 +702,15 @@ _item_plant = case((_given_plant != "", _given_plant), else_=mvke.c.dwerk)
 
 #: client data (MARA), the sales view of the order's sales organization and distribution
 #: channel (MVKE; NULLs when there is none), the text (MAKT: English, else the first one), the
-#: item's plant view (MARC; NULLs when there is none) and its valuation without split (MBEW;
-#: NULLs when there is none)
+#: item's plant view (MARC; NULLs when there is none), its valuation without split (MBEW;
+#: NULLs when there is none) and the availability check's stock and demand in that plant
+#: (see _availability_columns; meaningless without the plant view)
 _MATERIAL_FOR_SALES = select(
-    mara.c.meins, mara.c.lvorm, mvke.c.matnr.label("sales_view"), mvke.c.dwerk,
+    mara.c.matnr.label("material"), mara.c.meins, mara.c.lvorm,
+    mvke.c.matnr.label("sales_view"), mvke.c.dwerk,
     mvke.c.vrkme, _material_text("E").label("text_e"), _material_text(None).label("text_any"),
     marc.c.werks.label("plant"), mbew.c.zplp1, mbew.c.stprs, mbew.c.verpr,
+    *_availability_columns(marc.c.werks),
 ).select_from(mara.outerjoin(mvke, and_(
     mvke.c.mandt == mara.c.mandt, mvke.c.matnr == mara.c.matnr,
     mvke.c.vkorg == bindparam("vkorg"), mvke.c.vtweg == bindparam("vtweg"),
@@ -618,6 +721,49 @@ _MATERIAL_FOR_SALES = select(
     mbew.c.mandt == marc.c.mandt, mbew.c.matnr == marc.c.matnr,
     mbew.c.bwkey == marc.c.werks, mbew.c.bwtar == "")),
 ).where(mara.c.mandt == bindparam("mandt"), mara.c.matnr == bindparam("matnr"))
+
+
+def _material(conn: Connection, mandt: str, order: OrderInput, matnr: str, given_plant: str,
+              materials: dict[tuple[str, str], RowMapping | None]) -> RowMapping | None:
+    """The material with the plant the item is for (given, else the sales view's delivering
+    plant) and its availability there (see :data:`_MATERIAL_FOR_SALES`), read once per
+    plan; None when the material does not exist."""
+    key = (matnr, given_plant)
+    if key not in materials:
+        materials[key] = conn.execute(_MATERIAL_FOR_SALES, {
+            "mandt": mandt, "matnr": matnr, "vkorg": order.sales_org,
+            "vtweg": order.distr_chan, "werks": given_plant}).mappings().first()
+    return materials[key]
+
+
+# The sold-to party and the first item's material in one statement: every order reads both,
+# and most orders have one item, whose reads are then all there is. One row always (from
+# _one_row), with NULLs in "customer" or "material" for what does not exist. Built once.
+_one_row = select(literal_column("1").label("one")).subquery("one_row")
+_customer_part = _CUSTOMER_FOR_SALES.subquery("customer_part")
+_material_part = _MATERIAL_FOR_SALES.subquery("material_part")
+_SOLD_TO_AND_MATERIAL = select(_customer_part, _material_part).select_from(
+    _one_row.outerjoin(_customer_part, true()).outerjoin(_material_part, true()))
+
+
+def _read_sold_to_with_first_material(
+        conn: Connection, mandt: str, order: OrderInput,
+        customers: dict[str, RowMapping | None],
+        materials: dict[tuple[str, str], RowMapping | None]) -> None:
+    """Read the sold-to party (as :func:`_customer` would) and the first item's material (as
+    :func:`_material` would) together, when both are known before the checks: an item that
+    refers to another document takes its material or plant from there, so it is read later.
+    The row carries both parts' columns; each reader takes only its own."""
+    first = order.items[0] if order.items else None
+    if not order.sold_to or first is None or not first.material \
+            or first.ref_doc or order.ref_doc:
+        return
+    row = conn.execute(_SOLD_TO_AND_MATERIAL, {
+        "mandt": mandt, "kunnr": order.sold_to, "vkorg": order.sales_org,
+        "vtweg": order.distr_chan, "spart": order.division, "kkber": CREDIT_CONTROL_AREA,
+        "matnr": first.material, "werks": first.plant}).mappings().one()
+    customers[order.sold_to] = row if row["customer"] is not None else None
+    materials[first.material, first.plant] = row if row["material"] is not None else None
 
 
 def shown(value: Decimal) -> str:
@@ -634,76 +780,16 @@ def open_demand(conn: Connection, mandt: str, matnr: str, werks: str) -> Decimal
     return Decimal(str(confirmed)) - Decimal(str(issued))
 
 
-# ATP demand of a material in a plant: what orders confirmed and what deliveries for orders
-# issued, as two sums of one statement (every order item asks). Both start from the order
-# items of the material in the plant (index ix_vbap_material) and reach the schedule lines
-# and delivery items by their keys, so the cost does not grow with the client's other
-# documents (SQLite, left to order the joins itself, would read every schedule line and
-# delivery item of the client). Built once.
-_material_items = select(vbap.c.mandt, vbap.c.vbeln, vbap.c.posnr).where(
-    vbap.c.mandt == bindparam("mandt"), vbap.c.matnr == bindparam("matnr"),
-    vbap.c.werks == bindparam("werks"))
-# The confirmed quantity is summed per order item, in a subquery correlated by the item's
-# key, not as "schedule lines whose key is IN (the items)": PostgreSQL, before it has
-# statistics of the order tables (they start empty, and autovacuum analyzes them only after
-# its next round, a minute or more later), takes every client's MANDT condition for a
-# selective one and may plan the IN as a nested loop over all schedule lines times all order
-# items of the client, which grows with the square of the orders (168 ms for one order's
-# check at 265 orders in a benchmark). Correlated, the schedule lines are reached by their
-# key from each item in every plan; SQLite plans it as before.
-_item_confirmed = (
-    select(func.sum(func.cast(vbep.c.bmeng, Numeric(18, 3))))
-    .where(vbep.c.mandt == vbap.c.mandt, vbep.c.vbeln == vbap.c.vbeln,
-           vbep.c.posnr == vbap.c.posnr)
-    .scalar_subquery())
-_confirmed_quantity = (
-    select(func.coalesce(func.sum(_item_confirmed), 0))
-    .select_from(vbap.join(vbak, and_(vbak.c.mandt == vbap.c.mandt,
-                                      vbak.c.vbeln == vbap.c.vbeln)))
-    .where(vbap.c.mandt == bindparam("mandt"), vbap.c.matnr == bindparam("matnr"),
-           vbap.c.werks == bindparam("werks"), vbak.c.vbtyp == "C")
-    .scalar_subquery())
-# a delivery item has its order item's material and plant (copied when it was created)
-_issued_quantity = (
-    select(func.coalesce(func.sum(func.cast(lips.c.lfimg, Numeric(18, 3))), 0))
-    .select_from(lips.join(likp, and_(likp.c.mandt == lips.c.mandt,
-                                      likp.c.vbeln == lips.c.vbeln)))
-    .where(tuple_(lips.c.mandt, lips.c.vgbel, lips.c.vgpos).in_(_material_items),
-           lips.c.matnr == bindparam("matnr"), lips.c.werks == bindparam("werks"),
-           likp.c.vbtyp == "J", likp.c.wadat_ist != "", lips.c.vgtyp == "C")
-    .scalar_subquery())
-_OPEN_DEMAND = select(_confirmed_quantity.label("confirmed"), _issued_quantity.label("issued"))
-#: the unrestricted-use stock of the material in the plant over its storage locations (MARD)
-_unrestricted_stock = (
-    select(func.coalesce(func.sum(func.cast(mard.c.labst, Numeric(18, 3))), 0))
-    .where(mard.c.mandt == bindparam("mandt"), mard.c.matnr == bindparam("matnr"),
-           mard.c.werks == bindparam("werks"))
-    .scalar_subquery())
-#: what the availability check of one material in one plant needs, in one statement: the
-#: stock and the open demand against it. Built once.
-_AVAILABILITY = select(_unrestricted_stock.label("stock"), _confirmed_quantity.label("confirmed"),
-                       _issued_quantity.label("issued"))
-
-
-def _stock_and_demand(conn: Connection, mandt: str, matnr: str, werks: str
-                      ) -> tuple[Decimal, Decimal]:
-    """Unrestricted stock (as :func:`fake_sap.db.master_data.unrestricted_stock` reads it)
-    and open demand (as :func:`open_demand`) of a material in a plant, in one read."""
-    stock, confirmed, issued = conn.execute(_AVAILABILITY, {
-        "mandt": mandt, "matnr": matnr, "werks": werks}).one()
-    return Decimal(str(stock)), Decimal(str(confirmed)) - Decimal(str(issued))
-
-
-def _confirm_availability(conn: Connection, mandt: str, order: OrderPlan) -> None:
-    """ATP: confirm what unrestricted stock minus open demand allows, per item."""
+def _confirm_availability(order: OrderPlan,
+                          availability: dict[tuple[str, str], tuple[Decimal, Decimal]]) -> None:
+    """ATP: confirm what unrestricted stock minus open demand allows, per item
+    (``availability``: the stock and open demand per material and plant, as the items read
+    them with their material)."""
     used: dict[tuple[str, str], Decimal] = {}
-    stocks: dict[tuple[str, str], Decimal] = {}
     for row, item in enumerate(order.items, start=1):
         key = (item.matnr, item.werks)
-        if key not in used:
-            # the stock does not change while the order is planned: read once per key
-            stocks[key], used[key] = _stock_and_demand(conn, mandt, item.matnr, item.werks)
-        stock = stocks[key]
+        stock, demand = availability[key]
+        used.setdefault(key, demand)
         available = max(stock - used[key], Decimal(0))
         wanted = Decimal(item.quantity)
         confirmed = min(wanted, available)

@@ -44,7 +44,7 @@ from fake_sap.rfc.functions.sales_structures import (
     BAPISDSTAT,
     BAPISDTEXT,
 )
-from fake_sap.rfc.luw import UpdateFunctions
+from fake_sap.rfc.luw import UpdateFunctions, WithoutChangePointers
 from fake_sap.rfc.model import (
     FLAG,
     FunctionInterface,
@@ -532,5 +532,6 @@ FUNCTIONS = [
 
 #: the update functions this area's BAPIs register (wired in fake_sap.compose)
 UPDATE_FUNCTIONS: UpdateFunctions = {
-    UPDATE_FUNCTION: add_sales_document,
+    # a sales document has no change pointers (no ALE distribution of orders here)
+    UPDATE_FUNCTION: WithoutChangePointers(add_sales_document),
 }

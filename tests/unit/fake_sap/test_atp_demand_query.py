@@ -13,6 +13,7 @@ from sqlalchemy import Connection, insert
 
 from fake_sap.db.documents import vbak, vbap, vbep
 from fake_sap.db.engine import Database
+from fake_sap.db.schema import mara, marc, mard
 from fake_sap.sd import sales_orders
 
 pytestmark = pytest.mark.unit
@@ -62,3 +63,42 @@ def test_sqlite_reaches_the_schedule_lines_by_their_key(db: Database) -> None:
 
     assert not [step for step in plan if step.startswith("SCAN") and "CONSTANT" not in step]
     assert any(step.startswith("SEARCH vbep") and "posnr=?" in step for step in plan)
+
+
+def test_an_order_items_read_of_its_material_reaches_the_schedule_lines_by_their_key(
+        db: Database) -> None:
+    # the sold-to party, the material and the availability in the item's plant in one read
+    statement = sales_orders._SOLD_TO_AND_MATERIAL
+    compiled = statement.compile(dialect=db.engine.dialect)
+    values = compiled.construct_params({
+        "mandt": "100", "kunnr": "0000000001", "vkorg": "1000", "vtweg": "10", "spart": "00",
+        "kkber": "1000", "matnr": "M-1", "werks": "1000"})
+    assert compiled.positiontup is not None
+    with db.read() as conn:
+        plan = [row[-1] for row in conn.exec_driver_sql(
+            f"EXPLAIN QUERY PLAN {compiled}", tuple(values[k] for k in compiled.positiontup))]
+
+    assert any(step.startswith("SEARCH vbep") and "posnr=?" in step for step in plan)
+    assert not [step for step in plan if step.startswith("SCAN") and (
+        "vbep" in step or "vbap" in step or "lips" in step or "mard" in step)]
+
+
+def test_an_order_items_read_sums_the_stock_and_demand_of_its_plant(db: Database) -> None:
+    with db.write() as conn:
+        document(conn, "0000000001", "C", [("M-1", "1000", ["2", "3.5"]),
+                                           ("M-1", "2000", ["7"])])
+        conn.execute(insert(mara).values(mandt="100", matnr="M-1", mtart="HAWA", meins="ST",
+                                         ersda="20260101"))
+        for werks in ("1000", "2000"):
+            conn.execute(insert(marc).values(mandt="100", matnr="M-1", werks=werks))
+        for lgort, labst in (("0001", "10"), ("0002", "2.5")):
+            conn.execute(insert(mard).values(mandt="100", matnr="M-1", werks="1000",
+                                             lgort=lgort, labst=labst))
+
+    with db.read() as conn:
+        row = conn.execute(sales_orders._SOLD_TO_AND_MATERIAL, {
+            "mandt": "100", "kunnr": "0000000001", "vkorg": "1000", "vtweg": "10",
+            "spart": "00", "kkber": "1000", "matnr": "M-1", "werks": "1000"}).mappings().one()
+
+    assert row["customer"] is None and row["material"] == "M-1" and row["plant"] == "1000"
+    assert sales_orders._stock_and_demand(row) == (Decimal("12.5"), Decimal("5.5"))
