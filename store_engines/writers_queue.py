@@ -11,17 +11,20 @@ queue instead, like the customers at a counter who draw a ticket:
 
 - ``<database>.writelock`` is held (``flock``) for the whole write by the writer whose turn
   it is;
-- ``<database>.writelock.queue/tickets`` holds the number of the next ticket (8 bytes); a
-  writer locks it just long enough to draw one and to create and lock the file named after
-  its ticket (``<database>.writelock.queue/<ticket>``);
-- the writer with ticket ``t`` then waits for the lock of file ``t - 1``, which its
-  predecessor holds until its own write has ended (then it removes and frees the file).
+- ``<database>.writelock.queue/tickets`` holds two counters: the next ticket, and the first
+  ticket not yet served. A writer locks it just long enough to draw a ticket (and, at the
+  end of its write, to record it served);
+- a writer with nobody ahead takes the database lock at once. Any other creates and locks a
+  file named after its ticket (``<database>.writelock.queue/<ticket>``) and waits for the
+  lock of its predecessor's file, which the predecessor frees (and removes) when its write
+  has ended; a predecessor without a file holds the database lock, so then it waits for
+  that.
 
-So the lock passes from each writer to the next in ticket order. A writer that wants to
-write again draws a new ticket and queues behind those already waiting. All of these are
-``flock`` locks, which the kernel frees when a process dies, so a crashed writer blocks
-nobody (its successor removes the file it left). At rest the queue folder holds the ticket
-file only.
+So the lock passes from each writer to the next in ticket order, and a writer alone costs a
+few system calls, no file made. A writer that wants to write again draws a new ticket and
+queues behind those already waiting. All of these are ``flock`` locks, which the kernel
+frees when a process dies, so a crashed writer blocks nobody (its successor removes the file
+it left). At rest the queue folder holds the ticket file only.
 
 A ``flock`` belongs to the open file, not to the thread or the process: two threads sharing
 one handle would both "hold" it. So each thread has its own handles (opened at its first
@@ -72,52 +75,74 @@ class WritersQueue:
         handles = self._handles()
         ticket, ticket_fd = self._draw_ticket(handles)
         try:
-            self._wait_for_predecessor(ticket - 1)
-            fcntl.flock(handles.lock, fcntl.LOCK_EX)  # free already; held for outside eyes
+            if ticket_fd is not None:
+                self._wait_for_predecessor(handles, ticket - 1)
             self._held.holder = os.getpid()
             try:
                 yield
             finally:
                 self._held.holder = None
                 fcntl.flock(handles.lock, fcntl.LOCK_UN)
+                self._serve_next(handles, ticket)
         finally:
-            # the successor's turn: it finds the file gone, or its lock free (freed
-            # explicitly: a process forked meanwhile shares the open file, which closing
-            # this descriptor alone would leave locked)
-            _remove(self._ticket_file(ticket))
-            fcntl.flock(ticket_fd, fcntl.LOCK_UN)
-            os.close(ticket_fd)
+            if ticket_fd is not None:
+                # the successor's turn: it finds the file gone, or its lock free (freed
+                # explicitly: a process forked meanwhile shares the open file, which
+                # closing this descriptor alone would leave locked)
+                _remove(self._ticket_file(ticket))
+                fcntl.flock(ticket_fd, fcntl.LOCK_UN)
+                os.close(ticket_fd)
 
-    def _draw_ticket(self, handles: _Handles) -> tuple[int, int]:
-        """Draw a ticket, and create and lock its file, both while holding the ticket file,
-        so that the successor cannot find this writer's file missing or free before it is
-        taken; (the ticket, the open file of the ticket)."""
+    def _draw_ticket(self, handles: _Handles) -> tuple[int, int | None]:
+        """Draw a ticket while holding the ticket file; (the ticket, the open file of the
+        ticket, or None when it is this writer's turn at once).
+
+        With nobody ahead (every earlier ticket served) the writer takes the database lock
+        there and then, and needs no file of its own: a writer that comes meanwhile finds
+        no file of its predecessor's and waits for the database lock, which nobody else
+        waits for (whoever comes after waits for that writer's file). Otherwise it creates
+        and locks its file before it lets go of the ticket file, so that its successor
+        cannot find it missing or free too early."""
         tickets = handles.tickets
         fcntl.flock(tickets, fcntl.LOCK_EX)
         try:
-            raw = os.pread(tickets, _TICKET_BYTES, 0)
-            ticket = int.from_bytes(raw, "big") if len(raw) == _TICKET_BYTES else 0
+            ticket, serving = _counters(tickets)
             os.pwrite(tickets, (ticket + 1).to_bytes(_TICKET_BYTES, "big"), 0)
+            if ticket == serving:
+                fcntl.flock(handles.lock, fcntl.LOCK_EX)  # free: every earlier write ended
+                return ticket, None
             ticket_fd = os.open(self._ticket_file(ticket), os.O_RDWR | os.O_CREAT, 0o666)
             fcntl.flock(ticket_fd, fcntl.LOCK_EX)
             return ticket, ticket_fd
         finally:
             fcntl.flock(tickets, fcntl.LOCK_UN)
 
-    def _wait_for_predecessor(self, ticket: int) -> None:
-        """Until the writer of ``ticket`` has ended its write (or died)."""
-        if ticket < 0:
-            return
+    def _wait_for_predecessor(self, handles: _Handles, ticket: int) -> None:
+        """Until the writer of ``ticket`` has ended its write (or died), then take the
+        database lock."""
         path = self._ticket_file(ticket)
         try:
             fd = os.open(path, os.O_RDONLY)
         except FileNotFoundError:
-            return  # done and gone
+            pass  # done and gone, or it needed no file: it holds the database lock
+        else:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            finally:
+                os.close(fd)
+            _remove(path)  # a writer that died left it behind
+        fcntl.flock(handles.lock, fcntl.LOCK_EX)
+
+    def _serve_next(self, handles: _Handles, ticket: int) -> None:
+        """Record that every ticket up to ``ticket`` is served (a writer that died in its
+        turn leaves the record behind: the writers after it then take the way with files,
+        until one of them records its own ticket)."""
+        tickets = handles.tickets
+        fcntl.flock(tickets, fcntl.LOCK_EX)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            os.pwrite(tickets, (ticket + 1).to_bytes(_TICKET_BYTES, "big"), _TICKET_BYTES)
         finally:
-            os.close(fd)
-        _remove(path)  # a writer that died left it behind
+            fcntl.flock(tickets, fcntl.LOCK_UN)
 
     def _ticket_file(self, ticket: int) -> str:
         assert self._queue_dir is not None
@@ -131,6 +156,14 @@ class WritersQueue:
         handles = _Handles(self.lock_path, self._queue_dir)
         self._held.handles = handles
         return handles
+
+
+def _counters(tickets: int) -> tuple[int, int]:
+    """The ticket file's counters: the next ticket, and the first one not yet served."""
+    # a new file is empty, and one no write has ended in yet holds the first counter only
+    raw = os.pread(tickets, 2 * _TICKET_BYTES, 0).ljust(2 * _TICKET_BYTES, b"\0")
+    return (int.from_bytes(raw[:_TICKET_BYTES], "big"),
+            int.from_bytes(raw[_TICKET_BYTES:], "big"))
 
 
 def _remove(path: str) -> None:
