@@ -6,8 +6,8 @@ STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: run test unit test-sqlite test-postgres bench bench-postgres contracts contract-record steps lint fuzz clean
 
-# the three packages, and what the linters look at
-PACKAGES := fake_sap crm_adapter sap_client schema_migrations
+# the packages, and what the linters look at
+PACKAGES := fake_sap crm_adapter sap_client schema_migrations store_engines
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

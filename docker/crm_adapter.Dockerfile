@@ -12,6 +12,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY schema_migrations ./schema_migrations
+COPY store_engines ./store_engines
 COPY sap_client ./sap_client
 COPY crm_adapter ./crm_adapter
 RUN pip install . && useradd --create-home --uid 10001 crm && mkdir -p /data && chown crm /data

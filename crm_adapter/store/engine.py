@@ -7,11 +7,13 @@ two deferred transactions both try to upgrade to a write lock. That also seriali
 "check SERIAL, then apply" step of inbound processing across server processes; on
 PostgreSQL the inbox takes row locks for the same purpose.
 
-On a SQLite file the writers of all processes first queue on a file lock
-(``<database>.writelock``, see :meth:`Database._writer_turn`): SQLite's busy handler lets a
-waiting writer sleep in growing steps of up to 100 ms, so while one server worker applies
-a packet the other, storing the next packet SAP posted, would keep SAP waiting for its
-answer well beyond the moment the database is free.
+On a SQLite file the writers of all processes first queue for their turn, in the order
+they asked (files beside the database, see :mod:`store_engines.writers_queue`): SQLite's
+busy handler lets a waiting writer sleep in growing steps of up to 100 ms, so while one
+server worker applies a packet the other, storing the next packet SAP posted, would keep
+SAP waiting for its answer well beyond the moment the database is free. On PostgreSQL a
+pooled connection is tested before use only when it has lain idle
+(:func:`store_engines.idle_ping.ping_when_idle`), not at every checkout.
 
 A transaction that fails because of the storage itself raises a
 :class:`~crm_adapter.store.errors.StoreUnavailable` instead of the driver's error (see
@@ -20,15 +22,12 @@ A transaction that fails because of the storage itself raises a
 
 from __future__ import annotations
 
-import fcntl
-import os
 import sqlite3
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from sqlalchemy import Connection, CursorResult, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -38,6 +37,8 @@ from sqlalchemy.pool import StaticPool
 from crm_adapter.store import migrations
 from crm_adapter.store.errors import StoreBusy, StoreFull, StoreReadOnly, StoreUnavailable
 from crm_adapter.store.schema import metadata
+from store_engines.idle_ping import ping_when_idle
+from store_engines.writers_queue import WritersQueue, lock_path_of
 
 _READ_ONLY = "crm_read_only"
 BUSY_TIMEOUT_SECONDS = 30
@@ -50,13 +51,15 @@ class Database:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.engine = self._create_engine()
-        database = _sqlite_file(self.url) if self.is_sqlite else ""
-        self._lock_path = f"{database}.writelock" if database else None
-        self._held = threading.local()
+        #: on a SQLite file the writers of all processes take turns, in the order they asked
+        self.writers = WritersQueue(
+            lock_path_of(_sqlite_file(self.url)) if self.is_sqlite else None)
 
     def _create_engine(self) -> Engine:
         if not self.is_sqlite:
-            return create_engine(self.url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+            engine = create_engine(self.url, pool_size=5, max_overflow=10)
+            ping_when_idle(engine)
+            return engine
         database = self.url.database or ""
         options: dict[str, Any] = {}
         if self.url.query.get("uri") in ("true", "1") and database.startswith("file:"):
@@ -92,41 +95,8 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A read-write transaction: committed when the block ends, rolled back on error."""
-        with _storage_errors_classified(), self._writer_turn(), self.engine.begin() as conn:
+        with _storage_errors_classified(), self.writers.turn(), self.engine.begin() as conn:
             yield conn
-
-    @contextmanager
-    def _writer_turn(self) -> Iterator[None]:
-        """On a SQLite file, writers of all processes queue on a file lock first: a
-        blocking ``flock`` wakes the next writer the moment the lock is free, where SQLite's
-        busy handler would let it sleep on. A write inside a write of the same thread does
-        not queue again."""
-        depth: int = getattr(self._held, "depth", 0)
-        if self._lock_path is None or depth:
-            yield
-            return
-        lock_file = self._lock_file(self._lock_path)
-        fcntl.flock(lock_file, fcntl.LOCK_EX)
-        self._held.depth = 1
-        try:
-            yield
-        finally:
-            self._held.depth = 0
-            fcntl.flock(lock_file, fcntl.LOCK_UN)
-
-    def _lock_file(self, path: str) -> BinaryIO:
-        """This thread's handle on the lock file, opened by its first write and kept.
-
-        A ``flock`` belongs to the open file, not to the thread or the process: two threads
-        sharing one handle would both "hold" the lock, so each thread has its own; and a
-        process forked from this one opens its own rather than using its parent's.
-        """
-        held: tuple[int, BinaryIO] | None = getattr(self._held, "lock_file", None)
-        if held is not None and held[0] == os.getpid():
-            return held[1]
-        lock_file = open(path, "a+b")  # noqa: SIM115 (kept for the thread's later writes)
-        self._held.lock_file = (os.getpid(), lock_file)
-        return lock_file
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -48,9 +48,6 @@ QueuedIdoc = RowMapping
 LEASE_SECONDS = 60.0
 #: how often a synchronous pass looks again for a lease another sender holds
 LEASE_POLL_SECONDS = 0.05
-#: after each packet a mass creation commits, how long it leaves the database lock to the
-#: other workers' writers (see :meth:`Dispatcher.bulk_creation`)
-WRITERS_TURN_SECONDS = 0.005
 
 
 @dataclass(frozen=True)
@@ -99,16 +96,18 @@ class Dispatcher:
         With other server workers on the database, this process's background dispatcher
         stands back until the creation ends, and theirs (polling every
         ``dispatch_poll_seconds``) send the packets meanwhile: creating and sending then
-        run in two processes instead of sharing this one's interpreter lock; after each
-        packet the creation leaves them a moment to write (:func:`_writers_turn`). Alone,
-        this dispatcher is woken after each packet.
+        run in two processes instead of sharing this one's interpreter lock. Their writers
+        (recording a packet passed on, taking a lease) get the database between the
+        creation's packets because SQLite writers take turns in the order they asked
+        (:mod:`store_engines.writers_queue`): the creation's next write queues behind one
+        already waiting. Alone, this dispatcher is woken after each packet.
         """
         if self.settings.server_workers <= 1:
             yield self.wake
             return
         self._standing_back.set()
         try:
-            yield _writers_turn
+            yield _nothing_to_do
         finally:
             self._standing_back.clear()
             self.wake()
@@ -382,13 +381,9 @@ class _HeldLease:
     renewed_at: float
 
 
-def _writers_turn() -> None:
-    """After a packet of a mass creation is committed: a moment for the writers of other
-    workers (the dispatcher recording the packet it passed on, or taking its lease) to get
-    the database lock. Without it the creating worker takes the lock again within
-    microseconds of releasing it, before a process woken to take it is even running, and
-    the packets it created wait unsent until the creation ends."""
-    time.sleep(WRITERS_TURN_SECONDS)
+def _nothing_to_do() -> None:
+    """After a packet of a mass creation while other workers send: they poll, and their
+    writers queue for the database in turn with the creation's."""
 
 
 def _queue(conn: Connection, mandt: str, logsys: str, limit: int,

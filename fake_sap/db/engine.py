@@ -5,7 +5,7 @@ transactions start with ``BEGIN IMMEDIATE``: a writer takes the lock up front an
 (busy timeout) instead of failing halfway when two deferred transactions try to upgrade.
 PostgreSQL needs nothing special; its row locks and ``ON CONFLICT`` do the work. Its pooled
 connections are tested before use only when they have lain idle (see
-:func:`_ping_when_idle`), not at every checkout.
+:func:`store_engines.idle_ping.ping_when_idle`), not at every checkout.
 
 :meth:`Database.write` and :meth:`Database.read` say ``BEGIN`` on SQLite themselves rather
 than through a "begin" event of the engine: any connection event of SQLAlchemy's makes it
@@ -25,23 +25,22 @@ transaction was rolled back, so nothing of it is stored.
 from __future__ import annotations
 
 import errno
-import fcntl
-import os
 import sqlite3
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError, DisconnectionError
+from sqlalchemy.exc import DBAPIError
 
 from fake_sap.db import migrations
 from fake_sap.db.schema import metadata
 from fake_sap.errors import StorageBusy, StorageFull, StorageReadOnly, StorageUnavailable
+from store_engines.idle_ping import ping_when_idle
+from store_engines.writers_queue import WritersQueue, lock_path_of
 
 
 class Database:
@@ -56,14 +55,15 @@ class Database:
         if self.is_sqlite:
             self.migration_engine = self.engine.execution_options()
             event.listen(self.migration_engine, "begin", _sqlite_on_begin)
-        database = _sqlite_file(self.url) if self.is_sqlite else ""
-        self._lock_path = f"{database}.writelock" if database else None
-        self._held = threading.local()
+        #: on a SQLite file the writers of all processes take turns, in the order they
+        #: asked (see :mod:`store_engines.writers_queue`)
+        self.writers = WritersQueue(
+            lock_path_of(_sqlite_file(self.url)) if self.is_sqlite else None)
 
     def _create_engine(self) -> Engine:
         if not self.is_sqlite:
             engine = create_engine(self.url, pool_size=5, max_overflow=10)
-            _ping_when_idle(engine, PING_AFTER_IDLE_SECONDS)
+            ping_when_idle(engine)
             return engine
         database = _sqlite_file(self.url)
         if database:
@@ -90,47 +90,11 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A read-write transaction: committed when the block ends, rolled back on error."""
-        with _storage_errors_classified(), self._writer_turn(), self.engine.connect() as conn:
+        with _storage_errors_classified(), self.writers.turn(), self.engine.connect() as conn:
             with conn.begin():
                 if self.is_sqlite:
                     conn.exec_driver_sql("BEGIN IMMEDIATE")
                 yield conn
-
-    @contextmanager
-    def _writer_turn(self) -> Iterator[None]:
-        """On a SQLite file, writers of all processes queue on a file lock first.
-
-        SQLite's own busy handler makes a waiting writer sleep in growing steps (up to
-        100 ms) and retry, so two busy workers mostly wait for each other; a blocking
-        ``flock`` wakes the next writer the moment the lock is free.
-        """
-        depth: int = getattr(self._held, "depth", 0)
-        if self._lock_path is None or depth:
-            yield
-            return
-        lock_file = self._lock_file(self._lock_path)
-        fcntl.flock(lock_file, fcntl.LOCK_EX)
-        self._held.depth = 1
-        try:
-            yield
-        finally:
-            self._held.depth = 0
-            fcntl.flock(lock_file, fcntl.LOCK_UN)
-
-    def _lock_file(self, path: str) -> BinaryIO:
-        """This thread's handle on the lock file, opened by its first write and kept, so
-        that a write transaction does not open and close a file.
-
-        A ``flock`` belongs to the open file, not to the thread or the process: two threads
-        sharing one handle would both "hold" the lock, so each thread has its own; and a
-        process forked from this one opens its own rather than using its parent's.
-        """
-        held: tuple[int, BinaryIO] | None = getattr(self._held, "lock_file", None)
-        if held is not None and held[0] == os.getpid():
-            return held[1]
-        lock_file = open(path, "a+b")  # closed with the thread (or this Database)
-        self._held.lock_file = (os.getpid(), lock_file)
-        return lock_file
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -143,41 +107,6 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-#: a pooled connection to a database server idle at least this long is tested before use
-PING_AFTER_IDLE_SECONDS = 1.0
-#: where a pooled connection's record keeps when it was last given back to the pool
-_CHECKED_IN = "fake_sap.checked_in"
-
-
-def _ping_when_idle(engine: Engine, idle_seconds: float) -> None:
-    """Test a pooled connection with ``SELECT 1`` before it is used, when it has lain idle
-    in the pool for ``idle_seconds`` or longer; a connection that fails the test is replaced
-    by a new one before the caller gets it (the pool reconnects, up to three times).
-
-    SQLAlchemy's ``pool_pre_ping`` tests every checkout: with psycopg that is a round trip
-    and a server transaction of its own (it switches the connection to autocommit for the
-    ``SELECT 1``), five per committed sales order, as many as the order's own transactions
-    and quick reads together. A connection used within the last second has just answered, so
-    only the idle ones, the ones a server restart or an idle timeout may have cut, are
-    tested. Pool events cost nothing per statement (see the module text)."""
-    def checkin(dbapi_connection: Any, record: Any) -> None:
-        if record is not None:
-            record.info[_CHECKED_IN] = time.monotonic()
-
-    def checkout(dbapi_connection: Any, record: Any, proxy: Any) -> None:
-        checked_in = record.info.get(_CHECKED_IN)
-        if checked_in is None or time.monotonic() - checked_in < idle_seconds:
-            return  # new, or used a moment ago
-        try:
-            engine.dialect.do_ping(dbapi_connection)
-        except Exception as error:
-            raise DisconnectionError(f"a pooled connection failed its test: {error}") \
-                from error
-
-    event.listen(engine, "checkin", checkin)
-    event.listen(engine, "checkout", checkout)
 
 
 def _sqlite_file(url: URL) -> str:
