@@ -6,16 +6,20 @@ work when it is used."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, event, text
 
+from fake_sap.app import create_app, prepare_database
+from fake_sap.config import Settings
 from fake_sap.db import state_version
 from fake_sap.db.engine import Database
 from fake_sap.db.rfc_schema import rfc_client_settings, rfc_sessions, rfc_update_tasks
 from fake_sap.rfc import luw
 from fake_sap.rfc.luw import SessionCache
+from fake_sap.testing.process import DEFAULT_PASSWORD, DEFAULT_USER
 
 pytestmark = pytest.mark.unit
 
@@ -163,3 +167,23 @@ def test_a_read_only_database_leaves_the_new_session_unstored(tmp_path: Path) ->
         assert immediate.is_new and not immediate.stored
     finally:
         db.dispose()
+
+
+def test_a_logon_on_a_read_only_database_answers_with_an_unstored_session(
+        tmp_path: Path) -> None:
+    # in process: `fake-sap serve` itself does not start on a read-only database yet
+    path = tmp_path / "sap.db"
+    settings = replace(Settings(), db_url=f"sqlite:///{path}", default_client="100",
+                       dispatcher=False)
+    prepare_database(settings)
+    app = create_app(replace(settings, db_url=f"sqlite:///file:{path}?mode=ro&uri=true"))
+    envelope = (b'<env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">'
+                b'<env:Body><n1:RFC_PING xmlns:n1="urn:sap-com:document:sap:rfc:functions"/>'
+                b"</env:Body></env:Envelope>")
+
+    response = app.test_client().post("/sap/bc/soap/rfc?sap-client=100", data=envelope,
+                                      auth=(DEFAULT_USER, DEFAULT_PASSWORD),
+                                      content_type="text/xml; charset=utf-8")
+
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert "SAP_SESSIONID_FAK_100=" in response.headers["Set-Cookie"]
