@@ -303,8 +303,8 @@ class SessionCache:
 
     Every call of a session needs to know that its session is still alive and what the
     client's switches say; reading them costs a statement and a transaction per call. A
-    session ends only by idling past the client's timeout (whoever opens a new session
-    deletes the idle ones) or with its client (a reset or delete, which changes the state
+    session ends only by idling past the client's timeout (new sessions delete the idle
+    ones, see :meth:`sweep_due`) or with its client (a reset or delete, which changes the state
     version), and the switches change only through the control API (which changes the
     state version too). So a session this process saw used at ``last_used`` is certainly
     alive while ``last_used`` is within the timeout and the version is unchanged; in any
