@@ -2,7 +2,8 @@
 
 Two kinds of creation, each timed one at a time against ``fake-sap serve --workers 2`` on a
 fresh SQLite file (``time.perf_counter`` around the call; ``time.process_time`` for the
-benchmark process's own CPU):
+benchmark process's own CPU; the server's CPU per connection is its gunicorn workers' user
+plus system time from ``/proc``, a figure less disturbed by other load than the time):
 
 - **RFC connection**: ``sap_client.Connection(url=..., client="100", user=..., passwd=...)``
   as a test opens one (its logon is an RFC_PING), then ``close()``;
@@ -18,7 +19,7 @@ import time
 from collections.abc import Callable
 
 from bench.harness import Metric, Report
-from bench.processes import AUTH, CLIENT, fake_sap, scratch_dir
+from bench.processes import AUTH, CLIENT, fake_sap, scratch_dir, workers_cpu_seconds
 from sap_client.rfc import Connection
 
 NAME = "client-creation"
@@ -40,6 +41,7 @@ def run(quick: bool) -> Report:
                     f"(fake-sap serve --workers {WORKERS}, SQLite)")
     connection_p50 = report.metric("sap_client.Connection: median per creation", "ms")
     connection_cpu = report.metric("sap_client.Connection: client CPU per creation", "ms")
+    server_cpu = report.metric("sap_client.Connection: server worker CPU per creation", "ms")
     sap_client_p50 = report.metric("new SAP client (POST /_fake/clients): median", "ms")
     with scratch_dir() as tmp, fake_sap(tmp / "sap.db", workers=WORKERS) as sap:
 
@@ -49,7 +51,10 @@ def run(quick: bool) -> Report:
         for _ in range(WARM_UP):  # the first connections pay for imports in the workers
             connect()
         for _ in range(runs):
+            workers_before = workers_cpu_seconds(sap.process.pid)
             _timed(connect, connections, connection_p50, connection_cpu)
+            server_cpu.runs.append(
+                1000 * (workers_cpu_seconds(sap.process.pid) - workers_before) / connections)
             _timed(sap.new_client, sap_clients, sap_client_p50)
     return report
 

@@ -30,7 +30,9 @@ The kinds of request:
   writes), every IDoc posted to status 53;
 - ``rfc``: a sales order, ``BAPI_SALESORDER_CREATEFROMDAT2`` then ``BAPI_TRANSACTION_COMMIT``
   in one SAP session (figures per request, i.e. half an order);
-- ``ping``: ``RFC_PING`` over SOAP-RFC, the fixed cost of the SOAP path alone.
+- ``ping``: ``RFC_PING`` over SOAP-RFC, the fixed cost of the SOAP path alone;
+- ``logon``: ``RFC_PING`` without the session cookie, so each is a new SAP session (the
+  logon of a new ``sap_client.rfc.Connection``).
 
 The figures come from one thread without network I/O, so they show the emulator's own cost;
 ``make bench`` measures the served figures.
@@ -63,6 +65,7 @@ from fake_sap.ale.inbound.processor import InboundProcessor
 from fake_sap.app import create_app, prepare_database
 from fake_sap.config import Settings
 from fake_sap.http.runtime import runtime
+from fake_sap.http.soap_rfc import session_cookie
 
 WARM_UP_REQUESTS = 50
 #: rounds of N requests timed without the profiler
@@ -234,9 +237,21 @@ def ping_request(client: FlaskClient) -> Request:
     return send
 
 
+def logon_request(client: FlaskClient) -> Request:
+    """RFC_PING without a session cookie: a new SAP session each time, as the logon of every
+    new ``sap_client.rfc.Connection``."""
+    body = envelope("RFC_PING", {})
+
+    def send(_n: int) -> None:
+        client.delete_cookie(session_cookie(CLIENT))
+        response = client.post(RFC_PATH, data=body, auth=AUTH, headers=SOAP_HEADERS)
+        _expect(response.status_code == 200, response)
+    return send
+
+
 KINDS: dict[str, Callable[[FlaskClient], Request]] = {
     "inbound": inbound_request, "packet": packet_request, "rfc": order_requests,
-    "ping": ping_request}
+    "ping": ping_request, "logon": logon_request}
 #: IDocs each request carries, where it is more than one
 IDOCS_PER_REQUEST = {"packet": PACKET_IDOCS}
 #: warm-up requests, where fewer than :data:`WARM_UP_REQUESTS` do

@@ -74,6 +74,7 @@ def call_function() -> Response:
     g.rfc_function = rfc_request.function
     entry = call_log.CallEntry(runtime().db, mandt, rfc_request.function, _user(),
                                time.perf_counter())
+    env: Environment | None = None
     try:
         try:
             faults.before_rfc_call(mandt, rfc_request.function)
@@ -93,12 +94,40 @@ def call_function() -> Response:
                 if env.session.settings.stateless:
                     # the call was its session: what it left uncommitted ends with it
                     luw.rollback(runtime().db, env.session)
+            if not env.session.stored:
+                _store_session_with_log(env, entry, outputs)
     except Exception as error:
+        if env is not None and not env.session.stored:
+            _store_session_after_failure(env)
         entry.log(None, _error_text(error))
         raise
     entry.log(outputs)
     return Response(rfc_response(function.interface, outputs),
                     content_type=SOAP_CONTENT_TYPE)
+
+
+def _store_session_with_log(env: Environment, entry: call_log.CallEntry,
+                            outputs: dict[str, Any]) -> None:
+    """A new session the call wrote nothing into (RFC_PING, a call that reads): its row
+    and the call's log row in one transaction, so that a logon is one commit."""
+    db = runtime().db
+    try:
+        if luw.store_new_session(db, env.session,
+                                 finish=lambda conn: entry.write(conn, outputs)):
+            entry.committed()
+    except Exception:
+        # the call must not fail for its log row: the session alone, which answers a storage
+        # failure as its own transaction before the call did; the row is written after
+        luw.store_new_session(db, env.session)
+
+
+def _store_session_after_failure(env: Environment) -> None:
+    """A call that failed still keeps the session it began (its cookie is issued); the
+    call's error, not a failure to keep the session, is what it answers."""
+    try:
+        luw.store_new_session(runtime().db, env.session)
+    except Exception:
+        log.warning("could not keep the new SAP session of a failed call", exc_info=True)
 
 
 #: the holder the injected lock names (SAP names the user holding the enqueue lock)
@@ -158,15 +187,16 @@ def _environment(mandt: str, fresh: bool = False,
     if fresh:
         session = luw.open_session(rt.db, mandt, user, None)
     else:
+        # a new session is written with the call's first write (its log row at the latest)
         session = luw.open_session(rt.db, mandt, user, request.cookies.get(cookie),
-                                   known=rt.sessions, version=version)
+                                   known=rt.sessions, version=version, store_later=True)
     if fresh:
         session = dataclasses.replace(session, settings=dataclasses.replace(
             session.settings, commit_every_call=False, stateless=False))
     elif session.settings.stateless:
         if not session.is_new:  # the caller's cookie names no session on such a service
             session = luw.open_session(rt.db, mandt, user, None, known=rt.sessions,
-                                       version=version)
+                                       version=version, store_later=True)
     elif session.is_new:
         @after_this_request
         def issue_cookie(response: Response) -> Response:

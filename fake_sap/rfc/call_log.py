@@ -5,8 +5,10 @@ Layer: RFC edge. The one writer of ``rfc_call_log``. The SOAP-RFC path records e
 after it ran, or, for a call that commits an SAP LUW (BAPI_TRANSACTION_COMMIT), within the
 commit's own database transaction, and for a call whose function module knows its answer
 when it registers its update task (the sales-document create BAPIs), within that
-registration's transaction, so that the log costs such a call no transaction of its own;
-its duration is then measured up to that transaction. The console reads the newest ones.
+registration's transaction, and for a call that began a new SAP session and wrote nothing
+else (a logon by RFC_PING, a call that reads), within the transaction that writes the
+session's row, so that the log costs such a call no transaction of its own; its duration
+is then measured up to that transaction. The console reads the newest ones.
 The log is bounded: every :data:`PRUNE_EVERY` calls the calls of the client beyond the
 newest :data:`KEEP` are deleted.
 """

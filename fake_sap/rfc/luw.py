@@ -23,7 +23,8 @@ from __future__ import annotations
 import secrets
 import threading
 import time
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
@@ -80,6 +81,8 @@ def _may_write_change_pointers(function: UpdateFunction) -> bool:
 
 #: a session's last use is written at most this often (reads stay reads)
 _TOUCH_INTERVAL_SECONDS = 1.0
+#: a process ends a client's idle sessions at most this often (see :class:`SessionCache`)
+_SWEEP_INTERVAL_SECONDS = 1.0
 
 
 # -- per-client switches ---------------------------------------------------------------------
@@ -123,6 +126,45 @@ class Session:
     #: True when this call started the session (the edge then issues the cookie)
     is_new: bool
     settings: RfcSettings = field(default_factory=RfcSettings)
+    #: a new session's row, written with the first write transaction of the session (or by
+    #: :func:`store_new_session`); None for a session that was stored before this call
+    new_row: NewSessionRow | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def stored(self) -> bool:
+        """Whether the session's row is in the database (committed)."""
+        return self.new_row is None or self.new_row.stored
+
+
+@dataclass
+class NewSessionRow:
+    """The row of a new session until it is written, and what is done with it then.
+
+    A new session is written in the transaction of the session's first write (its first
+    update task, its commit, or the call's log row at the end of the call): a logon by
+    RFC_PING, or any call that writes nothing else, then costs one transaction instead of
+    two. Nothing reads the row before then: the call holds the :class:`Session` itself."""
+
+    values: dict[str, Any]
+    #: the idle sessions of the client to end with it (last used before this; None: not now)
+    idle_before: float | None
+    settings: RfcSettings
+    known: SessionCache | None = None
+    version: int | None = None
+    #: the transaction that wrote the row has committed
+    stored: bool = False
+
+    def write(self, conn: Connection) -> None:
+        if self.idle_before is not None:
+            _end_idle_sessions(conn, self.values["mandt"], self.idle_before)
+        conn.execute(_NEW_SESSION, self.values)
+
+    def committed(self) -> None:
+        self.stored = True
+        if self.known is not None:
+            self.known.remember(self.version, self.values["mandt"], self.settings,
+                                self.values["session_id"], self.values["uname"],
+                                self.values["last_used"])
 
 
 # The client's switches and the caller's session in one statement (every call of every
@@ -153,14 +195,19 @@ def _session_and_settings(conn: Connection, mandt: str, session_id: str | None
 
 def open_session(db: Database, mandt: str, user: str, session_id: str | None,
                  now: float | None = None, *, known: SessionCache | None = None,
-                 version: int | None = None) -> Session:
+                 version: int | None = None, store_later: bool = False) -> Session:
     """The caller's session if it is still alive, otherwise a new one.
 
     A session that idled past the client's timeout has ended: its pending update tasks are
     discarded and the caller gets a fresh session, as after an ICF session timeout.
 
     ``known``: the sessions this process has seen, valid at state ``version`` (the one the
-    request's logon checked); a session it knows to be alive is opened without a read.
+    request's logon checked); a session it knows to be alive is opened without a read, and
+    the client's idle sessions are ended at most once a second (see :class:`SessionCache`).
+
+    ``store_later``: a new session is not written now but with the session's first write
+    transaction (see :class:`NewSessionRow`); the caller writes it by the end of the call
+    (:func:`store_new_session`) if nothing else has.
     """
     now = time.time() if now is None else now
     if known is not None and session_id:
@@ -192,21 +239,53 @@ def open_session(db: Database, mandt: str, user: str, session_id: str | None,
         if known is not None:
             known.remember(version, mandt, settings, row["session_id"], user, last_used)
         return Session(row["session_id"], mandt, user, False, settings)
+    # The caller's own session idled out: it ends now with its work, whenever the client's
+    # idle sessions were last ended. Others wait for the next sweep (at most a second): an
+    # idle session is ended for its caller whether or not its row is still there.
+    ended_here = row is not None and row["mandt"] == mandt \
+        and row["last_used"] < now - timeout
+    sweep = known is None or ended_here or known.sweep_due(mandt, now)
     new_id = secrets.token_hex(16)
+    new_row = NewSessionRow({"session_id": new_id, "mandt": mandt, "uname": user,
+                             "created_at": now, "last_used": now},
+                            now - timeout if sweep else None, settings, known, version)
+    session = Session(new_id, mandt, user, True, settings, new_row)
+    if not store_later:
+        store_new_session(db, session)
+    return session
+
+
+def store_new_session(db: Database, session: Session,
+                      finish: Callable[[Connection], None] | None = None) -> bool:
+    """Write the session's row if it is not stored yet, with ``finish`` last in the same
+    transaction (the edge writes the call's log row there); returns whether it is stored.
+
+    An ICF session lives in the application server's memory, not in the database: a
+    database that takes no writes must not stop a call that only reads (RFC_PING,
+    RFC_READ_TABLE). Then the session is not kept (False), so nothing can be registered in
+    it; a call that writes meets the read-only database itself and answers 503. Other
+    storage errors are raised."""
+    if session.stored:
+        return True
     try:
-        with db.write() as conn:
-            _end_idle_sessions(conn, mandt, now - timeout)
-            conn.execute(_NEW_SESSION, {"session_id": new_id, "mandt": mandt, "uname": user,
-                                        "created_at": now, "last_used": now})
+        with _writing(db, session) as conn:
+            if finish is not None:
+                finish(conn)
     except StorageReadOnly:
-        # An ICF session lives in the application server's memory, not in the database: a
-        # database that takes no writes must not stop a call that only reads (RFC_PING,
-        # RFC_READ_TABLE). The session is not kept, so nothing can be registered in it; a
-        # call that writes meets the read-only database itself and answers 503.
-        return Session(new_id, mandt, user, True, settings)
-    if known is not None:
-        known.remember(version, mandt, settings, new_id, user, now)
-    return Session(new_id, mandt, user, True, settings)
+        return False
+    return True
+
+
+@contextmanager
+def _writing(db: Database, session: Session) -> Iterator[Connection]:
+    """A write transaction of the session's work that writes a new session's row first."""
+    new_row = None if session.stored else session.new_row
+    with db.write() as conn:
+        if new_row is not None:
+            new_row.write(conn)
+        yield conn
+    if new_row is not None:
+        new_row.committed()
 
 
 @dataclass(frozen=True)
@@ -224,8 +303,8 @@ class SessionCache:
 
     Every call of a session needs to know that its session is still alive and what the
     client's switches say; reading them costs a statement and a transaction per call. A
-    session ends only by idling past the client's timeout (whoever opens a new session
-    deletes the idle ones) or with its client (a reset or delete, which changes the state
+    session ends only by idling past the client's timeout (new sessions delete the idle
+    ones, see :meth:`sweep_due`) or with its client (a reset or delete, which changes the state
     version), and the switches change only through the control API (which changes the
     state version too). So a session this process saw used at ``last_used`` is certainly
     alive while ``last_used`` is within the timeout and the version is unchanged; in any
@@ -242,6 +321,21 @@ class SessionCache:
         self._settings: dict[str, RfcSettings] = {}
         self._sessions: dict[str, _KnownSession] = {}
         self._derived: dict[tuple[str, str], Any] = {}
+        #: client → when this process last ended its idle sessions
+        self._swept: dict[str, float] = {}
+
+    def sweep_due(self, mandt: str, now: float) -> bool:
+        """Whether a new session of the client should end the client's idle sessions now
+        (then it is taken as done at ``now``): at most once a second per process and client.
+        Every logon used to run the two DELETEs; a skipped sweep changes nothing a caller
+        sees, as a session idle past its timeout is ended for its caller when it is used
+        (:func:`open_session`), and its rows go with the next sweep."""
+        with self._lock:
+            last = self._swept.get(mandt)
+            if last is not None and 0 <= now - last < _SWEEP_INTERVAL_SECONDS:
+                return False
+            self._swept[mandt] = now
+            return True
 
     def derived(self, version: int | None, mandt: str, name: str,
                 load: Callable[[], _T]) -> _T:
@@ -361,7 +455,7 @@ def register_update(db: Database, session: Session, function: str,
     call already (at most a second ago)."""
     if function not in known:
         raise SystemFailure(f"Update function {function} is not registered")
-    with db.write() as conn:
+    with _writing(db, session) as conn:
         _add_task(conn, session, function, payload)
         if finish is not None:
             finish(conn)
@@ -378,7 +472,7 @@ def register_numbered_update(db: Database, session: Session, function: str,
     same transaction, as in :func:`register_update`."""
     if function not in known:
         raise SystemFailure(f"Update function {function} is not registered")
-    with db.write() as conn:
+    with _writing(db, session) as conn:
         number = numbers.take(conn, session.mandt, range_object)
         _add_task(conn, session, function, payload_for(number))
         if finish is not None:
@@ -420,7 +514,7 @@ def commit(db: Database, session: Session, update_functions: UpdateFunctions,
     client's ISO code tables as the request's client state keeps them, for the conversions
     of the update tasks and of the outbound IDocs they cause."""
     try:
-        with db.write() as conn:
+        with _writing(db, session) as conn:
             if codes is not None:
                 iso_codes.use_in_transaction(conn, codes)
             tasks = _claim_tasks(conn, session.id)
@@ -453,6 +547,8 @@ def _claim_tasks(conn: Connection, session_id: str) -> list[dict[str, Any]]:
 
 def rollback(db: Database, session: Session) -> int:
     """ROLLBACK WORK: discard the session's update tasks; returns how many."""
+    if not session.stored:  # a session not written yet has no tasks
+        return 0
     with db.write() as conn:
         result = conn.execute(delete(rfc_update_tasks).where(
             rfc_update_tasks.c.session_id == session.id))
