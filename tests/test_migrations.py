@@ -24,7 +24,7 @@ from migration_stores import (
     sqlite_url,
     version_of,
 )
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from fake_sap.db import migrations
 
@@ -75,6 +75,45 @@ def test_the_schema_module_has_no_change_that_a_revision_lacks(
         f"{differences}. Write a revision for the change: `{store.command} db revision -m "
         "'what changed'` (then read the file it wrote and add to it what autogenerate "
         "cannot see)")
+
+
+#: the partial indexes and the rows each holds: (table, index, what its condition names)
+PARTIAL_INDEXES = (("edidc", "ix_edidc_outbound_queue", "direct"),
+                   ("edidc", "ix_edidc_partner_queue", "direct"),
+                   ("bdcp2", "ix_bdcp2_client_open", "process"))
+
+
+def index_conditions(engine: Engine) -> dict[str, str]:
+    """Each index's condition as the database keeps it, in lower case ('' for none)."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            rows = conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                     "AND sql IS NOT NULL")).tuples().all()
+        else:
+            rows = conn.execute(text("SELECT indexname, indexdef FROM pg_indexes "
+                                     "WHERE schemaname = current_schema()")).tuples().all()
+    return {name: definition.lower().partition(" where ")[2] for name, definition in rows}
+
+
+def test_the_dispatch_and_open_pointer_indexes_hold_only_the_rows_their_queries_ask_for(
+        backend: str, tmp_path: Path) -> None:
+    with fresh_database(backend, tmp_path, "migrated") as migrated_url, \
+            fresh_database(backend, tmp_path, "created") as created_url:
+        migrated = SAP.open(migrated_url)
+        SAP.migrations.upgrade(migrated.engine, replay_on_empty=True)
+        created = create_engine(created_url)
+        SAP.metadata.create_all(created)
+        try:
+            for engine in (migrated.engine, created):
+                conditions = index_conditions(engine)
+                for _table, index, column in PARTIAL_INDEXES:
+                    assert column in conditions[index], (index, conditions[index])
+                # the monitor's indexes hold every IDoc
+                assert conditions["ix_edidc_status"] == ""
+                assert conditions["ix_edidc_created"] == ""
+        finally:
+            migrated.dispose()
+            created.dispose()
 
 
 def test_a_new_database_is_at_the_head_revision(store: Store, tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    text,
 )
 
 from fake_sap.ddic.tables import customer as ddic_customer
@@ -154,8 +155,12 @@ bdcp2 = Table(
     Column("cretime", DateTime(timezone=True), nullable=False),
     Column("process", String(1), nullable=False, default=""),  # X once turned into IDocs
     # a client's open pointers (BD21; marked processed after each inbound IDoc): no statement
-    # names a message type, so there is no index on it (each one costs every pointer written)
-    Index("ix_bdcp2_client_open", "mandt", "process"),
+    # names a message type, so there is no index on it (each one costs every pointer written).
+    # Every statement that uses the index asks for open pointers (PROCESS blank), so it holds
+    # only those: it stays a page or so however many pointers were processed, where one on
+    # all pointers wrote about two pages for every inbound IDoc.
+    Index("ix_bdcp2_client_open", "mandt", "process",
+          sqlite_where=text("process = ''"), postgresql_where=text("process = ''")),
 )
 
 # --- MM: material master, SD/FI: customer master -----------------------------------------------
