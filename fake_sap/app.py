@@ -98,10 +98,17 @@ def start_app(app: Flask, settings: Settings) -> None:
 
 
 def prepare_database(settings: Settings) -> None:
-    """Create the schema and the default client if they are missing (idempotent)."""
+    """Create the schema and the default client if they are missing (idempotent).
+
+    The client is looked up before it is written so that a server can start on a database
+    that is prepared but read-only: it then answers each write with 503 instead of not
+    starting at all."""
     db = Database(settings.db_url)
     try:
         db.create_schema()
+        with db.read() as conn:
+            if clients.exists(conn, settings.default_client):
+                return
         with db.write() as conn:
             clients.create_if_absent(conn, settings.default_client, "Default client")
     finally:
