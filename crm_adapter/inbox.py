@@ -43,7 +43,8 @@ SERIAL_LENGTH = 20
 DOCNUM_LENGTH = 16
 #: EDI_DC40 fields the inbox keeps, with their lengths in SAP
 CONTROL_FIELD_LENGTHS = {"SNDPRN": 10, "DOCNUM": DOCNUM_LENGTH, "MESTYP": 30, "IDOCTYP": 30,
-                         "CIMTYP": 30, "SERIAL": SERIAL_LENGTH}
+                         "CIMTYP": 30, "SERIAL": SERIAL_LENGTH, "CREDAT": 8,
+                         "CRETIM": 6}
 #: the largest IDoc-XML document accepted in one POST
 DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
@@ -116,7 +117,7 @@ class Receipt:
 
     #: ids of the IDocs stored now, in document order
     stored: list[int]
-    #: (sender, DOCNUM) of IDocs received before (not stored again)
+    #: (sender, DOCNUM) of IDocs received before (not stored again; see IdocIdentity)
     duplicates: list[tuple[str, str]]
     #: the IDocs stored now, as read, by entry id: processing right away needs no re-reading;
     #: an IDoc whose handler reads it on receipt (:attr:`MessageHandler.read`) is in
@@ -195,7 +196,7 @@ class Inbox:
         parsed: dict[int, ReceivedIdoc] = {}
         messages: dict[int, Any] = {}
         for new, (received, message) in zip(incoming, kept, strict=True):
-            entry_id = stored_ids.pop((new.sender, new.docnum), None)
+            entry_id = stored_ids.pop(new.identity, None)
             if entry_id is None:  # received before (or twice in this very document)
                 duplicates.append((new.sender, new.docnum))
                 continue
@@ -372,7 +373,8 @@ class Inbox:
             message_type=control["MESTYP"],
             idoc_type=control.get("CIMTYP") or control.get("IDOCTYP", ""),
             object_key=_object_key(handler, idoc), serial=serialization_key(control),
-            xml=idoc.xml.decode("utf-8"))
+            xml=idoc.xml.decode("utf-8"), created_on=control.get("CREDAT", ""),
+            created_at=control.get("CRETIM", ""))
 
 
 def serialization_key(control: dict[str, str]) -> str:

@@ -88,10 +88,10 @@ def index_conditions(engine: Engine) -> dict[str, str]:
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
             rows = conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                                     "AND sql IS NOT NULL")).tuples().all()
+                                     "AND sql IS NOT NULL")).all()
         else:
             rows = conn.execute(text("SELECT indexname, indexdef FROM pg_indexes "
-                                     "WHERE schemaname = current_schema()")).tuples().all()
+                                     "WHERE schemaname = current_schema()")).all()
     return {name: definition.lower().partition(" where ")[2] for name, definition in rows}
 
 
@@ -242,6 +242,32 @@ def test_inbox_entries_stored_before_the_documents_table_keep_their_documents(
             7, "<MATMAS05/>")
         assert conn.execute(text("SELECT status FROM inbox WHERE id = 7")).scalar_one() \
             == "processed"
+        assert CRM.migrations.schema_differences(conn) == []
+    engine.dispose()
+
+
+def test_inbox_entries_stored_before_the_identity_revision_get_their_creation_time(
+        tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "at-0004.db")
+    engine = create_engine(url)
+    CRM.migrations.upgrade(engine, "0004")
+    with engine.begin() as conn:
+        for entry_id, control in ((7, "<CREDAT>20261201</CREDAT><CRETIM>101500</CRETIM>"),
+                                  (8, "")):
+            conn.execute(text(
+                "INSERT INTO inbox (id, sender, docnum, message_type, idoc_type, object_key, "
+                "serial, status, attempts, received_at) VALUES (:id, 'ERPCLNT100', :docnum, "
+                "'MATMAS', 'MATMAS05', '4711', '', 'processed', 1, '2026-01-01 00:00:00')"),
+                {"id": entry_id, "docnum": f"{entry_id:016d}"})
+            conn.execute(text("INSERT INTO inbox_documents (entry_id, xml) VALUES (:id, :xml)"),
+                         {"id": entry_id, "xml": f"<MATMAS05><IDOC BEGIN=\"1\"><EDI_DC40 "
+                          f"SEGMENT=\"1\">{control}</EDI_DC40></IDOC></MATMAS05>"})
+
+    CRM.migrations.upgrade(engine)
+
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT id, credat, cretim FROM inbox ORDER BY id")).all() \
+            == [(7, "20261201", "101500"), (8, "", "")]
         assert CRM.migrations.schema_differences(conn) == []
     engine.dispose()
 

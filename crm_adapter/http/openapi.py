@@ -158,6 +158,8 @@ _SCHEMAS: dict[str, Any] = {
             "docnum": {"type": "string"}, "message_type": {"type": "string"},
             "idoc_type": {"type": "string"}, "object_key": {"type": "string"},
             "serial": {"type": "string"},
+            "credat": {"type": "string", "description": "EDI_DC40-CREDAT"},
+            "cretim": {"type": "string", "description": "EDI_DC40-CRETIM"},
             "status": {"type": "string", "enum": INBOX_STATUSES},
             "reason": _NULLABLE_TEXT, "attempts": {"type": "integer", "minimum": 0},
             "received_at": _TIME, "processed_at": _NULLABLE_TIME,

@@ -39,14 +39,31 @@ class NewIdoc:
     object_key: str
     serial: str  # EDI_DC40-SERIAL
     xml: str
+    created_on: str = ""  # EDI_DC40-CREDAT
+    created_at: str = ""  # EDI_DC40-CRETIM
+
+    @property
+    def identity(self) -> IdocIdentity:
+        """What tells this IDoc from every other (see :data:`IdocIdentity`)."""
+        return self.sender, self.docnum, self.created_on, self.created_at
+
+
+#: an IDoc's identity: the sender (SNDPRN), its number there (DOCNUM) and when the sender
+#: created it (CREDAT, CRETIM). A resend, whether tRFC's, BD87's or a port's retry, carries
+#: the control record the sender stored with the IDoc, so all four stay the same. The
+#: number alone is not enough: a sender restored from a backup, or refreshed by a system
+#: copy, hands out DOCNUMs it had given before, and a new IDoc under an old number would be
+#: taken for a resend and dropped.
+IdocIdentity = tuple[str, str, str, str]
 
 
 #: ids per IN list, well below the bind-variable limits of SQLite and PostgreSQL
 _IN_LIST_SIZE = 500
 
 
-def add_many_if_new(conn: Connection, idocs: Sequence[NewIdoc]) -> dict[tuple[str, str], int]:
-    """Store the IDocs whose (sender, DOCNUM) is not there yet; the ids of those stored.
+def add_many_if_new(conn: Connection, idocs: Sequence[NewIdoc]) -> dict[IdocIdentity, int]:
+    """Store the IDocs whose identity (:data:`IdocIdentity`) is not there yet; the ids of
+    those stored, by identity.
 
     One multi-row statement, so two server processes receiving the same resend cannot
     both win: a row that conflicts is skipped and returns no id (SQLite and PostgreSQL,
@@ -58,19 +75,20 @@ def add_many_if_new(conn: Connection, idocs: Sequence[NewIdoc]) -> dict[tuple[st
     now, received = datetime.now(UTC), InboxStatus.RECEIVED.value  # (an enum's .value is slow)
     rows = [{"sender": idoc.sender, "docnum": idoc.docnum, "message_type": idoc.message_type,
              "idoc_type": idoc.idoc_type, "object_key": idoc.object_key,
-             "serial": idoc.serial, "status": received, "attempts": 0, "received_at": now}
+             "serial": idoc.serial, "credat": idoc.created_on, "cretim": idoc.created_at,
+             "status": received, "attempts": 0, "received_at": now}
             for idoc in idocs]
     dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
     statement = dialect.insert(inbox).on_conflict_do_nothing(
-        index_elements=["sender", "docnum"]).returning(inbox.c.id, inbox.c.sender,
-                                                       inbox.c.docnum)
-    stored = {(sender, docnum): entry_id
-              for entry_id, sender, docnum in conn.execute(statement, rows)}
+        index_elements=["sender", "docnum", "credat", "cretim"]).returning(
+            inbox.c.id, inbox.c.sender, inbox.c.docnum, inbox.c.credat, inbox.c.cretim)
+    stored = {(sender, docnum, credat, cretim): entry_id
+              for entry_id, sender, docnum, credat, cretim in conn.execute(statement, rows)}
     if stored:
         # an IDoc twice in one document is stored as it came first
         documents: dict[int, str] = {}
         for idoc in idocs:
-            entry_id = stored.get((idoc.sender, idoc.docnum))
+            entry_id = stored.get(idoc.identity)
             if entry_id is not None:
                 documents.setdefault(entry_id, idoc.xml)
         conn.execute(_INSERT_DOCUMENT, [{"entry_id": entry_id, "xml": xml}
@@ -86,9 +104,11 @@ _WITH_DOCUMENT = select(inbox, inbox_documents.c.xml).outerjoin(
 
 
 def find(conn: Connection, sender: str, docnum: str) -> dict[str, Any] | None:
-    """An entry with its IDoc-XML (``xml``), by the sender's DOCNUM."""
+    """An entry with its IDoc-XML (``xml``), by the sender's DOCNUM: the newest entry of
+    that number when the sender has used it for more than one IDoc (see IdocIdentity)."""
     row = conn.execute(_WITH_DOCUMENT.where(inbox.c.sender == sender,
-                                            inbox.c.docnum == docnum)).mappings().first()
+                                            inbox.c.docnum == docnum)
+                       .order_by(inbox.c.id.desc())).mappings().first()
     return dict(row) if row else None
 
 

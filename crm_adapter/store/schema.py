@@ -355,7 +355,11 @@ inbox = Table(
     Column("attempts", Integer, nullable=False, default=0),
     Column("received_at", DateTime(timezone=True), nullable=False),
     Column("processed_at", DateTime(timezone=True), nullable=True),
-    UniqueConstraint("sender", "docnum", name="uq_inbox_sender_docnum"),
+    # EDI_DC40-CREDAT and -CRETIM: with SNDPRN and DOCNUM the IDoc's identity (see
+    # crm_adapter.store.inbox.IdocIdentity); last because revision 0005 added them
+    Column("credat", String(8), nullable=False, server_default=""),
+    Column("cretim", String(6), nullable=False, server_default=""),
+    UniqueConstraint("sender", "docnum", "credat", "cretim", name="uq_inbox_idoc_identity"),
     Index("ix_inbox_object", "message_type", "object_key", "status"),
     Index("ix_inbox_status", "status"),
 )

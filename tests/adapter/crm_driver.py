@@ -33,10 +33,13 @@ _docnums = itertools.count(1)
 
 def from_sap(idoc: Idoc, *, serial: str = "20250101120000000000", docnum: str | None = None,
              sender: str = SAP_SENDER) -> Idoc:
-    """The IDoc as SAP's outbound processing fills its control record."""
+    """The IDoc as SAP's outbound processing fills its control record (created when its
+    SERIAL says, unless the IDoc's own control record has CREDAT and CRETIM)."""
     idoc.control.update({"DOCNUM": docnum or f"{next(_docnums):016d}", "SERIAL": serial,
                          "SNDPRN": sender, "SNDPRT": "LS", "SNDPOR": "SAPERP",
                          "RCVPRN": "CRMCLNT100", "DIRECT": "1"})
+    idoc.control.setdefault("CREDAT", serial[:8])
+    idoc.control.setdefault("CRETIM", serial[8:14])
     return idoc
 
 

@@ -114,6 +114,22 @@ def test_a_resent_idoc_is_acknowledged_but_not_processed_twice(crm: CrmDriver) -
     assert (again["attempts"], again["processed_at"]) == (1, first["processed_at"])
 
 
+def test_a_new_idoc_under_a_docnum_the_sender_used_before_is_applied(crm: CrmDriver) -> None:
+    # a sender restored from a backup hands out its DOCNUMs again; CREDAT and CRETIM differ
+    crm.receive(document(from_sap(material("4711", "Pump"), docnum="0000000000000007",
+                                  serial="20261201101500000000")))
+
+    response = crm.receive(document(from_sap(material("4711", "Pump, restored"),
+                                             docnum="0000000000000007",
+                                             serial="20261205083000000000")))
+
+    assert (body(response)["stored"], body(response)["duplicates"],
+            body(response)["processed"]) == (1, 0, 1)
+    assert [(entry["credat"], entry["cretim"]) for entry in crm.inbox()] \
+        == [("20261201", "101500"), ("20261205", "083000")]
+    assert crm.material("4711")["description_en"] == "Pump, restored"
+
+
 def test_an_idoc_failing_in_processing_is_acknowledged_and_kept_as_failed(
         crm: CrmDriver) -> None:
     broken = from_sap(material("4711", valuation={"STPRS": "twelve"}))

@@ -40,14 +40,16 @@ def center(number: str) -> SapCustomer:
 
 
 def received(docnum: str, *, sender: str = "ERPCLNT100", serial: str = "",
-             object_key: str = MATNR) -> NewIdoc:
-    return NewIdoc(sender, docnum, "MATMAS", "MATMAS05", object_key, serial, "<MATMAS05/>")
+             object_key: str = MATNR, created: tuple[str, str] = ("20261201", "101500")) \
+        -> NewIdoc:
+    return NewIdoc(sender, docnum, "MATMAS", "MATMAS05", object_key, serial, "<MATMAS05/>",
+                   *created)
 
 
 def add_if_new(conn: Connection, idoc: NewIdoc) -> int | None:
     """One IDoc through the store's batch insert: its id, or None when the sender's DOCNUM
     is there already."""
-    return inbox.add_many_if_new(conn, [idoc]).get((idoc.sender, idoc.docnum))
+    return inbox.add_many_if_new(conn, [idoc]).get(idoc.identity)
 
 
 def newest_applied_serial(conn: Connection, message_type: str, object_key: str) -> str | None:
@@ -205,6 +207,21 @@ def test_the_same_docnum_from_another_sender_is_another_idoc(crm_store: Database
         other = add_if_new(conn, received("0000000000000001", sender="ERPCLNT200"))
 
     assert other is not None
+
+
+def test_a_docnum_the_sender_hands_out_again_later_is_another_idoc(
+        crm_store: Database) -> None:
+    # a sender restored from a backup numbers its new IDocs from where the backup stood
+    with crm_store.write() as conn:
+        before = add_if_new(conn, received("0000000000000001",
+                                           created=("20261201", "101500")))
+        after_restore = add_if_new(conn, received("0000000000000001",
+                                                  created=("20261205", "083000")))
+        resend = add_if_new(conn, received("0000000000000001",
+                                           created=("20261205", "083000")))
+
+    assert before is not None and after_restore is not None and before != after_restore
+    assert resend is None
 
 
 def test_only_processed_idocs_count_as_applied_for_serialization(crm_store: Database) -> None:
