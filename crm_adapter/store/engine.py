@@ -22,6 +22,7 @@ A transaction that fails because of the storage itself raises a
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -164,6 +165,8 @@ def storage_error(error: BaseException) -> StoreUnavailable | None:
     a syntax error: a bug, not an outage). SQLite names its result code
     (``sqlite_errorname``), PostgreSQL its SQLSTATE."""
     original = error.orig if isinstance(error, DBAPIError) else error
+    if isinstance(original, OSError):  # the writers' queue beside a SQLite file
+        return _os_storage_error(original)
     if isinstance(original, sqlite3.Error):
         return _sqlite_storage_error(getattr(original, "sqlite_errorname", "") or "", original)
     if isinstance(error, DBAPIError):
@@ -185,6 +188,19 @@ def _sqlite_storage_error(name: str, error: sqlite3.Error) -> StoreUnavailable |
         return StoreBusy(f"The CRM database file cannot be opened: {_SAVED_NOTHING}.")
     if name.startswith("SQLITE_IOERR"):
         return StoreUnavailable(f"The CRM database could not write to its disk ({error}): "
+                                f"{_SAVED_NOTHING}.")
+    return None
+
+
+def _os_storage_error(error: OSError) -> StoreUnavailable | None:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StoreFull(f"The CRM database is full (the disk has no space left): "
+                         f"{_SAVED_NOTHING}. Try again once space has been freed.")
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return StoreReadOnly(f"The CRM database is read-only ({error.strerror}): "
+                             f"{_SAVED_NOTHING}. Try again once it is writable.")
+    if error.errno == errno.EIO:
+        return StoreUnavailable(f"The CRM database could not write to its disk: "
                                 f"{_SAVED_NOTHING}.")
     return None
 
@@ -212,7 +228,7 @@ def _storage_errors_classified() -> Iterator[None]:
     """Re-raise a storage failure as :class:`StoreUnavailable`; anything else unchanged."""
     try:
         yield
-    except DBAPIError as error:
+    except (DBAPIError, OSError) as error:
         storage = storage_error(error)
         if storage is None:
             raise

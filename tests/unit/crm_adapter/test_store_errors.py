@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -64,3 +66,16 @@ def test_sqlite_busy_and_bugs() -> None:
     unique.sqlite_errorname = "SQLITE_CONSTRAINT_UNIQUE"  # type: ignore[attr-defined]
     assert storage_error(IntegrityError("x", {}, unique)) is None
     assert storage_error(IntegrityError("x", {}, _DriverError("23505"))) is None
+
+
+@pytest.mark.parametrize(("number", "kind"), [(errno.ENOSPC, StoreFull),
+                                              (errno.EROFS, StoreReadOnly),
+                                              (errno.EIO, StoreUnavailable)])
+def test_an_os_error_of_the_writers_queue_is_storage_trouble(number: int, kind: type) -> None:
+    # the writers' queue writes its ticket files beside the database: a full disk
+    # refuses them before SQLite is even asked
+    assert type(storage_error(OSError(number, os.strerror(number)))) is kind
+
+
+def test_another_os_error_is_a_bug_not_an_outage() -> None:
+    assert storage_error(OSError(errno.EBADF, os.strerror(errno.EBADF))) is None
