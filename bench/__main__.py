@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import platform
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from bench import (
     two_processes,
 )
 from bench.harness import Report
+from bench.load import ensure_wrk
 
 BENCHMARKS: dict[str, Callable[[bool], Report]] = {
     inbound.NAME: inbound.run,
@@ -46,7 +46,7 @@ BENCHMARKS: dict[str, Callable[[bool], Report]] = {
 
 
 def machine() -> dict[str, str]:
-    wrk = shutil.which("wrk")
+    wrk = ensure_wrk()  # before the header, so that it names the wrk the benchmarks use
     wrk_version = subprocess.run([wrk, "-v"], capture_output=True, text=True).stdout \
         .split("[")[0].strip() if wrk else "not installed"
     return {
