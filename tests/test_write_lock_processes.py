@@ -7,24 +7,11 @@ from __future__ import annotations
 
 import os
 import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from writers_queue_waits import queued, wait_until
+
 from store_engines.writers_queue import WritersQueue
-
-
-def _queued(queue_dir: Path) -> int:
-    """How many writers wait for their turn, or hold it after waiting (a writer with nobody
-    ahead takes its turn without a ticket file)."""
-    return len([name for name in os.listdir(queue_dir) if name != "tickets"])
-
-
-def _wait_until(condition: Callable[[], bool]) -> None:
-    deadline = time.monotonic() + 30
-    while not condition():
-        assert time.monotonic() < deadline, "the writer never queued"
-        time.sleep(0.001)
 
 
 def test_a_writer_in_another_process_waits_for_its_turn_and_gets_it(tmp_path: Path) -> None:
@@ -39,7 +26,7 @@ def test_a_writer_in_another_process_waits_for_its_turn_and_gets_it(tmp_path: Pa
                     order.write("child\n")
             finally:
                 os._exit(0)
-        _wait_until(lambda: _queued(queue_dir) == 1)
+        wait_until(lambda: queued(queue_dir) == 1)
         with open(log, "a") as order:
             order.write("parent\n")
     with queue.turn(), open(log, "a") as order:  # queues behind the child if it is still in
@@ -82,7 +69,7 @@ def test_a_writer_that_died_in_its_turn_blocks_nobody(tmp_path: Path) -> None:
 
     assert _takes_a_turn_soon(queue)
     assert _counters(queue_dir) == (2, 2)  # the record is whole again
-    assert _queued(queue_dir) == 0
+    assert queued(queue_dir) == 0
 
 
 def test_a_writer_that_died_waiting_for_its_turn_blocks_nobody(tmp_path: Path) -> None:
@@ -93,11 +80,11 @@ def test_a_writer_that_died_waiting_for_its_turn_blocks_nobody(tmp_path: Path) -
         if pid == 0:  # queues (a waiting thread), then dies, leaving its ticket file
             try:
                 threading.Thread(target=_one_turn, args=(queue,), daemon=True).start()
-                _wait_until(lambda: _queued(queue_dir) == 1)
+                wait_until(lambda: queued(queue_dir) == 1)
             finally:
                 os._exit(0)
         os.waitpid(pid, 0)
-        assert _queued(queue_dir) == 1
+        assert queued(queue_dir) == 1
 
     assert _takes_a_turn_soon(queue)
-    assert _queued(queue_dir) == 0
+    assert queued(queue_dir) == 0

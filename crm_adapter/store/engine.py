@@ -22,7 +22,6 @@ A transaction that fails because of the storage itself raises a
 
 from __future__ import annotations
 
-import errno
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -38,6 +37,7 @@ from sqlalchemy.pool import StaticPool
 from crm_adapter.store import migrations
 from crm_adapter.store.errors import StoreBusy, StoreFull, StoreReadOnly, StoreUnavailable
 from crm_adapter.store.schema import metadata
+from store_engines.disk_errors import DiskTrouble, disk_trouble
 from store_engines.idle_ping import ping_when_idle
 from store_engines.writers_queue import WritersQueue, lock_path_of
 
@@ -193,13 +193,14 @@ def _sqlite_storage_error(name: str, error: sqlite3.Error) -> StoreUnavailable |
 
 
 def _os_storage_error(error: OSError) -> StoreUnavailable | None:
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+    trouble = disk_trouble(error)
+    if trouble is DiskTrouble.FULL:
         return StoreFull(f"The CRM database is full (the disk has no space left): "
                          f"{_SAVED_NOTHING}. Try again once space has been freed.")
-    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+    if trouble is DiskTrouble.READ_ONLY:
         return StoreReadOnly(f"The CRM database is read-only ({error.strerror}): "
                              f"{_SAVED_NOTHING}. Try again once it is writable.")
-    if error.errno == errno.EIO:
+    if trouble is DiskTrouble.IO:
         return StoreUnavailable(f"The CRM database could not write to its disk: "
                                 f"{_SAVED_NOTHING}.")
     return None

@@ -24,7 +24,6 @@ transaction was rolled back, so nothing of it is stored.
 
 from __future__ import annotations
 
-import errno
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -39,6 +38,7 @@ from sqlalchemy.exc import DBAPIError
 from fake_sap.db import migrations
 from fake_sap.db.schema import metadata
 from fake_sap.errors import StorageBusy, StorageFull, StorageReadOnly, StorageUnavailable
+from store_engines.disk_errors import DiskTrouble, disk_trouble
 from store_engines.idle_ping import ping_when_idle
 from store_engines.writers_queue import WritersQueue, lock_path_of
 
@@ -199,13 +199,14 @@ def _sqlite_storage_error(error: sqlite3.Error) -> StorageUnavailable | None:
 
 
 def _os_storage_error(error: OSError) -> StorageUnavailable | None:
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+    trouble = disk_trouble(error)
+    if trouble is DiskTrouble.FULL:
         return StorageFull(f"The database is full (the disk has no space left): "
                            f"{_SAVED_NOTHING}.")
-    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+    if trouble is DiskTrouble.READ_ONLY:
         return StorageReadOnly(f"The database is read-only ({error.strerror}): "
                                f"{_SAVED_NOTHING}.")
-    if error.errno == errno.EIO:
+    if trouble is DiskTrouble.IO:
         return StorageUnavailable(f"The database could not write to its disk: "
                                   f"{_SAVED_NOTHING}.")
     return None

@@ -12,19 +12,21 @@ test is replaced before the caller gets it."""
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
+from writers_queue_waits import queued, wait_until
 
 from crm_adapter.store.engine import Database as CrmDatabase
 from fake_sap.db.engine import Database as SapDatabase
+from store_engines.disk_errors import DiskTrouble, disk_trouble
 from store_engines.idle_ping import ping_when_idle
 from store_engines.writers_queue import WritersQueue, lock_path_of
 
@@ -136,19 +138,6 @@ def test_a_database_file_s_lock_lies_beside_it() -> None:
 
 # --- the order of the turns -----------------------------------------------------------------
 
-def _queued(queue_dir: Path) -> int:
-    """How many writers wait for their turn, or hold it after waiting (a writer with nobody
-    ahead takes its turn without a ticket file)."""
-    return len([name for name in os.listdir(queue_dir) if name != "tickets"])
-
-
-def _wait_until(condition: Callable[[], bool]) -> None:
-    deadline = time.monotonic() + 30
-    while not condition():
-        assert time.monotonic() < deadline, "the writer never queued"
-        time.sleep(0.001)
-
-
 def test_writers_get_their_turns_in_the_order_they_asked(tmp_path: Path) -> None:
     queue = WritersQueue(str(tmp_path / "store.db.writelock"))
     queue_dir = tmp_path / "store.db.writelock.queue"
@@ -164,7 +153,7 @@ def test_writers_get_their_turns_in_the_order_they_asked(tmp_path: Path) -> None
             thread = threading.Thread(target=writer, args=(name,))
             thread.start()
             threads.append(thread)
-            _wait_until(lambda number=number: _queued(queue_dir) == number)  # type: ignore[misc]
+            wait_until(lambda number=number: queued(queue_dir) == number)  # type: ignore[misc]
     for thread in threads:
         thread.join(timeout=60)
 
@@ -189,7 +178,7 @@ def test_a_waiting_writer_gets_its_turn_while_another_keeps_writing(tmp_path: Pa
             entered.append("busy")
             if turn == 0:
                 thread.start()
-                _wait_until(lambda: _queued(queue_dir) == 1)
+                wait_until(lambda: queued(queue_dir) == 1)
     thread.join(timeout=60)
 
     assert entered[:3] == ["busy", "waiter", "busy"]
@@ -240,3 +229,18 @@ def test_a_connection_failing_its_test_is_replaced(tmp_path: Path) -> None:
     second = driver_connection(engine)
     engine.dispose()
     assert pinged == [first] and second is not first
+
+
+# --- disk errors ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("number", "trouble"), [
+    (errno.ENOSPC, DiskTrouble.FULL), (errno.EDQUOT, DiskTrouble.FULL),
+    (errno.EROFS, DiskTrouble.READ_ONLY), (errno.EACCES, DiskTrouble.READ_ONLY),
+    (errno.EIO, DiskTrouble.IO), (errno.EBADF, None)])
+def test_an_os_error_names_the_disk_trouble_behind_it(number: int,
+                                                      trouble: DiskTrouble | None) -> None:
+    assert disk_trouble(OSError(number, os.strerror(number))) is trouble
+
+
+def test_an_os_error_without_a_number_is_no_disk_trouble() -> None:
+    assert disk_trouble(OSError("no number")) is None
