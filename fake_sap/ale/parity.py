@@ -331,23 +331,19 @@ def _stored_as(stored: str, compared: Compared, codes: IsoCodes) -> str:
 
 def _compare(where: str, received: list[SegmentData], sent_back: list[SegmentData],
              parent: str) -> Iterator[Finding]:
-    """Each segment is matched with the one of its name at the same position among its
-    namesakes (the second E1MARCM with the second E1MARCM)."""
-    by_name: dict[str, list[SegmentData]] = {}
-    for segment in sent_back:
-        by_name.setdefault(segment.name, []).append(segment)
+    """Each received segment is compared with a namesake sent back (see :func:`_pairs`)."""
+    counterparts = _pairs(received, sent_back)
     seen: dict[str, int] = {}
-    for segment in received:
+    for position, segment in enumerate(received):
         index = seen.get(segment.name, 0)
         seen[segment.name] = index + 1
         path = f"{parent}{segment.name}" + (f"[{index + 1}]" if index else "")
-        candidates = by_name.get(segment.name, [])
-        if index >= len(candidates):
+        counterpart = counterparts.get(position)
+        if counterpart is None:
             if _has_values(segment):
                 yield Finding(where, "DROP", path, "segment not kept (missing when the "
                                                    "object is sent back)")
             continue
-        counterpart = candidates[index]
         for name, value in segment.values.items():
             if not value or name == "MSGFN":  # MSGFN says what the sender did, not data
                 continue
@@ -358,6 +354,34 @@ def _compare(where: str, received: list[SegmentData], sent_back: list[SegmentDat
                 yield Finding(where, "CONVERT", f"{path}/{name}", f"'{value}' comes back as "
                                                                   f"'{back}'")
         yield from _compare(where, segment.children, counterpart.children, f"{path}/")
+
+
+def _pairs(received: list[SegmentData], sent_back: list[SegmentData]
+           ) -> dict[int, SegmentData]:
+    """The namesake sent back for each received segment (by its position), if any.
+
+    SAP sends repeated segments in the order of their table's key (a customer's partners,
+    E1KNVPM, by partner function), which need not be the order of the file, so segments are
+    paired by how many filled fields they agree in, the best agreeing pairs first. Pairs
+    that agree equally are taken in the order of the two lists: segments with nothing to
+    tell them apart are paired by position."""
+    candidates = sorted(
+        ((-_agreement(segment, other), mine, theirs)
+         for mine, segment in enumerate(received)
+         for theirs, other in enumerate(sent_back) if other.name == segment.name))
+    pairs: dict[int, SegmentData] = {}
+    taken: set[int] = set()
+    for _, mine, theirs in candidates:
+        if mine not in pairs and theirs not in taken:
+            pairs[mine] = sent_back[theirs]
+            taken.add(theirs)
+    return pairs
+
+
+def _agreement(received: SegmentData, sent_back: SegmentData) -> int:
+    """How many of the received segment's filled fields come back with the same value."""
+    return sum(1 for name, value in received.values.items()
+               if value and sent_back.values.get(name) == value)
 
 
 def _has_values(segment: SegmentData) -> bool:

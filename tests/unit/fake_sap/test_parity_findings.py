@@ -70,3 +70,35 @@ def test_the_sales_bapis_convert_iso_units_with_the_given_t006() -> None:
     assert [codes.unit_from_iso(iso, client) for iso in ("CT", "PCE", "ZZZ")] \
         == ["KAR", "ST", ""]
     assert codes.unit_from_iso("CT") == ""  # the baseline T006 has no carton
+
+
+def compared(received: list[SegmentData], sent_back: list[SegmentData]) -> list[str]:
+    return [f"{f.kind} {f.path}: {f.detail}" for f in parity._compare(  # noqa: SLF001
+        "sent.xml: IDOC[1]", received, sent_back, "")]
+
+
+def partner(function: str, number: str) -> SegmentData:
+    return SegmentData("E1KNVPM", {"MSGFN": "005", "PARVW": function, "KUNN2": number})
+
+
+def test_repeated_segments_sent_back_in_another_order_are_matched_by_their_values() -> None:
+    # SAP sends a customer's partners in KNVP's key order, not in the file's order
+    received = [partner("WE", "0000001001"), partner("AG", "0000001000")]
+    sent_back = [partner("AG", "0000001000"), partner("WE", "0000001001")]
+
+    assert compared(received, sent_back) == []
+
+
+def test_a_repeated_segment_that_comes_back_changed_is_compared_with_its_closest_namesake(
+        ) -> None:
+    received = [partner("WE", "0000001001"), partner("AG", "0000001000")]
+    sent_back = [partner("AG", "0000001000"), partner("WE", "0000009999")]
+
+    assert compared(received, sent_back) == [
+        "CONVERT E1KNVPM/KUNN2: '0000001001' comes back as '0000009999'"]
+
+
+def test_a_repeated_segment_without_a_namesake_left_is_dropped() -> None:
+    assert compared([partner("WE", "0000001001"), partner("AG", "0000001000")],
+                    [partner("AG", "0000001000")]) == [
+        "DROP E1KNVPM: segment not kept (missing when the object is sent back)"]
