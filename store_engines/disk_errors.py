@@ -16,6 +16,14 @@ class DiskTrouble(Enum):
     READ_ONLY = "read-only"  # a read-only file system, or files the process may not write
     IO = "io"  # the device failed the write
 
+    def says(self, error: OSError) -> str:
+        """What the database is, in words that follow "The database ..."."""
+        if self is DiskTrouble.FULL:
+            return "is full (the disk has no space left)"
+        if self is DiskTrouble.READ_ONLY:
+            return f"is read-only ({error.strerror})"
+        return "could not write to its disk"
+
 
 _KINDS = {errno.ENOSPC: DiskTrouble.FULL, errno.EDQUOT: DiskTrouble.FULL,
           errno.EROFS: DiskTrouble.READ_ONLY, errno.EACCES: DiskTrouble.READ_ONLY,

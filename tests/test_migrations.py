@@ -8,6 +8,8 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,21 +45,29 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 # --- the migrations and the schema modules agree ----------------------------------------------
 
-def test_the_migrations_build_the_schema_that_create_all_builds(
-        store: Store, backend: str, tmp_path: Path) -> None:
+@contextmanager
+def migrated_and_created(store: Store, backend: str, tmp_path: Path
+                         ) -> Iterator[tuple[Engine, Engine]]:
+    """Two new databases of the store: one built by every revision from the baseline on (a
+    new database would be created from the tables and stamped instead), one by
+    ``create_all`` from the schema modules."""
     with fresh_database(backend, tmp_path, "migrated") as migrated_url, \
             fresh_database(backend, tmp_path, "created") as created_url:
         migrated = store.open(migrated_url)
-        # every revision from the baseline on (a new database would be created from the
-        # tables and stamped instead)
         store.migrations.upgrade(migrated.engine, replay_on_empty=True)
         created = create_engine(created_url)
         store.metadata.create_all(created)
         try:
-            assert reflected_schema(migrated.engine) == reflected_schema(created)
+            yield migrated.engine, created
         finally:
             migrated.dispose()
             created.dispose()
+
+
+def test_the_migrations_build_the_schema_that_create_all_builds(
+        store: Store, backend: str, tmp_path: Path) -> None:
+    with migrated_and_created(store, backend, tmp_path) as (migrated, created):
+        assert reflected_schema(migrated) == reflected_schema(created)
 
 
 def test_the_schema_module_has_no_change_that_a_revision_lacks(
@@ -97,23 +107,14 @@ def index_conditions(engine: Engine) -> dict[str, str]:
 
 def test_the_dispatch_and_open_pointer_indexes_hold_only_the_rows_their_queries_ask_for(
         backend: str, tmp_path: Path) -> None:
-    with fresh_database(backend, tmp_path, "migrated") as migrated_url, \
-            fresh_database(backend, tmp_path, "created") as created_url:
-        migrated = SAP.open(migrated_url)
-        SAP.migrations.upgrade(migrated.engine, replay_on_empty=True)
-        created = create_engine(created_url)
-        SAP.metadata.create_all(created)
-        try:
-            for engine in (migrated.engine, created):
-                conditions = index_conditions(engine)
-                for _table, index, column in PARTIAL_INDEXES:
-                    assert column in conditions[index], (index, conditions[index])
-                # the monitor's indexes hold every IDoc
-                assert conditions["ix_edidc_status"] == ""
-                assert conditions["ix_edidc_created"] == ""
-        finally:
-            migrated.dispose()
-            created.dispose()
+    with migrated_and_created(SAP, backend, tmp_path) as engines:
+        for engine in engines:
+            conditions = index_conditions(engine)
+            for _table, index, column in PARTIAL_INDEXES:
+                assert column in conditions[index], (index, conditions[index])
+            # the monitor's indexes hold every IDoc
+            assert conditions["ix_edidc_status"] == ""
+            assert conditions["ix_edidc_created"] == ""
 
 
 def test_a_new_database_is_at_the_head_revision(store: Store, tmp_path: Path) -> None:

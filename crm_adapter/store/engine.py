@@ -192,18 +192,17 @@ def _sqlite_storage_error(name: str, error: sqlite3.Error) -> StoreUnavailable |
     return None
 
 
+_DISK_TROUBLE_ERRORS: dict[DiskTrouble, type[StoreUnavailable]] = {
+    DiskTrouble.FULL: StoreFull, DiskTrouble.READ_ONLY: StoreReadOnly,
+    DiskTrouble.IO: StoreUnavailable}
+
+
 def _os_storage_error(error: OSError) -> StoreUnavailable | None:
     trouble = disk_trouble(error)
-    if trouble is DiskTrouble.FULL:
-        return StoreFull(f"The CRM database is full (the disk has no space left): "
-                         f"{_SAVED_NOTHING}. Try again once space has been freed.")
-    if trouble is DiskTrouble.READ_ONLY:
-        return StoreReadOnly(f"The CRM database is read-only ({error.strerror}): "
-                             f"{_SAVED_NOTHING}. Try again once it is writable.")
-    if trouble is DiskTrouble.IO:
-        return StoreUnavailable(f"The CRM database could not write to its disk: "
-                                f"{_SAVED_NOTHING}.")
-    return None
+    if trouble is None:
+        return None
+    return _DISK_TROUBLE_ERRORS[trouble](
+        f"The CRM database {trouble.says(error)}: {_SAVED_NOTHING}.")
 
 
 def _postgresql_storage_error(error: DBAPIError,

@@ -198,18 +198,17 @@ def _sqlite_storage_error(error: sqlite3.Error) -> StorageUnavailable | None:
     return None
 
 
+_DISK_TROUBLE_ERRORS: dict[DiskTrouble, type[StorageUnavailable]] = {
+    DiskTrouble.FULL: StorageFull, DiskTrouble.READ_ONLY: StorageReadOnly,
+    DiskTrouble.IO: StorageUnavailable}
+
+
 def _os_storage_error(error: OSError) -> StorageUnavailable | None:
     trouble = disk_trouble(error)
-    if trouble is DiskTrouble.FULL:
-        return StorageFull(f"The database is full (the disk has no space left): "
-                           f"{_SAVED_NOTHING}.")
-    if trouble is DiskTrouble.READ_ONLY:
-        return StorageReadOnly(f"The database is read-only ({error.strerror}): "
-                               f"{_SAVED_NOTHING}.")
-    if trouble is DiskTrouble.IO:
-        return StorageUnavailable(f"The database could not write to its disk: "
-                                  f"{_SAVED_NOTHING}.")
-    return None
+    if trouble is None:
+        return None
+    return _DISK_TROUBLE_ERRORS[trouble](
+        f"The database {trouble.says(error)}: {_SAVED_NOTHING}.")
 
 
 def _postgresql_storage_error(error: DBAPIError,

@@ -24,7 +24,6 @@ import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table, bindparam, select, update
@@ -395,20 +394,12 @@ def _other_general_fields(values: Mapping[str, str | None], skip_empty: bool
     """MARA columns of a command's other general fields (without the empty ones with
     ``skip_empty``); a name that is no such field is a mistake of the caller's mapping, not
     of the data."""
-    if not values.keys() <= OTHER_GENERAL_FIELDS:
-        unknown = values.keys() - OTHER_GENERAL_FIELDS
+    unknown = values.keys() - OTHER_GENERAL_FIELDS
+    if unknown:
         raise ValueError(f"not other fields of MARA: {sorted(unknown)}")
-    column = _COLUMN_NAMES
     if skip_empty:
-        # the few filled ones picked in C: a MATMAS carries all 96, most of them empty
-        return {column[name]: value for name, value in filter(_VALUE, values.items())}
-    return {column[name]: value for name, value in values.items()}
-
-
-#: a field's column (its name in lower case), looked up rather than made for every field of
-#: every material posted
-_COLUMN_NAMES = {name: name.lower() for name in OTHER_GENERAL_FIELDS}
-_VALUE = itemgetter(1)
+        return {name.lower(): value for name, value in values.items() if value}
+    return {name.lower(): value for name, value in values.items()}
 
 
 def _other_plant_fields(values: Mapping[str, str | None]) -> dict[str, str | None]:
