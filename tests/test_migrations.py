@@ -248,8 +248,12 @@ def test_inbox_entries_stored_before_the_documents_table_keep_their_documents(
 
 
 def test_inbox_entries_stored_before_the_identity_revision_get_their_creation_time(
-        tmp_path: Path) -> None:
-    url = sqlite_url(tmp_path / "at-0004.db")
+        backend: str, tmp_path: Path) -> None:
+    with fresh_database(backend, tmp_path, "at_0004") as url:
+        _upgrade_inbox_entries_through_the_identity_revision(url)
+
+
+def _upgrade_inbox_entries_through_the_identity_revision(url: str) -> None:
     engine = create_engine(url)
     CRM.migrations.upgrade(engine, "0004")
     with engine.begin() as conn:

@@ -45,21 +45,40 @@ _CREDAT = re.compile(r"<CREDAT>\s*(\d{8})\s*</CREDAT>")
 _CRETIM = re.compile(r"<CRETIM>\s*(\d{6})\s*</CRETIM>")
 
 
+#: entries read at a time, and how much of each document: its control record comes first
+_PAGE_SIZE = 1_000
+_CONTROL_RECORD_CHARACTERS = 4_000
+
+
 def _fill_creation_times() -> None:
+    """CREDAT and CRETIM of the entries stored so far, from their documents, a page at a
+    time (an inbox may hold a hundred thousand documents)."""
     bind = op.get_bind()
-    entries = bind.execute(sa.text("SELECT entry_id, xml FROM inbox_documents")).fetchall()
-    updates = []
-    for entry_id, xml in entries:
-        control = _CONTROL.search(xml)
-        if control is None:
-            continue
-        credat, cretim = _CREDAT.search(control.group()), _CRETIM.search(control.group())
-        if credat or cretim:
-            updates.append({"id": entry_id, "credat": credat.group(1) if credat else "",
-                            "cretim": cretim.group(1) if cretim else ""})
-    if updates:
-        bind.execute(sa.text("UPDATE inbox SET credat = :credat, cretim = :cretim "
-                             "WHERE id = :id"), updates)
+    page = sa.text("SELECT entry_id, substr(xml, 1, :length) FROM inbox_documents "
+                   "WHERE entry_id > :after ORDER BY entry_id LIMIT :size")
+    after = -1
+    while True:
+        entries = bind.execute(page, {"length": _CONTROL_RECORD_CHARACTERS, "after": after,
+                                      "size": _PAGE_SIZE}).all()
+        if not entries:
+            return
+        after = entries[-1][0]
+        updates = [update for entry_id, start in entries
+                   if (update := _creation_time(entry_id, start)) is not None]
+        if updates:
+            bind.execute(sa.text("UPDATE inbox SET credat = :credat, cretim = :cretim "
+                                 "WHERE id = :id"), updates)
+
+
+def _creation_time(entry_id: int, document_start: str) -> dict[str, object] | None:
+    control = _CONTROL.search(document_start)
+    if control is None:
+        return None
+    credat, cretim = _CREDAT.search(control.group()), _CRETIM.search(control.group())
+    if credat is None and cretim is None:
+        return None
+    return {"id": entry_id, "credat": credat.group(1) if credat else "",
+            "cretim": cretim.group(1) if cretim else ""}
 
 
 def downgrade() -> None:
